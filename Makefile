@@ -1,0 +1,46 @@
+# Two commands for a newcomer (python3 >= 3.11 and make, nothing else):
+#   make publish   set up .venv, build from seeds/ and publish a new version into datasets/ if the data changed
+#   make test      set up .venv and run the test suite (ruff + pytest)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup publish build validate test lint bench dev clean lock
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+publish: setup
+	$(BIN)/python -m pipeline publish
+
+build: setup
+	$(BIN)/python -m pipeline build
+
+validate: setup
+	$(BIN)/python -m pipeline validate
+
+test: setup
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python -m pytest -q tests/benchmarks --benchmark-only -p no:cacheprovider || $(BIN)/python tests/benchmarks/run.py
+
+dev: setup
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev
+
+# Re-pin every dependency after changing pyproject.toml (run in a fresh venv).
+lock:
+	rm -rf /tmp/chwp-lock && $(PYTHON) -m venv /tmp/chwp-lock
+	/tmp/chwp-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/chwp-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf build .cache

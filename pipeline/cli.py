@@ -1,0 +1,133 @@
+"""Command line: build, publish and validate the data package.
+
+  python -m pipeline build    [--seeds DIR] [--out DIR]                     build + check into OUT/package
+  python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR]    build, check, publish if changed
+  python -m pipeline validate [PATH]                                        re-check a release (default: latest)
+
+Runs the Dagster job in-process (no daemon, no UI) over every document partition in one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pipeline.settings import PACKAGE_NAME, Paths, default_paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    defaults = default_paths()
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (
+        ("build", "build and check the package into OUT/package without touching datasets/"),
+        ("publish", "build, check and publish a new version into datasets/ when the data changed"),
+    ):
+        command = commands.add_parser(name, help=helptext)
+        command.add_argument("--seeds", type=Path, default=defaults.seeds, help=f"seed texts (default {defaults.seeds})")
+        command.add_argument("--out", type=Path, default=defaults.out, help=f"build folder (default {defaults.out})")
+        command.add_argument(
+            "--datasets", type=Path, default=defaults.datasets, help=f"releases folder (default {defaults.datasets})"
+        )
+    validate = commands.add_parser("validate", help="re-check a release: Frictionless validation and every sha256")
+    validate.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
+    validate.add_argument("--datasets", type=Path, default=defaults.datasets)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.path, args.datasets)
+    return _run(args.command, Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve()))
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _run(command: str, paths: Paths) -> int:
+    from pipeline.seeds import SeedError, check_seeds
+
+    started = time.monotonic()
+    try:
+        documents = check_seeds(paths.seeds)
+    except SeedError as error:
+        _say(f"error: {error}\nNothing was built or published.")
+        return 2
+    _say(f"[1/3] {len(documents)} seed texts in {paths.seeds} are readable and match the manifest")
+
+    import dagster as dg
+
+    from pipeline.definitions import make_definitions
+    from pipeline.defs.jobs import range_tags
+    from pipeline.defs.partitions import documents_partitions
+
+    logging.getLogger("dagster").setLevel(logging.WARNING)
+    definitions = make_definitions(paths)
+    job = definitions.resolve_job_def(command)
+    doc_ids = sorted(doc.doc_id for doc in documents)
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
+    _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} document partitions …")
+    result = job.execute_in_process(instance=instance, tags=range_tags(doc_ids), raise_on_error=False)
+    if not result.success:
+        _say(_failure_message(result))
+        _say("Nothing was published; datasets/ is unchanged.")
+        return 1
+    failed_checks = [
+        f"{e.asset_check_evaluation_data.asset_key.to_user_string()}.{e.asset_check_evaluation_data.check_name}"
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
+    ]
+    if failed_checks:
+        _say("error: checks failed: " + ", ".join(failed_checks) + "\nNothing was published.")
+        return 1
+    _say(f"[3/3] done in {time.monotonic() - started:.1f} s")
+    for event in result.get_asset_materialization_events():
+        key = event.asset_key.to_user_string()
+        if key in ("checked_package", "published_release"):
+            metadata = {k: v.value for k, v in event.materialization.metadata.items()}
+            if key == "checked_package":
+                _say(f"  package: {metadata['path']} (version {metadata['version']})")
+                _say(f"  {metadata.get('summary', '')}")
+                rows = {k.split('/', 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
+                _say("  rows: " + ", ".join(f"{table} {count}" for table, count in rows.items()))
+            elif metadata.get("published"):
+                _say(f"  published {PACKAGE_NAME} {metadata['version']} to {metadata['path']}")
+            else:
+                _say(f"  no change since {metadata['version']}: nothing new was published")
+    return 0
+
+
+def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult
+    lines = ["error: the build failed."]
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            cause = error
+            while cause.cause is not None:
+                cause = cause.cause
+            lines.append(f"  step {event.step_key}: {cause.message.strip()}")
+    return "\n".join(lines)
+
+
+def _validate(path: Path | None, datasets: Path) -> int:
+    from pipeline.package import validate_package
+    from pipeline.release import latest_release
+
+    target = path or latest_release(datasets / PACKAGE_NAME)
+    if target is None:
+        _say(f"error: no release found in {datasets / PACKAGE_NAME}")
+        return 2
+    problems = validate_package(target)
+    if problems:
+        _say(f"{target}: NOT valid")
+        for problem in problems:
+            _say(f"  {problem}")
+        return 1
+    _say(f"{target}: valid (Frictionless package validation, and every file matches SHA256SUMS)")
+    return 0

@@ -1,0 +1,29 @@
+"""The Dagster code location: `dagster dev` loads `defs` from here (see [tool.dagster] in pyproject.toml)."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.defs import core, documents, package
+from pipeline.defs.checks import all_table_checks
+from pipeline.defs.jobs import build_job, publish_job
+from pipeline.defs.resources import make_resources
+from pipeline.defs.schedules import daily_publish
+from pipeline.defs.sensors import seeds_sensor
+from pipeline.settings import Paths
+
+
+def make_definitions(paths: Paths | None = None) -> dg.Definitions:
+    """Definitions for a set of folders (defaults: seeds/, build/, datasets/ of the project)."""
+    return dg.Definitions(
+        assets=dg.load_assets_from_modules([documents, core, package]),
+        asset_checks=all_table_checks,
+        jobs=[build_job, publish_job],
+        schedules=[daily_publish],
+        sensors=[seeds_sensor],
+        resources=make_resources(paths),
+        executor=dg.in_process_executor,
+    )
+
+
+defs = make_definitions()

@@ -1,0 +1,138 @@
+"""Core tables: unpartitioned assets that read every current document and write the published tables.
+
+The rows come from plain functions in pipeline.tables; these assets only load the per-document
+results, check they are fresh (made from the seed bytes now in seeds/), and write the tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.defs.documents import extracted_documents, segmented_documents
+from pipeline.defs.resources import PipelinePaths
+from pipeline.seeds import discover
+from pipeline.tables import DocumentRecord
+from pipeline.tables.documents import document_rows
+from pipeline.tables.meetings import MeetingTables, build_meeting_tables
+from pipeline.tables.provinces import province_rows
+from pipeline.tables.regions import region_rows
+from pipeline.tables.targets import target_rows
+from pipeline.warehouse import ensure_staging, fetch_dicts, write_table
+
+MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections", "tasks", "task_sources", "commentary")
+CORE = {"group_name": "core", "kinds": {"duckdb"}}
+
+
+def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentRecord]:
+    """Every current seed's per-document results; fails if a document is missing or stale."""
+    current = {doc.doc_id: doc.sha256 for doc in discover(paths.paths.seeds)}
+    with duckdb.get_connection() as con:
+        ensure_staging(con)
+        rows = fetch_dicts(
+            con,
+            """
+            SELECT r.doc_id, r.file, r.sha256, r.manifest, c.sha256 AS clean_sha256, c.text, c.notes,
+                   c.published_date, c.source, e.sha256 AS extract_sha256, e.payload
+            FROM raw_documents r
+            LEFT JOIN clean_documents c USING (doc_id)
+            LEFT JOIN document_extracts e USING (doc_id)
+            WHERE r.doc_id IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY r.doc_id
+            """,
+            [sorted(current)],
+        )
+    found = {row["doc_id"]: row for row in rows}
+    stale = [
+        doc_id
+        for doc_id, sha in current.items()
+        if doc_id not in found or {found[doc_id]["sha256"], found[doc_id]["clean_sha256"], found[doc_id]["extract_sha256"]} != {sha}
+    ]
+    if stale:
+        raise dg.Failure(
+            f"documents not (re)processed since their text changed: {', '.join(sorted(stale))}; "
+            "materialise their partitions (raw → clean → segmented → extracted) first"
+        )
+    return [
+        DocumentRecord(
+            doc_id=row["doc_id"],
+            file=row["file"],
+            sha256=row["sha256"],
+            manifest=json.loads(row["manifest"]) if row["manifest"] else None,
+            text=row["text"],
+            cleaning_notes=tuple(json.loads(row["notes"])),
+            metadata={"published_date": row["published_date"], "source": row["source"]},
+            payload=json.loads(row["payload"]),
+        )
+        for row in rows
+    ]
+
+
+def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.MaterializeResult:
+    with duckdb.get_connection() as con:
+        count = write_table(con, table, rows)
+    return dg.MaterializeResult(asset_key=table, metadata={"rows": count})
+
+
+@dg.asset(deps=[extracted_documents], description="Provenance and cleaned text of each source document.", **CORE)
+def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    return _write(duckdb, "documents", document_rows(load_records(paths, duckdb)))
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("sentences", deps=[segmented_documents], description="Sentences of every document.", **CORE),
+        dg.AssetSpec("tokens", deps=[segmented_documents], description="jieba tokens of every sentence.", **CORE),
+    ]
+)
+def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    current = sorted(doc.doc_id for doc in discover(paths.paths.seeds))
+    for table, staging in (("sentences", "segmented_sentences"), ("tokens", "segmented_tokens")):
+        with duckdb.get_connection() as con:
+            ensure_staging(con)
+            rows = fetch_dicts(con, f'SELECT * FROM "{staging}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [current])
+            count = write_table(con, table, rows)
+        yield dg.MaterializeResult(asset_key=table, metadata={"rows": count})
+
+
+@dg.asset(description="Reference table of administrative regions (GB/T 2260).", **CORE)
+def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    return _write(duckdb, "regions", region_rows())
+
+
+def _meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> tuple[list[DocumentRecord], MeetingTables]:
+    records = load_records(paths, duckdb)
+    return records, build_meeting_tables(records)
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(name, deps=[extracted_documents], **CORE) for name in MEETING_TABLES],
+    description="Meetings merged over their reports; tasks from the best source, matched across sources.",
+)
+def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    _, tables = _meeting_tables(paths, duckdb)
+    for name in MEETING_TABLES:
+        yield _write(duckdb, name, getattr(tables, name))
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(name, deps=[extracted_documents], **CORE) for name in ("provinces", "province_measures")],
+    description="Provincial plan sections and their headed measures.",
+)
+def province_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    provinces, measures = province_rows(load_records(paths, duckdb))
+    yield _write(duckdb, "provinces", provinces)
+    yield _write(duckdb, "province_measures", measures)
+
+
+@dg.asset(
+    deps=["tasks", "province_measures", "provinces", "meetings"],
+    description="Every numeric target of national tasks and provincial plans.",
+    **CORE,
+)
+def targets(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    records, meetings = _meeting_tables(paths, duckdb)
+    return _write(duckdb, "targets", target_rows(records, meetings))

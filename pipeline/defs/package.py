@@ -1,0 +1,67 @@
+"""Package assets: the checked package in the build folder, then the published release."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline import schema
+from pipeline.defs.resources import PipelinePaths
+from pipeline.package import ReleaseInfo, validate_package, write_package
+from pipeline.release import plan_release, publish_folder, write_index_files
+
+
+def release_date() -> str:
+    """Date a new version is released (PIPELINE_RELEASE_DATE overrides the clock, for tests)."""
+    return os.environ.get("PIPELINE_RELEASE_DATE") or date.today().isoformat()
+
+
+@dg.asset(
+    group_name="package",
+    deps=schema.table_names(),
+    kinds={"frictionless", "parquet", "csv"},
+    description="The data package written to the build folder and validated with Frictionless.",
+)
+def checked_package(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    dest = paths.paths.package
+    if dest.exists():
+        shutil.rmtree(dest)
+    with duckdb.get_connection() as con:
+        # Data files first: the version depends on how they differ from the latest release.
+        draft = ReleaseInfo(version="0.0.0", created=release_date(), changes={})
+        write_package(con, dest, draft)
+        plan = plan_release(dest, paths.paths.releases, release_date())
+        shutil.rmtree(dest)
+        counts = write_package(con, dest, ReleaseInfo(plan.version, plan.created, plan.changes))
+    problems = validate_package(dest)
+    if problems:
+        raise dg.Failure("the built package is not valid:\n" + "\n".join(problems[:20]))
+    return dg.MaterializeResult(
+        metadata={
+            "path": str(dest),
+            "version": plan.version,
+            "new_version": plan.is_new,
+            "summary": plan.changes.get("summary", ""),
+            **{f"rows/{table}": count for table, count in counts.items()},
+        }
+    )
+
+
+@dg.asset(
+    group_name="package",
+    deps=[checked_package],
+    description="The checked package published as an immutable version folder in datasets/ (when it changed).",
+)
+def published_release(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
+    built = paths.paths.package
+    plan = plan_release(built, paths.paths.releases, release_date())
+    if not plan.is_new:
+        write_index_files(paths.paths.releases)
+        context.log.info(f"no change since {plan.version}: nothing published")
+        return dg.MaterializeResult(metadata={"version": plan.version, "published": False})
+    target = publish_folder(built, paths.paths.releases, plan.version)
+    return dg.MaterializeResult(metadata={"version": plan.version, "published": True, "path": str(target)})

@@ -1,0 +1,144 @@
+"""Per-document extraction: one cleaned text in, one JSON-ready payload out.
+
+The payload holds everything later steps need from a single document — what kind of text it is,
+the meeting it reports (with tasks, officials, sections, commentary) or the provincial sections
+of a round-up (with measures), and the targets stated in each task, measure and section opening.
+All offsets are absolute offsets into the cleaned text. No cross-document logic lives here.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import asdict
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pipeline.text.meetings import MeetingReport, parse_meeting_report
+from pipeline.text.roundup import ProvinceSection, parse_roundup
+from pipeline.text.targets import Target, extract_targets
+
+ROUNDUP_KIND = "provincial_plan_roundup"
+_TITLE_MAX = 80
+
+
+@cache
+def document_kinds() -> dict[str, dict[str, str]]:
+    """Document kinds (pipeline/data/document_kinds.csv): role and rank as a meeting source."""
+    text = resources.files("pipeline.data").joinpath("document_kinds.csv").read_text("utf-8")
+    return {row["kind"]: row for row in csv.DictReader(text.splitlines())}
+
+
+def meeting_source_role(kind: str) -> str | None:
+    return document_kinds().get(kind, {}).get("source_role") or None
+
+
+def meeting_source_rank(kind: str) -> int:
+    rank = document_kinds().get(kind, {}).get("source_rank")
+    return int(rank) if rank else 99
+
+
+def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
+    """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
+    published_date = date.fromisoformat(published) if published else None
+    roundup: list[ProvinceSection] = []
+    meeting: MeetingReport | None = None
+    if kind in (None, ROUNDUP_KIND):
+        roundup = parse_roundup(text, default_year=_first_year(text))
+    if not roundup and kind != ROUNDUP_KIND:
+        meeting = parse_meeting_report(text, published_date)
+    resolved_kind = kind or infer_kind(roundup, meeting)
+    return {
+        "kind": resolved_kind,
+        "inferred_title": infer_title(text),
+        "meeting": _meeting_payload(text, meeting) if meeting else None,
+        "provinces": [_section_payload(text, section) for section in roundup],
+    }
+
+
+def infer_kind(roundup: list[ProvinceSection], meeting: MeetingReport | None) -> str:
+    """Kind of a document without a manifest entry, from what the parsers found in it."""
+    if roundup:
+        return ROUNDUP_KIND
+    if meeting is None:
+        return "other"
+    if meeting.commentary:
+        return "conference_commentary"
+    if meeting.scope == "national":
+        return "national_conference_report" if meeting.is_national_health_work_conference else (
+            "specialist_conference_report"
+        )
+    return f"{meeting.scope}_conference_report"
+
+
+def infer_title(text: str) -> str | None:
+    """The first paragraph when it is short enough to be a title."""
+    first = text.split("\n", 1)[0].strip()
+    return first if 0 < len(first) <= _TITLE_MAX else None
+
+
+def _first_year(text: str) -> int | None:
+    match = re.search(r"(19|20)\d{2}(?=年)", text[:2000])
+    return int(match.group()) if match else None
+
+
+def _targets(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Targets stated in text[start:end], with offsets made absolute."""
+    rows = []
+    for target in extract_targets(text[start:end]):
+        row = _target_row(target)
+        row["start"] += start
+        row["end"] += start
+        rows.append(row)
+    return rows
+
+
+def _target_row(target: Target) -> dict[str, Any]:
+    return asdict(target)
+
+
+def _meeting_payload(text: str, report: MeetingReport) -> dict[str, Any]:
+    payload = asdict(report)
+    payload["start_date"] = report.start_date.isoformat() if report.start_date else None
+    payload["end_date"] = report.end_date.isoformat() if report.end_date else None
+    for task, row in zip(report.tasks, payload["tasks"], strict=True):
+        row["text"] = text[task.start : task.end]
+        row["targets"] = _targets(text, task.start, task.end)
+    for section, row in zip(report.sections, payload["sections"], strict=True):
+        row["text"] = text[section.start : section.end]
+    for note, row in zip(report.commentary, payload["commentary"], strict=True):
+        row["text"] = text[note.start : note.end]
+    return payload
+
+
+def _section_payload(text: str, section: ProvinceSection) -> dict[str, Any]:
+    region = section.region
+    return {
+        "province_code": region.code,
+        "name": region.name,
+        "short_name": region.short_name,
+        "plan_year": section.plan_year,
+        "headline": section.headline,
+        "intro_start": section.intro_start,
+        "intro_end": section.intro_end,
+        "intro": text[section.intro_start : section.intro_end],
+        "section_start": section.section_start,
+        "section_end": section.section_end,
+        "flag": section.flag,
+        "intro_targets": _targets(text, section.intro_start, section.intro_end),
+        "measures": [
+            {
+                "ordinal": measure.ordinal,
+                "group_heading": measure.group_heading,
+                "heading": measure.heading,
+                "start": measure.start,
+                "end": measure.end,
+                "text": text[measure.start : measure.end],
+                "flag": measure.flag,
+                "targets": _targets(text, measure.start, measure.end),
+            }
+            for measure in section.measures
+        ],
+    }

@@ -1,0 +1,198 @@
+"""The data package: files written from the warehouse, the descriptor, and package validation.
+
+A package folder holds datapackage.json (Data Package v2), data/<table>.csv and data/<table>.parquet
+for every table, README.md (data dictionary generated from schemas/), open.sql (DuckDB views over
+the Parquet files) and SHA256SUMS (every other file). Same warehouse content → same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import frictionless
+
+from pipeline import schema
+from pipeline.readme import render_readme
+
+DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+CHECKSUMS = "SHA256SUMS"
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """What the descriptor and README say about the release the package belongs to."""
+
+    version: str
+    created: str  # ISO date of the release
+    changes: dict[str, Any]  # changes.json content (see pipeline.release)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
+    """Write data/<table>.csv and data/<table>.parquet for every table, sorted by primary key."""
+    data_dir = dest / "data"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    con.execute("SET threads = 1")  # one writer thread: row groups and bytes do not vary between runs
+    counts = {}
+    for table in schema.table_names():
+        query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
+        csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
+        con.execute(f"COPY ({query}) TO '{csv_path}' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')")
+        con.execute(f"COPY ({query}) TO '{parquet_path}' (FORMAT parquet, COMPRESSION zstd)")
+        counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    return counts
+
+
+def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
+    """Resources of the descriptor: one CSV and one Parquet resource per table, with sha256 and bytes."""
+    resources = []
+    for table in schema.table_names():
+        spec = schema.table_schema(table)
+        for fmt, mediatype, suffix in (("csv", "text/csv", ""), ("parquet", "application/vnd.apache.parquet", "_parquet")):
+            path = dest / "data" / f"{table}.{fmt}"
+            resource = {
+                "name": f"{table}{suffix}",
+                "type": "table",
+                "path": f"data/{table}.{fmt}",
+                "format": fmt,
+                "mediatype": mediatype,
+                "title": spec["title"] + (" (Parquet)" if suffix else ""),
+                "description": spec["description"],
+                "hash": f"sha256:{sha256_file(path)}",
+                "bytes": path.stat().st_size,
+                "schema": schema.resource_schema(table),
+            }
+            if fmt == "csv":
+                resource["encoding"] = "utf-8"
+                resource["dialect"] = {"header": True, "delimiter": ",", "quoteChar": '"'}
+            else:
+                # Foreign keys point at the CSV resources; the Parquet copies carry the same rows.
+                resource["schema"] = {k: v for k, v in resource["schema"].items() if k != "foreignKeys"}
+            resources.append(resource)
+    return resources
+
+
+def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]) -> dict[str, Any]:
+    meta = schema.package_metadata()
+    return {
+        "$schema": DATA_PACKAGE_PROFILE,
+        "name": meta["name"],
+        "title": meta["title"],
+        "description": meta["description"],
+        "version": release.version,
+        "created": release.created,
+        "keywords": meta["keywords"],
+        "licenses": meta["licenses"],
+        "contributors": meta["contributors"],
+        "sources": [_source(doc) for doc in documents],
+        "resources": resource_descriptors(dest),
+    }
+
+
+def _source(doc: dict[str, Any]) -> dict[str, Any]:
+    source = {"title": f"{doc['doc_id']}: {doc['title'] or '(untitled)'}"}
+    if doc.get("url"):
+        source["path"] = doc["url"]
+    outlet = ", ".join(x for x in (doc.get("source"), doc.get("source_attribution")) if x)
+    if outlet or doc.get("published_date"):
+        source["description"] = " ".join(
+            x for x in (outlet, f"published {doc['published_date']}" if doc.get("published_date") else "") if x
+        )
+    return source
+
+
+def open_sql() -> str:
+    """DuckDB script that opens the release as views over its Parquet files (run from the release folder)."""
+    lines = [
+        "-- Open this release in DuckDB:  cd <release folder> && duckdb -init open.sql",
+        "-- (or, in any DuckDB session started in the release folder: .read open.sql)",
+    ]
+    for table in schema.table_names():
+        lines.append(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('data/{table}.parquet');")
+    return "\n".join(lines) + "\n"
+
+
+def write_package(
+    con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo
+) -> dict[str, int]:
+    """Write the whole package into `dest` (an empty or new folder); return row counts per table."""
+    dest.mkdir(parents=True, exist_ok=True)
+    counts = export_data(con, dest)
+    documents = [
+        dict(zip(("doc_id", "title", "source", "source_attribution", "published_date", "url", "kind", "rights"), row, strict=True))
+        for row in con.execute(
+            "SELECT doc_id, title, source, source_attribution, CAST(published_date AS VARCHAR), url, kind, rights "
+            "FROM documents ORDER BY doc_id"
+        ).fetchall()
+    ]
+    package = descriptor(dest, release, documents)
+    _write_text(dest / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
+    _write_text(dest / "changes.json", json.dumps(release.changes, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    _write_text(dest / "open.sql", open_sql())
+    _write_text(dest / "README.md", render_readme(package, counts, documents, release))
+    write_checksums(dest)
+    return counts
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def write_checksums(dest: Path) -> None:
+    """SHA256SUMS in `sha256sum -c` format for every file of the package except itself."""
+    lines = [
+        f"{sha256_file(path)}  {path.relative_to(dest).as_posix()}"
+        for path in sorted(dest.rglob("*"))
+        if path.is_file() and path.name != CHECKSUMS
+    ]
+    _write_text(dest / CHECKSUMS, "\n".join(lines) + "\n")
+
+
+def verify_checksums(dest: Path) -> list[str]:
+    """Problems found re-checking every file against SHA256SUMS (missing, changed, or unlisted files)."""
+    sums_path = dest / CHECKSUMS
+    if not sums_path.exists():
+        return [f"{sums_path}: missing"]
+    problems = []
+    listed = set()
+    for line in sums_path.read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        listed.add(name)
+        path = dest / name
+        if not path.exists():
+            problems.append(f"{path}: listed in {CHECKSUMS} but missing")
+        elif sha256_file(path) != digest:
+            problems.append(f"{path}: sha256 differs from {CHECKSUMS}")
+    for path in sorted(dest.rglob("*")):
+        name = path.relative_to(dest).as_posix()
+        if path.is_file() and path.name != CHECKSUMS and name not in listed:
+            problems.append(f"{path}: not listed in {CHECKSUMS}")
+    return problems
+
+
+def validate_package(dest: Path) -> list[str]:
+    """Frictionless validation of datapackage.json (schemas, keys, hashes, bytes) plus SHA256SUMS."""
+    descriptor_path = dest / "datapackage.json"
+    if not descriptor_path.exists():
+        return [f"{descriptor_path}: missing"]
+    problems = verify_checksums(dest)
+    package = frictionless.Package(str(descriptor_path))
+    report = package.validate()
+    for task in report.tasks:
+        for error in task.errors[:5]:
+            problems.append(f"{dest / task.resource.path if task.resource else dest}: {error.message}")
+    for error in report.errors[:5]:
+        problems.append(f"{descriptor_path}: {error.message}")
+    return problems

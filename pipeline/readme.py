@@ -1,0 +1,161 @@
+"""The README.md of a release: what the package is, its data dictionary, sources, citation, queries.
+
+Generated from the descriptor (itself generated from schemas/) and the documents table; never
+written by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXAMPLE_QUERIES = """\
+-- The key tasks of every National Health Work Conference, in order
+SELECT m.work_year, t.ordinal, t.title
+FROM tasks t JOIN meetings m USING (meeting_id)
+WHERE m.is_national_health_work_conference
+ORDER BY m.work_year, t.ordinal;
+
+-- Quantified provincial commitments, largest first within each unit
+SELECT p.short_name, tg.indicator, tg.comparator, tg.value, tg.value_max, tg.unit, tg.raw_text
+FROM targets tg JOIN regions p ON p.code = tg.province_code
+WHERE tg.scope = 'province'
+ORDER BY p.code, tg.value DESC;
+
+-- Trace any row back to its source text
+SELECT t.task_id, substr(d.text, t.char_start + 1, t.char_end - t.char_start) = t.text AS traces
+FROM tasks t JOIN documents d USING (doc_id);
+"""
+
+
+def _constraints(field: dict[str, Any]) -> str:
+    constraints = field.get("constraints", {})
+    parts = []
+    if constraints.get("required"):
+        parts.append("required")
+    if "enum" in constraints:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in constraints["enum"]))
+    if "pattern" in constraints:
+        parts.append(f"pattern `{constraints['pattern']}`")
+    for key, word in (("minimum", "≥"), ("maximum", "≤")):
+        if key in constraints:
+            parts.append(f"{word} {constraints[key]}")
+    return "; ".join(parts)
+
+
+def _escape(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _changes_section(changes: dict[str, Any]) -> list[str]:
+    lines = ["## What changed in this version", ""]
+    lines.append(f"{changes.get('summary', 'First release.')}")
+    lines.append("")
+    tables = changes.get("tables", {})
+    rows = [
+        f"| {name} | {c.get('added', 0)} | {c.get('removed', 0)} | {c.get('changed', 0)} |"
+        for name, c in sorted(tables.items())
+        if c.get("added") or c.get("removed") or c.get("changed")
+    ]
+    if rows:
+        lines += ["| table | rows added | rows removed | rows changed |", "|---|---:|---:|---:|", *rows, ""]
+    for change in changes.get("schema_changes", []):
+        lines.append(f"- schema: {change}")
+    if changes.get("schema_changes"):
+        lines.append("")
+    return lines
+
+
+def render_readme(
+    package: dict[str, Any], counts: dict[str, int], documents: list[dict[str, Any]], release: Any
+) -> str:
+    name, version = package["name"], package["version"]
+    licence = package["licenses"][0]
+    lines = [
+        f"# {package['title']}",
+        "",
+        f"Package `{name}`, version **{version}**, released {package['created']}.",
+        "",
+        package["description"],
+        "",
+        "## Use it",
+        "",
+        "Every table is here twice: `data/<table>.csv` (UTF-8, header, sorted by primary key) and",
+        "`data/<table>.parquet` (zstd). `datapackage.json` describes every column (Frictionless Data",
+        "Package v2) and records the sha256 and size of each file; `SHA256SUMS` covers every file",
+        "(`sha256sum -c SHA256SUMS`).",
+        "",
+        "Open the release in DuckDB from this folder (views over the Parquet files):",
+        "",
+        "```sh",
+        "duckdb -init open.sql",
+        "```",
+        "",
+        "or from Python: `duckdb.connect().execute(open(\"open.sql\").read())`. Then, for example:",
+        "",
+        "```sql",
+        EXAMPLE_QUERIES.rstrip(),
+        "```",
+        "",
+        "Offsets: `char_start`/`char_end` are half-open character offsets into `documents.text` of the",
+        "row's `doc_id`; `substr(text, char_start + 1, char_end - char_start)` in SQL, or",
+        "`text[char_start:char_end]` in Python, gives back the row's quoted text exactly.",
+        "",
+        "## Cite",
+        "",
+        f"> {package['contributors'][0]['title']}. *{package['title']}* (`{name}`), version {version},",
+        f"> {package['created']}. Licence {licence['name']}.",
+        "",
+        "Cite the version you used: a published version never changes.",
+        "",
+        "## Licence and rights",
+        "",
+        f"The extracted data are licensed **{licence['name']}** ({licence['path']}).",
+        "The quoted source texts are not: they remain the work of their publishers and are included for",
+        "research. Rights status of each text:",
+        "",
+        "| doc_id | rights |",
+        "|---|---|",
+        *[f"| {d['doc_id']} | {_escape(d['rights'])} |" for d in documents],
+        "",
+        "## Sources",
+        "",
+        "| doc_id | kind | title | outlet | credited source | published |",
+        "|---|---|---|---|---|---|",
+        *[
+            f"| {d['doc_id']} | {d['kind']} | {_escape(d['title'])} | {_escape(d['source'])} | "
+            f"{_escape(d['source_attribution'])} | {d['published_date'] or ''} |"
+            for d in documents
+        ],
+        "",
+        *_changes_section(release.changes),
+        "## Tables",
+        "",
+        "| table | rows | description |",
+        "|---|---:|---|",
+    ]
+    csv_resources = [r for r in package["resources"] if r["format"] == "csv"]
+    for resource in csv_resources:
+        lines.append(f"| [{resource['name']}](#{resource['name']}) | {counts[resource['name']]} | {_escape(resource['description'])} |")
+    lines.append("")
+    for resource in csv_resources:
+        table_schema = resource["schema"]
+        lines += [
+            f"### {resource['name']}",
+            "",
+            _escape(resource["description"]),
+            "",
+            f"{counts[resource['name']]} rows. Primary key: `{', '.join(table_schema['primaryKey'])}`.",
+        ]
+        for key in table_schema.get("foreignKeys", []):
+            reference = key["reference"]
+            lines.append(
+                f"Foreign key: `{', '.join(key['fields'])}` → `{reference['resource']}."
+                f"{', '.join(reference['fields'])}`."
+            )
+        lines += ["", "| column | type | constraints | description |", "|---|---|---|---|"]
+        for field in table_schema["fields"]:
+            lines.append(
+                f"| `{field['name']}` | {field['type']} | {_constraints(field)} | {_escape(field['description'])} |"
+            )
+        lines.append("")
+    return "\n".join(lines)

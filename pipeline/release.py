@@ -1,0 +1,295 @@
+"""Releases: the version from the data diff, immutable version folders, changelog and catalog.
+
+The bump rules live here and only here (see `bump_for`):
+  nothing changed                                   -> no new version
+  same documents and schema, rows changed           -> PATCH
+  new documents, tables or columns                  -> MINOR
+  table/column removed or renamed, type or primary
+  key changed, document withdrawn                   -> MAJOR
+The first release is 1.0.0. A version folder is written to a temporary folder beside it and renamed
+into place, so a failure leaves either the old state or the complete new version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline import schema
+from pipeline.package import sha256_file
+
+SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+FIRST_VERSION = "1.0.0"
+TEMP_PREFIX = ".tmp-"
+LEVELS = ("patch", "minor", "major")
+_EXAMPLE_KEYS = 10
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What publishing the built package would do."""
+
+    version: str  # the version the package gets (the latest one when nothing changed)
+    is_new: bool
+    created: str  # the release date
+    changes: dict[str, Any]
+
+
+def versions(releases_dir: Path) -> list[str]:
+    """Published versions, oldest first (folders named MAJOR.MINOR.PATCH)."""
+    if not releases_dir.is_dir():
+        return []
+    found = [p.name for p in releases_dir.iterdir() if p.is_dir() and SEMVER.match(p.name)]
+    return sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
+
+
+def latest_release(releases_dir: Path) -> Path | None:
+    found = versions(releases_dir)
+    return releases_dir / found[-1] if found else None
+
+
+def bump_version(version: str, level: str) -> str:
+    major, minor, patch = (int(x) for x in version.split("."))
+    if level == "major":
+        return f"{major + 1}.0.0"
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def _csv_schemas(descriptor: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {r["name"]: r["schema"] for r in descriptor["resources"] if r["format"] == "csv"}
+
+
+def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[tuple[str, str]]:
+    """(level, description) for every difference between two sets of table schemas."""
+    changes: list[tuple[str, str]] = []
+    for table in sorted(set(old) - set(new)):
+        changes.append(("major", f"table {table} removed"))
+    for table in sorted(set(new) - set(old)):
+        changes.append(("minor", f"table {table} added"))
+    for table in sorted(set(old) & set(new)):
+        old_fields = {f["name"]: f for f in old[table]["fields"]}
+        new_fields = {f["name"]: f for f in new[table]["fields"]}
+        for column in sorted(set(old_fields) - set(new_fields)):
+            changes.append(("major", f"column {table}.{column} removed or renamed"))
+        for column in sorted(set(new_fields) - set(old_fields)):
+            changes.append(("minor", f"column {table}.{column} added"))
+        for column in sorted(set(old_fields) & set(new_fields)):
+            if old_fields[column]["type"] != new_fields[column]["type"]:
+                changes.append(
+                    ("major", f"column {table}.{column} type {old_fields[column]['type']} -> {new_fields[column]['type']}")
+                )
+            elif old_fields[column] != new_fields[column]:
+                changes.append(("patch", f"column {table}.{column} description or constraints changed"))
+        if old[table].get("primaryKey") != new[table].get("primaryKey"):
+            changes.append(("major", f"table {table} primary key changed"))
+        elif old[table].get("foreignKeys") != new[table].get("foreignKeys"):
+            changes.append(("patch", f"table {table} foreign keys changed"))
+    return changes
+
+
+def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
+    """Rows added, removed and changed between two CSV files of a table, by primary key."""
+    con = duckdb.connect()
+    key_expr = " || '|' || ".join(f'coalesce("{column}", \'\')' for column in key)
+    for name, path in (("old", old_csv), ("new", new_csv)):
+        con.execute(
+            f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(CAST(COLUMNS(*) AS VARCHAR)::VARCHAR) AS h "
+            f"FROM read_csv('{path}', all_varchar = true, header = true)"
+            if False
+            else f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json(t)::VARCHAR) AS h "
+            f"FROM read_csv('{path}', all_varchar = true, header = true) t"
+        )
+
+    def keys(sql: str) -> list[str]:
+        return [row[0] for row in con.execute(sql).fetchall()]
+
+    added = keys("SELECT k FROM new ANTI JOIN old USING (k) ORDER BY k")
+    removed = keys("SELECT k FROM old ANTI JOIN new USING (k) ORDER BY k")
+    changed = keys("SELECT new.k FROM new JOIN old USING (k) WHERE new.h <> old.h ORDER BY new.k")
+    con.close()
+    result: dict[str, Any] = {"added": len(added), "removed": len(removed), "changed": len(changed)}
+    for label, found in (("added", added), ("removed", removed), ("changed", changed)):
+        if found:
+            result[f"{label}_keys"] = found[:_EXAMPLE_KEYS]
+    return result
+
+
+def _document_ids(csv_path: Path) -> set[str]:
+    if not csv_path.exists():
+        return set()
+    con = duckdb.connect()
+    ids = {row[0] for row in con.execute(f"SELECT doc_id FROM read_csv('{csv_path}', all_varchar = true)").fetchall()}
+    con.close()
+    return ids
+
+
+def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict[str, Any]]:
+    """(bump level or None, changes) of the built package `new_dir` against the release `old_dir`."""
+    new_descriptor = json.loads((new_dir / "datapackage.json").read_text(encoding="utf-8"))
+    new_schemas = _csv_schemas(new_descriptor)
+    if old_dir is None:
+        tables = {
+            t: {"added": _count_rows(new_dir / "data" / f"{t}.csv"), "removed": 0, "changed": 0} for t in new_schemas
+        }
+        return "major", {"bump": "first", "summary": "First release.", "tables": tables, "schema_changes": []}
+
+    old_descriptor = json.loads((old_dir / "datapackage.json").read_text(encoding="utf-8"))
+    old_schemas = _csv_schemas(old_descriptor)
+    reasons: list[tuple[str, str]] = schema_changes(old_schemas, new_schemas)
+    old_docs = _document_ids(old_dir / "data" / "documents.csv")
+    new_docs = _document_ids(new_dir / "data" / "documents.csv")
+    for doc_id in sorted(old_docs - new_docs):
+        reasons.append(("major", f"document {doc_id} withdrawn"))
+    for doc_id in sorted(new_docs - old_docs):
+        reasons.append(("minor", f"document {doc_id} added"))
+
+    tables: dict[str, Any] = {}
+    for table in sorted(set(old_schemas) | set(new_schemas)):
+        old_csv, new_csv = old_dir / "data" / f"{table}.csv", new_dir / "data" / f"{table}.csv"
+        if table not in new_schemas:
+            tables[table] = {"added": 0, "removed": _count_rows(old_csv), "changed": 0}
+        elif table not in old_schemas:
+            tables[table] = {"added": _count_rows(new_csv), "removed": 0, "changed": 0}
+        elif sha256_file(old_csv) != sha256_file(new_csv):
+            key = new_schemas[table]["primaryKey"]
+            if key == old_schemas[table]["primaryKey"]:
+                tables[table] = row_changes(old_csv, new_csv, key)
+            else:
+                tables[table] = {"added": _count_rows(new_csv), "removed": _count_rows(old_csv), "changed": 0}
+            counts = tables[table]
+            if counts["added"] or counts["removed"] or counts["changed"]:
+                reasons.append(("patch", f"rows of {table} changed"))
+            else:
+                reasons.append(("patch", f"bytes of {table}.csv changed"))
+    if not reasons:
+        return None, {"bump": None, "summary": "No change.", "tables": {}, "schema_changes": []}
+    level = max((lvl for lvl, _ in reasons), key=LEVELS.index)
+    why = [text for lvl, text in reasons if lvl == level]
+    summary = f"{level.upper()}: " + "; ".join(why)
+    return level, {
+        "bump": level,
+        "summary": summary,
+        "reasons": [{"level": lvl, "change": text} for lvl, text in reasons],
+        "tables": tables,
+        "schema_changes": [text for lvl, text in reasons if text.startswith(("table ", "column "))],
+    }
+
+
+def _count_rows(csv_path: Path) -> int:
+    if not csv_path.exists():
+        return 0
+    con = duckdb.connect()
+    count = con.execute(f"SELECT count(*) FROM read_csv('{csv_path}', all_varchar = true)").fetchone()[0]
+    con.close()
+    return count
+
+
+def plan_release(built_dir: Path, releases_dir: Path, today: str) -> Plan:
+    """Decide the version of a built package (whose data files and descriptor exist) against the latest release."""
+    latest = latest_release(releases_dir)
+    level, changes = diff_packages(latest, built_dir)
+    if latest is None:
+        version, is_new = FIRST_VERSION, True
+    elif level is None:
+        previous = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+        return Plan(version=latest.name, is_new=False, created=previous["created"], changes=_read_changes(latest))
+    else:
+        version, is_new = bump_version(latest.name, level), True
+    changes = {"version": version, "previous_version": latest.name if latest else None, "date": today, **changes}
+    return Plan(version=version, is_new=is_new, created=today, changes=changes)
+
+
+def _read_changes(release_dir: Path) -> dict[str, Any]:
+    path = release_dir / "changes.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def remove_stale_temporaries(releases_dir: Path) -> None:
+    """Remove half-written version folders left by a killed publish."""
+    if releases_dir.is_dir():
+        for path in releases_dir.iterdir():
+            if path.name.startswith(TEMP_PREFIX):
+                shutil.rmtree(path)
+
+
+def publish_folder(built_dir: Path, releases_dir: Path, version: str) -> Path:
+    """Copy a built package into releases_dir/<version> atomically (temporary folder + rename)."""
+    target = releases_dir / version
+    if target.exists():
+        raise FileExistsError(f"{target}: version {version} is already published; published versions are immutable")
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(releases_dir)
+    temporary = releases_dir / f"{TEMP_PREFIX}{version}"
+    try:
+        shutil.copytree(built_dir, temporary, copy_function=_copy_file)
+        os.replace(temporary, target)
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary)
+    write_index_files(releases_dir)
+    return target
+
+
+def _copy_file(src: str, dst: str) -> None:
+    """Copy one file (a seam for tests that inject a failure between files)."""
+    shutil.copy2(src, dst)
+
+
+def write_index_files(releases_dir: Path) -> None:
+    """Regenerate CHANGELOG.md beside the versions and datasets/catalog.json from the version folders."""
+    _atomic_write(releases_dir / "CHANGELOG.md", render_changelog(releases_dir))
+    catalog_path = releases_dir.parent / "catalog.json"
+    _atomic_write(catalog_path, json.dumps(render_catalog(releases_dir.parent), ensure_ascii=False, indent=2) + "\n")
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    temporary = path.with_name(f"{TEMP_PREFIX}{path.name}")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(temporary, path)
+
+
+def render_changelog(releases_dir: Path) -> str:
+    lines = [f"# Changelog of {releases_dir.name}", "", "Newest first. Generated from each version's changes.json.", ""]
+    for version in reversed(versions(releases_dir)):
+        changes = _read_changes(releases_dir / version)
+        lines += [f"## {version} — {changes.get('date', '')}", "", changes.get("summary", ""), ""]
+        tables = changes.get("tables", {})
+        changed = {t: c for t, c in sorted(tables.items()) if c.get("added") or c.get("removed") or c.get("changed")}
+        if changed:
+            lines += ["| table | added | removed | changed | examples |", "|---|---:|---:|---:|---|"]
+            for table, c in changed.items():
+                examples = ", ".join(c.get("changed_keys", []) + c.get("added_keys", []) + c.get("removed_keys", []))
+                lines.append(f"| {table} | {c['added']} | {c['removed']} | {c['changed']} | {examples} |")
+            lines.append("")
+        for change in changes.get("schema_changes", []):
+            lines.append(f"- schema: {change}")
+        if changes.get("schema_changes"):
+            lines.append("")
+    return "\n".join(lines)
+
+
+def render_catalog(datasets_dir: Path) -> dict[str, Any]:
+    packages = []
+    for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir()):
+        found = versions(package_dir)
+        if not found:
+            continue
+        entries = []
+        for version in found:
+            folder = package_dir / version
+            descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+            size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+            entries.append(
+                {"version": version, "created": descriptor["created"], "bytes": size, "path": f"{package_dir.name}/{version}"}
+            )
+        packages.append({"name": package_dir.name, "latest": found[-1], "versions": entries})
+    return {"packages": packages}

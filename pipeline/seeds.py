@@ -1,0 +1,164 @@
+"""Seed texts and their manifest: discovery, checksums and strict decoding.
+
+Everything that can be wrong with an input is detected here and raised as a SeedError that names
+the file and the problem, before anything is built or published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import frictionless
+
+from pipeline.schema import SCHEMAS_DIR
+
+MANIFEST_NAME = "manifest.csv"
+TEXT_SUFFIXES = (".txt", ".md")
+_MAX_CONTROL_SHARE = 0.01
+
+
+class SeedError(Exception):
+    """A problem with an input text or the manifest; the message names the file."""
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    doc_id: str
+    file: str
+    sha256: str
+    kind: str
+    title: str
+    rights: str
+    source: str | None = None
+    source_attribution: str | None = None
+    published_date: str | None = None
+    url: str | None = None
+    retrieved_date: str | None = None
+
+
+@dataclass(frozen=True)
+class SeedDocument:
+    """One seed text on disk, with its manifest entry when it has one."""
+
+    doc_id: str
+    path: Path
+    sha256: str
+    entry: ManifestEntry | None
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(seeds_dir: Path) -> dict[str, ManifestEntry]:
+    """Read and validate seeds/manifest.csv against schemas/manifest.schema.json ({} if absent)."""
+    path = seeds_dir / MANIFEST_NAME
+    if not path.exists():
+        return {}
+    descriptor = json.loads((SCHEMAS_DIR / "manifest.schema.json").read_text(encoding="utf-8"))
+    schema = frictionless.Schema.from_descriptor(descriptor)
+    resource = frictionless.Resource(
+        path=path.name, basepath=str(path.parent), schema=schema, format="csv", encoding="utf-8"
+    )
+    report = frictionless.validate(resource)
+    if not report.valid:
+        problems = "; ".join(error.message for task in report.tasks for error in task.errors[:5])
+        raise SeedError(f"{path}: the manifest is not valid: {problems}")
+    entries: dict[str, ManifestEntry] = {}
+    with resource:
+        for row in resource.row_stream:
+            values = {k: (str(v) if v is not None else None) for k, v in row.items()}
+            entry = ManifestEntry(**values)  # type: ignore[arg-type]
+            if Path(entry.file).stem != entry.doc_id:
+                raise SeedError(f"{path}: doc_id {entry.doc_id!r} must be the file name without extension")
+            entries[entry.doc_id] = entry
+    return entries
+
+
+def discover(seeds_dir: Path) -> list[SeedDocument]:
+    """List the seed texts, matched to the manifest, with every structural error raised.
+
+    Raises SeedError for: a missing folder, no texts, a manifest entry with no file, two files
+    with the same doc_id, two files with the same bytes, and a file whose sha256 differs from its
+    manifest entry.
+    """
+    if not seeds_dir.is_dir():
+        raise SeedError(f"{seeds_dir}: the seeds folder does not exist")
+    manifest = read_manifest(seeds_dir)
+    paths = sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    if not paths:
+        raise SeedError(f"{seeds_dir}: no seed texts (*.txt, *.md) found")
+
+    by_id: dict[str, list[Path]] = {}
+    for path in paths:
+        by_id.setdefault(path.stem, []).append(path)
+    for doc_id, same in by_id.items():
+        if len(same) > 1:
+            names = " and ".join(p.name for p in same)
+            raise SeedError(f"{same[-1]}: duplicate document: {names} have the same doc_id {doc_id!r}")
+
+    documents: list[SeedDocument] = []
+    seen_ids: dict[str, Path] = {}
+    seen_hashes: dict[str, Path] = {}
+    for path in paths:
+        doc_id = path.stem
+        digest = sha256_of(path)
+        if digest in seen_hashes:
+            raise SeedError(f"{path}: duplicate document: same bytes as {seen_hashes[digest].name}")
+        entry = manifest.get(doc_id)
+        if entry is not None:
+            if entry.file != path.name:
+                raise SeedError(f"{path}: the manifest lists doc_id {doc_id!r} with file {entry.file!r}")
+            if entry.sha256 != digest:
+                raise SeedError(
+                    f"{path}: sha256 mismatch: the file is {digest} but seeds/{MANIFEST_NAME} records "
+                    f"{entry.sha256}. If the text was corrected on purpose, update its manifest entry."
+                )
+        seen_ids[doc_id] = path
+        seen_hashes[digest] = path
+        documents.append(SeedDocument(doc_id=doc_id, path=path, sha256=digest, entry=entry))
+
+    missing = sorted(set(manifest) - set(seen_ids))
+    if missing:
+        files = ", ".join(manifest[doc_id].file for doc_id in missing)
+        raise SeedError(f"{seeds_dir / MANIFEST_NAME}: manifest entries with no file in {seeds_dir}: {files}")
+    return documents
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode a seed file strictly as UTF-8; refuse empty, binary or undecodable content."""
+    if not data.strip():
+        raise SeedError(f"{path}: the file is empty")
+    if b"\x00" in data:
+        raise SeedError(f"{path}: the file looks binary (it contains NUL bytes), not a text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SeedError(
+            f"{path}: not valid UTF-8 at byte {error.start} ({data[error.start:error.start + 4]!r}); "
+            "save the text as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise SeedError(f"{path}: the file looks binary ({controls} control characters), not a text")
+    return text
+
+
+def read_seed(document: SeedDocument) -> str:
+    """Read one seed text, re-checking its checksum (the file may have changed since discovery)."""
+    data = document.path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != document.sha256:
+        raise SeedError(f"{document.path}: the file changed while the pipeline was running")
+    return decode_text(document.path, data)
+
+
+def check_seeds(seeds_dir: Path) -> list[SeedDocument]:
+    """Discover and fully read every seed, so that any bad input fails before a build starts."""
+    documents = discover(seeds_dir)
+    for document in documents:
+        read_seed(document)
+    return documents

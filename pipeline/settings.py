@@ -1,0 +1,41 @@
+"""Where the pipeline reads and writes: seeds, build folder, warehouse, datasets (one place)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.schema import PROJECT_ROOT
+
+PACKAGE_NAME = "china-health-work-plans"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders of one pipeline run."""
+
+    seeds: Path
+    out: Path  # build folder: the checked package is written here, beside warehouse.duckdb
+    datasets: Path
+
+    @property
+    def warehouse(self) -> Path:
+        return self.out / "warehouse.duckdb"
+
+    @property
+    def package(self) -> Path:
+        return self.out / "package"
+
+    @property
+    def releases(self) -> Path:
+        return self.datasets / PACKAGE_NAME
+
+
+def default_paths() -> Paths:
+    """Defaults, overridable by PIPELINE_SEEDS / PIPELINE_OUT / PIPELINE_DATASETS (used by `dagster dev`)."""
+    return Paths(
+        seeds=Path(os.environ.get("PIPELINE_SEEDS", PROJECT_ROOT / "seeds")),
+        out=Path(os.environ.get("PIPELINE_OUT", PROJECT_ROOT / "build")),
+        datasets=Path(os.environ.get("PIPELINE_DATASETS", PROJECT_ROOT / "datasets")),
+    )

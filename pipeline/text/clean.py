@@ -1,0 +1,225 @@
+"""Cleaning: turn a raw seed text into the canonical cleaned text that every offset points into.
+
+Pure functions, no I/O beyond reading the boilerplate pattern file shipped in pipeline/data.
+The cleaned text has one paragraph per line ("\\n" between paragraphs, no empty lines), CJK
+punctuation in full width, no spaces next to CJK characters, and no site or app boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Full-width and CJK punctuation, including the curly quotes used in Chinese text.
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·"
+_CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
+
+# Odd spaces (NBSP, en/em/thin spaces, ideographic space) become a plain space; zero-width
+# characters and soft hyphens are dropped.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+# ASCII punctuation that becomes full width inside Chinese text.
+_TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+# Full-width forms of characters that stay ASCII (digits, latin letters, % ~ + . and so on).
+_TO_HALF_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_TO_HALF_WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_TO_HALF_WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_TO_HALF_WIDTH.update({"％": "%", "～": "~", "＋": "+", "＝": "=", "／": "/", "＃": "#", "＆": "&"})
+
+_TERMINAL = "。！？；：…”’」』）)"
+_LIST_MARKER = re.compile(
+    rf"^(第?[一二三四五六七八九十]{{1,3}}(是|要|、|个方面)|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,2}}[、.．])"
+)
+_MIN_PROSE_LEN = 60
+_MIN_REPEAT_LEN = 12
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The cleaned text of one document and what cleaning found on the way."""
+
+    text: str
+    notes: tuple[str, ...] = ()
+    published_date: str | None = None  # from a metadata line such as "发布时间:2025-02-14"
+    source: str | None = None  # from a metadata line such as "来源:健康枣庄"
+
+
+@dataclass
+class _Patterns:
+    drop: list[re.Pattern[str]] = field(default_factory=list)
+    metadata: list[re.Pattern[str]] = field(default_factory=list)
+    byline: list[re.Pattern[str]] = field(default_factory=list)
+    card_markers: list[re.Pattern[str]] = field(default_factory=list)
+
+
+@cache
+def _patterns() -> _Patterns:
+    raw = tomllib.loads(resources.files("pipeline.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    return _Patterns(
+        drop=[re.compile(p) for p in raw["drop_lines"]],
+        metadata=[re.compile(p) for p in raw["metadata_lines"]],
+        byline=[re.compile(p) for p in raw["byline_lines"]],
+        card_markers=[re.compile(p) for p in raw["account_card_markers"]],
+    )
+
+
+def normalize_characters(text: str) -> str:
+    """Unify line breaks, spaces and character widths (NFC, odd spaces, full/half width)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ZERO_WIDTH.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = text.translate(str.maketrans(_TO_HALF_WIDTH))
+    return text
+
+
+def unify_punctuation(line: str) -> str:
+    """Make punctuation in a line of Chinese text full width, keeping digit groups like 1,000 and 12:30."""
+    if not re.search(f"[{CJK}]", line):
+        return line
+
+    def replace(match: re.Match[str]) -> str:
+        char, start = match.group(), match.start()
+        before = line[start - 1] if start else ""
+        after = line[start + 1] if start + 1 < len(line) else ""
+        if char in ",:." and before.isdigit() and after.isdigit():
+            return char
+        if char == ":" and line[start + 1 : start + 3] == "//":
+            return char
+        return _TO_FULL_WIDTH.get(char, char)
+
+    line = re.sub(r"[,:;!?()]", replace, line)
+    # A full-width full stop between digits is a decimal point.
+    return re.sub(r"(?<=\d)．(?=\d)", ".", line)
+
+
+def remove_cjk_spaces(line: str) -> str:
+    """Drop spaces next to CJK characters or punctuation; collapse the remaining runs to one space."""
+    line = re.sub(r" {2,}", " ", line.strip())
+    return re.sub(f"(?<={_CJK_OR_PUNCT}) | (?={_CJK_OR_PUNCT})", "", line)
+
+
+def strip_markdown(line: str) -> str:
+    """Remove markdown emphasis (**bold**, __bold__) and heading hashes."""
+    line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line)
+    line = line.replace("**", "")
+    return re.sub(r"^#{1,6}\s+", "", line)
+
+
+def drop_boilerplate(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Remove navigation, QR prompts, counters, notices, bylines and account cards.
+
+    Returns the kept lines and the metadata (published `date`, `source`) read from dropped lines.
+    """
+    patterns = _patterns()
+    metadata: dict[str, str] = {}
+    kept: list[str] = []
+    for line in lines:
+        matched_meta = next((m for p in patterns.metadata if (m := p.match(line))), None)
+        if matched_meta:
+            for key, value in matched_meta.groupdict().items():
+                if value and key not in metadata:
+                    metadata[key] = value
+            continue
+        if any(p.match(line) for p in patterns.byline):
+            continue
+        if any(p.match(line) for p in patterns.card_markers):
+            kept = _drop_account_card(kept)
+            continue
+        if any(p.match(line) for p in patterns.drop):
+            continue
+        kept.append(line)
+    return kept, metadata
+
+
+def _drop_account_card(kept: list[str]) -> list[str]:
+    """Drop an account card (a short name line, then a one-line description) above a footer marker."""
+    if len(kept) >= 2:
+        name, description = kept[-2], kept[-1]
+        if len(name) <= 30 and not re.search("[。，,；;！？]", name) and len(description) <= 80:
+            return kept[:-2]
+    return kept
+
+
+def rejoin_broken_paragraphs(lines: list[str]) -> list[str]:
+    """Re-join a prose paragraph cut mid-sentence (a page break) with the paragraph that finishes it."""
+    out: list[str] = []
+    for line in lines:
+        if out and _is_cut_prose(out[-1]) and _continues_sentence(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def _is_cut_prose(paragraph: str) -> bool:
+    return (
+        len(paragraph) >= _MIN_PROSE_LEN
+        and bool(re.search("[，。；]", paragraph))
+        and paragraph[-1] not in _TERMINAL
+    )
+
+
+def _continues_sentence(paragraph: str) -> bool:
+    return (
+        bool(re.match(f"[{CJK}\\d“]", paragraph))
+        and not _LIST_MARKER.match(paragraph)
+        and not re.search("[：:]", paragraph[:30])
+        and (paragraph[-1] in _TERMINAL or len(paragraph) >= _MIN_PROSE_LEN)
+    )
+
+
+def find_tandem_repeat(paragraph: str, min_length: int = _MIN_REPEAT_LEN) -> tuple[int, int] | None:
+    """Find the longest run X immediately repeated (XX) in a paragraph; return (start, length)."""
+    n = len(paragraph)
+    for length in range(n // 2, min_length - 1, -1):
+        run = 0
+        for j in range(n - length):
+            run = run + 1 if paragraph[j] == paragraph[j + length] else 0
+            if run == length:
+                return j - length + 1, length
+    return None
+
+
+def collapse_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Collapse runs duplicated inside a paragraph (XX -> X), as left by a bad copy-paste."""
+    notes: list[str] = []
+    out: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        while (found := find_tandem_repeat(line)) is not None:
+            start, length = found
+            line = line[: start + length] + line[start + 2 * length :]
+            notes.append(f"paragraph {number}: collapsed a duplicated run of {length} characters")
+        out.append(line)
+    return out, notes
+
+
+def clean_text(raw: str) -> CleanedText:
+    """Clean one raw document into the canonical text published in documents.text."""
+    text = normalize_characters(raw)
+    lines = [strip_markdown(re.sub(" +", " ", line).strip()).strip() for line in text.split("\n")]
+    lines, metadata = drop_boilerplate([line for line in lines if line])
+    lines = [remove_cjk_spaces(unify_punctuation(line)) for line in lines]
+    lines = rejoin_broken_paragraphs(lines)
+    lines, notes = collapse_repeats(lines)
+    return CleanedText(
+        text="\n".join(lines),
+        notes=tuple(notes),
+        published_date=_iso_date(metadata.get("date")),
+        source=metadata.get("source"),
+    )
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    parts = re.findall(r"\d+", value)
+    if len(parts) < 3:
+        return None
+    year, month, day = (int(p) for p in parts[:3])
+    return f"{year:04d}-{month:02d}-{day:02d}"

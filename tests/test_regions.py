@@ -1,0 +1,115 @@
+"""Tests for the region table and lookups (pipeline.text.regions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.text.regions import Region, all_regions, find_regions, lookup, province_of, provinces
+
+
+def test_table_is_sorted_unique_and_well_formed() -> None:
+    regions = all_regions()
+    codes = [r.code for r in regions]
+    assert codes == sorted(codes)
+    assert len(codes) == len(set(codes))
+    for region in regions:
+        assert len(region.code) == 6 and region.code.isdigit()
+        assert region.level in {"province", "prefecture"}
+        assert region.code[:2] == region.province_code[:2]
+        if region.level == "province":
+            assert region.code.endswith("0000") and region.province_code == region.code
+        else:
+            assert region.code.endswith("00") and not region.code.endswith("0000")
+            assert region.abbreviation is None and region.capital is None
+
+
+def test_provinces_are_the_32_plan_units() -> None:
+    units = provinces()
+    assert len(units) == 32
+    assert units[0].name == "北京市" and units[0].code == "110000"
+    assert units[-1].name == "新疆生产建设兵团" and units[-1].code == "660000"
+    assert {"710000", "810000", "820000"}.isdisjoint(r.code for r in units)
+    assert len([r for r in all_regions() if r.level == "province"]) == 35
+
+
+def test_prefecture_count_matches_gbt_2260() -> None:
+    assert len([r for r in all_regions() if r.level == "prefecture"]) == 333
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("北京市", "110000"),
+        ("北京", "110000"),
+        ("京", "110000"),
+        ("沪", "310000"),
+        ("湘", "430000"),
+        ("黑龙江省", "230000"),
+        ("黑龙江", "230000"),
+        ("广西壮族自治区", "450000"),
+        ("广西", "450000"),
+        ("内蒙古", "150000"),
+        ("新疆", "650000"),
+        ("宁夏", "640000"),
+        ("西藏", "540000"),
+        ("新疆生产建设兵团", "660000"),
+        ("兵团", "660000"),
+        ("香港", "810000"),
+        ("长沙", "430100"),
+        ("长沙市", "430100"),
+        ("恩施", "422800"),
+        ("恩施土家族苗族自治州", "422800"),
+        ("大兴安岭", "232700"),
+        ("吉林", "220000"),
+        ("吉林市", "220200"),
+        ("海南", "460000"),
+    ],
+)
+def test_lookup(name: str, code: str) -> None:
+    region = lookup(name)
+    assert region is not None and region.code == code
+
+
+@pytest.mark.parametrize("name", ["", "长", "火星", "北京路"])
+def test_lookup_misses(name: str) -> None:
+    assert lookup(name) is None
+
+
+def test_province_fields() -> None:
+    hunan = lookup("湖南省")
+    assert hunan == Region("430000", "湖南省", "湖南", "province", "430000", "湘", "长沙市")
+    beijing = lookup("北京")
+    assert beijing is not None and beijing.capital == "北京市"
+    corps = lookup("新疆生产建设兵团")
+    assert corps is not None and corps.short_name == "兵团" and corps.abbreviation is None
+    assert corps.capital == "乌鲁木齐市"
+
+
+def test_province_of() -> None:
+    changsha = lookup("长沙")
+    hunan = lookup("湖南")
+    assert changsha is not None and hunan is not None
+    assert province_of(changsha) == hunan
+    assert province_of(hunan) == hunan
+    enshi = lookup("恩施")
+    assert enshi is not None and province_of(enshi).short_name == "湖北"
+
+
+def test_find_regions_longest_match_in_order() -> None:
+    text = "新疆生产建设兵团与新疆维吾尔自治区、内蒙古和长沙市、湘西，京津冀"
+    found = find_regions(text)
+    assert [(r.code, text[s:e]) for r, s, e in found] == [
+        ("660000", "新疆生产建设兵团"),
+        ("650000", "新疆维吾尔自治区"),
+        ("150000", "内蒙古"),
+        ("430100", "长沙市"),
+        ("433100", "湘西"),
+    ]
+
+
+def test_find_regions_window_and_levels() -> None:
+    text = "吉林省长春市和吉林市"
+    found = find_regions(text, 3)
+    assert [(r.code, s, e) for r, s, e in found] == [("220100", 3, 6), ("220200", 7, 10)]
+    assert [r.code for r, _, _ in find_regions(text, 0, 6, levels={"province"})] == ["220000"]
+    assert find_regions(text, 0, 2)[0][0].code == "220000"  # the short name ties to the province
