@@ -1,6 +1,5 @@
 """The Dagster code location: `dagster dev` loads `defs` from here (see [tool.dagster] in pyproject.toml)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -21,6 +21,7 @@ from pipeline.readme import render_readme
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CHECKSUMS = "SHA256SUMS"
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 @dataclass(frozen=True)
@@ -56,31 +57,42 @@ def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
 
 
 def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
-    """Resources of the descriptor: one CSV and one Parquet resource per table, with sha256 and bytes."""
+    """One resource per table: the CSV file (validated by Frictionless) with sha256 and bytes, and its
+    Parquet copy described in the custom `parquet` property (path, sha256, bytes).
+
+    The Parquet copies are not resources of their own: frictionless 5.21 reads Parquet through pandas
+    (null integers become NaN and fail validation) and records no byte statistics for it, so a
+    descriptor with Parquet resources carrying hash and bytes could never validate. `validate_package`
+    checks each Parquet file instead: checksum, size, column types, and the same rows as the CSV.
+    """
     resources = []
     for table in schema.table_names():
         spec = schema.table_schema(table)
-        for fmt, mediatype, suffix in (("csv", "text/csv", ""), ("parquet", "application/vnd.apache.parquet", "_parquet")):
-            path = dest / "data" / f"{table}.{fmt}"
-            resource = {
-                "name": f"{table}{suffix}",
+        csv_path, parquet_path = dest / "data" / f"{table}.csv", dest / "data" / f"{table}.parquet"
+        resources.append(
+            {
+                "name": table,
                 "type": "table",
-                "path": f"data/{table}.{fmt}",
-                "format": fmt,
-                "mediatype": mediatype,
-                "title": spec["title"] + (" (Parquet)" if suffix else ""),
+                "path": f"data/{table}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"header": True, "delimiter": ",", "quoteChar": '"'},
+                "title": spec["title"],
                 "description": spec["description"],
-                "hash": f"sha256:{sha256_file(path)}",
-                "bytes": path.stat().st_size,
+                "hash": f"sha256:{sha256_file(csv_path)}",
+                "bytes": csv_path.stat().st_size,
+                "parquet": {
+                    "path": f"data/{table}.parquet",
+                    "format": "parquet",
+                    "mediatype": PARQUET_MEDIATYPE,
+                    "compression": "zstd",
+                    "hash": f"sha256:{sha256_file(parquet_path)}",
+                    "bytes": parquet_path.stat().st_size,
+                },
                 "schema": schema.resource_schema(table),
             }
-            if fmt == "csv":
-                resource["encoding"] = "utf-8"
-                resource["dialect"] = {"header": True, "delimiter": ",", "quoteChar": '"'}
-            else:
-                # Foreign keys point at the CSV resources; the Parquet copies carry the same rows.
-                resource["schema"] = {k: v for k, v in resource["schema"].items() if k != "foreignKeys"}
-            resources.append(resource)
+        )
     return resources
 
 
@@ -92,7 +104,7 @@ def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]
         "title": meta["title"],
         "description": meta["description"],
         "version": release.version,
-        "created": release.created,
+        "created": f"{release.created}T00:00:00Z",  # RFC 3339, the release date
         "keywords": meta["keywords"],
         "licenses": meta["licenses"],
         "contributors": meta["contributors"],
@@ -188,11 +200,49 @@ def validate_package(dest: Path) -> list[str]:
     if not descriptor_path.exists():
         return [f"{descriptor_path}: missing"]
     problems = verify_checksums(dest)
-    package = frictionless.Package(str(descriptor_path))
-    report = package.validate()
+    try:
+        report = frictionless.Package(str(descriptor_path)).validate()
+    except frictionless.FrictionlessException as error:
+        return [*problems, f"{descriptor_path}: {error}"]
     for task in report.tasks:
         for error in task.errors[:5]:
-            problems.append(f"{dest / task.resource.path if task.resource else dest}: {error.message}")
+            problems.append(f"{dest / (task.place or '')}: {error.message}")
     for error in report.errors[:5]:
         problems.append(f"{descriptor_path}: {error.message}")
+    return problems + parquet_problems(dest)
+
+
+def parquet_problems(dest: Path) -> list[str]:
+    """Each Parquet copy: recorded sha256 and bytes, the schema's column types, and the CSV's rows."""
+    descriptor_data = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
+    problems = []
+    con = duckdb.connect()
+    for resource in descriptor_data["resources"]:
+        parquet = resource.get("parquet")
+        if not parquet:
+            continue
+        path = dest / parquet["path"]
+        if not path.exists():
+            problems.append(f"{path}: missing")
+            continue
+        if parquet["hash"] != f"sha256:{sha256_file(path)}" or parquet["bytes"] != path.stat().st_size:
+            problems.append(f"{path}: sha256 or size differs from datapackage.json")
+        table = resource["name"]
+        import pyarrow.parquet as pq
+
+        expected = schema.arrow_schema(table)
+        actual = pq.read_schema(path)
+        if [(f.name, f.type) for f in actual] != [(f.name, f.type) for f in expected]:
+            problems.append(f"{path}: columns or types differ from schemas/{table}.schema.json")
+            continue
+        csv_path = dest / resource["path"]
+        differing = con.execute(
+            f"SELECT count(*) FROM ((SELECT * FROM read_csv('{csv_path}', all_varchar = true) "
+            f"EXCEPT ALL SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{path}'))) "
+            f"UNION ALL (SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{path}')) "
+            f"EXCEPT ALL SELECT * FROM read_csv('{csv_path}', all_varchar = true)))"
+        ).fetchone()[0]
+        if differing:
+            problems.append(f"{path}: {differing} rows differ from {resource['path']}")
+    con.close()
     return problems

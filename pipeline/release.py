@@ -22,7 +22,6 @@ from typing import Any
 
 import duckdb
 
-from pipeline import schema
 from pipeline.package import sha256_file
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
@@ -201,7 +200,7 @@ def plan_release(built_dir: Path, releases_dir: Path, today: str) -> Plan:
         version, is_new = FIRST_VERSION, True
     elif level is None:
         previous = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
-        return Plan(version=latest.name, is_new=False, created=previous["created"], changes=_read_changes(latest))
+        return Plan(version=latest.name, is_new=False, created=previous["created"][:10], changes=_read_changes(latest))
     else:
         version, is_new = bump_version(latest.name, level), True
     changes = {"version": version, "previous_version": latest.name if latest else None, "date": today, **changes}
@@ -289,7 +288,7 @@ def render_catalog(datasets_dir: Path) -> dict[str, Any]:
             descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
             size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
             entries.append(
-                {"version": version, "created": descriptor["created"], "bytes": size, "path": f"{package_dir.name}/{version}"}
+                {"version": version, "created": descriptor["created"][:10], "bytes": size, "path": f"{package_dir.name}/{version}"}
             )
         packages.append({"name": package_dir.name, "latest": found[-1], "versions": entries})
     return {"packages": packages}

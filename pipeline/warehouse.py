@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -33,7 +34,12 @@ def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
 def arrow_rows(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """Rows (dicts keyed by column) as an Arrow table typed by the published schema of `table`."""
     arrow_schema = schema.arrow_schema(table)
-    columns = {name: [row.get(name) for row in rows] for name in arrow_schema.names}
+    columns = {}
+    for arrow_field in arrow_schema:
+        values = [row.get(arrow_field.name) for row in rows]
+        if pa.types.is_date(arrow_field.type):
+            values = [date.fromisoformat(v) if isinstance(v, str) else v for v in values]
+        columns[arrow_field.name] = values
     return pa.Table.from_pydict(columns, schema=arrow_schema)
 
 

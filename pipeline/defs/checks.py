@@ -1,6 +1,5 @@
 """Blocking asset checks on every published table, generated from schemas/ (no per-table code)."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -4,7 +4,6 @@ The rows come from plain functions in pipeline.tables; these assets only load th
 results, check they are fresh (made from the seed bytes now in seeds/), and write the tables.
 """
 
-from __future__ import annotations
 
 import json
 from collections.abc import Iterator
@@ -25,6 +24,8 @@ from pipeline.warehouse import ensure_staging, fetch_dicts, write_table
 
 MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections", "tasks", "task_sources", "commentary")
 CORE = {"group_name": "core", "kinds": {"duckdb"}}
+# Reference tables that other tables' foreign keys point at: built first, so checks can resolve keys.
+REFERENCED = ("documents", "regions")
 
 
 def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentRecord]:
@@ -84,8 +85,8 @@ def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeRes
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec("sentences", deps=[segmented_documents], description="Sentences of every document.", **CORE),
-        dg.AssetSpec("tokens", deps=[segmented_documents], description="jieba tokens of every sentence.", **CORE),
+        dg.AssetSpec("sentences", deps=[segmented_documents, "documents"], description="Sentences of every document.", **CORE),
+        dg.AssetSpec("tokens", deps=[segmented_documents, "documents"], description="jieba tokens of every sentence.", **CORE),
     ]
 )
 def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
@@ -109,7 +110,7 @@ def _meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> tuple[list[
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(name, deps=[extracted_documents], **CORE) for name in MEETING_TABLES],
+    specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in MEETING_TABLES],
     description="Meetings merged over their reports; tasks from the best source, matched across sources.",
 )
 def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
@@ -119,7 +120,7 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(name, deps=[extracted_documents], **CORE) for name in ("provinces", "province_measures")],
+    specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in ("provinces", "province_measures")],
     description="Provincial plan sections and their headed measures.",
 )
 def province_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
@@ -129,7 +130,7 @@ def province_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg
 
 
 @dg.asset(
-    deps=["tasks", "province_measures", "provinces", "meetings"],
+    deps=["tasks", "province_measures", "provinces", "meetings", *REFERENCED],
     description="Every numeric target of national tasks and provincial plans.",
     **CORE,
 )

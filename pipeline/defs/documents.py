@@ -4,7 +4,6 @@ Each asset handles the partition keys of its run (one key for a sensor run, all 
 build in one run) and replaces only those documents' rows in its warehouse staging table.
 """
 
-from __future__ import annotations
 
 import json
 

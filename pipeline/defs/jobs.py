@@ -1,6 +1,5 @@
 """Jobs: build (everything up to the checked package) and publish (build + release)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

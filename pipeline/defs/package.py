@@ -1,6 +1,5 @@
 """Package assets: the checked package in the build folder, then the published release."""
 
-from __future__ import annotations
 
 import os
 import shutil

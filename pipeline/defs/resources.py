@@ -1,6 +1,5 @@
 """Resources: the run's folders and the DuckDB warehouse."""
 
-from __future__ import annotations
 
 from pathlib import Path
 

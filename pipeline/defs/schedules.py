@@ -1,6 +1,5 @@
 """Schedules: a daily full build and publish (Asia/Shanghai)."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Sensors: watch seeds/ and process new or changed texts, one document partition per run."""
 
-from __future__ import annotations
 
 import json
 
