@@ -66,22 +66,35 @@ def _run(command: str, paths: Paths) -> int:
     from pipeline.defs.jobs import range_tags
     from pipeline.defs.partitions import documents_partitions
 
-    logging.getLogger("dagster").setLevel(logging.WARNING)
+    progress_logger = _make_progress_logger()
+
     definitions = make_definitions(paths)
-    job = definitions.resolve_job_def(command)
+    job = definitions.resolve_job_def(command).with_logger_defs(
+        {"console": dg.default_loggers()["console"], "progress": progress_logger}
+    )
     doc_ids = sorted(doc.doc_id for doc in documents)
     instance = dg.DagsterInstance.ephemeral()
     instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
     _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} document partitions …")
-    result = job.execute_in_process(instance=instance, tags=range_tags(doc_ids), raise_on_error=False)
+    result = job.execute_in_process(
+        instance=instance,
+        tags=range_tags(doc_ids),
+        raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
+    )
     if not result.success:
         _say(_failure_message(result))
         _say("Nothing was published; datasets/ is unchanged.")
         return 1
-    failed_checks = [
-        f"{e.asset_check_evaluation_data.asset_key.to_user_string()}.{e.asset_check_evaluation_data.check_name}"
+    evaluations = [
+        e.asset_check_evaluation_data
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
+    ]
+    for warning in (e for e in evaluations if e.severity == dg.AssetCheckSeverity.WARN):
+        _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
+    failed_checks = [
+        f"{e.asset_key.to_user_string()}.{e.check_name}" for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR
     ]
     if failed_checks:
         _say("error: checks failed: " + ", ".join(failed_checks) + "\nNothing was published.")
@@ -101,6 +114,32 @@ def _run(command: str, paths: Paths) -> int:
             else:
                 _say(f"  no change since {metadata['version']}: nothing new was published")
     return 0
+
+
+class _StepProgress(logging.Handler):
+    """Prints one line per finished step (asset or check) of the Dagster run."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        meta = getattr(record, "dagster_meta", None) or {}
+        event = meta.get("dagster_event")
+        if event is not None and event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
+            mark = "ok  " if event.event_type_value == "STEP_SUCCESS" else "FAIL"
+            _say(f"      {mark} {event.step_key}")
+
+
+def _progress_logger_fn(init_context) -> logging.Logger:  # noqa: ANN001 - dagster InitLoggerContext
+    logger = logging.getLogger("pipeline.progress")
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    if not logger.handlers:
+        logger.addHandler(_StepProgress())
+    return logger
+
+
+def _make_progress_logger():  # noqa: ANN202
+    import dagster as dg
+
+    return dg.logger(description="One line per finished step, for the CLI.")(_progress_logger_fn)
 
 
 def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult

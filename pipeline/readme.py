@@ -73,7 +73,7 @@ def render_readme(
     lines = [
         f"# {package['title']}",
         "",
-        f"Package `{name}`, version **{version}**, released {package['created']}.",
+        f"Package `{name}`, version **{version}**, released {package['created'][:10]}.",
         "",
         package["description"],
         "",
@@ -103,7 +103,7 @@ def render_readme(
         "## Cite",
         "",
         f"> {package['contributors'][0]['title']}. *{package['title']}* (`{name}`), version {version},",
-        f"> {package['created']}. Licence {licence['name']}.",
+        f"> {package['created'][:10]}. Licence {licence['name']}.",
         "",
         "Cite the version you used: a published version never changes.",
         "",

@@ -5,13 +5,13 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline import schema
-from pipeline.checks import integrity_problems, schema_problems
+from pipeline.checks import ALWAYS_FILLED, emptiness_problem, integrity_problems, schema_problems
 
 
-def _result(problems: list[str]) -> dg.AssetCheckResult:
+def _result(problems: list[str], severity: dg.AssetCheckSeverity = dg.AssetCheckSeverity.ERROR) -> dg.AssetCheckResult:
     return dg.AssetCheckResult(
         passed=not problems,
-        severity=dg.AssetCheckSeverity.ERROR,
+        severity=severity,
         metadata={"problems": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none")},
     )
 
@@ -27,7 +27,17 @@ def table_checks(table: str) -> list[dg.AssetChecksDefinition]:
         with duckdb.get_connection() as con:
             return _result(schema_problems(con, table))
 
-    return [integrity, matches_schema]
+    checks = [integrity, matches_schema]
+    if table not in ALWAYS_FILLED:
+
+        @dg.asset_check(asset=table, name="not_empty", description="Warns when the texts yield no row for this table.")
+        def not_empty(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+            with duckdb.get_connection() as con:
+                problem = emptiness_problem(con, table)
+            return _result([problem] if problem else [], dg.AssetCheckSeverity.WARN)
+
+        checks.append(not_empty)
+    return checks
 
 
 all_table_checks = [check for table in schema.table_names() for check in table_checks(table)]

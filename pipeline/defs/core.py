@@ -91,6 +91,11 @@ def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeRes
 )
 def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     current = sorted(doc.doc_id for doc in discover(paths.paths.seeds))
+    with duckdb.get_connection() as con:
+        ensure_staging(con)
+        segmented = {row[0] for row in con.execute("SELECT DISTINCT doc_id FROM segmented_sentences").fetchall()}
+    if missing := sorted(set(current) - segmented):
+        raise dg.Failure(f"documents not segmented yet: {', '.join(missing)}; materialise their partitions first")
     for table, staging in (("sentences", "segmented_sentences"), ("tokens", "segmented_tokens")):
         with duckdb.get_connection() as con:
             ensure_staging(con)

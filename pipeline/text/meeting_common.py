@@ -1,0 +1,97 @@
+"""Shared helpers of the meeting parser: the lexicon file, paragraphs with offsets, numerals."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# A numeral as printed in markers and dates: Arabic digits or Chinese numerals.
+NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
+# A year: four Arabic digits or four Chinese digits (二〇二五).
+YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+_CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One line of the cleaned text and where it sits."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The parsed pipeline/data/meetings.toml."""
+    raw = resources.files("pipeline.data").joinpath("meetings.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+def fill(pattern: str) -> str:
+    """Replace the {N} (numeral) and {Y} (year) placeholders of a lexicon regex."""
+    return pattern.replace("{N}", NUMERAL).replace("{Y}", f"(?P<y>{YEAR})")
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """Compile a lexicon regex (placeholders filled), cached."""
+    return re.compile(fill(pattern))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split a cleaned text into its lines, keeping offsets."""
+    out: list[Paragraph] = []
+    offset = 0
+    for index, line in enumerate(text.split("\n")):
+        out.append(Paragraph(index, offset, offset + len(line), line))
+        offset += len(line) + 1
+    return out
+
+
+def numeral_value(numeral: str) -> int | None:
+    """The value of an Arabic or Chinese numeral (一 → 1, 十一 → 11, 二〇二五 → 2025, 12 → 12)."""
+    if not numeral:
+        return None
+    if numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 4 and all(c in _CHINESE_DIGITS for c in numeral):
+        return int("".join(str(_CHINESE_DIGITS[c]) for c in numeral))
+    return _cn2an(numeral)
+
+
+def _cn2an(numeral: str) -> int | None:
+    import cn2an  # imported lazily: it is slow to load and noisy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            value = cn2an.cn2an(numeral, "smart")
+        except (ValueError, KeyError):
+            return None
+    return int(value) if float(value).is_integer() else None
+
+
+def rstrip_span(text: str, start: int, end: int, chars: str = "") -> int:
+    """Move `end` left over whitespace (and `chars`) but not before `start`."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return end
+
+
+def lstrip_span(text: str, start: int, end: int, chars: str = "") -> int:
+    """Move `start` right over whitespace (and `chars`) but not past `end`."""
+    while start < end and (text[start].isspace() or text[start] in chars):
+        start += 1
+    return start

@@ -1,0 +1,353 @@
+"""Meeting-level facts of a conference report: which meeting, when, where, for which year and region.
+
+The meeting sentence has the shape "<date>，<year?><scope><field>工作会议在<place>召开": the scope
+(全国, 全省, 湖南省, 全市…) gives the level, the field (卫生健康, 疾病预防控制…) whether it is a
+health meeting and whether it is the National Health Work Conference itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from pipeline.text import regions
+from pipeline.text.meeting_common import YEAR, alternation, compiled, lexicon, numeral_value
+from pipeline.text.meeting_types import MUNICIPAL, NATIONAL, PROVINCIAL
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MAX_HEAD = 30
+_DATE_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = (
+    rf"(?:(?P<dy>{YEAR})年)?(?P<dm>{_DATE_NUM})月(?P<dd>{_DATE_NUM})日?"
+    rf"(?:[至到—–－\-~～](?:(?P<dm2>{_DATE_NUM})月)?(?P<dd2>{_DATE_NUM}))?日"
+)
+DATE_RE = re.compile(_DATE)
+_SENTENCE_END = "。！？\n"
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """A printed meeting date; year is None when the text leaves it out (1月11日至12日)."""
+
+    year: int | None
+    month: int
+    day: int
+    end_month: int | None
+    end_day: int | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a health work conference that says it was held."""
+
+    name: str
+    start: int  # offset of the name (its scope word)
+    end: int
+    scope: str
+    region: regions.Region | None  # region named in the scope (湖南省…), None for 全国/全省…
+    field: str
+    title_year: int | None  # 2025年全国卫生健康工作会议 → 2025
+    place: str | None
+    meeting_date: MeetingDate | None
+
+
+@cache
+def _scope_words() -> list[tuple[str, str]]:
+    cfg = lexicon()["meeting"]
+    pairs = [(w, NATIONAL) for w in cfg["national_scopes"]]
+    pairs += [(w, PROVINCIAL) for w in cfg["provincial_scopes"]]
+    pairs += [(w, MUNICIPAL) for w in cfg["municipal_scopes"]]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where a meeting's name starts (its scope word) and where its field starts."""
+
+    start: int
+    end: int
+    kind: str
+    region: regions.Region | None
+    field_start: int
+
+
+@cache
+def _held_after() -> list[re.Pattern[str]]:
+    """After the name: 暨…, 于<date>, 在<place>, then the verb (strictly, else loosely without place)."""
+    verbs = alternation(lexicon()["meeting"]["held_verbs"])
+    lead = rf"(?:暨[^，。；]{{0,30}}?)?(?:于(?P<date>{_DATE}))?[，]?"
+    manner = r"(?:以[^，。；]{1,10}?(?:形式|方式))?(?:隆重|顺利|正式)?"
+    return [
+        re.compile(rf"{lead}(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?{manner}(?:{verbs})"),
+        re.compile(rf"{lead}[^，。；]{{0,12}}?(?:{verbs})"),
+    ]
+
+
+@cache
+def _held_before() -> re.Pattern[str]:
+    verbs = alternation(lexicon()["meeting"]["held_verbs"])
+    return re.compile(rf"(?:{verbs})了?(?:{YEAR}年度?)?$")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every mention of a health work conference that is said to be held, in text order."""
+    nouns = alternation(lexicon()["meeting"]["nouns"])
+    mentions: list[Mention] = []
+    for match in re.finditer(nouns, text):
+        mention = _mention_at(text, match.start(), match.end())
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
+    head_start = _run_start(text, noun_start)
+    scope = _parse_scope(text, head_start, noun_start) or _scope_before_year(text, head_start, noun_start)
+    if scope is None:
+        return None
+    sentence_start = _sentence_start(text, scope.start)
+    held = next((m for p in _held_after() if (m := p.match(text, noun_end))), None)
+    if held is None and not _held_before().search(text[sentence_start : scope.start]):
+        return None
+    year_end = scope.field_start if scope.field_start != scope.end else scope.start
+    year_match = re.search(rf"(?P<y>{YEAR})年度?$", text[sentence_start:year_end])
+    before_name = text[sentence_start : scope.start]
+    if year_match and year_end == scope.start:  # the date stands before the title year
+        before_name = text[sentence_start : sentence_start + year_match.start()]
+    date_text = held.group("date") if held else None
+    return Mention(
+        name=text[scope.start : scope.end] + text[scope.field_start : noun_end],
+        start=scope.start,
+        end=noun_end,
+        scope=scope.kind,
+        region=scope.region,
+        field=text[scope.field_start : noun_start],
+        title_year=numeral_value(year_match.group("y")) if year_match else None,
+        place=held.groupdict().get("place") if held else None,
+        meeting_date=_parse_date(date_text) if date_text else _last_date(before_name),
+    )
+
+
+def _run_start(text: str, end: int) -> int:
+    """Start of the run of Chinese characters (not 年) that ends at `end`."""
+    start = end
+    while start > max(0, end - _MAX_HEAD) and _is_head_char(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_head_char(char: str) -> bool:
+    return bool(_CJK.match(char)) and char != "年"
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(end, 0, position) for end in _SENTENCE_END) + 1
+
+
+def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
+    """The rightmost scope in the head whose remainder is a health field."""
+    head = text[head_start:noun_start]
+    for start, end, kind, region in _scope_candidates(head):
+        if _is_health_field(head[end:]):
+            return _Scope(head_start + start, head_start + end, kind, region, head_start + end)
+    return None
+
+
+def _scope_before_year(text: str, head_start: int, noun_start: int) -> _Scope | None:
+    """A scope printed before the year: 湖南省2025年卫生健康工作会议."""
+    year = re.search(rf"{YEAR}年度?$", text[max(0, head_start - 8) : head_start])
+    if year is None or not _is_health_field(text[head_start:noun_start]):
+        return None
+    run_end = head_start - len(year.group())
+    run_start = _run_start(text, run_end)
+    run = text[run_start:run_end]
+    for start, end, kind, region in _scope_candidates(run):
+        if end == len(run):
+            return _Scope(run_start + start, run_end, kind, region, head_start)
+    return None
+
+
+def _scope_candidates(head: str) -> list[tuple[int, int, str, regions.Region | None]]:
+    """Scope words, region names and bare 省/市 in a head, rightmost (then longest) first."""
+    candidates: list[tuple[int, int, str, regions.Region | None]] = []
+    for word, kind in _scope_words():
+        candidates += [(m.start(), m.end(), kind, None) for m in re.finditer(re.escape(word), head)]
+    for region, start, end in regions.find_regions(head):
+        kind = PROVINCIAL if region.level == regions.PROVINCE else MUNICIPAL
+        candidates.append((start, end, kind, region))
+    cfg = lexicon()["meeting"]
+    for words, kind in ((cfg["provincial_bare"], PROVINCIAL), (cfg["municipal_bare"], MUNICIPAL)):
+        candidates += [(0, len(w), kind, None) for w in words if head.startswith(w)]
+    return sorted(candidates, key=lambda c: (c[1], c[1] - c[0]), reverse=True)
+
+
+def _is_health_field(field: str) -> bool:
+    if not field or "会议" in field:
+        return False
+    return any(keyword in field for keyword in lexicon()["meeting"]["health_keywords"])
+
+
+def is_nhwc(mention: Mention) -> bool:
+    """Whether a national mention is the National Health Work Conference itself."""
+    return mention.scope == NATIONAL and mention.field in lexicon()["meeting"]["nhwc_fields"]
+
+
+def _parse_date(printed: str) -> MeetingDate | None:
+    match = DATE_RE.search(printed)
+    return _date_from_match(match) if match else None
+
+
+def _last_date(before: str) -> MeetingDate | None:
+    matches = list(DATE_RE.finditer(before))
+    return _date_from_match(matches[-1]) if matches else None
+
+
+def _date_from_match(match: re.Match[str]) -> MeetingDate | None:
+    month, day = numeral_value(match.group("dm")), numeral_value(match.group("dd"))
+    if month is None or day is None:
+        return None
+    return MeetingDate(
+        year=numeral_value(match.group("dy")) if match.group("dy") else None,
+        month=month,
+        day=day,
+        end_month=numeral_value(match.group("dm2")) if match.group("dm2") else None,
+        end_day=numeral_value(match.group("dd2")) if match.group("dd2") else None,
+    )
+
+
+def primary_mention(mentions: list[Mention]) -> Mention:
+    """The mention that reports the meeting: the first one with a date, else the first one."""
+    return next((m for m in mentions if m.meeting_date), mentions[0])
+
+
+# --- work year and dates -------------------------------------------------------------------------
+
+
+def work_year_from_text(text: str, lead_end: int, mentions: list[Mention]) -> int | None:
+    """The year whose work the meeting deploys, from the text's own years (None if it names none)."""
+    cfg = lexicon()["work_year"]
+    lead = text[:lead_end]
+    found = _first_year(cfg["deploy"], lead)
+    if found is None:
+        found = next((m.title_year for m in mentions if m.title_year), None)
+    if found is None and (reviewed := _first_year(cfg["review"], lead)) is not None:
+        found = reviewed + 1
+    if found is None:
+        found = _first_year(cfg["deploy"], text)
+    if found is None and (reviewed := _first_year(cfg["review"], text)) is not None:
+        found = reviewed + 1
+    return found
+
+
+def _first_year(patterns: list[str], text: str) -> int | None:
+    hits = [m for p in patterns if (m := compiled(p).search(text))]
+    if not hits:
+        return None
+    return numeral_value(min(hits, key=lambda m: m.start()).group("y"))
+
+
+def relative_work_year(lead: str, meeting_year: int) -> int | None:
+    """今年 / 明年 after a deploy verb, counted from the meeting's year."""
+    cfg = lexicon()["work_year"]
+    if any(compiled(p).search(lead) for p in cfg["deploy_next_year"]):
+        return meeting_year + 1
+    if any(compiled(p).search(lead) for p in cfg["deploy_this_year"]):
+        return meeting_year
+    return None
+
+
+def deploys_next_year(month: int) -> bool:
+    """Whether a meeting held in this month deploys the next year's work."""
+    return month in lexicon()["meeting"]["next_year_months"]
+
+
+def meeting_year_for(printed: MeetingDate, work_year: int | None, published: date | None) -> int | None:
+    """The year of a partial date: from the work year, else the published date (not after it)."""
+    if work_year is not None:
+        return work_year - 1 if deploys_next_year(printed.month) else work_year
+    if published is not None:
+        year = published.year
+        if (printed.month, printed.day) > (published.month, published.day):
+            year -= 1
+        return year
+    return None
+
+
+def date_range(printed: MeetingDate, year: int) -> tuple[date, date] | None:
+    """The first and last day of a printed date in a given year (a range may run into next year)."""
+    try:
+        start = date(year, printed.month, printed.day)
+        if printed.end_day is None:
+            return start, start
+        end_month = printed.end_month or printed.month
+        end_year = year + 1 if end_month < printed.month else year
+        end = date(end_year, end_month, printed.end_day)
+    except ValueError:
+        return None
+    if end < start or end - start > timedelta(days=31):
+        return None
+    return start, end
+
+
+# --- place, scope and region ----------------------------------------------------------------------
+
+
+def normalise_location(place: str | None) -> str | None:
+    """在京 → 北京 (one-character abbreviations), other places as printed (长沙, 北京)."""
+    if not place:
+        return None
+    if len(place) == 1:
+        region = regions.lookup(place)
+        return region.short_name if region else place
+    return place
+
+
+def resolve_region(mention: Mention, location: str | None, text: str, hints: list[str]) -> str | None:
+    """The region code of a meeting: the province for a provincial one, the city for a municipal one.
+
+    A region named in the meeting's name wins; else the place where it was held, then the hints
+    (officials' titles, the title lines), then the first suitable region the text mentions.
+    """
+    if mention.scope == NATIONAL:
+        return None
+    if mention.region is not None:
+        return _code_for_scope(mention.region, mention.scope)
+    for source in [location or "", *hints, text]:
+        found = _regions_in(source)
+        if mention.scope == PROVINCIAL:  # a province named anywhere beats a city of another one
+            found.sort(key=lambda region: region.level != regions.PROVINCE)
+        for region in found:
+            code = _code_for_scope(region, mention.scope)
+            if code is not None:
+                return code
+    return None
+
+
+def _regions_in(source: str) -> list[regions.Region]:
+    exact = regions.lookup(source) if source and len(source) <= 8 else None
+    if exact is not None:
+        return [exact]
+    return [region for region, _, _ in regions.find_regions(source)]
+
+
+def _code_for_scope(region: regions.Region, scope: str) -> str | None:
+    if scope == PROVINCIAL:
+        return regions.province_of(region).code
+    if region.level == regions.PREFECTURE or _is_city_province(region):
+        return region.code
+    return None
+
+
+def _is_city_province(region: regions.Region) -> bool:
+    """A province-level city (北京, 上海, 天津, 重庆): its own capital."""
+    return region.capital == region.name
+
+
+def announced_task_count(text: str) -> int | None:
+    """The number of key tasks the text announces (以下十项任务, 会上公布了10项重点任务)."""
+    hits = [m for p in lexicon()["announced"]["patterns"] if (m := compiled(p).search(text))]
+    if not hits:
+        return None
+    return numeral_value(min(hits, key=lambda m: m.start()).group("n"))

@@ -1,0 +1,149 @@
+"""Parse a report of a health work conference into exact, traceable meeting facts and key tasks.
+
+Input is a cleaned text (pipeline.text.clean: one paragraph per line, full-width punctuation).
+`parse_meeting_report` finds the meeting sentence ("1月5日，全国卫生健康工作会议在京召开"), the
+meeting's scope, region, dates, place and work year, its officials and their roles, the review and
+requirements passages, and the key tasks in order with their printed markers, titles and any
+editor's commentary kept apart. Every span is an offset into the text. The work lives in:
+
+* meeting_facts: the meeting sentence, dates, work year, place, scope and region;
+* meeting_officials: names, titles and roles;
+* meeting_sections: paragraph roles, review and requirements passages;
+* meeting_tasks (with meeting_markers, meeting_titles): the key tasks.
+
+Lexicons (verbs, title suffixes, commentary cues, marker forms…) are in pipeline/data/meetings.toml.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.text.meeting_common import Paragraph, paragraphs
+from pipeline.text.meeting_facts import (
+    MeetingDate,
+    Mention,
+    announced_task_count,
+    date_range,
+    deploys_next_year,
+    find_mentions,
+    is_nhwc,
+    meeting_year_for,
+    normalise_location,
+    primary_mention,
+    relative_work_year,
+    resolve_region,
+    work_year_from_text,
+)
+from pipeline.text.meeting_officials import find_officials, lead_official, title_hints
+from pipeline.text.meeting_sections import FRAME, PLAIN, Layout, classify, sections
+from pipeline.text.meeting_tasks import Zone, segment_tasks
+from pipeline.text.meeting_types import (
+    NATIONAL,
+    Commentary,
+    MeetingReport,
+    Official,
+    ReportedTask,
+    Section,
+)
+
+__all__ = [
+    "Commentary",
+    "MeetingReport",
+    "Official",
+    "ReportedTask",
+    "Section",
+    "parse_meeting_report",
+]
+
+DATE_YEAR_INFERRED = "date_year_inferred"
+DATE_MISSING = "date_missing"
+WORK_YEAR_UNKNOWN = "work_year_unknown"
+WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
+REGION_UNRESOLVED = "region_unresolved"
+NO_TASKS = "no_tasks"
+TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
+
+
+def parse_meeting_report(text: str, published: date | None = None) -> MeetingReport | None:
+    """Parse a cleaned report; None when the text does not report a health work conference held."""
+    mentions = find_mentions(text)
+    if not mentions:
+        return None
+    primary = primary_mention(mentions)
+    paras = paragraphs(text)
+    meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
+    flags: list[str] = []
+    work_year, start_date, end_date = _years_and_dates(text, meeting_paragraph, mentions, published, flags)
+    location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
+    officials = find_officials(text)
+    hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]]
+    region_code = resolve_region(primary, location, text, hints)
+    if primary.scope != NATIONAL and region_code is None:
+        flags.append(REGION_UNRESOLVED)
+    layout = classify(paras, work_year, meeting_paragraph.index)
+    announced = announced_task_count(text)
+    segmentation = segment_tasks(text, _zones(layout, meeting_paragraph), announced)
+    tasks = segmentation.tasks if segmentation else []
+    if not tasks:
+        flags.append(NO_TASKS)
+    elif announced is not None and len(tasks) != announced:
+        flags.append(TASK_COUNT_DIFFERS)
+    return MeetingReport(
+        name=primary.name,
+        scope=primary.scope,
+        region_code=region_code,
+        is_national_health_work_conference=is_nhwc(primary),
+        work_year=work_year,
+        start_date=start_date,
+        end_date=end_date,
+        location=location,
+        lead_official=lead_official(officials),
+        officials=tuple(officials),
+        tasks=tuple(tasks),
+        announced_task_count=announced,
+        sections=tuple(sections(layout)),
+        commentary=tuple(segmentation.commentary if segmentation else ()),
+        flags=tuple(flags),
+    )
+
+
+def _years_and_dates(
+    text: str, meeting_paragraph: Paragraph, mentions: list[Mention], published: date | None, flags: list[str]
+) -> tuple[int | None, date | None, date | None]:
+    """The work year and the meeting's first and last day, flagging what had to be inferred."""
+    work_year = work_year_from_text(text, meeting_paragraph.end, mentions)
+    printed = primary_mention(mentions).meeting_date
+    year = printed.year if printed else None
+    if printed is not None and year is None:
+        year = meeting_year_for(printed, work_year, published)
+        if year is not None:
+            flags.append(DATE_YEAR_INFERRED)
+    days = date_range(printed, year) if printed is not None and year is not None else None
+    if days is None:
+        flags.append(DATE_MISSING)
+    if work_year is None and printed is not None and year is not None:
+        work_year = _work_year_from_date(text[: meeting_paragraph.end], printed, year)
+    if work_year is None and published is not None:  # the report is not older than the meeting
+        work_year = published.year + 1 if deploys_next_year(published.month) else published.year
+        flags.append(WORK_YEAR_FROM_PUBLISHED)
+    if work_year is None:
+        flags.append(WORK_YEAR_UNKNOWN)
+    return work_year, days[0] if days else None, days[1] if days else None
+
+
+def _work_year_from_date(lead: str, printed: MeetingDate, year: int) -> int:
+    relative = relative_work_year(lead, year)
+    if relative is not None:
+        return relative
+    return year + 1 if deploys_next_year(printed.month) else year
+
+
+def _zones(layout: Layout, meeting_paragraph: Paragraph) -> list[Zone]:
+    """Framing paragraphs (and the meeting paragraph itself) with the paragraphs of their passage."""
+    zones: list[Zone] = []
+    for index, kind in enumerate(layout.kinds):
+        is_meeting = index == meeting_paragraph.index and kind == PLAIN
+        if kind == FRAME or is_meeting:
+            body = layout.paragraphs[index + 1 : layout.passage_end(index)]
+            zones.append(Zone(layout.paragraphs[index], body))
+    return zones

@@ -1,0 +1,146 @@
+"""End to end: build the seeds into a temporary folder, validate with Frictionless, query with DuckDB."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import frictionless
+import pytest
+
+from pipeline import schema
+from pipeline.cli import main
+from pipeline.package import validate_package
+from pipeline.release import latest_release
+from tests.conftest import ROOT, SEEDS
+
+TABLES = schema.table_names()
+
+
+@pytest.fixture(scope="module")
+def con(built: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect()
+    for table in TABLES:
+        connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{built}/data/{table}.parquet')")
+    return connection
+
+
+def test_package_is_valid_under_frictionless(built: Path):
+    report = frictionless.Package(str(built / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    assert validate_package(built) == []
+
+
+def test_every_table_is_present_in_csv_and_parquet_with_its_columns_and_rows(built: Path, con):
+    for table in TABLES:
+        csv_columns = (built / "data" / f"{table}.csv").read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+        assert csv_columns == schema.columns(table)
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0, table
+
+
+def test_required_columns_of_the_issue_exist():
+    required = {
+        "documents": "doc_id kind title published_date source sha256 text",
+        "meetings": "meeting_id work_year start_date end_date location lead_official n_tasks",
+        "tasks": "task_id meeting_id work_year ordinal title text doc_id char_start char_end",
+        "provinces": "province_code name short_name plan_year headline doc_id char_start char_end",
+        "province_measures": "measure_id province_code plan_year ordinal heading text doc_id char_start char_end",
+        "targets": "target_id scope province_code meeting_id year indicator value value_max unit comparator "
+        "is_change raw_text doc_id char_start char_end",
+        "tokens": "doc_id sentence_no token_no token char_start char_end",
+    }
+    for table, names in required.items():
+        assert set(names.split()) <= set(schema.columns(table)), table
+
+
+@pytest.mark.parametrize("table,column", [("tasks", "text"), ("province_measures", "text"), ("targets", "raw_text"),
+                                          ("tokens", "token"), ("sentences", "text"), ("meeting_sections", "text")])
+def test_offsets_reproduce_the_text_of_every_row(con, table, column):
+    texts = dict(con.execute("SELECT doc_id, text FROM documents").fetchall())
+    rows = con.execute(f"SELECT doc_id, char_start, char_end, {column} FROM {table}").fetchall()
+    assert rows
+    for doc_id, start, end, value in rows:
+        assert texts[doc_id][start:end] == value
+
+
+def test_csv_rows_are_sorted_by_primary_key(built: Path):
+    connection = duckdb.connect()
+    for table in TABLES:
+        key = schema.order_by(table)
+        path = built / "data" / f"{table}.csv"
+        unsorted = connection.execute(
+            f"SELECT count(*) FROM (SELECT row_number() OVER () AS n, row_number() OVER (ORDER BY {key}) AS m "
+            f"FROM read_csv('{path}', header = true, types = {json.dumps(_types(table))})) WHERE n <> m"
+        ).fetchone()[0]
+        assert unsorted == 0, table
+
+
+def _types(table: str) -> dict[str, str]:
+    return {column: schema.duckdb_type(table, column) for column in schema.columns(table)}
+
+
+def test_open_sql_opens_the_release_in_duckdb(built: Path):
+    connection = duckdb.connect()
+    script = (built / "open.sql").read_text(encoding="utf-8").replace("'data/", f"'{built}/data/")
+    connection.execute(script)
+    titles = connection.execute(
+        "SELECT t.title FROM tasks t JOIN meetings m USING (meeting_id) WHERE m.work_year = 2025 ORDER BY t.ordinal"
+    ).fetchall()
+    assert len(titles) == 10
+
+
+def test_descriptor_records_sha256_and_bytes_of_every_file(built: Path):
+    from pipeline.package import sha256_file
+
+    descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["name"] == "china-health-work-plans" and descriptor["version"]
+    for resource in descriptor["resources"]:
+        for entry in (resource, resource["parquet"]):
+            path = built / entry["path"]
+            assert entry["hash"] == f"sha256:{sha256_file(path)}"
+            assert entry["bytes"] == path.stat().st_size
+
+
+def test_release_readme_documents_every_column(built: Path):
+    readme = (built / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        assert f"### {table}" in readme
+        for column in schema.columns(table):
+            assert f"`{column}`" in readme, (table, column)
+
+
+def test_build_is_byte_identical_to_the_latest_release(built: Path):
+    """Reproducibility: the committed release must equal a rebuild from seeds/ (run `make publish` if not)."""
+    release = latest_release(ROOT / "datasets" / "china-health-work-plans")
+    if release is None:
+        pytest.fail("no release in datasets/: run `make publish` and commit the release")
+    for table in TABLES:
+        for suffix in ("csv", "parquet"):
+            rebuilt = (built / "data" / f"{table}.{suffix}").read_bytes()
+            published = (release / "data" / f"{table}.{suffix}").read_bytes()
+            assert rebuilt == published, (
+                f"{release.name}/data/{table}.{suffix} is stale: the code or seeds changed since it was published; "
+                "run `make publish` and commit the new release"
+            )
+
+
+def test_build_works_on_texts_without_a_manifest(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, seeds / path.name)
+    out = tmp_path / "out"
+    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--datasets", str(tmp_path / "ds")]) == 0
+    con = duckdb.connect()
+    rows = con.execute(
+        f"SELECT doc_id, kind, metadata_origin, title, published_date FROM read_parquet('{out}/package/data/documents.parquet') ORDER BY doc_id"
+    ).fetchall()
+    assert {row[2] for row in rows} == {"inferred"}
+    kinds = {row[0][:3]: row[1] for row in rows}
+    assert kinds["003"] == "provincial_plan_roundup"
+    assert kinds["000"] == "national_conference_report"
+    assert kinds["001"] == "conference_commentary"
+    assert all(row[3] for row in rows)  # a title is inferred for every text
+    assert not (tmp_path / "ds").exists()

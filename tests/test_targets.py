@@ -1,0 +1,490 @@
+"""Numeric-target extraction: one test (or parametrized case) per rule and per exclusion.
+
+Sentences are written for the purpose in the genre of provincial health work plans; the last
+tests run the cleaned seed texts.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.text.clean import clean_text
+from pipeline.text.targets import COMPARATORS, KINDS, Target, excluded_spans, extract_targets
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _targets(text: str) -> list[Target]:
+    targets = extract_targets(text)
+    for t in targets:
+        assert text[t.start : t.end] == t.raw_text
+        assert t.comparator in COMPARATORS
+        assert t.kind in KINDS
+        assert (t.value_max is not None) == (t.comparator == "range")
+        assert t.kind != "change" or t.is_change
+        assert (t.flag is not None and "no_unit" in t.flag) == (t.unit is None)
+    starts = [t.start for t in targets]
+    assert starts == sorted(starts)
+    return targets
+
+
+def _only(text: str) -> Target:
+    targets = _targets(text)
+    assert len(targets) == 1, targets
+    return targets[0]
+
+
+def _seed(prefix: str) -> str:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return clean_text(path.read_text(encoding="utf-8")).text
+
+
+# --- values and units -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("全市新增床位1.5万张。", 15000, "张"),  # 万 multiplied out
+        ("力争健康产业规模突破千亿元。", 1e11, "元"),  # Chinese multiplier numeral
+        ("为全省70万名老年人免费体检。", 700000, "名"),
+        ("全省医疗卫生机构门诊量达到3.2亿人次。", 3.2e8, "人次"),
+        ("公共卫生服务经费人均补助标准提高到94元。", 94, "元"),
+        ("城乡居民健康素养水平达到32%。", 32, "%"),  # a percentage is the number before %
+        ("建设十五个县域医疗次中心。", 15, "个"),  # Chinese numeral
+        ("招聘1,200名乡村医生。", 1200, "名"),  # digit groups
+        ("每千人口拥有执业医师3.6人。", 3.6, "人"),
+        ("孕产妇死亡率控制在12/10万以下。", 12, "/10万"),  # a rate per population
+        ("婴儿死亡率降至5‰以下。", 5, "‰"),
+        ("人均预期寿命达到79.5岁。", 79.5, "岁"),  # a level in years of age, not an age qualifier
+        ("招募百分之八十以上的签约医生参加培训。", 80, "%"),
+    ],
+)
+def test_value_and_unit(text: str, value: float, unit: str) -> None:
+    t = _only(text)
+    assert t.value == pytest.approx(value)
+    assert t.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("新增托位3000个。", "个"),
+        ("建成社区医院20家。", "家"),
+        ("配置救护车100台。", "台"),
+        ("培养全科医生500名。", "名"),
+        ("每万人口全科医生数达到4人。", "人"),
+        ("新建乡镇卫生院12所。", "所"),
+        ("推出惠民举措6项。", "项"),
+        ("人均财政补助标准提高6元。", "元"),
+        ("门诊量增长8%。", "%"),
+        ("签约率提升2个百分点。", "百分点"),
+        ("急救平均反应时间缩短至12分钟。", "分钟"),
+        ("远程医疗服务覆盖86县区。", "县区"),
+    ],
+)
+def test_unit_is_the_measure_word_or_sign(text: str, unit: str) -> None:
+    assert _only(text).unit == unit
+
+
+def test_no_unit_is_never_guessed_and_flagged() -> None:
+    t = _only("为30万农村妇女提供免费筛查。")
+    assert (t.value, t.unit, t.flag) == (300000, None, "no_unit")
+    assert t.indicator == "农村妇女"
+
+
+def test_range_gives_value_and_value_max() -> None:
+    t = _only("力争参保率提高1~2个百分点。")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (1, 2, "百分点", "range")
+    t = _only("支持建设三至五个省级区域医疗中心。")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (3, 5, "个", "range")
+
+
+# --- comparators ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("健康教育覆盖率达到95%以上。", "ge"),
+        ("每个县招聘医学毕业生不少于50名。", "ge"),
+        ("每个乡镇至少建成1家标准化卫生院。", "ge"),
+        ("床位使用率不低于85%。", "ge"),
+        ("二级医院日间手术占比达到10%及以上。", "ge"),
+        ("中药材种植面积过百万亩。", "gt"),
+        ("中医类别医师占比超过25%。", "gt"),
+        ("医疗器械产业营业收入突破500亿元。", "gt"),
+        ("基层诊疗量占比高于60%。", "gt"),
+        ("个人卫生支出占比控制在27%以内。", "le"),
+        ("抗菌药物使用强度不超过40。", "le"),
+        ("药占比不高于30%。", "le"),
+        ("剖宫产率低于40%。", "lt"),
+        ("遴选20个左右临床重点专科。", "approx"),
+        ("建设近200家社区医院。", "approx"),
+        ("培训基层医务人员约3万人次。", "approx"),
+        ("提升签约率2~4个百分点。", "range"),
+        ("家庭医生签约率达到75%。", "eq"),
+        ("县域就诊率达90%。", "eq"),
+        ("县域内住院量占比保持在85%。", "eq"),
+        ("传染病报告及时率为100%。", "eq"),
+        ("新增托位5000个。", "eq"),
+    ],
+)
+def test_comparator_from_the_wording(text: str, comparator: str) -> None:
+    assert _only(text).comparator == comparator
+
+
+def test_suffix_cue_beats_an_equal_cue_and_words_that_only_look_like_cues_are_ignored() -> None:
+    assert _only("县域就诊率保持在90%以上。").comparator == "ge"
+    assert _only("通过3家医院牵头组建医联体。").comparator == "eq"  # 通过 is not 过
+    assert _only("签约100万人。").comparator == "eq"  # 签约 is not 约
+
+
+# --- changes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("全省托位数新增2万个。", "新增"),
+        ("在地铁站增配300台自动体外除颤器。", "增配"),
+        ("新建15家区域医疗中心。", "新建"),
+        ("基本公共卫生服务经费人均财政补助标准提高5元。", "提高"),
+        ("家庭医生签约率提升3个百分点。", "提升"),
+        ("增加儿科床位2000张。", "增加"),
+        ("扩大农村订单定向免费医学生招生规模300名。", "扩大"),
+        ("减少不合理住院1万人次。", "减少"),
+        ("门诊次均费用增幅降低2个百分点。", "降低"),
+    ],
+)
+def test_increments_and_decrements_are_changes(text: str, action: str) -> None:
+    t = _only(text)
+    assert (t.is_change, t.kind, t.action) == (True, "change", action)
+
+
+def test_a_target_level_is_not_a_change() -> None:
+    t = _only("将家庭医生签约率提高到80%。")
+    assert (t.is_change, t.kind, t.value, t.indicator) == (False, "level", 80, "家庭医生签约率")
+    t = _only("招聘800名医学类毕业生。")
+    assert (t.is_change, t.kind, t.action) == (False, "level", "招聘")
+
+
+def test_a_list_continues_the_previous_items_verb() -> None:
+    first, second, third = _targets("新建30家社区护理站、12家安宁疗护中心、5家康复医院。")
+    assert [t.action for t in (first, second, third)] == ["新建", "新建", "新建"]
+    assert all(t.is_change and t.kind == "change" for t in (first, second, third))
+    assert [t.indicator for t in (first, second, third)] == ["社区护理站", "安宁疗护中心", "康复医院"]
+    assert [t.raw_text for t in (first, second, third)] == [
+        "新建30家社区护理站",
+        "12家安宁疗护中心",
+        "5家康复医院",
+    ]
+
+
+def test_respectively_pairs_subjects_with_numbers() -> None:
+    first, second = _targets("孕产妇死亡率和婴儿死亡率分别控制在10/10万和4‰以下。")
+    assert (first.indicator, first.value, first.unit) == ("孕产妇死亡率", 10, "/10万")
+    assert (second.indicator, second.value, second.unit) == ("婴儿死亡率", 4, "‰")
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        # subject before a level verb, frame words stripped
+        ("全市二级以上医院预约诊疗率保持在80%以上。", "二级以上医院预约诊疗率"),
+        ("确保每千人口执业（助理）医师数达到3.4人。", "每千人口执业（助理）医师数"),
+        ("全省1岁以下儿童免疫规划疫苗接种率达到95%。", "1岁以下儿童免疫规划疫苗接种率"),
+        ("力争到2026年底县域内就诊率达到90%。", "县域内就诊率"),
+        ("推动紧密型医联体网格化覆盖率达到100%。", "紧密型医联体网格化覆盖率"),
+        ("年底前全省普惠托位数新增8000个。", "普惠托位数"),
+        ("高血压、糖尿病患者规范管理率均达到70%。", "高血压、糖尿病患者规范管理率"),
+        # 提升X至N, verb X N
+        ("提升居民健康素养水平至33%。", "居民健康素养水平"),
+        ("提升签约率1个百分点。", "签约率"),
+        ("引进高层次医学人才不少于200名。", "高层次医学人才"),
+        ("加快培育年销售额过20亿元的中药企业。", "年销售额"),
+        # the counted noun after the unit, with a modifier when it names the thing
+        ("增配500台移动式DR设备。", "移动式DR设备"),
+        ("实施健康湖南15个专项行动。", "健康湖南专项行动"),
+        ("每万人口拥有3.5名全科医生。", "每万人口全科医生"),
+        # a percentage followed by what it is a share of
+        ("85%以上的乡镇卫生院达到服务能力基本标准。", "乡镇卫生院达到服务能力基本标准"),
+        ("推动80%的县医院建成胸痛中心。", "县医院建成胸痛中心"),
+        ("确保年底前85%的县建成紧密型医共体。", "县建成紧密型医共体"),
+    ],
+)
+def test_indicator(text: str, indicator: str) -> None:
+    t = _only(text)
+    assert t.indicator == indicator
+    assert t.flag is None
+
+
+def test_quoted_level_inside_a_name_is_a_target_with_the_named_thing_as_indicator() -> None:
+    first, second = _targets("加快构建“城区10分钟、郊区20分钟”急救服务圈。")
+    assert [(t.value, t.unit) for t in (first, second)] == [(10, "分钟"), (20, "分钟")]
+    assert [t.indicator for t in (first, second)] == ["城区急救服务圈", "郊区急救服务圈"]
+
+
+def test_short_indicator_is_flagged() -> None:
+    t = _only("重点专科项目实现16个市全覆盖。")
+    assert t.indicator == "市"
+    assert t.flag == "indicator_uncertain"
+
+
+# --- counts of programme items ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "indicator"),
+    [
+        ("实施10项为民服务实事。", 10, "项", "为民服务实事"),
+        ("深入开展健康中原12个专项行动。", 12, "个", "健康中原专项行动"),
+        ("全面落实母婴安全五项制度。", 5, "项", "母婴安全制度"),
+        ("实施出生缺陷防治、心理健康促进、老年人体检三项民生工程。", 3, "项", "民生工程"),
+        ("推出儿科诊疗、夜间门诊等8项便民惠民服务行动。", 8, "项", "便民惠民服务行动"),
+        ("办好12件卫生健康民生实事。", 12, "件", "卫生健康民生实事"),
+    ],
+)
+def test_counts_of_programme_items(text: str, value: float, unit: str, indicator: str) -> None:
+    t = _only(text)
+    assert (t.kind, t.value, t.unit, t.indicator, t.is_change) == ("count", value, unit, indicator, False)
+
+
+def test_a_count_keeps_the_programme_verb_not_a_verb_inside_its_name() -> None:
+    t = _only("深入实施人均预期寿命提升8个专项行动。")
+    assert (t.kind, t.action, t.is_change, t.indicator) == (
+        "count",
+        "实施",
+        False,
+        "人均预期寿命提升专项行动",
+    )
+
+
+def test_new_programme_items_are_a_count_that_is_a_change() -> None:
+    t = _only("新增5项服务事项。")
+    assert (t.kind, t.is_change, t.action) == ("count", True, "新增")
+
+
+def test_counted_objects_that_are_not_programme_items_are_levels() -> None:
+    assert _only("建设20个县域医疗卫生次中心。").kind == "level"
+
+
+# --- target year ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("到2027年底，全省至少80%的村卫生室纳入医保定点。", 2027),
+        ("2026年前建成10个区域医疗中心。", 2026),
+        ("力争2025年新增托位1万个。", 2025),
+        ("2025年，全省新增托位1万个。", None),  # a dateline, not a deadline
+        ("年底前建成10个区域医疗中心。", None),
+    ],
+)
+def test_target_year(text: str, year: int | None) -> None:
+    assert _only(text).year == year
+
+
+# --- exclusions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # years and dates
+        "2025年是规划收官之年。",
+        "实施2025-2027年行动方案。",
+        "到2025年底全面完成。",
+        "十一月一日起施行。",
+        "会议于1月8日至9日召开。",
+        "二零二六年是开局之年。",
+        # ages
+        "加强3岁以下婴幼儿照护。",
+        "为65岁以上老年人提供体检。",
+        "开展0~6岁儿童眼保健。",
+        # list ordinals
+        "一是加强领导，二要完善机制。",
+        "公布第三批试点名单，启动第一轮评审。",
+        "（二）加强基层能力。",
+        # names and slogans in quotes
+        "推进“4+1”改革。",
+        "围绕“2+5+11”布局。",
+        "实施“十大工程”。",
+        "按照“1836”工作思路推进。",
+        "坚决做到“两个维护”。",
+        "推动“三医”协同。",
+        "打造“7个功能区”。",
+        # N大 phrases
+        "落实十大功能定位。",
+        "建设三大中心。",
+        "聚焦6大领域。",
+        # hospital and administrative grades
+        "三级医院对口帮扶县医院。",
+        "所有二级以上医院开设儿科。",
+        "建强五级医疗卫生服务体系。",
+        "完善四级专科服务体系。",
+        "二、三级医院下沉专家。",
+        # party and session names, planning periods
+        "贯彻党的二十大和二十届三中全会精神。",
+        "谋划“十五五”规划，总结十四五成效。",
+        # versions, anniversaries, durations
+        "迭代健康码3.0版，建设医共体2.0版。",
+        "迎接自治区成立60周年，纪念建院20周年。",
+        "开展三年行动，连续3年开展义诊。",
+        # phone numbers
+        "拨打12345热线或0471-1234567咨询。",
+        "畅通120急救电话。",
+        # per-capita denominators
+        "每万名人口全科医生数稳步提高。",
+        "每千人口床位数稳步增加。",
+        # idioms with numerals
+        "推进一体化管理，进一步优化流程。",
+        "推出一批举措，统一标准，落实一揽子政策。",
+        "加强一老一小服务，做好两癌筛查。",
+        "学习推广三明医改经验。",
+        "深入推进千县工程和百强县建设。",
+        "健康科普进万家。",
+        "育儿补贴让千万家庭受益。",
+        # anaphoric references and model names
+        "在这两个学科上给予支持。",
+        "推进5G远程医疗和COVID-19防控。",
+        # bare Chinese 一 is an article, not a value
+        "建立一个长效机制。",
+        # fractions, ratios and rankings
+        "约三分之一的县完成改革。",
+        "1/3以上的乡镇卫生院达标。",
+        "医护比达到1:1.2。",
+        "综合排名进入全国前10位。",
+        # book titles
+        "实施《健康中国行动（2019—2030年）》。",
+    ],
+)
+def test_not_a_target(text: str) -> None:
+    assert _targets(text) == []
+
+
+def test_each_exclusion_kind_is_reported() -> None:
+    text = "2025年为65岁以上老人，一是落实三级医院十大功能，实施“4+1”改革，迭代3.0版，每万名人口，三明。"
+    reasons = {reason for _, _, reason in excluded_spans(text)}
+    assert {
+        "years_and_dates",
+        "ages",
+        "ordinals",
+        "grades",
+        "n_da",
+        "quotes",
+        "versions",
+        "per_capita",
+        "idioms",
+    } <= reasons
+
+
+def test_unbalanced_quote_spans_at_most_to_the_next_colon() -> None:
+    # The opening quote never closes: it must not swallow the numbers after the colon.
+    t = _only("实施卫生健康“强基提质工程：推进36个基层综合试验区建设。")
+    assert (t.value, t.unit, t.indicator) == (36, "个", "基层综合试验区")
+
+
+def test_a_quote_without_a_level_unit_masks_its_numbers_but_not_the_text_after_it() -> None:
+    t = _only("围绕“十大工程30项行动”，新建8所医院。")
+    assert (t.value, t.unit, t.action) == (8, "所", "新建")
+
+
+def test_an_age_inside_an_indicator_is_kept_in_words_but_not_read_as_a_value() -> None:
+    t = _only("全省3岁以下婴幼儿托位数新增2万个。")
+    assert (t.value, t.indicator) == (20000, "3岁以下婴幼儿托位数")
+
+
+# --- seed texts -------------------------------------------------------------------------------
+
+
+def _find(targets: list[Target], fragment: str) -> Target:
+    matches = [t for t in targets if fragment in t.raw_text]
+    assert len(matches) >= 1, fragment
+    return matches[0]
+
+
+def test_round_up_of_provincial_plans() -> None:
+    text = _seed("003")
+    targets = _targets(text)
+    assert 50 <= len(targets) <= 70
+
+    t = _find(targets, "提升签约率1~3个百分点")
+    assert (t.value, t.value_max, t.unit, t.comparator, t.is_change, t.indicator) == (
+        1,
+        3,
+        "百分点",
+        "range",
+        True,
+        "签约率",
+    )
+    t = _find(targets, "托位数新增1.5万个")
+    assert (t.value, t.unit, t.kind, t.indicator) == (15000, "个", "change", "3岁以下婴幼儿托位数")
+    t = _find(targets, "全科医生数达到4.33人")
+    assert (t.value, t.unit, t.comparator, t.indicator) == (4.33, "人", "eq", "每万名人口全科医生数")
+    t = _find(targets, "县域就诊率保持在90%以上")
+    assert (t.value, t.unit, t.comparator, t.indicator) == (90, "%", "ge", "县域就诊率")
+    t = _find(targets, "补助标准提高5元")
+    assert (t.value, t.unit, t.kind, t.indicator) == (
+        5,
+        "元",
+        "change",
+        "基本公共卫生服务经费人均财政补助标准",
+    )
+    t = _find(targets, "突破中医药全产业链千亿元")
+    assert (t.value, t.unit, t.comparator) == (1e11, "元", "gt")
+    t = _find(targets, "增配7500台自动式体外除颤仪")
+    assert (t.value, t.unit, t.kind, t.action, t.indicator) == (
+        7500,
+        "台",
+        "change",
+        "增配",
+        "自动式体外除颤仪",
+    )
+    t = _find(targets, "招引高层次人才不少于1000名")
+    assert (t.value, t.unit, t.comparator, t.action, t.indicator) == (1000, "名", "ge", "招引", "高层次人才")
+    t = _find(targets, "遴选15个左右省级临床重点专科")
+    assert (t.value, t.unit, t.comparator) == (15, "个", "approx")
+    t = _find(targets, "年营业收入过50亿元")
+    assert (t.value, t.unit, t.comparator, t.indicator) == (5e9, "元", "gt", "年营业收入")
+    t = _find(targets, "70万城乡妇女")
+    assert (t.value, t.unit, t.flag) == (700000, None, "no_unit")
+    t = _find(targets, "覆盖107县区")
+    assert (t.value, t.unit) == (107, "县区")
+    first, second = _find(targets, "新建40家社区护理中心"), _find(targets, "10家社区康复中心")
+    assert (first.action, second.action, first.is_change, second.is_change) == ("新建", "新建", True, True)
+    t = _find(targets, "健康四川18个专项行动")
+    assert (t.kind, t.indicator) == ("count", "健康四川专项行动")
+    twelve, thirty = _find(targets, "12分钟"), _find(targets, "30分钟")
+    assert (twelve.value, thirty.value, twelve.unit) == (12, 30, "分钟")
+    t = _find(targets, "90%的乡镇卫生院")
+    assert (t.value, t.comparator, t.year) == (90, "ge", 2025)
+
+    # Nothing excluded slips through.
+    # The round-up has only age qualifiers (3岁以下, 65岁以上, 0~6岁) and no year is a value.
+    for t in targets:
+        assert t.unit not in ("年", "岁"), t
+        assert not 1900 <= t.value <= 2100, t
+    assert not {60.0, 20.0, 0.0, 65.0} & {t.value for t in targets}  # 60周年, 20周年, 0~6岁, 65岁以上
+    raw = " ".join(t.raw_text for t in targets)
+    excluded = "4+1 2+5+11 1836 3+9 十大 三大中心 6大领域 五级 四级 第三批 第一轮 周年 3.0版 2.0版 十四五 十五五 二十大 二十届 连续3年 三明 百县"
+    for word in excluded.split():
+        assert word not in raw, word
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "004"])
+def test_national_conference_reports(prefix: str) -> None:
+    targets = _targets(_seed(prefix))
+    for t in targets:
+        assert t.kind == "count", t  # the national reports state counts of programme items only
+    if prefix == "000":
+        t = _find(targets, "实施8项为民服务实事")
+        assert (t.value, t.unit, t.kind, t.indicator, t.action) == (8, "项", "count", "为民服务实事", "实施")
+    if prefix == "002":
+        assert targets == []  # 75周年, 2035年, “三个转变、三个提高”, “千县工程” are no targets
+    if prefix == "004":
+        assert [(t.value, t.unit) for t in targets] == [(10, "项")]
