@@ -31,7 +31,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python -m pytest -q tests/benchmarks --benchmark-only -p no:cacheprovider || $(BIN)/python tests/benchmarks/run.py
+	$(BIN)/python tests/benchmarks/run.py --copies $(or $(COPIES),1)
 
 dev: setup
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev

@@ -14,7 +14,6 @@ import frictionless
 
 from pipeline import schema
 
-
 # Tables every build fills whatever its texts are; the others depend on the kinds of text in seeds/
 # (a folder without a round-up has no provinces), so their emptiness is a warning, not an error.
 ALWAYS_FILLED = ("documents", "sentences", "tokens", "regions")

@@ -27,7 +27,9 @@ def _parser() -> argparse.ArgumentParser:
         ("publish", "build, check and publish a new version into datasets/ when the data changed"),
     ):
         command = commands.add_parser(name, help=helptext)
-        command.add_argument("--seeds", type=Path, default=defaults.seeds, help=f"seed texts (default {defaults.seeds})")
+        command.add_argument(
+            "--seeds", type=Path, default=defaults.seeds, help=f"seed texts (default {defaults.seeds})"
+        )
         command.add_argument("--out", type=Path, default=defaults.out, help=f"build folder (default {defaults.out})")
         command.add_argument(
             "--datasets", type=Path, default=defaults.datasets, help=f"releases folder (default {defaults.datasets})"
@@ -42,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.path, args.datasets)
-    return _run(args.command, Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve()))
+    return _run(
+        args.command, Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve())
+    )
 
 
 def _say(message: str) -> None:
@@ -94,7 +98,9 @@ def _run(command: str, paths: Paths) -> int:
     for warning in (e for e in evaluations if e.severity == dg.AssetCheckSeverity.WARN):
         _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
     failed_checks = [
-        f"{e.asset_key.to_user_string()}.{e.check_name}" for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR
+        f"{e.asset_key.to_user_string()}.{e.check_name}"
+        for e in evaluations
+        if e.severity == dg.AssetCheckSeverity.ERROR
     ]
     if failed_checks:
         _say("error: checks failed: " + ", ".join(failed_checks) + "\nNothing was published.")
@@ -107,7 +113,7 @@ def _run(command: str, paths: Paths) -> int:
             if key == "checked_package":
                 _say(f"  package: {metadata['path']} (version {metadata['version']})")
                 _say(f"  {metadata.get('summary', '')}")
-                rows = {k.split('/', 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
+                rows = {k.split("/", 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
                 _say("  rows: " + ", ".join(f"{table} {count}" for table, count in rows.items()))
             elif metadata.get("published"):
                 _say(f"  published {PACKAGE_NAME} {metadata['version']} to {metadata['path']}")

@@ -1,6 +1,5 @@
 """The Dagster code location: `dagster dev` loads `defs` from here (see [tool.dagster] in pyproject.toml)."""
 
-
 import dagster as dg
 
 from pipeline.defs import core, documents, package

@@ -67,8 +67,10 @@ def infer_kind(roundup: list[ProvinceSection], meeting: MeetingReport | None) ->
     if meeting.commentary:
         return "conference_commentary"
     if meeting.scope == "national":
-        return "national_conference_report" if meeting.is_national_health_work_conference else (
-            "specialist_conference_report"
+        return (
+            "national_conference_report"
+            if meeting.is_national_health_work_conference
+            else ("specialist_conference_report")
         )
     return f"{meeting.scope}_conference_report"
 

@@ -136,14 +136,18 @@ def open_sql() -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_package(
-    con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo
-) -> dict[str, int]:
+def write_package(con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo) -> dict[str, int]:
     """Write the whole package into `dest` (an empty or new folder); return row counts per table."""
     dest.mkdir(parents=True, exist_ok=True)
     counts = export_data(con, dest)
     documents = [
-        dict(zip(("doc_id", "title", "source", "source_attribution", "published_date", "url", "kind", "rights"), row, strict=True))
+        dict(
+            zip(
+                ("doc_id", "title", "source", "source_attribution", "published_date", "url", "kind", "rights"),
+                row,
+                strict=True,
+            )
+        )
         for row in con.execute(
             "SELECT doc_id, title, source, source_attribution, CAST(published_date AS VARCHAR), url, kind, rights "
             "FROM documents ORDER BY doc_id"

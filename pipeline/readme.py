@@ -90,7 +90,7 @@ def render_readme(
         "duckdb -init open.sql",
         "```",
         "",
-        "or from Python: `duckdb.connect().execute(open(\"open.sql\").read())`. Then, for example:",
+        'or from Python: `duckdb.connect().execute(open("open.sql").read())`. Then, for example:',
         "",
         "```sql",
         EXAMPLE_QUERIES.rstrip(),
@@ -135,7 +135,9 @@ def render_readme(
     ]
     csv_resources = [r for r in package["resources"] if r["format"] == "csv"]
     for resource in csv_resources:
-        lines.append(f"| [{resource['name']}](#{resource['name']}) | {counts[resource['name']]} | {_escape(resource['description'])} |")
+        lines.append(
+            f"| [{resource['name']}](#{resource['name']}) | {counts[resource['name']]} | {_escape(resource['description'])} |"
+        )
     lines.append("")
     for resource in csv_resources:
         table_schema = resource["schema"]

@@ -84,7 +84,10 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
         for column in sorted(set(old_fields) & set(new_fields)):
             if old_fields[column]["type"] != new_fields[column]["type"]:
                 changes.append(
-                    ("major", f"column {table}.{column} type {old_fields[column]['type']} -> {new_fields[column]['type']}")
+                    (
+                        "major",
+                        f"column {table}.{column} type {old_fields[column]['type']} -> {new_fields[column]['type']}",
+                    )
                 )
             elif old_fields[column] != new_fields[column]:
                 changes.append(("patch", f"column {table}.{column} description or constraints changed"))
@@ -98,7 +101,7 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
 def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
     """Rows added, removed and changed between two CSV files of a table, by primary key."""
     con = duckdb.connect()
-    key_expr = " || '|' || ".join(f'coalesce("{column}", \'\')' for column in key)
+    key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)
     for name, path in (("old", old_csv), ("new", new_csv)):
         con.execute(
             f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(CAST(COLUMNS(*) AS VARCHAR)::VARCHAR) AS h "
@@ -288,7 +291,12 @@ def render_catalog(datasets_dir: Path) -> dict[str, Any]:
             descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
             size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
             entries.append(
-                {"version": version, "created": descriptor["created"][:10], "bytes": size, "path": f"{package_dir.name}/{version}"}
+                {
+                    "version": version,
+                    "created": descriptor["created"][:10],
+                    "bytes": size,
+                    "path": f"{package_dir.name}/{version}",
+                }
             )
         packages.append({"name": package_dir.name, "latest": found[-1], "versions": entries})
     return {"packages": packages}

@@ -138,7 +138,7 @@ def decode_text(path: Path, data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise SeedError(
-            f"{path}: not valid UTF-8 at byte {error.start} ({data[error.start:error.start + 4]!r}); "
+            f"{path}: not valid UTF-8 at byte {error.start} ({data[error.start : error.start + 4]!r}); "
             "save the text as UTF-8"
         ) from None
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")

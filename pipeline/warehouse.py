@@ -28,9 +28,13 @@ def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
     for table, columns in STAGING_DDL.items():
         con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({columns})')
     for table, published in SEGMENT_TABLES.items():
-        existing = [row[0] for row in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
-        ).fetchall()]
+        existing = [
+            row[0]
+            for row in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+        ]
         if existing and existing != schema.columns(published):
             # The published schema changed: staging rows of the old layout are rebuilt partition by partition.
             con.execute(f'DROP TABLE "{table}"')

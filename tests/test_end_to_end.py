@@ -55,8 +55,17 @@ def test_required_columns_of_the_issue_exist():
         assert set(names.split()) <= set(schema.columns(table)), table
 
 
-@pytest.mark.parametrize("table,column", [("tasks", "text"), ("province_measures", "text"), ("targets", "raw_text"),
-                                          ("tokens", "token"), ("sentences", "text"), ("meeting_sections", "text")])
+@pytest.mark.parametrize(
+    "table,column",
+    [
+        ("tasks", "text"),
+        ("province_measures", "text"),
+        ("targets", "raw_text"),
+        ("tokens", "token"),
+        ("sentences", "text"),
+        ("meeting_sections", "text"),
+    ],
+)
 def test_offsets_reproduce_the_text_of_every_row(con, table, column):
     texts = dict(con.execute("SELECT doc_id, text FROM documents").fetchall())
     rows = con.execute(f"SELECT doc_id, char_start, char_end, {column} FROM {table}").fetchall()

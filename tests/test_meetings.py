@@ -358,10 +358,7 @@ def test_year_only_from_the_published_date() -> None:
 
 
 def test_december_meeting_before_a_january_report() -> None:
-    text = (
-        "12月28日，全市卫生健康工作会议在宁波召开。\n"
-        "会议强调，一是推进医疗卫生强基工程。二是做好冬春季传染病防控。"
-    )
+    text = "12月28日，全市卫生健康工作会议在宁波召开。\n会议强调，一是推进医疗卫生强基工程。二是做好冬春季传染病防控。"
     report = parse(text, published=date(2025, 1, 3))
     assert report.start_date == date(2024, 12, 28)
     assert report.work_year == 2025
@@ -434,10 +431,7 @@ def test_sub_list_inside_a_task_is_not_the_task_list() -> None:
 
 
 def test_chinese_numeral_dates() -> None:
-    text = (
-        "二〇二四年十二月三十日至三十一日，全国卫生健康工作会议在京召开。\n"
-        "会议强调，一是深化医改。二是强化基层。"
-    )
+    text = "二〇二四年十二月三十日至三十一日，全国卫生健康工作会议在京召开。\n会议强调，一是深化医改。二是强化基层。"
     report = parse(text)
     assert (report.start_date, report.end_date) == (date(2024, 12, 30), date(2024, 12, 31))
     assert report.work_year == 2025 and report.location == "北京"
@@ -456,8 +450,7 @@ def test_texts_that_report_no_health_work_conference(text: str) -> None:
 
 def test_announced_count_that_differs_is_flagged() -> None:
     text = (
-        "1月6日，全省卫生健康工作会议在太原召开。会议部署了以下三项重点任务。\n"
-        "会议强调，一是深化医改。二是强化基层。"
+        "1月6日，全省卫生健康工作会议在太原召开。会议部署了以下三项重点任务。\n会议强调，一是深化医改。二是强化基层。"
     )
     report = parse(text)
     assert report.announced_task_count == 3 and len(report.tasks) == 2

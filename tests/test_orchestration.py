@@ -72,7 +72,10 @@ def test_schedule_runs_the_full_publish_over_every_partition():
         request = daily_publish(dg.build_schedule_context(instance=instance))
     assert request.tags == range_tags(["a", "b", "c"])
     publish = defs.resolve_job_def("publish")
-    assert {k.to_user_string() for k in publish.asset_layer.executable_asset_keys} >= {"published_release", "raw_documents"}
+    assert {k.to_user_string() for k in publish.asset_layer.executable_asset_keys} >= {
+        "published_release",
+        "raw_documents",
+    }
 
 
 def _materialised(result: dg.ExecuteInProcessResult) -> dict[str, set[str | None]]:
@@ -107,8 +110,10 @@ def test_new_document_materialises_only_its_own_partition_and_equals_a_full_rebu
     doc_ids = sorted(p.stem for p in seeds.glob("*.txt"))
     full_instance = dg.DagsterInstance.ephemeral()
     full_instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
-    rebuilt = make_definitions(full).resolve_job_def("build").execute_in_process(
-        instance=full_instance, tags=range_tags(doc_ids)
+    rebuilt = (
+        make_definitions(full)
+        .resolve_job_def("build")
+        .execute_in_process(instance=full_instance, tags=range_tags(doc_ids))
     )
     assert rebuilt.success
     for path in sorted((full.package / "data").iterdir()):
@@ -132,8 +137,10 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
     doc_ids = sorted(p.stem for p in seeds.glob("*.txt"))
     instance = dg.DagsterInstance.ephemeral()
     instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
-    result = make_definitions(paths).resolve_job_def("publish").execute_in_process(
-        instance=instance, tags=range_tags(doc_ids), raise_on_error=False
+    result = (
+        make_definitions(paths)
+        .resolve_job_def("publish")
+        .execute_in_process(instance=instance, tags=range_tags(doc_ids), raise_on_error=False)
     )
     materialised = _materialised(result)
     assert "province_measures" in materialised

@@ -171,16 +171,41 @@ def test_validate_detects_a_changed_file(work: Path):
 @pytest.mark.parametrize(
     "old,new,level",
     [
-        ({"t": {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}},
-         {"t": {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}}, "minor"),
-        ({"t": {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}},
-         {"t": {"fields": [{"name": "a", "type": "integer"}], "primaryKey": ["a"]}}, "major"),
-        ({"t": {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}},
-         {"t": {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a", "b"]}}, "major"),
-        ({"t": {"fields": [], "primaryKey": []}}, {"t": {"fields": [], "primaryKey": []}, "u": {"fields": [], "primaryKey": []}}, "minor"),
-        ({"t": {"fields": [], "primaryKey": []}, "u": {"fields": [], "primaryKey": []}}, {"t": {"fields": [], "primaryKey": []}}, "major"),
-        ({"t": {"fields": [{"name": "a", "type": "string", "description": "x"}], "primaryKey": ["a"]}},
-         {"t": {"fields": [{"name": "a", "type": "string", "description": "y"}], "primaryKey": ["a"]}}, "patch"),
+        (
+            {"t": {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}},
+            {"t": {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}},
+            "minor",
+        ),
+        (
+            {"t": {"fields": [{"name": "a", "type": "string"}], "primaryKey": ["a"]}},
+            {"t": {"fields": [{"name": "a", "type": "integer"}], "primaryKey": ["a"]}},
+            "major",
+        ),
+        (
+            {"t": {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}], "primaryKey": ["a"]}},
+            {
+                "t": {
+                    "fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}],
+                    "primaryKey": ["a", "b"],
+                }
+            },
+            "major",
+        ),
+        (
+            {"t": {"fields": [], "primaryKey": []}},
+            {"t": {"fields": [], "primaryKey": []}, "u": {"fields": [], "primaryKey": []}},
+            "minor",
+        ),
+        (
+            {"t": {"fields": [], "primaryKey": []}, "u": {"fields": [], "primaryKey": []}},
+            {"t": {"fields": [], "primaryKey": []}},
+            "major",
+        ),
+        (
+            {"t": {"fields": [{"name": "a", "type": "string", "description": "x"}], "primaryKey": ["a"]}},
+            {"t": {"fields": [{"name": "a", "type": "string", "description": "y"}], "primaryKey": ["a"]}},
+            "patch",
+        ),
     ],
 )
 def test_schema_change_levels(old, new, level):

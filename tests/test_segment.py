@@ -8,7 +8,13 @@ from pipeline.text.segment import JIEBA_CACHE_DIR, split_sentences, tokenize
 def test_sentences_split_on_final_punctuation_and_lines_with_exact_offsets():
     text = "会议指出，成效显著。一是加强基层；二是深化改革！\n1\n坚持预防为主"
     sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["会议指出，成效显著。", "一是加强基层；", "二是深化改革！", "1", "坚持预防为主"]
+    assert [s.text for s in sentences] == [
+        "会议指出，成效显著。",
+        "一是加强基层；",
+        "二是深化改革！",
+        "1",
+        "坚持预防为主",
+    ]
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert [s.sentence_no for s in sentences] == [1, 2, 3, 4, 5]
 

@@ -185,6 +185,10 @@ def test_respectively_pairs_subjects_with_numbers() -> None:
     first, second = _targets("孕产妇死亡率和婴儿死亡率分别控制在10/10万和4‰以下。")
     assert (first.indicator, first.value, first.unit) == ("孕产妇死亡率", 10, "/10万")
     assert (second.indicator, second.value, second.unit) == ("婴儿死亡率", 4, "‰")
+    targets = _targets("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别降至10/10万、4‰、6‰以内。")
+    assert [t.indicator for t in targets] == ["孕产妇死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]
+    assert [t.comparator for t in targets] == ["le", "le", "le"]  # one cue for the whole run
+    assert [t.flag for t in targets] == [None, None, None]
 
 
 # --- indicators -------------------------------------------------------------------------------
@@ -201,6 +205,7 @@ def test_respectively_pairs_subjects_with_numbers() -> None:
         ("推动紧密型医联体网格化覆盖率达到100%。", "紧密型医联体网格化覆盖率"),
         ("年底前全省普惠托位数新增8000个。", "普惠托位数"),
         ("高血压、糖尿病患者规范管理率均达到70%。", "高血压、糖尿病患者规范管理率"),
+        ("重大慢性病过早死亡率较2015年降低20%。", "重大慢性病过早死亡率"),  # baseline stripped
         # 提升X至N, verb X N
         ("提升居民健康素养水平至33%。", "居民健康素养水平"),
         ("提升签约率1个百分点。", "签约率"),

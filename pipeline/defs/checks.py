@@ -1,6 +1,5 @@
 """Blocking asset checks on every published table, generated from schemas/ (no per-table code)."""
 
-
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -17,12 +16,22 @@ def _result(problems: list[str], severity: dg.AssetCheckSeverity = dg.AssetCheck
 
 
 def table_checks(table: str) -> list[dg.AssetChecksDefinition]:
-    @dg.asset_check(asset=table, name="integrity", blocking=True, description="Not empty; keys unique; foreign keys resolve; offsets quote documents.text.")
+    @dg.asset_check(
+        asset=table,
+        name="integrity",
+        blocking=True,
+        description="Not empty; keys unique; foreign keys resolve; offsets quote documents.text.",
+    )
     def integrity(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         with duckdb.get_connection() as con:
             return _result(integrity_problems(con, table))
 
-    @dg.asset_check(asset=table, name="matches_schema", blocking=True, description=f"Frictionless validation against schemas/{table}.schema.json.")
+    @dg.asset_check(
+        asset=table,
+        name="matches_schema",
+        blocking=True,
+        description=f"Frictionless validation against schemas/{table}.schema.json.",
+    )
     def matches_schema(duckdb: DuckDBResource) -> dg.AssetCheckResult:
         with duckdb.get_connection() as con:
             return _result(schema_problems(con, table))

@@ -4,7 +4,6 @@ The rows come from plain functions in pipeline.tables; these assets only load th
 results, check they are fresh (made from the seed bytes now in seeds/), and write the tables.
 """
 
-
 import json
 from collections.abc import Iterator
 
@@ -22,7 +21,15 @@ from pipeline.tables.regions import region_rows
 from pipeline.tables.targets import target_rows
 from pipeline.warehouse import ensure_staging, fetch_dicts, write_table
 
-MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections", "tasks", "task_sources", "commentary")
+MEETING_TABLES = (
+    "meetings",
+    "meeting_sources",
+    "meeting_officials",
+    "meeting_sections",
+    "tasks",
+    "task_sources",
+    "commentary",
+)
 CORE = {"group_name": "core", "kinds": {"duckdb"}}
 # Reference tables that other tables' foreign keys point at: built first, so checks can resolve keys.
 REFERENCED = ("documents", "regions")
@@ -50,7 +57,8 @@ def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentR
     stale = [
         doc_id
         for doc_id, sha in current.items()
-        if doc_id not in found or {found[doc_id]["sha256"], found[doc_id]["clean_sha256"], found[doc_id]["extract_sha256"]} != {sha}
+        if doc_id not in found
+        or {found[doc_id]["sha256"], found[doc_id]["clean_sha256"], found[doc_id]["extract_sha256"]} != {sha}
     ]
     if stale:
         raise dg.Failure(
@@ -85,8 +93,12 @@ def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeRes
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec("sentences", deps=[segmented_documents, "documents"], description="Sentences of every document.", **CORE),
-        dg.AssetSpec("tokens", deps=[segmented_documents, "documents"], description="jieba tokens of every sentence.", **CORE),
+        dg.AssetSpec(
+            "sentences", deps=[segmented_documents, "documents"], description="Sentences of every document.", **CORE
+        ),
+        dg.AssetSpec(
+            "tokens", deps=[segmented_documents, "documents"], description="jieba tokens of every sentence.", **CORE
+        ),
     ]
 )
 def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
@@ -99,7 +111,9 @@ def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterat
     for table, staging in (("sentences", "segmented_sentences"), ("tokens", "segmented_tokens")):
         with duckdb.get_connection() as con:
             ensure_staging(con)
-            rows = fetch_dicts(con, f'SELECT * FROM "{staging}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [current])
+            rows = fetch_dicts(
+                con, f'SELECT * FROM "{staging}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [current]
+            )
             count = write_table(con, table, rows)
         yield dg.MaterializeResult(asset_key=table, metadata={"rows": count})
 
@@ -125,7 +139,10 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in ("provinces", "province_measures")],
+    specs=[
+        dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE)
+        for name in ("provinces", "province_measures")
+    ],
     description="Provincial plan sections and their headed measures.",
 )
 def province_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:

@@ -4,7 +4,6 @@ Each asset handles the partition keys of its run (one key for a sensor run, all 
 build in one run) and replaces only those documents' rows in its warehouse staging table.
 """
 
-
 import json
 
 import dagster as dg
@@ -28,15 +27,23 @@ PER_DOCUMENT = {
 def _rows_for(duckdb: DuckDBResource, table: str, keys: list[str]) -> list[dict]:
     with duckdb.get_connection() as con:
         ensure_staging(con)
-        rows = fetch_dicts(con, f'SELECT * FROM "{table}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id', [keys])
+        rows = fetch_dicts(
+            con, f'SELECT * FROM "{table}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id', [keys]
+        )
     missing = sorted(set(keys) - {row["doc_id"] for row in rows})
     if missing:
         raise dg.Failure(f"{table} has no rows for {', '.join(missing)}: materialise the upstream partitions first")
     return rows
 
 
-@dg.asset(group_name="raw", description="Seed texts as read from seeds/, checksum-verified against the manifest.", **PER_DOCUMENT)
-def raw_documents(context: dg.AssetExecutionContext, paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+@dg.asset(
+    group_name="raw",
+    description="Seed texts as read from seeds/, checksum-verified against the manifest.",
+    **PER_DOCUMENT,
+)
+def raw_documents(
+    context: dg.AssetExecutionContext, paths: PipelinePaths, duckdb: DuckDBResource
+) -> dg.MaterializeResult:
     seeds = {doc.doc_id: doc for doc in discover(paths.paths.seeds)}
     rows = []
     for key in context.partition_keys:
@@ -58,7 +65,12 @@ def raw_documents(context: dg.AssetExecutionContext, paths: PipelinePaths, duckd
     return dg.MaterializeResult(metadata={"documents": len(rows)})
 
 
-@dg.asset(group_name="clean", deps=[raw_documents], description="Cleaned texts: normalised, boilerplate removed.", **PER_DOCUMENT)
+@dg.asset(
+    group_name="clean",
+    deps=[raw_documents],
+    description="Cleaned texts: normalised, boilerplate removed.",
+    **PER_DOCUMENT,
+)
 def clean_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     rows = []
     for raw in _rows_for(duckdb, "raw_documents", context.partition_keys):
@@ -80,7 +92,12 @@ def clean_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
     return dg.MaterializeResult(metadata={"characters": sum(len(r["text"]) for r in rows)})
 
 
-@dg.asset(group_name="clean", deps=[clean_documents], description="Sentences and jieba tokens of each cleaned text.", **PER_DOCUMENT)
+@dg.asset(
+    group_name="clean",
+    deps=[clean_documents],
+    description="Sentences and jieba tokens of each cleaned text.",
+    **PER_DOCUMENT,
+)
 def segmented_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     sentence_rows, token_rows = [], []
     for clean in _rows_for(duckdb, "clean_documents", context.partition_keys):
@@ -108,7 +125,12 @@ def segmented_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
     return dg.MaterializeResult(metadata={"sentences": len(sentence_rows), "tokens": len(token_rows)})
 
 
-@dg.asset(group_name="clean", deps=[clean_documents], description="Meetings, tasks, provincial sections, measures and targets found in each text.", **PER_DOCUMENT)
+@dg.asset(
+    group_name="clean",
+    deps=[clean_documents],
+    description="Meetings, tasks, provincial sections, measures and targets found in each text.",
+    **PER_DOCUMENT,
+)
 def extracted_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         raw = {

@@ -1,6 +1,5 @@
 """Jobs: build (everything up to the checked package) and publish (build + release)."""
 
-
 import dagster as dg
 
 RANGE_START_TAG = "dagster/asset_partition_range_start"

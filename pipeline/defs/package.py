@@ -1,6 +1,5 @@
 """Package assets: the checked package in the build folder, then the published release."""
 
-
 import os
 import shutil
 from datetime import date

@@ -1,6 +1,5 @@
 """Resources: the run's folders and the DuckDB warehouse."""
 
-
 from pathlib import Path
 
 import dagster as dg
@@ -26,8 +25,6 @@ def make_resources(paths: Paths | None = None) -> dict[str, object]:
     paths = paths or default_paths()
     paths.out.mkdir(parents=True, exist_ok=True)
     return {
-        "paths": PipelinePaths(
-            seeds_dir=str(paths.seeds), out_dir=str(paths.out), datasets_dir=str(paths.datasets)
-        ),
+        "paths": PipelinePaths(seeds_dir=str(paths.seeds), out_dir=str(paths.out), datasets_dir=str(paths.datasets)),
         "duckdb": DuckDBResource(database=str(paths.warehouse)),
     }

@@ -1,6 +1,5 @@
 """Schedules: a daily full build and publish (Asia/Shanghai)."""
 
-
 import dagster as dg
 
 from pipeline.defs.jobs import publish_job, range_tags

@@ -1,6 +1,5 @@
 """Sensors: watch seeds/ and process new or changed texts, one document partition per run."""
 
-
 import json
 
 import dagster as dg

@@ -144,7 +144,9 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
         out.primary_tasks[(primary.doc_id, task["ordinal"])] = row
         out.task_sources.append(_task_source(task_id, primary.doc_id, task, 1.0, "primary"))
 
-    by_ordinal = {task["ordinal"]: row for task, row in zip(tasks, out.tasks[-len(tasks) :], strict=True)} if tasks else {}
+    by_ordinal = (
+        {task["ordinal"]: row for task, row in zip(tasks, out.tasks[-len(tasks) :], strict=True)} if tasks else {}
+    )
     for source in sources[1:]:
         other_tasks = source.payload["meeting"]["tasks"]
         matches = match_tasks(tasks, other_tasks)
@@ -182,7 +184,11 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
             row["sources_agree"] = len(found) == len(sources) - 1 and all(a == "agrees" for a in found)
 
     announced = report.get("announced_task_count") or next(
-        (s.payload["meeting"].get("announced_task_count") for s in sources if s.payload["meeting"].get("announced_task_count")),
+        (
+            s.payload["meeting"].get("announced_task_count")
+            for s in sources
+            if s.payload["meeting"].get("announced_task_count")
+        ),
         None,
     )
     if announced is not None and announced != len(tasks):

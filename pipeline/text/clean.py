@@ -159,9 +159,7 @@ def rejoin_broken_paragraphs(lines: list[str]) -> list[str]:
 
 def _is_cut_prose(paragraph: str) -> bool:
     return (
-        len(paragraph) >= _MIN_PROSE_LEN
-        and bool(re.search("[，。；]", paragraph))
-        and paragraph[-1] not in _TERMINAL
+        len(paragraph) >= _MIN_PROSE_LEN and bool(re.search("[，。；]", paragraph)) and paragraph[-1] not in _TERMINAL
     )
 
 

@@ -64,15 +64,11 @@ def _kind(paragraph: Paragraph, work_year: int | None, meeting_index: int) -> st
     cfg = lexicon()["sections"]
     verb = opening_verb(paragraph.text)
     if verb is None:
-        closing = paragraph.index > meeting_index and any(
-            compiled(p).search(paragraph.text) for p in cfg["closing"]
-        )
+        closing = paragraph.index > meeting_index and any(compiled(p).search(paragraph.text) for p in cfg["closing"])
         return CLOSING if closing else PLAIN
     if verb in cfg["requirement_verbs"]:
         return REQUIREMENTS
-    if verb in cfg["review_only_verbs"] or (
-        verb in cfg["review_verbs"] and _is_past(paragraph.text, work_year)
-    ):
+    if verb in cfg["review_only_verbs"] or (verb in cfg["review_verbs"] and _is_past(paragraph.text, work_year)):
         return REVIEW
     return FRAME
 

@@ -203,19 +203,13 @@ def _numbered(text: str, zone: Zone) -> Segmentation | None:
     return result
 
 
-def _numbered_task(
-    text: str, number: Paragraph, block: list[Paragraph], ordinal: int, out: Segmentation
-) -> None:
+def _numbered_task(text: str, number: Paragraph, block: list[Paragraph], ordinal: int, out: Segmentation) -> None:
     heading = _heading_lines(block)
-    notes_from = next(
-        (i for i in range(heading, len(block)) if _is_commentary(block[i].text, weak=True)), len(block)
-    )
+    notes_from = next((i for i in range(heading, len(block)) if _is_commentary(block[i].text, weak=True)), len(block))
     kept = block[: max(notes_from, 1)]
     start, end = kept[0].start, rstrip_span(text, kept[0].start, kept[-1].end)
     title, title_start, title_end = heading_title(text, block[:heading])
-    out.tasks.append(
-        ReportedTask(ordinal, number.text, ordinal, None, title, start, end, title_start, title_end)
-    )
+    out.tasks.append(ReportedTask(ordinal, number.text, ordinal, None, title, start, end, title_start, title_end))
     if notes_from < len(block):
         out.commentary.append(Commentary(ordinal, block[notes_from].start, block[-1].end))
 

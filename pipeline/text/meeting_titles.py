@@ -18,9 +18,7 @@ def task_title(text: str, start: int, end: int) -> tuple[str, int, int]:
     """(title, title_start, title_end) of the task text[start:end]; text[title_start:title_end] == title."""
     cfg = lexicon()["tasks"]["titles"]
     title_start = _skip_inner_marker(text, start, end)
-    sentence_end = min(
-        (i for c in cfg["sentence_ends"] if (i := text.find(c, title_start, end)) >= 0), default=end
-    )
+    sentence_end = min((i for c in cfg["sentence_ends"] if (i := text.find(c, title_start, end)) >= 0), default=end)
     nested = [m.start for m in inline_markers(text, title_start, sentence_end) if m.start > title_start]
     sentence_end = min([sentence_end, *nested])
     title_end = sentence_end

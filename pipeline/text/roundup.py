@@ -271,11 +271,7 @@ def _implicit_split(text: str, lines: list[_Line], segment: _Segment) -> list[_S
         if _match_item(line):
             seen_item = True
             continue
-        if (
-            not seen_item
-            or not _YEAR_LED.match(line.text)
-            or _match_item_after(lines, index, segment.stop) is None
-        ):
+        if not seen_item or not _YEAR_LED.match(line.text) or _match_item_after(lines, index, segment.stop) is None:
             continue
         region = _first_province(text, line.start, line.end)
         if region is not None and region != segment.region:
@@ -366,9 +362,7 @@ def _continue(measure: Measure, line: _Line) -> Measure:
     return replace(measure, end=line.end, flag=",".join(dict.fromkeys(flags)))
 
 
-def _parse_measures(
-    text: str, lines: list[_Line], lo: int, hi: int, announced: list[str]
-) -> tuple[Measure, ...]:
+def _parse_measures(text: str, lines: list[_Line], lo: int, hi: int, announced: list[str]) -> tuple[Measure, ...]:
     measures: list[Measure] = []
     group: str | None = None
     pending: list[_Line] = []  # prose after the latest item, kept until we know an item follows

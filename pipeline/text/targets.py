@@ -27,9 +27,7 @@ SENTENCE_BREAKS = "。；！？\n"
 LIST_JOINERS = "、和及与"
 QUOTE_CHARS = '“”‘’「」"'
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_NUMERAL = (
-    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
-)
+_NUMERAL = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
 _NUMERAL_RE = re.compile(_NUMERAL)
 _MULTIPLIER_CHARS = set("十百千万亿")
 
@@ -178,9 +176,7 @@ def lexicon() -> _Lexicon:
         max_modifier_chars=int(indicator["max_modifier_chars"]),
         year_re=re.compile(raw["year"]["pattern"]),
         exclusions={
-            name: tuple(re.compile(p) for p in patterns)
-            for name, patterns in exclusions.items()
-            if name != "idioms"
+            name: tuple(re.compile(p) for p in patterns) for name, patterns in exclusions.items() if name != "idioms"
         },
         exclusion_exceptions={k: _longest_first(v) for k, v in raw["exclusion_exceptions"].items()},
         idioms=_longest_first(exclusions["idioms"]),
@@ -605,9 +601,7 @@ def _read(
         modifier = None
         if verbs:
             reading.action = verbs[-1]
-            modifier = _modifier(
-                text, max(verbs[-1].end, ctx.region_start), approach.tail, lex, as_prefix=True
-            )
+            modifier = _modifier(text, max(verbs[-1].end, ctx.region_start), approach.tail, lex, as_prefix=True)
         else:
             reading.action = acting
         reading.indicator = _with_modifier(modifier, noun_word, reading)
@@ -672,9 +666,7 @@ def _governing_verb(
     return _verb_and_phrase(text, found, tail, lex) if found else (None, None)
 
 
-def _verb_and_phrase(
-    text: str, verbs: list[_Span], tail: int, lex: _Lexicon
-) -> tuple[_Span | None, _Span | None]:
+def _verb_and_phrase(text: str, verbs: list[_Span], tail: int, lex: _Lexicon) -> tuple[_Span | None, _Span | None]:
     """The last verb (extended back over directly preceding verbs) and the phrase up to `tail`."""
     first = verbs[-1]
     for verb in reversed(verbs[:-1]):
@@ -735,9 +727,7 @@ def _analyse(text: str, index: int, mentions: list[_Mention], lex: _Lexicon) -> 
     )
 
 
-def _pair_respectively(
-    text: str, targets: list[Target], mentions: list[_Mention], lex: _Lexicon
-) -> list[Target]:
+def _pair_respectively(text: str, targets: list[Target], mentions: list[_Mention], lex: _Lexicon) -> list[Target]:
     """A和B分别控制在X和Y: the i-th subject before 分别 goes with the i-th number of the run."""
     out = list(targets)
     i = 0
