@@ -78,6 +78,15 @@ def test_schedule_runs_the_full_publish_over_every_partition():
     }
 
 
+def _run_all_partitions(paths: Paths, job_name: str) -> dg.ExecuteInProcessResult:
+    """One run of a job over every document in paths.seeds, in a fresh instance."""
+    doc_ids = sorted(p.stem for p in paths.seeds.glob("*.txt"))
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
+    job = make_definitions(paths).resolve_job_def(job_name)
+    return job.execute_in_process(instance=instance, tags=range_tags(doc_ids), raise_on_error=False)
+
+
 def _materialised(result: dg.ExecuteInProcessResult) -> dict[str, set[str | None]]:
     found: dict[str, set[str | None]] = {}
     for event in result.get_asset_materialization_events():
@@ -107,15 +116,7 @@ def test_new_document_materialises_only_its_own_partition_and_equals_a_full_rebu
     assert materialised["tasks"] == {None}
 
     full = Paths(seeds=seeds, out=tmp_path / "full", datasets=tmp_path / "ds-full")
-    doc_ids = sorted(p.stem for p in seeds.glob("*.txt"))
-    full_instance = dg.DagsterInstance.ephemeral()
-    full_instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
-    rebuilt = (
-        make_definitions(full)
-        .resolve_job_def("build")
-        .execute_in_process(instance=full_instance, tags=range_tags(doc_ids))
-    )
-    assert rebuilt.success
+    assert _run_all_partitions(full, "build").success
     for path in sorted((full.package / "data").iterdir()):
         assert (incremental.package / "data" / path.name).read_bytes() == path.read_bytes(), path.name
 
@@ -133,15 +134,7 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(core, "province_rows", shifted)
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
-    paths = Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds")
-    doc_ids = sorted(p.stem for p in seeds.glob("*.txt"))
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
-    result = (
-        make_definitions(paths)
-        .resolve_job_def("publish")
-        .execute_in_process(instance=instance, tags=range_tags(doc_ids), raise_on_error=False)
-    )
+    result = _run_all_partitions(Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds"), "publish")
     materialised = _materialised(result)
     assert "province_measures" in materialised
     assert "checked_package" not in materialised and "published_release" not in materialised
