@@ -102,13 +102,14 @@ def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
     """Rows added, removed and changed between two CSV files of a table, by primary key."""
     con = duckdb.connect()
     key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)
+    headers = [path.read_text(encoding="utf-8").split("\n", 1)[0].split(",") for path in (old_csv, new_csv)]
+    shared = [column for column in headers[1] if column in headers[0]]  # an added column changes no row
+    row_expr = "struct_pack(" + ", ".join(f'"{column}" := "{column}"' for column in shared) + ")"
     for name, path in (("old", old_csv), ("new", new_csv)):
+        # k: the primary key as text; h: a hash of the row's shared columns, to tell changed rows apart.
         con.execute(
-            f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(CAST(COLUMNS(*) AS VARCHAR)::VARCHAR) AS h "
+            f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h "
             f"FROM read_csv('{path}', all_varchar = true, header = true)"
-            if False
-            else f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json(t)::VARCHAR) AS h "
-            f"FROM read_csv('{path}', all_varchar = true, header = true) t"
         )
 
     def keys(sql: str) -> list[str]:
