@@ -111,8 +111,11 @@ def _run(command: str, paths: Paths) -> int:
         if key in ("checked_package", "published_release"):
             metadata = {k: v.value for k, v in event.materialization.metadata.items()}
             if key == "checked_package":
-                _say(f"  package: {metadata['path']} (version {metadata['version']})")
-                _say(f"  {metadata.get('summary', '')}")
+                if metadata.get("new_version"):
+                    _say(f"  package: {metadata['path']} (version {metadata['version']})")
+                    _say(f"  {metadata.get('summary', '')}")
+                else:
+                    _say(f"  package: {metadata['path']} (same data as the latest release, {metadata['version']})")
                 rows = {k.split("/", 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
                 _say("  rows: " + ", ".join(f"{table} {count}" for table, count in rows.items()))
             elif metadata.get("published"):

@@ -4,6 +4,7 @@ import dagster as dg
 
 from pipeline.defs import core, documents, package
 from pipeline.defs.checks import all_table_checks
+from pipeline.defs.executors import executor_from_environment
 from pipeline.defs.jobs import build_job, publish_job
 from pipeline.defs.resources import make_resources
 from pipeline.defs.schedules import daily_publish
@@ -20,7 +21,7 @@ def make_definitions(paths: Paths | None = None) -> dg.Definitions:
         schedules=[daily_publish],
         sensors=[seeds_sensor],
         resources=make_resources(paths),
-        executor=dg.in_process_executor,
+        executor=executor_from_environment(),
     )
 
 

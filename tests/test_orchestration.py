@@ -139,3 +139,15 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
     assert "province_measures" in materialised
     assert "checked_package" not in materialised and "published_release" not in materialised
     assert not (tmp_path / "ds").exists()
+
+
+def test_executor_is_in_process_by_default_and_multiprocess_by_configuration(monkeypatch: pytest.MonkeyPatch):
+    from pipeline.defs.executors import default_execution_config, executor_from_environment
+
+    assert default_execution_config() == {"execution": {"config": {"in_process": {}}}}
+    monkeypatch.setenv("PIPELINE_EXECUTOR", "multiprocess")
+    assert default_execution_config() == {"execution": {"config": {"multiprocess": {}}}}
+    assert executor_from_environment() is dg.multi_or_in_process_executor
+    monkeypatch.setenv("PIPELINE_EXECUTOR", "nonsense")
+    with pytest.raises(RuntimeError, match="PIPELINE_EXECUTOR"):
+        executor_from_environment()

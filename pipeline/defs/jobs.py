@@ -2,6 +2,8 @@
 
 import dagster as dg
 
+from pipeline.defs.executors import default_execution_config
+
 RANGE_START_TAG = "dagster/asset_partition_range_start"
 RANGE_END_TAG = "dagster/asset_partition_range_end"
 
@@ -9,11 +11,13 @@ build_job = dg.define_asset_job(
     "build",
     selection=dg.AssetSelection.all() - dg.AssetSelection.assets("published_release"),
     description="Raw → clean → core tables → checked package in the build folder; datasets/ untouched.",
+    config=default_execution_config(),
 )
 publish_job = dg.define_asset_job(
     "publish",
     selection=dg.AssetSelection.all(),
     description="Build, check, and publish a new version into datasets/ when the data changed.",
+    config=default_execution_config(),
 )
 
 
