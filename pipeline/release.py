@@ -270,7 +270,11 @@ def render_changelog(releases_dir: Path) -> str:
         if changed:
             lines += ["| table | added | removed | changed | examples |", "|---|---:|---:|---:|---|"]
             for table, c in changed.items():
-                examples = ", ".join(c.get("changed_keys", []) + c.get("added_keys", []) + c.get("removed_keys", []))
+                examples = "; ".join(
+                    f"{label}: {', '.join(c[f'{label}_keys'])}"
+                    for label in ("changed", "added", "removed")
+                    if c.get(f"{label}_keys")
+                )
                 lines.append(f"| {table} | {c['added']} | {c['removed']} | {c['changed']} | {examples} |")
             lines.append("")
         for change in changes.get("schema_changes", []):

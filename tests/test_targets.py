@@ -81,6 +81,7 @@ def test_value_and_unit(text: str, value: float, unit: str) -> None:
         ("签约率提升2个百分点。", "百分点"),
         ("急救平均反应时间缩短至12分钟。", "分钟"),
         ("远程医疗服务覆盖86县区。", "县区"),
+        ("新建3家医院。", "家"),  # 家 before 医院 is a measure word (家医 alone is 家庭医生)
     ],
 )
 def test_unit_is_the_measure_word_or_sign(text: str, unit: str) -> None:
@@ -234,9 +235,72 @@ def test_quoted_level_inside_a_name_is_a_target_with_the_named_thing_as_indicato
 
 
 def test_short_indicator_is_flagged() -> None:
-    t = _only("重点专科项目实现16个市全覆盖。")
-    assert t.indicator == "市"
+    t = _only("新增2个。")
+    assert t.indicator is None
     assert t.flag == "indicator_uncertain"
+
+
+# --- coverage ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "value", "unit", "action"),
+    [
+        # <subject>实现N<unit><noun>全覆盖
+        ("省级胸痛中心建设项目实现21个市（州）全覆盖。", "省级胸痛中心建设项目覆盖市（州）", 21, "个", None),
+        ("远程心电诊断中心实现58个县全覆盖。", "远程心电诊断中心覆盖县", 58, "个", None),
+        ("推动县域慢病管理中心实现全省90个县（区）全覆盖。", "县域慢病管理中心覆盖县（区）", 90, "个", None),
+        ("城市医疗集团网格化布局实现11个地市的全覆盖。", "城市医疗集团网格化布局覆盖地市", 11, "个", None),
+        ("智慧随访系统实现45县全覆盖。", "智慧随访系统覆盖县", 45, "县", None),  # the unit is what is covered
+        # <subject>覆盖N<unit><noun>
+        ("心理援助热线覆盖16个市州。", "心理援助热线覆盖市州", 16, "个", "覆盖"),
+        ("家庭医生签约服务覆盖全省120万名重点人群。", "家庭医生签约服务覆盖重点人群", 1.2e6, "名", "覆盖"),
+        ("加快推进远程病理会诊覆盖39县区。", "远程病理会诊覆盖县区", 39, "县区", "覆盖"),
+    ],
+)
+def test_coverage_indicator_is_the_subject_covering_the_counted_noun(
+    text: str, indicator: str, value: float, unit: str, action: str | None
+) -> None:
+    t = _only(text)
+    assert (t.indicator, t.value, t.unit, t.comparator, t.kind, t.action) == (
+        indicator,
+        value,
+        unit,
+        "eq",
+        "level",
+        action,
+    )
+    assert t.flag is None
+    assert t.raw_text.startswith(indicator[:4])
+
+
+def test_two_coverage_clauses_each_keep_their_own_subject() -> None:
+    text = "推进省级医学中心建设，市级影像云平台实现14个市全覆盖，基层检验共享中心实现102个乡镇全覆盖。"
+    first, second = _targets(text)
+    assert (first.indicator, first.value, first.raw_text) == (
+        "市级影像云平台覆盖市",
+        14,
+        "市级影像云平台实现14个市全覆盖",
+    )
+    assert (second.indicator, second.value, second.unit) == ("基层检验共享中心覆盖乡镇", 102, "个")
+    assert first.flag is None and second.flag is None
+
+
+def test_coverage_without_a_subject_stays_uncertain() -> None:
+    t = _only("实现16个市全覆盖。")
+    assert (t.indicator, t.flag) == ("覆盖市", "indicator_uncertain")
+
+
+def test_not_a_coverage() -> None:
+    # 覆盖 before a number of people has no covered noun: the subject stays the indicator.
+    t = _only("签约服务覆盖800万人。")
+    assert (t.indicator, t.action) == ("签约服务", "覆盖")
+    # A verb acting on the counted objects is no coverage, even before 全覆盖.
+    t = _only("新建12家社区医院。")
+    assert (t.indicator, t.action, t.kind) == ("社区医院", "新建", "change")
+    # A coverage rate is a level of its own.
+    t = _only("村卫生室医保结算覆盖率达到100%。")
+    assert t.indicator == "村卫生室医保结算覆盖率"
 
 
 # --- counts of programme items ----------------------------------------------------------------
@@ -372,6 +436,38 @@ def test_not_a_target(text: str) -> None:
     assert _targets(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026年，全市卫生健康系统将重点抓好以下六件事：",
+        "做好今年工作，要着力落实以下九项任务：\n一、深化医改",
+        "重点做好以下三个方面工作：一是强基层；二是补短板。",
+        "今年要完成以下5项重点任务。",
+        "主要从如下四个方面推进。",
+        "按照下列3类情形分别处理。",
+    ],
+)
+def test_a_number_announcing_the_list_that_follows_is_not_a_target(text: str) -> None:
+    assert _targets(text) == []
+    assert "list_announcements" in {reason for _, _, reason in excluded_spans(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # programme counts without 以下/如下 stay counts
+        ("全面实施12项惠民实事。", 12),
+        ("扎实抓好六项重点工作。", 6),
+        ("深入开展健康江西16个专项行动。", 16),
+        # 以下 meaning "below" does not announce a list
+        ("为5岁以下2万名儿童免费开展视力筛查。", 20000),
+        ("乡镇以下300个村卫生室纳入医保定点。", 300),
+    ],
+)
+def test_counts_not_announcing_a_list_are_kept(text: str, value: float) -> None:
+    assert _only(text).value == value
+
+
 def test_each_exclusion_kind_is_reported() -> None:
     text = "2025年为65岁以上老人，一是落实三级医院十大功能，实施“4+1”改革，迭代3.0版，每万名人口，三明。"
     reasons = {reason for _, _, reason in excluded_spans(text)}
@@ -459,7 +555,19 @@ def test_round_up_of_provincial_plans() -> None:
     t = _find(targets, "70万城乡妇女")
     assert (t.value, t.unit, t.flag) == (700000, None, "no_unit")
     t = _find(targets, "覆盖107县区")
-    assert (t.value, t.unit) == (107, "县区")
+    assert (t.value, t.unit, t.indicator) == (107, "县区", "精神卫生服务覆盖县区")
+    t = _find(targets, "13个市（地）全覆盖")
+    assert (t.value, t.unit, t.comparator, t.kind, t.indicator, t.flag) == (
+        13,
+        "个",
+        "eq",
+        "level",
+        "国家级临床重点专科建设项目覆盖市（地）",
+        None,
+    )
+    t = _find(targets, "67个县全覆盖")
+    assert (t.value, t.indicator, t.flag) == (67, "省级临床重点专科建设项目覆盖县", None)
+    assert not [t for t in targets if "以下八件事" in t.raw_text]  # announces the list that follows
     first, second = _find(targets, "新建40家社区护理中心"), _find(targets, "10家社区康复中心")
     assert (first.action, second.action, first.is_change, second.is_change) == ("新建", "新建", True, True)
     t = _find(targets, "健康四川18个专项行动")

@@ -1,0 +1,204 @@
+"""Target indicators: what a number measures and the verb that acts on it.
+
+What belongs here: choosing, for one mention, the indicator in the text's own words and the action
+verb -- the subject before a level verb (县域就诊率保持在90%), the noun counted after the unit
+(增配7500台自动式体外除颤仪), the owner and noun of a possession (每万人口拥有3.5名全科医生),
+the population a share is of (90%以上的基层医疗卫生机构…), a programme count and its launching
+verb (实施健康四川18个专项行动), coverage (国家级重点专科建设项目实现13个市全覆盖), the verb of a
+、-list, a phrase inside a quoted level. What does not: the words' own boundaries (targets_phrases)
+and the comparator (targets_comparators).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.text.targets_comparators import Approach
+from pipeline.text.targets_lexicon import CJK, Lexicon, longest_first
+from pipeline.text.targets_mentions import Context, Mention
+from pipeline.text.targets_phrases import (
+    Span,
+    is_programme,
+    modifier,
+    share_population,
+    strip_frames,
+    verbs_in,
+)
+
+
+@dataclass
+class Reading:
+    indicator: str | None = None
+    action: Span | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # the indicator's words in the text
+    uncertain: bool = False
+
+
+def read(
+    text: str,
+    m: Mention,
+    ctx: Context,
+    approach: Approach,
+    noun: Span | None,
+    noun_word: str | None,
+    lex: Lexicon,
+) -> Reading:
+    """Indicator and action of a mention."""
+    reading = Reading(spans=[(noun.start, noun.end)] if noun else [])
+    verb = approach.verb
+    acting = verb if verb and verb.word not in lex.level_verbs else None
+    share = share_population(text, m, ctx.clause_end, lex)
+    if share is not None:
+        # 90%以上的基层医疗卫生机构提供儿科服务: the share is of what follows.
+        reading.action, reading.indicator, reading.spans = acting, text[share[0] : share[1]], [share]
+    elif noun_word and is_programme(noun_word, m.unit, lex):
+        # 实施人均预期寿命提升10个专项行动: a programme verb governs a count, not 提升.
+        verbs = verbs_in(text, ctx.clause_start, approach.tail, lex.programme_verbs, lex)
+        prefix = None
+        if verbs:
+            reading.action = verbs[-1]
+            prefix = modifier(text, max(verbs[-1].end, ctx.region_start), approach.tail, lex, as_prefix=True)
+        else:
+            reading.action = acting
+        reading.indicator = _with_modifier(prefix, noun_word, reading)
+    elif (coverage := _coverage(text, m, ctx, approach, noun, lex)) is not None:
+        # 国家级临床重点专科建设项目实现13个市（地）全覆盖, 精神卫生服务覆盖107县区.
+        coverer, covered, words = coverage
+        reading.spans = list(words)
+        reading.action = coverer if coverer and coverer.word in lex.coverage_verbs else None
+        subject = _subject(text, ctx.region_start, coverer.start if coverer else approach.tail, lex, reading)
+        reading.indicator = (subject or "") + lex.coverage_join + covered
+        reading.uncertain = subject is None
+    elif verb is not None:
+        # 托位数新增1.5万个, 增配7500台自动式体外除颤仪, 每万人口拥有3.5名全科医生.
+        reading.action = acting
+        reading.spans.append((verb.start, verb.end))
+        if noun_word and verb.word in lex.possession_verbs:
+            owner = _subject(text, ctx.region_start, verb.start, lex, reading)
+            reading.indicator = (owner or "") + noun_word
+        elif noun_word:
+            reading.indicator = noun_word
+        else:
+            reading.indicator = _subject(text, ctx.region_start, verb.start, lex, reading)
+    else:
+        # 提升签约率1~3个百分点, 招引高层次人才不少于1000名, 突破中医药全产业链千亿元规模.
+        reading.action, phrase = _governing_verb(text, m, ctx, approach.tail, lex)
+        if phrase and noun_word:
+            reading.indicator = _with_modifier(
+                modifier(text, phrase.start, phrase.end, lex, as_prefix=True), noun_word, reading
+            )
+        elif phrase:
+            reading.indicator = phrase.word
+            reading.spans.append((phrase.start, phrase.end))
+        elif noun_word:
+            reading.indicator = noun_word
+        else:
+            reading.indicator = _subject(text, ctx.region_start, approach.tail, lex, reading)
+            reading.uncertain = not approach.cue_before
+    return reading
+
+
+def _coverage(
+    text: str, m: Mention, ctx: Context, approach: Approach, noun: Span | None, lex: Lexicon
+) -> tuple[Span | None, str, list[tuple[int, int]]] | None:
+    """When a number counts what something covers: the verb before it, the covered noun and its words.
+
+    Two wordings: 覆盖 before the number (覆盖全省13个市, 覆盖107县区), or a level verb or none
+    before it and 全覆盖 after the counted noun (实现13个市（地）全覆盖). The covered noun is the
+    counted noun, or the unit itself when it names what it counts (县区, 乡镇). The subject before
+    the verb is read by the caller.
+    """
+    verb = approach.verb or _last_verb(text, ctx.region_start, approach.tail, lex.level_verbs + lex.coverage_verbs, lex)
+    covers = verb is not None and verb.word in lex.coverage_verbs
+    if verb is not None and not covers and verb.word not in lex.level_verbs:
+        return None  # 新建13个…: the verb acts on the counted objects
+    words: list[tuple[int, int]] = []
+    after = _coverage_after(text, m.end, lex)
+    if m.unit in lex.coverage_unit_nouns and (after or noun is None):
+        covered = m.unit  # 覆盖107县区, 实现67县全覆盖
+    elif noun is not None:
+        covered = noun.word
+        words.append((noun.start, noun.end))
+        after = _coverage_after(text, noun.end, lex)
+    else:
+        return None
+    if after is None and not covers:
+        return None
+    if verb is not None:
+        words.append((verb.start, verb.end))
+    if after is not None:
+        words.append(after)
+    return verb, covered, words
+
+
+def _coverage_after(text: str, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of 全覆盖 (or 的全覆盖) right at `pos`, if any."""
+    start = pos + text.startswith("的", pos)
+    word = next((w for w in lex.coverage_after_noun if text.startswith(w, start)), None)
+    return (start, start + len(word)) if word else None
+
+
+def _last_verb(text: str, start: int, end: int, words: tuple[str, ...], lex: Lexicon) -> Span | None:
+    """The last of `words` in text[start:end] with only frame words after it (覆盖[全省]13个市)."""
+    for verb in reversed(verbs_in(text, start, end, words, lex)):
+        s, e = strip_frames(text, verb.end, end, lex)
+        if s >= e:
+            return verb
+    return None
+
+
+def _subject(text: str, start: int, end: int, lex: Lexicon, reading: Reading) -> str | None:
+    """The subject before a level verb (县域就诊率 in 县域就诊率保持在90%以上), frame words stripped."""
+    s, e = strip_frames(text, start, end, lex)
+    if e > s and CJK.search(text[s:e]):
+        reading.spans.append((s, e))
+        return text[s:e]
+    return None
+
+
+def _with_modifier(prefix: Span | None, noun: str, reading: Reading) -> str:
+    if prefix is None:
+        return noun
+    reading.spans.append((prefix.start, prefix.end))
+    return prefix.word + noun
+
+
+def _governing_verb(text: str, m: Mention, ctx: Context, tail: int, lex: Lexicon) -> tuple[Span | None, Span | None]:
+    """The verb governing a number that does not follow it directly, and the phrase in between.
+
+    In a 、-list (新建40家社区护理中心、10家社区康复中心) the verb before the first item governs all
+    items, and each item keeps its words after the last 、. Otherwise the last verb before the number
+    governs it; adjacent verbs form one verb (新增培训合格居民1万名 → 新增).
+    """
+    verbs = longest_first(lex.governing_verbs + lex.gap_cue_words)
+    separator = text.rfind("、", ctx.region_start, m.start)
+    if ctx.earlier and separator != -1:
+        head = ctx.earlier[-1]
+        for previous in reversed(ctx.earlier[:-1]):
+            if "、" not in text[previous.end : head.start]:
+                break
+            head = previous
+        if own := verbs_in(text, separator + 1, tail, verbs, lex):
+            return _verb_and_phrase(text, own, tail, lex)
+        governing = verbs_in(text, ctx.clause_start, head.start, lex.governing_verbs, lex)
+        action = _verb_and_phrase(text, governing, head.start, lex)[0] if governing else None
+        return action, modifier(text, separator + 1, tail, lex, as_prefix=False)
+    found = verbs_in(text, ctx.region_start, tail, verbs, lex)
+    quote = text.rfind("“", ctx.region_start, tail)
+    if quote != -1 and "”" not in text[quote:tail]:
+        # The number sits inside a quoted phrase (“城区10分钟、郊区20分钟”): its words follow the quote.
+        before = [v for v in found if v.end <= quote]
+        action = _verb_and_phrase(text, before, quote, lex)[0] if before else None
+        return action, modifier(text, quote + 1, tail, lex, as_prefix=False)
+    return _verb_and_phrase(text, found, tail, lex) if found else (None, None)
+
+
+def _verb_and_phrase(text: str, verbs: list[Span], tail: int, lex: Lexicon) -> tuple[Span | None, Span | None]:
+    """The last verb (extended back over directly preceding verbs) and the phrase up to `tail`."""
+    first = verbs[-1]
+    for verb in reversed(verbs[:-1]):
+        if verb.end != first.start or verb.word not in lex.governing_verbs:
+            break
+        first = verb
+    action = first if first.word in lex.governing_verbs else None
+    return action, modifier(text, first.end, tail, lex, as_prefix=False)

@@ -1,0 +1,167 @@
+"""Target lexicons: pipeline/data/targets.toml compiled, and the character classes all target modules share.
+
+What belongs here: loading and compiling the data file (units, cue words, verbs, frame words,
+exclusion patterns, quote rules) into one immutable `Lexicon`, the punctuation and numeral classes
+of cleaned text, and small helpers over word lists (longest first, one alternation regex). What
+does not: any reading of running text -- that is in the other pipeline.text.targets_* modules.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pipeline.text.numbers import CHINESE_NUMERAL_CHARS
+
+CLAUSE_BREAKS = "，。；：！？\n"
+SENTENCE_BREAKS = "。；！？\n"
+LIST_JOINERS = "、和及与"
+QUOTE_CHARS = '“”‘’「」"'
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+NUMERAL = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
+NUMERAL_RE = re.compile(NUMERAL)
+MULTIPLIER_CHARS = frozenset("十百千万亿")
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    comparator: str
+    max_gap: int  # characters allowed between the cue and the number
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """pipeline/data/targets.toml, compiled. Word tuples are sorted longest first."""
+
+    units: tuple[str, ...]
+    rate_denominator_re: re.Pattern[str]
+    unit_normalize: dict[str, str]
+    unit_not_before: dict[str, re.Pattern[str]]
+    level_units: frozenset[str]
+    count_units: frozenset[str]
+    bare_chinese: frozenset[str]
+    range_separators: str
+    prefix_cues: tuple[Cue, ...]
+    cue_words: tuple[str, ...]
+    gap_cue_words: tuple[str, ...]  # non-eq cues that may stand apart from the number (突破, 至少)
+    suffix_cues: tuple[tuple[str, str], ...]
+    between_cues: tuple[tuple[str, str], ...]
+    prefix_blockers: tuple[str, ...]
+    to_markers: tuple[str, ...]
+    change_verbs: tuple[str, ...]
+    action_verbs: tuple[str, ...]
+    governing_verbs: tuple[str, ...]  # change + action
+    programme_verbs: tuple[str, ...]
+    level_verbs: tuple[str, ...]  # possession verbs included
+    possession_verbs: tuple[str, ...]
+    adjacent_verbs: tuple[str, ...]  # level + change + action
+    not_verb_before_re: re.Pattern[str]
+    strippable: tuple[str, ...]  # adverbs, cue words and "to" markers between a verb and the number
+    frame_re: re.Pattern[str]
+    frame_suffix_re: re.Pattern[str]
+    noun_stop_re: re.Pattern[str]
+    programme_nouns: tuple[str, ...]
+    respectively: tuple[str, ...]
+    max_subject_chars: int
+    max_noun_chars: int
+    max_modifier_chars: int
+    coverage_verbs: tuple[str, ...]  # 覆盖: the number counts what is covered
+    coverage_after_noun: tuple[str, ...]  # 全覆盖 after the counted noun (实现13个市全覆盖)
+    coverage_join: str  # the word joining coverer and covered in the indicator
+    coverage_unit_nouns: frozenset[str]  # units that name what they count (覆盖107县区)
+    year_re: re.Pattern[str]
+    exclusions: dict[str, tuple[re.Pattern[str], ...]]
+    exclusion_exceptions: dict[str, tuple[str, ...]]
+    idioms: tuple[str, ...]
+    quote_pairs: tuple[tuple[str, str], ...]
+    quote_max_chars: int
+    quote_stops: str
+    title_re: re.Pattern[str]
+    level_quote_re: re.Pattern[str]
+
+
+def longest_first(words: Any) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of `words`, longest first."""
+    return re.compile("|".join(re.escape(w) for w in longest_first(words)))
+
+
+def _any_of(patterns: list[str]) -> str:
+    return "(?:" + "|".join(patterns) + ")"
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicons of pipeline/data/targets.toml, compiled once."""
+    raw = tomllib.loads(resources.files("pipeline.data").joinpath("targets.toml").read_text("utf-8"))
+    units, comparators, verbs = raw["units"], raw["comparators"], raw["verbs"]
+    indicator, exclusions, quotes = raw["indicator"], raw["exclusions"], raw["quotes"]
+    coverage = indicator["coverage"]
+    prefix = tuple(
+        Cue(word, group["comparator"], int(group["max_gap"]))
+        for group in comparators["prefix"]
+        for word in group["words"]
+    )
+    suffix = [(w, g["comparator"]) for g in comparators["suffix"] for w in g["words"]]
+    cue_words = longest_first(c.word for c in prefix)
+    change, action = verbs["change"], verbs["action"]
+    level = verbs["level"] + verbs["possession"]
+    opening, closing = (re.escape(t) for t in quotes["titles"])
+    return Lexicon(
+        units=longest_first(units["all"]),
+        rate_denominator_re=re.compile(units["rate_denominator"]),
+        unit_normalize=dict(units["normalize"]),
+        unit_not_before={u: re.compile(p) for u, p in units["not_before"].items()},
+        level_units=frozenset(units["level"]),
+        count_units=frozenset(units["count"]),
+        bare_chinese=frozenset(raw["numbers"]["bare_chinese_not_numbers"]),
+        range_separators=raw["numbers"]["range_separators"].replace("\\", ""),
+        prefix_cues=prefix,
+        cue_words=cue_words,
+        gap_cue_words=longest_first(c.word for c in prefix if c.comparator != "eq" and c.max_gap > 0),
+        suffix_cues=tuple(sorted(suffix, key=lambda x: -len(x[0]))),
+        between_cues=tuple((w, g["comparator"]) for g in comparators["between"] for w in g["words"]),
+        prefix_blockers=tuple(comparators["prefix_blockers"]),
+        to_markers=tuple(comparators["to_markers"]),
+        change_verbs=longest_first(change),
+        action_verbs=longest_first(action),
+        governing_verbs=longest_first(change + action),
+        programme_verbs=longest_first(verbs["programme"]),
+        level_verbs=longest_first(level),
+        possession_verbs=longest_first(verbs["possession"]),
+        adjacent_verbs=longest_first(level + change + action),
+        not_verb_before_re=re.compile(verbs["not_verb_before"]),
+        strippable=longest_first(verbs["adverbs"] + list(cue_words) + comparators["to_markers"]),
+        frame_re=re.compile("^" + _any_of(sorted(indicator["frame_prefixes"], key=len, reverse=True))),
+        frame_suffix_re=re.compile(_any_of(indicator["frame_suffixes"]) + "$"),
+        noun_stop_re=re.compile(_any_of(indicator["noun_stops"])),
+        programme_nouns=longest_first(indicator["programme_nouns"]),
+        respectively=longest_first(indicator["respectively"]),
+        max_subject_chars=int(indicator["max_subject_chars"]),
+        max_noun_chars=int(indicator["max_noun_chars"]),
+        max_modifier_chars=int(indicator["max_modifier_chars"]),
+        coverage_verbs=longest_first(coverage["verbs"]),
+        coverage_after_noun=longest_first(coverage["after_noun"]),
+        coverage_join=coverage["join"],
+        coverage_unit_nouns=frozenset(coverage["unit_nouns"]),
+        year_re=re.compile(raw["year"]["pattern"]),
+        exclusions={
+            name: tuple(re.compile(p) for p in patterns) for name, patterns in exclusions.items() if name != "idioms"
+        },
+        exclusion_exceptions={k: longest_first(v) for k, v in raw["exclusion_exceptions"].items()},
+        idioms=longest_first(exclusions["idioms"]),
+        quote_pairs=tuple((a, b) for a, b in quotes["pairs"]),
+        quote_max_chars=int(quotes["max_chars"]),
+        quote_stops=quotes["stops"],
+        title_re=re.compile(f"{opening}[^{closing}\\n]{{0,80}}{closing}"),
+        level_quote_re=re.compile(rf"{NUMERAL}(?:余|多)?{_any_of([re.escape(u) for u in units['level']])}"),
+    )
