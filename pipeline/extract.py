@@ -18,7 +18,7 @@ from typing import Any
 
 from pipeline.text.meetings import MeetingReport, parse_meeting_report
 from pipeline.text.roundup import ProvinceSection, parse_roundup
-from pipeline.text.targets import Target, extract_targets
+from pipeline.text.targets import extract_targets
 
 ROUNDUP_KIND = "provincial_plan_roundup"
 _TITLE_MAX = 80
@@ -90,15 +90,11 @@ def _targets(text: str, start: int, end: int) -> list[dict[str, Any]]:
     """Targets stated in text[start:end], with offsets made absolute."""
     rows = []
     for target in extract_targets(text[start:end]):
-        row = _target_row(target)
+        row = asdict(target)
         row["start"] += start
         row["end"] += start
         rows.append(row)
     return rows
-
-
-def _target_row(target: Target) -> dict[str, Any]:
-    return asdict(target)
 
 
 def _meeting_payload(text: str, report: MeetingReport) -> dict[str, Any]:

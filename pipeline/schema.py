@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import frictionless
-
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
 
@@ -68,12 +66,6 @@ def primary_key(name: str) -> list[str]:
 
 def foreign_keys(name: str) -> list[dict[str, Any]]:
     return list(table_schema(name).get("foreignKeys", []))
-
-
-def frictionless_schema(name: str) -> frictionless.Schema:
-    """The table's schema as a frictionless.Schema, ready for validation."""
-    descriptor = {k: v for k, v in table_schema(name).items() if k != "name"}
-    return frictionless.Schema.from_descriptor(descriptor)
 
 
 def resource_schema(name: str) -> dict[str, Any]:
