@@ -34,7 +34,7 @@ bench: setup
 	$(BIN)/python tests/benchmarks/run.py --copies $(or $(COPIES),1)
 
 dev: setup
-	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev
+	mkdir -p .dagster_home && DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev
 
 # Re-pin every dependency after changing pyproject.toml (run in a fresh venv).
 lock:
