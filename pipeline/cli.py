@@ -106,6 +106,12 @@ def _run(command: str, paths: Paths) -> int:
         _say("error: checks failed: " + ", ".join(failed_checks) + "\nNothing was published.")
         return 1
     _say(f"[3/3] done in {time.monotonic() - started:.1f} s")
+    _print_summary(result)
+    return 0
+
+
+def _print_summary(result) -> None:  # noqa: ANN001 - a dagster ExecuteInProcessResult
+    """What the run built and published, from the package assets' materialisation metadata."""
     for event in result.get_asset_materialization_events():
         key = event.asset_key.to_user_string()
         if key in ("checked_package", "published_release"):
@@ -122,7 +128,6 @@ def _run(command: str, paths: Paths) -> int:
                 _say(f"  published {PACKAGE_NAME} {metadata['version']} to {metadata['path']}")
             else:
                 _say(f"  no change since {metadata['version']}: nothing new was published")
-    return 0
 
 
 class _StepProgress(logging.Handler):

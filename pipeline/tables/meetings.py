@@ -121,77 +121,21 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
     report = primary.payload["meeting"]
     flags: list[str] = list(report.get("flags") or [])
     merged = _merge_facts(sources, flags)
-
-    tasks = report["tasks"]
-    for task in tasks:
-        task_id = f"{meeting_id}-t{task['ordinal']:02d}"
-        row = {
-            "task_id": task_id,
-            "meeting_id": meeting_id,
-            "work_year": report.get("work_year"),
-            "ordinal": task["ordinal"],
-            "title": task["title"],
-            "text": task["text"],
-            "marker": task.get("marker"),
-            "marker_issue": task.get("marker_issue"),
-            "doc_id": primary.doc_id,
-            "char_start": task["start"],
-            "char_end": task["end"],
-            "n_sources": 1,
-            "sources_agree": None,
-        }
-        out.tasks.append(row)
-        out.primary_tasks[(primary.doc_id, task["ordinal"])] = row
-        out.task_sources.append(_task_source(task_id, primary.doc_id, task, 1.0, "primary"))
-
-    by_ordinal = (
-        {task["ordinal"]: row for task, row in zip(tasks, out.tasks[-len(tasks) :], strict=True)} if tasks else {}
-    )
+    by_ordinal = _add_primary_tasks(out, meeting_id, primary)
     for source in sources[1:]:
-        other_tasks = source.payload["meeting"]["tasks"]
-        matches = match_tasks(tasks, other_tasks)
-        unmatched = len(other_tasks) - len(matches)
-        if unmatched:
-            flags.append(f"{source.doc_id}_has_{unmatched}_unmatched_tasks")
-        for other in other_tasks:
-            if other["ordinal"] not in matches:
-                continue
-            primary_ordinal, score = matches[other["ordinal"]]
-            task_row = by_ordinal[primary_ordinal]
-            agreement = "agrees" if score >= AGREEMENT_THRESHOLD else "differs"
-            out.task_sources.append(_task_source(task_row["task_id"], source.doc_id, other, score, agreement))
-            task_row["n_sources"] += 1
-        for note in source.payload["meeting"].get("commentary") or []:
-            if note["task_ordinal"] in matches:
-                task_row = by_ordinal[matches[note["task_ordinal"]][0]]
-                out.commentary.append(
-                    {
-                        "commentary_id": f"{source.doc_id}-c{note['task_ordinal']:02d}-{note['start']}",
-                        "task_id": task_row["task_id"],
-                        "doc_id": source.doc_id,
-                        "text": note["text"],
-                        "char_start": note["start"],
-                        "char_end": note["end"],
-                    }
-                )
+        _add_secondary_source(out, source, report["tasks"], by_ordinal, flags)
     if len(sources) > 1:
-        agreements = defaultdict(list)
-        for row in out.task_sources:
-            if row["agreement"] != "primary":
-                agreements[row["task_id"]].append(row["agreement"])
-        for row in by_ordinal.values():
-            found = agreements.get(row["task_id"], [])
-            row["sources_agree"] = len(found) == len(sources) - 1 and all(a == "agrees" for a in found)
+        _set_agreement(out, by_ordinal, n_other_sources=len(sources) - 1)
 
-    announced = report.get("announced_task_count") or next(
+    announced = next(
         (
-            s.payload["meeting"].get("announced_task_count")
+            s.payload["meeting"]["announced_task_count"]
             for s in sources
             if s.payload["meeting"].get("announced_task_count")
         ),
         None,
     )
-    if announced is not None and announced != len(tasks):
+    if announced is not None and announced != len(report["tasks"]):
         flags.append("task_count_differs_from_announced")
     out.meetings.append(
         {
@@ -202,7 +146,7 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
             "is_national_health_work_conference": bool(report.get("is_national_health_work_conference")),
             "work_year": report.get("work_year"),
             **merged,
-            "n_tasks": len(tasks),
+            "n_tasks": len(report["tasks"]),
             "announced_task_count": announced,
             "n_sources": len(sources),
             "primary_doc_id": primary.doc_id,
@@ -221,6 +165,78 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
         )
     _add_officials(out, meeting_id, sources)
     _add_sections(out, meeting_id, sources)
+
+
+def _add_primary_tasks(out: MeetingTables, meeting_id: str, primary: DocumentRecord) -> dict[int, dict[str, Any]]:
+    """Publish the best source's tasks; returns the task rows by ordinal."""
+    report = primary.payload["meeting"]
+    by_ordinal: dict[int, dict[str, Any]] = {}
+    for task in report["tasks"]:
+        row = {
+            "task_id": f"{meeting_id}-t{task['ordinal']:02d}",
+            "meeting_id": meeting_id,
+            "work_year": report.get("work_year"),
+            "ordinal": task["ordinal"],
+            "title": task["title"],
+            "text": task["text"],
+            "marker": task.get("marker"),
+            "marker_issue": task.get("marker_issue"),
+            "doc_id": primary.doc_id,
+            "char_start": task["start"],
+            "char_end": task["end"],
+            "n_sources": 1,
+            "sources_agree": None,
+        }
+        out.tasks.append(row)
+        out.primary_tasks[(primary.doc_id, task["ordinal"])] = row
+        out.task_sources.append(_task_source(row["task_id"], primary.doc_id, task, 1.0, "primary"))
+        by_ordinal[task["ordinal"]] = row
+    return by_ordinal
+
+
+def _add_secondary_source(
+    out: MeetingTables,
+    source: DocumentRecord,
+    primary_tasks: list[dict[str, Any]],
+    by_ordinal: dict[int, dict[str, Any]],
+    flags: list[str],
+) -> None:
+    """Match another source's tasks (and its commentary) to the published tasks by content."""
+    other_tasks = source.payload["meeting"]["tasks"]
+    matches = match_tasks(primary_tasks, other_tasks)
+    if unmatched := len(other_tasks) - len(matches):
+        flags.append(f"{source.doc_id}_has_{unmatched}_unmatched_tasks")
+    for other in other_tasks:
+        if other["ordinal"] in matches:
+            primary_ordinal, score = matches[other["ordinal"]]
+            task_row = by_ordinal[primary_ordinal]
+            agreement = "agrees" if score >= AGREEMENT_THRESHOLD else "differs"
+            out.task_sources.append(_task_source(task_row["task_id"], source.doc_id, other, score, agreement))
+            task_row["n_sources"] += 1
+    for note in source.payload["meeting"].get("commentary") or []:
+        if note["task_ordinal"] in matches:
+            task_row = by_ordinal[matches[note["task_ordinal"]][0]]
+            out.commentary.append(
+                {
+                    "commentary_id": f"{source.doc_id}-c{note['task_ordinal']:02d}-{note['start']}",
+                    "task_id": task_row["task_id"],
+                    "doc_id": source.doc_id,
+                    "text": note["text"],
+                    "char_start": note["start"],
+                    "char_end": note["end"],
+                }
+            )
+
+
+def _set_agreement(out: MeetingTables, by_ordinal: dict[int, dict[str, Any]], n_other_sources: int) -> None:
+    """sources_agree: every other source has a matching task with the same content."""
+    agreements: dict[str, list[str]] = defaultdict(list)
+    for row in out.task_sources:
+        if row["agreement"] != "primary":
+            agreements[row["task_id"]].append(row["agreement"])
+    for row in by_ordinal.values():
+        found = agreements.get(row["task_id"], [])
+        row["sources_agree"] = len(found) == n_other_sources and all(a == "agrees" for a in found)
 
 
 def _merge_facts(sources: list[DocumentRecord], flags: list[str]) -> dict[str, Any]:
