@@ -15,7 +15,7 @@ from pipeline.defs.resources import PipelinePaths
 from pipeline.seeds import discover
 from pipeline.tables import DocumentRecord
 from pipeline.tables.documents import document_rows
-from pipeline.tables.meetings import MeetingTables, build_meeting_tables
+from pipeline.tables.meetings import build_meeting_tables
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.targets import target_rows
@@ -123,17 +123,12 @@ def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return _write(duckdb, "regions", region_rows())
 
 
-def _meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> tuple[list[DocumentRecord], MeetingTables]:
-    records = load_records(paths, duckdb)
-    return records, build_meeting_tables(records)
-
-
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in MEETING_TABLES],
     description="Meetings merged over their reports; tasks from the best source, matched across sources.",
 )
 def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
-    _, tables = _meeting_tables(paths, duckdb)
+    tables = build_meeting_tables(load_records(paths, duckdb))
     for name in MEETING_TABLES:
         yield _write(duckdb, name, getattr(tables, name))
 
@@ -157,5 +152,7 @@ def province_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg
     **CORE,
 )
 def targets(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    records, meetings = _meeting_tables(paths, duckdb)
-    return _write(duckdb, "targets", target_rows(records, meetings))
+    with duckdb.get_connection() as con:
+        tasks = fetch_dicts(con, "SELECT task_id, meeting_id, doc_id, ordinal FROM tasks")
+        meetings = fetch_dicts(con, "SELECT meeting_id, scope, region_code, work_year FROM meetings")
+    return _write(duckdb, "targets", target_rows(load_records(paths, duckdb), tasks, meetings))

@@ -26,7 +26,7 @@ _NOT_CONTENT = re.compile(r"[\s\W_]+")
 
 @dataclass
 class MeetingTables:
-    """Rows of every meeting-related table, plus the task ids of each (doc_id, source ordinal)."""
+    """Rows of every meeting-related table."""
 
     meetings: list[dict[str, Any]] = field(default_factory=list)
     meeting_sources: list[dict[str, Any]] = field(default_factory=list)
@@ -35,7 +35,6 @@ class MeetingTables:
     tasks: list[dict[str, Any]] = field(default_factory=list)
     task_sources: list[dict[str, Any]] = field(default_factory=list)
     commentary: list[dict[str, Any]] = field(default_factory=list)
-    primary_tasks: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
 
 
 @cache
@@ -188,7 +187,6 @@ def _add_primary_tasks(out: MeetingTables, meeting_id: str, primary: DocumentRec
             "sources_agree": None,
         }
         out.tasks.append(row)
-        out.primary_tasks[(primary.doc_id, task["ordinal"])] = row
         out.task_sources.append(_task_source(row["task_id"], primary.doc_id, task, 1.0, "primary"))
         by_ordinal[task["ordinal"]] = row
     return by_ordinal

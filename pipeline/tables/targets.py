@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.tables import DocumentRecord
-from pipeline.tables.meetings import MeetingTables
 from pipeline.tables.provinces import measure_id_for, section_key
 from pipeline.text.regions import all_regions
 
@@ -16,14 +15,18 @@ def _province_codes() -> dict[str, str]:
     return {region.code: region.province_code for region in all_regions()}
 
 
-def target_rows(records: list[DocumentRecord], meetings: MeetingTables) -> list[dict[str, Any]]:
+def target_rows(
+    records: list[DocumentRecord], tasks: list[dict[str, Any]], meetings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Targets of every published task (rows of `tasks` and `meetings`) and every round-up section."""
     rows: list[dict[str, Any]] = []
-    meeting_by_id = {row["meeting_id"]: row for row in meetings.meetings}
+    meeting_by_id = {row["meeting_id"]: row for row in meetings}
+    published_tasks = {(row["doc_id"], row["ordinal"]): row for row in tasks}
     for record in records:
         report = record.payload.get("meeting")
         if report:
             for task in report["tasks"]:
-                published = meetings.primary_tasks.get((record.doc_id, task["ordinal"]))
+                published = published_tasks.get((record.doc_id, task["ordinal"]))
                 if published is None:
                     continue  # a secondary source: its task is published from the primary document
                 meeting = meeting_by_id[published["meeting_id"]]
