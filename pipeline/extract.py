@@ -8,14 +8,13 @@ All offsets are absolute offsets into the cleaned text. No cross-document logic 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import asdict
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from pipeline.data import read_csv
 from pipeline.text.meetings import MeetingReport, parse_meeting_report
 from pipeline.text.roundup import ProvinceSection, parse_roundup
 from pipeline.text.targets import extract_targets
@@ -27,8 +26,7 @@ _TITLE_MAX = 80
 @cache
 def document_kinds() -> dict[str, dict[str, str]]:
     """Document kinds (pipeline/data/document_kinds.csv): role and rank as a meeting source."""
-    text = resources.files("pipeline.data").joinpath("document_kinds.csv").read_text("utf-8")
-    return {row["kind"]: row for row in csv.DictReader(text.splitlines())}
+    return {row["kind"]: row for row in read_csv("document_kinds.csv")}
 
 
 def meeting_source_role(kind: str) -> str | None:

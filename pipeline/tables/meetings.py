@@ -7,15 +7,14 @@ other source are matched to them by content, and the agreement is recorded in ta
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from pipeline.data import read_csv
 from pipeline.extract import meeting_source_rank, meeting_source_role
 from pipeline.tables import DocumentRecord
 
@@ -39,8 +38,7 @@ class MeetingTables:
 
 @cache
 def _meeting_type_slugs() -> list[tuple[str, str]]:
-    text = resources.files("pipeline.data").joinpath("meeting_types.csv").read_text("utf-8")
-    rows = [(row["name_suffix"], row["slug"]) for row in csv.DictReader(text.splitlines())]
+    rows = [(row["name_suffix"], row["slug"]) for row in read_csv("meeting_types.csv")]
     return sorted(rows, key=lambda row: -len(row[0]))
 
 

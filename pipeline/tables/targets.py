@@ -6,13 +6,9 @@ from typing import Any
 
 from pipeline.tables import DocumentRecord
 from pipeline.tables.provinces import measure_id_for, section_key
-from pipeline.text.regions import all_regions
+from pipeline.text.regions import by_code, province_of
 
 _SCOPES = {"national": "national", "provincial": "province", "municipal": "municipal"}
-
-
-def _province_codes() -> dict[str, str]:
-    return {region.code: region.province_code for region in all_regions()}
 
 
 def target_rows(
@@ -32,7 +28,7 @@ def target_rows(
                 meeting = meeting_by_id[published["meeting_id"]]
                 province_code = None
                 if meeting["region_code"]:
-                    province_code = _province_codes()[meeting["region_code"]]
+                    province_code = province_of(by_code(meeting["region_code"])).code
                 rows += _rows(
                     task["targets"],
                     prefix=published["task_id"],

@@ -8,11 +8,11 @@ punctuation in full width, no spaces next to CJK characters, and no site or app 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+
+from pipeline.data import read_toml
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width and CJK punctuation, including the curly quotes used in Chinese text.
@@ -60,7 +60,7 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    raw = tomllib.loads(resources.files("pipeline.data").joinpath("boilerplate.toml").read_text("utf-8"))
+    raw = read_toml("boilerplate.toml")
     return _Patterns(
         drop=[re.compile(p) for p in raw["drop_lines"]],
         metadata=[re.compile(p) for p in raw["metadata_lines"]],

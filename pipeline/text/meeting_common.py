@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
-import warnings
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from pipeline.data import read_toml
+from pipeline.text.numbers import parse_number
 
 # A numeral as printed in markers and dates: Arabic digits or Chinese numerals.
 NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
@@ -30,8 +30,7 @@ class Paragraph:
 @cache
 def lexicon() -> dict[str, Any]:
     """The parsed pipeline/data/meetings.toml."""
-    raw = resources.files("pipeline.data").joinpath("meetings.toml").read_text("utf-8")
-    return tomllib.loads(raw)
+    return read_toml("meetings.toml")
 
 
 def fill(pattern: str) -> str:
@@ -68,19 +67,8 @@ def numeral_value(numeral: str) -> int | None:
         return int(numeral)
     if len(numeral) == 4 and all(c in _CHINESE_DIGITS for c in numeral):
         return int("".join(str(_CHINESE_DIGITS[c]) for c in numeral))
-    return _cn2an(numeral)
-
-
-def _cn2an(numeral: str) -> int | None:
-    import cn2an  # imported lazily: it is slow to load and noisy
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            value = cn2an.cn2an(numeral, "smart")
-        except (ValueError, KeyError):
-            return None
-    return int(value) if float(value).is_integer() else None
+    value = parse_number(numeral)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 def rstrip_span(text: str, start: int, end: int, chars: str = "") -> int:

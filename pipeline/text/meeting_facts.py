@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from functools import cache
 
 from pipeline.text import regions
+from pipeline.text.clean import CJK
 from pipeline.text.meeting_common import YEAR, alternation, compiled, lexicon, numeral_value
 from pipeline.text.meeting_types import MUNICIPAL, NATIONAL, PROVINCIAL
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 _MAX_HEAD = 30
 _DATE_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = (

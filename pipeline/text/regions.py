@@ -13,12 +13,12 @@ It is not a GB/T 2260 code and must not be sent to systems that expect one.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from pipeline.data import read_csv
 
 PROVINCE = "province"
 PREFECTURE = "prefecture"
@@ -42,8 +42,7 @@ class Region:
 @cache
 def all_regions() -> list[Region]:
     """Every region in the table, sorted by code."""
-    text = resources.files("pipeline.data").joinpath("regions.csv").read_text("utf-8")
-    regions = [_region_from_row(row) for row in csv.DictReader(text.splitlines())]
+    regions = [_region_from_row(row) for row in read_csv("regions.csv")]
     return sorted(regions, key=lambda region: region.code)
 
 
@@ -68,6 +67,11 @@ def provinces() -> list[Region]:
 @cache
 def _by_code() -> dict[str, Region]:
     return {region.code: region for region in all_regions()}
+
+
+def by_code(code: str) -> Region:
+    """The region with this code (KeyError if the table has none)."""
+    return _by_code()[code]
 
 
 @cache

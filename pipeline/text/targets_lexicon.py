@@ -9,19 +9,19 @@ does not: any reading of running text -- that is in the other pipeline.text.targ
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from pipeline.data import read_toml
+from pipeline.text.clean import CJK as CJK_CHARS
 from pipeline.text.numbers import CHINESE_NUMERAL_CHARS
 
 CLAUSE_BREAKS = "，。；：！？\n"
 SENTENCE_BREAKS = "。；！？\n"
 LIST_JOINERS = "、和及与"
 QUOTE_CHARS = '“”‘’「」"'
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+CJK = re.compile(f"[{CJK_CHARS}]")
 NUMERAL = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[十百千万亿]*|[{CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
 NUMERAL_RE = re.compile(NUMERAL)
 MULTIPLIER_CHARS = frozenset("十百千万亿")
@@ -102,7 +102,7 @@ def _any_of(patterns: list[str]) -> str:
 @cache
 def lexicon() -> Lexicon:
     """The lexicons of pipeline/data/targets.toml, compiled once."""
-    raw = tomllib.loads(resources.files("pipeline.data").joinpath("targets.toml").read_text("utf-8"))
+    raw = read_toml("targets.toml")
     units, comparators, verbs = raw["units"], raw["comparators"], raw["verbs"]
     indicator, exclusions, quotes = raw["indicator"], raw["exclusions"], raw["quotes"]
     coverage = indicator["coverage"]
