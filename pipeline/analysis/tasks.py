@@ -1,0 +1,156 @@
+"""The input of every analysis: each plan task with its plan's level, region and work year and its jieba
+tokens, and the terms (content tokens) that TF-IDF and theme matching work on.
+
+A task's tokens are the rows of the tokens table that lie inside the task's span
+[char_start, char_end) of its document, in order; when the task's title is not part of its text (a
+provincial measure's heading stands before its body), the title is segmented with the same jieba
+tokenizer and its tokens come first.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pipeline.analysis.settings import settings
+from pipeline.text.regions import all_regions
+from pipeline.text.segment import pos_tokenizer, tokenize
+
+NATIONAL = "national"
+
+
+@dataclass(frozen=True)
+class TaskToken:
+    token: str
+    pos: str
+    position: tuple[str, int]  # (doc_id, char_start) in the document, or ("title:" + task_id, n)
+
+
+@dataclass(frozen=True)
+class AnalysisTask:
+    """One task of one plan, as the analyses see it."""
+
+    task_id: str
+    plan_id: str
+    level: str  # national | provincial | municipal | county
+    region_code: str | None
+    work_year: int | None
+    title: str
+    text: str
+    tokens: tuple[TaskToken, ...]
+    is_top: bool  # no parent task
+    is_leaf: bool  # no child task
+
+    @property
+    def is_national(self) -> bool:
+        return self.level == NATIONAL
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    return frozenset(name for region in all_regions() for name in (region.name, region.short_name) if name)
+
+
+def _is_cjk(token: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in token)
+
+
+def is_term(token: str, pos: str) -> bool:
+    """Whether a token carries topic: long enough, a content part of speech, no stop-word or region name."""
+    config = settings()
+    return (
+        len(token) >= config.min_chars
+        and not (pos or "x").startswith(config.drop_pos)
+        and _is_cjk(token)
+        and token not in config.stop_words
+        and token not in _region_names()
+    )
+
+
+SUBWORD_MIN_CHARS = 4
+
+
+@cache
+def _subwords(token: str) -> tuple[str, ...]:
+    """Dictionary words inside a long token, from jieba's search mode (紧密型县域医共体 → 县域, 医共体)."""
+    return tuple(word for word in pos_tokenizer().tokenizer.cut_for_search(token) if word != token)
+
+
+def task_words(task: AnalysisTask) -> list[str]:
+    """The task's terms as jieba segmented them, in text order (no sub-words)."""
+    return [token.token for token in task.tokens if is_term(token.token, token.pos)]
+
+
+def task_terms(task: AnalysisTask) -> list[str]:
+    """The task's terms in text order, each long term followed by its sub-word terms (repeats kept:
+    they are the term frequencies)."""
+    terms = []
+    for token in task.tokens:
+        if is_term(token.token, token.pos):
+            terms.append(token.token)
+            if len(token.token) >= SUBWORD_MIN_CHARS:
+                terms.extend(word for word in _subwords(token.token) if is_term(word, "n"))
+    return terms
+
+
+def _title_tokens(task_id: str, title: str, tokenizer: Callable[[str], Sequence[Any]]) -> list[TaskToken]:
+    return [
+        TaskToken(token.token, token.pos, (f"title:{task_id}", number)) for number, token in enumerate(tokenizer(title))
+    ]
+
+
+def build_tasks(
+    task_rows: Iterable[Mapping[str, Any]],
+    plan_rows: Iterable[Mapping[str, Any]],
+    token_rows: Iterable[Mapping[str, Any]],
+    tokenizer: Callable[[str], Sequence[Any]] = tokenize,
+) -> list[AnalysisTask]:
+    """AnalysisTask records from rows of the tasks, plans and tokens tables, sorted by task_id.
+
+    task_rows: task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end.
+    plan_rows: plan_id, level, region_code, work_year. token_rows: doc_id, char_start, char_end, token, pos.
+    Fails naming the task when its plan is unknown.
+    """
+    plans = {row["plan_id"]: row for row in plan_rows}
+    by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for row in token_rows:
+        by_doc[row["doc_id"]].append((row["char_start"], row["char_end"], row["token"], row["pos"] or ""))
+    for tokens in by_doc.values():
+        tokens.sort()
+    starts = {doc_id: [token[0] for token in tokens] for doc_id, tokens in by_doc.items()}
+    rows = sorted(task_rows, key=lambda row: row["task_id"])
+    parents = {row["parent_task_id"] for row in rows if row.get("parent_task_id")}
+    tasks = []
+    for row in rows:
+        plan = plans.get(row["plan_id"])
+        if plan is None:
+            raise ValueError(f"task {row['task_id']}: plan {row['plan_id']!r} is not in the plans table")
+        doc_tokens = by_doc.get(row["doc_id"], [])
+        first = bisect.bisect_left(starts.get(row["doc_id"], []), row["char_start"])
+        inside = [
+            TaskToken(token, pos, (row["doc_id"], start))
+            for start, end, token, pos in doc_tokens[first:]
+            if start < row["char_end"] and end <= row["char_end"]
+        ]
+        title, text = row.get("title") or "", row.get("text") or ""
+        if title and title not in text:
+            inside = _title_tokens(row["task_id"], title, tokenizer) + inside
+        tasks.append(
+            AnalysisTask(
+                task_id=row["task_id"],
+                plan_id=row["plan_id"],
+                level=plan["level"],
+                region_code=plan.get("region_code"),
+                work_year=plan.get("work_year"),
+                title=title,
+                text=text,
+                tokens=tuple(inside),
+                is_top=not row.get("parent_task_id"),
+                is_leaf=row["task_id"] not in parents,
+            )
+        )
+    return tasks

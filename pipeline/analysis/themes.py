@@ -1,0 +1,89 @@
+"""Themes of each task: signal terms of the taxonomy (pipeline/data/themes.toml) matched on jieba tokens.
+
+A term is segmented with the project's jieba tokenizer; it matches where its tokens occur as a run of
+consecutive tokens of the task (so 医共体 never matches inside another word). A match that lies
+inside a longer match (of any theme) is dropped: the longest reading wins. A task gets a theme when the weights
+of the distinct terms matched reach the taxonomy's threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from pipeline.analysis.settings import settings, themes
+from pipeline.analysis.tasks import AnalysisTask
+from pipeline.text.segment import tokenize
+
+SEPARATOR = ";"
+
+
+@cache
+def _term_tokens(term: str, tokenizer: Callable[[str], Sequence[Any]] = tokenize) -> tuple[str, ...]:
+    return tuple(token.token for token in tokenizer(term))
+
+
+def _matches(tokens: Sequence[str]) -> list[tuple[int, int, str, str]]:
+    """(start, end, theme id, term) of every run of task tokens equal to a term's tokens; a run that lies
+    inside a longer run (of any theme) is dropped, so the longest reading wins."""
+    found = []
+    for theme in themes():
+        for term in theme.weights:
+            pattern = _term_tokens(term)
+            width = len(pattern)
+            if not width:
+                continue
+            for start in range(len(tokens) - width + 1):
+                if tuple(tokens[start : start + width]) == pattern:
+                    found.append((start, start + width, theme.theme_id, term))
+    spans = {(start, end) for start, end, _, _ in found}
+    return sorted(
+        match
+        for match in found
+        if not any(s <= match[0] and match[1] <= e and (s, e) != (match[0], match[1]) for s, e in spans)
+    )
+
+
+def theme_matches(task: AnalysisTask) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """theme id → (score, matched terms in text order) for every theme the task reaches."""
+    matches = _matches([token.token for token in task.tokens])
+    result = {}
+    for theme in themes():
+        terms = list(dict.fromkeys(term for _, _, theme_id, term in matches if theme_id == theme.theme_id))
+        score = sum(theme.weights[term] for term in terms)
+        if terms and score >= settings().theme_min_score:
+            result[theme.theme_id] = (score, tuple(terms))
+    return result
+
+
+def task_theme_rows(tasks: Iterable[AnalysisTask]) -> list[dict[str, Any]]:
+    """Rows of task_themes: task_id, theme, score, matched_terms (';'-separated)."""
+    rows = []
+    for task in tasks:
+        for theme_id, (score, terms) in theme_matches(task).items():
+            rows.append(
+                {"task_id": task.task_id, "theme": theme_id, "score": score, "matched_terms": SEPARATOR.join(terms)}
+            )
+    return sorted(rows, key=lambda row: (row["task_id"], row["theme"]))
+
+
+def theme_rows() -> list[dict[str, Any]]:
+    """Rows of the themes reference table: theme, label_zh, label_en, signal_terms, weak_terms."""
+    return [
+        {
+            "theme": theme.theme_id,
+            "label_zh": theme.label_zh,
+            "label_en": theme.label_en,
+            "signal_terms": SEPARATOR.join(term for term, weight in theme.weights.items() if weight >= 1),
+            "weak_terms": SEPARATOR.join(term for term, weight in theme.weights.items() if weight < 1),
+        }
+        for theme in themes()
+    ]
+
+
+def themes_by_task(rows: Iterable[dict[str, Any]]) -> dict[str, frozenset[str]]:
+    result: dict[str, set[str]] = {}
+    for row in rows:
+        result.setdefault(row["task_id"], set()).add(row["theme"])
+    return {task_id: frozenset(found) for task_id, found in result.items()}
