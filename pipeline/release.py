@@ -193,6 +193,7 @@ def schema_moves(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]])
     """New place (from schemas/moves.json) of every table or column of `old` that `new` lacks."""
     known = json.loads((SCHEMAS_DIR / "moves.json").read_text(encoding="utf-8"))["moves"]
     gone = [table for table in old if table not in new]
+    gone += [f"{table}.{f['name']}" for table in old if table not in new for f in old[table]["fields"]]
     for table in sorted(set(old) & set(new)):
         new_columns = {f["name"] for f in new[table]["fields"]}
         gone += [f"{table}.{f['name']}" for f in old[table]["fields"] if f["name"] not in new_columns]
