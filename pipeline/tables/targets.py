@@ -23,7 +23,9 @@ def target_rows(
     rows: list[dict[str, Any]] = []
     plan_by_id = {row["plan_id"]: row for row in plans}
     published_tasks = {(row["task_id"], row["doc_id"], row["char_start"]) for row in tasks}
-    primary_statements = {(row["plan_id"], row["doc_id"], row["char_start"]) for row in plan_sources if row["is_primary"]}
+    primary_statements = {
+        (row["plan_id"], row["doc_id"], row["char_start"]) for row in plan_sources if row["is_primary"]
+    }
     for record in records:
         for statement in record.payload.get("plans") or []:
             plan_id = plan_id_of(statement)
