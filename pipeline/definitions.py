@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipeline.defs import core, documents, package
+from pipeline.defs import analysis, core, documents, package
 from pipeline.defs.checks import all_table_checks
 from pipeline.defs.executors import executor_from_environment
 from pipeline.defs.jobs import build_job, publish_job
@@ -15,7 +15,7 @@ from pipeline.settings import Paths
 def make_definitions(paths: Paths | None = None) -> dg.Definitions:
     """Definitions for a set of folders (defaults: seeds/, build/, datasets/ of the project)."""
     return dg.Definitions(
-        assets=dg.load_assets_from_modules([documents, core, package]),
+        assets=dg.load_assets_from_modules([documents, core, analysis, package]),
         asset_checks=all_table_checks,
         jobs=[build_job, publish_job],
         schedules=[daily_publish],

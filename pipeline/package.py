@@ -17,7 +17,9 @@ import duckdb
 import frictionless
 
 from pipeline import schema
+from pipeline.analysis.build import FIGURE_PATH, release_figure
 from pipeline.readme import render_readme
+from pipeline.warehouse import fetch_dicts
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CHECKSUMS = "SHA256SUMS"
@@ -140,6 +142,7 @@ def write_package(con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseIn
     """Write the whole package into `dest` (an empty or new folder); return row counts per table."""
     dest.mkdir(parents=True, exist_ok=True)
     counts = export_data(con, dest)
+    write_figures(con, dest)
     documents = [
         dict(
             zip(
@@ -160,6 +163,19 @@ def write_package(con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseIn
     _write_text(dest / "README.md", render_readme(package, counts, documents, release))
     write_checksums(dest)
     return counts
+
+
+def write_figures(con: duckdb.DuckDBPyConnection, dest: Path) -> None:
+    """figures/themes.png: the release figure, drawn from the tasks, plans, task_themes and regions tables."""
+    tasks = fetch_dicts(
+        con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
+    )
+    plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
+    task_themes = fetch_dicts(con, "SELECT task_id, theme FROM task_themes")
+    names = {code: short for code, short in con.execute("SELECT code, short_name FROM regions").fetchall()}
+    path = dest / FIGURE_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(release_figure(tasks, plans, task_themes, names))
 
 
 def _write_text(path: Path, text: str) -> None:

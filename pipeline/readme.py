@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.readme_analysis import analysis_section
+
 MODEL = """\
 ```
 provinces (31 + 兵团) ─┐ region_code
@@ -136,6 +138,7 @@ def render_readme(
         "row's `doc_id`; `substr(text, char_start + 1, char_end - char_start)` in SQL, or",
         "`text[char_start:char_end]` in Python, gives back the row's quoted text exactly.",
         "",
+        *analysis_section(),
         "## Cite",
         "",
         f"> {package['contributors'][0]['title']}. *{package['title']}* (`{name}`), version {version},",

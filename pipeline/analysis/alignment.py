@@ -23,6 +23,11 @@ SEPARATOR = ";"
 MAX_SHARED_TERMS = 8
 
 
+def _joined(values: Iterable[str]) -> str | None:
+    """';'-joined values, or None when there are none (an empty string would not survive CSV)."""
+    return SEPARATOR.join(values) or None
+
+
 def _national_by_year(tasks: Iterable[AnalysisTask]) -> dict[int, list[AnalysisTask]]:
     by_year: dict[int, list[AnalysisTask]] = {}
     for task in tasks:
@@ -86,8 +91,8 @@ def alignment_rows(tasks: list[AnalysisTask], themes: Mapping[str, frozenset[str
                     "rank": rank,
                     "score": pair.score,
                     "cosine": pair.cosine,
-                    "shared_themes": SEPARATOR.join(pair.shared_themes),
-                    "shared_terms": SEPARATOR.join(pair.shared_terms[:MAX_SHARED_TERMS]),
+                    "shared_themes": _joined(pair.shared_themes),
+                    "shared_terms": _joined(pair.shared_terms[:MAX_SHARED_TERMS]),
                 }
             )
     return sorted(rows, key=lambda row: (row["task_id"], row["national_task_id"]))
@@ -119,9 +124,7 @@ def continuity_rows(tasks: list[AnalysisTask], themes: Mapping[str, frozenset[st
                 nearest = _nearest(task, national.get(other_year, []), vectors, themes)
                 row[f"{side}_task_id"] = nearest[0].task_id if nearest else None
                 row[f"{side}_score"] = nearest[1].score if nearest else None
-                row[f"{side}_shared_terms"] = (
-                    SEPARATOR.join(nearest[1].shared_terms[:MAX_SHARED_TERMS]) if nearest else None
-                )
+                row[f"{side}_shared_terms"] = _joined(nearest[1].shared_terms[:MAX_SHARED_TERMS]) if nearest else None
                 row[f"status_{side}"] = (
                     None if not nearest else ("continued" if nearest[1].score >= threshold else below)
                 )

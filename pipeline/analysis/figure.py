@@ -25,7 +25,6 @@ from matplotlib import font_manager  # noqa: E402
 from pipeline.analysis.settings import themes  # noqa: E402
 from pipeline.analysis.tasks import AnalysisTask  # noqa: E402
 
-FIGURE_PATH = "figures/themes.png"
 DPI = 100
 
 

@@ -76,7 +76,7 @@ def theme_rows() -> list[dict[str, Any]]:
             "label_zh": theme.label_zh,
             "label_en": theme.label_en,
             "signal_terms": SEPARATOR.join(term for term, weight in theme.weights.items() if weight >= 1),
-            "weak_terms": SEPARATOR.join(term for term, weight in theme.weights.items() if weight < 1),
+            "weak_terms": SEPARATOR.join(term for term, weight in theme.weights.items() if weight < 1) or None,
         }
         for theme in themes()
     ]

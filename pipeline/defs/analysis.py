@@ -1,0 +1,34 @@
+"""Analysis tables: themes, task_themes, alignments, task_continuity and plan_terms, computed by
+pipeline.analysis from the published tasks, plans and tokens tables."""
+
+from collections.abc import Iterator
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
+from pipeline.warehouse import fetch_dicts, write_table
+
+ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(name, deps=["tasks", "plans", "tokens"], **ANALYSIS) for name in ANALYSIS_TABLES],
+    description="Themes of every task, national→local alignment, national continuity and plan terms.",
+)
+def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    with duckdb.get_connection() as con:
+        tasks = fetch_dicts(
+            con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
+        )
+        plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
+        tokens = fetch_dicts(
+            con,
+            "SELECT doc_id, char_start, char_end, token, pos FROM tokens "
+            "WHERE doc_id IN (SELECT DISTINCT doc_id FROM tasks)",
+        )
+    tables = analysis_tables(tasks, plans, tokens)
+    for name in ANALYSIS_TABLES:
+        with duckdb.get_connection() as con:
+            count = write_table(con, name, tables[name])
+        yield dg.MaterializeResult(asset_key=name, metadata={"rows": count})
