@@ -237,3 +237,10 @@ def test_the_figure_is_a_png_without_metadata_and_the_same_bytes_every_time():
     assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
     assert b"tIME" not in first and b"Software" not in first and b"matplotlib" not in first
     assert chinese_font() == "Noto Sans SC"
+
+
+def test_the_figure_is_drawn_without_warnings_when_there_is_no_provincial_plan(recwarn):
+    tasks = make_tasks(NATIONAL_2030)
+    png = render_theme_figure(tasks, themes_by_task(task_theme_rows(tasks)), {})
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not [w for w in recwarn if issubclass(w.category, UserWarning)]

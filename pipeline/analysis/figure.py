@@ -99,6 +99,8 @@ def render_theme_figure(
             ),
             (axes[1], right, [str(year) for year in years], "国家计划 national plan"),
         ):
+            if not columns:  # no plan of this kind in the corpus: one empty column, not an empty axis
+                columns, matrix = ["（无）none"], [[0.0] for _ in labels]
             image = axis.imshow(matrix, aspect="auto", cmap="Blues", vmin=0.0, vmax=1.0, interpolation="nearest")
             axis.set_xticks(range(len(columns)), columns, rotation=90)
             axis.set_yticks(range(len(labels)), labels if axis is axes[0] else [""] * len(labels))

@@ -64,7 +64,7 @@ def is_term(token: str, pos: str) -> bool:
     config = settings()
     return (
         len(token) >= config.min_chars
-        and not (pos or "x").startswith(config.drop_pos)
+        and not (pos or "").startswith(config.drop_pos)
         and _is_cjk(token)
         and token not in config.stop_words
         and token not in _region_names()
@@ -112,13 +112,14 @@ def build_tasks(
     """AnalysisTask records from rows of the tasks, plans and tokens tables, sorted by task_id.
 
     task_rows: task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end.
-    plan_rows: plan_id, level, region_code, work_year. token_rows: doc_id, char_start, char_end, token, pos.
+    plan_rows: plan_id, level, region_code, work_year. token_rows: doc_id, char_start, char_end, token
+    and (optional) pos.
     Fails naming the task when its plan is unknown.
     """
     plans = {row["plan_id"]: row for row in plan_rows}
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for row in token_rows:
-        by_doc[row["doc_id"]].append((row["char_start"], row["char_end"], row["token"], row["pos"] or ""))
+        by_doc[row["doc_id"]].append((row["char_start"], row["char_end"], row["token"], row.get("pos") or ""))
     for tokens in by_doc.values():
         tokens.sort()
     starts = {doc_id: [token[0] for token in tokens] for doc_id, tokens in by_doc.items()}

@@ -22,11 +22,8 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
             con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
         )
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
-        tokens = fetch_dicts(
-            con,
-            "SELECT doc_id, char_start, char_end, token, pos FROM tokens "
-            "WHERE doc_id IN (SELECT DISTINCT doc_id FROM tasks)",
-        )
+        # SELECT *: the part of speech sharpens the terms but is not required (a schema may drop it).
+        tokens = fetch_dicts(con, "SELECT * FROM tokens WHERE doc_id IN (SELECT DISTINCT doc_id FROM tasks)")
     tables = analysis_tables(tasks, plans, tokens)
     for name in ANALYSIS_TABLES:
         with duckdb.get_connection() as con:
