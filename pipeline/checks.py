@@ -54,6 +54,27 @@ def integrity_problems(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         ).fetchone()
         if bad:
             problems.append(f"{table}: {bad} rows whose offsets do not reproduce {quote} from documents.text")
+    problems += flag_problems(con, table)
+    return problems
+
+
+def flag_problems(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Every ';'-separated flag of a column with a `flagValues` vocabulary (schemas/) is one of its values."""
+    problems = []
+    for spec in schema.table_schema(table)["fields"]:
+        if "flagValues" not in spec:
+            continue
+        pattern = schema.flag_pattern(spec["flagValues"])
+        found = con.execute(
+            f'SELECT DISTINCT unnest(string_split("{spec["name"]}", \';\')) FROM "{table}" '
+            f'WHERE "{spec["name"]}" IS NOT NULL'
+        ).fetchall()
+        unknown = sorted(value for (value,) in found if not pattern.match(value))
+        if unknown:
+            problems.append(
+                f"{table}.{spec['name']}: values not listed in flagValues of schemas/{table}.schema.json: "
+                + ", ".join(unknown)
+            )
     return problems
 
 

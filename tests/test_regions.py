@@ -77,7 +77,7 @@ def test_lookup_misses(name: str) -> None:
 
 def test_province_fields() -> None:
     hunan = lookup("湖南省")
-    assert hunan == Region("430000", "湖南省", "湖南", "province", "430000", "湘", "长沙市")
+    assert hunan == Region("430000", "湖南省", "湖南", "Hunan", "Húnán", "province", "430000", "湘", "长沙市")
     beijing = lookup("北京")
     assert beijing is not None and beijing.capital == "北京市"
     corps = lookup("新疆生产建设兵团")
