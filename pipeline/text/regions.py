@@ -21,8 +21,10 @@ from functools import cache
 
 from pipeline.data import read_csv
 
-PROVINCE = "province"
-PREFECTURE = "prefecture"
+# Levels in the package's one level vocabulary (national | provincial | municipal | county, as in plans.level):
+# a provincial-level unit, and a prefecture-level division (地级市, 地区, 自治州, 盟), whose plans are municipal.
+PROVINCE = "provincial"
+PREFECTURE = "municipal"
 # Provincial-level units that do not issue plans alongside the mainland provinces.
 _NOT_IN_PLANS = frozenset({"710000", "810000", "820000"})
 
@@ -36,7 +38,7 @@ class Region:
     short_name: str
     name_en: str  # English name (Hunan, Inner Mongolia, Changsha), from region_names.csv
     name_pinyin: str  # Hanyu Pinyin with tone marks of the short name (Húnán, Chángshā)
-    level: str  # "province" or "prefecture"
+    level: str  # PROVINCE ("provincial") or PREFECTURE ("municipal")
     province_code: str
     abbreviation: str | None  # one-character abbreviation of a province (京, 沪, 湘), else None
     capital: str | None  # full name of a province's seat, else None
