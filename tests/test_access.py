@@ -165,9 +165,12 @@ def test_flag_check_rejects_values_missing_from_the_vocabulary():
     assert pattern.match("no_unit") and pattern.match("001-report_has_3_unmatched_tasks")
     assert not pattern.match("no_unit_at_all") and not pattern.match("_has_3_unmatched_tasks")
     con = duckdb.connect()
-    con.execute("CREATE TABLE targets AS SELECT * FROM (VALUES ('no_unit;indicator_uncertain'), ('made_up')) t(flag)")
-    problems = checks.flag_problems(con, "targets")
-    assert len(problems) == 1 and "made_up" in problems[0] and "indicator_uncertain" not in problems[0]
+    condition = checks.flag_violation("flag", vocabulary)
+    rows = con.execute(
+        f"SELECT flag, {condition} FROM (VALUES ('no_unit;002_has_1_unmatched_tasks'), ('no_unit;made_up'), "
+        "('nothing')) t(flag) ORDER BY flag"
+    ).fetchall()
+    assert rows == [("no_unit;002_has_1_unmatched_tasks", False), ("no_unit;made_up", True), ("nothing", True)]
 
 
 def test_regions_have_english_and_pinyin_names():
