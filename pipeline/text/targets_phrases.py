@@ -129,11 +129,6 @@ def share_population(text: str, m: Mention, clause_end: int, lex: Lexicon) -> tu
     return i, min(clause_end, i + 2 * lex.max_subject_chars)
 
 
-def is_programme(noun: str | None, unit: str | None, lex: Lexicon) -> bool:
-    """A count of programme items: 8项为民服务实事, 18个专项行动, 五项制度."""
-    return bool(noun) and unit in lex.count_units and noun.endswith(lex.programme_nouns)
-
-
 def modifier(text: str, start: int, end: int, lex: Lexicon, *, as_prefix: bool) -> Span | None:
     """The phrase between a verb and the number (高层次人才 in 招引高层次人才不少于1000名).
 
@@ -165,3 +160,29 @@ def target_year(text: str, pos: int, lex: Lexicon) -> int | None:
 def core_length(indicator: str) -> int:
     """Length of an indicator without its bracketed asides (执业（助理）医师数 → 6)."""
     return len(re.sub(r"（[^）]*）|\([^)]*\)", "", indicator))
+
+
+def quoted_from(text: str, start: int, lex: Lexicon) -> str | None:
+    """Another issuer the clause credits with what follows (国家推出的8项…, 国家层面8项…), as printed."""
+    clause_start, _ = clause(text, start, start)
+    matches = list(lex.quoted_from_re.finditer(text, clause_start, start))
+    return matches[-1].group().removesuffix("的") if matches else None
+
+
+def per_unit(text: str, start: int, end: int, lex: Lexicon) -> Span | None:
+    """The unit a quantity is per (每个市, 每万名人口, 人均) in text[start:end], the last one."""
+    matches = list(lex.per_unit_re.finditer(text, start, end))
+    return Span(matches[-1].start(), matches[-1].end(), matches[-1].group()) if matches else None
+
+
+def balance_quotes(text: str, start: int, end: int, lower: int, upper: int) -> tuple[int, int]:
+    """Widen text[start:end] within [lower, upper) so that it never cuts across a quotation mark."""
+    for _ in range(4):
+        segment = text[start:end]
+        if segment.count("“") > segment.count("”") and (close := text.find("”", end, upper)) != -1:
+            end = close + 1
+        elif segment.count("”") > segment.count("“") and (open_ := text.rfind("“", lower, start)) != -1:
+            start = open_
+        else:
+            break
+    return start, end
