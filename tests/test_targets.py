@@ -52,6 +52,7 @@ def _seed(prefix: str) -> str:
         ("全省医疗卫生机构门诊量达到3.2亿人次。", 3.2e8, "人次"),
         ("公共卫生服务经费人均补助标准提高到94元。", 94, "元"),
         ("城乡居民健康素养水平达到32%。", 32, "%"),  # a percentage is the number before %
+        ("核酸检测能力达到2000管/日。", 2000, "管/日"),  # a capacity per day
         ("建设十五个县域医疗次中心。", 15, "个"),  # Chinese numeral
         ("招聘1,200名乡村医生。", 1200, "名"),  # digit groups
         ("每千人口拥有执业医师3.6人。", 3.6, "人"),
@@ -513,6 +514,7 @@ def test_not_a_target(text: str) -> None:
         "按照“2468”工作思路，抓好十项重点工作，奋力推进医疗高地建设：",
         "十大重点任务：",
         "着力抓好六个方面工作：",
+        "重点抓好十个方面的工作。一是强基层。二是补短板。",
     ],
 )
 def test_a_number_announcing_the_list_that_follows_is_not_a_target(text: str) -> None:

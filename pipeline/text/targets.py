@@ -138,7 +138,12 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
     builds = action_word in lex.build_verbs or (
         noun is not None and words_re(lex.build_verbs).match(text, noun.end) is not None
     )
-    kind = _kind(m, reading.kind, action_word, action_word in lex.change_verbs, noun_word, lex)
+    indicator = reading.indicator
+    if unit_span is not None and indicator and indicator.startswith(unit_span.word):
+        indicator = indicator[len(unit_span.word) :]
+        indicator = indicator[len(w) :] if (w := endswith_any(indicator, lex.possession_verbs)) else indicator
+        indicator = indicator or None
+    kind = _kind(m, reading.kind, action_word, noun_word, indicator, unit_span is not None, lex)
     # A count of things built or added adds to what exists (新建, 打造40家, 2所…建成); a level never does.
     is_change = (action_word in lex.change_verbs or (builds and kind == "count")) and not before.to_marker
     if kind == "change" and not is_change:
@@ -150,9 +155,6 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
     ):
         comparator_word = "le"  # 城市12分钟、农村30分钟应急救援圈: a radius is a maximum
     flags = ["no_unit"] if m.unit is None else []
-    indicator = reading.indicator
-    if unit_span is not None and indicator and indicator.startswith(unit_span.word):
-        indicator = indicator[len(unit_span.word) :] or None
     if (
         indicator is None
         or reading.uncertain
@@ -179,17 +181,35 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
     )
 
 
+def endswith_any(text: str, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that `text` starts with (after a per-unit: 每千人口[拥有]…)."""
+    return next((w for w in words if text.startswith(w)), None)
+
+
 def _kind(
-    m: Mention, reading_kind: str | None, action: str | None, is_change: bool, noun: str | None, lex: Lexicon
+    m: Mention,
+    reading_kind: str | None,
+    action: str | None,
+    noun: str | None,
+    indicator: str | None,
+    per_unit: bool,
+    lex: Lexicon,
 ) -> str:
-    """level (a state), change (of a level) or count (things to build, train or deliver)."""
+    """level (a state), change (of a level) or count (things to build, train or deliver).
+
+    Things built are counted (新建40家…); other change verbs change a level (托位数新增1.5万个, 提高5元).
+    A per-unit count that builds nothing is a standard to reach (每个村卫生室至少配备1名乡村医生): a level.
+    """
     if reading_kind is not None:
         return reading_kind
-    if m.unit in lex.level_units or (m.unit or "").startswith(("/", "／")) or action is None and noun is None:
-        return "change" if is_change else "level"
-    if noun is not None or (action is not None and action not in lex.change_verbs):
+    level_unit = m.unit in lex.level_units or (m.unit or "").startswith(("/", "／"))
+    if action in lex.build_verbs and not level_unit:
         return "count"
-    return "change" if is_change else "level"
+    if action in lex.change_verbs:
+        return "change"
+    if level_unit or (action is None and noun is None) or per_unit:
+        return "level"
+    return "level" if (indicator or "").endswith(lex.measure_suffixes) else "count"
 
 
 def _pair_respectively(text: str, targets: list[Target], mentions: list[Mention], lex: Lexicon) -> list[Target]:

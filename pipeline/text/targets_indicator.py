@@ -130,6 +130,8 @@ def _coverage(
     counted noun, or the unit itself when it names what it counts (县区, 乡镇). The subject before
     the verb is read by the caller.
     """
+    if m.unit in lex.reach_units:
+        return None  # “城区15分钟、农村30分钟”急救圈全覆盖: a radius, not a count of what is covered
     verb = approach.verb or _last_verb(text, ctx.region_start, approach.tail, lex.level_verbs + lex.coverage_verbs, lex)
     covers = verb is not None and verb.word in lex.coverage_verbs
     if verb is not None and not covers and verb.word not in lex.level_verbs:

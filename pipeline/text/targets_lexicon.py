@@ -95,6 +95,7 @@ class Lexicon:
     reach_nouns_end: tuple[str, ...]
     served_prepositions: tuple[str, ...]
     served_dropped: tuple[str, ...]
+    measure_suffixes: tuple[str, ...]
 
 
 def longest_first(words: Any) -> tuple[str, ...]:
@@ -189,4 +190,5 @@ def lexicon() -> Lexicon:
         reach_nouns_end=tuple(reach["nouns_end"]),
         served_prepositions=tuple(served["prepositions"]),
         served_dropped=tuple(served["dropped_verbs"]),
+        measure_suffixes=longest_first(indicator["measure_suffixes"]),
     )

@@ -25,6 +25,9 @@ from pipeline.text.targets_lexicon import (
 from pipeline.text.targets_mentions import Mention
 
 
+_AGE = re.compile(r"\d+(?:\.\d+)?(?:[~～\-至到]\d+)?周?岁(?:以上|以下|及以上|及以下)?")
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -98,6 +101,9 @@ def counted_noun(text: str, pos: int, limit: int, lex: Lexicon) -> Span | None:
         return None  # 50亿元的企业: a relative clause, the number measures what comes before
     j = i
     while j < limit and j - i < lex.max_noun_chars:
+        if text[j].isdigit() and (age := _AGE.match(text, j)):
+            j = age.end()  # an age inside the noun: 50万名65岁以上老年人
+            continue
         if text[j] in CLAUSE_BREAKS or text[j] == "、" or text[j].isdigit():
             break
         if j > i and lex.noun_stop_re.match(text, j):
@@ -165,7 +171,8 @@ def core_length(indicator: str) -> int:
 def quoted_from(text: str, start: int, lex: Lexicon) -> str | None:
     """Another issuer the clause credits with what follows (国家推出的8项…, 国家层面8项…), as printed."""
     clause_start, _ = clause(text, start, start)
-    matches = list(lex.quoted_from_re.finditer(text, clause_start, start))
+    # one character past `start`, so that 国家12项 is seen; a match must still end before `start`
+    matches = [m for m in lex.quoted_from_re.finditer(text, clause_start, start + 1) if m.end() <= start]
     return matches[-1].group().removesuffix("的") if matches else None
 
 
