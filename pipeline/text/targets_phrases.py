@@ -24,7 +24,6 @@ from pipeline.text.targets_lexicon import (
 )
 from pipeline.text.targets_mentions import Mention
 
-
 _AGE = re.compile(r"\d+(?:\.\d+)?(?:[~～\-至到]\d+)?周?岁(?:以上|以下|及以上|及以下)?")
 
 
