@@ -248,7 +248,7 @@ def test_respectively_pairs_subjects_with_numbers() -> None:
         ("提升居民健康素养水平至33%。", "居民健康素养水平"),
         ("提升签约率1个百分点。", "签约率"),
         ("引进高层次医学人才不少于200名。", "高层次医学人才"),
-        ("加快培育年销售额过20亿元的中药企业。", "年销售额"),
+        ("加快培育年销售额过20亿元的中药企业。", "中药企业年销售额"),  # the subject follows 的
         # the counted noun after the unit, with a modifier when it names the thing
         ("增配500台移动式DR设备。", "移动式DR设备"),
         ("每万人口拥有3.5名全科医生。", "全科医生"),
@@ -620,7 +620,7 @@ def test_round_up_of_provincial_plans() -> None:
     t = _find(targets, "遴选15个左右省级临床重点专科")
     assert (t.value, t.unit, t.comparator) == (15, "个", "approx")
     t = _find(targets, "年营业收入过50亿元")
-    assert (t.value, t.unit, t.comparator, t.indicator) == (5e9, "元", "gt", "年营业收入")
+    assert (t.value, t.unit, t.comparator, t.indicator) == (5e9, "元", "gt", "中医药龙头企业年营业收入")
     t = _find(targets, "70万城乡妇女")
     assert (t.value, t.unit, t.flag, t.indicator) == (700000, None, "no_unit", "城乡妇女宫颈癌、乳腺癌免费检查")
     t = _find(targets, "覆盖107县区")

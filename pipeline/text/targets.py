@@ -143,6 +143,16 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
         indicator = indicator[len(unit_span.word) :]
         indicator = indicator[len(w) :] if (w := endswith_any(indicator, lex.possession_verbs)) else indicator
         indicator = indicator or None
+    if (
+        indicator
+        and m.unit != "%"
+        and text.startswith("的", m.end)
+        and (owner := counted_noun(text, m.end + 1, clause_end, lex))
+    ):
+        # 培育年营业收入过50亿元的中医药龙头企业: the number qualifies the noun after 的, which is the subject.
+        indicator = owner.word + indicator
+        spans.append((owner.start, owner.end))
+        start, end = balance_quotes(text, min(start, owner.start), max(end, owner.end), clause_start, clause_end)
     kind = _kind(m, reading.kind, action_word, noun_word, indicator, unit_span is not None, lex)
     # A count of things built or added adds to what exists (新建, 打造40家, 2所…建成); a level never does.
     is_change = (action_word in lex.change_verbs or (builds and kind == "count")) and not before.to_marker
