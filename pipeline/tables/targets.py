@@ -28,7 +28,7 @@ def target_rows(
     }
     for record in records:
         for statement in record.payload.get("plans") or []:
-            plan_id = plan_id_of(statement)
+            plan_id = plan_id_of(statement, record.doc_id)
             if (plan_id, record.doc_id, statement["start"]) not in primary_statements:
                 continue  # a secondary source: its tasks are published from the primary statement
             plan = plan_by_id[plan_id]
