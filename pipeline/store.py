@@ -36,12 +36,12 @@ from pipeline.seeds import SeedDocument
 PIPELINE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PIPELINE_DIR / "data"
 
-# Stage → (modules whose code makes its result, published tables whose layout it writes, libraries).
+# Stage → (modules whose code makes its result, published tables whose layout it writes).
 STAGES = {
-    "raw": (("pipeline.seeds",), (), ()),
-    "clean": (("pipeline.text.clean",), (), ("numpy",)),
-    "segment": (("pipeline.text.segment",), ("sentences", "tokens"), ("jieba",)),
-    "extract": (("pipeline.extract",), (), ()),
+    "raw": (("pipeline.seeds",), ()),
+    "clean": (("pipeline.text.clean",), ()),
+    "segment": (("pipeline.text.segment",), ("sentences", "tokens")),
+    "extract": (("pipeline.extract",), ()),
 }
 # Layout of the files of the stages that are not published tables.
 STAGE_SCHEMAS = {
@@ -66,7 +66,8 @@ def _module_path(module: str) -> Path | None:
     return None
 
 
-def _imported_modules(path: Path) -> set[str]:
+@cache
+def _all_imports(path: Path) -> frozenset[str]:
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -74,7 +75,35 @@ def _imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in names if name == "pipeline" or name.startswith("pipeline.")}
+    return frozenset(names)
+
+
+def _imported_modules(path: Path) -> set[str]:
+    return {name for name in _all_imports(path) if name == "pipeline" or name.startswith("pipeline.")}
+
+
+def library_versions(sources: list[Path]) -> list[str]:
+    """`name version` of every installed distribution the source files import (not the standard library)."""
+    tops = {name.split(".")[0] for path in sources for name in _all_imports(path)}
+    found = set()
+    for top in sorted(tops - {"pipeline"} - set(sys.stdlib_module_names)):
+        try:
+            found.add(f"{top} {metadata.version(top)}")  # most distributions are named as they are imported
+        except metadata.PackageNotFoundError:
+            found.update(f"{name} {_version(name)}" for name in _distributions().get(top, [top]))
+    return sorted(found)
+
+
+@cache
+def _distributions() -> dict[str, list[str]]:
+    return metadata.packages_distributions()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def module_closure(modules: tuple[str, ...]) -> list[Path]:
@@ -97,7 +126,7 @@ def module_closure(modules: tuple[str, ...]) -> list[Path]:
 @cache
 def code_version(stage: str) -> str:
     """Hash of everything the stage's result depends on besides its inputs (see the module docstring)."""
-    modules, tables, libraries = STAGES[stage]
+    modules, tables = STAGES[stage]
     digest = hashlib.sha256(f"{stage} python {sys.version_info[:2]}".encode())
     sources = module_closure(modules)
     texts = [path.read_text(encoding="utf-8") for path in sources]
@@ -108,8 +137,8 @@ def code_version(stage: str) -> str:
             digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
     for table in tables:
         digest.update(json.dumps(schema.table_schema(table), sort_keys=True).encode())
-    for library in libraries:
-        digest.update(f"\0{library} {metadata.version(library)}".encode())
+    for library in library_versions(sources):
+        digest.update(f"\0{library}".encode())
     return digest.hexdigest()
 
 
