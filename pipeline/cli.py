@@ -112,13 +112,16 @@ def _run(command: str, paths: Paths) -> int:
     ]
     for warning in (e for e in evaluations if e.severity == dg.AssetCheckSeverity.WARN):
         _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
-    failed_checks = [
-        f"{e.asset_key.to_user_string()}.{e.check_name}"
-        for e in evaluations
-        if e.severity == dg.AssetCheckSeverity.ERROR
-    ]
+    failed_checks = [e for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR]
     if failed_checks:
-        _say("error: checks failed: " + ", ".join(failed_checks) + "\nNothing was published.")
+        _say(
+            "error: checks failed: "
+            + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in failed_checks)
+        )
+        for check in failed_checks:
+            problems = check.metadata.get("problems")
+            _say(f"  {check.check_name}:\n    " + str(problems.value if problems else "").replace("\n", "\n    "))
+        _say("Nothing was published.")
         return 1
     _say(f"[3/3] done in {time.monotonic() - started:.1f} s")
     _print_summary(result)

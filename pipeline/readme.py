@@ -8,18 +8,42 @@ from __future__ import annotations
 
 from typing import Any
 
-EXAMPLE_QUERIES = """\
--- The key tasks of every National Health Work Conference, in order
-SELECT m.work_year, t.ordinal, t.title
-FROM tasks t JOIN meetings m USING (meeting_id)
-WHERE m.is_national_health_work_conference
-ORDER BY m.work_year, t.ordinal;
+MODEL = """\
+```
+provinces (31 + 兵团) ─┐ region_code
+                       plans ── one per issuer, field and work year (national | provincial | municipal | county)
+                       ├── plan_sources ── every text that states the plan: conference_report, work_points,
+                       │                   roundup_item, commentary, paraphrase (doc_id + offsets)
+                       ├── meetings ─── the conference that deployed it (dates, place, officials, sections)
+                       ├── tasks ────── every task at every depth (parent_task_id; group headings are parents)
+                       │   ├── task_sources ── the task as found in each source (agrees / differs)
+                       │   └── commentary ──── editors' notes on a task
+                       └── targets ──── numeric targets of a task (task_id) or of the plan's opening
+documents ── the cleaned texts every doc_id/char_start/char_end points into (+ sentences, tokens)
+```
+"""
 
--- Quantified provincial commitments, largest first within each unit
-SELECT p.short_name, tg.indicator, tg.comparator, tg.value, tg.value_max, tg.unit, tg.raw_text
-FROM targets tg JOIN regions p ON p.code = tg.province_code
-WHERE tg.scope = 'province'
-ORDER BY p.code, tg.value DESC;
+EXAMPLE_QUERIES = """\
+-- 1. A province's plan for a year, tasks in order at every depth (task_id sorts in tree order)
+SELECT t.task_id, t.depth, t.marker, t.title
+FROM plans p JOIN provinces v ON v.province_code = p.region_code JOIN tasks t USING (plan_id)
+WHERE v.short_name = '福建' AND p.work_year = 2025
+ORDER BY t.task_id;
+
+-- 2. Every task that mentions 医共体, by level of the plan
+SELECT p.level, p.issuer, p.work_year, t.task_id, t.title
+FROM tasks t JOIN plans p USING (plan_id)
+WHERE t.n_children = 0 AND t.text LIKE '%医共体%'
+ORDER BY p.level, p.plan_id, t.task_id;
+
+-- 3. National vs provincial: how many plans of each level take up a theme, per work year
+WITH themes(theme) AS (VALUES ('医共体'), ('中医药'), ('托育'), ('医保'))
+SELECT p.work_year, theme,
+       count(DISTINCT p.plan_id) FILTER (WHERE p.level = 'national') AS national_plans,
+       count(DISTINCT p.plan_id) FILTER (WHERE p.level = 'provincial') AS provincial_plans
+FROM themes JOIN tasks t ON t.text LIKE '%' || theme || '%' JOIN plans p USING (plan_id)
+GROUP BY ALL
+ORDER BY p.work_year, theme;
 
 -- Trace any row back to its source text
 SELECT t.task_id, substr(d.text, t.char_start + 1, t.char_end - t.char_start) = t.text AS traces
@@ -62,6 +86,10 @@ def _changes_section(changes: dict[str, Any]) -> list[str]:
         lines.append(f"- schema: {change}")
     if changes.get("schema_changes"):
         lines.append("")
+    if changes.get("moves"):
+        lines += ["Where the removed tables and columns went:", ""]
+        lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
+        lines.append("")
     return lines
 
 
@@ -76,6 +104,14 @@ def render_readme(
         f"Package `{name}`, version **{version}**, released {package['created'][:10]}.",
         "",
         package["description"],
+        "",
+        "## The model",
+        "",
+        "A *plan* is the work one issuer sets out for one work year; every text that states it (a conference",
+        "report, a work-points document, a round-up item, a commentary, a paraphrase) is one of its sources,",
+        "and its tasks, at every depth of nesting, are published from its best source:",
+        "",
+        MODEL.rstrip(),
         "",
         "## Use it",
         "",

@@ -26,6 +26,7 @@ from typing import Any
 import duckdb
 
 from pipeline.package import sha256_file, sql_string
+from pipeline.schema import SCHEMAS_DIR
 from pipeline.verify import verify_release
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
@@ -195,7 +196,22 @@ def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict
         "reasons": [{"level": lvl, "change": text} for lvl, text in reasons],
         "tables": tables,
         "schema_changes": [text for lvl, text in reasons if text.startswith(("table ", "column "))],
+        "moves": schema_moves(old_schemas, new_schemas),
     }
+
+
+def schema_moves(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """New place (from schemas/moves.json) of every table or column of `old` that `new` lacks."""
+    known = json.loads((SCHEMAS_DIR / "moves.json").read_text(encoding="utf-8"))["moves"]
+    gone = [table for table in old if table not in new]
+    gone += [f"{table}.{f['name']}" for table in old if table not in new for f in old[table]["fields"]]
+    for table in sorted(set(old) & set(new)):
+        new_columns = {f["name"] for f in new[table]["fields"]}
+        gone += [f"{table}.{f['name']}" for f in old[table]["fields"] if f["name"] not in new_columns]
+    for table in sorted(old):
+        if table in new and old[table].get("primaryKey") != new[table].get("primaryKey"):
+            gone.append(table)
+    return {name: known[name] for name in sorted(set(gone)) if name in known}
 
 
 def _count_rows(csv_path: Path) -> int:
@@ -309,6 +325,10 @@ def render_changelog(releases_dir: Path) -> str:
         for change in changes.get("schema_changes", []):
             lines.append(f"- schema: {change}")
         if changes.get("schema_changes"):
+            lines.append("")
+        if changes.get("moves"):
+            lines += ["Where the removed tables and columns went:", ""]
+            lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
             lines.append("")
     return "\n".join(lines)
 

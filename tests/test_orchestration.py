@@ -124,19 +124,21 @@ def test_new_document_materialises_only_its_own_partition_and_equals_a_full_rebu
 def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import pipeline.defs.core as core
 
-    original = core.province_rows
+    original = core.build_plan_tables
 
     def shifted(records):
-        provinces, measures = original(records)
-        measures[0] = {**measures[0], "char_end": measures[0]["char_end"] + 1}  # offsets no longer quote the text
-        return provinces, measures
+        tables = original(records)
+        leaf = next(i for i, row in enumerate(tables.tasks) if row["n_children"] == 0 and row["depth"] == 2)
+        row = tables.tasks[leaf]
+        tables.tasks[leaf] = {**row, "char_end": row["char_end"] + 1}  # offsets no longer quote the text
+        return tables
 
-    monkeypatch.setattr(core, "province_rows", shifted)
+    monkeypatch.setattr(core, "build_plan_tables", shifted)
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     result = _run_all_partitions(Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds"), "publish")
     materialised = _materialised(result)
-    assert "province_measures" in materialised
+    assert "tasks" in materialised
     assert "checked_package" not in materialised and "published_release" not in materialised
     assert not (tmp_path / "ds").exists()
 

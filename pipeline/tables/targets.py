@@ -1,59 +1,50 @@
-"""targets: every measurable quantity of national tasks, provincial measures and plan openings."""
+"""targets: every measurable quantity of the published tasks and plan openings, pointing at task_id and plan_id."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pipeline.parse.statements import task_tree_paths
 from pipeline.tables import DocumentRecord
-from pipeline.tables.provinces import measure_id_for, section_key
+from pipeline.tables.plans import plan_id_of, task_id_for
 from pipeline.text.regions import by_code, province_of
-
-_SCOPES = {"national": "national", "provincial": "province", "municipal": "municipal"}
 
 
 def target_rows(
-    records: list[DocumentRecord], tasks: list[dict[str, Any]], meetings: list[dict[str, Any]]
+    records: list[DocumentRecord],
+    tasks: list[dict[str, Any]],
+    plans: list[dict[str, Any]],
+    plan_sources: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """Targets of every published task (rows of `tasks` and `meetings`) and every round-up section."""
+    """Targets of every published task and every plan's opening (rows of `tasks`, `plans`, `plan_sources`).
+
+    Only the statement a plan is published from counts: the other sources' tasks are matched to it.
+    """
     rows: list[dict[str, Any]] = []
-    meeting_by_id = {row["meeting_id"]: row for row in meetings}
-    published_tasks = {(row["doc_id"], row["ordinal"]): row for row in tasks}
+    plan_by_id = {row["plan_id"]: row for row in plans}
+    published_tasks = {(row["task_id"], row["doc_id"], row["char_start"]) for row in tasks}
+    primary_statements = {
+        (row["plan_id"], row["doc_id"], row["char_start"]) for row in plan_sources if row["is_primary"]
+    }
     for record in records:
-        report = record.payload.get("meeting")
-        if report:
-            for task in report["tasks"]:
-                published = published_tasks.get((record.doc_id, task["ordinal"]))
-                if published is None:
-                    continue  # a secondary source: its task is published from the primary document
-                meeting = meeting_by_id[published["meeting_id"]]
-                province_code = None
-                if meeting["region_code"]:
-                    province_code = province_of(by_code(meeting["region_code"])).code
-                rows += _rows(
-                    task["targets"],
-                    prefix=published["task_id"],
-                    doc_id=record.doc_id,
-                    default_year=meeting["work_year"],
-                    scope=_SCOPES[meeting["scope"]],
-                    province_code=province_code,
-                    meeting_id=meeting["meeting_id"],
-                    task_id=published["task_id"],
-                )
-        for section in record.payload.get("provinces") or []:
-            if section["plan_year"] is None:
-                continue
+        for statement in record.payload.get("plans") or []:
+            plan_id = plan_id_of(statement)
+            if (plan_id, record.doc_id, statement["start"]) not in primary_statements:
+                continue  # a secondary source: its tasks are published from the primary statement
+            plan = plan_by_id[plan_id]
+            province_code = province_of(by_code(plan["region_code"])).code if plan["region_code"] else None
             common = {
                 "doc_id": record.doc_id,
-                "default_year": section["plan_year"],
-                "scope": "province",
-                "province_code": section["province_code"],
+                "default_year": plan["work_year"],
+                "level": plan["level"],
+                "province_code": province_code,
+                "plan_id": plan_id,
             }
-            rows += _rows(section["intro_targets"], prefix=f"{section_key(section, record.doc_id)}-intro", **common)
-            for measure in section["measures"]:
-                measure_id = measure_id_for(
-                    section["province_code"], section["plan_year"], record.doc_id, measure["ordinal"]
-                )
-                rows += _rows(measure["targets"], prefix=measure_id, measure_id=measure_id, **common)
+            rows += _rows(statement.get("opening_targets") or [], prefix=f"{plan_id}-opening", **common)
+            for path, task in task_tree_paths(statement["tasks"]):
+                task_id = task_id_for(plan_id, path)
+                if (task_id, record.doc_id, task["start"]) in published_tasks:
+                    rows += _rows(task["targets"], prefix=task_id, task_id=task_id, **common)
     return rows
 
 
@@ -63,20 +54,18 @@ def _rows(
     prefix: str,
     doc_id: str,
     default_year: int | None,
-    scope: str,
+    level: str,
     province_code: str | None,
-    meeting_id: str | None = None,
+    plan_id: str,
     task_id: str | None = None,
-    measure_id: str | None = None,
 ) -> list[dict[str, Any]]:
     return [
         {
             "target_id": f"{prefix}-{number:02d}",
-            "scope": scope,
+            "level": level,
             "province_code": province_code,
-            "meeting_id": meeting_id,
+            "plan_id": plan_id,
             "task_id": task_id,
-            "measure_id": measure_id,
             "year": target.get("year") or default_year,
             "kind": target["kind"],
             "indicator": target["indicator"],
