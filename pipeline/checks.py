@@ -146,6 +146,13 @@ def _constraint_conditions(table: str) -> list[tuple[str, str]]:
                         f"{name} breaks {bound} {constraints[bound]}",
                     )
                 )
+        if "flagValues" in spec:
+            conditions.append(
+                (
+                    flag_violation(value, spec["flagValues"]),
+                    f"{name} has a flag not listed in flagValues of schemas/{table}.schema.json",
+                )
+            )
         if "pattern" in constraints:
             conditions.append(
                 (
@@ -154,6 +161,12 @@ def _constraint_conditions(table: str) -> list[tuple[str, str]]:
                 )
             )
     return conditions
+
+
+def flag_violation(value: str, flag_values: dict[str, str]) -> str:
+    """SQL condition, true when one of the ';'-separated flags in `value` is not in the vocabulary."""
+    pattern = _literal(schema.flag_pattern(flag_values).pattern)
+    return f"len(list_filter(string_split({value}, ';'), lambda f: NOT regexp_full_match(f, {pattern}))) > 0"
 
 
 def values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

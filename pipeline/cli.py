@@ -3,6 +3,7 @@
   python -m pipeline build    [--seeds DIR] [--out DIR]                     build + check into OUT/package
   python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR]    build, check, publish if changed
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
+  python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
 
 Runs the Dagster job in-process (no daemon, no UI) over every document partition in one run.
 """
@@ -38,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="re-check a release: Frictionless validation and every sha256")
     validate.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     validate.add_argument("--datasets", type=Path, default=defaults.datasets)
+    opener = commands.add_parser("open", help="open a release in a DuckDB shell, or print how to open it")
+    opener.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
+    opener.add_argument("--datasets", type=Path, default=defaults.datasets)
+    mode = opener.add_mutually_exclusive_group()
+    mode.add_argument("--shell", action="store_true", default=None, help="start the duckdb shell")
+    mode.add_argument("--print", dest="shell", action="store_false", help="only print how to open the release")
     return parser
 
 
@@ -45,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.path, args.datasets)
+    if args.command == "open":
+        return _open(args.path, args.datasets, args.shell)
     return _run(
         args.command, Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve())
     )
@@ -186,6 +195,17 @@ def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProces
                 cause = cause.cause
             lines.append(f"  step {event.step_key}: {cause.message.strip()}")
     return "\n".join(lines)
+
+
+def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
+    from pipeline.opening import open_release
+    from pipeline.release import latest_release
+
+    target = path or latest_release(datasets / PACKAGE_NAME)
+    if target is None:
+        _say(f"error: no release found in {datasets / PACKAGE_NAME}")
+        return 2
+    return open_release(target, shell)
 
 
 def _validate(path: Path | None, datasets: Path) -> int:

@@ -60,6 +60,8 @@ def _constraints(field: dict[str, Any]) -> str:
         parts.append("one of " + ", ".join(f"`{v}`" for v in constraints["enum"]))
     if "pattern" in constraints:
         parts.append(f"pattern `{constraints['pattern']}`")
+    if field.get("flagValues"):
+        parts.append("values listed below the table")
     for key, word in (("minimum", "≥"), ("maximum", "≤")):
         if key in constraints:
             parts.append(f"{word} {constraints[key]}")
@@ -116,21 +118,40 @@ def render_readme(
         "## Use it",
         "",
         "Every table is here twice: `data/<table>.csv` (UTF-8, header, sorted by primary key) and",
-        "`data/<table>.parquet` (zstd). `datapackage.json` describes every column (Frictionless Data",
-        "Package v2) and records the sha256 and size of each file; `SHA256SUMS` covers every file",
-        "(`sha256sum -c SHA256SUMS`).",
+        "`data/<table>.parquet` (zstd; the column descriptions are in its key-value metadata).",
+        "`datapackage.json` describes every column (Frictionless Data Package v2) and records the sha256",
+        "and size of each file; `SHA256SUMS` covers every file (`sha256sum -c SHA256SUMS`).",
         "",
-        "Open the release in DuckDB from this folder (views over the Parquet files):",
+        "**DuckDB** (`pip install duckdb-cli` gives the `duckdb` command), from this folder:",
         "",
         "```sh",
         "duckdb -init open.sql",
         "```",
         "",
-        'or from Python: `duckdb.connect().execute(open("open.sql").read())`. Then, for example:',
+        'or from any folder: `duckdb -cmd "SET VARIABLE release = \'path/to/this/folder\'" -cmd ".read',
+        'path/to/this/folder/open.sql"`. `open.sql` creates one view per table over its Parquet file, and',
+        "`<table>_csv` over its CSV file read with the schema's types. Without the `duckdb` command:",
+        '`python load.py "SELECT ..."` (needs `pip install duckdb`) runs a query from any folder. Then, for example:',
         "",
         "```sql",
         EXAMPLE_QUERIES.rstrip(),
         "```",
+        "",
+        "**pandas** (`pip install pandas pyarrow`): `load.py` reads a table with the schema's types (codes",
+        "and ids stay strings, integers are `Int64`, dates are dates, an empty field is missing):",
+        "",
+        "```python",
+        'import sys; sys.path.insert(0, "path/to/this/folder")  # or start Python in this folder',
+        "import load",
+        'targets = load.read_table("targets")            # from the CSV; source="parquet" reads the Parquet copy',
+        "con = load.connect()                             # DuckDB connection with the views of open.sql",
+        "```",
+        "",
+        'Without `load.py`: read the Parquet files (`pd.read_parquet(path, dtype_backend="numpy_nullable")`),',
+        'or the CSV files with `dtype=load.pandas_dtypes(table)`, `keep_default_na=False, na_values=[""]`;',
+        "pandas' defaults would turn codes such as `430000` into numbers. **Frictionless**",
+        "(`frictionless validate datapackage.json`, `frictionless.Resource(...)`) reads the CSV files with",
+        "the schema in `datapackage.json`.",
         "",
         "Offsets: `char_start`/`char_end` are half-open character offsets into `documents.text` of the",
         "row's `doc_id`; `substr(text, char_start + 1, char_end - char_start)` in SQL, or",
@@ -147,7 +168,17 @@ def render_readme(
         "",
         f"The extracted data are licensed **{licence['name']}** ({licence['path']}).",
         "The quoted source texts are not: they remain the work of their publishers and are included for",
-        "research. Rights status of each text:",
+        "research. Each table's terms (also `licenses` and `rights` of its resource in `datapackage.json`):",
+        "",
+        "| table | licence | rights |",
+        "|---|---|---|",
+        *[
+            f"| {r['name']} | {', '.join(x['name'] for x in r['licenses'])} | {_escape(r['rights'])} |"
+            for r in package["resources"]
+            if r.get("licenses")
+        ],
+        "",
+        "Rights status of each text:",
         "",
         "| doc_id | rights |",
         "|---|---|",
@@ -196,4 +227,9 @@ def render_readme(
                 f"| `{field['name']}` | {field['type']} | {_constraints(field)} | {_escape(field['description'])} |"
             )
         lines.append("")
+        for field in table_schema["fields"]:
+            if field.get("flagValues"):
+                lines += [f"Values of `{field['name']}` (`;`-separated when several):", ""]
+                lines += [f"- `{value}`: {_escape(meaning)}" for value, meaning in field["flagValues"].items()]
+                lines.append("")
     return "\n".join(lines)

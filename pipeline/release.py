@@ -98,6 +98,8 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
                         f"column {table}.{column} type {old_fields[column]['type']} -> {new_fields[column]['type']}",
                     )
                 )
+            elif dropped := _dropped_values(old_fields[column], new_fields[column]):
+                changes.append(("major", f"column {table}.{column} values {', '.join(dropped)} no longer used"))
             elif old_fields[column] != new_fields[column]:
                 changes.append(("patch", f"column {table}.{column} description or constraints changed"))
         if old[table].get("primaryKey") != new[table].get("primaryKey"):
@@ -105,6 +107,15 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
         elif old[table].get("foreignKeys") != new[table].get("foreignKeys"):
             changes.append(("patch", f"table {table} foreign keys changed"))
     return changes
+
+
+def _dropped_values(old_field: dict[str, Any], new_field: dict[str, Any]) -> list[str]:
+    """Values of an enum that the new schema no longer allows (a query filtering on them finds nothing)."""
+    old_enum = old_field.get("constraints", {}).get("enum")
+    new_enum = new_field.get("constraints", {}).get("enum")
+    if old_enum is None or new_enum is None:
+        return []
+    return [value for value in old_enum if value not in new_enum]
 
 
 def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:

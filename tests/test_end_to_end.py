@@ -139,8 +139,8 @@ def _types(table: str) -> dict[str, str]:
 
 def test_open_sql_opens_the_release_in_duckdb(built: Path):
     connection = duckdb.connect()
-    script = (built / "open.sql").read_text(encoding="utf-8").replace("'data/", f"'{built}/data/")
-    connection.execute(script)
+    connection.execute(f"SET VARIABLE release = '{built}'")
+    connection.execute((built / "open.sql").read_text(encoding="utf-8"))
     titles = connection.execute(
         "SELECT t.title FROM tasks t JOIN meetings m USING (plan_id) WHERE m.work_year = 2025 ORDER BY t.ordinal"
     ).fetchall()

@@ -18,7 +18,7 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
     """One statement per province section (sections without a plan year are kept, flagged)."""
     out = []
     for section in sections:
-        flags = [flag for flag in (section.flag or "").split(",") if flag]
+        flags = [flag for flag in (section.flag or "").split(";") if flag]
         if section.plan_year is None:
             flags.append("work_year_unknown")
         out.append(
