@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.release_notes import describe_changes
+
 MODEL = """\
 ```
 provinces (31 + 兵团) ─┐ region_code
@@ -74,8 +76,9 @@ def _escape(text: str | None) -> str:
 
 def _changes_section(changes: dict[str, Any]) -> list[str]:
     lines = ["## What changed in this version", ""]
-    lines.append(f"{changes.get('summary', 'First release.')}")
-    lines.append("")
+    if changes.get("note"):
+        lines += [f"Why: {changes['note']}", ""]
+    lines += [describe_changes(changes), "", f"Version rule applied: {changes.get('summary', 'First release.')}", ""]
     tables = changes.get("tables", {})
     rows = [
         f"| {name} | {c.get('added', 0)} | {c.get('removed', 0)} | {c.get('changed', 0)} |"
