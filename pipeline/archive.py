@@ -129,3 +129,31 @@ def pointer_problems(releases_dir: Path, versions: list[str]) -> list[str]:
     if not latest_zip.exists() or not newest_zip.exists() or latest_zip.read_bytes() != newest_zip.read_bytes():
         problems.append(f"{latest_zip}: should be a copy of {newest_zip}")
     return problems
+
+
+def catalog_entry(releases_dir: Path, version: str) -> dict[str, object] | None:
+    """The catalog's `archive` entry of a version: path (relative to datasets/), sha256 and bytes."""
+    path = archive_path(releases_dir, version)
+    if not path.exists():
+        return None
+    data = path.read_bytes()
+    return {
+        "path": path.relative_to(releases_dir.parent).as_posix(),
+        "sha256": sha256_bytes(data),
+        "bytes": len(data),
+    }
+
+
+def catalog_problems(releases_dir: Path, catalog: dict[str, object]) -> list[str]:
+    """Every version of the package in datasets/catalog.json records its archive's true sha256 and size."""
+    problems = []
+    packages = [p for p in catalog.get("packages", []) if p.get("name") == releases_dir.name]  # type: ignore[union-attr]
+    entries = {entry["version"]: entry for package in packages for entry in package.get("versions", [])}
+    for version, entry in sorted(entries.items()):
+        recorded, actual = entry.get("archive"), catalog_entry(releases_dir, version)
+        if recorded != actual:
+            problems.append(
+                f"{releases_dir.parent / 'catalog.json'}: the archive of {version} is recorded as {recorded}, "
+                f"but is {actual}"
+            )
+    return problems
