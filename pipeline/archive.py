@@ -3,6 +3,7 @@
 Beside the version folders of a package (datasets/<package>/):
   archives/<package>-<version>.zip   the whole version folder under the top folder <package>-<version>/
   latest.zip                         a byte copy of the newest version's archive
+  latest/                            a copy of the newest version folder (same files; git stores them once)
   LATEST                             the newest version number (one line)
 The zip is reproducible: entries in path order, every time stamp the release date, fixed permissions
 (0644 files, 0755 folders), no extra fields or comment, deflate level 9 (same zlib, same bytes).
@@ -14,12 +15,14 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
 ARCHIVES = "archives"
 LATEST_ARCHIVE = "latest.zip"
 LATEST_FILE = "LATEST"
+LATEST_FOLDER = "latest"
 _FILE_MODE = 0o100644 << 16
 _DIR_MODE = (0o040755 << 16) | 0x10  # unix mode and the MS-DOS directory bit
 
@@ -73,7 +76,7 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 def write_archives(releases_dir: Path, versions: list[str], created: dict[str, str]) -> None:
-    """Write the archive of every version that lacks one, then latest.zip and LATEST for the newest.
+    """Write the archive of every version that lacks one, then latest.zip, latest/ and LATEST for the newest.
 
     An existing archive is never rewritten (published versions are immutable); `created` maps each
     version to its release date.
@@ -87,6 +90,41 @@ def write_archives(releases_dir: Path, versions: list[str], created: dict[str, s
         newest = versions[-1]
         _write_if_changed(releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest).read_bytes())
         _write_if_changed(releases_dir / LATEST_FILE, f"{newest}\n".encode())
+        if _folder_differences(releases_dir / newest, releases_dir / LATEST_FOLDER):
+            _replace_folder(releases_dir / newest, releases_dir / LATEST_FOLDER)
+
+
+def _replace_folder(source: Path, target: Path) -> None:
+    """Make `target` a copy of `source`: copy beside it, then swap by rename."""
+    fresh, old = target.with_name(f".tmp-{target.name}"), target.with_name(f".tmp-old-{target.name}")
+    for leftover in (fresh, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    shutil.copytree(source, fresh)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(fresh, target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _files(folder: Path) -> dict[str, Path]:
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*") if path.is_file()}
+
+
+def _folder_differences(expected: Path, actual: Path) -> list[str]:
+    """Files of `expected` missing from or different in `actual`, and files only in `actual`."""
+    want, have = _files(expected), _files(actual)
+    differences = [f"{actual / name}: missing" for name in sorted(set(want) - set(have))]
+    differences += [f"{actual / name}: not in {expected}" for name in sorted(set(have) - set(want))]
+    differences += [
+        f"{actual / name}: differs from {want[name]}"
+        for name in sorted(set(want) & set(have))
+        if want[name].read_bytes() != have[name].read_bytes()
+    ]
+    return differences
 
 
 def archive_problems(releases_dir: Path, version: str) -> list[str]:
@@ -117,7 +155,7 @@ def archive_problems(releases_dir: Path, version: str) -> list[str]:
 
 
 def pointer_problems(releases_dir: Path, versions: list[str]) -> list[str]:
-    """latest.zip is the newest version's archive, and LATEST names the newest version."""
+    """latest.zip is the newest version's archive, latest/ its folder, and LATEST names it."""
     if not versions:
         return []
     newest = versions[-1]
@@ -128,6 +166,11 @@ def pointer_problems(releases_dir: Path, versions: list[str]) -> list[str]:
     latest_zip, newest_zip = releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest)
     if not latest_zip.exists() or not newest_zip.exists() or latest_zip.read_bytes() != newest_zip.read_bytes():
         problems.append(f"{latest_zip}: should be a copy of {newest_zip}")
+    differences = _folder_differences(releases_dir / newest, releases_dir / LATEST_FOLDER)
+    if differences:
+        problems.append(
+            f"{releases_dir / LATEST_FOLDER}: should be a copy of {releases_dir / newest} ({'; '.join(differences[:3])})"
+        )
     return problems
 
 

@@ -56,6 +56,7 @@ def test_archives_latest_and_pointer_are_written_and_verified(releases: Path):
     assert archive.pointer_problems(releases, ["1.0.0", "1.1.0"]) == []
     assert (releases / "LATEST").read_text() == "1.1.0\n"
     assert (releases / "latest.zip").read_bytes() == archive.archive_path(releases, "1.1.0").read_bytes()
+    assert (releases / "latest" / "data" / "t.csv").read_text() == "a,b\n1,3\n"
     with zipfile.ZipFile(releases / "latest.zip") as unpacked:
         assert unpacked.read("pkg-1.1.0/data/t.csv") == b"a,b\n1,3\n"
 
@@ -70,9 +71,19 @@ def test_archives_latest_and_pointer_are_written_and_verified(releases: Path):
     problems = archive.archive_problems(releases, "1.0.0")
     assert any("data/t.csv differs" in p for p in problems) and any("extra.txt" in p for p in problems)
     (releases / "LATEST").write_text("1.0.0\n")
-    assert len(archive.pointer_problems(releases, ["1.0.0", "1.1.0"])) == 1
+    (releases / "latest" / "README.md").write_text("edited")
+    problems = archive.pointer_problems(releases, ["1.0.0", "1.1.0"])
+    assert len(problems) == 2 and "LATEST" in problems[0] and "README.md: differs" in problems[1]
+
+    # a new version moves every pointer
+    (releases / "1.2.0").mkdir()
+    (releases / "1.2.0" / "README.md").write_text("version 1.2.0\n")
+    archive.write_archives(releases, ["1.0.0", "1.1.0", "1.2.0"], {**created, "1.2.0": "2026-03-01"})
+    assert archive.pointer_problems(releases, ["1.0.0", "1.1.0", "1.2.0"]) == []
+    assert not (releases / "latest" / "data").exists() and (releases / "LATEST").read_text() == "1.2.0\n"
     archive.archive_path(releases, "1.1.0").unlink()
     assert "missing" in archive.archive_problems(releases, "1.1.0")[0]
+    assert not list(releases.glob(".tmp-*"))
 
 
 def test_release_notes_say_in_words_what_changed():
