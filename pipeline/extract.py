@@ -19,7 +19,7 @@ from pipeline.parse.conference import conference_statement, meeting_field
 from pipeline.parse.roundup import roundup_statements
 from pipeline.text.meetings import MeetingReport, parse_meeting_report
 from pipeline.text.roundup import ProvinceSection, parse_roundup
-from pipeline.text.targets import extract_targets
+from pipeline.text.targets import extract_targets, find_programmes
 
 ROUNDUP_KIND = "provincial_plan_roundup"
 _TITLE_MAX = 80
@@ -116,15 +116,28 @@ def _targets(text: str, start: int, end: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _programmes(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Programmes named in text[start:end], with offsets made absolute."""
+    rows = []
+    for programme in find_programmes(text[start:end]):
+        row = asdict(programme)
+        for key in ("start", "end", "count_start", "count_end"):
+            row[key] = row[key] + start if row[key] is not None else None
+        rows.append(row)
+    return rows
+
+
 def _add_targets(text: str, plan: dict[str, Any]) -> None:
-    """Targets of the plan's opening and of each task's own words (before its first child)."""
+    """Targets and programmes of the plan's opening and of each task's own words (before its first child)."""
     has_opening = plan["opening_start"] is not None
     plan["opening_targets"] = _targets(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
+    plan["opening_programmes"] = _programmes(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
 
     def visit(tasks: list[dict[str, Any]]) -> None:
         for task in tasks:
-            own_end = task["children"][0]["start"] if task["children"] else task["end"]
-            task["targets"] = _targets(text, task["start"], max(task["start"], own_end))
+            own_end = max(task["start"], task["children"][0]["start"] if task["children"] else task["end"])
+            task["targets"] = _targets(text, task["start"], own_end)
+            task["programmes"] = _programmes(text, task["start"], own_end)
             visit(task["children"])
 
     visit(plan["tasks"])

@@ -20,9 +20,50 @@ provinces (31 + 兵团) ─┐ region_code
                        ├── tasks ────── every task at every depth (parent_task_id; group headings are parents)
                        │   ├── task_sources ── the task as found in each source (agrees / differs)
                        │   └── commentary ──── editors' notes on a task
-                       └── targets ──── numeric targets of a task (task_id) or of the plan's opening
+                       ├── targets ──── numeric commitments of a task (task_id) or of the plan's opening
+                       └── programmes ─ named standing initiatives (健康广东18项专项行动) with their count of parts
 documents ── the cleaned texts every doc_id/char_start/char_end points into (+ sentences, tokens)
 ```
+"""
+
+TARGETS_GUIDE = """\
+A row of `targets` is a **commitment**: a quantity the plan's issuer commits to reach, keep or deliver
+in the plan period. `kind` says which: `level` (a state to reach or keep: 县域就诊率保持在90%以上,
+每万名人口全科医生数达到4.33人), `change` (an increment or decrease of a level: 补助标准提高5元,
+托位数新增1.5万个) or `count` (things to build, train, deliver or complete: 新建40家社区护理中心,
+招聘1800名医学类毕业生, 为70万城乡妇女提供…检查). Numbers that are not commitments are left out: the
+count of parts in a programme's name (see `programmes`), counts of things the clause has just named
+(以丽水、湖州、衢州3个示范市为牵引), numbers inside a 以…为牵引 frame or a 在…基础上 baseline, counts that
+announce the list that follows (抓好十项重点工作：), years, ages, ordinals, grades, quoted names.
+
+To sum or compare targets safely:
+
+- sum only rows with the same `kind`, `unit` and `indicator` (or a set of indicators you have read);
+  never add `level` rows (a rate or a standard is not additive) and never mix units (`个`, `家`, `所`);
+- leave out rows with a `per_unit` (每个市, 每万名人口, 人均): they are per place or per person;
+- read `comparator` before adding: `ge`/`gt` values are floors, `le`/`lt` ceilings, `approx` rounded,
+  `range` has its upper bound in `value_max`;
+- keep `quoted_from` empty: a figure the plan restates from another issuer (国家层面…) is counted in
+  that issuer's plan;
+- check `flag`: `formula_part` rows are the parts of one formula (争创“3+9”…“双中心”: 3 and 9), `no_unit`
+  rows have no measure word, `indicator_uncertain` rows have no clear subject;
+- `year` is the deadline when the clause states one (`deadline_year`), else the plan's work year.
+
+```sql
+-- New facilities to build, by province, 2025 (counts of things built, per-place standards left out)
+SELECT v.short_name, tg.indicator, tg.value, tg.unit, tg.comparator
+FROM targets tg JOIN plans p USING (plan_id) JOIN provinces v ON v.province_code = p.region_code
+WHERE tg.kind = 'count' AND tg.is_change AND tg.per_unit IS NULL AND tg.quoted_from IS NULL
+  AND p.work_year = 2025
+ORDER BY v.short_name, tg.target_id;
+```
+
+`programmes` holds the named standing initiatives a plan carries on (健康广东18项专项行动, 母婴安全五项制度,
+中医药产业发展“十大行动”, 医疗卫生强基工程, “优质服务基层行”活动), one row per mention in a published task or
+plan opening, with the name as printed and `n_parts`, the count of parts its name holds (18, 5, 10;
+empty when the name holds none). `n_parts` says how a programme is made up, not what a plan commits
+to deliver: do not add it to targets. A programme the clause credits to another issuer
+(国家层面8项民生实事任务) has `quoted_from`.
 """
 
 EXAMPLE_QUERIES = """\
@@ -160,6 +201,10 @@ def render_readme(
         "keep_default_na=False` and convert: pandas' defaults turn codes such as `430000` into numbers. **Frictionless**",
         "(`frictionless validate datapackage.json`, `frictionless.Resource(...)`) reads the CSV files with",
         "the schema in `datapackage.json`.",
+        "",
+        "## Targets and programmes",
+        "",
+        TARGETS_GUIDE.rstrip(),
         "",
         "Offsets: `char_start`/`char_end` are half-open character offsets into `documents.text` of the",
         "row's `doc_id`; `substr(text, char_start + 1, char_end - char_start)` in SQL, or",

@@ -56,7 +56,12 @@ def test_good_rows_pass_every_check(con):
 
 
 def test_checks_are_named_by_what_they_check():
-    assert checks_of("tokens") == ["primary_key_unique", "foreign_keys_resolve", "values_match_schema", "offsets_quote_text"]
+    assert checks_of("tokens") == [
+        "primary_key_unique",
+        "foreign_keys_resolve",
+        "values_match_schema",
+        "offsets_quote_text",
+    ]
     assert "offsets_quote_text" not in checks_of("documents") and "foreign_keys_resolve" not in checks_of("documents")
 
 
@@ -64,7 +69,7 @@ def test_offsets_far_into_a_long_document_are_compared_with_the_text(con):
     con.execute("UPDATE tokens SET token = '末末' WHERE sentence_no = 3")
     [problem] = offsets_quote_text(con, "tokens")
     assert problem.startswith("tokens: row (doc_id=d1, sentence_no=3, token_no=1) of document d1: ")
-    assert f"documents.text[{len(TEXT) - 2}:{len(TEXT)}] is \"末尾\" but token is \"末末\"" in problem
+    assert f'documents.text[{len(TEXT) - 2}:{len(TEXT)}] is "末尾" but token is "末末"' in problem
 
 
 def test_offsets_outside_the_document_or_empty_are_reported(con):

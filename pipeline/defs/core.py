@@ -17,6 +17,7 @@ from pipeline.tables import DocumentRecord
 from pipeline.tables.documents import document_rows
 from pipeline.tables.meetings import build_meeting_tables
 from pipeline.tables.plans import build_plan_tables
+from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.targets import target_rows
@@ -142,14 +143,18 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
         yield _write(duckdb, name, getattr(tables, name))
 
 
-@dg.asset(
-    deps=["tasks", "plans", "plan_sources", *REFERENCED],
-    description="Every numeric target of the plans' tasks and openings.",
-    **CORE,
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(name, deps=["tasks", "plans", "plan_sources", *REFERENCED], **CORE)
+        for name in ("targets", "programmes")
+    ],
+    description="Numeric targets (commitments) and named programmes of every published task and plan opening.",
 )
-def targets(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def targets_and_programmes(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     with duckdb.get_connection() as con:
         tasks = fetch_dicts(con, "SELECT task_id, doc_id, char_start FROM tasks")
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
         sources = fetch_dicts(con, "SELECT plan_id, doc_id, char_start, is_primary FROM plan_sources")
-    return _write(duckdb, "targets", target_rows(load_records(paths, duckdb), tasks, plans, sources))
+    records = load_records(paths, duckdb)
+    yield _write(duckdb, "targets", target_rows(records, tasks, plans, sources))
+    yield _write(duckdb, "programmes", programme_rows(records, tasks, plans, sources))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline.parse.statements import task_tree_paths
@@ -10,17 +12,26 @@ from pipeline.tables.plans import plan_id_of, task_id_for
 from pipeline.text.regions import by_code, province_of
 
 
-def target_rows(
+@dataclass(frozen=True)
+class PublishedStatement:
+    """The parts of one published plan statement that carry targets and programmes."""
+
+    record: DocumentRecord
+    plan: dict[str, Any]  # the plans row
+    statement: dict[str, Any]  # the per-document plan statement (opening and task tree)
+    tasks: list[tuple[str, dict[str, Any]]]  # (task_id, task) of every published task, in tree order
+
+
+def published_statements(
     records: list[DocumentRecord],
     tasks: list[dict[str, Any]],
     plans: list[dict[str, Any]],
     plan_sources: list[dict[str, Any]],
-) -> list[dict[str, Any]]:
-    """Targets of every published task and every plan's opening (rows of `tasks`, `plans`, `plan_sources`).
+) -> Iterator[PublishedStatement]:
+    """Every plan statement a plan is published from, with its published tasks.
 
     Only the statement a plan is published from counts: the other sources' tasks are matched to it.
     """
-    rows: list[dict[str, Any]] = []
     plan_by_id = {row["plan_id"]: row for row in plans}
     published_tasks = {(row["task_id"], row["doc_id"], row["char_start"]) for row in tasks}
     primary_statements = {
@@ -31,20 +42,36 @@ def target_rows(
             plan_id = plan_id_of(statement)
             if (plan_id, record.doc_id, statement["start"]) not in primary_statements:
                 continue  # a secondary source: its tasks are published from the primary statement
-            plan = plan_by_id[plan_id]
-            province_code = province_of(by_code(plan["region_code"])).code if plan["region_code"] else None
-            common = {
-                "doc_id": record.doc_id,
-                "default_year": plan["work_year"],
-                "level": plan["level"],
-                "province_code": province_code,
-                "plan_id": plan_id,
-            }
-            rows += _rows(statement.get("opening_targets") or [], prefix=f"{plan_id}-opening", **common)
-            for path, task in task_tree_paths(statement["tasks"]):
-                task_id = task_id_for(plan_id, path)
-                if (task_id, record.doc_id, task["start"]) in published_tasks:
-                    rows += _rows(task["targets"], prefix=task_id, task_id=task_id, **common)
+            own = [
+                (task_id, task)
+                for path, task in task_tree_paths(statement["tasks"])
+                if ((task_id := task_id_for(plan_id, path)), record.doc_id, task["start"]) in published_tasks
+            ]
+            yield PublishedStatement(record, plan_by_id[plan_id], statement, own)
+
+
+def target_rows(
+    records: list[DocumentRecord],
+    tasks: list[dict[str, Any]],
+    plans: list[dict[str, Any]],
+    plan_sources: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Targets of every published task and every plan's opening (rows of `tasks`, `plans`, `plan_sources`)."""
+    rows: list[dict[str, Any]] = []
+    for published in published_statements(records, tasks, plans, plan_sources):
+        plan = published.plan
+        province_code = province_of(by_code(plan["region_code"])).code if plan["region_code"] else None
+        common = {
+            "doc_id": published.record.doc_id,
+            "default_year": plan["work_year"],
+            "level": plan["level"],
+            "province_code": province_code,
+            "plan_id": plan["plan_id"],
+        }
+        opening = published.statement.get("opening_targets") or []
+        rows += _rows(opening, prefix=f"{plan['plan_id']}-opening", **common)
+        for task_id, task in published.tasks:
+            rows += _rows(task["targets"], prefix=task_id, task_id=task_id, **common)
     return rows
 
 
@@ -67,14 +94,17 @@ def _rows(
             "plan_id": plan_id,
             "task_id": task_id,
             "year": target.get("year") or default_year,
+            "deadline_year": target.get("year"),
             "kind": target["kind"],
             "indicator": target["indicator"],
             "action": target.get("action"),
             "value": target["value"],
             "value_max": target.get("value_max"),
             "unit": target.get("unit"),
+            "per_unit": target.get("per_unit"),
             "comparator": target["comparator"],
             "is_change": target["is_change"],
+            "quoted_from": target.get("quoted_from"),
             "raw_text": target["raw_text"],
             "doc_id": doc_id,
             "char_start": target["start"],
