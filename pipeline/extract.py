@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_csv
-from pipeline.parse.conference import conference_statement, meeting_field
+from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.work_points import work_points_statement
 from pipeline.text.meetings import MeetingReport, parse_meeting_report
@@ -86,7 +86,12 @@ def _parse_by_genre(
             return WORK_POINTS_KIND, [work_points], None
     meeting = parse_meeting_report(text, published)
     if meeting is None:
-        return "other", [], None
+        mention = find_conference(text)
+        if mention is None:
+            return "other", [], None
+        found_kind = f"{mention.level}_conference_report"
+        genre = document_genre(kind or found_kind) or "conference_report"
+        return found_kind, [mention_statement(text, mention, genre)], None
     found_kind = conference_kind(meeting)
     genre = document_genre(kind or found_kind) or "conference_report"
     return found_kind, [conference_statement(text, meeting, genre)], meeting

@@ -55,6 +55,12 @@ def issuer_for(level: str, region_code: str | None, field: str, work_year: int |
     return f"{region.name}{rows[0][column]}" if region else None
 
 
+def roundup_item_field(text: str, start: int, end: int) -> str:
+    """Field of a round-up item: the health goals of a government work report (政府工作报告) when the item
+    quotes one, else the health commission's annual plan (health-work)."""
+    return "gov-work-report" if "政府工作报告" in text[start:end] else DEFAULT_FIELD
+
+
 def plan_id_for(level: str, region_code: str | None, work_year: int | None, field: str, doc_id: str) -> str:
     """Stable plan identifier: <cn | region code>-<work year | undated>-<field slug> (cn-2025-health-work).
 

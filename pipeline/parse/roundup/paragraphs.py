@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.parse.clauses import paragraph_tasks
-from pipeline.parse.statements import DEFAULT_FIELD, statement
+from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
 
 GENRE = "roundup_item"
@@ -103,7 +103,7 @@ def _statement(
         genre=GENRE,
         level="provincial",
         region_code=region.code,
-        field=DEFAULT_FIELD,
+        field=roundup_item_field(text, first.start, last.end),
         work_year=work_year,
         start=first.start,
         end=last.end,
