@@ -95,10 +95,23 @@ def _run(command: str, paths: Paths) -> int:
         raise_on_error=False,
         run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
     )
+    failed_checks = _report_checks(result)
     if not result.success:
         _say(_failure_message(result))
         _say("Nothing was published; datasets/ is unchanged.")
         return 1
+    if failed_checks:
+        _say("Nothing was published.")
+        return 1
+    _say(f"[3/3] done in {time.monotonic() - started:.1f} s")
+    _print_summary(result)
+    return 0
+
+
+def _report_checks(result) -> list:  # noqa: ANN001 - a dagster ExecuteInProcessResult
+    """Print failed checks (warnings in one line, errors with every problem they list); return the errors."""
+    import dagster as dg
+
     evaluations = [
         e.asset_check_evaluation_data
         for e in result.all_events
@@ -106,20 +119,13 @@ def _run(command: str, paths: Paths) -> int:
     ]
     for warning in (e for e in evaluations if e.severity == dg.AssetCheckSeverity.WARN):
         _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
-    failed_checks = [e for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR]
-    if failed_checks:
-        _say(
-            "error: checks failed: "
-            + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in failed_checks)
-        )
-        for check in failed_checks:
-            problems = check.metadata.get("problems")
-            _say(f"  {check.check_name}:\n    " + str(problems.value if problems else "").replace("\n", "\n    "))
-        _say("Nothing was published.")
-        return 1
-    _say(f"[3/3] done in {time.monotonic() - started:.1f} s")
-    _print_summary(result)
-    return 0
+    failed = [e for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR]
+    if failed:
+        _say("error: checks failed: " + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in failed))
+    for check in failed:
+        problems = check.metadata.get("problems")
+        _say(f"  {check.check_name}:\n    " + str(problems.value if problems else "").replace("\n", "\n    "))
+    return failed
 
 
 def _print_summary(result) -> None:  # noqa: ANN001 - a dagster ExecuteInProcessResult
