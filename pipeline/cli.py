@@ -14,6 +14,7 @@ import argparse
 import logging
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from pipeline.settings import PACKAGE_NAME, Paths, default_paths
@@ -63,7 +64,9 @@ def _say(message: str) -> None:
 
 
 def _run(command: str, paths: Paths) -> int:
+    from pipeline.release import versions
     from pipeline.seeds import SeedError, check_seeds
+    from pipeline.transaction import PublishError, publish_lock
 
     started = time.monotonic()
     try:
@@ -89,16 +92,28 @@ def _run(command: str, paths: Paths) -> int:
     instance = dg.DagsterInstance.ephemeral()
     instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
     _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} document partitions …")
-    result = job.execute_in_process(
-        instance=instance,
-        tags=range_tags(doc_ids),
-        raise_on_error=False,
-        run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
-    )
+    # A publish holds the datasets folder's lock for the whole run, so that two publishes wait for each
+    # other instead of planning against the same release (the publish step takes the lock again).
+    try:
+        with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
+            published_before = versions(paths.releases)
+            result = job.execute_in_process(
+                instance=instance,
+                tags=range_tags(doc_ids),
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
+            )
+            published_now = [v for v in versions(paths.releases) if v not in published_before]
+    except PublishError as error:  # the lock was not free in time
+        _say(f"error: {error}")
+        return 1
     failed_checks = _report_checks(result)
     if not result.success:
         _say(_failure_message(result))
-        _say("Nothing was published; datasets/ is unchanged.")
+        if published_now:
+            _say(f"Version {', '.join(published_now)} WAS published to {paths.releases}; see the error above.")
+        else:
+            _say(f"Nothing was published; no version folder was added to {paths.releases}.")
         return 1
     if failed_checks:
         _say("Nothing was published.")
@@ -132,17 +147,19 @@ def _print_summary(result) -> None:  # noqa: ANN001 - a dagster ExecuteInProcess
     """What the run built and published, from the package assets' materialisation metadata."""
     for event in result.get_asset_materialization_events():
         key = event.asset_key.to_user_string()
-        if key in ("checked_package", "published_release"):
-            metadata = {k: v.value for k, v in event.materialization.metadata.items()}
-            if key == "checked_package":
-                if metadata.get("new_version"):
-                    _say(f"  package: {metadata['path']} (version {metadata['version']})")
-                    _say(f"  {metadata.get('summary', '')}")
-                else:
-                    _say(f"  package: {metadata['path']} (same data as the latest release, {metadata['version']})")
-                rows = {k.split("/", 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
-                _say("  rows: " + ", ".join(f"{table} {count}" for table, count in rows.items()))
-            elif metadata.get("published"):
+        metadata = {k: v.value for k, v in event.materialization.metadata.items()}
+        if key == "checked_package":
+            if metadata.get("new_version"):
+                _say(f"  package: {metadata['path']} (version {metadata['version']})")
+                _say(f"  {metadata.get('summary', '')}")
+            else:
+                _say(f"  package: {metadata['path']} (same data as the latest release, {metadata['version']})")
+            rows = {k.split("/", 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
+            _say("  rows: " + ", ".join(f"{table} {count}" for table, count in rows.items()))
+        elif key == "published_release":
+            if metadata.get("repaired"):
+                _say(f"  repaired datasets/ first: {metadata['repaired']}")
+            if metadata.get("published"):
                 _say(f"  published {PACKAGE_NAME} {metadata['version']} to {metadata['path']}")
             else:
                 _say(f"  no change since {metadata['version']}: nothing new was published")
@@ -198,18 +215,21 @@ def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
 
 
 def _validate(path: Path | None, datasets: Path) -> int:
-    from pipeline.package import validate_package
     from pipeline.release import latest_release
+    from pipeline.verify import validate_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:
         _say(f"error: no release found in {datasets / PACKAGE_NAME}")
         return 2
-    problems = validate_package(target)
+    problems = validate_release(target)
     if problems:
-        _say(f"{target}: NOT valid")
+        _say(f"{target}: NOT valid ({len(problems)} problem(s))")
         for problem in problems:
             _say(f"  {problem}")
         return 1
-    _say(f"{target}: valid (Frictionless package validation, and every file matches SHA256SUMS)")
+    _say(
+        f"{target}: valid (Frictionless package validation, Parquet copies, every file matches SHA256SUMS, "
+        "version labels agree with the folder)"
+    )
     return 0
