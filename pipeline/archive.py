@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import shutil
 import zipfile
@@ -65,33 +66,37 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
-    """Atomic write that leaves an identical file untouched."""
+def _write_if_changed(path: Path, data: bytes, written: list[str]) -> None:
+    """Atomic write that leaves an identical file untouched; records the path when written."""
     if path.exists() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".tmp-{path.name}")
     temporary.write_bytes(data)
     os.replace(temporary, path)
+    written.append(str(path))
 
 
-def write_archives(releases_dir: Path, versions: list[str], created: dict[str, str]) -> None:
+def write_archives(releases_dir: Path, versions: list[str], created: dict[str, str]) -> list[str]:
     """Write the archive of every version that lacks one, then latest.zip, latest/ and LATEST for the newest.
 
     An existing archive is never rewritten (published versions are immutable); `created` maps each
-    version to its release date.
+    version to its release date. Returns the paths written.
     """
+    written: list[str] = []
     for version in versions:
         path = archive_path(releases_dir, version)
         if not path.exists():
             data = archive_bytes(releases_dir / version, top_folder(releases_dir, version), created[version])
-            _write_if_changed(path, data)
+            _write_if_changed(path, data, written)
     if versions:
         newest = versions[-1]
-        _write_if_changed(releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest).read_bytes())
-        _write_if_changed(releases_dir / LATEST_FILE, f"{newest}\n".encode())
+        _write_if_changed(releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest).read_bytes(), written)
+        _write_if_changed(releases_dir / LATEST_FILE, f"{newest}\n".encode(), written)
         if _folder_differences(releases_dir / newest, releases_dir / LATEST_FOLDER):
             _replace_folder(releases_dir / newest, releases_dir / LATEST_FOLDER)
+            written.append(str(releases_dir / LATEST_FOLDER))
+    return written
 
 
 def _replace_folder(source: Path, target: Path) -> None:
@@ -199,4 +204,43 @@ def catalog_problems(releases_dir: Path, catalog: dict[str, object]) -> list[str
                 f"{releases_dir.parent / 'catalog.json'}: the archive of {version} is recorded as {recorded}, "
                 f"but is {actual}"
             )
+    return problems
+
+
+def release_date(version_dir: Path) -> str:
+    """The release date of a version folder (datapackage.json `created`)."""
+    return json.loads((version_dir / "datapackage.json").read_text(encoding="utf-8"))["created"][:10]
+
+
+def write_distribution(releases_dir: Path) -> list[str]:
+    """Archives, latest.zip, latest/ and LATEST of one package folder, from its version folders."""
+    from pipeline.release import versions
+
+    found = versions(releases_dir)
+    return write_archives(releases_dir, found, {v: release_date(releases_dir / v) for v in found})
+
+
+def distribution_problems(version_dir: Path) -> list[str]:
+    """For a version folder inside a package folder of datasets/: its archive, the latest pointers, the
+    catalog's record of every archive, and CITATION.cff naming the newest version. Never raises."""
+    from pipeline.release import versions
+    from pipeline.release_notes import citation_version
+
+    releases_dir = version_dir.resolve().parent
+    found = versions(releases_dir)
+    if version_dir.name not in found:
+        return []  # an unpacked archive or a build folder: no distribution around it
+    try:
+        problems = archive_problems(releases_dir, version_dir.name) + pointer_problems(releases_dir, found)
+        catalog_path = releases_dir.parent / "catalog.json"
+        if catalog_path.exists():
+            problems += catalog_problems(releases_dir, json.loads(catalog_path.read_text(encoding="utf-8")))
+        else:
+            problems.append(f"{catalog_path}: missing")
+        citation = releases_dir.parent.parent / "CITATION.cff"
+        named = citation_version(citation.read_text(encoding="utf-8")) if citation.exists() else None
+        if named != found[-1]:
+            problems.append(f"{citation}: names version {named}, not the newest {found[-1]}")
+    except (OSError, ValueError) as error:
+        problems = [f"{releases_dir}: the archives and pointers cannot be checked: {error}"]
     return problems
