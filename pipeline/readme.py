@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline import csv_policy
+
 MODEL = """\
 ```
 provinces (31 + 兵团) ─┐ region_code
@@ -241,6 +243,8 @@ def render_readme(
         "",
         *_changes_section(release.changes),
         "## Tables",
+        "",
+        "**How CSV values are encoded.** " + csv_policy.RULE,
         "",
         "| table | rows | description |",
         "|---|---:|---|",
