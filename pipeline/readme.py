@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline import csv_policy
 from pipeline.readme_analysis import analysis_section
 from pipeline.release_notes import describe_changes
 
@@ -251,6 +252,8 @@ def render_readme(
         "",
         *_changes_section(release.changes),
         "## Tables",
+        "",
+        "**How CSV values are encoded.** " + csv_policy.RULE,
         "",
         "| table | rows | description |",
         "|---|---:|---|",
