@@ -19,6 +19,12 @@ from pipeline.transaction import publish
 frictionless_version = version("frictionless")
 
 
+class ReleaseNote(dg.Config):
+    """Why a new version is made (`publish --note`): kept in its changes.json, the changelog and its README."""
+
+    note: str = ""
+
+
 def release_date() -> str:
     """Date a new version is released (PIPELINE_RELEASE_DATE overrides the clock, for tests)."""
     return os.environ.get("PIPELINE_RELEASE_DATE") or date.today().isoformat()
@@ -46,7 +52,7 @@ def validate_once(dest: Path, validated: Path) -> list[str]:
     kinds={"frictionless", "parquet", "csv"},
     description="The data package written to the build folder and validated with Frictionless.",
 )
-def checked_package(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def checked_package(config: ReleaseNote, paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
     dest = paths.paths.package
     if dest.exists():
         shutil.rmtree(dest)
@@ -55,7 +61,8 @@ def checked_package(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.Material
         draft = ReleaseInfo(version="0.0.0", created=release_date(), changes={})
         write_package(con, dest, draft)
         plan = plan_release(dest, paths.paths.releases, release_date())
-        counts = write_package(con, dest, ReleaseInfo(plan.version, plan.created, plan.changes), data_written=True)
+        changes = {**plan.changes, "note": config.note.strip()} if plan.is_new and config.note.strip() else plan.changes
+        counts = write_package(con, dest, ReleaseInfo(plan.version, plan.created, changes), data_written=True)
     problems = validate_once(dest, paths.paths.cache / "validated")
     if problems:
         raise dg.Failure("the built package is not valid:\n" + "\n".join(problems[:20]))
