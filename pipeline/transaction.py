@@ -173,8 +173,11 @@ def _package_labels(built_dir: Path) -> tuple[str, str, dict]:
 def _check_plan(built_dir: Path, plan: Plan, releases_dir: Path) -> None:
     """Refuse a package labelled for another state of the datasets folder than the current one."""
     version, created, changes = _package_labels(built_dir)
-    changes = {key: value for key, value in changes.items() if key != "note"}  # the publisher's note, not planned
-    if (version, created, changes) != (plan.version, plan.created, plan.changes):
+    # The publisher's note is not planned: left out on both sides (an unchanged rebuild of a release
+    # published with a note plans that release's changes, note included).
+    changes = {key: value for key, value in changes.items() if key != "note"}
+    planned = {key: value for key, value in plan.changes.items() if key != "note"}
+    if (version, created, changes) != (plan.version, plan.created, planned):
         latest = latest_release(releases_dir)
         raise PublishError(
             f"{built_dir}: the package was labelled as version {version} of {created}, but against the current "

@@ -248,3 +248,12 @@ def test_validate_refuses_a_version_folder_whose_labels_name_another_version(wor
     problems = validate_release(releases / "2.0.0")
     assert any("says version 1.0.0, not 2.0.0" in p for p in problems)
     assert any("README.md: does not name version 2.0.0" in p for p in problems)
+
+
+def test_republishing_unchanged_data_after_a_release_with_a_note_is_a_no_op(work: Path):
+    """A release published with --note keeps its note; rebuilding the same data must not be refused for it."""
+    seeds = _seeds_with(work, "seeds_x", "x_city.txt")
+    assert main([*_args("publish", work, seeds=seeds), "--note", "why this version"]) == 0
+    before = _tree(work / "datasets")
+    assert main(_args("publish", work, seeds=seeds)) == 0
+    assert _tree(work / "datasets") == before
