@@ -11,6 +11,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.documents import extracted_documents, segmented_documents
+from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelinePaths
 from pipeline.seeds import discover
 from pipeline.tables import DocumentRecord
@@ -83,7 +84,7 @@ def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentR
 def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         count = write_table(con, table, rows)
-    return dg.MaterializeResult(asset_key=table, metadata={"rows": count})
+    return dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
 
 
 @dg.asset(deps=[extracted_documents], description="Provenance and cleaned text of each source document.", **CORE)
@@ -115,7 +116,7 @@ def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterat
                 con, f'SELECT * FROM "{staging}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [current]
             )
             count = write_table(con, table, rows)
-        yield dg.MaterializeResult(asset_key=table, metadata={"rows": count})
+        yield dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
 
 
 @dg.asset(description="Reference table of administrative regions (GB/T 2260).", **CORE)

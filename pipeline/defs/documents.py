@@ -12,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.resources import PipelinePaths
 from pipeline.extract import extract_document
+from pipeline.progress import document_done
 from pipeline.seeds import SeedError, discover, read_seed
 from pipeline.text.clean import clean_text
 from pipeline.text.segment import split_sentences, tokenize
@@ -59,6 +60,7 @@ def raw_documents(
                 "manifest": json.loads(json.dumps(document.entry.__dict__)) if document.entry else None,
             }
         )
+        document_done("read", key)
     with duckdb.get_connection() as con:
         ensure_staging(con)
         replace_documents(con, "raw_documents", context.partition_keys, rows)
@@ -87,6 +89,7 @@ def clean_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
                 "source": cleaned.source,
             }
         )
+        document_done("clean", raw["doc_id"])
     with duckdb.get_connection() as con:
         replace_documents(con, "clean_documents", context.partition_keys, rows)
     return dg.MaterializeResult(metadata={"characters": sum(len(r["text"]) for r in rows)})
@@ -119,6 +122,7 @@ def segmented_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
             }
             for t in tokenize(clean["text"], sentences)
         ]
+        document_done("segment", doc_id)
     with duckdb.get_connection() as con:
         replace_documents(con, "segmented_sentences", context.partition_keys, sentence_rows)
         replace_documents(con, "segmented_tokens", context.partition_keys, token_rows)
@@ -147,6 +151,7 @@ def extracted_documents(context: dg.AssetExecutionContext, duckdb: DuckDBResourc
         published = (manifest or {}).get("published_date") or clean["published_date"]
         payload = extract_document(clean["text"], kind=(manifest or {}).get("kind"), published=published)
         rows.append({"doc_id": clean["doc_id"], "sha256": clean["sha256"], "payload": payload})
+        document_done("extract", clean["doc_id"])
     with duckdb.get_connection() as con:
         replace_documents(con, "document_extracts", context.partition_keys, rows)
     return dg.MaterializeResult(metadata={"documents": len(rows)})
