@@ -36,7 +36,7 @@ bench: setup
 # The UI and the daemon (schedule, sensor, run queue) on one project instance in .dagster_home/.
 dev: setup
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/python -m pipeline instance
-	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev --port $(or $(PORT),3000)
 
 # Re-pin every dependency after changing pyproject.toml (run in a fresh venv).
 lock:
