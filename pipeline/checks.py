@@ -1,71 +1,270 @@
-"""Table checks built from schemas/: SQL integrity checks and Frictionless validation of rows.
+"""Table checks generated from schemas/, run as SQL in DuckDB in time linear in the rows.
 
-Used by the blocking asset checks that guard publishing, and by tests. Each function returns a list
-of problems (empty when the table passes).
+One function per check, each named by what it checks (the blocking asset checks carry the same
+names): not_empty, primary_key_unique, foreign_keys_resolve, values_match_schema and
+offsets_quote_text. Each returns a list of problems (empty when the table passes); a problem names
+the table, the row's key, its document and the reason. Frictionless validates the written package
+once (pipeline.package.validate_package); rows are not validated a second time here.
 """
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import duckdb
-import frictionless
 
 from pipeline import schema
 
 # Tables every build fills whatever its texts are; the others depend on the kinds of text in seeds/
 # (a folder without a round-up has no provinces), so their emptiness is a warning, not an error.
 ALWAYS_FILLED = ("documents", "sentences", "tokens", "regions")
+# How many failing rows a problem list quotes (the count of all of them is always given).
+EXAMPLES = 10
+# documents.text is cut into blocks of this many characters once per check; a row's quote is
+# compared with the few blocks its offsets cover, so the cost per row does not grow with the document.
+BLOCK = 64
 
 
-def emptiness_problem(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
-    (count,) = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
-    return f"{table}: the table is empty" if count == 0 else None
+def _quoted(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'
 
 
-def integrity_problems(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    """Not empty (for ALWAYS_FILLED tables), primary key unique, foreign keys resolve, offsets quote the text."""
-    problems = []
-    if table in ALWAYS_FILLED and (empty := emptiness_problem(con, table)):
-        problems.append(empty)
-    key = schema.order_by(table)
-    (duplicates,) = con.execute(
-        f'SELECT count(*) FROM (SELECT {key} FROM "{table}" GROUP BY {key} HAVING count(*) > 1)'
-    ).fetchone()
-    if duplicates:
-        problems.append(f"{table}: {duplicates} duplicated primary keys ({key})")
-    for foreign in schema.foreign_keys(table):
-        fields, reference = foreign["fields"], foreign["reference"]
-        join = " AND ".join(f't."{a}" = r."{b}"' for a, b in zip(fields, reference["fields"], strict=True))
-        not_null = " AND ".join(f't."{a}" IS NOT NULL' for a in fields)
-        (dangling,) = con.execute(
-            f'SELECT count(*) FROM "{table}" t LEFT JOIN "{reference["resource"]}" r ON {join} '
-            f'WHERE {not_null} AND r."{reference["fields"][0]}" IS NULL'
-        ).fetchone()
-        if dangling:
-            problems.append(f"{table}: {dangling} rows whose {', '.join(fields)} is not in {reference['resource']}")
-    quote = schema.quote_column(table)
-    if quote:
-        (bad,) = con.execute(
-            f'SELECT count(*) FROM "{table}" t JOIN documents d USING (doc_id) '
-            f"WHERE t.char_start < 0 OR t.char_end <= t.char_start OR t.char_end > length(d.text) "
-            f'OR substr(d.text, t.char_start + 1, t.char_end - t.char_start) <> t."{quote}"'
-        ).fetchone()
-        if bad:
-            problems.append(f"{table}: {bad} rows whose offsets do not reproduce {quote} from documents.text")
+def _literal(value: Any) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _row_label(table: str) -> str:
+    """SQL expression naming a row by its primary key and its document, e.g. `(task_id=…) of document 002`."""
+    parts = [
+        f"'{column}=' || coalesce(CAST(t.{_quoted(column)} AS VARCHAR), 'null')" for column in schema.primary_key(table)
+    ]
+    label = "'(' || " + " || ', ' || ".join(parts) + " || ')'"
+    if "doc_id" in schema.columns(table):
+        label += " || coalesce(' of document ' || t.\"doc_id\", '')"
+    return label
+
+
+def _report(con: duckdb.DuckDBPyConnection, table: str, failing_sql: str) -> list[str]:
+    """Run a query of (label, reason) rows; return 'table: row … : reason' lines plus a count."""
+    (count,) = con.execute(f"SELECT count(*) FROM ({failing_sql})").fetchone()
+    if not count:
+        return []
+    examples = con.execute(f"SELECT label, reason FROM ({failing_sql}) ORDER BY label LIMIT {EXAMPLES}").fetchall()
+    problems = [f"{table}: row {label}: {reason}" for label, reason in examples]
+    if count > len(examples):
+        problems.append(f"{table}: … {count - len(examples)} more rows fail this check")
     return problems
 
 
-def schema_problems(con: duckdb.DuckDBPyConnection, table: str, limit: int = 10) -> list[str]:
-    """Frictionless validation of the table's rows (as they would be published in CSV) against its schema."""
-    descriptor = {k: v for k, v in schema.table_schema(table).items() if k not in {"name", "foreignKeys"}}
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{table}.csv"
-        query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
-        con.execute(f"COPY ({query}) TO '{path}' (FORMAT csv, HEADER true)")
-        resource = frictionless.Resource(
-            path=path.name, basepath=folder, schema=frictionless.Schema.from_descriptor(descriptor)
+def not_empty(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    (count,) = con.execute(f"SELECT count(*) FROM {_quoted(table)}").fetchone()
+    return [f"{table}: the table is empty"] if count == 0 else []
+
+
+def primary_key_unique(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    key = schema.order_by(table)
+    has_doc = "doc_id" in schema.columns(table) and "doc_id" not in schema.primary_key(table)
+    doc = ', any_value(t."doc_id") AS doc_id' if has_doc else ""
+    grouped = f"SELECT {key}{doc}, count(*) AS n FROM {_quoted(table)} t GROUP BY {key} HAVING count(*) > 1"
+    failing = f"SELECT {_row_label(table)} AS label, 'primary key ({key}) used by ' || t.n || ' rows' AS reason FROM ({grouped}) t"
+    return _report(con, table, failing)
+
+
+def foreign_keys_resolve(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    problems = []
+    for foreign in schema.foreign_keys(table):
+        fields, reference = foreign["fields"], foreign["reference"]
+        target = reference["resource"] or table  # an empty resource is a self-reference
+        join = " AND ".join(
+            f"t.{_quoted(a)} = r.{_quoted(b)}" for a, b in zip(fields, reference["fields"], strict=True)
         )
-        report = resource.validate()
-    return [f"{table}: {error.message}" for task in report.tasks for error in task.errors[:limit]]
+        not_null = " AND ".join(f"t.{_quoted(a)} IS NOT NULL" for a in fields)
+        values = " || ', ' || ".join(f"CAST(t.{_quoted(a)} AS VARCHAR)" for a in fields)
+        failing = (
+            f"SELECT {_row_label(table)} AS label, "
+            f"{_literal(', '.join(fields) + ' = ')} || {values} || {_literal(f' is not in {target}')} AS reason "
+            f"FROM {_quoted(table)} t WHERE {not_null} AND NOT EXISTS "
+            f"(SELECT 1 FROM {_quoted(target)} r WHERE {join})"
+        )
+        problems += _report(con, table, failing)
+    return problems
+
+
+def _type_problems(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    actual = dict(
+        con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+            "AND table_schema = current_schema()",
+            [table],
+        ).fetchall()
+    )
+    problems = []
+    for column in schema.columns(table):
+        expected = schema.duckdb_type(table, column)
+        if column not in actual:
+            problems.append(f"{table}: column {column} is missing")
+        elif actual[column] != expected:
+            problems.append(f"{table}: column {column} is {actual[column]}, the schema says {expected}")
+    problems += [
+        f"{table}: column {column} is not in the schema" for column in sorted(set(actual) - set(schema.columns(table)))
+    ]
+    return problems
+
+
+def _constraint_conditions(table: str) -> list[tuple[str, str]]:
+    """(SQL condition that is true for a bad value, reason) for every constraint of every column."""
+    conditions = []
+    for spec in schema.table_schema(table)["fields"]:
+        column, constraints = _quoted(spec["name"]), spec.get("constraints", {})
+        name = spec["name"]
+        value = f"t.{column}"
+        if constraints.get("required"):
+            conditions.append((f"{value} IS NULL", f"{name} is required but null"))
+        if "enum" in constraints:
+            allowed = ", ".join(_literal(v) for v in constraints["enum"])
+            conditions.append(
+                (f"CAST({value} AS VARCHAR) NOT IN ({allowed})", f"{name} is not one of {constraints['enum']}")
+            )
+        for bound, comparison in (("minimum", "<"), ("maximum", ">")):
+            if bound in constraints:
+                limit = constraints[bound]
+                literal = _literal(limit) if isinstance(limit, str) else str(limit)
+                conditions.append(
+                    (
+                        f"{value} {comparison} {literal}",
+                        f"{name} is below its {bound} {limit}"
+                        if bound == "minimum"
+                        else f"{name} is above its {bound} {limit}",
+                    )
+                )
+        for bound, comparison in (("minLength", "<"), ("maxLength", ">")):
+            if bound in constraints:
+                conditions.append(
+                    (
+                        f"length({value}) {comparison} {int(constraints[bound])}",
+                        f"{name} breaks {bound} {constraints[bound]}",
+                    )
+                )
+        if "flagValues" in spec:
+            conditions.append(
+                (
+                    flag_violation(value, spec["flagValues"]),
+                    f"{name} has a flag not listed in flagValues of schemas/{table}.schema.json",
+                )
+            )
+        if "pattern" in constraints:
+            conditions.append(
+                (
+                    f"NOT regexp_full_match(CAST({value} AS VARCHAR), {_literal(constraints['pattern'])})",
+                    f"{name} does not match the pattern {constraints['pattern']}",
+                )
+            )
+    return conditions
+
+
+def flag_violation(value: str, flag_values: dict[str, str]) -> str:
+    """SQL condition, true when one of the ';'-separated flags in `value` is not in the vocabulary."""
+    pattern = _literal(schema.flag_pattern(flag_values).pattern)
+    return f"len(list_filter(string_split({value}, ';'), lambda f: NOT regexp_full_match(f, {pattern}))) > 0"
+
+
+def values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Column types, then required, enum, minimum/maximum, length, pattern and unique of every column."""
+    problems = _type_problems(con, table)
+    if problems:
+        return problems
+    label = _row_label(table)
+    for condition, reason in _constraint_conditions(table):
+        shown = reason
+        failing = f"SELECT {label} AS label, {_literal(shown)} AS reason FROM {_quoted(table)} t WHERE coalesce({condition}, false)"
+        problems += _report(con, table, failing)
+    for spec in schema.table_schema(table)["fields"]:
+        if spec.get("constraints", {}).get("unique"):
+            column = _quoted(spec["name"])
+            failing = (
+                f"SELECT {label} AS label, {_literal(spec['name'] + ' is not unique')} AS reason FROM {_quoted(table)} t "
+                f"WHERE t.{column} IN (SELECT {column} FROM {_quoted(table)} GROUP BY {column} HAVING count(*) > 1)"
+            )
+            problems += _report(con, table, failing)
+    return problems
+
+
+def offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Offsets are half-open, inside their document, and documents.text[char_start:char_end] is the quote."""
+    quote = schema.quote_column(table)
+    if quote is None:
+        return []
+    label = _row_label(table)
+    source = f"""
+        WITH lengths AS (SELECT doc_id, length(text) AS n FROM documents),
+        rows AS (
+            SELECT row_number() OVER () AS row_id, {label} AS label, t.doc_id, t.char_start, t.char_end,
+                   t.{_quoted(quote)} AS quote, l.n
+            FROM {_quoted(table)} t LEFT JOIN lengths l USING (doc_id)
+        )"""
+    bounds = f"""{source}
+        SELECT label, CASE
+            WHEN n IS NULL THEN 'document ' || coalesce(doc_id, 'null') || ' is not in documents'
+            WHEN char_start IS NULL OR char_end IS NULL THEN 'offsets are null'
+            ELSE 'offsets [' || char_start || ', ' || char_end || ') are not a non-empty span of the '
+                 || n || ' characters of the document' END AS reason
+        FROM rows WHERE n IS NULL OR char_start IS NULL OR char_end IS NULL
+            OR char_start < 0 OR char_end <= char_start OR char_end > n"""
+    problems = _report(con, table, bounds)
+    quotes = f"""{source},
+        blocks AS (
+            SELECT doc_id, unnest(parts) AS block, generate_subscripts(parts, 1) - 1 AS block_no
+            FROM (SELECT doc_id, regexp_extract_all(text, '(?s).{{1,{BLOCK}}}') AS parts FROM documents)
+        ),
+        valid AS (SELECT * FROM rows WHERE n IS NOT NULL AND char_start >= 0 AND char_end > char_start AND char_end <= n),
+        wanted AS (
+            SELECT row_id, doc_id, unnest(range(char_start // {BLOCK}, (char_end - 1) // {BLOCK} + 1)) AS block_no
+            FROM valid
+        ),
+        spans AS (
+            SELECT w.row_id, min(w.block_no) AS first_block, string_agg(b.block, '' ORDER BY w.block_no) AS span
+            FROM wanted w JOIN blocks b USING (doc_id, block_no) GROUP BY w.row_id
+        )
+        SELECT v.label, 'documents.text[' || v.char_start || ':' || v.char_end || '] is '
+               || to_json(found) || ' but {quote} is ' || coalesce(to_json(v.quote), 'null') AS reason
+        FROM (
+            SELECT v.*, substr(s.span, v.char_start - s.first_block * {BLOCK} + 1, v.char_end - v.char_start) AS found
+            FROM valid v JOIN spans s USING (row_id)
+        ) v
+        WHERE v.quote IS DISTINCT FROM v.found"""
+    return problems + _report(con, table, quotes)
+
+
+# The checks of a table, by name; offsets_quote_text only for tables with offsets and a quote column.
+CHECKS: dict[str, Callable[[duckdb.DuckDBPyConnection, str], list[str]]] = {
+    "primary_key_unique": primary_key_unique,
+    "foreign_keys_resolve": foreign_keys_resolve,
+    "values_match_schema": values_match_schema,
+    "offsets_quote_text": offsets_quote_text,
+}
+DESCRIPTIONS = {
+    "not_empty": "The table has rows.",
+    "primary_key_unique": "No two rows share a primary key.",
+    "foreign_keys_resolve": "Every foreign key points at an existing row.",
+    "values_match_schema": "Column types, required, enum, minimum/maximum, pattern and unique as in the schema.",
+    "offsets_quote_text": "Offsets are a span of the document and documents.text[char_start:char_end] is the quote.",
+}
+
+
+def checks_of(table: str) -> list[str]:
+    """Names of the blocking checks that apply to a table."""
+    names = ["primary_key_unique", "values_match_schema"]
+    if schema.foreign_keys(table):
+        names.insert(1, "foreign_keys_resolve")
+    if schema.quote_column(table):
+        names.append("offsets_quote_text")
+    return names
+
+
+def table_problems(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, list[str]]:
+    """Every check of one table (not_empty included), by name."""
+    results = {"not_empty": not_empty(con, table)}
+    for name in checks_of(table):
+        results[name] = CHECKS[name](con, table)
+    return results

@@ -4,6 +4,7 @@
   python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR]    build, check, publish if changed
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
   python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
+  python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
 
 build and publish run the Dagster job in-process (no daemon, no UI) over every document partition in
 one run, recorded in the project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the
@@ -44,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
         "instance", help="create DAGSTER_HOME (default .dagster_home/) and register the texts as partitions"
     )
     instance.add_argument("--seeds", type=Path, default=defaults.seeds, help=f"seed texts (default {defaults.seeds})")
+    opener = commands.add_parser("open", help="open a release in a DuckDB shell, or print how to open it")
+    opener.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
+    opener.add_argument("--datasets", type=Path, default=defaults.datasets)
+    mode = opener.add_mutually_exclusive_group()
+    mode.add_argument("--shell", action="store_true", default=None, help="start the duckdb shell")
+    mode.add_argument("--print", dest="shell", action="store_false", help="only print how to open the release")
     return parser
 
 
@@ -53,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(args.path, args.datasets)
     if args.command == "instance":
         return _instance(args.seeds.resolve())
+    if args.command == "open":
+        return _open(args.path, args.datasets, args.shell)
     return _run(
         args.command, Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve())
     )
@@ -107,11 +116,16 @@ def _run(command: str, paths: Paths) -> int:
     failed = [e for e in evaluations if not e.passed]
     for warning in (e for e in failed if e.severity == dg.AssetCheckSeverity.WARN):
         _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
-    failed_checks = [
-        f"{e.asset_key.to_user_string()}.{e.check_name}" for e in failed if e.severity == dg.AssetCheckSeverity.ERROR
-    ]
+    failed_checks = [e for e in failed if e.severity == dg.AssetCheckSeverity.ERROR]
     if failed_checks:
-        _say("error: checks failed: " + ", ".join(failed_checks) + "\nNothing was published.")
+        _say(
+            "error: checks failed: "
+            + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in failed_checks)
+        )
+        for check in failed_checks:
+            problems = check.metadata.get("problems")
+            _say(f"  {check.check_name}:\n    " + str(problems.value if problems else "").replace("\n", "\n    "))
+        _say("Nothing was published.")
         return 1
     _say(f"[3/3] {len(evaluations) - len(failed)} of {len(evaluations)} checks passed")
     _say(_summary(result, len(doc_ids), time.monotonic() - started))
@@ -185,6 +199,17 @@ def _instance(seeds: Path) -> int:
     registered = sync_document_partitions(instance, doc_ids)
     _say(f"DAGSTER_HOME={instance.root_directory}: {len(registered)} documents of {seeds} registered as partitions")
     return 0
+
+
+def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
+    from pipeline.opening import open_release
+    from pipeline.release import latest_release
+
+    target = path or latest_release(datasets / PACKAGE_NAME)
+    if target is None:
+        _say(f"error: no release found in {datasets / PACKAGE_NAME}")
+        return 2
+    return open_release(target, shell)
 
 
 def _validate(path: Path | None, datasets: Path) -> int:

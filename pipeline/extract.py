@@ -15,9 +15,11 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_csv
+from pipeline.parse.conference import conference_statement, meeting_field
+from pipeline.parse.roundup import roundup_statements
 from pipeline.text.meetings import MeetingReport, parse_meeting_report
 from pipeline.text.roundup import ProvinceSection, parse_roundup
-from pipeline.text.targets import extract_targets
+from pipeline.text.targets import extract_targets, find_programmes
 
 ROUNDUP_KIND = "provincial_plan_roundup"
 _TITLE_MAX = 80
@@ -38,6 +40,17 @@ def meeting_source_rank(kind: str) -> int:
     return int(rank) if rank else 99
 
 
+def document_genre(kind: str) -> str | None:
+    """The genre of the plan statements a document of this kind makes (conference_report, roundup_item…)."""
+    return document_kinds().get(kind, {}).get("genre") or None
+
+
+def plan_source_rank(kind: str) -> int:
+    """Rank of a document kind as the source of a plan's tasks: 1 (work points) is the best."""
+    rank = document_kinds().get(kind, {}).get("plan_rank")
+    return int(rank) if rank else 99
+
+
 def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
     """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
     published_date = date.fromisoformat(published) if published else None
@@ -48,11 +61,19 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
     if not roundup and kind != ROUNDUP_KIND:
         meeting = parse_meeting_report(text, published_date)
     resolved_kind = kind or infer_kind(roundup, meeting)
+    genre = document_genre(resolved_kind)
+    plans: list[dict[str, Any]] = []
+    if roundup:
+        plans = roundup_statements(text, roundup)
+    elif meeting is not None:
+        plans = [conference_statement(text, meeting, genre or "conference_report")]
+    for plan in plans:
+        _add_targets(text, plan)
     return {
         "kind": resolved_kind,
         "inferred_title": infer_title(text),
         "meeting": _meeting_payload(text, meeting) if meeting else None,
-        "provinces": [_section_payload(text, section) for section in roundup],
+        "plans": plans,
     }
 
 
@@ -95,46 +116,41 @@ def _targets(text: str, start: int, end: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _programmes(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Programmes named in text[start:end], with offsets made absolute."""
+    rows = []
+    for programme in find_programmes(text[start:end]):
+        row = asdict(programme)
+        for key in ("start", "end", "count_start", "count_end"):
+            row[key] = row[key] + start if row[key] is not None else None
+        rows.append(row)
+    return rows
+
+
+def _add_targets(text: str, plan: dict[str, Any]) -> None:
+    """Targets and programmes of the plan's opening and of each task's own words (before its first child)."""
+    has_opening = plan["opening_start"] is not None
+    plan["opening_targets"] = _targets(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
+    plan["opening_programmes"] = _programmes(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
+
+    def visit(tasks: list[dict[str, Any]]) -> None:
+        for task in tasks:
+            own_end = max(task["start"], task["children"][0]["start"] if task["children"] else task["end"])
+            task["targets"] = _targets(text, task["start"], own_end)
+            task["programmes"] = _programmes(text, task["start"], own_end)
+            visit(task["children"])
+
+    visit(plan["tasks"])
+
+
 def _meeting_payload(text: str, report: MeetingReport) -> dict[str, Any]:
+    """Meeting facts (the event); its tasks and commentary are carried by the plan statement."""
     payload = asdict(report)
+    del payload["tasks"], payload["commentary"]
+    payload["n_tasks"] = len(report.tasks)
+    payload["field"] = meeting_field(report.name)
     payload["start_date"] = report.start_date.isoformat() if report.start_date else None
     payload["end_date"] = report.end_date.isoformat() if report.end_date else None
-    for task, row in zip(report.tasks, payload["tasks"], strict=True):
-        row["text"] = text[task.start : task.end]
-        row["targets"] = _targets(text, task.start, task.end)
     for section, row in zip(report.sections, payload["sections"], strict=True):
         row["text"] = text[section.start : section.end]
-    for note, row in zip(report.commentary, payload["commentary"], strict=True):
-        row["text"] = text[note.start : note.end]
     return payload
-
-
-def _section_payload(text: str, section: ProvinceSection) -> dict[str, Any]:
-    region = section.region
-    return {
-        "province_code": region.code,
-        "name": region.name,
-        "short_name": region.short_name,
-        "plan_year": section.plan_year,
-        "headline": section.headline,
-        "intro_start": section.intro_start,
-        "intro_end": section.intro_end,
-        "intro": text[section.intro_start : section.intro_end],
-        "section_start": section.section_start,
-        "section_end": section.section_end,
-        "flag": section.flag,
-        "intro_targets": _targets(text, section.intro_start, section.intro_end),
-        "measures": [
-            {
-                "ordinal": measure.ordinal,
-                "group_heading": measure.group_heading,
-                "heading": measure.heading,
-                "start": measure.start,
-                "end": measure.end,
-                "text": text[measure.start : measure.end],
-                "flag": measure.flag,
-                "targets": _targets(text, measure.start, measure.end),
-            }
-            for measure in section.measures
-        ],
-    }

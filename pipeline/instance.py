@@ -2,7 +2,7 @@
 
 The CLI records its runs here, so the UI shows its materialisations and check results; `make dev`
 (through `python -m pipeline instance`) creates it with the project's dagster.yaml (run queue and
-the one-assembly-at-a-time pool) and registers the texts in seeds/ as document partitions.
+the one-writer-at-a-time warehouse pool) and registers the texts in seeds/ as document partitions.
 """
 
 from __future__ import annotations
@@ -34,14 +34,14 @@ def ensure_dagster_home() -> Path:
 
 
 def project_instance():  # -> dagster.DagsterInstance (import kept local: dagster is slow to import)
-    """The persistent instance in DAGSTER_HOME, created when missing, with the assembly pool limited to 1."""
+    """The persistent instance in DAGSTER_HOME, created when missing, with the warehouse pool limited to 1."""
     import dagster as dg
 
-    from pipeline.defs.partitions import ASSEMBLY_POOL
+    from pipeline.defs.partitions import WAREHOUSE_POOL
 
     ensure_dagster_home()
     instance = dg.DagsterInstance.get()
     storage = instance.event_log_storage
-    if storage.supports_global_concurrency_limits and ASSEMBLY_POOL not in storage.get_concurrency_keys():
-        storage.set_concurrency_slots(ASSEMBLY_POOL, 1)
+    if storage.supports_global_concurrency_limits and WAREHOUSE_POOL not in storage.get_concurrency_keys():
+        storage.set_concurrency_slots(WAREHOUSE_POOL, 1)
     return instance

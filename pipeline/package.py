@@ -16,11 +16,12 @@ from typing import Any
 import duckdb
 import frictionless
 
-from pipeline import schema
+from pipeline import loader, schema
 from pipeline.readme import render_readme
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CHECKSUMS = "SHA256SUMS"
+LOADER_FILE = "load.py"  # pipeline/loader.py, copied into every release
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
@@ -51,9 +52,25 @@ def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
         csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
         con.execute(f"COPY ({query}) TO '{csv_path}' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')")
-        con.execute(f"COPY ({query}) TO '{parquet_path}' (FORMAT parquet, COMPRESSION zstd)")
+        con.execute(
+            f"COPY ({query}) TO '{parquet_path}' (FORMAT parquet, COMPRESSION zstd, "
+            f"KV_METADATA {parquet_descriptions(table)})"
+        )
         counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     return counts
+
+
+def parquet_descriptions(table: str) -> str:
+    """DuckDB struct literal of the Parquet key-value metadata: `description` (the table's) and
+    `description:<column>` for every column, from schemas/ (DuckDB writes the keys in a fixed order)."""
+    spec = schema.table_schema(table)
+    pairs = [("description", spec["description"])]
+    pairs += [(f"description:{field['name']}", field["description"]) for field in spec["fields"]]
+    return "{" + ", ".join(f"{_sql_string(key)}: {_sql_string(value)}" for key, value in pairs) + "}"
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
@@ -80,6 +97,7 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
                 "dialect": {"header": True, "delimiter": ",", "quoteChar": '"'},
                 "title": spec["title"],
                 "description": spec["description"],
+                **schema.resource_rights(table),
                 "hash": f"sha256:{sha256_file(csv_path)}",
                 "bytes": csv_path.stat().st_size,
                 "parquet": {
@@ -125,17 +143,6 @@ def _source(doc: dict[str, Any]) -> dict[str, Any]:
     return source
 
 
-def open_sql() -> str:
-    """DuckDB script that opens the release as views over its Parquet files (run from the release folder)."""
-    lines = [
-        "-- Open this release in DuckDB:  cd <release folder> && duckdb -init open.sql",
-        "-- (or, in any DuckDB session started in the release folder: .read open.sql)",
-    ]
-    for table in schema.table_names():
-        lines.append(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('data/{table}.parquet');")
-    return "\n".join(lines) + "\n"
-
-
 def write_package(con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo) -> dict[str, int]:
     """Write the whole package into `dest` (an empty or new folder); return row counts per table."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -156,7 +163,8 @@ def write_package(con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseIn
     package = descriptor(dest, release, documents)
     _write_text(dest / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     _write_text(dest / "changes.json", json.dumps(release.changes, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    _write_text(dest / "open.sql", open_sql())
+    _write_text(dest / "open.sql", loader.open_sql(package))
+    _write_text(dest / LOADER_FILE, Path(loader.__file__).read_text(encoding="utf-8"))
     _write_text(dest / "README.md", render_readme(package, counts, documents, release))
     write_checksums(dest)
     return counts

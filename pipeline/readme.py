@@ -8,18 +8,83 @@ from __future__ import annotations
 
 from typing import Any
 
-EXAMPLE_QUERIES = """\
--- The key tasks of every National Health Work Conference, in order
-SELECT m.work_year, t.ordinal, t.title
-FROM tasks t JOIN meetings m USING (meeting_id)
-WHERE m.is_national_health_work_conference
-ORDER BY m.work_year, t.ordinal;
+MODEL = """\
+```
+provinces (31 + 兵团) ─┐ region_code
+                       plans ── one per issuer, field and work year (national | provincial | municipal | county)
+                       ├── plan_sources ── every text that states the plan: conference_report, work_points,
+                       │                   roundup_item, commentary, paraphrase (doc_id + offsets)
+                       ├── meetings ─── the conference that deployed it (dates, place, officials, sections)
+                       ├── tasks ────── every task at every depth (parent_task_id; group headings are parents)
+                       │   ├── task_sources ── the task as found in each source (agrees / differs)
+                       │   └── commentary ──── editors' notes on a task
+                       ├── targets ──── numeric commitments of a task (task_id) or of the plan's opening
+                       └── programmes ─ named standing initiatives (健康广东18项专项行动) with their count of parts
+documents ── the cleaned texts every doc_id/char_start/char_end points into (+ sentences, tokens)
+```
+"""
 
--- Quantified provincial commitments, largest first within each unit
-SELECT p.short_name, tg.indicator, tg.comparator, tg.value, tg.value_max, tg.unit, tg.raw_text
-FROM targets tg JOIN regions p ON p.code = tg.province_code
-WHERE tg.scope = 'province'
-ORDER BY p.code, tg.value DESC;
+TARGETS_GUIDE = """\
+A row of `targets` is a **commitment**: a quantity the plan's issuer commits to reach, keep or deliver
+in the plan period. `kind` says which: `level` (a state to reach or keep: 县域就诊率保持在90%以上,
+每万名人口全科医生数达到4.33人), `change` (an increment or decrease of a level: 补助标准提高5元,
+托位数新增1.5万个) or `count` (things to build, train, deliver or complete: 新建40家社区护理中心,
+招聘1800名医学类毕业生, 为70万城乡妇女提供…检查). Numbers that are not commitments are left out: the
+count of parts in a programme's name (see `programmes`), counts of things the clause has just named
+(以丽水、湖州、衢州3个示范市为牵引), numbers inside a 以…为牵引 frame or a 在…基础上 baseline, counts that
+announce the list that follows (抓好十项重点工作：), years, ages, ordinals, grades, quoted names.
+
+To sum or compare targets safely:
+
+- sum only rows with the same `kind`, `unit` and `indicator` (or a set of indicators you have read);
+  never add `level` rows (a rate or a standard is not additive) and never mix units (`个`, `家`, `所`);
+- leave out rows with a `per_unit` (每个市, 每万名人口, 人均): they are per place or per person;
+- read `comparator` before adding: `ge`/`gt` values are floors, `le`/`lt` ceilings, `approx` rounded,
+  `range` has its upper bound in `value_max`;
+- keep `quoted_from` empty: a figure the plan restates from another issuer (国家层面…) is counted in
+  that issuer's plan;
+- check `flag`: `formula_part` rows are the parts of one formula (争创“3+9”…“双中心”: 3 and 9), `no_unit`
+  rows have no measure word, `indicator_uncertain` rows have no clear subject;
+- `year` is the deadline when the clause states one (`deadline_year`), else the plan's work year.
+
+```sql
+-- New facilities to build, by province, 2025 (counts of things built, per-place standards left out)
+SELECT v.short_name, tg.indicator, tg.value, tg.unit, tg.comparator
+FROM targets tg JOIN plans p USING (plan_id) JOIN provinces v ON v.province_code = p.region_code
+WHERE tg.kind = 'count' AND tg.is_change AND tg.per_unit IS NULL AND tg.quoted_from IS NULL
+  AND p.work_year = 2025
+ORDER BY v.short_name, tg.target_id;
+```
+
+`programmes` holds the named standing initiatives a plan carries on (健康广东18项专项行动, 母婴安全五项制度,
+中医药产业发展“十大行动”, 医疗卫生强基工程, “优质服务基层行”活动), one row per mention in a published task or
+plan opening, with the name as printed and `n_parts`, the count of parts its name holds (18, 5, 10;
+empty when the name holds none). `n_parts` says how a programme is made up, not what a plan commits
+to deliver: do not add it to targets. A programme the clause credits to another issuer
+(国家层面8项民生实事任务) has `quoted_from`.
+"""
+
+EXAMPLE_QUERIES = """\
+-- 1. A province's plan for a year, tasks in order at every depth (task_id sorts in tree order)
+SELECT t.task_id, t.depth, t.marker, t.title
+FROM plans p JOIN provinces v ON v.province_code = p.region_code JOIN tasks t USING (plan_id)
+WHERE v.short_name = '福建' AND p.work_year = 2025
+ORDER BY t.task_id;
+
+-- 2. Every task that mentions 医共体, by level of the plan
+SELECT p.level, p.issuer, p.work_year, t.task_id, t.title
+FROM tasks t JOIN plans p USING (plan_id)
+WHERE t.n_children = 0 AND t.text LIKE '%医共体%'
+ORDER BY p.level, p.plan_id, t.task_id;
+
+-- 3. National vs provincial: how many plans of each level take up a theme, per work year
+WITH themes(theme) AS (VALUES ('医共体'), ('中医药'), ('托育'), ('医保'))
+SELECT p.work_year, theme,
+       count(DISTINCT p.plan_id) FILTER (WHERE p.level = 'national') AS national_plans,
+       count(DISTINCT p.plan_id) FILTER (WHERE p.level = 'provincial') AS provincial_plans
+FROM themes JOIN tasks t ON t.text LIKE '%' || theme || '%' JOIN plans p USING (plan_id)
+GROUP BY ALL
+ORDER BY p.work_year, theme;
 
 -- Trace any row back to its source text
 SELECT t.task_id, substr(d.text, t.char_start + 1, t.char_end - t.char_start) = t.text AS traces
@@ -36,6 +101,8 @@ def _constraints(field: dict[str, Any]) -> str:
         parts.append("one of " + ", ".join(f"`{v}`" for v in constraints["enum"]))
     if "pattern" in constraints:
         parts.append(f"pattern `{constraints['pattern']}`")
+    if field.get("flagValues"):
+        parts.append("values listed below the table")
     for key, word in (("minimum", "≥"), ("maximum", "≤")):
         if key in constraints:
             parts.append(f"{word} {constraints[key]}")
@@ -62,6 +129,10 @@ def _changes_section(changes: dict[str, Any]) -> list[str]:
         lines.append(f"- schema: {change}")
     if changes.get("schema_changes"):
         lines.append("")
+    if changes.get("moves"):
+        lines += ["Where the removed tables and columns went:", ""]
+        lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
+        lines.append("")
     return lines
 
 
@@ -77,24 +148,55 @@ def render_readme(
         "",
         package["description"],
         "",
+        "## The model",
+        "",
+        "A *plan* is the work one issuer sets out for one work year; every text that states it (a conference",
+        "report, a work-points document, a round-up item, a commentary, a paraphrase) is one of its sources,",
+        "and its tasks, at every depth of nesting, are published from its best source:",
+        "",
+        MODEL.rstrip(),
+        "",
         "## Use it",
         "",
         "Every table is here twice: `data/<table>.csv` (UTF-8, header, sorted by primary key) and",
-        "`data/<table>.parquet` (zstd). `datapackage.json` describes every column (Frictionless Data",
-        "Package v2) and records the sha256 and size of each file; `SHA256SUMS` covers every file",
-        "(`sha256sum -c SHA256SUMS`).",
+        "`data/<table>.parquet` (zstd; the column descriptions are in its key-value metadata).",
+        "`datapackage.json` describes every column (Frictionless Data Package v2) and records the sha256",
+        "and size of each file; `SHA256SUMS` covers every file (`sha256sum -c SHA256SUMS`).",
         "",
-        "Open the release in DuckDB from this folder (views over the Parquet files):",
+        "**DuckDB** (`pip install duckdb-cli` gives the `duckdb` command), from this folder:",
         "",
         "```sh",
         "duckdb -init open.sql",
         "```",
         "",
-        'or from Python: `duckdb.connect().execute(open("open.sql").read())`. Then, for example:',
+        'or from any folder: `duckdb -cmd "SET VARIABLE release = \'path/to/this/folder\'" -cmd ".read',
+        'path/to/this/folder/open.sql"`. `open.sql` creates one view per table over its Parquet file, and',
+        "`<table>_csv` over its CSV file read with the schema's types. Without the `duckdb` command:",
+        '`python load.py "SELECT ..."` (needs `pip install duckdb`) runs a query from any folder. Then, for example:',
         "",
         "```sql",
         EXAMPLE_QUERIES.rstrip(),
         "```",
+        "",
+        "**pandas** (`pip install pandas pyarrow`): `load.py` reads a table with the schema's types (codes",
+        "and ids stay strings, integers are `Int64`, dates are dates, an empty field is missing):",
+        "",
+        "```python",
+        'import sys; sys.path.insert(0, "path/to/this/folder")  # or start Python in this folder',
+        "import load",
+        'targets = load.read_table("targets")            # from the CSV; source="parquet" reads the Parquet copy',
+        "con = load.connect()                             # DuckDB connection with the views of open.sql",
+        "```",
+        "",
+        'Without `load.py`: read the Parquet files (`pd.read_parquet(path, dtype_backend="numpy_nullable")`),',
+        'or the CSV files with `dtype=load.pandas_dtypes(table)`, `keep_default_na=False, na_values=[""]`;',
+        "pandas' defaults would turn codes such as `430000` into numbers. **Frictionless**",
+        "(`frictionless validate datapackage.json`, `frictionless.Resource(...)`) reads the CSV files with",
+        "the schema in `datapackage.json`.",
+        "",
+        "## Targets and programmes",
+        "",
+        TARGETS_GUIDE.rstrip(),
         "",
         "Offsets: `char_start`/`char_end` are half-open character offsets into `documents.text` of the",
         "row's `doc_id`; `substr(text, char_start + 1, char_end - char_start)` in SQL, or",
@@ -111,7 +213,17 @@ def render_readme(
         "",
         f"The extracted data are licensed **{licence['name']}** ({licence['path']}).",
         "The quoted source texts are not: they remain the work of their publishers and are included for",
-        "research. Rights status of each text:",
+        "research. Each table's terms (also `licenses` and `rights` of its resource in `datapackage.json`):",
+        "",
+        "| table | licence | rights |",
+        "|---|---|---|",
+        *[
+            f"| {r['name']} | {', '.join(x['name'] for x in r['licenses'])} | {_escape(r['rights'])} |"
+            for r in package["resources"]
+            if r.get("licenses")
+        ],
+        "",
+        "Rights status of each text:",
         "",
         "| doc_id | rights |",
         "|---|---|",
@@ -160,4 +272,9 @@ def render_readme(
                 f"| `{field['name']}` | {field['type']} | {_constraints(field)} | {_escape(field['description'])} |"
             )
         lines.append("")
+        for field in table_schema["fields"]:
+            if field.get("flagValues"):
+                lines += [f"Values of `{field['name']}` (`;`-separated when several):", ""]
+                lines += [f"- `{value}`: {_escape(meaning)}" for value, meaning in field["flagValues"].items()]
+                lines.append("")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 
 from pipeline.package import sha256_file
+from pipeline.schema import SCHEMAS_DIR
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 FIRST_VERSION = "1.0.0"
@@ -89,6 +90,8 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
                         f"column {table}.{column} type {old_fields[column]['type']} -> {new_fields[column]['type']}",
                     )
                 )
+            elif dropped := _dropped_values(old_fields[column], new_fields[column]):
+                changes.append(("major", f"column {table}.{column} values {', '.join(dropped)} no longer used"))
             elif old_fields[column] != new_fields[column]:
                 changes.append(("patch", f"column {table}.{column} description or constraints changed"))
         if old[table].get("primaryKey") != new[table].get("primaryKey"):
@@ -96,6 +99,15 @@ def schema_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]
         elif old[table].get("foreignKeys") != new[table].get("foreignKeys"):
             changes.append(("patch", f"table {table} foreign keys changed"))
     return changes
+
+
+def _dropped_values(old_field: dict[str, Any], new_field: dict[str, Any]) -> list[str]:
+    """Values of an enum that the new schema no longer allows (a query filtering on them finds nothing)."""
+    old_enum = old_field.get("constraints", {}).get("enum")
+    new_enum = new_field.get("constraints", {}).get("enum")
+    if old_enum is None or new_enum is None:
+        return []
+    return [value for value in old_enum if value not in new_enum]
 
 
 def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
@@ -184,7 +196,22 @@ def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict
         "reasons": [{"level": lvl, "change": text} for lvl, text in reasons],
         "tables": tables,
         "schema_changes": [text for lvl, text in reasons if text.startswith(("table ", "column "))],
+        "moves": schema_moves(old_schemas, new_schemas),
     }
+
+
+def schema_moves(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """New place (from schemas/moves.json) of every table or column of `old` that `new` lacks."""
+    known = json.loads((SCHEMAS_DIR / "moves.json").read_text(encoding="utf-8"))["moves"]
+    gone = [table for table in old if table not in new]
+    gone += [f"{table}.{f['name']}" for table in old if table not in new for f in old[table]["fields"]]
+    for table in sorted(set(old) & set(new)):
+        new_columns = {f["name"] for f in new[table]["fields"]}
+        gone += [f"{table}.{f['name']}" for f in old[table]["fields"] if f["name"] not in new_columns]
+    for table in sorted(old):
+        if table in new and old[table].get("primaryKey") != new[table].get("primaryKey"):
+            gone.append(table)
+    return {name: known[name] for name in sorted(set(gone)) if name in known}
 
 
 def _count_rows(csv_path: Path) -> int:
@@ -280,6 +307,10 @@ def render_changelog(releases_dir: Path) -> str:
         for change in changes.get("schema_changes", []):
             lines.append(f"- schema: {change}")
         if changes.get("schema_changes"):
+            lines.append("")
+        if changes.get("moves"):
+            lines += ["Where the removed tables and columns went:", ""]
+            lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
             lines.append("")
     return "\n".join(lines)
 

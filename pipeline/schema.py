@@ -9,6 +9,7 @@ so that no column is declared twice.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,37 @@ def foreign_keys(name: str) -> list[dict[str, Any]]:
 def resource_schema(name: str) -> dict[str, Any]:
     """The schema as embedded in datapackage.json (the descriptor without the table name)."""
     return {k: v for k, v in table_schema(name).items() if k not in {"name", "title", "description"}}
+
+
+def flag_pattern(values: dict[str, str]) -> re.Pattern[str]:
+    """Regex matching one flag of a `flagValues` vocabulary; `<placeholder>` parts match any non-empty text."""
+    alternatives = (
+        "".join(".+" if part.startswith("<") else re.escape(part) for part in _PLACEHOLDER.split(value))
+        for value in values
+    )
+    return re.compile("^(?:" + "|".join(alternatives) + ")$")
+
+
+_PLACEHOLDER = re.compile(r"(<[a-z_]+>)")
+
+
+def resource_rights(name: str) -> dict[str, Any]:
+    """`licenses` and `rights` of one table's resource: the source-text tables (schemas/package.json
+    `sourceText`) are under their publishers' terms; every other table under the dataset's licence, with
+    a note when one of its columns quotes the source text."""
+    meta = package_metadata()
+    source_text = meta["sourceText"]
+    if name in source_text["tables"]:
+        return {"licenses": source_text["licenses"], "rights": source_text["rights"]}
+    licence = meta["licenses"][0]["name"]
+    rights = f"{licence}."
+    quote = quote_column(name)
+    if quote:
+        rights = (
+            f"{licence}, except the column {quote}: it quotes the source text, which remains its publisher's "
+            "work (see documents.rights)."
+        )
+    return {"licenses": meta["licenses"], "rights": rights}
 
 
 def duckdb_type(name: str, column: str) -> str:

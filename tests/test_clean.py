@@ -119,3 +119,52 @@ def test_beijing_paragraph_of_the_roundup_is_collapsed_once():
     assert cleaned.text.count("北京市卫生健康委将继续坚持") == 1
     assert "更好统筹发展和安全，大力提升“四个服务”能力" in cleaned.text
     assert cleaned.notes
+
+
+def _quadratic_tandem_repeat(paragraph: str, min_length: int = 12) -> tuple[int, int] | None:
+    """The former definition of find_tandem_repeat: every length from the longest down, leftmost first."""
+    n = len(paragraph)
+    for length in range(n // 2, min_length - 1, -1):
+        run = 0
+        for j in range(n - length):
+            run = run + 1 if paragraph[j] == paragraph[j + length] else 0
+            if run == length:
+                return j - length + 1, length
+    return None
+
+
+def test_tandem_repeat_search_agrees_with_the_quadratic_definition():
+    import random
+
+    generator = random.Random(11)
+    pieces = ["卫生", "健康", "工作", "会议", "。", "，", "推进", "基层", "医疗", "2025年"]
+    for case in range(400):
+        words = [generator.choice(pieces[: generator.randint(2, len(pieces))]) for _ in range(generator.randint(5, 60))]
+        text = "".join(words)
+        if case % 3 == 0 and len(text) > 4:  # paste a run inside itself, as a bad copy does
+            start, end = sorted(generator.sample(range(len(text)), 2))
+            text = text[:end] + text[start:end] + text[end:]
+        for min_length in (3, 12):
+            assert find_tandem_repeat(text, min_length) == _quadratic_tandem_repeat(text, min_length), (
+                text,
+                min_length,
+            )
+
+
+def test_very_repetitive_paragraphs_are_still_collapsed_or_left_with_a_note():
+    for text in ("哈" * 30_000, "卫生健康" * 5_000 + "工作", "甲乙" * 3 + "哈" * 20_000):
+        assert find_tandem_repeat(text) == _quadratic_tandem_repeat(text), text[:10]
+
+
+def test_a_paragraph_beyond_the_search_limit_is_left_with_a_note(monkeypatch):
+    import pipeline.text.clean as clean
+
+    monkeypatch.setattr(clean, "_REPEAT_STEPS_PER_CHAR", 0)
+    monkeypatch.setattr(clean, "_REPEAT_LENGTHS_TRIED", 5)
+    text = "卫生健康工作会议" * 4 + "，" + "推进基层医疗卫生" * 30
+    assert find_tandem_repeat("卫生健康工作会议" * 4) == (0, 16)  # within the lengths tried
+    lines, notes = collapse_repeats([text])
+    assert lines == [text]
+    assert notes == [
+        "paragraph 1: not searched for duplicated runs (too repetitive: no duplicated run among the 5 longest lengths tried)"
+    ]

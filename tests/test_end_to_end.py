@@ -43,11 +43,15 @@ def test_every_table_is_present_in_csv_and_parquet_with_its_columns_and_rows(bui
 def test_required_columns_of_the_issue_exist():
     required = {
         "documents": "doc_id kind title published_date source sha256 text",
-        "meetings": "meeting_id work_year start_date end_date location lead_official n_tasks",
-        "tasks": "task_id meeting_id work_year ordinal title text doc_id char_start char_end",
-        "provinces": "province_code name short_name plan_year headline doc_id char_start char_end",
-        "province_measures": "measure_id province_code plan_year ordinal heading text doc_id char_start char_end",
-        "targets": "target_id scope province_code meeting_id year indicator value value_max unit comparator "
+        "plans": "plan_id level region_code issuer work_year title headline n_tasks primary_doc_id flag",
+        "plan_sources": "plan_id doc_id genre is_primary char_start char_end",
+        "meetings": "meeting_id plan_id level work_year start_date end_date location lead_official n_tasks",
+        "tasks": "task_id plan_id parent_task_id depth ordinal marker title text doc_id char_start char_end "
+        "marker_issue flag",
+        "task_sources": "task_id doc_id similarity agreement char_start char_end",
+        "provinces": "province_code name short_name",
+        "commentary": "commentary_id task_id plan_id doc_id text char_start char_end",
+        "targets": "target_id level province_code plan_id task_id year indicator value value_max unit comparator "
         "is_change raw_text doc_id char_start char_end",
         "tokens": "doc_id sentence_no token_no token char_start char_end",
     }
@@ -59,7 +63,8 @@ def test_required_columns_of_the_issue_exist():
     "table,column",
     [
         ("tasks", "text"),
-        ("province_measures", "text"),
+        ("task_sources", "NULL"),
+        ("commentary", "text"),
         ("targets", "raw_text"),
         ("tokens", "token"),
         ("sentences", "text"),
@@ -71,7 +76,49 @@ def test_offsets_reproduce_the_text_of_every_row(con, table, column):
     rows = con.execute(f"SELECT doc_id, char_start, char_end, {column} FROM {table}").fetchall()
     assert rows
     for doc_id, start, end, value in rows:
-        assert texts[doc_id][start:end] == value
+        assert 0 <= start <= end <= len(texts[doc_id])
+        if value is not None:
+            assert texts[doc_id][start:end] == value
+
+
+def test_plan_source_offsets_and_openings_reproduce_their_text(con):
+    texts = dict(con.execute("SELECT doc_id, text FROM documents").fetchall())
+    rows = con.execute("SELECT doc_id, char_start, char_end, opening, opening_start, opening_end FROM plan_sources")
+    for doc_id, start, end, opening, opening_start, opening_end in rows.fetchall():
+        assert 0 <= start < end <= len(texts[doc_id])
+        if opening_start is not None:
+            assert start <= opening_start <= opening_end <= end
+            assert texts[doc_id][opening_start:opening_end] == (opening or "")
+
+
+def test_seed_plans_national_and_provincial(con):
+    national = con.execute(
+        "SELECT work_year, n_tasks, issuer FROM plans WHERE level = 'national' ORDER BY work_year"
+    ).fetchall()
+    assert [(year, n) for year, n, _ in national] == [(2024, 9), (2025, 10), (2026, 11)]
+    assert {issuer for *_, issuer in national} == {"国家卫生健康委"}
+    top = con.execute(
+        "SELECT plan_id, list(ordinal ORDER BY task_id) FROM tasks WHERE depth = 1 AND plan_id LIKE 'cn-%' GROUP BY 1"
+    ).fetchall()
+    assert all(ordinals == list(range(1, len(ordinals) + 1)) for _, ordinals in top)
+    issues = con.execute(
+        "SELECT count(*) FROM tasks WHERE plan_id = 'cn-2026-health-work' AND marker_issue IS NOT NULL"
+    ).fetchone()[0]
+    assert issues > 0
+    provincial = con.execute(
+        "SELECT count(*), count(DISTINCT region_code) FROM plans WHERE level = 'provincial'"
+    ).fetchone()
+    assert provincial == (32, 32)
+    assert con.execute("SELECT count(*) FROM provinces").fetchone()[0] == 32
+    leaves = con.execute(
+        "SELECT count(*) FROM tasks t JOIN plans p USING (plan_id) WHERE p.level = 'provincial' AND t.n_children = 0"
+    ).fetchone()[0]
+    assert leaves == 212
+    orphans = con.execute(
+        "SELECT count(*) FROM tasks c LEFT JOIN tasks p ON p.task_id = c.parent_task_id "
+        "WHERE c.parent_task_id IS NOT NULL AND (p.task_id IS NULL OR p.depth <> c.depth - 1)"
+    ).fetchone()[0]
+    assert orphans == 0
 
 
 def test_csv_rows_are_sorted_by_primary_key(built: Path):
@@ -92,10 +139,10 @@ def _types(table: str) -> dict[str, str]:
 
 def test_open_sql_opens_the_release_in_duckdb(built: Path):
     connection = duckdb.connect()
-    script = (built / "open.sql").read_text(encoding="utf-8").replace("'data/", f"'{built}/data/")
-    connection.execute(script)
+    connection.execute(f"SET VARIABLE release = '{built}'")
+    connection.execute((built / "open.sql").read_text(encoding="utf-8"))
     titles = connection.execute(
-        "SELECT t.title FROM tasks t JOIN meetings m USING (meeting_id) WHERE m.work_year = 2025 ORDER BY t.ordinal"
+        "SELECT t.title FROM tasks t JOIN meetings m USING (plan_id) WHERE m.work_year = 2025 ORDER BY t.ordinal"
     ).fetchall()
     assert len(titles) == 10
 

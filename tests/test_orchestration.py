@@ -13,9 +13,9 @@ import yaml
 from pipeline import schema
 from pipeline.definitions import defs, make_definitions
 from pipeline.defs.partitions import (
-    ASSEMBLY_POOL,
     RANGE_END_TAG,
     RANGE_START_TAG,
+    WAREHOUSE_POOL,
     documents_partitions,
     range_tags,
     sync_document_partitions,
@@ -59,18 +59,18 @@ def test_every_table_asset_shows_its_own_description_and_columns_from_schemas():
     assert len(set(descriptions.values())) == len(descriptions), "two tables share a description"
 
 
-def test_the_assembly_assets_share_one_pool_limited_to_one_run_in_the_project_instance(monkeypatch, tmp_path):
+def test_warehouse_writers_share_one_pool_limited_to_one_run_in_the_project_instance(monkeypatch, tmp_path):
     from pipeline.instance import project_instance
 
     graph = defs.resolve_asset_graph()
-    for key in ("checked_package", "published_release"):
-        assert graph.get(dg.AssetKey(key)).pools == {ASSEMBLY_POOL}, key
+    for key in ("checked_package", "published_release", *PER_DOCUMENT_ASSETS):
+        assert graph.get(dg.AssetKey(key)).pools == {WAREHOUSE_POOL}, key
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
     instance = project_instance()
     assert (tmp_path / "home" / "dagster.yaml").exists()
     pools = instance.get_concurrency_config().pool_config
     assert pools.pool_granularity.value == "run"
-    assert instance.event_log_storage.get_concurrency_info(ASSEMBLY_POOL).slot_count == 1
+    assert instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).slot_count == 1
 
 
 def test_partition_registry_follows_the_seeds_and_ranges_cover_exactly_them():
@@ -128,19 +128,21 @@ def test_new_document_materialises_only_its_own_partition_and_equals_a_full_rebu
 def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import pipeline.defs.core as core
 
-    original = core.province_rows
+    original = core.build_plan_tables
 
     def shifted(records):
-        provinces, measures = original(records)
-        measures[0] = {**measures[0], "char_end": measures[0]["char_end"] + 1}  # offsets no longer quote the text
-        return provinces, measures
+        tables = original(records)
+        leaf = next(i for i, row in enumerate(tables.tasks) if row["n_children"] == 0 and row["depth"] == 2)
+        row = tables.tasks[leaf]
+        tables.tasks[leaf] = {**row, "char_end": row["char_end"] + 1}  # offsets no longer quote the text
+        return tables
 
-    monkeypatch.setattr(core, "province_rows", shifted)
+    monkeypatch.setattr(core, "build_plan_tables", shifted)
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     result = _run_all_partitions(Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds"), "publish")
     materialised = _materialised(result)
-    assert "province_measures" in materialised
+    assert "tasks" in materialised
     assert "checked_package" not in materialised and "published_release" not in materialised
     assert not (tmp_path / "ds").exists()
 

@@ -14,9 +14,9 @@ def test_table_is_sorted_unique_and_well_formed() -> None:
     assert len(codes) == len(set(codes))
     for region in regions:
         assert len(region.code) == 6 and region.code.isdigit()
-        assert region.level in {"province", "prefecture"}
+        assert region.level in {"provincial", "municipal"}
         assert region.code[:2] == region.province_code[:2]
-        if region.level == "province":
+        if region.level == "provincial":
             assert region.code.endswith("0000") and region.province_code == region.code
         else:
             assert region.code.endswith("00") and not region.code.endswith("0000")
@@ -29,11 +29,11 @@ def test_provinces_are_the_32_plan_units() -> None:
     assert units[0].name == "北京市" and units[0].code == "110000"
     assert units[-1].name == "新疆生产建设兵团" and units[-1].code == "660000"
     assert {"710000", "810000", "820000"}.isdisjoint(r.code for r in units)
-    assert len([r for r in all_regions() if r.level == "province"]) == 35
+    assert len([r for r in all_regions() if r.level == "provincial"]) == 35
 
 
 def test_prefecture_count_matches_gbt_2260() -> None:
-    assert len([r for r in all_regions() if r.level == "prefecture"]) == 333
+    assert len([r for r in all_regions() if r.level == "municipal"]) == 333
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_lookup_misses(name: str) -> None:
 
 def test_province_fields() -> None:
     hunan = lookup("湖南省")
-    assert hunan == Region("430000", "湖南省", "湖南", "province", "430000", "湘", "长沙市")
+    assert hunan == Region("430000", "湖南省", "湖南", "Hunan", "Húnán", "provincial", "430000", "湘", "长沙市")
     beijing = lookup("北京")
     assert beijing is not None and beijing.capital == "北京市"
     corps = lookup("新疆生产建设兵团")
@@ -111,5 +111,5 @@ def test_find_regions_window_and_levels() -> None:
     text = "吉林省长春市和吉林市"
     found = find_regions(text, 3)
     assert [(r.code, s, e) for r, s, e in found] == [("220100", 3, 6), ("220200", 7, 10)]
-    assert [r.code for r, _, _ in find_regions(text, 0, 6, levels={"province"})] == ["220000"]
+    assert [r.code for r, _, _ in find_regions(text, 0, 6, levels={"provincial"})] == ["220000"]
     assert find_regions(text, 0, 2)[0][0].code == "220000"  # the short name ties to the province

@@ -206,6 +206,26 @@ def test_validate_detects_a_changed_file(work: Path):
             {"t": {"fields": [{"name": "a", "type": "string", "description": "y"}], "primaryKey": ["a"]}},
             "patch",
         ),
+        (  # an enum value renamed: a query filtering on the old value silently finds nothing
+            {
+                "t": {
+                    "fields": [{"name": "a", "type": "string", "constraints": {"enum": ["province"]}}],
+                    "primaryKey": [],
+                }
+            },
+            {
+                "t": {
+                    "fields": [{"name": "a", "type": "string", "constraints": {"enum": ["provincial"]}}],
+                    "primaryKey": [],
+                }
+            },
+            "major",
+        ),
+        (  # an enum value added
+            {"t": {"fields": [{"name": "a", "type": "string", "constraints": {"enum": ["x"]}}], "primaryKey": []}},
+            {"t": {"fields": [{"name": "a", "type": "string", "constraints": {"enum": ["x", "y"]}}], "primaryKey": []}},
+            "patch",
+        ),
     ],
 )
 def test_schema_change_levels(old, new, level):

@@ -35,3 +35,36 @@ def test_token_offsets_reproduce_tokens_and_cache_is_in_the_project():
     assert all(text[t.start : t.end] == t.token for t in tokens)
     assert all(t.token.strip() for t in tokens)
     assert (JIEBA_CACHE_DIR / "jieba.cache").exists() or any(JIEBA_CACHE_DIR.iterdir())
+
+
+def test_names_of_officials_and_places_are_one_token() -> None:
+    words = [t.token for t in tokenize("国家卫生健康委党组书记、主任雷海潮出席会议并讲话。")]
+    assert "雷海潮" in words and "海潮" not in words
+    words = [t.token for t in tokenize("国家卫生健康委党组副书记、副主任曾益新作总结讲话。")]
+    assert "曾益新" in words and "新作" not in words
+    words = [t.token for t in tokenize("以丽水、湖州、衢州3个示范市为牵引。")]
+    assert {"丽水", "湖州", "衢州"} <= set(words)
+
+
+def test_a_documents_own_officials_are_kept_whole_without_touching_other_documents() -> None:
+    # 邓海潮 is in no dictionary: the meeting parser finds him in the report, and only there is he whole.
+    report = "省卫生健康委主任邓海潮作工作报告。"
+    other = "这是邓海潮新作品。"
+    alone = [t.token for t in tokenize(other)]
+    assert "邓海潮" in [t.token for t in tokenize(report)]
+    assert [t.token for t in tokenize(other)] == alone  # segmenting the report first changes nothing
+    assert "邓海潮" not in alone  # this text names him by no role: the name is not added for it
+
+
+def test_the_tokenizer_is_restored_after_each_document() -> None:
+    from pipeline.text.segment import pos_tokenizer
+
+    base = pos_tokenizer().tokenizer
+    before = (base.total, len(base.FREQ))
+    tokenize("市卫生健康委主任赵某某作工作报告。")
+    assert (base.total, len(base.FREQ)) == before
+
+
+def test_a_semicolon_ends_a_sentence_a_colon_and_comma_do_not() -> None:
+    texts = [s.text for s in split_sentences("重点抓好三项工作：一是强基层，补短板；二是促改革。")]
+    assert texts == ["重点抓好三项工作：一是强基层，补短板；", "二是促改革。"]

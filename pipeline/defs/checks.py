@@ -1,52 +1,49 @@
-"""Blocking asset checks on every published table, generated from schemas/ (no per-table code)."""
+"""Asset checks on every published table, generated from schemas/ (no per-table code).
+
+One check step per table runs the table's SQL checks (pipeline.checks), each reported under its own
+name: primary_key_unique, foreign_keys_resolve, values_match_schema, offsets_quote_text (blocking),
+and not_empty (blocking for tables every build fills, a warning otherwise).
+"""
+
+from collections.abc import Iterator
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipeline import schema
-from pipeline.checks import ALWAYS_FILLED, emptiness_problem, integrity_problems, schema_problems
+from pipeline.checks import ALWAYS_FILLED, DESCRIPTIONS, checks_of, table_problems
+from pipeline.defs.resources import Warehouse
 
 
-def _result(problems: list[str], severity: dg.AssetCheckSeverity = dg.AssetCheckSeverity.ERROR) -> dg.AssetCheckResult:
-    return dg.AssetCheckResult(
-        passed=not problems,
-        severity=severity,
-        metadata={"problems": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none")},
-    )
+def _metadata(problems: list[str]) -> dict[str, dg.MetadataValue]:
+    return {"problems": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems) or "none")}
 
 
-def table_checks(table: str) -> list[dg.AssetChecksDefinition]:
-    @dg.asset_check(
-        asset=table,
-        name="integrity",
-        blocking=True,
-        description="Not empty; keys unique; foreign keys resolve; offsets quote documents.text.",
-    )
-    def integrity(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+def table_checks(table: str) -> dg.AssetChecksDefinition:
+    always = table in ALWAYS_FILLED
+    specs = [
+        dg.AssetCheckSpec(
+            "not_empty",
+            asset=table,
+            blocking=always,
+            description=DESCRIPTIONS["not_empty"] + ("" if always else " (a warning: depends on the kinds of text)"),
+        ),
+        *(
+            dg.AssetCheckSpec(name, asset=table, blocking=True, description=DESCRIPTIONS[name])
+            for name in checks_of(table)
+        ),
+    ]
+
+    @dg.multi_asset_check(specs=specs, name=f"{table}_checks")
+    def checks(duckdb: Warehouse) -> Iterator[dg.AssetCheckResult]:
         with duckdb.get_connection() as con:
-            return _result(integrity_problems(con, table))
+            results = table_problems(con, table)
+        for name, problems in results.items():
+            severity = dg.AssetCheckSeverity.ERROR if always or name != "not_empty" else dg.AssetCheckSeverity.WARN
+            yield dg.AssetCheckResult(
+                asset_key=table, check_name=name, passed=not problems, severity=severity, metadata=_metadata(problems)
+            )
 
-    @dg.asset_check(
-        asset=table,
-        name="matches_schema",
-        blocking=True,
-        description=f"Frictionless validation against schemas/{table}.schema.json.",
-    )
-    def matches_schema(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-        with duckdb.get_connection() as con:
-            return _result(schema_problems(con, table))
-
-    checks = [integrity, matches_schema]
-    if table not in ALWAYS_FILLED:
-
-        @dg.asset_check(asset=table, name="not_empty", description="Warns when the texts yield no row for this table.")
-        def not_empty(duckdb: DuckDBResource) -> dg.AssetCheckResult:
-            with duckdb.get_connection() as con:
-                problem = emptiness_problem(con, table)
-            return _result([problem] if problem else [], dg.AssetCheckSeverity.WARN)
-
-        checks.append(not_empty)
     return checks
 
 
-all_table_checks = [check for table in schema.table_names() for check in table_checks(table)]
+all_table_checks = [table_checks(table) for table in schema.table_names()]

@@ -17,20 +17,15 @@ from pipeline.seeds import discover
 from pipeline.tables import DocumentRecord
 from pipeline.tables.documents import document_rows
 from pipeline.tables.meetings import build_meeting_tables
+from pipeline.tables.plans import build_plan_tables
+from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.targets import target_rows
 from pipeline.warehouse import ensure_staging, fetch_dicts, write_table
 
-MEETING_TABLES = (
-    "meetings",
-    "meeting_sources",
-    "meeting_officials",
-    "meeting_sections",
-    "tasks",
-    "task_sources",
-    "commentary",
-)
+MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections")
+PLAN_TABLES = ("plans", "plan_sources", "tasks", "task_sources", "commentary")
 CORE = {"group_name": "core", "kinds": {"duckdb"}}
 # Reference tables that other tables' foreign keys point at: built first, so checks can resolve keys.
 REFERENCED = ("documents", "regions")
@@ -124,9 +119,24 @@ def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return _write(duckdb, "regions", region_rows())
 
 
+@dg.asset(deps=[*REFERENCED], description="The provincial-level units that issue plans (31 + 兵团).", **CORE)
+def provinces(duckdb: DuckDBResource) -> dg.MaterializeResult:
+    return _write(duckdb, "provinces", province_rows())
+
+
 @dg.multi_asset(
-    specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in MEETING_TABLES],
-    description="Meetings merged over their reports; tasks from the best source, matched across sources.",
+    specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in PLAN_TABLES],
+    description="Plans merged over every text that states them; tasks at every depth from the best source.",
+)
+def plan_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    tables = build_plan_tables(load_records(paths, duckdb))
+    for name in PLAN_TABLES:
+        yield _write(duckdb, name, getattr(tables, name))
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(name, deps=[extracted_documents, "plans", *REFERENCED], **CORE) for name in MEETING_TABLES],
+    description="Meetings (the events) merged over their reports, each pointing at the plan it deploys.",
 )
 def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     tables = build_meeting_tables(load_records(paths, duckdb))
@@ -136,24 +146,16 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE)
-        for name in ("provinces", "province_measures")
+        dg.AssetSpec(name, deps=["tasks", "plans", "plan_sources", *REFERENCED], **CORE)
+        for name in ("targets", "programmes")
     ],
-    description="Provincial plan sections and their headed measures.",
+    description="Numeric targets (commitments) and named programmes of every published task and plan opening.",
 )
-def province_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
-    provinces, measures = province_rows(load_records(paths, duckdb))
-    yield _write(duckdb, "provinces", provinces)
-    yield _write(duckdb, "province_measures", measures)
-
-
-@dg.asset(
-    deps=["tasks", "province_measures", "provinces", "meetings", *REFERENCED],
-    description="Every numeric target of national tasks and provincial plans.",
-    **CORE,
-)
-def targets(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def targets_and_programmes(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     with duckdb.get_connection() as con:
-        tasks = fetch_dicts(con, "SELECT task_id, meeting_id, doc_id, ordinal FROM tasks")
-        meetings = fetch_dicts(con, "SELECT meeting_id, scope, region_code, work_year FROM meetings")
-    return _write(duckdb, "targets", target_rows(load_records(paths, duckdb), tasks, meetings))
+        tasks = fetch_dicts(con, "SELECT task_id, doc_id, char_start FROM tasks")
+        plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
+        sources = fetch_dicts(con, "SELECT plan_id, doc_id, char_start, is_primary FROM plan_sources")
+    records = load_records(paths, duckdb)
+    yield _write(duckdb, "targets", target_rows(records, tasks, plans, sources))
+    yield _write(duckdb, "programmes", programme_rows(records, tasks, plans, sources))

@@ -9,7 +9,7 @@ import json
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.defs.partitions import documents_partitions
+from pipeline.defs.partitions import WAREHOUSE_POOL, documents_partitions
 from pipeline.defs.resources import PipelinePaths
 from pipeline.extract import extract_document
 from pipeline.progress import document_done
@@ -22,6 +22,7 @@ PER_DOCUMENT = {
     "partitions_def": documents_partitions,
     "backfill_policy": dg.BackfillPolicy.single_run(),
     "kinds": {"python", "duckdb"},
+    "pool": WAREHOUSE_POOL,
 }
 
 

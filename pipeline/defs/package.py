@@ -8,7 +8,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline import schema
-from pipeline.defs.partitions import ASSEMBLY_POOL
+from pipeline.defs.partitions import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.package import ReleaseInfo, validate_package, write_package
 from pipeline.release import plan_release, publish_folder, write_index_files
@@ -23,7 +23,7 @@ def release_date() -> str:
     group_name="package",
     deps=schema.table_names(),
     kinds={"frictionless", "parquet", "csv"},
-    pool=ASSEMBLY_POOL,
+    pool=WAREHOUSE_POOL,
     description="The data package written to the build folder and validated with Frictionless.",
 )
 def checked_package(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
@@ -54,7 +54,7 @@ def checked_package(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.Material
 @dg.asset(
     group_name="package",
     deps=[checked_package],
-    pool=ASSEMBLY_POOL,
+    pool=WAREHOUSE_POOL,
     description="The checked package published as an immutable version folder in datasets/ (when it changed).",
 )
 def published_release(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:

@@ -12,9 +12,10 @@ import dagster as dg
 documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
 PER_DOCUMENT_ASSETS = ("raw_documents", "clean_documents", "segmented_documents", "extracted_documents")
 
-# Concurrency pool of the assets that assemble and publish the package: the project's dagster.yaml
-# limits it to one run at a time (run granularity), whatever launched the run.
-ASSEMBLY_POOL = "assembly"
+# Concurrency pool of the assets that write the DuckDB warehouse (one writer at a time, and a run holds
+# its connection) or assemble and publish the package: with the project's dagster.yaml (run
+# granularity, limit 1) at most one such run is in progress, whatever launched it; others wait queued.
+WAREHOUSE_POOL = "warehouse"
 
 PARTITION_TAG = "dagster/partition"
 RANGE_START_TAG = "dagster/asset_partition_range_start"

@@ -1,26 +1,21 @@
-"""Meetings and their tasks, merged over every document that reports the same meeting.
+"""Meetings (the events), merged over every document that reports the same meeting.
 
-Reports of one meeting share (scope, region, meeting type, work year). The best source (an official
-report before a commentary before a paraphrase) supplies the published tasks; the tasks of every
-other source are matched to them by content, and the agreement is recorded in task_sources.
+Reports of one meeting share (level, region, meeting type, work year). The best source (an official
+report before a commentary before a paraphrase) supplies the facts; dates, place and lead official
+come from the best source that states them. The plan a meeting deploys, with its tasks, is built by
+pipeline.tables.plans; meetings.plan_id points at it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from pipeline.data import read_csv
 from pipeline.extract import meeting_source_rank, meeting_source_role
+from pipeline.parse.conference import meeting_field
+from pipeline.parse.statements import plan_id_for
 from pipeline.tables import DocumentRecord
-
-AGREEMENT_THRESHOLD = 0.6  # bigram Dice at or above: the sources agree on the task's content
-MATCH_THRESHOLD = 0.25  # below: two tasks are not the same task
-_NOT_CONTENT = re.compile(r"[\s\W_]+")
 
 
 @dataclass
@@ -31,68 +26,17 @@ class MeetingTables:
     meeting_sources: list[dict[str, Any]] = field(default_factory=list)
     meeting_officials: list[dict[str, Any]] = field(default_factory=list)
     meeting_sections: list[dict[str, Any]] = field(default_factory=list)
-    tasks: list[dict[str, Any]] = field(default_factory=list)
-    task_sources: list[dict[str, Any]] = field(default_factory=list)
-    commentary: list[dict[str, Any]] = field(default_factory=list)
-
-
-@cache
-def _meeting_type_slugs() -> list[tuple[str, str]]:
-    rows = [(row["name_suffix"], row["slug"]) for row in read_csv("meeting_types.csv")]
-    return sorted(rows, key=lambda row: -len(row[0]))
 
 
 def meeting_slug(name: str) -> str:
     """Short ASCII name of a meeting type (卫生健康工作会议 → health-work); a hash when unknown."""
-    for suffix, slug in _meeting_type_slugs():
-        if name.endswith(suffix):
-            return slug
-    return "m" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return meeting_field(name)
 
 
 def meeting_id_for(report: dict[str, Any]) -> str:
     region = "cn" if report["scope"] == "national" else (report.get("region_code") or "unknown")
     year = report.get("work_year") or "undated"
     return f"{region}-{year}-{meeting_slug(report['name'])}"
-
-
-def content_similarity(a: str, b: str) -> float:
-    """Dice coefficient of character bigrams, ignoring punctuation and whitespace (0..1)."""
-    a, b = _NOT_CONTENT.sub("", a), _NOT_CONTENT.sub("", b)
-    grams_a = [a[i : i + 2] for i in range(len(a) - 1)]
-    grams_b = [b[i : i + 2] for i in range(len(b) - 1)]
-    if not grams_a or not grams_b:
-        return 1.0 if a == b else 0.0
-    counts: dict[str, int] = defaultdict(int)
-    for gram in grams_a:
-        counts[gram] += 1
-    shared = 0
-    for gram in grams_b:
-        if counts[gram] > 0:
-            counts[gram] -= 1
-            shared += 1
-    return 2 * shared / (len(grams_a) + len(grams_b))
-
-
-def match_tasks(primary: list[dict[str, Any]], other: list[dict[str, Any]]) -> dict[int, tuple[int, float]]:
-    """Match another source's tasks to the primary ones by content: {other ordinal: (primary ordinal, score)}.
-
-    Greedy on the best remaining pair, so each task is used once; ties break on ordinal distance.
-    """
-    pairs = []
-    for p in primary:
-        for o in other:
-            score = content_similarity(p["text"], o["text"])
-            if score >= MATCH_THRESHOLD:
-                pairs.append((-score, abs(p["ordinal"] - o["ordinal"]), p["ordinal"], o["ordinal"], score))
-    pairs.sort()
-    matched: dict[int, tuple[int, float]] = {}
-    used: set[int] = set()
-    for _, _, p_ordinal, o_ordinal, score in pairs:
-        if o_ordinal not in matched and p_ordinal not in used:
-            matched[o_ordinal] = (p_ordinal, score)
-            used.add(p_ordinal)
-    return matched
 
 
 def build_meeting_tables(records: list[DocumentRecord]) -> MeetingTables:
@@ -109,7 +53,7 @@ def build_meeting_tables(records: list[DocumentRecord]) -> MeetingTables:
 
 def _source_order(record: DocumentRecord) -> tuple[int, int, str]:
     report = record.payload["meeting"]
-    return (meeting_source_rank(record.kind), -len(report["tasks"]), record.doc_id)
+    return (meeting_source_rank(record.kind), -report["n_tasks"], record.doc_id)
 
 
 def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentRecord]) -> None:
@@ -118,12 +62,6 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
     report = primary.payload["meeting"]
     flags: list[str] = list(report.get("flags") or [])
     merged = _merge_facts(sources, flags)
-    by_ordinal = _add_primary_tasks(out, meeting_id, primary)
-    for source in sources[1:]:
-        _add_secondary_source(out, source, report["tasks"], by_ordinal, flags)
-    if len(sources) > 1:
-        _set_agreement(out, by_ordinal, n_other_sources=len(sources) - 1)
-
     announced = next(
         (
             s.payload["meeting"]["announced_task_count"]
@@ -132,18 +70,21 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
         ),
         None,
     )
-    if announced is not None and announced != len(report["tasks"]):
+    if announced is not None and announced != report["n_tasks"]:
         flags.append("task_count_differs_from_announced")
     out.meetings.append(
         {
             "meeting_id": meeting_id,
+            "plan_id": plan_id_for(
+                report["scope"], report.get("region_code"), report.get("work_year"), report["field"]
+            ),
             "name": report["name"],
-            "scope": report["scope"],
+            "level": report["scope"],
             "region_code": report.get("region_code"),
             "is_national_health_work_conference": bool(report.get("is_national_health_work_conference")),
             "work_year": report.get("work_year"),
             **merged,
-            "n_tasks": len(report["tasks"]),
+            "n_tasks": report["n_tasks"],
             "announced_task_count": announced,
             "n_sources": len(sources),
             "primary_doc_id": primary.doc_id,
@@ -157,82 +98,11 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
                 "doc_id": source.doc_id,
                 "role": meeting_source_role(source.kind) or "report",
                 "is_primary": source is primary,
-                "n_tasks_reported": len(source.payload["meeting"]["tasks"]),
+                "n_tasks_reported": source.payload["meeting"]["n_tasks"],
             }
         )
     _add_officials(out, meeting_id, sources)
     _add_sections(out, meeting_id, sources)
-
-
-def _add_primary_tasks(out: MeetingTables, meeting_id: str, primary: DocumentRecord) -> dict[int, dict[str, Any]]:
-    """Publish the best source's tasks; returns the task rows by ordinal."""
-    report = primary.payload["meeting"]
-    by_ordinal: dict[int, dict[str, Any]] = {}
-    for task in report["tasks"]:
-        row = {
-            "task_id": f"{meeting_id}-t{task['ordinal']:02d}",
-            "meeting_id": meeting_id,
-            "work_year": report.get("work_year"),
-            "ordinal": task["ordinal"],
-            "title": task["title"],
-            "text": task["text"],
-            "marker": task.get("marker"),
-            "marker_issue": task.get("marker_issue"),
-            "doc_id": primary.doc_id,
-            "char_start": task["start"],
-            "char_end": task["end"],
-            "n_sources": 1,
-            "sources_agree": None,
-        }
-        out.tasks.append(row)
-        out.task_sources.append(_task_source(row["task_id"], primary.doc_id, task, 1.0, "primary"))
-        by_ordinal[task["ordinal"]] = row
-    return by_ordinal
-
-
-def _add_secondary_source(
-    out: MeetingTables,
-    source: DocumentRecord,
-    primary_tasks: list[dict[str, Any]],
-    by_ordinal: dict[int, dict[str, Any]],
-    flags: list[str],
-) -> None:
-    """Match another source's tasks (and its commentary) to the published tasks by content."""
-    other_tasks = source.payload["meeting"]["tasks"]
-    matches = match_tasks(primary_tasks, other_tasks)
-    if unmatched := len(other_tasks) - len(matches):
-        flags.append(f"{source.doc_id}_has_{unmatched}_unmatched_tasks")
-    for other in other_tasks:
-        if other["ordinal"] in matches:
-            primary_ordinal, score = matches[other["ordinal"]]
-            task_row = by_ordinal[primary_ordinal]
-            agreement = "agrees" if score >= AGREEMENT_THRESHOLD else "differs"
-            out.task_sources.append(_task_source(task_row["task_id"], source.doc_id, other, score, agreement))
-            task_row["n_sources"] += 1
-    for note in source.payload["meeting"].get("commentary") or []:
-        if note["task_ordinal"] in matches:
-            task_row = by_ordinal[matches[note["task_ordinal"]][0]]
-            out.commentary.append(
-                {
-                    "commentary_id": f"{source.doc_id}-c{note['task_ordinal']:02d}-{note['start']}",
-                    "task_id": task_row["task_id"],
-                    "doc_id": source.doc_id,
-                    "text": note["text"],
-                    "char_start": note["start"],
-                    "char_end": note["end"],
-                }
-            )
-
-
-def _set_agreement(out: MeetingTables, by_ordinal: dict[int, dict[str, Any]], n_other_sources: int) -> None:
-    """sources_agree: every other source has a matching task with the same content."""
-    agreements: dict[str, list[str]] = defaultdict(list)
-    for row in out.task_sources:
-        if row["agreement"] != "primary":
-            agreements[row["task_id"]].append(row["agreement"])
-    for row in by_ordinal.values():
-        found = agreements.get(row["task_id"], [])
-        row["sources_agree"] = len(found) == n_other_sources and all(a == "agrees" for a in found)
 
 
 def _merge_facts(sources: list[DocumentRecord], flags: list[str]) -> dict[str, Any]:
@@ -244,20 +114,6 @@ def _merge_facts(sources: list[DocumentRecord], flags: list[str]) -> dict[str, A
         if len(set(values)) > 1:
             flags.append(f"sources_disagree_on_{key}")
     return merged
-
-
-def _task_source(task_id: str, doc_id: str, task: dict[str, Any], score: float, agreement: str) -> dict[str, Any]:
-    return {
-        "task_id": task_id,
-        "doc_id": doc_id,
-        "source_ordinal": task["ordinal"],
-        "marker": task.get("marker"),
-        "title": task["title"],
-        "similarity": round(score, 4),
-        "agreement": agreement,
-        "char_start": task["start"],
-        "char_end": task["end"],
-    }
 
 
 def _add_officials(out: MeetingTables, meeting_id: str, sources: list[DocumentRecord]) -> None:

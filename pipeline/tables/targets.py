@@ -1,59 +1,77 @@
-"""targets: every measurable quantity of national tasks, provincial measures and plan openings."""
+"""targets: every measurable quantity of the published tasks and plan openings, pointing at task_id and plan_id."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from pipeline.parse.statements import task_tree_paths
 from pipeline.tables import DocumentRecord
-from pipeline.tables.provinces import measure_id_for, section_key
+from pipeline.tables.plans import plan_id_of, task_id_for
 from pipeline.text.regions import by_code, province_of
 
-_SCOPES = {"national": "national", "provincial": "province", "municipal": "municipal"}
+
+@dataclass(frozen=True)
+class PublishedStatement:
+    """The parts of one published plan statement that carry targets and programmes."""
+
+    record: DocumentRecord
+    plan: dict[str, Any]  # the plans row
+    statement: dict[str, Any]  # the per-document plan statement (opening and task tree)
+    tasks: list[tuple[str, dict[str, Any]]]  # (task_id, task) of every published task, in tree order
+
+
+def published_statements(
+    records: list[DocumentRecord],
+    tasks: list[dict[str, Any]],
+    plans: list[dict[str, Any]],
+    plan_sources: list[dict[str, Any]],
+) -> Iterator[PublishedStatement]:
+    """Every plan statement a plan is published from, with its published tasks.
+
+    Only the statement a plan is published from counts: the other sources' tasks are matched to it.
+    """
+    plan_by_id = {row["plan_id"]: row for row in plans}
+    published_tasks = {(row["task_id"], row["doc_id"], row["char_start"]) for row in tasks}
+    primary_statements = {
+        (row["plan_id"], row["doc_id"], row["char_start"]) for row in plan_sources if row["is_primary"]
+    }
+    for record in records:
+        for statement in record.payload.get("plans") or []:
+            plan_id = plan_id_of(statement)
+            if (plan_id, record.doc_id, statement["start"]) not in primary_statements:
+                continue  # a secondary source: its tasks are published from the primary statement
+            own = [
+                (task_id, task)
+                for path, task in task_tree_paths(statement["tasks"])
+                if ((task_id := task_id_for(plan_id, path)), record.doc_id, task["start"]) in published_tasks
+            ]
+            yield PublishedStatement(record, plan_by_id[plan_id], statement, own)
 
 
 def target_rows(
-    records: list[DocumentRecord], tasks: list[dict[str, Any]], meetings: list[dict[str, Any]]
+    records: list[DocumentRecord],
+    tasks: list[dict[str, Any]],
+    plans: list[dict[str, Any]],
+    plan_sources: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """Targets of every published task (rows of `tasks` and `meetings`) and every round-up section."""
+    """Targets of every published task and every plan's opening (rows of `tasks`, `plans`, `plan_sources`)."""
     rows: list[dict[str, Any]] = []
-    meeting_by_id = {row["meeting_id"]: row for row in meetings}
-    published_tasks = {(row["doc_id"], row["ordinal"]): row for row in tasks}
-    for record in records:
-        report = record.payload.get("meeting")
-        if report:
-            for task in report["tasks"]:
-                published = published_tasks.get((record.doc_id, task["ordinal"]))
-                if published is None:
-                    continue  # a secondary source: its task is published from the primary document
-                meeting = meeting_by_id[published["meeting_id"]]
-                province_code = None
-                if meeting["region_code"]:
-                    province_code = province_of(by_code(meeting["region_code"])).code
-                rows += _rows(
-                    task["targets"],
-                    prefix=published["task_id"],
-                    doc_id=record.doc_id,
-                    default_year=meeting["work_year"],
-                    scope=_SCOPES[meeting["scope"]],
-                    province_code=province_code,
-                    meeting_id=meeting["meeting_id"],
-                    task_id=published["task_id"],
-                )
-        for section in record.payload.get("provinces") or []:
-            if section["plan_year"] is None:
-                continue
-            common = {
-                "doc_id": record.doc_id,
-                "default_year": section["plan_year"],
-                "scope": "province",
-                "province_code": section["province_code"],
-            }
-            rows += _rows(section["intro_targets"], prefix=f"{section_key(section, record.doc_id)}-intro", **common)
-            for measure in section["measures"]:
-                measure_id = measure_id_for(
-                    section["province_code"], section["plan_year"], record.doc_id, measure["ordinal"]
-                )
-                rows += _rows(measure["targets"], prefix=measure_id, measure_id=measure_id, **common)
+    for published in published_statements(records, tasks, plans, plan_sources):
+        plan = published.plan
+        province_code = province_of(by_code(plan["region_code"])).code if plan["region_code"] else None
+        common = {
+            "doc_id": published.record.doc_id,
+            "default_year": plan["work_year"],
+            "level": plan["level"],
+            "province_code": province_code,
+            "plan_id": plan["plan_id"],
+        }
+        opening = published.statement.get("opening_targets") or []
+        rows += _rows(opening, prefix=f"{plan['plan_id']}-opening", **common)
+        for task_id, task in published.tasks:
+            rows += _rows(task["targets"], prefix=task_id, task_id=task_id, **common)
     return rows
 
 
@@ -63,29 +81,30 @@ def _rows(
     prefix: str,
     doc_id: str,
     default_year: int | None,
-    scope: str,
+    level: str,
     province_code: str | None,
-    meeting_id: str | None = None,
+    plan_id: str,
     task_id: str | None = None,
-    measure_id: str | None = None,
 ) -> list[dict[str, Any]]:
     return [
         {
             "target_id": f"{prefix}-{number:02d}",
-            "scope": scope,
+            "level": level,
             "province_code": province_code,
-            "meeting_id": meeting_id,
+            "plan_id": plan_id,
             "task_id": task_id,
-            "measure_id": measure_id,
             "year": target.get("year") or default_year,
+            "deadline_year": target.get("year"),
             "kind": target["kind"],
             "indicator": target["indicator"],
             "action": target.get("action"),
             "value": target["value"],
             "value_max": target.get("value_max"),
             "unit": target.get("unit"),
+            "per_unit": target.get("per_unit"),
             "comparator": target["comparator"],
             "is_change": target["is_change"],
+            "quoted_from": target.get("quoted_from"),
             "raw_text": target["raw_text"],
             "doc_id": doc_id,
             "char_start": target["start"],

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+
 from pipeline.data import read_toml
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -172,16 +174,88 @@ def _continues_sentence(paragraph: str) -> bool:
     )
 
 
+class RepeatSearchLimit(ValueError):
+    """A paragraph so repetitive that looking for its longest duplicated run is not worth the cost."""
+
+
+# find_tandem_repeat walks the earlier occurrences of each 12-character sequence; a paragraph needing
+# more than this many steps per character (pathological repetition such as one character repeated for
+# pages) is left as it is, with a cleaning note, instead of taking minutes.
+_REPEAT_STEPS_PER_CHAR = 16
+# Such a paragraph is then searched length by length from the longest (as the definition reads), up
+# to this many lengths; beyond that it is left as it is, with a cleaning note.
+_REPEAT_LENGTHS_TRIED = 2_000
+
+
 def find_tandem_repeat(paragraph: str, min_length: int = _MIN_REPEAT_LEN) -> tuple[int, int] | None:
-    """Find the longest run X immediately repeated (XX) in a paragraph; return (start, length)."""
+    """Find the longest run X immediately repeated (XX) in a paragraph; return (start, length).
+
+    Among runs of the greatest length, the leftmost is returned. Linear in practice: a square XX with
+    |X| = L >= min_length makes the min_length-character sequences at t and t + L equal for every t
+    in its first half, so only distances between equal sequences are candidates, and a square of
+    period L is a stretch of at least L - min_length + 1 consecutive equal pairs at that distance.
+    Pathologically repetitive paragraphs (see _REPEAT_STEPS_PER_CHAR) are searched length by length,
+    within a limit (RepeatSearchLimit).
+    """
     n = len(paragraph)
-    for length in range(n // 2, min_length - 1, -1):
-        run = 0
-        for j in range(n - length):
-            run = run + 1 if paragraph[j] == paragraph[j + length] else 0
-            if run == length:
-                return j - length + 1, length
+    if n < 2 * min_length:
+        return None
+    previous = _previous_equal_window(paragraph, min_length)
+    budget = _REPEAT_STEPS_PER_CHAR * max(n, 10_000)
+    runs: dict[int, tuple[int, int]] = {}  # distance -> (left end of the last pair, start of its stretch)
+    found: dict[int, int] = {}  # distance -> start of the leftmost square of that period
+    for i in map(int, (previous >= 0).nonzero()[0]):
+        window = paragraph[i : i + min_length]
+        j = int(previous[i])
+        while j >= 0 and (distance := i - j) <= n // 2:
+            budget -= 1
+            if budget < 0:
+                return _longest_square_by_length(paragraph, min_length)
+            if distance >= min_length and distance not in found and paragraph[j : j + min_length] == window:
+                last, start = runs.get(distance, (-2, j))
+                start = start if last == j - 1 else j
+                runs[distance] = (j, start)
+                if j - start + 1 >= distance - min_length + 1:
+                    found[distance] = start
+            j = int(previous[j])
+    if not found:
+        return None
+    length = max(found)
+    return found[length], length
+
+
+def _longest_square_by_length(paragraph: str, min_length: int) -> tuple[int, int] | None:
+    """The definition itself, for very repetitive paragraphs: each length from the longest down, one
+    vectorised pass per length; stops with RepeatSearchLimit after _REPEAT_LENGTHS_TRIED lengths."""
+    codes = np.frombuffer(paragraph.encode("utf-32-le"), dtype=np.uint32)
+    n = len(codes)
+    lengths = range(n // 2, min_length - 1, -1)
+    for length in lengths[:_REPEAT_LENGTHS_TRIED]:
+        mismatches = np.flatnonzero(codes[: n - length] != codes[length:])
+        bounds = np.concatenate(([-1], mismatches, [n - length]))
+        long_enough = np.flatnonzero(np.diff(bounds) - 1 >= length)
+        if len(long_enough):
+            return int(bounds[long_enough[0]]) + 1, length
+    if len(lengths) > _REPEAT_LENGTHS_TRIED:
+        raise RepeatSearchLimit(
+            f"too repetitive: no duplicated run among the {_REPEAT_LENGTHS_TRIED} longest lengths tried"
+        )
     return None
+
+
+def _previous_equal_window(text: str, width: int) -> np.ndarray:
+    """For each position, the nearest earlier position whose `width` characters hash the same (or -1)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = len(codes) - width + 1
+    hashes = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):  # polynomial hash modulo 2**64 (collisions are re-checked by the caller)
+        hashes = hashes * np.uint64(1_000_003) + codes[offset : offset + count]
+    order = np.argsort(hashes, kind="stable")
+    ordered = hashes[order]
+    previous = np.full(count, -1, dtype=np.int64)
+    same = ordered[1:] == ordered[:-1]
+    previous[order[1:][same]] = order[:-1][same]
+    return previous
 
 
 def collapse_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -189,10 +263,13 @@ def collapse_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     out: list[str] = []
     for number, line in enumerate(lines, start=1):
-        while (found := find_tandem_repeat(line)) is not None:
-            start, length = found
-            line = line[: start + length] + line[start + 2 * length :]
-            notes.append(f"paragraph {number}: collapsed a duplicated run of {length} characters")
+        try:
+            while (found := find_tandem_repeat(line)) is not None:
+                start, length = found
+                line = line[: start + length] + line[start + 2 * length :]
+                notes.append(f"paragraph {number}: collapsed a duplicated run of {length} characters")
+        except RepeatSearchLimit as limit:
+            notes.append(f"paragraph {number}: not searched for duplicated runs ({limit})")
         out.append(line)
     return out, notes
 

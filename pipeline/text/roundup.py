@@ -353,13 +353,13 @@ def _measure(item: _Item, text: str, ordinal: int, group: str | None) -> Measure
         item.body_end,
         item.heading_start,
         item.heading_end,
-        ",".join(flags) or None,
+        ";".join(flags) or None,
     )
 
 
 def _continue(measure: Measure, line: _Line) -> Measure:
     flags = [f for f in (measure.flag, "continued") if f]
-    return replace(measure, end=line.end, flag=",".join(dict.fromkeys(flags)))
+    return replace(measure, end=line.end, flag=";".join(dict.fromkeys(flags)))
 
 
 def _parse_measures(text: str, lines: list[_Line], lo: int, hi: int, announced: list[str]) -> tuple[Measure, ...]:
@@ -413,7 +413,7 @@ def _section(text: str, lines: list[_Line], segment: _Segment, default_year: int
         section_start=lines[segment.first].start,
         section_end=lines[segment.stop - 1].end,
         measures=measures,
-        flag=",".join(flags) or None,
+        flag=";".join(flags) or None,
     )
 
 
@@ -423,7 +423,7 @@ def _mark_duplicates(sections: list[ProvinceSection]) -> list[ProvinceSection]:
     for section in sections:
         if section.region.code in seen:
             flags = [f for f in (section.flag, "duplicate_province") if f]
-            section = replace(section, flag=",".join(flags))
+            section = replace(section, flag=";".join(flags))
         seen.add(section.region.code)
         out.append(section)
     return out

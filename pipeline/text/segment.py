@@ -1,8 +1,15 @@
 """Segmentation: sentences by punctuation and line breaks, then words by jieba.
 
-jieba is configured once per process: its cache goes to a project folder (not /tmp) and the
+Sentences: a sentence ends after 。！？ or ； (and ASCII ! ? ;), together with any closing quotes or
+brackets right after it, or at a line break. ；ends a sentence because in plans it closes one item
+of a list (一是…；二是…), which is read as a statement of its own; ，、： do not end a sentence.
+Whitespace around a sentence is trimmed; offsets are half-open into the cleaned text.
+
+Words: jieba is configured once per process: its cache goes to a project folder (not /tmp) and the
 domain user dictionary (pipeline/data/jieba_userdict.txt) is loaded, so terms such as
-紧密型县域医共体 or 儿科和精神卫生服务年 stay whole.
+紧密型县域医共体 or 儿科和精神卫生服务年 stay whole, and so are names (pipeline/data/names.toml:
+officials, every region of regions.csv). The officials a document names are added only while that
+document is segmented and removed afterwards, so no document's tokens depend on another document.
 """
 
 from __future__ import annotations
@@ -10,6 +17,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,7 +27,9 @@ from pathlib import Path
 import jieba
 import jieba.posseg
 
+from pipeline.data import read_csv, read_toml
 from pipeline.schema import PROJECT_ROOT
+from pipeline.text.meeting_officials import find_officials
 
 # A sentence ends after one of these (plus any closing quotes or brackets), or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
@@ -74,14 +85,69 @@ def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     userdict = resources.files("pipeline.data").joinpath("jieba_userdict.txt")
     with resources.as_file(userdict) as path:
         tokenizer.load_userdict(str(path))
+    names = read_toml("names.toml")
+    for name in names["persons"]:
+        tokenizer.add_word(name, names["frequency"], names["person_tag"])
+    for region in read_csv("regions.csv"):
+        for name in {region["name"], region["short_name"]} - {""}:
+            tokenizer.add_word(name, names["frequency"], names["place_tag"])
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
+def document_names(text: str) -> list[str]:
+    """Names the parsers find in this document (the officials of a meeting report), to keep whole."""
+    return sorted({official.name for official in find_officials(text)})
+
+
+@contextmanager
+def _words_added(pos: jieba.posseg.POSTokenizer, words: Iterable[str]) -> Iterator[None]:
+    """Add `words` to the tokenizer for the duration of the block, then restore it exactly."""
+    names = read_toml("names.toml")
+    base = pos.tokenizer
+    base.check_initialized()
+    pos.makesure_userdict_loaded()
+    saved_freq: dict[str, int | None] = {}
+    saved_tags: dict[str, str | None] = {}
+    saved_total = base.total
+    for word in words:
+        for i in range(1, len(word) + 1):
+            saved_freq.setdefault(word[:i], base.FREQ.get(word[:i]))
+        saved_tags.setdefault(word, pos.word_tag_tab.get(word))
+    try:
+        for word in saved_tags:
+            base.total += names["frequency"] - (base.FREQ.get(word) or 0)
+            base.FREQ[word] = names["frequency"]
+            for i in range(1, len(word)):
+                base.FREQ.setdefault(word[:i], 0)
+            pos.word_tag_tab[word] = names["person_tag"]
+        yield
+    finally:
+        for fragment, freq in saved_freq.items():
+            if freq is None:
+                base.FREQ.pop(fragment, None)
+            else:
+                base.FREQ[fragment] = freq
+        for word, tag in saved_tags.items():
+            if tag is None:
+                pos.word_tag_tab.pop(word, None)
+            else:
+                pos.word_tag_tab[word] = tag
+        base.total = saved_total
+
+
 def tokenize(text: str, sentences: list[Sentence] | None = None) -> list[Token]:
-    """Segment each sentence with jieba; offsets are into `text`; whitespace tokens are dropped."""
+    """Segment each sentence of one document with jieba; offsets are into `text`; whitespace tokens are dropped.
+
+    `text` is the whole document: the names found in it are kept whole while it is segmented.
+    """
     tokenizer = pos_tokenizer()
+    with _words_added(tokenizer, document_names(text)):
+        return _tokens(tokenizer, text, sentences if sentences is not None else split_sentences(text))
+
+
+def _tokens(tokenizer: jieba.posseg.POSTokenizer, text: str, sentences: list[Sentence]) -> list[Token]:
     tokens: list[Token] = []
-    for sentence in sentences if sentences is not None else split_sentences(text):
+    for sentence in sentences:
         position = sentence.start
         number = 0
         for pair in tokenizer.cut(sentence.text, HMM=True):

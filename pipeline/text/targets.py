@@ -24,17 +24,21 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.text.numbers import parse_number
+from pipeline.text.programmes import Programme, find_programmes
 from pipeline.text.targets_comparators import approach, comparator
-from pipeline.text.targets_exclusions import excluded_mask, excluded_spans
-from pipeline.text.targets_indicator import read
+from pipeline.text.targets_exclusions import pattern_spans
+from pipeline.text.targets_formulas import formula_targets
+from pipeline.text.targets_indicator import read, served
 from pipeline.text.targets_lexicon import LIST_JOINERS, Lexicon, lexicon, words_re
 from pipeline.text.targets_mentions import Context, Mention, find_mentions
 from pipeline.text.targets_phrases import (
+    balance_quotes,
     clause,
     core_length,
     counted_noun,
-    is_programme,
     list_noun,
+    per_unit,
+    quoted_from,
     strip_frames,
     target_year,
     verbs_in,
@@ -43,8 +47,10 @@ from pipeline.text.targets_phrases import (
 __all__ = [
     "COMPARATORS",
     "KINDS",
+    "Programme",
     "Target",
     "excluded_spans",
+    "find_programmes",
     "extract_targets",
     "lexicon",
     "parse_number",
@@ -67,18 +73,40 @@ class Target:
     value_max: float | None  # upper bound of a range (1~3个百分点 → value 1, value_max 3)
     unit: str | None  # measure word or sign; None when the text has none
     comparator: str  # 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range'
-    is_change: bool  # an increment or decrement (新增, 增配, 新建, 提高…元, 提升…百分点, 减少 …)
-    kind: str  # 'level' | 'change' | 'count' (count = number of programme items)
-    year: int | None  # explicit target year in the same sentence (到2025年底 → 2025)
+    is_change: bool  # adds to or takes from what exists (新增, 新建, 打造, 建设, 增配, 提高…元, 减少 …)
+    kind: str  # 'level' (a state to reach or keep) | 'change' (of a level) | 'count' (things to build, train, deliver)
+    year: int | None  # explicit deadline year in the same sentence (到2025年底 → 2025)
     flag: str | None  # why a row is uncertain ('no_unit', 'indicator_uncertain'; several joined by ';')
+    per_unit: str | None = None  # what the quantity is per, as printed (每个市, 每万名人口, 人均)
+    quoted_from: str | None = None  # another issuer whose figure the clause restates (国家层面), as printed
 
 
 def extract_targets(text: str) -> list[Target]:
-    """All measurable quantities in a plan/task statement, in text order."""
+    """The targets of a plan/task statement, in text order: commitments, not every number.
+
+    A target is a quantity the issuer commits to reach, keep or deliver. Numbers in programme names
+    (pipeline.text.programmes), context counts, baselines, list announcements and the other
+    exclusions of pipeline/data/targets.toml are no targets.
+    """
     lex = lexicon()
     mentions = find_mentions(text, lex, excluded_mask(text))
     targets = [_analyse(text, i, mentions, lex) for i in range(len(mentions))]
-    return _pair_respectively(text, targets, mentions, lex)
+    targets = _pair_respectively(text, targets, mentions, lex) + formula_targets(text, lex)
+    return sorted(targets, key=lambda t: (t.start, t.end))
+
+
+def excluded_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every span of `text` whose numbers are no targets, as (start, end, reason), programme names included."""
+    spans = pattern_spans(text) + [(p.start, p.end, "programmes") for p in find_programmes(text)]
+    return sorted(spans)
+
+
+def excluded_mask(text: str) -> bytearray:
+    """One byte per character of `text`: 1 inside an excluded span, else 0."""
+    masked = bytearray(len(text))
+    for start, end, _ in excluded_spans(text):
+        masked[start:end] = b"\x01" * (end - start)
+    return masked
 
 
 def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Target:
@@ -91,7 +119,7 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
     before = approach(text, ctx.region_start, m.start, lex)
     noun = counted_noun(text, m.end, clause_end, lex)
     noun_word = noun.word if noun else list_noun(text, index, mentions, clause_end, lex)
-    reading = read(text, m, ctx, before, noun, noun_word, lex)
+    reading = served(text, m, ctx, noun, lex) or read(text, m, ctx, before, noun, noun_word, lex)
 
     spans = [(m.start, m.end), *reading.spans] + ([(cue.start, cue.end)] if cue else [])
     action = reading.action
@@ -102,11 +130,41 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
         after = verbs_in(text, noun.end, min(clause_end, noun.end + 4), lex.action_verbs, lex)
         action = after[0] if after and after[0].start == noun.end else None
 
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    unit_span = per_unit(text, ctx.region_start, m.start, lex)
+    if unit_span is not None:
+        spans.append((unit_span.start, unit_span.end))
+    start, end = balance_quotes(text, min(s for s, _ in spans), max(e for _, e in spans), clause_start, clause_end)
     action_word = action.word if action else None
-    is_change = action_word in lex.change_verbs and not before.to_marker
-    flags = ["no_unit"] if m.unit is None else []
+    builds = action_word in lex.build_verbs or (
+        noun is not None and words_re(lex.build_verbs).match(text, noun.end) is not None
+    )
     indicator = reading.indicator
+    if unit_span is not None and indicator and indicator.startswith(unit_span.word):
+        indicator = indicator[len(unit_span.word) :]
+        indicator = indicator[len(w) :] if (w := endswith_any(indicator, lex.possession_verbs)) else indicator
+        indicator = indicator or None
+    if (
+        indicator
+        and m.unit != "%"
+        and text.startswith("的", m.end)
+        and (owner := counted_noun(text, m.end + 1, clause_end, lex))
+    ):
+        # 培育年营业收入过50亿元的中医药龙头企业: the number qualifies the noun after 的, which is the subject.
+        indicator = owner.word + indicator
+        spans.append((owner.start, owner.end))
+        start, end = balance_quotes(text, min(start, owner.start), max(end, owner.end), clause_start, clause_end)
+    kind = _kind(m, reading.kind, action_word, noun_word, indicator, unit_span is not None, lex)
+    # A count of things built or added adds to what exists (新建, 打造40家, 2所…建成); a level never does.
+    is_change = (action_word in lex.change_verbs or (builds and kind == "count")) and not before.to_marker
+    if kind == "change" and not is_change:
+        kind = "level"
+    if (
+        comparator_word == "eq"
+        and m.unit in lex.reach_units
+        and (noun_word or "").rstrip("”").endswith(lex.reach_nouns_end)
+    ):
+        comparator_word = "le"  # 城市12分钟、农村30分钟应急救援圈: a radius is a maximum
+    flags = ["no_unit"] if m.unit is None else []
     if (
         indicator is None
         or reading.uncertain
@@ -125,10 +183,43 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
         unit=m.unit,
         comparator=comparator_word,
         is_change=is_change,
-        kind="count" if is_programme(noun_word, m.unit, lex) else ("change" if is_change else "level"),
+        kind=kind,
         year=target_year(text, m.start, lex),
         flag=";".join(flags) or None,
+        per_unit=unit_span.word if unit_span else None,
+        quoted_from=quoted_from(text, m.start, lex),
     )
+
+
+def endswith_any(text: str, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that `text` starts with (after a per-unit: 每千人口[拥有]…)."""
+    return next((w for w in words if text.startswith(w)), None)
+
+
+def _kind(
+    m: Mention,
+    reading_kind: str | None,
+    action: str | None,
+    noun: str | None,
+    indicator: str | None,
+    per_unit: bool,
+    lex: Lexicon,
+) -> str:
+    """level (a state), change (of a level) or count (things to build, train or deliver).
+
+    Things built are counted (新建40家…); other change verbs change a level (托位数新增1.5万个, 提高5元).
+    A per-unit count that builds nothing is a standard to reach (每个村卫生室至少配备1名乡村医生): a level.
+    """
+    if reading_kind is not None:
+        return reading_kind
+    level_unit = m.unit in lex.level_units or (m.unit or "").startswith(("/", "／"))
+    if action in lex.build_verbs and not level_unit:
+        return "count"
+    if action in lex.change_verbs:
+        return "change"
+    if level_unit or (action is None and noun is None) or per_unit:
+        return "level"
+    return "level" if (indicator or "").endswith(lex.measure_suffixes) else "count"
 
 
 def _pair_respectively(text: str, targets: list[Target], mentions: list[Mention], lex: Lexicon) -> list[Target]:

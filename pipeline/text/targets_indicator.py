@@ -3,8 +3,8 @@
 What belongs here: choosing, for one mention, the indicator in the text's own words and the action
 verb -- the subject before a level verb (县域就诊率保持在90%), the noun counted after the unit
 (增配7500台自动式体外除颤仪), the owner and noun of a possession (每万人口拥有3.5名全科医生),
-the population a share is of (90%以上的基层医疗卫生机构…), a programme count and its launching
-verb (实施健康四川18个专项行动), coverage (国家级重点专科建设项目实现13个市全覆盖), the verb of a
+the population a share is of (90%以上的基层医疗卫生机构…), who or what is served (为70万城乡妇女提供…),
+coverage (国家级重点专科建设项目实现13个市全覆盖), the verb of a
 、-list, a phrase inside a quoted level. What does not: the words' own boundaries (targets_phrases)
 and the comparator (targets_comparators).
 """
@@ -18,7 +18,6 @@ from pipeline.text.targets_lexicon import CJK, Lexicon, longest_first
 from pipeline.text.targets_mentions import Context, Mention
 from pipeline.text.targets_phrases import (
     Span,
-    is_programme,
     modifier,
     share_population,
     strip_frames,
@@ -32,6 +31,35 @@ class Reading:
     action: Span | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # the indicator's words in the text
     uncertain: bool = False
+    kind: str | None = None  # set when the wording decides it: a share or a coverage is a level
+
+
+def served(text: str, m: Mention, ctx: Context, noun: Span | None, lex: Lexicon) -> Reading | None:
+    """为70万城乡妇女提供免费检查, 对50家大型医院周边环境进行治理: the number counts who or what is served.
+
+    The indicator is the counted noun with what is done for it (城乡妇女宫颈癌、乳腺癌免费检查), not
+    the population alone; the verb after the noun is the action.
+    """
+    if noun is None or noun.end >= ctx.clause_end:
+        return None
+    head = next((p for p in lex.served_prepositions if text.rfind(p, ctx.region_start, m.start) != -1), None)
+    if head is None:
+        return None
+    position = text.rfind(head, ctx.region_start, m.start)
+    s, e = strip_frames(text, position + len(head), m.start, lex)
+    if s < e:
+        return None  # words other than frame words stand between the preposition and the number
+    rest = text[noun.end : ctx.clause_end]
+    verbs = verbs_in(text, noun.end, ctx.clause_end, lex.action_verbs, lex)
+    action = verbs[0] if verbs and verbs[0].start == noun.end else None
+    for word in lex.served_dropped:
+        rest = rest.replace(word, "")
+    return Reading(
+        indicator=noun.word + rest,
+        action=action,
+        spans=[(position, position + len(head)), (noun.start, ctx.clause_end)],
+        kind="count",
+    )
 
 
 def read(
@@ -51,16 +79,7 @@ def read(
     if share is not None:
         # 90%以上的基层医疗卫生机构提供儿科服务: the share is of what follows.
         reading.action, reading.indicator, reading.spans = acting, text[share[0] : share[1]], [share]
-    elif noun_word and is_programme(noun_word, m.unit, lex):
-        # 实施人均预期寿命提升10个专项行动: a programme verb governs a count, not 提升.
-        verbs = verbs_in(text, ctx.clause_start, approach.tail, lex.programme_verbs, lex)
-        prefix = None
-        if verbs:
-            reading.action = verbs[-1]
-            prefix = modifier(text, max(verbs[-1].end, ctx.region_start), approach.tail, lex, as_prefix=True)
-        else:
-            reading.action = acting
-        reading.indicator = _with_modifier(prefix, noun_word, reading)
+        reading.kind = "level"
     elif (coverage := _coverage(text, m, ctx, approach, noun, lex)) is not None:
         # 国家级临床重点专科建设项目实现13个市（地）全覆盖, 精神卫生服务覆盖107县区.
         coverer, covered, words = coverage
@@ -69,10 +88,13 @@ def read(
         subject = _subject(text, ctx.region_start, coverer.start if coverer else approach.tail, lex, reading)
         reading.indicator = (subject or "") + lex.coverage_join + covered
         reading.uncertain = subject is None
+        reading.kind = "level"
     elif verb is not None:
         # 托位数新增1.5万个, 增配7500台自动式体外除颤仪, 每万人口拥有3.5名全科医生.
         reading.action = acting
         reading.spans.append((verb.start, verb.end))
+        if verb.word in lex.level_verbs:
+            reading.kind = "level"  # 每万名人口全科医生数达到4.33人, 每万人口拥有3.5名全科医生
         if noun_word and verb.word in lex.possession_verbs:
             owner = _subject(text, ctx.region_start, verb.start, lex, reading)
             reading.indicator = (owner or "") + noun_word
@@ -108,6 +130,8 @@ def _coverage(
     counted noun, or the unit itself when it names what it counts (县区, 乡镇). The subject before
     the verb is read by the caller.
     """
+    if m.unit in lex.reach_units:
+        return None  # “城区15分钟、农村30分钟”急救圈全覆盖: a radius, not a count of what is covered
     verb = approach.verb or _last_verb(text, ctx.region_start, approach.tail, lex.level_verbs + lex.coverage_verbs, lex)
     covers = verb is not None and verb.word in lex.coverage_verbs
     if verb is not None and not covers and verb.word not in lex.level_verbs:

@@ -83,6 +83,19 @@ class Lexicon:
     quote_stops: str
     title_re: re.Pattern[str]
     level_quote_re: re.Pattern[str]
+    build_verbs: tuple[str, ...]  # counts of new things: is_change
+    programme_classifiers: tuple[str, ...]
+    programme_name_nouns: tuple[str, ...]
+    programme_quoted_nouns: tuple[str, ...]  # name nouns and the nouns that may follow a quoted name
+    after_quote_re: re.Pattern[str]
+    max_name_chars: int
+    quoted_from_re: re.Pattern[str]
+    per_unit_re: re.Pattern[str]
+    reach_units: frozenset[str]
+    reach_nouns_end: tuple[str, ...]
+    served_prepositions: tuple[str, ...]
+    served_dropped: tuple[str, ...]
+    measure_suffixes: tuple[str, ...]
 
 
 def longest_first(words: Any) -> tuple[str, ...]:
@@ -116,6 +129,7 @@ def lexicon() -> Lexicon:
     change, action = verbs["change"], verbs["action"]
     level = verbs["level"] + verbs["possession"]
     opening, closing = (re.escape(t) for t in quotes["titles"])
+    programmes, per_unit, reach, served = raw["programmes"], raw["per_unit"], raw["reach"], raw["served"]
     return Lexicon(
         units=longest_first(units["all"]),
         rate_denominator_re=re.compile(units["rate_denominator"]),
@@ -164,4 +178,17 @@ def lexicon() -> Lexicon:
         quote_stops=quotes["stops"],
         title_re=re.compile(f"{opening}[^{closing}\\n]{{0,80}}{closing}"),
         level_quote_re=re.compile(rf"{NUMERAL}(?:余|多)?{_any_of([re.escape(u) for u in units['level']])}"),
+        build_verbs=longest_first(verbs["build"]),
+        programme_classifiers=tuple(programmes["count_classifiers"]),
+        programme_name_nouns=longest_first(programmes["name_nouns"]),
+        programme_quoted_nouns=longest_first(programmes["name_nouns"] + programmes["quoted_nouns"]),
+        after_quote_re=re.compile(programmes["after_quote"]),
+        max_name_chars=int(programmes["max_name_chars"]),
+        quoted_from_re=re.compile(programmes["quoted_from"]),
+        per_unit_re=re.compile(_any_of(per_unit["patterns"]) + f"(?!{per_unit['not_before']})"),
+        reach_units=frozenset(reach["units"]),
+        reach_nouns_end=tuple(reach["nouns_end"]),
+        served_prepositions=tuple(served["prepositions"]),
+        served_dropped=tuple(served["dropped_verbs"]),
+        measure_suffixes=longest_first(indicator["measure_suffixes"]),
     )

@@ -108,7 +108,9 @@ def _read_mention(text: str, m: re.Match[str], lex: Lexicon) -> Mention | None:
         elif (unit := _match_unit(text, p, lex)) is not None:
             p += len(unit)
             unit = lex.unit_normalize.get(unit, unit)
-    if unit is None and (chinese or not _bare_arabic_is_quantity(text, start, p, token, lex)):
+    if unit is None and text.startswith("大", p):
+        p += 1  # 四大省级儿童区域医疗中心: N大 before a facility (other N大 are masked as names)
+    elif unit is None and (chinese or not _bare_arabic_is_quantity(text, start, p, token, lex)):
         return None
     for word, comparator in lex.suffix_cues:
         if text.startswith(word, p):

@@ -24,6 +24,8 @@ from pipeline.text.targets_lexicon import (
 )
 from pipeline.text.targets_mentions import Mention
 
+_AGE = re.compile(r"\d+(?:\.\d+)?(?:[~～\-至到]\d+)?周?岁(?:以上|以下|及以上|及以下)?")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -98,6 +100,9 @@ def counted_noun(text: str, pos: int, limit: int, lex: Lexicon) -> Span | None:
         return None  # 50亿元的企业: a relative clause, the number measures what comes before
     j = i
     while j < limit and j - i < lex.max_noun_chars:
+        if text[j].isdigit() and (age := _AGE.match(text, j)):
+            j = age.end()  # an age inside the noun: 50万名65岁以上老年人
+            continue
         if text[j] in CLAUSE_BREAKS or text[j] == "、" or text[j].isdigit():
             break
         if j > i and lex.noun_stop_re.match(text, j):
@@ -127,11 +132,6 @@ def share_population(text: str, m: Mention, clause_end: int, lex: Lexicon) -> tu
     if i >= clause_end or not CJK.match(text[i]):
         return None
     return i, min(clause_end, i + 2 * lex.max_subject_chars)
-
-
-def is_programme(noun: str | None, unit: str | None, lex: Lexicon) -> bool:
-    """A count of programme items: 8项为民服务实事, 18个专项行动, 五项制度."""
-    return bool(noun) and unit in lex.count_units and noun.endswith(lex.programme_nouns)
 
 
 def modifier(text: str, start: int, end: int, lex: Lexicon, *, as_prefix: bool) -> Span | None:
@@ -165,3 +165,30 @@ def target_year(text: str, pos: int, lex: Lexicon) -> int | None:
 def core_length(indicator: str) -> int:
     """Length of an indicator without its bracketed asides (执业（助理）医师数 → 6)."""
     return len(re.sub(r"（[^）]*）|\([^)]*\)", "", indicator))
+
+
+def quoted_from(text: str, start: int, lex: Lexicon) -> str | None:
+    """Another issuer the clause credits with what follows (国家推出的8项…, 国家层面8项…), as printed."""
+    clause_start, _ = clause(text, start, start)
+    # one character past `start`, so that 国家12项 is seen; a match must still end before `start`
+    matches = [m for m in lex.quoted_from_re.finditer(text, clause_start, start + 1) if m.end() <= start]
+    return matches[-1].group().removesuffix("的") if matches else None
+
+
+def per_unit(text: str, start: int, end: int, lex: Lexicon) -> Span | None:
+    """The unit a quantity is per (每个市, 每万名人口, 人均) in text[start:end], the last one."""
+    matches = list(lex.per_unit_re.finditer(text, start, end))
+    return Span(matches[-1].start(), matches[-1].end(), matches[-1].group()) if matches else None
+
+
+def balance_quotes(text: str, start: int, end: int, lower: int, upper: int) -> tuple[int, int]:
+    """Widen text[start:end] within [lower, upper) so that it never cuts across a quotation mark."""
+    for _ in range(4):
+        segment = text[start:end]
+        if segment.count("“") > segment.count("”") and (close := text.find("”", end, upper)) != -1:
+            end = close + 1
+        elif segment.count("”") > segment.count("“") and (open_ := text.rfind("“", lower, start)) != -1:
+            start = open_
+        else:
+            break
+    return start, end

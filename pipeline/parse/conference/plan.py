@@ -1,0 +1,61 @@
+"""The plan a conference report states: its meeting's issuer, level, region and work year, and its tasks."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_csv
+from pipeline.parse.statements import statement, task
+from pipeline.text.meeting_types import MeetingReport
+
+
+@cache
+def _meeting_type_slugs() -> list[tuple[str, str]]:
+    rows = [(row["name_suffix"], row["slug"]) for row in read_csv("meeting_types.csv")]
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+def meeting_field(name: str) -> str:
+    """Short ASCII name of a meeting's field (卫生健康工作会议 → health-work); a hash when unknown."""
+    for suffix, slug in _meeting_type_slugs():
+        if name.endswith(suffix):
+            return slug
+    return "m" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[str, Any]:
+    """The plan stated by one report of a meeting: the whole text, its tasks in order, its commentary."""
+    tasks = [
+        task(
+            text,
+            ordinal=reported.ordinal,
+            title=reported.title,
+            start=reported.start,
+            end=reported.end,
+            marker=reported.marker,
+            marker_issue=reported.marker_issue,
+        )
+        for reported in report.tasks
+    ]
+    commentary = [
+        {"task_ordinal": note.task_ordinal, "start": note.start, "end": note.end, "text": text[note.start : note.end]}
+        for note in report.commentary
+    ]
+    flags = ["no_tasks"] if not tasks else []
+    if report.work_year is None:
+        flags.append("work_year_unknown")
+    return statement(
+        genre=genre,
+        level=report.scope,
+        region_code=report.region_code,
+        field=meeting_field(report.name),
+        work_year=report.work_year,
+        start=0,
+        end=len(text),
+        tasks=tasks,
+        title=report.name,
+        flags=flags,
+        commentary=commentary,
+    )

@@ -1,0 +1,84 @@
+"""Province sections of a round-up as plan statements; a section's groups become parent tasks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.parse.statements import DEFAULT_FIELD, statement, task
+from pipeline.text.roundup import Measure, ProvinceSection
+
+GENRE = "roundup_item"
+_GROUP_MARKER = re.compile(
+    r"^(?:第?[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])\s*"
+)
+
+
+def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[str, Any]]:
+    """One statement per province section (sections without a plan year are kept, flagged)."""
+    out = []
+    for section in sections:
+        flags = [flag for flag in (section.flag or "").split(";") if flag]
+        if section.plan_year is None:
+            flags.append("work_year_unknown")
+        out.append(
+            statement(
+                genre=GENRE,
+                level="provincial",
+                region_code=section.region.code,
+                field=DEFAULT_FIELD,
+                work_year=section.plan_year,
+                start=section.section_start,
+                end=section.section_end,
+                tasks=_task_tree(text, section),
+                headline=section.headline,
+                opening=(section.intro_start, section.intro_end),
+                flags=flags,
+            )
+        )
+    return out
+
+
+def _leaf(text: str, measure: Measure, ordinal: int) -> dict[str, Any]:
+    return task(text, ordinal=ordinal, title=measure.heading, start=measure.start, end=measure.end, flag=measure.flag)
+
+
+def _task_tree(text: str, section: ProvinceSection) -> list[dict[str, Any]]:
+    """Measures in order; consecutive measures of one group become the children of a group task."""
+    tasks: list[dict[str, Any]] = []
+    runs: list[tuple[str | None, list[Measure]]] = []
+    for measure in section.measures:
+        if runs and runs[-1][0] == measure.group_heading:
+            runs[-1][1].append(measure)
+        else:
+            runs.append((measure.group_heading, [measure]))
+    floor = section.intro_end
+    for group, members in runs:
+        if group is None:
+            for measure in members:
+                tasks.append(_leaf(text, measure, len(tasks) + 1))
+        else:
+            tasks.append(_group(text, group, members, len(tasks) + 1, floor))
+        floor = members[-1].end
+    return tasks
+
+
+def _group(text: str, heading: str, members: list[Measure], ordinal: int, floor: int) -> dict[str, Any]:
+    """A group task: from its heading line (when printed before its first item) to its last item."""
+    first = members[0].heading_start
+    position = text.rfind(heading, floor, first)
+    flag = None
+    if position < 0:  # the heading is announced elsewhere (e.g. in the section's opening)
+        position, flag = first, "group_heading_not_in_place"
+    marker = _GROUP_MARKER.match(heading)
+    children = [_leaf(text, measure, number) for number, measure in enumerate(members, start=1)]
+    return task(
+        text,
+        ordinal=ordinal,
+        title=heading[marker.end() :] if marker else heading,
+        marker=marker.group().strip() if marker else None,
+        start=position,
+        end=members[-1].end,
+        flag=flag,
+        children=children,
+    )

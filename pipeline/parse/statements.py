@@ -1,0 +1,136 @@
+"""Plan statements: what one text says about one plan, in one JSON-ready shape for every genre.
+
+A plan is the work one issuer (国家卫生健康委, 浙江省卫生健康委…) sets out for one work year in one
+field (health work, disease control…). A text states a plan, or part of one, as a conference report,
+a work-points document, a round-up item, a commentary or a paraphrase. Each genre's parser hands its
+result to a builder here, which returns statements of the same shape:
+
+    {"genre", "level", "region_code", "field", "issuer", "work_year", "title", "headline",
+     "start", "end", "opening_start", "opening_end", "flag", "tasks": [task, ...], "commentary": [...]}
+
+and every task is {"ordinal", "marker", "title", "text", "start", "end", "marker_issue", "flag",
+"children": [task, ...]} (nested to any depth; a group heading is a task with children). Offsets are
+absolute offsets into the cleaned text. Targets are added per task by pipeline.extract.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_csv
+from pipeline.text.regions import by_code
+
+LEVELS = ("national", "provincial", "municipal", "county")
+DEFAULT_FIELD = "health-work"
+
+
+@cache
+def _fields() -> dict[str, dict[str, str]]:
+    return {row["slug"]: row for row in read_csv("plan_fields.csv")}
+
+
+def issuer_for(level: str, region_code: str | None, field: str) -> str | None:
+    """The body that issues a plan: 国家卫生健康委 (national) or <region name><suffix>; None when unknown."""
+    row = _fields().get(field)
+    if row is None:
+        return None
+    if level == "national":
+        return row["national_issuer"]
+    try:
+        region = by_code(region_code) if region_code else None
+    except KeyError:
+        return None
+    return f"{region.name}{row['local_issuer_suffix']}" if region else None
+
+
+def plan_id_for(level: str, region_code: str | None, work_year: int | None, field: str) -> str:
+    """Stable plan identifier: <cn | region code>-<work year | undated>-<field slug> (cn-2025-health-work)."""
+    area = "cn" if level == "national" else (region_code or "unknown")
+    return f"{area}-{work_year or 'undated'}-{field}"
+
+
+def task_tree_paths(tasks: list[dict[str, Any]], path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], dict]]:
+    """(path of ordinals, task) of every task at every depth, parents before their children."""
+    out: list[tuple[tuple[int, ...], dict]] = []
+    for task in tasks:
+        here = (*path, task["ordinal"])
+        out.append((here, task))
+        out += task_tree_paths(task.get("children") or [], here)
+    return out
+
+
+def task_tree_leaves(tasks: list[dict[str, Any]], path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], dict]]:
+    """(path of ordinals, task) of every task without children, in text order."""
+    leaves: list[tuple[tuple[int, ...], dict]] = []
+    for task in tasks:
+        here = (*path, task["ordinal"])
+        if task.get("children"):
+            leaves += task_tree_leaves(task["children"], here)
+        else:
+            leaves.append((here, task))
+    return leaves
+
+
+def statement(
+    *,
+    genre: str,
+    level: str,
+    region_code: str | None,
+    field: str,
+    work_year: int | None,
+    start: int,
+    end: int,
+    tasks: list[dict[str, Any]],
+    title: str | None = None,
+    headline: str | None = None,
+    opening: tuple[int, int] | None = None,
+    flags: list[str] | None = None,
+    commentary: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """One plan statement (see the module docstring)."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown plan level {level!r}")
+    return {
+        "genre": genre,
+        "level": level,
+        "region_code": region_code,
+        "field": field,
+        "issuer": issuer_for(level, region_code, field),
+        "work_year": work_year,
+        "title": title,
+        "headline": headline,
+        "start": start,
+        "end": end,
+        "opening_start": opening[0] if opening else None,
+        "opening_end": opening[1] if opening else None,
+        "flag": ";".join(dict.fromkeys(flags or [])) or None,
+        "tasks": tasks,
+        "commentary": commentary or [],
+    }
+
+
+def task(
+    text: str,
+    *,
+    ordinal: int,
+    title: str,
+    start: int,
+    end: int,
+    marker: str | None = None,
+    marker_issue: str | None = None,
+    flag: str | None = None,
+    children: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """One task of a statement; text is text[start:end]."""
+    return {
+        "ordinal": ordinal,
+        "marker": marker,
+        "title": title,
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "marker_issue": marker_issue,
+        "flag": flag,
+        "children": children or [],
+    }

@@ -1,0 +1,286 @@
+"""plans, plan_sources, tasks, task_sources and commentary: every plan merged over the texts that state it.
+
+Statements of one plan share (level, region, work year, field). The best source (work points before a
+conference report before a commentary, a paraphrase and a round-up item; a source with tasks before one
+without) supplies the published task tree; the leaf tasks of every other source are matched to the
+published leaves by content, and the agreement is recorded in task_sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.extract import plan_source_rank
+from pipeline.parse.statements import plan_id_for, task_tree_leaves
+from pipeline.tables import DocumentRecord
+
+AGREEMENT_THRESHOLD = 0.6  # bigram Dice at or above: the sources agree on the task's content
+MATCH_THRESHOLD = 0.25  # below: two tasks are not the same task
+_NOT_CONTENT = re.compile(r"[\s\W_]+")
+
+Path = tuple[int, ...]
+
+
+@dataclass
+class PlanTables:
+    """Rows of every plan-related table."""
+
+    plans: list[dict[str, Any]] = field(default_factory=list)
+    plan_sources: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    task_sources: list[dict[str, Any]] = field(default_factory=list)
+    commentary: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Source:
+    record: DocumentRecord
+    statement: dict[str, Any]
+
+    @property
+    def n_leaves(self) -> int:
+        return len(task_tree_leaves(self.statement["tasks"]))
+
+
+def plan_id_of(statement: dict[str, Any]) -> str:
+    return plan_id_for(statement["level"], statement["region_code"], statement["work_year"], statement["field"])
+
+
+def task_id_for(plan_id: str, path: Path) -> str:
+    """Stable task identifier: plan_id and the ordinals from the top (cn-2025-health-work-t01, …-t02.03)."""
+    return f"{plan_id}-t" + ".".join(f"{ordinal:02d}" for ordinal in path)
+
+
+def content_similarity(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams, ignoring punctuation and whitespace (0..1)."""
+    a, b = _NOT_CONTENT.sub("", a), _NOT_CONTENT.sub("", b)
+    grams_a = [a[i : i + 2] for i in range(len(a) - 1)]
+    grams_b = [b[i : i + 2] for i in range(len(b) - 1)]
+    if not grams_a or not grams_b:
+        return 1.0 if a == b else 0.0
+    counts: dict[str, int] = defaultdict(int)
+    for gram in grams_a:
+        counts[gram] += 1
+    shared = 0
+    for gram in grams_b:
+        if counts[gram] > 0:
+            counts[gram] -= 1
+            shared += 1
+    return 2 * shared / (len(grams_a) + len(grams_b))
+
+
+def match_tasks(primary: list[dict[str, Any]], other: list[dict[str, Any]]) -> dict[int, tuple[int, float]]:
+    """Match another source's tasks to the primary ones by content: {other ordinal: (primary ordinal, score)}.
+
+    Greedy on the best remaining pair, so each task is used once; ties break on ordinal distance.
+    """
+    pairs = []
+    for p in primary:
+        for o in other:
+            score = content_similarity(p["text"], o["text"])
+            if score >= MATCH_THRESHOLD:
+                pairs.append((-score, abs(p["ordinal"] - o["ordinal"]), p["ordinal"], o["ordinal"], score))
+    pairs.sort()
+    matched: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for _, _, p_ordinal, o_ordinal, score in pairs:
+        if o_ordinal not in matched and p_ordinal not in used:
+            matched[o_ordinal] = (p_ordinal, score)
+            used.add(p_ordinal)
+    return matched
+
+
+def build_plan_tables(records: list[DocumentRecord]) -> PlanTables:
+    out = PlanTables()
+    groups: dict[str, list[_Source]] = defaultdict(list)
+    for record in records:
+        for statement in record.payload.get("plans") or []:
+            groups[plan_id_of(statement)].append(_Source(record, statement))
+    for plan_id in sorted(groups):
+        _add_plan(out, plan_id, groups[plan_id])
+    return out
+
+
+def _source_order(source: _Source) -> tuple[bool, int, int, str, int]:
+    n_leaves = source.n_leaves
+    return (
+        n_leaves == 0,
+        plan_source_rank(source.record.kind),
+        -n_leaves,
+        source.record.doc_id,
+        source.statement["start"],
+    )
+
+
+def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
+    sources = sorted(sources, key=_source_order)
+    primary = sources[0]
+    flags = [flag for flag in (primary.statement["flag"] or "").split(";") if flag]
+    task_rows = _add_tree(out, plan_id, primary, primary.statement["tasks"], None, ())
+    leaves_by_path = {path: task_rows[path] for path, _ in task_tree_leaves(primary.statement["tasks"])}
+    _add_commentary(out, plan_id, primary, {path: row["task_id"] for path, row in task_rows.items()})
+    matched_docs = {primary.record.doc_id}
+    for source in sources[1:]:
+        if source.record.doc_id in matched_docs:
+            flags.append("stated_twice_in_" + source.record.doc_id)
+            continue
+        matched_docs.add(source.record.doc_id)
+        _add_secondary(out, plan_id, source, primary, leaves_by_path, flags)
+    _set_agreement(out, task_rows, n_other_sources=len(matched_docs) - 1)
+    out.plans.append(_plan_row(plan_id, sources, flags))
+    for source in sources:
+        statement = source.statement
+        opening = statement["opening_start"] is not None
+        out.plan_sources.append(
+            {
+                "plan_id": plan_id,
+                "doc_id": source.record.doc_id,
+                "genre": statement["genre"],
+                "is_primary": source is primary,
+                "char_start": statement["start"],
+                "char_end": statement["end"],
+                "headline": statement["headline"],
+                "opening": source.record.text[statement["opening_start"] : statement["opening_end"]]
+                if opening
+                else None,
+                "opening_start": statement["opening_start"],
+                "opening_end": statement["opening_end"],
+                "n_tasks_reported": len(statement["tasks"]),
+                "flag": statement["flag"],
+            }
+        )
+
+
+def _plan_row(plan_id: str, sources: list[_Source], flags: list[str]) -> dict[str, Any]:
+    primary = sources[0].statement
+
+    def first(key: str) -> Any:
+        return next((s.statement[key] for s in sources if s.statement[key]), None)
+
+    return {
+        "plan_id": plan_id,
+        "level": primary["level"],
+        "region_code": primary["region_code"],
+        "field": primary["field"],
+        "issuer": primary["issuer"],
+        "work_year": primary["work_year"],
+        "title": first("title"),
+        "headline": first("headline"),
+        "n_tasks": len(primary["tasks"]),
+        "n_leaf_tasks": sources[0].n_leaves,
+        "n_sources": len(sources),
+        "primary_doc_id": sources[0].record.doc_id,
+        "flag": ";".join(dict.fromkeys(flags)) or None,
+    }
+
+
+def _add_tree(
+    out: PlanTables, plan_id: str, primary: _Source, tasks: list[dict[str, Any]], parent: str | None, path: Path
+) -> dict[Path, dict[str, Any]]:
+    """Publish the primary source's tasks at every depth; returns the task rows by path."""
+    rows: dict[Path, dict[str, Any]] = {}
+    for task in tasks:
+        here = (*path, task["ordinal"])
+        row = {
+            "task_id": task_id_for(plan_id, here),
+            "plan_id": plan_id,
+            "parent_task_id": parent,
+            "depth": len(here),
+            "ordinal": task["ordinal"],
+            "marker": task.get("marker"),
+            "title": task["title"],
+            "text": task["text"],
+            "doc_id": primary.record.doc_id,
+            "char_start": task["start"],
+            "char_end": task["end"],
+            "marker_issue": task.get("marker_issue"),
+            "n_children": len(task["children"]),
+            "n_sources": 1,
+            "sources_agree": None,
+            "flag": task.get("flag"),
+        }
+        out.tasks.append(row)
+        out.task_sources.append(_task_source(row["task_id"], primary.record.doc_id, task, 1.0, "primary"))
+        rows[here] = row
+        rows.update(_add_tree(out, plan_id, primary, task["children"], row["task_id"], here))
+    return rows
+
+
+def _add_secondary(
+    out: PlanTables,
+    plan_id: str,
+    source: _Source,
+    primary: _Source,
+    leaves_by_path: dict[Path, dict[str, Any]],
+    flags: list[str],
+) -> None:
+    """Match another source's leaf tasks (and its commentary) to the published leaves by content."""
+    primary_leaves = task_tree_leaves(primary.statement["tasks"])
+    other_leaves = task_tree_leaves(source.statement["tasks"])
+    # match_tasks works on ordinals: number the leaves of each side 1..n in text order
+    numbered_primary = [dict(task, ordinal=n) for n, (_, task) in enumerate(primary_leaves, start=1)]
+    numbered_other = [dict(task, ordinal=n) for n, (_, task) in enumerate(other_leaves, start=1)]
+    matches = match_tasks(numbered_primary, numbered_other)
+    if unmatched := len(other_leaves) - len(matches):
+        flags.append(f"{source.record.doc_id}_has_{unmatched}_unmatched_tasks")
+    task_ids: dict[Path, str] = {}
+    for number, (path, other) in enumerate(other_leaves, start=1):
+        if number not in matches:
+            continue
+        primary_number, score = matches[number]
+        row = leaves_by_path[primary_leaves[primary_number - 1][0]]
+        agreement = "agrees" if score >= AGREEMENT_THRESHOLD else "differs"
+        out.task_sources.append(_task_source(row["task_id"], source.record.doc_id, other, score, agreement))
+        row["n_sources"] += 1
+        task_ids[path] = row["task_id"]
+    _add_commentary(out, plan_id, source, task_ids)
+
+
+def _add_commentary(out: PlanTables, plan_id: str, source: _Source, task_ids: dict[Path, str]) -> None:
+    for note in source.statement.get("commentary") or []:
+        task_id = task_ids.get((note["task_ordinal"],))
+        if task_id is None:
+            continue
+        out.commentary.append(
+            {
+                "commentary_id": f"{source.record.doc_id}-c{note['task_ordinal']:02d}-{note['start']}",
+                "task_id": task_id,
+                "plan_id": plan_id,
+                "doc_id": source.record.doc_id,
+                "text": note["text"],
+                "char_start": note["start"],
+                "char_end": note["end"],
+            }
+        )
+
+
+def _set_agreement(out: PlanTables, task_rows: dict[Path, dict[str, Any]], n_other_sources: int) -> None:
+    """sources_agree: every other source has a matching task with the same content (leaf tasks only)."""
+    if n_other_sources == 0:
+        return
+    agreements: dict[str, list[str]] = defaultdict(list)
+    for row in out.task_sources:
+        if row["agreement"] != "primary":
+            agreements[row["task_id"]].append(row["agreement"])
+    for row in task_rows.values():
+        if row["n_children"]:
+            continue
+        found = agreements.get(row["task_id"], [])
+        row["sources_agree"] = len(found) == n_other_sources and all(a == "agrees" for a in found)
+
+
+def _task_source(task_id: str, doc_id: str, task: dict[str, Any], score: float, agreement: str) -> dict[str, Any]:
+    return {
+        "task_id": task_id,
+        "doc_id": doc_id,
+        "source_ordinal": task["ordinal"],
+        "marker": task.get("marker"),
+        "title": task["title"],
+        "similarity": round(score, 4),
+        "agreement": agreement,
+        "char_start": task["start"],
+        "char_end": task["end"],
+    }
