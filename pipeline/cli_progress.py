@@ -12,7 +12,7 @@ import logging
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-STAGES = {"read": "documents read", "clean": "documents cleaned", "segment": "documents segmented",
+STAGES = {"raw": "documents read", "clean": "documents cleaned", "segment": "documents segmented",
           "extract": "documents extracted"}  # fmt: skip
 
 

@@ -15,13 +15,15 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_csv
-from pipeline.parse.conference import conference_statement, meeting_field
-from pipeline.parse.roundup import roundup_statements
+from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
+from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
+from pipeline.parse.work_points import work_points_statement
 from pipeline.text.meetings import MeetingReport, parse_meeting_report
-from pipeline.text.roundup import ProvinceSection, parse_roundup
+from pipeline.text.roundup import parse_roundup
 from pipeline.text.targets import extract_targets, find_programmes
 
 ROUNDUP_KIND = "provincial_plan_roundup"
+WORK_POINTS_KIND = "work_points"
 _TITLE_MAX = 80
 
 
@@ -54,44 +56,65 @@ def plan_source_rank(kind: str) -> int:
 def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
     """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
     published_date = date.fromisoformat(published) if published else None
-    roundup: list[ProvinceSection] = []
-    meeting: MeetingReport | None = None
-    if kind in (None, ROUNDUP_KIND):
-        roundup = parse_roundup(text, default_year=_first_year(text))
-    if not roundup and kind != ROUNDUP_KIND:
-        meeting = parse_meeting_report(text, published_date)
-    resolved_kind = kind or infer_kind(roundup, meeting)
-    genre = document_genre(resolved_kind)
-    plans: list[dict[str, Any]] = []
-    if roundup:
-        plans = roundup_statements(text, roundup)
-    elif meeting is not None:
-        plans = [conference_statement(text, meeting, genre or "conference_report")]
+    found_kind, plans, meeting = _parse_by_genre(text, kind, published_date)
+    resolved_kind = kind or found_kind
     for plan in plans:
         _add_targets(text, plan)
     return {
         "kind": resolved_kind,
+        "kind_flag": _other_reason(kind, plans) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
         "meeting": _meeting_payload(text, meeting) if meeting else None,
         "plans": plans,
     }
 
 
-def infer_kind(roundup: list[ProvinceSection], meeting: MeetingReport | None) -> str:
-    """Kind of a document without a manifest entry, from what the parsers found in it."""
-    if roundup:
-        return ROUNDUP_KIND
+def _parse_by_genre(
+    text: str, kind: str | None, published: date | None
+) -> tuple[str, list[dict[str, Any]], MeetingReport | None]:
+    """(kind found, plan statements, meeting): round-ups first, then work points, then conference reports."""
+    if kind in (None, ROUNDUP_KIND):
+        year = _first_year(text)
+        if sections := parse_roundup(text, default_year=year):
+            return ROUNDUP_KIND, roundup_statements(text, sections), None
+        if items := parse_paragraph_roundup(text, default_year=year):
+            return ROUNDUP_KIND, items, None
+        if kind == ROUNDUP_KIND:
+            return ROUNDUP_KIND, [], None
+    if kind in (None, WORK_POINTS_KIND):
+        if work_points := work_points_statement(text, required=kind == WORK_POINTS_KIND):
+            return WORK_POINTS_KIND, [work_points], None
+    meeting = parse_meeting_report(text, published)
     if meeting is None:
-        return "other"
+        mention = find_conference(text)
+        if mention is None:
+            return "other", [], None
+        found_kind = f"{mention.level}_conference_report"
+        genre = document_genre(kind or found_kind) or "conference_report"
+        return found_kind, [mention_statement(text, mention, genre)], None
+    found_kind = conference_kind(meeting)
+    genre = document_genre(kind or found_kind) or "conference_report"
+    return found_kind, [conference_statement(text, meeting, genre)], meeting
+
+
+def conference_kind(meeting: MeetingReport) -> str:
+    """Kind of a conference report without a manifest entry, from what the meeting parser found."""
     if meeting.commentary:
         return "conference_commentary"
     if meeting.scope == "national":
         return (
             "national_conference_report"
             if meeting.is_national_health_work_conference
-            else ("specialist_conference_report")
+            else "specialist_conference_report"
         )
     return f"{meeting.scope}_conference_report"
+
+
+def _other_reason(kind: str | None, plans: list[dict[str, Any]]) -> str:
+    """Why a text is `other`: what each genre's parser looked for and did not find."""
+    if kind == "other":
+        return "manifest" + (";states_a_plan" if plans else "")
+    return "no_meeting_held;no_work_points_title;no_roundup_items"
 
 
 def infer_title(text: str) -> str | None:

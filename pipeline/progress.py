@@ -14,7 +14,7 @@ _listeners: list[Listener] = []
 
 
 def document_done(stage: str, doc_id: str) -> None:
-    """Report that `stage` (read, clean, segment, extract) finished document `doc_id`."""
+    """Report that `stage` (raw, clean, segment, extract) has document `doc_id` done (made or reused)."""
     for listener in _listeners:
         listener(stage, doc_id)
 

@@ -24,6 +24,11 @@ class Paths:
         return self.out / "warehouse.duckdb"
 
     @property
+    def documents(self) -> Path:
+        """Per-document results, one Parquet file per document and stage (see pipeline.store)."""
+        return self.out / "documents"
+
+    @property
     def package(self) -> Path:
         return self.out / "package"
 

@@ -1,9 +1,8 @@
-"""Reading and writing the DuckDB warehouse: published tables from schemas/, staging tables by layer."""
+"""Writing and reading the DuckDB warehouse: the published tables, typed and keyed by schemas/."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -11,34 +10,6 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import schema
-
-# Staging tables of the per-document layers (not published, so not in schemas/): one row per
-# document, keyed by doc_id, with the checksum of the raw file they were made from.
-STAGING_DDL = {
-    "raw_documents": "doc_id VARCHAR PRIMARY KEY, file VARCHAR, sha256 VARCHAR, raw_text VARCHAR, manifest JSON",
-    "clean_documents": "doc_id VARCHAR PRIMARY KEY, sha256 VARCHAR, text VARCHAR, notes JSON, "
-    "published_date VARCHAR, source VARCHAR",
-    "document_extracts": "doc_id VARCHAR PRIMARY KEY, sha256 VARCHAR, payload JSON",
-}
-# Per-document segments use the published column layout under a staging name.
-SEGMENT_TABLES = {"segmented_sentences": "sentences", "segmented_tokens": "tokens"}
-
-
-def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
-    for table, columns in STAGING_DDL.items():
-        con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({columns})')
-    for table, published in SEGMENT_TABLES.items():
-        existing = [
-            row[0]
-            for row in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-                [table],
-            ).fetchall()
-        ]
-        if existing and existing != schema.columns(published):
-            # The published schema changed: staging rows of the old layout are rebuilt partition by partition.
-            con.execute(f'DROP TABLE "{table}"')
-        con.execute(schema.create_table_sql(published, replace=False).replace(f'"{published}"', f'"{table}"', 1))
 
 
 def arrow_rows(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
@@ -63,27 +34,18 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mappi
     return len(rows)
 
 
-def replace_documents(
-    con: duckdb.DuckDBPyConnection, table: str, doc_ids: Iterable[str], rows: Sequence[Mapping[str, Any]]
-) -> None:
-    """Replace the rows of some documents in a staging table (one partition's worth, or several)."""
-    doc_ids = sorted(set(doc_ids))
-    con.execute(f'DELETE FROM "{table}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [doc_ids])
-    if not rows:
-        return
-    published = SEGMENT_TABLES.get(table)
-    if published:
-        data = arrow_rows(published, rows)  # noqa: F841
-        con.execute(f'INSERT INTO "{table}" SELECT * FROM data')
-        return
-    names = list(rows[0])
-    placeholders = ", ".join("?" for _ in names)
-    values = [[_sql_value(row[name]) for name in names] for row in rows]
-    con.executemany(f'INSERT INTO "{table}" ({", ".join(names)}) VALUES ({placeholders})', values)
+def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[str]) -> int:
+    """(Re)create a published table from per-document Parquet files (pipeline.store), sorted by primary key.
 
-
-def _sql_value(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict | list) else value
+    The rows go from the files to the table inside DuckDB, never through Python objects."""
+    con.execute(schema.create_table_sql(table))
+    if files:
+        con.execute(
+            f'INSERT INTO "{table}" SELECT {schema.select_columns(table)} FROM read_parquet(?) '
+            f"ORDER BY {schema.order_by(table)}",
+            [list(files)],
+        )
+    return con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
 
 
 def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

@@ -51,9 +51,10 @@ def test_required_columns_of_the_issue_exist():
         "task_sources": "task_id doc_id similarity agreement char_start char_end",
         "provinces": "province_code name short_name",
         "commentary": "commentary_id task_id plan_id doc_id text char_start char_end",
-        "targets": "target_id level province_code plan_id task_id year indicator value value_max unit comparator "
-        "is_change raw_text doc_id char_start char_end",
+        "targets": "target_id level province_code plan_id task_id year deadline_year indicator value value_max unit "
+        "per_unit comparator is_change quoted_from raw_text doc_id char_start char_end",
         "tokens": "doc_id sentence_no token_no token char_start char_end",
+        "programmes": "programme_id plan_id task_id name n_parts quoted_from doc_id char_start char_end flag",
     }
     for table, names in required.items():
         assert set(names.split()) <= set(schema.columns(table)), table
@@ -66,6 +67,7 @@ def test_required_columns_of_the_issue_exist():
         ("task_sources", "NULL"),
         ("commentary", "text"),
         ("targets", "raw_text"),
+        ("programmes", "name"),
         ("tokens", "token"),
         ("sentences", "text"),
         ("meeting_sections", "text"),
@@ -119,6 +121,28 @@ def test_seed_plans_national_and_provincial(con):
         "WHERE c.parent_task_id IS NOT NULL AND (p.task_id IS NULL OR p.depth <> c.depth - 1)"
     ).fetchone()[0]
     assert orphans == 0
+
+
+def test_seed_targets_are_commitments_and_programme_counts_are_programmes(con):
+    # No target overlaps a programme's name: a number in a programme's name is never a target.
+    overlaps = con.execute(
+        "SELECT t.target_id, p.name FROM targets t JOIN programmes p USING (doc_id) "
+        "WHERE t.char_start < p.char_end AND p.char_start < t.char_end"
+    ).fetchall()
+    assert overlaps == []
+    counted = dict(con.execute("SELECT name, n_parts FROM programmes WHERE n_parts IS NOT NULL").fetchall())
+    assert {
+        "健康广东18项专项行动": 18,
+        "母婴安全五项制度": 5,
+        "三项民生工程": 3,
+        "8项为民服务实事": 8,
+    }.items() <= counted.items()
+    levels = con.execute("SELECT DISTINCT level FROM programmes WHERE name = '8项为民服务实事'").fetchall()
+    assert ("national",) in levels  # the national plan's package (a province may name it too)
+    # Every target is a level, a change or a count of things, with what it measures.
+    rows = con.execute("SELECT kind, indicator FROM targets").fetchall()
+    assert rows and all(kind in ("level", "change", "count") and indicator for kind, indicator in rows)
+    assert con.execute("SELECT count(*) FROM targets WHERE task_id IS NULL").fetchone()[0] == 0
 
 
 def test_csv_rows_are_sorted_by_primary_key(built: Path):

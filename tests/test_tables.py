@@ -90,15 +90,17 @@ def test_meeting_ids_are_derived_from_content():
     assert meeting_slug("全国疾病预防控制工作会议") == "disease-control"
     assert meeting_slug("全国某新领域工作会议").startswith("m")
     assert (
-        meeting_id_for({"scope": "national", "work_year": 2025, "name": "全国卫生健康工作会议"})
+        meeting_id_for({"scope": "national", "work_year": 2025, "name": "全国卫生健康工作会议"}, "d")
         == "cn-2025-health-work"
     )
     assert (
         meeting_id_for(
-            {"scope": "provincial", "region_code": "430000", "work_year": 2025, "name": "全省卫生健康工作会议"}
+            {"scope": "provincial", "region_code": "430000", "work_year": 2025, "name": "全省卫生健康工作会议"}, "d"
         )
         == "430000-2025-health-work"
     )
+    unresolved = {"scope": "municipal", "region_code": None, "work_year": 2024, "name": "全市卫生健康工作会议"}
+    assert meeting_id_for(unresolved, "doc_a") != meeting_id_for(unresolved, "doc_b")
 
 
 def test_task_ids_follow_the_tree():

@@ -449,6 +449,8 @@ def test_target_year(text: str, year: int | None) -> None:
         # N大 phrases that name a set, not facilities to build
         "落实十大功能定位。",
         "聚焦6大领域。",
+        # a count of kinds that no verb governs says which things are meant
+        "推动县级三类医疗机构能力提升。",
         # counts of things the clause has just named
         "以甲市、乙市、丙市3个示范市为牵引推进改革。",
         "建设临床研究中心、成果转化中心和推广应用示范中心等三大中心。",

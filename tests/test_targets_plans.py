@@ -69,3 +69,27 @@ def test_round_up_paragraphs() -> None:
         ("国家12项便民措施", 12, "国家"),
         ("8项省级惠民举措", 8, None),
     ]
+
+
+def _plan_targets(text: str) -> list[tuple[float, str | None, str]]:
+    """Targets of every plan statement the parsers find in `text` (openings and tasks at every depth)."""
+    from pipeline.extract import extract_document
+
+    found = []
+
+    def visit(tasks: list[dict]) -> None:
+        for task in tasks:
+            found.extend(task["targets"])
+            visit(task["children"])
+
+    for plan in extract_document(clean_text(text).text, kind=None, published=None)["plans"]:
+        found.extend(plan["opening_targets"])
+        visit(plan["tasks"])
+    return sorted((t["value"], t["unit"], t["comparator"]) for t in found)
+
+
+def test_the_parsed_plans_of_unseen_texts_carry_their_targets() -> None:
+    header = "关于印发2026年全省卫生健康工作要点的通知\n某卫发〔2026〕3号\n各市卫生健康委：\n"
+    work_points = header + WORK_POINTS.split("\n", 1)[1]
+    assert _plan_targets(work_points) == sorted((v, u, c) for v, u, c, _ in _read(WORK_POINTS))
+    assert _plan_targets(ROUNDUP) == sorted((v, u, c) for v, u, c, _ in _read(ROUNDUP))

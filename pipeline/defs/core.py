@@ -4,16 +4,17 @@ The rows come from plain functions in pipeline.tables; these assets only load th
 results, check they are fresh (made from the seed bytes now in seeds/), and write the tables.
 """
 
-import json
 from collections.abc import Iterator
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline import stages
 from pipeline.defs.documents import extracted_documents, segmented_documents
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelinePaths
 from pipeline.seeds import discover
+from pipeline.store import DocumentStore
 from pipeline.tables import DocumentRecord
 from pipeline.tables.documents import document_rows
 from pipeline.tables.meetings import build_meeting_tables
@@ -22,7 +23,7 @@ from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.targets import target_rows
-from pipeline.warehouse import ensure_staging, fetch_dicts, write_table
+from pipeline.warehouse import fetch_dicts, load_parquet_files, write_table
 
 MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections")
 PLAN_TABLES = ("plans", "plan_sources", "tasks", "task_sources", "commentary")
@@ -33,47 +34,19 @@ REFERENCED = ("documents", "regions")
 
 def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentRecord]:
     """Every current seed's per-document results; fails if a document is missing or stale."""
-    current = {doc.doc_id: doc.sha256 for doc in discover(paths.paths.seeds)}
+    current = discover(paths.paths.seeds)
+    store = DocumentStore(paths.paths.documents)
+    _require_results(store, current)
     with duckdb.get_connection() as con:
-        ensure_staging(con)
-        rows = fetch_dicts(
-            con,
-            """
-            SELECT r.doc_id, r.file, r.sha256, r.manifest, c.sha256 AS clean_sha256, c.text, c.notes,
-                   c.published_date, c.source, e.sha256 AS extract_sha256, e.payload
-            FROM raw_documents r
-            LEFT JOIN clean_documents c USING (doc_id)
-            LEFT JOIN document_extracts e USING (doc_id)
-            WHERE r.doc_id IN (SELECT unnest(?::VARCHAR[]))
-            ORDER BY r.doc_id
-            """,
-            [sorted(current)],
-        )
-    found = {row["doc_id"]: row for row in rows}
-    stale = [
-        doc_id
-        for doc_id, sha in current.items()
-        if doc_id not in found
-        or {found[doc_id]["sha256"], found[doc_id]["clean_sha256"], found[doc_id]["extract_sha256"]} != {sha}
-    ]
-    if stale:
+        return stages.load_records(con, store, current)
+
+
+def _require_results(store: DocumentStore, current: list) -> None:
+    if stale := stages.missing_results(store, current):
         raise dg.Failure(
-            f"documents not (re)processed since their text changed: {', '.join(sorted(stale))}; "
+            f"documents not (re)processed since their text or the code changed: {', '.join(stale)}; "
             "materialise their partitions (raw → clean → segmented → extracted) first"
         )
-    return [
-        DocumentRecord(
-            doc_id=row["doc_id"],
-            file=row["file"],
-            sha256=row["sha256"],
-            manifest=json.loads(row["manifest"]) if row["manifest"] else None,
-            text=row["text"],
-            cleaning_notes=tuple(json.loads(row["notes"])),
-            metadata={"published_date": row["published_date"], "source": row["source"]},
-            payload=json.loads(row["payload"]),
-        )
-        for row in rows
-    ]
 
 
 def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.MaterializeResult:
@@ -98,19 +71,12 @@ def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeRes
     ]
 )
 def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
-    current = sorted(doc.doc_id for doc in discover(paths.paths.seeds))
-    with duckdb.get_connection() as con:
-        ensure_staging(con)
-        segmented = {row[0] for row in con.execute("SELECT DISTINCT doc_id FROM segmented_sentences").fetchall()}
-    if missing := sorted(set(current) - segmented):
-        raise dg.Failure(f"documents not segmented yet: {', '.join(missing)}; materialise their partitions first")
-    for table, staging in (("sentences", "segmented_sentences"), ("tokens", "segmented_tokens")):
+    current = discover(paths.paths.seeds)
+    store = DocumentStore(paths.paths.documents)
+    _require_results(store, current)
+    for table in ("sentences", "tokens"):
         with duckdb.get_connection() as con:
-            ensure_staging(con)
-            rows = fetch_dicts(
-                con, f'SELECT * FROM "{staging}" WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))', [current]
-            )
-            count = write_table(con, table, rows)
+            count = load_parquet_files(con, table, stages.segment_files(store, current, table))
         yield dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
 
 

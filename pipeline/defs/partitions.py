@@ -12,9 +12,10 @@ import dagster as dg
 documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
 PER_DOCUMENT_ASSETS = ("raw_documents", "clean_documents", "segmented_documents", "extracted_documents")
 
-# Concurrency pool of the assets that write the DuckDB warehouse (one writer at a time, and a run holds
-# its connection) or assemble and publish the package: with the project's dagster.yaml (run
+# Concurrency pool of the assets that assemble and publish the package (a run that has them also
+# rewrites the warehouse's tables, and DuckDB has one writer): with the project's dagster.yaml (run
 # granularity, limit 1) at most one such run is in progress, whatever launched it; others wait queued.
+# Per-document assets write their own files (pipeline.store), so runs over documents may run beside it.
 WAREHOUSE_POOL = "warehouse"
 
 PARTITION_TAG = "dagster/partition"

@@ -26,27 +26,48 @@ DEFAULT_FIELD = "health-work"
 
 
 @cache
-def _fields() -> dict[str, dict[str, str]]:
-    return {row["slug"]: row for row in read_csv("plan_fields.csv")}
+def _issuers() -> list[dict[str, str]]:
+    return read_csv("plan_fields.csv")
 
 
-def issuer_for(level: str, region_code: str | None, field: str) -> str | None:
-    """The body that issues a plan: 国家卫生健康委 (national) or <region name><suffix>; None when unknown."""
-    row = _fields().get(field)
-    if row is None:
+def issuer_for(level: str, region_code: str | None, field: str, work_year: int | None) -> str | None:
+    """The body that issues a plan, by field and work year (卫生部 until 2013, 国家卫生健康委 from 2019…).
+
+    Local bodies are <region name><suffix>. None when the field, the year or the region is unknown, or
+    when the body's name in that year is not recorded in pipeline/data/plan_fields.csv.
+    """
+    if work_year is None:
+        return None
+    column = "national_issuer" if level == "national" else "local_issuer_suffix"
+    rows = [
+        row
+        for row in _issuers()
+        if row["slug"] == field and int(row["from_year"]) <= work_year <= int(row["to_year"]) and row[column]
+    ]
+    if not rows:
         return None
     if level == "national":
-        return row["national_issuer"]
+        return rows[0][column]
     try:
         region = by_code(region_code) if region_code else None
     except KeyError:
         return None
-    return f"{region.name}{row['local_issuer_suffix']}" if region else None
+    return f"{region.name}{rows[0][column]}" if region else None
 
 
-def plan_id_for(level: str, region_code: str | None, work_year: int | None, field: str) -> str:
-    """Stable plan identifier: <cn | region code>-<work year | undated>-<field slug> (cn-2025-health-work)."""
-    area = "cn" if level == "national" else (region_code or "unknown")
+def roundup_item_field(text: str, start: int, end: int) -> str:
+    """Field of a round-up item: the health goals of a government work report (政府工作报告) when the item
+    quotes one, else the health commission's annual plan (health-work)."""
+    return "gov-work-report" if "政府工作报告" in text[start:end] else DEFAULT_FIELD
+
+
+def plan_id_for(level: str, region_code: str | None, work_year: int | None, field: str, doc_id: str) -> str:
+    """Stable plan identifier: <cn | region code>-<work year | undated>-<field slug> (cn-2025-health-work).
+
+    A local plan whose region is not resolved cannot be told apart from another one: it is keyed by its
+    level and document instead (municipal.<doc_id>-2024-health-work), so it is never merged with another.
+    """
+    area = "cn" if level == "national" else (region_code or f"{level}.{doc_id}")
     return f"{area}-{work_year or 'undated'}-{field}"
 
 
@@ -96,7 +117,7 @@ def statement(
         "level": level,
         "region_code": region_code,
         "field": field,
-        "issuer": issuer_for(level, region_code, field),
+        "issuer": issuer_for(level, region_code, field, work_year),
         "work_year": work_year,
         "title": title,
         "headline": headline,

@@ -26,6 +26,7 @@ def document_rows(records: list[DocumentRecord]) -> list[dict[str, Any]]:
                 "retrieved_date": entry.get("retrieved_date"),
                 "rights": entry.get("rights") or INFERRED_RIGHTS,
                 "metadata_origin": "manifest" if record.manifest else "inferred",
+                "flag": record.payload.get("kind_flag"),
                 "sha256": record.sha256,
                 "cleaning_notes": "; ".join(record.cleaning_notes) or None,
                 "n_chars": len(record.text),

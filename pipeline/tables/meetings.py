@@ -33,10 +33,11 @@ def meeting_slug(name: str) -> str:
     return meeting_field(name)
 
 
-def meeting_id_for(report: dict[str, Any]) -> str:
-    region = "cn" if report["scope"] == "national" else (report.get("region_code") or "unknown")
-    year = report.get("work_year") or "undated"
-    return f"{region}-{year}-{meeting_slug(report['name'])}"
+def meeting_id_for(report: dict[str, Any], doc_id: str) -> str:
+    """<cn | region code>-<work year>-<meeting type>; an unresolved region is keyed by level and document."""
+    return plan_id_for(
+        report["scope"], report.get("region_code"), report.get("work_year"), meeting_slug(report["name"]), doc_id
+    )
 
 
 def build_meeting_tables(records: list[DocumentRecord]) -> MeetingTables:
@@ -45,7 +46,7 @@ def build_meeting_tables(records: list[DocumentRecord]) -> MeetingTables:
     for record in records:
         report = record.payload.get("meeting")
         if report:
-            groups[meeting_id_for(report)].append(record)
+            groups[meeting_id_for(report, record.doc_id)].append(record)
     for meeting_id in sorted(groups):
         _add_meeting(out, meeting_id, groups[meeting_id])
     return out
@@ -76,7 +77,7 @@ def _add_meeting(out: MeetingTables, meeting_id: str, sources: list[DocumentReco
         {
             "meeting_id": meeting_id,
             "plan_id": plan_id_for(
-                report["scope"], report.get("region_code"), report.get("work_year"), report["field"]
+                report["scope"], report.get("region_code"), report.get("work_year"), report["field"], primary.doc_id
             ),
             "name": report["name"],
             "level": report["scope"],

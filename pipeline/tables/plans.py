@@ -45,8 +45,9 @@ class _Source:
         return len(task_tree_leaves(self.statement["tasks"]))
 
 
-def plan_id_of(statement: dict[str, Any]) -> str:
-    return plan_id_for(statement["level"], statement["region_code"], statement["work_year"], statement["field"])
+def plan_id_of(statement: dict[str, Any], doc_id: str) -> str:
+    """The id of the plan a statement of document doc_id belongs to."""
+    return plan_id_for(statement["level"], statement["region_code"], statement["work_year"], statement["field"], doc_id)
 
 
 def task_id_for(plan_id: str, path: Path) -> str:
@@ -98,7 +99,7 @@ def build_plan_tables(records: list[DocumentRecord]) -> PlanTables:
     groups: dict[str, list[_Source]] = defaultdict(list)
     for record in records:
         for statement in record.payload.get("plans") or []:
-            groups[plan_id_of(statement)].append(_Source(record, statement))
+            groups[plan_id_of(statement, record.doc_id)].append(_Source(record, statement))
     for plan_id in sorted(groups):
         _add_plan(out, plan_id, groups[plan_id])
     return out
@@ -148,6 +149,8 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
                 else None,
                 "opening_start": statement["opening_start"],
                 "opening_end": statement["opening_end"],
+                "doc_number": statement.get("doc_number"),
+                "issued_date": statement.get("issued_date"),
                 "n_tasks_reported": len(statement["tasks"]),
                 "flag": statement["flag"],
             }
@@ -165,7 +168,7 @@ def _plan_row(plan_id: str, sources: list[_Source], flags: list[str]) -> dict[st
         "level": primary["level"],
         "region_code": primary["region_code"],
         "field": primary["field"],
-        "issuer": primary["issuer"],
+        "issuer": first("issuer"),
         "work_year": primary["work_year"],
         "title": first("title"),
         "headline": first("headline"),

@@ -39,7 +39,7 @@ def published_statements(
     }
     for record in records:
         for statement in record.payload.get("plans") or []:
-            plan_id = plan_id_of(statement)
+            plan_id = plan_id_of(statement, record.doc_id)
             if (plan_id, record.doc_id, statement["start"]) not in primary_statements:
                 continue  # a secondary source: its tasks are published from the primary statement
             own = [

@@ -85,13 +85,18 @@ def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     userdict = resources.files("pipeline.data").joinpath("jieba_userdict.txt")
     with resources.as_file(userdict) as path:
         tokenizer.load_userdict(str(path))
-    names = read_toml("names.toml")
+    names = _names()
     for name in names["persons"]:
         tokenizer.add_word(name, names["frequency"], names["person_tag"])
     for region in read_csv("regions.csv"):
         for name in {region["name"], region["short_name"]} - {""}:
             tokenizer.add_word(name, names["frequency"], names["place_tag"])
     return jieba.posseg.POSTokenizer(tokenizer)
+
+
+@cache
+def _names() -> dict:
+    return read_toml("names.toml")
 
 
 def document_names(text: str) -> list[str]:
@@ -102,7 +107,7 @@ def document_names(text: str) -> list[str]:
 @contextmanager
 def _words_added(pos: jieba.posseg.POSTokenizer, words: Iterable[str]) -> Iterator[None]:
     """Add `words` to the tokenizer for the duration of the block, then restore it exactly."""
-    names = read_toml("names.toml")
+    names = _names()
     base = pos.tokenizer
     base.check_initialized()
     pos.makesure_userdict_loaded()

@@ -92,6 +92,8 @@ def extract_targets(text: str) -> list[Target]:
     mentions = find_mentions(text, lex, excluded_mask(text))
     targets = [_analyse(text, i, mentions, lex) for i in range(len(mentions))]
     targets = _pair_respectively(text, targets, mentions, lex) + formula_targets(text, lex)
+    # A count of kinds that no verb governs names which things are meant (三类医疗机构): no commitment.
+    targets = [t for t in targets if not (t.unit in lex.category_units and t.action is None)]
     return sorted(targets, key=lambda t: (t.start, t.end))
 
 

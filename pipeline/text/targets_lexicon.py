@@ -44,6 +44,7 @@ class Lexicon:
     unit_not_before: dict[str, re.Pattern[str]]
     level_units: frozenset[str]
     count_units: frozenset[str]
+    category_units: frozenset[str]
     bare_chinese: frozenset[str]
     range_separators: str
     prefix_cues: tuple[Cue, ...]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         unit_not_before={u: re.compile(p) for u, p in units["not_before"].items()},
         level_units=frozenset(units["level"]),
         count_units=frozenset(units["count"]),
+        category_units=frozenset(units["category"]),
         bare_chinese=frozenset(raw["numbers"]["bare_chinese_not_numbers"]),
         range_separators=raw["numbers"]["range_separators"].replace("\\", ""),
         prefix_cues=prefix,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from typing import Any
 
 from pipeline.data import read_csv
+from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.statements import statement, task
 from pipeline.text.meeting_types import MeetingReport
 
@@ -43,7 +45,10 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         {"task_ordinal": note.task_ordinal, "start": note.start, "end": note.end, "text": text[note.start : note.end]}
         for note in report.commentary
     ]
-    flags = ["no_tasks"] if not tasks else []
+    flags = []
+    if not tasks:
+        tasks, fallback_flag = fallback_tasks(text, 0)
+        flags.append(fallback_flag or "no_tasks")
     if report.work_year is None:
         flags.append("work_year_unknown")
     return statement(
@@ -58,4 +63,26 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         title=report.name,
         flags=flags,
         commentary=commentary,
+    )
+
+
+def mention_statement(text: str, mention: ConferenceMention, genre: str) -> dict[str, Any]:
+    """The plan stated by a report of a meeting the meeting parser could not read (no meeting row)."""
+    tasks, fallback_flag = fallback_tasks(text, mention.end)
+    flags = ["meeting_not_parsed", fallback_flag or "no_tasks"]
+    if mention.level != "national" and mention.region_code is None:
+        flags.append("region_unresolved")
+    if mention.work_year is None:
+        flags.append("work_year_unknown")
+    return statement(
+        genre=genre,
+        level=mention.level,
+        region_code=mention.region_code,
+        field=meeting_field(re.sub("(?:视频|电视电话)?会议?$", "会议", mention.name)),
+        work_year=mention.work_year,
+        start=0,
+        end=len(text),
+        tasks=tasks,
+        title=mention.name,
+        flags=flags,
     )

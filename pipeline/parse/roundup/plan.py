@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.parse.statements import DEFAULT_FIELD, statement, task
+from pipeline.parse.statements import roundup_item_field, statement, task
 from pipeline.text.roundup import Measure, ProvinceSection
 
 GENRE = "roundup_item"
@@ -26,7 +26,7 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
                 genre=GENRE,
                 level="provincial",
                 region_code=section.region.code,
-                field=DEFAULT_FIELD,
+                field=roundup_item_field(text, section.section_start, section.section_end),
                 work_year=section.plan_year,
                 start=section.section_start,
                 end=section.section_end,

@@ -1,0 +1,137 @@
+"""What a conference report states when the meeting parser finds no task list, or no meeting at all.
+
+* Tasks: the first paragraph after the meeting sentence that lists 一是…二是… (or 一要…) items and is
+  about the coming work (it names a deployment cue), else the "要…；要…" clauses of a 会议强调 /
+  会议要求 paragraph (pipeline.parse.clauses).
+* A meeting the meeting parser does not read (a county meeting, "收看…视频会", "在…召开的…会议上"):
+  its name, level, region and work year from the name itself, so that the report still states a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_toml
+from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
+from pipeline.text.regions import PROVINCE, find_regions
+
+_REQUIREMENTS = re.compile("会议(?:强调|要求|指出|提出)|要求")
+_AREA = r"([\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))"
+_NAME = re.compile(
+    r"(?P<year>(?:19|20)\d{2}年)?(?P<area>全国|全省|全区|全市|全州|全县|全旗|[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))?"
+    r"(?P<field>卫生健康|卫生计生|卫生与健康|卫生)工作(?:视频|电视电话)?会(?:议)?"
+)
+_HELD = re.compile("召开|举行|收看|参加|出席")
+_LEVEL_WORDS = (
+    (("全国",), "national"),
+    (("全省", "省", "自治区", "全区"), "provincial"),
+    (("全市", "市", "全州", "州", "盟"), "municipal"),
+    (("全县", "县", "全旗", "旗", "区"), "county"),
+)
+
+
+@dataclass(frozen=True)
+class ConferenceMention:
+    """A conference named in a sentence that reports it held (or watched)."""
+
+    name: str
+    level: str
+    region_code: str | None
+    work_year: int | None
+    start: int
+    end: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((offset + lead, offset + len(raw.rstrip())))
+        offset += len(raw) + 1
+    return out
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cfg = read_toml("conference_fallback.toml")
+    return re.compile("|".join(cfg["deployment"])), re.compile("|".join(cfg["review"]))
+
+
+def _about_coming_work(lead: str) -> bool:
+    """The words before a list announce the coming work, not a review of the past year."""
+    deployment, review = _cues()
+    return bool(deployment.search(lead)) and not review.search(lead)
+
+
+def fallback_tasks(text: str, after: int) -> tuple[list[dict[str, Any]], str | None]:
+    """(tasks, flag) of the first task list after offset `after`; ([], None) when there is none."""
+    paragraphs = [p for p in _paragraphs(text) if p[1] > after]
+    for start, end in paragraphs:
+        tasks = inline_marker_tasks(text, max(start, after), end)
+        if tasks:
+            marker_start = tasks[0]["start"] - len(tasks[0]["marker"])
+            sentence = max(text.rfind("。", start, max(start, marker_start - 1)) + 1, start)
+            if _about_coming_work(text[sentence:marker_start]):
+                return tasks, "tasks_from_inline_list"
+    for start, end in paragraphs:
+        if _REQUIREMENTS.search(text, start, end):
+            lead_at = text.find("要", start, end)
+            tasks = semicolon_tasks(text, lead_at, end, lead="要") if lead_at >= 0 else []
+            if tasks:
+                return tasks, "tasks_from_clauses"
+    return [], None
+
+
+def _area_before(text: str, sentence_start: int, match: re.Match[str]) -> str | None:
+    """The area a name leaves out: a region named right before it (广西卫生健康…) or before the verb
+    (西吉县召开卫生健康工作会议)."""
+    field_start = match.start("field")
+    named = [found for found in find_regions(text, sentence_start, field_start) if found[2] == field_start]
+    if named:
+        return text[named[-1][1] : field_start]
+    before = re.search(_AREA + "(?:召开|举行)$", text[sentence_start:field_start])
+    return before.group(1) if before else None
+
+
+def _level_and_region(area: str) -> tuple[str | None, str | None]:
+    for words, level in _LEVEL_WORDS:
+        if area in words:
+            return level, None
+    if re.search("(?:县|旗|(?<!自治)区)$", area):
+        return "county", None  # county-level units are not in the regions table
+    named = find_regions(area)
+    if not named:
+        return None, None
+    region = named[-1][0]
+    return ("provincial" if region.level == PROVINCE else "municipal"), region.code
+
+
+def find_conference(text: str) -> ConferenceMention | None:
+    """The first health work conference named in a sentence that reports it held or watched."""
+    for match in _NAME.finditer(text):
+        sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [i for i in (text.find("。", match.end()), text.find("\n", match.end())) if i >= 0]
+        sentence_end = min(ends) if ends else len(text)
+        if not _HELD.search(text, sentence_start, sentence_end):
+            continue
+        area = match.group("area") or _area_before(text, sentence_start, match)
+        level, region_code = _level_and_region(area) if area else (None, None)
+        if level is None:
+            continue
+        year = re.search(r"((?:19|20)\d{2})年", text[sentence_start:sentence_end]) or re.search(
+            r"((?:19|20)\d{2})年", text.split("\n", 1)[0]
+        )
+        return ConferenceMention(
+            name=(area if not match.group("area") else "")
+            + text[match.start("area") if match.group("area") else match.start("field") : match.end()],
+            level=level,
+            region_code=region_code,
+            work_year=int(year.group(1)) if year else None,
+            start=match.start(),
+            end=match.end(),
+        )
+    return None

@@ -1,0 +1,148 @@
+"""Numbered outlines (一、 / （一） / 1. / （1） / ① / ——) as a task tree, nested to any depth.
+
+Input is a cleaned text (one paragraph per line). Every line that opens with a list marker starts an
+item; a marker style seen for the first time nests under the current item, a style already open
+closes the deeper items and starts a sibling. Lines without a marker continue the current item.
+Items become tasks (pipeline.parse.statements.task): the title is the item's heading (its first
+clause, or the next line when the marker line is bare), the text runs from after the marker to the
+end of its last line, children included. A printed number that disagrees with the item's position
+is a marker_issue (mismatch); a bare marker with no words at all is kept with the marker as its title
+and flagged (empty_item) when it has children, and dropped when it has none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.parse.statements import task
+from pipeline.text.numbers import parse_number
+
+_CN = "一二三四五六七八九十"
+# (style, pattern): the marker, then its number in group "n" (none for bullets).
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn_dun", re.compile(rf"^(?P<n>[{_CN}]{{1,3}})[、．.]\s*")),
+    ("cn_paren", re.compile(rf"^[（(](?P<n>[{_CN}]{{1,3}})[）)]\s*")),
+    ("num_dot", re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))\s*")),
+    ("num_paren", re.compile(r"^[（(](?P<n>\d{1,2})[）)]\s*")),
+    ("circled", re.compile(r"^(?P<c>[①-⑳])\s*")),
+    ("dash", re.compile(r"^(?:——|—|－－|--)\s*")),
+)
+MAX_TITLE = 40
+_TITLE_END = re.compile("[。；：！？]")
+
+
+@dataclass
+class _Item:
+    style: str
+    marker: str
+    value: int | None
+    line_start: int  # offset of the marker
+    start: int  # offset after the marker
+    end: int
+    title_span: tuple[int, int] | None
+    children: list[_Item] = field(default_factory=list)
+
+
+def marker_of(line: str) -> tuple[str, re.Match[str]] | None:
+    """(style, match) of the list marker that opens a line, if any."""
+    for style, pattern in MARKERS:
+        match = pattern.match(line)
+        if match:
+            return style, match
+    return None
+
+
+def _value(style: str, match: re.Match[str]) -> int | None:
+    if style == "circled":
+        return ord(match.group("c")) - ord("①") + 1
+    if style == "dash":
+        return None
+    number = parse_number(match.group("n"))
+    return int(number) if number is not None else None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line in text[start:end], stripped."""
+    out = []
+    offset = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append((offset + lead, offset + lead + len(stripped)))
+        offset += len(raw) + 1
+    return out
+
+
+def _title_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The heading of an item: its first clause (up to 。；：), at most MAX_TITLE characters."""
+    if start >= end:
+        return None
+    stop = _TITLE_END.search(text, start, end)
+    title_end = stop.start() if stop else end
+    if title_end - start > MAX_TITLE:
+        comma = text.find("，", start, start + MAX_TITLE)
+        title_end = comma if comma > start else start + MAX_TITLE
+    return (start, title_end) if title_end > start else None
+
+
+def parse_outline(text: str, start: int = 0, end: int | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """The task tree of the numbered outline in text[start:end], and plan-level flags."""
+    end = len(text) if end is None else end
+    roots: list[_Item] = []
+    stack: list[_Item] = []
+    for line_start, line_end in _lines(text, start, end):
+        found = marker_of(text[line_start:line_end])
+        if found is None:
+            if stack:
+                if stack[-1].title_span is None:  # a bare marker line: its heading is the next line
+                    stack[-1].start = line_start
+                    stack[-1].title_span = _title_span(text, line_start, line_end)
+                for open_item in stack:
+                    open_item.end = line_end
+            continue
+        style, match = found
+        body = line_start + match.end()
+        item = _Item(style, match.group().strip(), _value(style, match), line_start, body, line_end, None)
+        item.title_span = _title_span(text, body, line_end)
+        open_styles = [open_item.style for open_item in stack]
+        if style in open_styles:
+            del stack[open_styles.index(style) :]
+        (stack[-1].children if stack else roots).append(item)
+        stack.append(item)
+        for ancestor in stack[:-1]:
+            ancestor.end = max(ancestor.end, line_end)
+    flags: list[str] = []
+    return _tasks(text, roots, flags), flags
+
+
+def _tasks(text: str, items: list[_Item], flags: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for position, item in enumerate(items, start=1):
+        children = _tasks(text, item.children, flags)
+        if item.title_span is None and not children:
+            flags.append("empty_item_dropped")
+            continue
+        ordinal = len(out) + 1
+        issue = "mismatch" if item.value is not None and item.value != position else None
+        if item.title_span is not None:
+            title, flag = text[item.title_span[0] : item.title_span[1]], None
+        else:
+            title, flag = item.marker, "empty_item"
+        start = item.start if item.title_span is not None else item.line_start
+        out.append(
+            task(
+                text,
+                ordinal=ordinal,
+                title=title,
+                start=start,
+                end=item.end,
+                marker=item.marker,
+                marker_issue=issue,
+                flag=flag,
+                children=children,
+            )
+        )
+    return out

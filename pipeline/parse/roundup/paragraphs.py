@@ -1,0 +1,113 @@
+"""Round-ups written as one paragraph per province, without header lines.
+
+    1月17日，安徽省卫生健康工作会议召开。会议指出，2025年，全省将……；……
+    江苏：2025年，全省卫生健康系统将……
+
+An item opens with a provincial unit's name (after an optional date); the paragraphs after it that
+name no province continue it. The page may start or stop in the middle of the list: text before the
+first item is not an item, and an item cut off mid-sentence is flagged. An item that reports a
+conference ("…会议召开。") states its plan after that sentence. Its tasks are the inline 一是… markers
+or the "；" clauses of the plan part (pipeline.parse.clauses).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.parse.clauses import paragraph_tasks
+from pipeline.parse.statements import roundup_item_field, statement
+from pipeline.text.regions import PROVINCE, Region, find_regions
+
+GENRE = "roundup_item"
+MIN_ITEMS = 2  # distinct provinces needed to call a text a paragraph round-up
+_LEAD = re.compile(r"(?:\d{1,2}月\d{1,2}日[，、]?|[【\[（(])?\s*")
+_AFTER_NAME = re.compile(r"(?:卫生健康委员会|卫生健康委|卫健委)?[：】\]）)]?")
+_PLAN_CUE = re.compile(r"(?:19|20)\d{2}年|会议|将")
+_HELD = re.compile("[^。]*?(?:召开|举行)[^。]*。")
+_WORK_YEAR = re.compile(r"((?:19|20)\d{2})年[，]?(?:全省|全区|全市|我省|我区|全兵团)?[^。；]{0,12}?(?:将|要|重点|工作)")
+_MIN_CONTINUATION = 20  # shorter paragraphs after an item (bylines, links) do not continue it
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    start: int
+    end: int
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Paragraph(offset + lead, offset + lead + len(stripped)))
+        offset += len(raw) + 1
+    return out
+
+
+def _item_province(text: str, paragraph: _Paragraph) -> tuple[Region, int] | None:
+    """The provincial unit an item paragraph opens with, and where its words after the name start."""
+    lead = _LEAD.match(text, paragraph.start, paragraph.end)
+    at = lead.end() if lead else paragraph.start
+    found = find_regions(text, at, min(paragraph.end, at + 12), levels=(PROVINCE,))
+    if not found or found[0][1] != at:
+        return None
+    if not _PLAN_CUE.search(text, paragraph.start, paragraph.end):
+        return None
+    after = _AFTER_NAME.match(text, found[0][2], paragraph.end)
+    return found[0][0], after.end() if after else found[0][2]
+
+
+def _continues(text: str, paragraph: _Paragraph) -> bool:
+    return paragraph.end - paragraph.start >= _MIN_CONTINUATION and bool(
+        re.search("[。；]", text[paragraph.start : paragraph.end])
+    )
+
+
+def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[str, Any]]:
+    """One statement per province item; [] when fewer than MIN_ITEMS distinct provinces open items."""
+    items: list[dict[str, Any]] = []
+    for paragraph in _paragraphs(text):
+        opened = _item_province(text, paragraph)
+        if opened is not None:
+            items.append({"region": opened[0], "body": opened[1], "first": paragraph, "last": paragraph, "open": True})
+        elif items and items[-1]["open"] and _continues(text, paragraph):
+            items[-1]["last"] = paragraph
+        elif items:
+            items[-1]["open"] = False  # a byline or a link: later paragraphs do not continue the item
+    if len({item["region"].code for item in items}) < MIN_ITEMS:
+        return []
+    return [_statement(text, item["region"], item["body"], item["first"], item["last"], default_year) for item in items]
+
+
+def _statement(
+    text: str, region: Region, body: int, first: _Paragraph, last: _Paragraph, default_year: int | None
+) -> dict[str, Any]:
+    flags = []
+    held = _HELD.match(text, body, first.end)
+    plan_start = held.end() if held else body
+    year = _WORK_YEAR.search(text, plan_start, last.end) or _WORK_YEAR.search(text, first.start, last.end)
+    work_year = int(year.group(1)) if year else default_year
+    if year is None:
+        flags.append("work_year_from_document" if default_year else "work_year_unknown")
+    if text[last.end - 1] not in "。！？”）)":
+        flags.append("cut_off")
+    tasks = paragraph_tasks(text, plan_start, last.end)
+    if not tasks:
+        flags.append("tasks_not_listed")
+    if held:
+        flags.append("reports_conference")
+    return statement(
+        genre=GENRE,
+        level="provincial",
+        region_code=region.code,
+        field=roundup_item_field(text, first.start, last.end),
+        work_year=work_year,
+        start=first.start,
+        end=last.end,
+        tasks=tasks,
+        opening=(first.start, first.end),
+        flags=flags,
+    )

@@ -1,0 +1,101 @@
+"""The plan a work-points document states: header facts, the opening paragraph, the nested outline."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from pipeline.parse.outline import marker_of, parse_outline
+from pipeline.parse.statements import DEFAULT_FIELD, statement, task_tree_paths
+from pipeline.parse.work_points.header import Header, lexicon, parse_header
+
+GENRE = "work_points"
+MIN_ITEMS = 2  # without a manifest row, an outline of fewer items (at any depth) is not a plan
+
+
+def plan_field(title: str) -> str:
+    """health-work for an annual health work plan (卫生健康工作要点); a short hash of the title otherwise."""
+    core = re.sub(r"(?:19|20)\d{2}年", "", title)
+    cfg = lexicon()["title"]
+    if any(f"{word}工作" in core for word in cfg["health_fields"]) and any(k in core for k in cfg["kinds"]):
+        return DEFAULT_FIELD
+    return "w" + hashlib.sha1(core.encode("utf-8")).hexdigest()[:8]
+
+
+def _outline_bounds(text: str, header: Header) -> tuple[int, int, int]:
+    """(opening start, outline start, outline end): the outline opens at the first marker line after the title."""
+    after_title = header.title_end or 0
+    outline_start = None
+    offset = after_title
+    for raw in text[after_title:].split("\n"):
+        if marker_of(raw.strip()):
+            outline_start = offset + len(raw) - len(raw.lstrip())
+            break
+        offset += len(raw) + 1
+    if outline_start is None:
+        return after_title, len(text), len(text)
+    stop = re.compile("|".join(lexicon()["outline"]["stop_lines"]), re.MULTILINE).search(text, outline_start)
+    return after_title, outline_start, stop.start() if stop else len(text)
+
+
+def _is_review(text: str, start: int, end: int) -> bool:
+    """A heading line between the title and the outline names a review (2016年工作总结), not a plan."""
+    cfg = lexicon()
+    for line in text[start:end].split("\n"):
+        line = line.strip()
+        if line and len(line) <= cfg["title"]["max_length"] and "。" not in line:
+            if any(word in line for word in cfg["outline"]["review_words"]):
+                return True
+    return False
+
+
+def _opening(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The paragraphs between the title and the outline, stripped; None when there are none."""
+    chunk = text[start:end]
+    if not chunk.strip():
+        return None
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + len(chunk.rstrip())
+
+
+def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any] | None:
+    """The plan of a work-points text; None when it is not one (unless `required`: the manifest says it is)."""
+    header = parse_header(text)
+    if header is None and not required:
+        return None
+    if header is None:
+        header = Header(None, None, 0, False, None, None, None, None, None, None)
+    opening_start, outline_start, outline_end = _outline_bounds(text, header)
+    tasks, flags = parse_outline(text, outline_start, outline_end)
+    if tasks and _is_review(text, opening_start, outline_start):
+        tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
+    if not required and len(task_tree_paths(tasks)) < MIN_ITEMS and not header.is_notice:
+        return None
+    if header.is_notice:
+        flags.append("plan_title_from_notice")
+    if header.work_year is None:
+        flags.append("work_year_unknown")
+    if header.level is None:
+        flags.append("level_unknown")
+    elif header.level != "national" and header.region_code is None:
+        flags.append("region_unresolved")
+    if not tasks:
+        flags.append("no_tasks")
+    result = statement(
+        genre=GENRE,
+        level=header.level or "provincial",
+        region_code=header.region_code,
+        field=plan_field(header.title) if header.title else DEFAULT_FIELD,
+        work_year=header.work_year,
+        start=0,
+        end=len(text),
+        tasks=tasks,
+        title=header.title,
+        opening=_opening(text, opening_start, outline_start),
+        flags=flags,
+    )
+    result["issuer"] = header.issuer or result["issuer"]
+    result["doc_number"] = header.doc_number
+    result["issued_date"] = header.issued_date.isoformat() if header.issued_date else None
+    return result

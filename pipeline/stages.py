@@ -1,0 +1,196 @@
+"""The per-document stages (raw → clean → segment → extract) over the DocumentStore, and loading their results.
+
+Plain functions, no Dagster: the per-document assets call `run_stage`, the core assets `load_records`
+and `segment_files`. A stage computes only the documents whose result is not in the store yet; when
+there is enough text to pay for starting processes, it spreads them over the machine's cores
+(the results are per document, so the output is the same as in one process).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from pipeline import schema
+from pipeline.progress import document_done
+from pipeline.seeds import SeedDocument, SeedError, read_seed
+from pipeline.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
+from pipeline.tables import DocumentRecord
+
+STAGE_ORDER = ("raw", "clean", "segment", "extract")
+UPSTREAM = {"raw": (), "clean": ("raw",), "segment": ("clean",), "extract": ("raw", "clean")}
+# Stages worth running in several processes (cleaning and reading are cheap), and how many bytes of
+# seed text they must have to compute before starting processes pays (each loads jieba: ~1-2 s).
+PARALLEL_STAGES = ("segment", "extract")
+PARALLEL_MIN_BYTES = int(os.environ.get("PIPELINE_PARALLEL_MIN_BYTES", 2_000_000))
+
+
+def worker_count() -> int:
+    """Processes for the per-document stages: PIPELINE_WORKERS, else every core."""
+    return max(1, int(os.environ.get("PIPELINE_WORKERS") or os.cpu_count() or 1))
+
+
+class MissingResult(RuntimeError):
+    """A stage was asked for a document whose upstream result is not in the store."""
+
+
+@dataclass(frozen=True)
+class StageReport:
+    computed: int
+    reused: int
+    workers: int
+
+
+def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -> StageReport:
+    """Make the stage's result of each document unless the store has it already."""
+    items = [(document, document_keys(document)) for document in documents]
+    todo = [(document, keys) for document, keys in items if not store.has(stage, keys.of(stage))]
+    for document, keys in todo:
+        if missing := [needed for needed in UPSTREAM[stage] if not store.has(needed, keys.of(needed))]:
+            raise MissingResult(
+                f"{document.doc_id}: no {' or '.join(missing)} result for the current text; "
+                "materialise the upstream partitions first"
+            )
+    todo.sort(key=lambda item: -item[0].path.stat().st_size)  # longest first: workers finish together
+    for document, _ in (item for item in items if item not in todo):
+        document_done(stage, document.doc_id)
+    workers = worker_count() if stage in PARALLEL_STAGES and len(todo) > 1 else 1
+    if workers > 1 and sum(document.path.stat().st_size for document, _ in todo) >= PARALLEL_MIN_BYTES:
+        with ProcessPoolExecutor(
+            min(workers, len(todo)), mp_context=get_context("spawn"), initializer=_warm_up, initargs=(stage,)
+        ) as pool:
+            made = pool.map(_make, [stage] * len(todo), [store.root] * len(todo), *zip(*todo, strict=True))
+            for (document, _), _made in zip(todo, made, strict=True):
+                document_done(stage, document.doc_id)
+    else:
+        workers = 1
+        for document, keys in todo:
+            _make(stage, store.root, document, keys)
+            document_done(stage, document.doc_id)
+    return StageReport(computed=len(todo), reused=len(items) - len(todo), workers=workers)
+
+
+def _warm_up(stage: str) -> None:
+    if stage == "segment":
+        from pipeline.text.segment import pos_tokenizer
+
+        pos_tokenizer()
+
+
+def _make(stage: str, root: Path, document: SeedDocument, keys: DocumentKeys) -> None:
+    store = DocumentStore(root)
+    if stage == "raw":
+        row = {"doc_id": document.doc_id, "file": document.path.name, "sha256": document.sha256,
+               "raw_text": read_seed(document), "manifest": manifest_json(document)}  # fmt: skip
+        store.write("raw", keys.raw, stage_table("raw", [row]))
+    elif stage == "clean":
+        _make_clean(store, document, keys)
+    elif stage == "segment":
+        _make_segments(store, keys)
+    else:
+        _make_extract(store, keys)
+
+
+def _make_clean(store: DocumentStore, document: SeedDocument, keys: DocumentKeys) -> None:
+    from pipeline.text.clean import clean_text
+
+    raw = store.read_row("raw", keys.raw)
+    cleaned = clean_text(raw["raw_text"])
+    if not cleaned.text:
+        raise SeedError(f"{raw['file']}: nothing is left of the text after cleaning")
+    row = {"doc_id": keys.doc_id, "sha256": document.sha256, "text": cleaned.text,
+           "notes": json.dumps(list(cleaned.notes), ensure_ascii=False),
+           "published_date": cleaned.published_date, "source": cleaned.source}  # fmt: skip
+    store.write("clean", keys.clean, stage_table("clean", [row]))
+
+
+def _make_segments(store: DocumentStore, keys: DocumentKeys) -> None:
+    """Sentences and tokens as Arrow columns (no per-row dicts), typed by their published schemas."""
+    from pipeline.text.segment import split_sentences, tokenize
+
+    text = store.read_row("clean", keys.clean)["text"]
+    sentences = split_sentences(text)
+    tokens = tokenize(text, sentences)
+    for table, items, sources in (
+        ("sentences", sentences, {"sentence_no": "sentence_no", "char_start": "start", "char_end": "end", "text": "text"}),
+        ("tokens", tokens, {"sentence_no": "sentence_no", "token_no": "token_no", "token": "token", "pos": "pos",
+                            "char_start": "start", "char_end": "end"}),
+    ):  # fmt: skip
+        arrow_schema = schema.arrow_schema(table)
+        columns = []
+        for field in arrow_schema:
+            if field.name == "doc_id":
+                columns.append(pa.array([keys.doc_id] * len(items), field.type))
+            elif field.name in sources:
+                columns.append(pa.array([getattr(item, sources[field.name]) for item in items], field.type))
+            else:
+                raise KeyError(f"schemas/{table}.schema.json: column {field.name} is not made by segmentation")
+        store.write(table, keys.segment, pa.Table.from_arrays(columns, schema=arrow_schema))
+
+
+def _make_extract(store: DocumentStore, keys: DocumentKeys) -> None:
+    from pipeline.extract import extract_document
+
+    manifest = json.loads(store.read_row("raw", keys.raw)["manifest"] or "null") or {}
+    clean = store.read_row("clean", keys.clean)
+    published = manifest.get("published_date") or clean["published_date"]
+    payload = extract_document(clean["text"], kind=manifest.get("kind"), published=published)
+    row = {"doc_id": keys.doc_id, "sha256": clean["sha256"],
+           "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True)}  # fmt: skip
+    store.write("extract", keys.extract, stage_table("extract", [row]))
+
+
+def missing_results(store: DocumentStore, documents: list[SeedDocument]) -> list[str]:
+    """doc_ids of current documents some of whose stage results are not in the store (new or changed)."""
+    return sorted(
+        document.doc_id
+        for document in documents
+        if not all(store.has(stage, document_keys(document).of(stage)) for stage in STAGE_ORDER)
+    )
+
+
+_rows_cache: dict[tuple[str, ...], list[tuple]] = {}
+
+
+def load_records(
+    con: duckdb.DuckDBPyConnection, store: DocumentStore, documents: list[SeedDocument]
+) -> list[DocumentRecord]:
+    """Every document's raw, clean and extracted results, in doc_id order.
+
+    The rows read are kept for the next caller of the same build (the files of a key never change);
+    the records are made afresh each time, so a caller may change them.
+    """
+    keys = sorted((document_keys(document) for document in documents), key=lambda k: k.doc_id)
+    cache_key = tuple(f"{k.raw}{k.clean}{k.extract}" for k in keys)
+    if cache_key not in _rows_cache:
+        files = {stage: [str(store.path(stage, k.of(stage))) for k in keys] for stage in ("raw", "clean", "extract")}
+        rows = con.execute(
+            """
+            SELECT r.doc_id, r.file, r.sha256, r.manifest, c.text, c.notes, c.published_date, c.source, e.payload
+            FROM read_parquet(?) r JOIN read_parquet(?) c USING (doc_id) JOIN read_parquet(?) e USING (doc_id)
+            ORDER BY r.doc_id
+            """,
+            [files["raw"], files["clean"], files["extract"]],
+        ).fetchall()
+        _rows_cache.clear()
+        _rows_cache[cache_key] = rows
+    return [
+        DocumentRecord(doc_id=doc_id, file=file, sha256=sha256,
+                       manifest=json.loads(manifest) if manifest else None, text=text,
+                       cleaning_notes=tuple(json.loads(notes)),
+                       metadata={"published_date": published_date, "source": source},
+                       payload=json.loads(payload))
+        for doc_id, file, sha256, manifest, text, notes, published_date, source, payload in _rows_cache[cache_key]
+    ]  # fmt: skip
+
+
+def segment_files(store: DocumentStore, documents: list[SeedDocument], table: str) -> list[str]:
+    """The per-document files of `sentences` or `tokens` of every document."""
+    return [str(store.path(table, document_keys(document).segment)) for document in documents]

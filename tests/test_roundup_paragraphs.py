@@ -1,0 +1,72 @@
+"""Round-ups written one paragraph per province, including fragments that start or stop mid-list.
+
+Every text here is written for the test.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract import extract_document
+from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
+from pipeline.parse.roundup import parse_paragraph_roundup
+from pipeline.tables import DocumentRecord
+from pipeline.tables.plans import build_plan_tables
+from pipeline.text.clean import clean_text
+
+FRAGMENT = """加快推进紧密型医共体建设，全面提升基层服务能力。
+1月17日，安徽省卫生健康工作会议召开。会议指出，2025年，全省将重点做好以下工作：一是深化医改，推进医共体建设；二是强化公共卫生，提升疾控能力；三是优化医疗服务，改善就医体验。
+1月20日，江苏省卫生健康工作会议在南京召开。会议强调，2025年，全省卫生健康系统要推进健康江苏建设；要深化公立医院改革；要加强人才队伍建设。
+福建：2025年，全省将实施健康优先发展战略，持续推进三明医改经验"""
+
+
+def _clean(raw: str) -> str:
+    return clean_text(raw).text
+
+
+def test_fragment_starting_mid_list_yields_one_plan_per_province_item():
+    text = _clean(FRAGMENT)
+    payload = extract_document(text, kind=None, published=None)
+    assert payload["kind"] == "provincial_plan_roundup"
+    plans = payload["plans"]
+    assert [plan["region_code"] for plan in plans] == ["340000", "320000", "350000"]
+    assert all(plan["work_year"] == 2025 and plan["genre"] == "roundup_item" for plan in plans)
+    anhui, jiangsu, fujian = plans
+    assert [task["marker"] for task in anhui["tasks"]] == ["一是", "二是", "三是"]
+    assert anhui["tasks"][0]["title"] == "深化医改"
+    assert "reports_conference" in anhui["flag"]
+    assert [task["title"] for task in jiangsu["tasks"]][1:] == ["要深化公立医院改革", "要加强人才队伍建设"]
+    assert "cut_off" in fujian["flag"] and "tasks_not_listed" in fujian["flag"]
+    for plan in plans:
+        assert text[plan["start"] : plan["end"]].startswith(("1月", "福建"))
+        for task in plan["tasks"]:
+            assert text[task["start"] : task["end"]] == task["text"]
+
+
+def test_a_province_named_twice_is_one_plan_with_two_sources():
+    raw = FRAGMENT.split("\n")[1] + "\n安徽：2025年，全省将持续深化医改；推进医共体建设。\n" + FRAGMENT.split("\n")[2]
+    text = _clean(raw)
+    payload = extract_document(text, kind=None, published=None)
+    record = DocumentRecord("r", "r.txt", "0" * 64, None, text, (), {}, payload)
+    tables = build_plan_tables([record])
+    anhui = [plan for plan in tables.plans if plan["region_code"] == "340000"]
+    assert len(anhui) == 1 and anhui[0]["n_sources"] == 2
+    assert len([s for s in tables.plan_sources if s["plan_id"] == anhui[0]["plan_id"]]) == 2
+    assert len({row["task_id"] for row in tables.tasks}) == len(tables.tasks)
+
+
+def test_one_province_is_not_a_round_up():
+    text = _clean("1月17日，安徽省卫生健康工作会议召开。会议指出，2025年，全省将深化医改。\n会议强调，要抓好落实。")
+    assert parse_paragraph_roundup(text, 2025) == []
+
+
+def test_inline_markers_must_run_from_one():
+    text = "会议要求，二是加强领导；三是抓好落实。"
+    assert inline_marker_tasks(text, 0, len(text)) == []
+    text = "一要强化基层；二要深化改革；三要加强保障。"
+    assert [task["marker"] for task in inline_marker_tasks(text, 0, len(text))] == ["一要", "二要", "三要"]
+
+
+def test_semicolon_clauses_with_a_lead_word():
+    text = "要坚持人民至上，守住底线；要深化改革；并强调落实。"
+    tasks = semicolon_tasks(text, 0, len(text), lead="要")
+    assert [task["title"] for task in tasks] == ["要坚持人民至上", "要深化改革"]
+    assert semicolon_tasks("只有一句话。", 0, 6) == []

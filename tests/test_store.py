@@ -1,0 +1,108 @@
+"""The per-document store: results addressed by content and code, reused across runs, made in parallel alike."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.cli import main
+from pipeline.definitions import make_definitions
+from pipeline.defs.jobs import range_tags
+from pipeline.defs.partitions import documents_partitions
+from pipeline.seeds import discover
+from pipeline.settings import Paths
+from pipeline.stages import run_stage
+from pipeline.store import DocumentStore, document_keys, library_versions, module_closure
+from tests.conftest import SEEDS
+
+STAGES = ("raw", "clean", "segment", "extract")
+
+
+def _seed_copy(tmp_path: Path, names: list[str]) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in names:
+        shutil.copy(SEEDS / name, seeds)
+    return seeds
+
+
+def _computed(paths: Paths) -> dict[str, int]:
+    """Run the build job over every document; how many documents each per-document asset computed."""
+    doc_ids = sorted(p.stem for p in paths.seeds.glob("*.txt"))
+    instance = dg.DagsterInstance.ephemeral()
+    instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
+    result = (
+        make_definitions(paths).resolve_job_def("build").execute_in_process(instance=instance, tags=range_tags(doc_ids))
+    )
+    assert result.success
+    return {
+        event.asset_key.to_user_string(): event.materialization.metadata["computed"].value
+        for event in result.get_asset_materialization_events()
+        if "computed" in event.materialization.metadata
+    }
+
+
+def test_unchanged_documents_are_not_processed_again_and_a_new_one_alone_is(tmp_path: Path):
+    seeds = _seed_copy(tmp_path, ["001_61f26defd4b9cf11.txt", "004_b92b20ed52438b26.txt"])
+    paths = Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds")
+    per_document = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
+    assert _computed(paths) == dict.fromkeys(per_document, 2)
+    assert _computed(paths) == dict.fromkeys(per_document, 0)
+    shutil.copy(SEEDS / "002_a1b3c1b0fa981a87.txt", seeds)
+    assert _computed(paths) == dict.fromkeys(per_document, 1)
+
+
+def test_a_stage_key_changes_with_its_inputs_and_code_only():
+    document = discover(SEEDS)[0]
+    keys = document_keys(document)
+    assert len({keys.raw, keys.clean, keys.segment, keys.extract}) == 4
+    segment_sources = {path.name for path in module_closure(("pipeline.text.segment",))}
+    assert {"segment.py", "schema.py"} <= segment_sources
+    assert not any(name.startswith("targets") for name in segment_sources)
+    assert any(library.startswith("jieba ") for library in library_versions(module_closure(("pipeline.text.segment",))))
+    extract_sources = {path.as_posix() for path in module_closure(("pipeline.extract",))}
+    assert any(name.endswith("text/targets.py") for name in extract_sources)
+
+
+def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    documents = discover(SEEDS)
+    stores = {}
+    for name, workers, min_bytes in (("one", "1", "0"), ("two", "2", "0")):
+        monkeypatch.setenv("PIPELINE_WORKERS", workers)
+        monkeypatch.setattr("pipeline.stages.PARALLEL_MIN_BYTES", int(min_bytes))
+        store = DocumentStore(tmp_path / name)
+        reports = [run_stage(stage, store, documents) for stage in STAGES]
+        assert reports[2].workers == int(workers) and reports[2].computed == len(documents)
+        stores[name] = store
+    for document in documents:
+        keys = document_keys(document)
+        for kind, key in (("tokens", keys.segment), ("sentences", keys.segment), ("extract", keys.extract)):
+            assert stores["one"].read(kind, key).equals(stores["two"].read(kind, key)), (document.doc_id, kind)
+
+
+def test_a_tampered_stored_result_is_caught_and_the_failure_names_table_row_document_and_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+):
+    seeds = _seed_copy(tmp_path, ["004_b92b20ed52438b26.txt"])
+    out = tmp_path / "out"
+    args = ["build", "--seeds", str(seeds), "--out", str(out), "--datasets", str(tmp_path / "ds")]
+    assert main(args) == 0
+    [document] = discover(seeds)
+    path = DocumentStore(out / "documents").path("tokens", document_keys(document).segment)
+    tokens = pq.read_table(path).to_pylist()
+    tokens[4]["token"] = "错"
+    pq.write_table(pq.read_table(path).from_pylist(tokens, schema=pq.read_schema(path)), path)
+    capsys.readouterr()
+    assert main(args) == 1
+    error = capsys.readouterr().err
+    assert "tokens.offsets_quote_text" in error
+    row = tokens[4]
+    assert (
+        f"tokens: row (doc_id={row['doc_id']}, sentence_no={row['sentence_no']}, token_no={row['token_no']}) "
+        f"of document {row['doc_id']}: documents.text[{row['char_start']}:{row['char_end']}]"
+    ) in error
+    assert 'but token is "错"' in error
