@@ -252,6 +252,8 @@ def test_respectively_pairs_subjects_with_numbers() -> None:
         # the counted noun after the unit, with a modifier when it names the thing
         ("增配500台移动式DR设备。", "移动式DR设备"),
         ("每万人口拥有3.5名全科医生。", "全科医生"),
+        ("每个县区至少要有一个实验室核酸检测能力达到2000管/日。", "实验室核酸检测能力"),
+        ("在高新区新建6万管/日的核酸检测基地。", "核酸检测基地"),  # right after its verb: the thing built
         # who or what is served, not the population alone
         ("对全市30家三级医院周边交通进行整治。", "三级医院周边交通整治"),
         # a percentage followed by what it is a share of
@@ -392,7 +394,14 @@ def test_a_count_announcing_a_list_is_no_programme() -> None:
 
 def test_not_a_programme() -> None:
     # slogans, policies and named sets that are not initiatives
-    for text in ("巩固“长处方”政策。", "落实十大功能定位。", "围绕“2+5+11”布局。", "推进紧密型医共体建设。"):
+    for text in (
+        "巩固“长处方”政策。",
+        "落实十大功能定位。",
+        "围绕“2+5+11”布局。",
+        "推进紧密型医共体建设。",
+        "认真组织实施本行动计划。",  # the document itself
+        "实施攻坚行动，推动协同发展。",  # a bare noun names nothing
+    ):
         assert find_programmes(text) == [], text
 
 
@@ -466,6 +475,7 @@ def test_target_year(text: str, year: int | None) -> None:
         "二、三级医院下沉专家。",
         # party and session names, planning periods
         "贯彻党的二十大和二十届三中全会精神。",
+        "贯彻省委十一届二次全会暨经济工作会议精神。",
         "谋划“十五五”规划，总结十四五成效。",
         # versions, anniversaries, durations
         "迭代健康码3.0版，建设医共体2.0版。",
@@ -517,6 +527,7 @@ def test_not_a_target(text: str) -> None:
         "十大重点任务：",
         "着力抓好六个方面工作：",
         "重点抓好十个方面的工作。一是强基层。二是补短板。",
+        "坚持稳中求进，聚力抓好十项重点工作，奋力谱写卫生健康事业新篇章。",  # the opening the list follows
     ],
 )
 def test_a_number_announcing_the_list_that_follows_is_not_a_target(text: str) -> None:

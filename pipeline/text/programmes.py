@@ -34,6 +34,7 @@ _NOT_PARTS = {"quotes", "n_da", "frames", "baselines", "formulas", "named_before
 _QUOTE_RE = re.compile(r"“([^“”\n。；：！？]{1,25})”")
 _FORMULA_RE = re.compile(r"^(\d+)(?:\+(\d+))+$")
 _ANNOUNCEMENT_NOUNS = ("任务", "工作", "方面", "事项", "举措", "措施", "要求")
+_REFERENCES = ("本", "该", "此", "这", "上述", "各项", "有关", "相关")
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ def _named(text: str, lex: Lexicon) -> list[Programme]:
             while j < limit and CJK.match(text[j]) and text[j] not in LIST_JOINERS + "等的":
                 j += 1
             s, e = strip_frames(text, pos, j, lex)
-            ends = [m.end() for m in name_end.finditer(text, s, e) if m.end() == j]
+            ends = [m.start() for m in name_end.finditer(text, s, e) if m.end() == j]
+            if text.startswith(_REFERENCES, s) or (ends and ends[0] - s < 2):
+                break  # 本行动计划 refers to the document itself; 攻坚行动 alone names nothing
             stop = j >= len(text) or text[j] in "，。；：！？\n" + LIST_JOINERS
             if not ends or not stop or e - s < 4 or NUMERAL_RE.search(text, s, e) and _has_count(text, s, e, lex):
                 break

@@ -144,15 +144,14 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
     if unit_span is not None and indicator and indicator.startswith(unit_span.word):
         indicator = indicator[len(unit_span.word) :]
         indicator = indicator[len(w) :] if (w := endswith_any(indicator, lex.possession_verbs)) else indicator
+        while indicator and (frame := lex.frame_re.match(indicator)) and frame.end() > 0:
+            indicator = indicator[frame.end() :]  # 每个县区[至少要有一个]…能力
         indicator = indicator or None
-    if (
-        indicator
-        and m.unit != "%"
-        and text.startswith("的", m.end)
-        and (owner := counted_noun(text, m.end + 1, clause_end, lex))
-    ):
-        # 培育年营业收入过50亿元的中医药龙头企业: the number qualifies the noun after 的, which is the subject.
-        indicator = owner.word + indicator
+    if m.unit != "%" and text.startswith("的", m.end) and (owner := counted_noun(text, m.end + 1, clause_end, lex)):
+        # 培育年营业收入过50亿元的中医药龙头企业: the number qualifies the noun after 的, which is the subject;
+        # 新建6万管/日的核酸检测基地: right after its verb, the number qualifies the thing built.
+        adjacent = before.verb is not None and before.verb.word in lex.governing_verbs
+        indicator = owner.word if adjacent or not indicator else owner.word + indicator
         spans.append((owner.start, owner.end))
         start, end = balance_quotes(text, min(start, owner.start), max(end, owner.end), clause_start, clause_end)
     kind = _kind(m, reading.kind, action_word, noun_word, indicator, unit_span is not None, lex)
