@@ -9,6 +9,7 @@ Usage: python tests/benchmarks/run.py [--copies N]
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -66,6 +67,7 @@ def main() -> int:
             [sys.executable, "-m", "pipeline", "build", "--seeds", str(work / "seeds"), "--out", str(work / "out")],
             capture_output=True,
             text=True,
+            env={**os.environ, "DAGSTER_HOME": str(work / "dagster_home")},  # not the project's instance
         )
         elapsed = time.perf_counter() - started
         peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
