@@ -17,6 +17,7 @@ import argparse
 import logging
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from pipeline.settings import PACKAGE_NAME, Paths, default_paths
@@ -72,7 +73,9 @@ def _say(message: str) -> None:
 
 
 def _run(command: str, paths: Paths) -> int:
+    from pipeline.release import versions
     from pipeline.seeds import SeedError, check_seeds
+    from pipeline.transaction import PublishError, publish_lock
 
     started = time.monotonic()
     try:
@@ -99,17 +102,29 @@ def _run(command: str, paths: Paths) -> int:
         f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} documents "
         f"(recorded in DAGSTER_HOME={instance.root_directory})"
     )
-    with display, listening(display.document_done):
-        result = job.execute_in_process(
-            instance=instance,
-            tags=range_tags(doc_ids),
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
-        )
+    # A publish holds the datasets folder's lock for the whole run, so that two publishes wait for each
+    # other instead of planning against the same release (the publish step takes the lock again).
+    try:
+        with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
+            published_before = versions(paths.releases)
+            with display, listening(display.document_done):
+                result = job.execute_in_process(
+                    instance=instance,
+                    tags=range_tags(doc_ids),
+                    raise_on_error=False,
+                    run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
+                )
+            published_now = [v for v in versions(paths.releases) if v not in published_before]
+    except PublishError as error:  # the lock was not free in time
+        _say(f"error: {error}")
+        return 1
     failed_checks = _report_checks(result)
     if not result.success:
         _say(_failure_message(result))
-        _say("Nothing was published; datasets/ is unchanged.")
+        if published_now:
+            _say(f"Version {', '.join(published_now)} WAS published to {paths.releases}; see the error above.")
+        else:
+            _say(f"Nothing was published; no version folder was added to {paths.releases}.")
         return 1
     if failed_checks:
         _say("Nothing was published.")
@@ -162,7 +177,8 @@ def _summary(result, documents: int, seconds: float) -> str:  # noqa: ANN001 - a
     else:
         outcome = f"package in {package.get('path')} has the data of the latest release {package.get('version')}"
     changes = f"  changes: {package['summary']}\n" if package.get("new_version") and package.get("summary") else ""
-    return f"{changes}{line}; {outcome}"
+    repaired = f"  repaired datasets/ first: {release['repaired']}\n" if release.get("repaired") else ""
+    return f"{repaired}{changes}{line}; {outcome}"
 
 
 def _step_logger(display):  # noqa: ANN001, ANN202 - a RunDisplay; returns a dagster LoggerDefinition
@@ -221,18 +237,21 @@ def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
 
 
 def _validate(path: Path | None, datasets: Path) -> int:
-    from pipeline.package import validate_package
     from pipeline.release import latest_release
+    from pipeline.verify import validate_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:
         _say(f"error: no release found in {datasets / PACKAGE_NAME}")
         return 2
-    problems = validate_package(target)
+    problems = validate_release(target)
     if problems:
-        _say(f"{target}: NOT valid")
+        _say(f"{target}: NOT valid ({len(problems)} problem(s))")
         for problem in problems:
             _say(f"  {problem}")
         return 1
-    _say(f"{target}: valid (Frictionless package validation, and every file matches SHA256SUMS)")
+    _say(
+        f"{target}: valid (Frictionless package validation, Parquet copies, every file matches SHA256SUMS, "
+        "version labels agree with the folder)"
+    )
     return 0

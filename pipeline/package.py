@@ -51,9 +51,9 @@ def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
     for table in schema.table_names():
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
         csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
-        con.execute(f"COPY ({query}) TO '{csv_path}' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')")
+        con.execute(f"COPY ({query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')")
         con.execute(
-            f"COPY ({query}) TO '{parquet_path}' (FORMAT parquet, COMPRESSION zstd, "
+            f"COPY ({query}) TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd, "
             f"KV_METADATA {parquet_descriptions(table)})"
         )
         counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
@@ -66,11 +66,7 @@ def parquet_descriptions(table: str) -> str:
     spec = schema.table_schema(table)
     pairs = [("description", spec["description"])]
     pairs += [(f"description:{field['name']}", field["description"]) for field in spec["fields"]]
-    return "{" + ", ".join(f"{_sql_string(key)}: {_sql_string(value)}" for key, value in pairs) + "}"
-
-
-def _sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+    return "{" + ", ".join(f"{sql_string(key)}: {sql_string(value)}" for key, value in pairs) + "}"
 
 
 def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
@@ -191,7 +187,10 @@ def verify_checksums(dest: Path) -> list[str]:
         return [f"{sums_path}: missing"]
     problems = []
     listed = set()
-    for line in sums_path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(sums_path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        if "  " not in line:
+            problems.append(f"{sums_path}: line {number} is not '<sha256>  <file>'")
+            continue
         digest, name = line.split("  ", 1)
         listed.add(name)
         path = dest / name
@@ -239,22 +238,35 @@ def parquet_problems(dest: Path) -> list[str]:
             continue
         if parquet["hash"] != f"sha256:{sha256_file(path)}" or parquet["bytes"] != path.stat().st_size:
             problems.append(f"{path}: sha256 or size differs from datapackage.json")
-        table = resource["name"]
-        import pyarrow.parquet as pq
-
-        expected = schema.arrow_schema(table)
-        actual = pq.read_schema(path)
-        if [(f.name, f.type) for f in actual] != [(f.name, f.type) for f in expected]:
-            problems.append(f"{path}: columns or types differ from schemas/{table}.schema.json")
-            continue
-        csv_path = dest / resource["path"]
-        differing = con.execute(
-            f"SELECT count(*) FROM ((SELECT * FROM read_csv('{csv_path}', all_varchar = true) "
-            f"EXCEPT ALL SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{path}'))) "
-            f"UNION ALL (SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{path}')) "
-            f"EXCEPT ALL SELECT * FROM read_csv('{csv_path}', all_varchar = true)))"
-        ).fetchone()[0]
-        if differing:
-            problems.append(f"{path}: {differing} rows differ from {resource['path']}")
+        try:
+            problems += _parquet_copy_problems(con, dest, resource, path)
+        except Exception as error:  # noqa: BLE001 - an unreadable file is a problem to report, not a crash
+            problems.append(f"{path}: cannot be read as Parquet: {type(error).__name__}: {error}")
     con.close()
     return problems
+
+
+def _parquet_copy_problems(
+    con: duckdb.DuckDBPyConnection, dest: Path, resource: dict[str, Any], path: Path
+) -> list[str]:
+    """The Parquet copy's column types against the schema, and its rows against the CSV's."""
+    import pyarrow.parquet as pq
+
+    expected = schema.arrow_schema_of(resource["schema"])  # the release's own schema, not today's schemas/
+    actual = pq.read_schema(path)
+    if [(f.name, f.type) for f in actual] != [(f.name, f.type) for f in expected]:
+        return [f"{path}: columns or types differ from the schema of {resource['name']} in datapackage.json"]
+    csv_path = dest / resource["path"]
+    csv_sql, parquet_sql = sql_string(csv_path), sql_string(path)
+    differing = con.execute(
+        f"SELECT count(*) FROM ((SELECT * FROM read_csv({csv_sql}, all_varchar = true) "
+        f"EXCEPT ALL SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({parquet_sql}))) "
+        f"UNION ALL (SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({parquet_sql})) "
+        f"EXCEPT ALL SELECT * FROM read_csv({csv_sql}, all_varchar = true)))"
+    ).fetchone()[0]
+    return [f"{path}: {differing} rows differ from {resource['path']}"] if differing else []
+
+
+def sql_string(value: object) -> str:
+    """A SQL string literal (paths with apostrophes included) for DuckDB statements."""
+    return "'" + str(value).replace("'", "''") + "'"

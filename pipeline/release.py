@@ -7,7 +7,9 @@ The bump rules live here and only here (see `bump_for`):
   table/column removed or renamed, type or primary
   key changed, document withdrawn                   -> MAJOR
 The first release is 1.0.0. A version folder is written to a temporary folder beside it and renamed
-into place, so a failure leaves either the old state or the complete new version.
+into place, so a failure leaves either the old state or the complete new version. The latest release
+is verified before anything is diffed against it. Locking, repair and the order of the writes of a
+publish are in `pipeline.transaction`.
 """
 
 from __future__ import annotations
@@ -16,20 +18,26 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from pipeline.package import sha256_file
+from pipeline.package import sha256_file, sql_string
 from pipeline.schema import SCHEMAS_DIR
+from pipeline.verify import verify_release
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 FIRST_VERSION = "1.0.0"
 TEMP_PREFIX = ".tmp-"
 LEVELS = ("patch", "minor", "major")
 _EXAMPLE_KEYS = 10
+
+
+class ReleaseError(Exception):
+    """A release cannot be planned or published; the message names the folder and the problem."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,7 @@ def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
         # k: the primary key as text; h: a hash of the row's shared columns, to tell changed rows apart.
         con.execute(
             f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h "
-            f"FROM read_csv('{path}', all_varchar = true, header = true)"
+            f"FROM read_csv({sql_string(path)}, all_varchar = true, header = true)"
         )
 
     def keys(sql: str) -> list[str]:
@@ -142,7 +150,10 @@ def _document_ids(csv_path: Path) -> set[str]:
     if not csv_path.exists():
         return set()
     con = duckdb.connect()
-    ids = {row[0] for row in con.execute(f"SELECT doc_id FROM read_csv('{csv_path}', all_varchar = true)").fetchall()}
+    ids = {
+        row[0]
+        for row in con.execute(f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)").fetchall()
+    }
     con.close()
     return ids
 
@@ -218,13 +229,29 @@ def _count_rows(csv_path: Path) -> int:
     if not csv_path.exists():
         return 0
     con = duckdb.connect()
-    count = con.execute(f"SELECT count(*) FROM read_csv('{csv_path}', all_varchar = true)").fetchone()[0]
+    count = con.execute(f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)").fetchone()[0]
     con.close()
     return count
 
 
+def verify_latest(releases_dir: Path) -> None:
+    """Raise ReleaseError when the latest release does not verify (checked before diffing against it)."""
+    latest = latest_release(releases_dir)
+    if latest is None:
+        return
+    problems = verify_release(latest)
+    if problems:
+        raise ReleaseError(
+            f"{latest}: the latest release does not verify, so nothing can be diffed against it or published "
+            f"after it ({len(problems)} problem(s)): " + "; ".join(problems[:5]) + ". Restore it (for example "
+            f"`git checkout -- {latest}`) and run again."
+        )
+
+
 def plan_release(built_dir: Path, releases_dir: Path, today: str) -> Plan:
-    """Decide the version of a built package (whose data files and descriptor exist) against the latest release."""
+    """Decide the version of a built package (whose data files and descriptor exist) against the latest release,
+    after verifying that release (ReleaseError when it does not verify)."""
+    verify_latest(releases_dir)
     latest = latest_release(releases_dir)
     level, changes = diff_packages(latest, built_dir)
     if latest is None:
@@ -243,29 +270,32 @@ def _read_changes(release_dir: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def remove_stale_temporaries(releases_dir: Path) -> None:
-    """Remove half-written version folders left by a killed publish."""
-    if releases_dir.is_dir():
-        for path in releases_dir.iterdir():
-            if path.name.startswith(TEMP_PREFIX):
-                shutil.rmtree(path)
+def publish_folder(
+    built_dir: Path, releases_dir: Path, version: str, check: Callable[[Path, str], list[str]] | None = None
+) -> Path:
+    """Copy a built package into releases_dir/<version> atomically (temporary folder + rename).
 
-
-def publish_folder(built_dir: Path, releases_dir: Path, version: str) -> Path:
-    """Copy a built package into releases_dir/<version> atomically (temporary folder + rename)."""
+    `check(temporary_folder, version)` may return problems with the copy; any problem stops the publish
+    before the rename. Index files are not touched here (see pipeline.transaction).
+    """
     target = releases_dir / version
     if target.exists():
         raise FileExistsError(f"{target}: version {version} is already published; published versions are immutable")
     releases_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(releases_dir)
     temporary = releases_dir / f"{TEMP_PREFIX}{version}"
     try:
+        if temporary.exists():
+            shutil.rmtree(temporary)
         shutil.copytree(built_dir, temporary, copy_function=_copy_file)
+        problems = check(temporary, version) if check else []
+        if problems:
+            raise ReleaseError(
+                f"{target}: the copied package does not verify, nothing was published: " + "; ".join(problems[:5])
+            )
         os.replace(temporary, target)
     finally:
         if temporary.exists():
             shutil.rmtree(temporary)
-    write_index_files(releases_dir)
     return target
 
 
@@ -274,17 +304,16 @@ def _copy_file(src: str, dst: str) -> None:
     shutil.copy2(src, dst)
 
 
-def write_index_files(releases_dir: Path) -> None:
-    """Regenerate CHANGELOG.md beside the versions and datasets/catalog.json from the version folders."""
-    _atomic_write(releases_dir / "CHANGELOG.md", render_changelog(releases_dir))
-    catalog_path = releases_dir.parent / "catalog.json"
-    _atomic_write(catalog_path, json.dumps(render_catalog(releases_dir.parent), ensure_ascii=False, indent=2) + "\n")
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    temporary = path.with_name(f"{TEMP_PREFIX}{path.name}")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(temporary, path)
+def index_files(datasets_dir: Path) -> dict[Path, str]:
+    """The content of every index file, derived from the version folders: each package's CHANGELOG.md
+    and datasets/catalog.json."""
+    files = {
+        package_dir / "CHANGELOG.md": render_changelog(package_dir)
+        for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+        if versions(package_dir)
+    }
+    files[datasets_dir / "catalog.json"] = json.dumps(render_catalog(datasets_dir), ensure_ascii=False, indent=2) + "\n"
+    return files
 
 
 def render_changelog(releases_dir: Path) -> str:
@@ -298,7 +327,7 @@ def render_changelog(releases_dir: Path) -> str:
             lines += ["| table | added | removed | changed | examples |", "|---|---:|---:|---:|---|"]
             for table, c in changed.items():
                 examples = "; ".join(
-                    f"{label}: {', '.join(c[f'{label}_keys'])}"
+                    f"{label}: {', '.join(_cell(key) for key in c[f'{label}_keys'])}"
                     for label in ("changed", "added", "removed")
                     if c.get(f"{label}_keys")
                 )
@@ -315,9 +344,14 @@ def render_changelog(releases_dir: Path) -> str:
     return "\n".join(lines)
 
 
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (keys come from data; never let one break the table)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def render_catalog(datasets_dir: Path) -> dict[str, Any]:
     packages = []
-    for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir()):
+    for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         found = versions(package_dir)
         if not found:
             continue

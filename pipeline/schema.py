@@ -144,10 +144,15 @@ _ARROW_TYPES = {
 
 def arrow_schema(name: str):  # -> pyarrow.Schema (import kept local: pyarrow is heavy)
     """The table's columns as a pyarrow schema (used to load rows into DuckDB with exact types)."""
+    return arrow_schema_of(table_schema(name))
+
+
+def arrow_schema_of(spec: dict[str, Any]):  # -> pyarrow.Schema
+    """The columns of a Table Schema (e.g. one recorded in a release's datapackage.json) as a pyarrow schema."""
     import pyarrow as pa
 
     return pa.schema(
-        [pa.field(spec["name"], pa.type_for_alias(_ARROW_TYPES[spec["type"]])) for spec in table_schema(name)["fields"]]
+        [pa.field(field["name"], pa.type_for_alias(_ARROW_TYPES[field["type"]])) for field in spec["fields"]]
     )
 
 

@@ -11,7 +11,8 @@ from pipeline import schema
 from pipeline.defs.partitions import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.package import ReleaseInfo, validate_package, write_package
-from pipeline.release import plan_release, publish_folder, write_index_files
+from pipeline.release import plan_release
+from pipeline.transaction import publish
 
 
 def release_date() -> str:
@@ -55,14 +56,21 @@ def checked_package(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.Material
     group_name="package",
     deps=[checked_package],
     pool=WAREHOUSE_POOL,
-    description="The checked package published as an immutable version folder in datasets/ (when it changed).",
+    description="The checked package published as an immutable version folder in datasets/ (when it changed), "
+    "under the datasets folder's lock.",
 )
 def published_release(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    built = paths.paths.package
-    plan = plan_release(built, paths.paths.releases, release_date())
-    if not plan.is_new:
-        write_index_files(paths.paths.releases)
-        context.log.info(f"no change since {plan.version}: nothing published")
-        return dg.MaterializeResult(metadata={"version": plan.version, "published": False})
-    target = publish_folder(built, paths.paths.releases, plan.version)
-    return dg.MaterializeResult(metadata={"version": plan.version, "published": True, "path": str(target)})
+    """One publish transaction under the datasets folder's lock (see pipeline.transaction)."""
+    result = publish(paths.paths.package, paths.paths.releases, release_date(), on_wait=context.log.info)
+    for repaired in result.repaired:
+        context.log.info(f"repaired: {repaired}")
+    if not result.published:
+        context.log.info(f"no change since {result.version}: nothing published")
+    return dg.MaterializeResult(
+        metadata={
+            "version": result.version,
+            "published": result.published,
+            "path": str(result.path),
+            "repaired": "; ".join(result.repaired),
+        }
+    )

@@ -1,0 +1,80 @@
+"""Verifying a release folder: checksums, files present, version labels, and full validation.
+
+`verify_release` is the cheap integrity check run on the latest release before a new build is diffed
+against it (and on a new version folder before it is renamed into place). `validate_release` adds the
+full Frictionless and Parquet validation and is what `python -m pipeline validate` runs. Both report
+every problem they find as a line naming the file, and never raise.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.package import CHECKSUMS, sha256_file, validate_package, verify_checksums
+
+
+def label_problems(folder: Path, expected_version: str | None = None) -> list[str]:
+    """Whether the version named by the folder (or `expected_version`), datapackage.json, changes.json
+    and README.md agree."""
+    version = expected_version or folder.name
+    problems = []
+    try:
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        if descriptor.get("version") != version:
+            problems.append(f"{folder / 'datapackage.json'}: says version {descriptor.get('version')}, not {version}")
+    except (OSError, ValueError) as error:
+        problems.append(f"{folder / 'datapackage.json'}: cannot be read: {error}")
+    try:
+        changes = json.loads((folder / "changes.json").read_text(encoding="utf-8"))
+        if changes.get("version") != version:
+            problems.append(f"{folder / 'changes.json'}: says version {changes.get('version')}, not {version}")
+    except (OSError, ValueError) as error:
+        problems.append(f"{folder / 'changes.json'}: cannot be read: {error}")
+    try:
+        if f"version **{version}**" not in (folder / "README.md").read_text(encoding="utf-8"):
+            problems.append(f"{folder / 'README.md'}: does not name version {version}")
+    except (OSError, ValueError) as error:
+        problems.append(f"{folder / 'README.md'}: cannot be read: {error}")
+    return problems
+
+
+def verify_release(folder: Path, expected_version: str | None = None) -> list[str]:
+    """Cheap integrity check of a release: every file present and matching SHA256SUMS and the hashes in
+    datapackage.json, and consistent version labels. Never raises."""
+    try:
+        problems = verify_checksums(folder)
+    except (OSError, ValueError) as error:
+        problems = [f"{folder / CHECKSUMS}: cannot be read: {error}"]
+    try:
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        for resource in descriptor.get("resources", []):
+            for part in (resource, resource.get("parquet") or {}):
+                if "path" not in part:
+                    continue
+                path = folder / part["path"]
+                if not path.is_file():
+                    problems.append(f"{path}: described in datapackage.json but missing")
+                elif part.get("hash") != f"sha256:{sha256_file(path)}":
+                    problems.append(f"{path}: sha256 differs from datapackage.json")
+    except (OSError, ValueError, AttributeError, TypeError) as error:
+        problems.append(f"{folder / 'datapackage.json'}: cannot be read: {error}")
+    return _unique(problems + label_problems(folder, expected_version))
+
+
+def validate_release(folder: Path) -> list[str]:
+    """Full validation of a release folder (Frictionless, Parquet copies, checksums, version labels).
+
+    Returns every problem found; never raises (an unreadable file is a problem, not a crash).
+    """
+    if not folder.is_dir():
+        return [f"{folder}: not a folder"]
+    try:
+        problems = validate_package(folder)
+    except Exception as error:  # noqa: BLE001 - validate reports, it never crashes
+        problems = [f"{folder}: validation stopped: {type(error).__name__}: {error}"]
+    return _unique(problems + verify_release(folder))
+
+
+def _unique(problems: list[str]) -> list[str]:
+    return list(dict.fromkeys(problems))
