@@ -7,8 +7,9 @@
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
 
 build and publish run the Dagster job in-process (no daemon, no UI) over every document partition in
-one run, recorded in the project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the
-UI shows the CLI's runs, materialisations and check results.
+one run. A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
+project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the UI shows the CLI's runs,
+materialisations and check results; a run over another folder uses a throwaway instance.
 """
 
 from __future__ import annotations
@@ -93,15 +94,16 @@ def _run(command: str, paths: Paths) -> int:
     from pipeline.instance import project_instance
     from pipeline.progress import listening
 
-    instance = project_instance()
+    # The project's instance registers the texts of the project's seeds folder as its partitions; a
+    # run over another folder (tests, experiments) uses a throwaway instance instead of replacing them.
+    recorded = paths.seeds.resolve() == default_paths().seeds.resolve()
+    instance = project_instance() if recorded else dg.DagsterInstance.ephemeral()
     doc_ids = sync_document_partitions(instance, [doc.doc_id for doc in documents])
     job = make_definitions(paths).resolve_job_def(command)
     display = RunDisplay(documents=len(doc_ids), steps=len(job.graph.nodes))
     job = job.with_logger_defs({"console": dg.default_loggers()["console"], "progress": _step_logger(display)})
-    _say(
-        f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} documents "
-        f"(recorded in DAGSTER_HOME={instance.root_directory})"
-    )
+    where = f"recorded in DAGSTER_HOME={instance.root_directory}" if recorded else "not recorded: not the seeds folder"
+    _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} documents ({where})")
     # A publish holds the datasets folder's lock for the whole run, so that two publishes wait for each
     # other instead of planning against the same release (the publish step takes the lock again).
     try:

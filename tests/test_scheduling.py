@@ -9,6 +9,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from pipeline import schema
 from pipeline.definitions import defs, make_definitions
 from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.schedules import daily_publish
@@ -155,3 +156,23 @@ def test_the_project_instance_uses_the_documents_run_coordinator(tmp_path, monke
 
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
     assert isinstance(project_instance().run_coordinator, DocumentsRunCoordinator)
+
+
+def test_the_cli_records_its_run_row_counts_and_check_results_in_dagster_home(built: Path):
+    """`built` ran the CLI on the project's seeds; its run is in the session's DAGSTER_HOME, as the UI reads it."""
+    import csv
+
+    instance = dg.DagsterInstance.get()
+    runs = instance.get_run_records(filters=dg.RunsFilter(job_name="build", statuses=[dg.DagsterRunStatus.SUCCESS]))
+    assert runs
+    for table in schema.table_names():
+        event = instance.get_latest_materialization_event(dg.AssetKey(table))
+        with (built / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+            rows = sum(1 for _ in csv.reader(handle)) - 1
+        assert event.asset_materialization.metadata["dagster/row_count"].value == rows, table
+    checks = instance.get_records_for_run(
+        runs[0].dagster_run.run_id, of_type=dg.DagsterEventType.ASSET_CHECK_EVALUATION
+    )
+    assert {
+        r.event_log_entry.dagster_event.asset_check_evaluation_data.asset_key.to_user_string() for r in checks.records
+    } >= set(schema.table_names())
