@@ -1,7 +1,7 @@
 """Command line: build, publish and validate the data package.
 
   python -m pipeline build    [--seeds DIR] [--out DIR]                     build + check into OUT/package
-  python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR]    build, check, publish if changed
+  python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR] [--note WHY]   build, check, publish if changed
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
   python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--datasets", type=Path, default=defaults.datasets, help=f"releases folder (default {defaults.datasets})"
         )
+        command.add_argument(
+            "--note", default="", help="why this version is made (kept in its changes.json, changelog and README)"
+        )
     validate = commands.add_parser("validate", help="re-check a release: Frictionless validation and every sha256")
     validate.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     validate.add_argument("--datasets", type=Path, default=defaults.datasets)
@@ -65,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "open":
         return _open(args.path, args.datasets, args.shell)
     return _run(
-        args.command, Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve())
+        args.command,
+        Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve()),
+        note=args.note,
     )
 
 
@@ -73,7 +78,7 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _run(command: str, paths: Paths) -> int:
+def _run(command: str, paths: Paths, note: str = "") -> int:
     from pipeline.release import versions
     from pipeline.seeds import SeedError, check_seeds
     from pipeline.transaction import PublishError, publish_lock
@@ -114,7 +119,10 @@ def _run(command: str, paths: Paths) -> int:
                     instance=instance,
                     tags=range_tags(doc_ids),
                     raise_on_error=False,
-                    run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}}},
+                    run_config={
+                        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
+                        "ops": {"checked_package": {"config": {"note": note}}},
+                    },
                 )
             published_now = [v for v in versions(paths.releases) if v not in published_before]
     except PublishError as error:  # the lock was not free in time
@@ -254,6 +262,7 @@ def _validate(path: Path | None, datasets: Path) -> int:
         return 1
     _say(
         f"{target}: valid (Frictionless package validation, Parquet copies, every file matches SHA256SUMS, "
-        "version labels agree with the folder)"
+        "version labels agree with the folder; in datasets/ also its zip, latest.zip, latest/, LATEST, the "
+        "catalog's archive records and CITATION.cff)"
     )
     return 0

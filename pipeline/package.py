@@ -139,10 +139,18 @@ def _source(doc: dict[str, Any]) -> dict[str, Any]:
     return source
 
 
-def write_package(con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo) -> dict[str, int]:
-    """Write the whole package into `dest` (an empty or new folder); return row counts per table."""
+def write_package(
+    con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo, *, data_written: bool = False
+) -> dict[str, int]:
+    """Write the whole package into `dest` (an empty or new folder); return row counts per table.
+
+    With data_written, the data files already in `dest` (written from the same warehouse) are kept and
+    only the descriptor, README, changes and checksums are (re)written for `release`."""
     dest.mkdir(parents=True, exist_ok=True)
-    counts = export_data(con, dest)
+    if data_written:
+        counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
+    else:
+        counts = export_data(con, dest)
     documents = [
         dict(
             zip(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.release_notes import describe_changes
+
 MODEL = """\
 ```
 provinces (31 + 兵团) ─┐ region_code
@@ -115,8 +117,9 @@ def _escape(text: str | None) -> str:
 
 def _changes_section(changes: dict[str, Any]) -> list[str]:
     lines = ["## What changed in this version", ""]
-    lines.append(f"{changes.get('summary', 'First release.')}")
-    lines.append("")
+    if changes.get("note"):
+        lines += [f"Why: {changes['note']}", ""]
+    lines += [describe_changes(changes), "", f"Version rule applied: {changes.get('summary', 'First release.')}", ""]
     tables = changes.get("tables", {})
     rows = [
         f"| {name} | {c.get('added', 0)} | {c.get('removed', 0)} | {c.get('changed', 0)} |"
@@ -169,10 +172,15 @@ def render_readme(
         "duckdb -init open.sql",
         "```",
         "",
-        'or from any folder: `duckdb -cmd "SET VARIABLE release = \'path/to/this/folder\'" -cmd ".read',
-        'path/to/this/folder/open.sql"`. `open.sql` creates one view per table over its Parquet file, and',
-        "`<table>_csv` over its CSV file read with the schema's types. Without the `duckdb` command:",
-        '`python load.py "SELECT ..."` (needs `pip install duckdb`) runs a query from any folder. Then, for example:',
+        "or from any other folder:",
+        "",
+        "```sh",
+        'duckdb -cmd "SET VARIABLE release = \'path/to/this/folder\'" -cmd ".read path/to/this/folder/open.sql"',
+        "```",
+        "",
+        "`open.sql` creates one view per table over its Parquet file, and `<table>_csv` over its CSV file",
+        'read with the schema\'s types. Without the `duckdb` command, `python load.py "SELECT ..."` (needs',
+        "`pip install duckdb`) runs a query from any folder. Then, for example:",
         "",
         "```sql",
         EXAMPLE_QUERIES.rstrip(),
@@ -188,9 +196,9 @@ def render_readme(
         "con = load.connect()                             # DuckDB connection with the views of open.sql",
         "```",
         "",
-        'Without `load.py`: read the Parquet files (`pd.read_parquet(path, dtype_backend="numpy_nullable")`),',
-        'or the CSV files with `dtype=load.pandas_dtypes(table)`, `keep_default_na=False, na_values=[""]`;',
-        "pandas' defaults would turn codes such as `430000` into numbers. **Frictionless**",
+        "`load.pandas_dtypes(table)` is the dtype map of a table. With pandas alone, read the Parquet files",
+        '(`pd.read_parquet(path, dtype_backend="numpy_nullable")`), or the CSV files with `dtype=str,',
+        "keep_default_na=False` and convert: pandas' defaults turn codes such as `430000` into numbers. **Frictionless**",
         "(`frictionless validate datapackage.json`, `frictionless.Resource(...)`) reads the CSV files with",
         "the schema in `datapackage.json`.",
         "",

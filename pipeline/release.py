@@ -25,8 +25,10 @@ from typing import Any
 
 import duckdb
 
+from pipeline.archive import LATEST_ARCHIVE, catalog_entry
 from pipeline.package import sha256_file, sql_string
-from pipeline.schema import SCHEMAS_DIR
+from pipeline.release_notes import describe_changes, render_citation
+from pipeline.schema import SCHEMAS_DIR, package_metadata
 from pipeline.verify import verify_release
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
@@ -305,14 +307,19 @@ def _copy_file(src: str, dst: str) -> None:
 
 
 def index_files(datasets_dir: Path) -> dict[Path, str]:
-    """The content of every index file, derived from the version folders: each package's CHANGELOG.md
-    and datasets/catalog.json."""
+    """The content of every index file, derived from the version folders: each package's CHANGELOG.md,
+    datasets/catalog.json and the CITATION.cff beside datasets/ (archives: pipeline.archive)."""
     files = {
         package_dir / "CHANGELOG.md": render_changelog(package_dir)
         for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
         if versions(package_dir)
     }
     files[datasets_dir / "catalog.json"] = json.dumps(render_catalog(datasets_dir), ensure_ascii=False, indent=2) + "\n"
+    meta = package_metadata()
+    found = versions(datasets_dir / meta["name"])
+    if found:  # CITATION.cff beside datasets/ names the newest version
+        created = json.loads((datasets_dir / meta["name"] / found[-1] / "datapackage.json").read_text(encoding="utf-8"))
+        files[datasets_dir.parent / "CITATION.cff"] = render_citation(meta, found[-1], created["created"][:10])
     return files
 
 
@@ -320,7 +327,10 @@ def render_changelog(releases_dir: Path) -> str:
     lines = [f"# Changelog of {releases_dir.name}", "", "Newest first. Generated from each version's changes.json.", ""]
     for version in reversed(versions(releases_dir)):
         changes = _read_changes(releases_dir / version)
-        lines += [f"## {version} — {changes.get('date', '')}", "", changes.get("summary", ""), ""]
+        lines += [f"## {version} — {changes.get('date', '')}", ""]
+        if changes.get("note"):
+            lines += [f"Why: {changes['note']}", ""]
+        lines += [describe_changes(changes), "", f"Version rule: {changes.get('summary', '')}", ""]
         tables = changes.get("tables", {})
         changed = {t: c for t, c in sorted(tables.items()) if c.get("added") or c.get("removed") or c.get("changed")}
         if changed:
@@ -366,7 +376,15 @@ def render_catalog(datasets_dir: Path) -> dict[str, Any]:
                     "created": descriptor["created"][:10],
                     "bytes": size,
                     "path": f"{package_dir.name}/{version}",
+                    "archive": catalog_entry(package_dir, version),
                 }
             )
-        packages.append({"name": package_dir.name, "latest": found[-1], "versions": entries})
+        packages.append(
+            {
+                "name": package_dir.name,
+                "latest": found[-1],
+                "latest_archive": f"{package_dir.name}/{LATEST_ARCHIVE}",
+                "versions": entries,
+            }
+        )
     return {"packages": packages}

@@ -24,9 +24,15 @@ class Paths:
         return self.out / "warehouse.duckdb"
 
     @property
+    def cache(self) -> Path:
+        """Results addressed by content (per-document results, validated packages): PIPELINE_CACHE, else
+        OUT/cache. Sharing one cache between build folders is safe: a key changes with inputs and code."""
+        return Path(os.environ.get("PIPELINE_CACHE") or self.out / "cache")
+
+    @property
     def documents(self) -> Path:
         """Per-document results, one Parquet file per document and stage (see pipeline.store)."""
-        return self.out / "documents"
+        return self.cache / "documents"
 
     @property
     def package(self) -> Path:

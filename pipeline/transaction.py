@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.archive import write_distribution
 from pipeline.release import TEMP_PREFIX, Plan, ReleaseError, index_files, latest_release, plan_release, publish_folder
 from pipeline.verify import verify_release
 
@@ -129,9 +130,11 @@ def remove_leftovers(datasets_dir: Path) -> list[str]:
 
 
 def write_index_files(datasets_dir: Path) -> list[str]:
-    """Re-derive every package's CHANGELOG.md and the catalog from the version folders; write (atomically)
-    only the files whose content differs. Returns the files written."""
+    """Re-derive every package's archives, latest pointers, CHANGELOG.md, the catalog and CITATION.cff from
+    the version folders; write (atomically) only the files whose content differs. Returns the files written."""
     written = []
+    for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        written += write_distribution(package_dir)  # archives and latest pointers, before the catalog records them
     for path, text in index_files(datasets_dir).items():
         if path.is_file() and path.read_bytes() == text.encode("utf-8"):
             continue
@@ -170,6 +173,7 @@ def _package_labels(built_dir: Path) -> tuple[str, str, dict]:
 def _check_plan(built_dir: Path, plan: Plan, releases_dir: Path) -> None:
     """Refuse a package labelled for another state of the datasets folder than the current one."""
     version, created, changes = _package_labels(built_dir)
+    changes = {key: value for key, value in changes.items() if key != "note"}  # the publisher's note, not planned
     if (version, created, changes) != (plan.version, plan.created, plan.changes):
         latest = latest_release(releases_dir)
         raise PublishError(

@@ -2,7 +2,8 @@
 
 `verify_release` is the cheap integrity check run on the latest release before a new build is diffed
 against it (and on a new version folder before it is renamed into place). `validate_release` adds the
-full Frictionless and Parquet validation and is what `python -m pipeline validate` runs. Both report
+full Frictionless and Parquet validation, and for a version folder in datasets/ its zip, latest.zip,
+latest/, LATEST, the catalog's archive records and CITATION.cff; `python -m pipeline validate` runs it. Both report
 every problem they find as a line naming the file, and never raise.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pipeline.archive import distribution_problems
 from pipeline.package import CHECKSUMS, sha256_file, validate_package, verify_checksums
 
 
@@ -73,7 +75,7 @@ def validate_release(folder: Path) -> list[str]:
         problems = validate_package(folder)
     except Exception as error:  # noqa: BLE001 - validate reports, it never crashes
         problems = [f"{folder}: validation stopped: {type(error).__name__}: {error}"]
-    return _unique(problems + verify_release(folder))
+    return _unique(problems + verify_release(folder) + distribution_problems(folder))
 
 
 def _unique(problems: list[str]) -> list[str]:

@@ -14,6 +14,14 @@ SEEDS = ROOT / "seeds"
 RELEASE_DATE = "2026-01-31"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One content-addressed cache (per-document results, validated packages) for every build of the
+    session, as one build folder would have: each build still runs every step and check, but does not
+    re-segment a text or re-validate a package that an earlier build of the session made."""
+    os.environ["PIPELINE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def _fixed_release_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PIPELINE_RELEASE_DATE", RELEASE_DATE)

@@ -181,3 +181,13 @@ def test_regions_have_english_and_pinyin_names():
     assert regions["150000"].name_en == "Inner Mongolia"
     assert (regions["430100"].name_en, regions["430100"].name_pinyin) == ("Changsha", "Chángshā")
     assert regions["610100"].name_en == "Xi'an"
+
+
+def test_frictionless_reads_codes_as_strings_and_counts_as_integers(built: Path):
+    import frictionless
+
+    package = frictionless.Package(str(built / "datapackage.json"))
+    regions = package.get_resource("regions").read_rows()
+    assert all(isinstance(row["code"], str) and len(row["code"]) == 6 for row in regions)
+    plans = package.get_resource("plans").read_rows()
+    assert all(isinstance(row["n_tasks"], int) for row in plans)

@@ -46,7 +46,10 @@ def _computed(paths: Paths) -> dict[str, int]:
     }
 
 
-def test_unchanged_documents_are_not_processed_again_and_a_new_one_alone_is(tmp_path: Path):
+def test_unchanged_documents_are_not_processed_again_and_a_new_one_alone_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))
     seeds = _seed_copy(tmp_path, ["001_61f26defd4b9cf11.txt", "004_b92b20ed52438b26.txt"])
     paths = Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds")
     per_document = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
@@ -85,14 +88,15 @@ def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, m
 
 
 def test_a_tampered_stored_result_is_caught_and_the_failure_names_table_row_document_and_reason(
-    tmp_path: Path, capsys: pytest.CaptureFixture
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
 ):
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))
     seeds = _seed_copy(tmp_path, ["004_b92b20ed52438b26.txt"])
     out = tmp_path / "out"
     args = ["build", "--seeds", str(seeds), "--out", str(out), "--datasets", str(tmp_path / "ds")]
     assert main(args) == 0
     [document] = discover(seeds)
-    path = DocumentStore(out / "documents").path("tokens", document_keys(document).segment)
+    path = DocumentStore(tmp_path / "cache" / "documents").path("tokens", document_keys(document).segment)
     tokens = pq.read_table(path).to_pylist()
     tokens[4]["token"] = "错"
     pq.write_table(pq.read_table(path).from_pylist(tokens, schema=pq.read_schema(path)), path)

@@ -254,6 +254,13 @@ def test_respectively_pairs_subjects_with_numbers() -> None:
         ("每万人口拥有3.5名全科医生。", "全科医生"),
         ("每个县区至少要有一个实验室核酸检测能力达到2000管/日。", "实验室核酸检测能力"),
         ("在高新区新建6万管/日的核酸检测基地。", "核酸检测基地"),  # right after its verb: the thing built
+        # an action right before the number names what is counted; an earlier verb is the commitment's
+        ("完成适龄妇女宫颈癌筛查12万人。", "适龄妇女宫颈癌筛查"),
+        ("全年流感疫苗接种50万剂次。", "流感疫苗接种"),
+        # a subject naming a measure needs no verb
+        ("基层诊疗量占比65%。", "基层诊疗量占比"),
+        # what each counted thing must reach
+        ("每个县至少1家县医院达到三级医院水平。", "县医院达到三级医院水平"),
         # who or what is served, not the population alone
         ("对全市30家三级医院周边交通进行整治。", "三级医院周边交通整治"),
         # a percentage followed by what it is a share of

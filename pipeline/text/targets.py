@@ -132,6 +132,10 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
         after = verbs_in(text, noun.end, min(clause_end, noun.end + 4), lex.action_verbs, lex)
         action = after[0] if after and after[0].start == noun.end else None
 
+    if noun is not None and reading.indicator == noun.word and text.startswith(lex.predicate_verbs, noun.end):
+        # 每个县至少1家县医院达到三级医院水平: what each counted thing must reach belongs to the indicator.
+        reading.indicator = text[noun.start : clause_end]
+        spans.append((noun.start, clause_end))
     unit_span = per_unit(text, ctx.region_start, m.start, lex)
     if unit_span is not None:
         spans.append((unit_span.start, unit_span.end))

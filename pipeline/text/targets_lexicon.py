@@ -97,6 +97,7 @@ class Lexicon:
     served_prepositions: tuple[str, ...]
     served_dropped: tuple[str, ...]
     measure_suffixes: tuple[str, ...]
+    predicate_verbs: tuple[str, ...]
 
 
 def longest_first(words: Any) -> tuple[str, ...]:
@@ -193,4 +194,5 @@ def lexicon() -> Lexicon:
         served_prepositions=tuple(served["prepositions"]),
         served_dropped=tuple(served["dropped_verbs"]),
         measure_suffixes=longest_first(indicator["measure_suffixes"]),
+        predicate_verbs=longest_first(indicator["predicate_verbs"]),
     )

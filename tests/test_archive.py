@@ -1,0 +1,115 @@
+"""The one-file download of a release (reproducible zip), the `latest` pointer, release notes in words,
+and CITATION.cff."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline import archive
+from pipeline.release_notes import citation_version, describe_changes, render_citation
+from pipeline.schema import package_metadata
+from tests.conftest import ROOT
+
+RELEASES = ROOT / "datasets" / "china-health-work-plans"
+
+
+@pytest.fixture()
+def releases(tmp_path: Path) -> Path:
+    """A releases folder with two small versions."""
+    folder = tmp_path / "datasets" / "pkg"
+    for version, text in (("1.0.0", "a,b\n1,2\n"), ("1.1.0", "a,b\n1,3\n")):
+        (folder / version / "data").mkdir(parents=True)
+        (folder / version / "data" / "t.csv").write_text(text)
+        (folder / version / "README.md").write_text(f"version {version}\n")
+    return folder
+
+
+def test_archive_is_byte_reproducible_whatever_the_file_times_and_permissions(releases: Path, tmp_path: Path):
+    first = archive.archive_bytes(releases / "1.0.0", "pkg-1.0.0", "2026-01-31")
+    copy = tmp_path / "copy"
+    shutil.copytree(releases / "1.0.0", copy)
+    os.utime(copy / "README.md", (1_000_000_000, 1_000_000_000))
+    (copy / "data" / "t.csv").chmod(0o600)
+    assert archive.archive_bytes(copy, "pkg-1.0.0", "2026-01-31") == first
+    infos = zipfile.ZipFile(io.BytesIO(first)).infolist()
+    assert [i.filename for i in infos] == [
+        "pkg-1.0.0/",
+        "pkg-1.0.0/README.md",
+        "pkg-1.0.0/data/",
+        "pkg-1.0.0/data/t.csv",
+    ]
+    assert {i.date_time for i in infos} == {(2026, 1, 31, 0, 0, 0)}
+    assert {(i.external_attr >> 16) & 0o777 for i in infos if not i.is_dir()} == {0o644}
+
+
+def test_archives_latest_and_pointer_are_written_and_verified(releases: Path):
+    created = {"1.0.0": "2026-01-01", "1.1.0": "2026-02-01"}
+    archive.write_archives(releases, ["1.0.0", "1.1.0"], created)
+    assert archive.archive_problems(releases, "1.0.0") == archive.archive_problems(releases, "1.1.0") == []
+    assert archive.pointer_problems(releases, ["1.0.0", "1.1.0"]) == []
+    assert (releases / "LATEST").read_text() == "1.1.0\n"
+    assert (releases / "latest.zip").read_bytes() == archive.archive_path(releases, "1.1.0").read_bytes()
+    assert (releases / "latest" / "data" / "t.csv").read_text() == "a,b\n1,3\n"
+    with zipfile.ZipFile(releases / "latest.zip") as unpacked:
+        assert unpacked.read("pkg-1.1.0/data/t.csv") == b"a,b\n1,3\n"
+
+    # an existing archive is never rewritten
+    before = archive.archive_path(releases, "1.0.0").stat().st_mtime_ns
+    archive.write_archives(releases, ["1.0.0", "1.1.0"], created)
+    assert archive.archive_path(releases, "1.0.0").stat().st_mtime_ns == before
+
+    # tampering is found: a changed file in the folder, an extra file, a stale pointer
+    (releases / "1.0.0" / "data" / "t.csv").write_text("a,b\n9,9\n")
+    (releases / "1.0.0" / "extra.txt").write_text("x")
+    problems = archive.archive_problems(releases, "1.0.0")
+    assert any("data/t.csv differs" in p for p in problems) and any("extra.txt" in p for p in problems)
+    (releases / "LATEST").write_text("1.0.0\n")
+    (releases / "latest" / "README.md").write_text("edited")
+    problems = archive.pointer_problems(releases, ["1.0.0", "1.1.0"])
+    assert len(problems) == 2 and "LATEST" in problems[0] and "README.md: differs" in problems[1]
+
+    # a new version moves every pointer
+    (releases / "1.2.0").mkdir()
+    (releases / "1.2.0" / "README.md").write_text("version 1.2.0\n")
+    archive.write_archives(releases, ["1.0.0", "1.1.0", "1.2.0"], {**created, "1.2.0": "2026-03-01"})
+    assert archive.pointer_problems(releases, ["1.0.0", "1.1.0", "1.2.0"]) == []
+    assert not (releases / "latest" / "data").exists() and (releases / "LATEST").read_text() == "1.2.0\n"
+    archive.archive_path(releases, "1.1.0").unlink()
+    assert "missing" in archive.archive_problems(releases, "1.1.0")[0]
+    assert not list(releases.glob(".tmp-*"))
+
+
+def test_release_notes_say_in_words_what_changed():
+    changes = {
+        "bump": "major",
+        "reasons": [
+            {"level": "major", "change": "column regions.level values province, prefecture no longer used"},
+            {"level": "minor", "change": "column regions.name_en added"},
+            {"level": "minor", "change": "document 005 added"},
+            {"level": "patch", "change": "rows of targets changed"},
+        ],
+        "tables": {
+            "targets": {"added": 0, "removed": 1, "changed": 3},
+            "tasks": {"added": 0, "removed": 0, "changed": 0},
+        },
+    }
+    text = describe_changes(changes)
+    assert "`regions.level` no longer uses the values province, prefecture" in text
+    assert "Adds the column `regions.name_en`." in text and "Adds the source document `005`." in text
+    assert "Rows: targets 3 changed, 1 removed." in text and "tasks" not in text
+
+
+def test_citation_names_version_date_and_repository():
+    text = render_citation(package_metadata(), "3.1.0", "2026-11-24")
+    parsed = yaml.safe_load(text)
+    assert parsed["version"] == "3.1.0" and parsed["date-released"] == "2026-11-24"
+    assert parsed["repository-code"].startswith("https://") and parsed["type"] == "dataset"
+    assert parsed["title"] == package_metadata()["title"]
+    assert citation_version(text) == "3.1.0"
