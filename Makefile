@@ -31,7 +31,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python tests/benchmarks/run.py --copies $(or $(COPIES),1)
+	$(BIN)/python tests/benchmarks/run.py --sizes $(or $(SIZES),1,3,10)
 
 # The UI and the daemon (schedule, sensor, run queue) on one project instance in .dagster_home/.
 dev: setup
