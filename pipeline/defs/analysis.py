@@ -7,9 +7,10 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
+from pipeline.defs.metadata import table_metadata
 from pipeline.warehouse import fetch_dicts, write_table
 
-ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
+ANALYSIS = {"group_name": "core", "kinds": {"duckdb"}}  # published tables, like the core ones
 
 
 @dg.multi_asset(
@@ -28,4 +29,4 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     for name in ANALYSIS_TABLES:
         with duckdb.get_connection() as con:
             count = write_table(con, name, tables[name])
-        yield dg.MaterializeResult(asset_key=name, metadata={"rows": count})
+        yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(count))
