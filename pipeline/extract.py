@@ -16,10 +16,10 @@ from typing import Any
 
 from pipeline.data import read_csv
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
+from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
+from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
-from pipeline.text.meetings import MeetingReport, parse_meeting_report
-from pipeline.text.roundup import parse_roundup
 from pipeline.text.targets import extract_targets, find_programmes
 
 ROUNDUP_KIND = "provincial_plan_roundup"

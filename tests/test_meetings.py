@@ -1,4 +1,4 @@
-"""Tests of pipeline.text.meetings on the seed reports and on short reports of the same genre."""
+"""Tests of pipeline.parse.conference.report on the seed reports and on short reports of the same genre."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.text.clean import clean_text
-from pipeline.text.meetings import MeetingReport, parse_meeting_report
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 COMMENTARY_CUES = ("去年", "今年", "相较", "对比", "相比", "新增加")

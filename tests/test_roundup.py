@@ -1,4 +1,4 @@
-"""Tests for the provincial round-up parser (pipeline.text.roundup)."""
+"""Tests for the provincial round-up parser (pipeline.parse.roundup.sections)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.parse.roundup.sections import Measure, ProvinceSection, parse_roundup
 from pipeline.text.clean import clean_text
-from pipeline.text.roundup import Measure, ProvinceSection, parse_roundup
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "003_a1a5b979cf4b0208.txt"
 

@@ -28,8 +28,8 @@ import jieba
 import jieba.posseg
 
 from pipeline.data import read_csv, read_toml
+from pipeline.parse.conference.officials import find_officials
 from pipeline.schema import PROJECT_ROOT
-from pipeline.text.meeting_officials import find_officials
 
 # A sentence ends after one of these (plus any closing quotes or brackets), or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")

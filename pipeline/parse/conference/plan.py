@@ -9,8 +9,8 @@ from typing import Any
 
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
+from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.statements import statement, task
-from pipeline.text.meeting_types import MeetingReport
 
 
 @cache

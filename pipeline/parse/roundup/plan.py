@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.parse.roundup.sections import Measure, ProvinceSection
 from pipeline.parse.statements import roundup_item_field, statement, task
-from pipeline.text.roundup import Measure, ProvinceSection
 
 GENRE = "roundup_item"
 _GROUP_MARKER = re.compile(

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.text.meeting_common import Paragraph, alternation, compiled, lexicon
-from pipeline.text.meeting_types import REQUIREMENTS, REVIEW, Section
+from pipeline.parse.conference.common import Paragraph, alternation, compiled, lexicon
+from pipeline.parse.conference.types import REQUIREMENTS, REVIEW, Section
 
 FRAME = "frame"
 CLOSING = "closing"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.text.meeting_common import Paragraph, compiled, lexicon, numeral_value
+from pipeline.parse.conference.common import Paragraph, compiled, lexicon, numeral_value
 
 _MAX_MARKER_VALUE = 30
 

@@ -1,4 +1,4 @@
-"""Result types of pipeline.text.meetings: a parsed report of a health work conference.
+"""Result types of pipeline.parse.conference.report: a parsed report of a health work conference.
 
 Every offset is a half-open character offset into the cleaned text the report was parsed from, so
 that each fact can be traced back to the words that state it.

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.text.meeting_common import Paragraph, paragraphs
-from pipeline.text.meeting_facts import (
+from pipeline.parse.conference.common import Paragraph, paragraphs
+from pipeline.parse.conference.facts import (
     MeetingDate,
     Mention,
     announced_task_count,
@@ -34,10 +34,10 @@ from pipeline.text.meeting_facts import (
     resolve_region,
     work_year_from_text,
 )
-from pipeline.text.meeting_officials import find_officials, lead_official, title_hints
-from pipeline.text.meeting_sections import FRAME, PLAIN, Layout, classify, sections
-from pipeline.text.meeting_tasks import Zone, segment_tasks
-from pipeline.text.meeting_types import (
+from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
+from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
+from pipeline.parse.conference.tasks import Zone, segment_tasks
+from pipeline.parse.conference.types import (
     NATIONAL,
     Commentary,
     MeetingReport,

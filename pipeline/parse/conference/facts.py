@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
+from pipeline.parse.conference.types import MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 from pipeline.text.clean import CJK
-from pipeline.text.meeting_common import YEAR, alternation, compiled, lexicon, numeral_value
-from pipeline.text.meeting_types import MUNICIPAL, NATIONAL, PROVINCIAL
 
 _CJK = re.compile(f"[{CJK}]")
 _MAX_HEAD = 30

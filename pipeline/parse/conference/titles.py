@@ -8,8 +8,8 @@ over lines is joined.
 
 from __future__ import annotations
 
-from pipeline.text.meeting_common import Paragraph, compiled, lexicon, lstrip_span, rstrip_span
-from pipeline.text.meeting_markers import inline_markers
+from pipeline.parse.conference.common import Paragraph, compiled, lexicon, lstrip_span, rstrip_span
+from pipeline.parse.conference.markers import inline_markers
 
 _LEADING_PUNCTUATION = "，、：；。 "
 

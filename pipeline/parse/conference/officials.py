@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.text.meeting_common import lexicon
-from pipeline.text.meeting_types import SPEECH, WORK_REPORT, Official
+from pipeline.parse.conference.common import lexicon
+from pipeline.parse.conference.types import SPEECH, WORK_REPORT, Official
 
 _CHUNK_DELIMITERS = "，。；！？：\n"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")

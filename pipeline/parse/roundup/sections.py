@@ -20,25 +20,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.parse.roundup.lines import (
+    MARKER,
+    MAX_HEADING,
+    MAX_HEADLINE,
+    NUMBER_MARKER,
+    YEAR_LED,
+    Item,
+    Line,
+    group_heading,
+    is_headline,
+    is_lead_in,
+    match_item,
+    split_lines,
+)
 from pipeline.text.regions import PROVINCE, Region, find_regions, lookup
 
 MIN_SECTIONS = 3
-MAX_HEADING = 30  # a measure or group heading is short
-MAX_LONG_HEADING = 50  # an item heading longer than MAX_HEADING is accepted but flagged "long_heading"
-MAX_HEADLINE = 50  # a section's slogan headline
-MAX_GROUP_LINE = 40  # a numbered group line without a colon
 
-_CN_NUM = "一二三四五六七八九十"
-_SENTENCE_PUNCT = re.compile("[。；！？]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_YEAR_LED = re.compile(r"^(展望|面向)?(?:19|20)\d{2}年")
-_MARKER = rf"(?:第?[{_CN_NUM}]{{1,3}}[、.．]|[（(][{_CN_NUM}\d]{{1,3}}[）)]|\d{{1,2}}[、.．]|[①-⑳])\s*"
-_NUMBER_MARKER = re.compile(f"^{_MARKER}")
-_LEAD_IN = re.compile("如下|以下|下列")
 _ORG_SUFFIX = "(?:卫生健康委员会|卫生健康委|卫健委)"
 # "<province>：<rest>", "【<province>】<rest>" or a line holding only the province's name.
 _HEADER = re.compile(
-    rf"^(?:{_MARKER})?[【\[]?(?P<name>[^：:【】\[\]]{{2,12}}?){_ORG_SUFFIX}?(?:[：:】\]](?P<rest>.*))?$"
+    rf"^(?:{MARKER})?[【\[]?(?P<name>[^：:【】\[\]]{{2,12}}?){_ORG_SUFFIX}?(?:[：:】\]](?P<rest>.*))?$"
 )
 _QUOTED = re.compile("“([^“”]{1,20})”")
 # An announced group is a count phrase: “十大重点任务”, “三大体系”, “六项原则”.
@@ -77,21 +81,6 @@ class ProvinceSection:
 
 
 @dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class _Item:
-    heading_start: int
-    heading_end: int
-    body_start: int
-    body_end: int
-
-
-@dataclass(frozen=True)
 class _Segment:
     """Where one section lies, in line indexes, before its body is parsed."""
 
@@ -105,96 +94,13 @@ class _Segment:
     flag: str | None = None
 
 
-# ---------------------------------------------------------------------------------------------
-# Line-level recognisers
-
-
-def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    offset = 0
-    for raw in text.split("\n"):
-        stripped = raw.rstrip()
-        lead = len(stripped) - len(stripped.lstrip())
-        if stripped.strip():
-            lines.append(_Line(offset + lead, offset + len(stripped), stripped.strip()))
-        offset += len(raw) + 1
-    return lines
-
-
-def _is_heading_text(heading: str, max_length: int = MAX_HEADING) -> bool:
-    """A heading is short, has no sentence punctuation and is not a dated intro or a lead-in."""
-    return (
-        2 <= len(heading) <= max_length
-        and not _SENTENCE_PUNCT.search(heading)
-        and not _YEAR_LED.match(heading)
-        and not _LEAD_IN.search(heading)
-    )
-
-
-def _colon_split(line: _Line) -> tuple[int, str, str] | None:
-    """Split "<head>：<rest>" at the first colon; return (colon index, head, rest)."""
-    match = re.search("[：:]", line.text)
-    if match is None:
-        return None
-    return match.start(), line.text[: match.start()], line.text[match.end() :]
-
-
-def _match_item(line: _Line) -> _Item | None:
-    """A headed item "<heading>：<body>" (an optional list marker before the heading is skipped)."""
-    split = _colon_split(line)
-    if split is None:
-        return None
-    colon, head, rest = split
-    marker = _NUMBER_MARKER.match(head)
-    skip = marker.end() if marker else 0
-    if not rest.strip() or not _is_heading_text(head[skip:].strip(), MAX_LONG_HEADING):
-        return None
-    heading_end = line.start + len(head.rstrip())
-    body_start = line.start + colon + 1 + (len(rest) - len(rest.lstrip()))
-    return _Item(line.start + skip, heading_end, body_start, line.end)
-
-
-def _group_heading(lines: list[_Line], index: int) -> str | None:
-    """The group heading on this line, if the line is one; else None."""
-    line = lines[index]
-    split = _colon_split(line)
-    if split is not None:
-        _, head, rest = split
-        if not rest.strip() and _is_heading_text(head.strip()):
-            return head.strip()  # "十大重点任务："
-        return None
-    if _SENTENCE_PUNCT.search(line.text) or _YEAR_LED.match(line.text):
-        return None
-    if _NUMBER_MARKER.match(line.text) and len(line.text) <= MAX_GROUP_LINE:
-        return line.text  # "一、优化医疗资源布局，提升基层服务能力"
-    follows_item = index + 1 < len(lines) and _match_item(lines[index + 1]) is not None
-    if len(line.text) <= MAX_HEADING and follows_item:
-        return line.text  # "实施“两大战略”"
-    return None
-
-
-def _is_headline(line: _Line) -> bool:
-    return (
-        len(line.text) <= MAX_HEADLINE
-        and not _SENTENCE_PUNCT.search(line.text)
-        and not re.search("[：:]", line.text)
-        and not _YEAR_LED.match(line.text)
-        and not _NUMBER_MARKER.match(line.text)
-    )
-
-
-def _is_lead_in(line: _Line) -> bool:
-    """A short line announcing a list, e.g. "主要工作如下：" (neither intro nor group)."""
-    return len(line.text) <= MAX_HEADING and bool(_LEAD_IN.search(line.text)) and line.text[-1] in "：:"
-
-
 def _header_region(match: re.Match[str] | None) -> Region | None:
     """The provincial-level unit a header match names, if any."""
     region = lookup(match["name"]) if match else None
     return region if region is not None and region.level == PROVINCE else None
 
 
-def _match_header(lines: list[_Line], index: int) -> _Segment | None:
+def _match_header(lines: list[Line], index: int) -> _Segment | None:
     """A section header "<province>：<headline>" (headline possibly on the next line)."""
     line = lines[index]
     match = _HEADER.match(line.text)
@@ -206,11 +112,11 @@ def _match_header(lines: list[_Line], index: int) -> _Segment | None:
     if rest:
         rest_start = line.start + match.start("rest") + (len(match["rest"]) - len(match["rest"].lstrip()))
         span = (rest_start, rest_start + len(rest))
-        if _is_headline(_Line(*span, rest)):
+        if is_headline(Line(*span, rest)):
             return replace(segment, headline=span)
         return replace(segment, inline_intro=span)
     next_is_header = index + 1 < len(lines) and _header_region(_HEADER.match(lines[index + 1].text))
-    if index + 1 < len(lines) and not next_is_header and _is_headline(lines[index + 1]):
+    if index + 1 < len(lines) and not next_is_header and is_headline(lines[index + 1]):
         next_line = lines[index + 1]
         return replace(segment, body=index + 2, headline=(next_line.start, next_line.end))
     return segment
@@ -220,8 +126,8 @@ def _match_header(lines: list[_Line], index: int) -> _Segment | None:
 # Sections
 
 
-def _first_item(lines: list[_Line], lo: int, hi: int) -> int | None:
-    return next((i for i in range(lo, hi) if _match_item(lines[i])), None)
+def _first_item(lines: list[Line], lo: int, hi: int) -> int | None:
+    return next((i for i in range(lo, hi) if match_item(lines[i])), None)
 
 
 def _first_province(text: str, start: int, end: int) -> Region | None:
@@ -229,25 +135,25 @@ def _first_province(text: str, start: int, end: int) -> Region | None:
     return found[0][0] if found else None
 
 
-def _opening_before(lines: list[_Line], lo: int, item: int) -> tuple[int | None, int]:
+def _opening_before(lines: list[Line], lo: int, item: int) -> tuple[int | None, int]:
     """The intro paragraph (if any) and first line of the block that opens with the item at `item`.
 
     Group lines and lead-in lines directly above the item belong to the block; the prose paragraph
     above them is the intro.
     """
     index = item - 1
-    while index >= lo and (_group_heading(lines, index) is not None or _is_lead_in(lines[index])):
+    while index >= lo and (group_heading(lines, index) is not None or is_lead_in(lines[index])):
         index -= 1
-    if index < lo or _match_item(lines[index]):
+    if index < lo or match_item(lines[index]):
         return None, index + 1
     line = lines[index]
     is_prose = bool(re.search("[。，；：]", line.text)) or len(line.text) > MAX_HEADLINE
-    if is_prose or _YEAR_LED.match(line.text):
+    if is_prose or YEAR_LED.match(line.text):
         return index, index
     return None, index + 1
 
 
-def _headerless_segment(text: str, lines: list[_Line], lo: int, hi: int) -> _Segment | None:
+def _headerless_segment(text: str, lines: list[Line], lo: int, hi: int) -> _Segment | None:
     """The section at the start of the text that has no header line (province inferred)."""
     item = _first_item(lines, lo, hi)
     if item is None:
@@ -263,15 +169,15 @@ def _headerless_segment(text: str, lines: list[_Line], lo: int, hi: int) -> _Seg
     return _Segment(region, first, first, hi, intro_line=intro, flag="no_section_header")
 
 
-def _implicit_split(text: str, lines: list[_Line], segment: _Segment) -> list[_Segment]:
+def _implicit_split(text: str, lines: list[Line], segment: _Segment) -> list[_Segment]:
     """Split a segment where a dated intro naming another province follows items, with no header."""
     seen_item = False
     for index in range(segment.body, segment.stop):
         line = lines[index]
-        if _match_item(line):
+        if match_item(line):
             seen_item = True
             continue
-        if not seen_item or not _YEAR_LED.match(line.text) or _match_item_after(lines, index, segment.stop) is None:
+        if not seen_item or not YEAR_LED.match(line.text) or _match_item_after(lines, index, segment.stop) is None:
             continue
         region = _first_province(text, line.start, line.end)
         if region is not None and region != segment.region:
@@ -281,15 +187,15 @@ def _implicit_split(text: str, lines: list[_Line], segment: _Segment) -> list[_S
     return [segment]
 
 
-def _match_item_after(lines: list[_Line], index: int, stop: int) -> int | None:
+def _match_item_after(lines: list[Line], index: int, stop: int) -> int | None:
     """The next line after `index` (past group lines) if it is an item."""
     nxt = index + 1
-    while nxt < stop and _group_heading(lines, nxt) is not None and not _match_item(lines[nxt]):
+    while nxt < stop and group_heading(lines, nxt) is not None and not match_item(lines[nxt]):
         nxt += 1
-    return nxt if nxt < stop and _match_item(lines[nxt]) else None
+    return nxt if nxt < stop and match_item(lines[nxt]) else None
 
 
-def _segments(text: str, lines: list[_Line]) -> list[_Segment]:
+def _segments(text: str, lines: list[Line]) -> list[_Segment]:
     headers = [seg for i in range(len(lines)) if (seg := _match_header(lines, i))]
     segments: list[_Segment] = []
     first_header = headers[0].first if headers else len(lines)
@@ -305,14 +211,14 @@ def _segments(text: str, lines: list[_Line]) -> list[_Segment]:
 # Section bodies
 
 
-def _intro_index(lines: list[_Line], segment: _Segment) -> int | None:
+def _intro_index(lines: list[Line], segment: _Segment) -> int | None:
     """The line index of the section's intro paragraph, if it has one on its own line."""
     if segment.intro_line is not None or segment.inline_intro is not None:
         return segment.intro_line
     if segment.body >= segment.stop:
         return None
     index = segment.body
-    if _match_item(lines[index]) or _group_heading(lines, index) is not None:
+    if match_item(lines[index]) or group_heading(lines, index) is not None:
         return None
     return index
 
@@ -323,7 +229,7 @@ def _announced_groups(text: str, intro: tuple[int, int]) -> list[str]:
 
 
 def _normalise_group(heading: str) -> str:
-    heading = _NUMBER_MARKER.sub("", heading)
+    heading = NUMBER_MARKER.sub("", heading)
     return re.sub("[“”‘’：:]", "", heading)
 
 
@@ -338,7 +244,7 @@ def _backfill_group(measures: list[Measure], group: str, announced: list[str]) -
     return measures
 
 
-def _measure(item: _Item, text: str, ordinal: int, group: str | None) -> Measure:
+def _measure(item: Item, text: str, ordinal: int, group: str | None) -> Measure:
     heading = text[item.heading_start : item.heading_end]
     flags = []
     if len(heading) > MAX_HEADING:
@@ -357,24 +263,24 @@ def _measure(item: _Item, text: str, ordinal: int, group: str | None) -> Measure
     )
 
 
-def _continue(measure: Measure, line: _Line) -> Measure:
+def _continue(measure: Measure, line: Line) -> Measure:
     flags = [f for f in (measure.flag, "continued") if f]
     return replace(measure, end=line.end, flag=";".join(dict.fromkeys(flags)))
 
 
-def _parse_measures(text: str, lines: list[_Line], lo: int, hi: int, announced: list[str]) -> tuple[Measure, ...]:
+def _parse_measures(text: str, lines: list[Line], lo: int, hi: int, announced: list[str]) -> tuple[Measure, ...]:
     measures: list[Measure] = []
     group: str | None = None
-    pending: list[_Line] = []  # prose after the latest item, kept until we know an item follows
+    pending: list[Line] = []  # prose after the latest item, kept until we know an item follows
     for index in range(lo, hi):
         line = lines[index]
-        if item := _match_item(line):
+        if item := match_item(line):
             if measures and pending and measures[-1].group_heading == group:
                 for extra in pending:
                     measures[-1] = _continue(measures[-1], extra)
             pending = []
             measures.append(_measure(item, text, len(measures) + 1, group))
-        elif (heading := _group_heading(lines, index)) is not None:
+        elif (heading := group_heading(lines, index)) is not None:
             measures = _backfill_group(measures, heading, announced) if group is None else measures
             group, pending = heading, []
         elif measures:
@@ -382,7 +288,7 @@ def _parse_measures(text: str, lines: list[_Line], lo: int, hi: int, announced: 
     return tuple(measures)
 
 
-def _intro_span(lines: list[_Line], segment: _Segment, intro_index: int | None) -> tuple[int, int]:
+def _intro_span(lines: list[Line], segment: _Segment, intro_index: int | None) -> tuple[int, int]:
     """The intro's offsets; an empty span where the body starts when the section has no intro."""
     if segment.inline_intro is not None:
         return segment.inline_intro
@@ -392,7 +298,7 @@ def _intro_span(lines: list[_Line], segment: _Segment, intro_index: int | None) 
     return position, position
 
 
-def _section(text: str, lines: list[_Line], segment: _Segment, default_year: int | None) -> ProvinceSection:
+def _section(text: str, lines: list[Line], segment: _Segment, default_year: int | None) -> ProvinceSection:
     intro_index = _intro_index(lines, segment)
     intro = _intro_span(lines, segment, intro_index)
     body = intro_index + 1 if intro_index is not None else segment.body
@@ -435,7 +341,7 @@ def parse_roundup(text: str, default_year: int | None = None) -> list[ProvinceSe
     Returns [] when the text is not a round-up: fewer than MIN_SECTIONS province sections with a
     headline or measures.
     """
-    lines = _split_lines(text)
+    lines = split_lines(text)
     sections = [_section(text, lines, seg, default_year) for seg in _segments(text, lines)]
     if sum(1 for section in sections if section.measures or section.headline) < MIN_SECTIONS:
         return []

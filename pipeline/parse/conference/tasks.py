@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.text.meeting_common import Paragraph, compiled, lexicon, lstrip_span, rstrip_span
-from pipeline.text.meeting_markers import (
+from pipeline.parse.conference.common import Paragraph, compiled, lexicon, lstrip_span, rstrip_span
+from pipeline.parse.conference.markers import (
     Marker,
     bare_number,
     chains,
@@ -29,8 +29,8 @@ from pipeline.text.meeting_markers import (
     leading_marker,
     opens_inner_list,
 )
-from pipeline.text.meeting_titles import heading_title, task_title
-from pipeline.text.meeting_types import MALFORMED, MISMATCH, MISSING, Commentary, ReportedTask
+from pipeline.parse.conference.titles import heading_title, task_title
+from pipeline.parse.conference.types import MALFORMED, MISMATCH, MISSING, Commentary, ReportedTask
 
 _LEADING_PUNCTUATION = "，、：；。 "
 _TRAILING_JOINERS = "，、"
