@@ -199,15 +199,19 @@ def _make_progress_logger():  # noqa: ANN202
     return dg.logger(description="One line per finished step, for the CLI.")(_progress_logger_fn)
 
 
+_NAMED_ERRORS = ("SeedError", "ReleaseError", "PublishError", "IndexFilesError")
+
+
 def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult
     lines = ["error: the build failed."]
     for event in result.all_events:
         if event.is_step_failure:
-            error = event.step_failure_data.error
-            cause = error
-            while cause.cause is not None:
-                cause = cause.cause
-            lines.append(f"  step {event.step_key}: {cause.message.strip()}")
+            chain = [event.step_failure_data.error]
+            while chain[-1].cause is not None:
+                chain.append(chain[-1].cause)
+            # The project's own errors name the file or folder; else the root cause.
+            named = next((e for e in chain if e.cls_name in _NAMED_ERRORS), chain[-1])
+            lines.append(f"  step {event.step_key}: {named.message.strip()}")
     return "\n".join(lines)
 
 

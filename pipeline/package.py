@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import frictionless
 
-from pipeline import loader, schema
+from pipeline import csv_policy, loader, schema
 from pipeline.readme import render_readme
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -50,8 +50,12 @@ def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
     counts = {}
     for table in schema.table_names():
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
+        csv_query = f"SELECT {csv_policy.csv_select(schema.table_schema(table)['fields'])} FROM ({query})"
         csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
-        con.execute(f"COPY ({query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')")
+        # CSV: text values escaped against formula injection (pipeline.csv_policy); Parquet: exact values.
+        con.execute(
+            f"COPY ({csv_query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
+        )
         con.execute(
             f"COPY ({query}) TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd, "
             f"KV_METADATA {parquet_descriptions(table)})"
@@ -91,6 +95,7 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "dialect": {"header": True, "delimiter": ",", "quoteChar": '"'},
+                csv_policy.DESCRIPTOR_KEY: csv_policy.DESCRIPTOR_VALUE,
                 "title": spec["title"],
                 "description": spec["description"],
                 **schema.resource_rights(table),
@@ -266,12 +271,12 @@ def _parquet_copy_problems(
     if [(f.name, f.type) for f in actual] != [(f.name, f.type) for f in expected]:
         return [f"{path}: columns or types differ from the schema of {resource['name']} in datapackage.json"]
     csv_path = dest / resource["path"]
-    csv_sql, parquet_sql = sql_string(csv_path), sql_string(path)
+    # The CSV's text values read back to exact values by the release's own CSV rule (pipeline.csv_policy).
+    csv_rows = f"SELECT {csv_policy.exact_select(resource)} FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
+    parquet_rows = f"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({sql_string(path)})"
     differing = con.execute(
-        f"SELECT count(*) FROM ((SELECT * FROM read_csv({csv_sql}, all_varchar = true) "
-        f"EXCEPT ALL SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({parquet_sql}))) "
-        f"UNION ALL (SELECT * FROM (SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({parquet_sql})) "
-        f"EXCEPT ALL SELECT * FROM read_csv({csv_sql}, all_varchar = true)))"
+        f"SELECT count(*) FROM ((SELECT * FROM ({csv_rows}) EXCEPT ALL SELECT * FROM ({parquet_rows})) "
+        f"UNION ALL (SELECT * FROM ({parquet_rows}) EXCEPT ALL SELECT * FROM ({csv_rows})))"
     ).fetchone()[0]
     return [f"{path}: {differing} rows differ from {resource['path']}"] if differing else []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline import csv_policy
 from pipeline.release_notes import describe_changes
 
 MODEL = """\
@@ -249,6 +250,8 @@ def render_readme(
         "",
         *_changes_section(release.changes),
         "## Tables",
+        "",
+        "**How CSV values are encoded.** " + csv_policy.RULE,
         "",
         "| table | rows | description |",
         "|---|---:|---|",

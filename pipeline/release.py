@@ -120,18 +120,22 @@ def _dropped_values(old_field: dict[str, Any], new_field: dict[str, Any]) -> lis
     return [value for value in old_enum if value not in new_enum]
 
 
-def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
-    """Rows added, removed and changed between two CSV files of a table, by primary key."""
+def row_changes(old_path: Path, new_path: Path, key: list[str]) -> dict[str, Any]:
+    """Rows added, removed and changed between two files (Parquet or CSV) of a table, by primary key.
+
+    Parquet copies are compared when both exist: they hold the exact values in every release, whatever
+    rule its CSV files follow (pipeline.csv_policy).
+    """
     con = duckdb.connect()
     key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)
-    headers = [path.read_text(encoding="utf-8").split("\n", 1)[0].split(",") for path in (old_csv, new_csv)]
+    sources = [_as_text(path) for path in (old_path, new_path)]
+    headers = [[row[0] for row in con.execute(f"DESCRIBE {source}").fetchall()] for source in sources]
     shared = [column for column in headers[1] if column in headers[0]]  # an added column changes no row
     row_expr = "struct_pack(" + ", ".join(f'"{column}" := "{column}"' for column in shared) + ")"
-    for name, path in (("old", old_csv), ("new", new_csv)):
+    for name, source in zip(("old", "new"), sources, strict=True):
         # k: the primary key as text; h: a hash of the row's shared columns, to tell changed rows apart.
         con.execute(
-            f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h "
-            f"FROM read_csv({sql_string(path)}, all_varchar = true, header = true)"
+            f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h FROM {source}"
         )
 
     def keys(sql: str) -> list[str]:
@@ -146,6 +150,13 @@ def row_changes(old_csv: Path, new_csv: Path, key: list[str]) -> dict[str, Any]:
         if found:
             result[f"{label}_keys"] = found[:_EXAMPLE_KEYS]
     return result
+
+
+def _as_text(path: Path) -> str:
+    """A DuckDB subquery giving a table file's rows with every column as text."""
+    if path.suffix == ".parquet":
+        return f"(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({sql_string(path)}))"
+    return f"(SELECT * FROM read_csv({sql_string(path)}, all_varchar = true, header = true))"
 
 
 def _document_ids(csv_path: Path) -> set[str]:
@@ -190,7 +201,9 @@ def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict
         elif sha256_file(old_csv) != sha256_file(new_csv):
             key = new_schemas[table]["primaryKey"]
             if key == old_schemas[table]["primaryKey"]:
-                tables[table] = row_changes(old_csv, new_csv, key)
+                old_parquet, new_parquet = old_csv.with_suffix(".parquet"), new_csv.with_suffix(".parquet")
+                exact = old_parquet.exists() and new_parquet.exists()
+                tables[table] = row_changes(*((old_parquet, new_parquet) if exact else (old_csv, new_csv)), key)
             else:
                 tables[table] = {"added": _count_rows(new_csv), "removed": _count_rows(old_csv), "changed": 0}
             counts = tables[table]

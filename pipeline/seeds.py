@@ -2,12 +2,21 @@
 
 Everything that can be wrong with an input is detected here and raised as a SeedError that names
 the file and the problem, before anything is built or published.
+
+Which files are texts: every file in the seeds folder whose extension is .txt, .md, .html or .htm,
+in any letter case (a.TXT is a text; HTML is converted to text by pipeline.text.html). Other files
+and hidden files are ignored. A text's doc_id is its file name without the extension, and must
+match the doc_id pattern of schemas/manifest.schema.json (ASCII letters, digits, `_`, `.`, `-`,
+starting with a letter or digit): a file whose name cannot be a doc_id is refused, never renamed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +25,24 @@ import frictionless
 from pipeline.schema import SCHEMAS_DIR
 
 MANIFEST_NAME = "manifest.csv"
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # compared in lower case
 _MAX_CONTROL_SHARE = 0.01
 
 
 class SeedError(Exception):
     """A problem with an input text or the manifest; the message names the file."""
+
+
+@contextmanager
+def naming(file: str | Path) -> Iterator[None]:
+    """Re-raise any error met while processing one document as a SeedError naming the document's file,
+    so that no unexpected input ends a run with a bare traceback that names no file."""
+    try:
+        yield
+    except SeedError:
+        raise
+    except Exception as error:  # noqa: BLE001 - re-raised with the file named
+        raise SeedError(f"{file}: {type(error).__name__}: {error}") from error
 
 
 @dataclass(frozen=True)
@@ -53,13 +74,26 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _manifest_schema() -> dict:
+    return json.loads((SCHEMAS_DIR / "manifest.schema.json").read_text(encoding="utf-8"))
+
+
+def doc_id_pattern() -> str:
+    """The doc_id pattern, from schemas/manifest.schema.json (the one place it is declared)."""
+    field = next(f for f in _manifest_schema()["fields"] if f["name"] == "doc_id")
+    return field["constraints"]["pattern"]
+
+
+def is_text_file(path: Path) -> bool:
+    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES
+
+
 def read_manifest(seeds_dir: Path) -> dict[str, ManifestEntry]:
     """Read and validate seeds/manifest.csv against schemas/manifest.schema.json ({} if absent)."""
     path = seeds_dir / MANIFEST_NAME
     if not path.exists():
         return {}
-    descriptor = json.loads((SCHEMAS_DIR / "manifest.schema.json").read_text(encoding="utf-8"))
-    schema = frictionless.Schema.from_descriptor(descriptor)
+    schema = frictionless.Schema.from_descriptor(_manifest_schema())
     resource = frictionless.Resource(
         path=path.name, basepath=str(path.parent), schema=schema, format="csv", encoding="utf-8"
     )
@@ -88,9 +122,16 @@ def discover(seeds_dir: Path) -> list[SeedDocument]:
     if not seeds_dir.is_dir():
         raise SeedError(f"{seeds_dir}: the seeds folder does not exist")
     manifest = read_manifest(seeds_dir)
-    paths = sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    paths = sorted(p for p in seeds_dir.iterdir() if is_text_file(p))
     if not paths:
-        raise SeedError(f"{seeds_dir}: no seed texts (*.txt, *.md) found")
+        raise SeedError(f"{seeds_dir}: no seed texts (*.txt, *.md, *.html, *.htm, any letter case) found")
+    pattern = re.compile(doc_id_pattern())
+    for path in paths:
+        if not pattern.fullmatch(path.stem):
+            raise SeedError(
+                f"{seeds_dir / repr(path.name)[1:-1]}: the file name {path.name!r} cannot give a doc_id: the name "
+                f"without extension must match {pattern.pattern} (ASCII letters, digits, _ . -); rename the file"
+            )
 
     by_id: dict[str, list[Path]] = {}
     for path in paths:

@@ -19,7 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import schema
-from pipeline.seeds import SeedDocument, SeedError, read_seed
+from pipeline.seeds import SeedDocument, SeedError, naming, read_seed
 from pipeline.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
 from pipeline.tables import DocumentRecord
 
@@ -79,7 +79,11 @@ def _warm_up(stage: str) -> None:
 
 
 def _make(stage: str, root: Path, document: SeedDocument, keys: DocumentKeys) -> None:
-    store = DocumentStore(root)
+    with naming(document.path.name):  # whatever goes wrong, the error names the file
+        _make_stage(stage, DocumentStore(root), document, keys)
+
+
+def _make_stage(stage: str, store: DocumentStore, document: SeedDocument, keys: DocumentKeys) -> None:
     if stage == "raw":
         row = {"doc_id": document.doc_id, "file": document.path.name, "sha256": document.sha256,
                "raw_text": read_seed(document), "manifest": manifest_json(document)}  # fmt: skip

@@ -15,6 +15,8 @@ from functools import cache
 import numpy as np
 
 from pipeline.data import read_toml
+from pipeline.text.dates import parse_printed_date
+from pipeline.text.html import html_to_text, looks_like_html
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Full-width and CJK punctuation, including the curly quotes used in Chinese text.
@@ -25,6 +27,16 @@ _CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCT}]"
 # characters and soft hyphens are dropped.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Control characters other than line breaks and tabs (C0, DEL, C1) and invisible format characters
+# (Unicode category Cf: zero-width, bidirectional controls, soft hyphen, BOM, …): removed and counted.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f"
+    + "".join(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf")
+    + "\U000e0000-\U000e007f]"
+)
+_NOTE_CODEPOINTS = 5
+_NOTE_DROPS_OVER = 30  # dropped paragraphs longer than this are named in the cleaning notes
+_NOTE_QUOTE = 20
 
 # ASCII punctuation that becomes full width inside Chinese text.
 _TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -113,14 +125,16 @@ def strip_markdown(line: str) -> str:
     return re.sub(r"^#{1,6}\s+", "", line)
 
 
-def drop_boilerplate(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+def drop_boilerplate(lines: list[str]) -> tuple[list[str], dict[str, str], list[str]]:
     """Remove navigation, QR prompts, counters, notices, bylines and account cards.
 
-    Returns the kept lines and the metadata (published `date`, `source`) read from dropped lines.
+    Returns the kept lines, the metadata (published `date`, `source`) read from dropped lines, and
+    notes naming every dropped paragraph long enough to have been content (so none goes unnoticed).
     """
     patterns = _patterns()
     metadata: dict[str, str] = {}
     kept: list[str] = []
+    notes: list[str] = []
     for line in lines:
         matched_meta = next((m for p in patterns.metadata if (m := p.match(line))), None)
         if matched_meta:
@@ -131,21 +145,30 @@ def drop_boilerplate(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         if any(p.match(line) for p in patterns.byline):
             continue
         if any(p.match(line) for p in patterns.card_markers):
-            kept = _drop_account_card(kept)
+            kept, card = _drop_account_card(kept)
+            notes += [
+                _dropped_note(paragraph, "account card") for paragraph in card if len(paragraph) > _NOTE_DROPS_OVER
+            ]
             continue
         if any(p.match(line) for p in patterns.drop):
+            if len(line) > _NOTE_DROPS_OVER:
+                notes.append(_dropped_note(line, "boilerplate"))
             continue
         kept.append(line)
-    return kept, metadata
+    return kept, metadata, notes
 
 
-def _drop_account_card(kept: list[str]) -> list[str]:
+def _dropped_note(paragraph: str, what: str) -> str:
+    return f"dropped a paragraph of {len(paragraph)} characters as {what}: «{paragraph[:_NOTE_QUOTE]}…»"
+
+
+def _drop_account_card(kept: list[str]) -> tuple[list[str], list[str]]:
     """Drop an account card (a short name line, then a one-line description) above a footer marker."""
     if len(kept) >= 2:
         name, description = kept[-2], kept[-1]
         if len(name) <= 30 and not re.search("[。，,；;！？]", name) and len(description) <= 80:
-            return kept[:-2]
-    return kept
+            return kept[:-2], kept[-2:]
+    return kept, []
 
 
 def rejoin_broken_paragraphs(lines: list[str]) -> list[str]:
@@ -274,27 +297,40 @@ def collapse_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
     return out, notes
 
 
+def remove_invisible(text: str) -> tuple[str, str | None]:
+    """Remove control characters (other than line breaks and tabs) and invisible format characters
+    (zero-width, bidirectional controls, soft hyphens); return the text and a note counting them."""
+    found: dict[str, int] = {}
+    for char in _INVISIBLE.findall(text):
+        found[char] = found.get(char, 0) + 1
+    if not found:
+        return text, None
+    commonest = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:_NOTE_CODEPOINTS]
+    listed = ", ".join(f"U+{ord(char):04X} ×{count}" for char, count in commonest)
+    more = ", …" if len(found) > _NOTE_CODEPOINTS else ""
+    note = f"removed {sum(found.values())} control or invisible format characters ({listed}{more})"
+    return _INVISIBLE.sub("", text), note
+
+
 def clean_text(raw: str) -> CleanedText:
     """Clean one raw document into the canonical text published in documents.text."""
+    notes: list[str] = []
+    if looks_like_html(raw):
+        raw, tags = html_to_text(raw)
+        notes.append(f"converted from HTML by an HTML parser ({tags} tags removed)")
+    raw, removed = remove_invisible(raw.replace("\u2028", "\n").replace("\u2029", "\n"))
+    notes += [removed] if removed else []
     text = normalize_characters(raw)
     lines = [strip_markdown(re.sub(" +", " ", line).strip()).strip() for line in text.split("\n")]
-    lines, metadata = drop_boilerplate([line for line in lines if line])
+    lines, metadata, dropped = drop_boilerplate([line for line in lines if line])
     lines = [remove_cjk_spaces(unify_punctuation(line)) for line in lines]
     lines = rejoin_broken_paragraphs(lines)
-    lines, notes = collapse_repeats(lines)
+    lines, collapsed = collapse_repeats(lines)
+    published, date_note = parse_printed_date(metadata["date"]) if metadata.get("date") else (None, None)
+    notes += dropped + collapsed + ([date_note] if date_note else [])
     return CleanedText(
         text="\n".join(lines),
         notes=tuple(notes),
-        published_date=_iso_date(metadata.get("date")),
+        published_date=published,
         source=metadata.get("source"),
     )
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    parts = re.findall(r"\d+", value)
-    if len(parts) < 3:
-        return None
-    year, month, day = (int(p) for p in parts[:3])
-    return f"{year:04d}-{month:02d}-{day:02d}"

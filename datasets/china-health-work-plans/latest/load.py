@@ -82,6 +82,24 @@ def csv_columns(resource: dict[str, Any]) -> str:
     return "{" + ", ".join(pairs) + "}"
 
 
+def _escaped(resource: dict[str, Any]) -> bool:
+    """Whether the resource's CSV text cells follow the formula-escape rule (`formulaEscape` in
+    datapackage.json: a text value starting with = + - @, a tab, a CR or ' was written with one extra ')."""
+    return "formulaEscape" in resource
+
+
+def exact_csv_columns(resource: dict[str, Any]) -> str:
+    """DuckDB select list giving a CSV resource's exact values: one leading ' removed from escaped text cells."""
+    columns = []
+    for field in resource["schema"]["fields"]:
+        name = '"' + field["name"].replace('"', '""') + '"'
+        if field["type"] == "string" and _escaped(resource):
+            columns.append(f"CASE WHEN starts_with({name}, '''') THEN {name}[2:] ELSE {name} END AS {name}")
+        else:
+            columns.append(name)
+    return ", ".join(columns)
+
+
 def open_sql(package: dict[str, Any]) -> str:
     """DuckDB script: one view per table over its Parquet copy, and `<table>_csv` over its CSV file with
     explicit column types. Paths are relative to the DuckDB variable `release` (default: the current folder)."""
@@ -102,7 +120,8 @@ def open_sql(package: dict[str, Any]) -> str:
     for resource in tables(package):
         name = resource["name"]
         lines.append(
-            f"CREATE OR REPLACE VIEW {name}_csv AS SELECT * FROM read_csv(getvariable('release') || "
+            f"CREATE OR REPLACE VIEW {name}_csv AS SELECT {exact_csv_columns(resource)} FROM "
+            f"read_csv(getvariable('release') || "
             f"'/{resource['path']}', header = true, delim = ',', quote = '\"', escape = '\"', "
             f"nullstr = '', auto_detect = false, columns = {csv_columns(resource)});"
         )
@@ -129,7 +148,8 @@ def pandas_dtypes(table: str, release: str | Path | None = None) -> dict[str, st
 def read_table(table: str, release: str | Path | None = None, source: str = "csv"):  # -> pandas.DataFrame
     """One table as a pandas DataFrame with the schema's types, read from its CSV (default) or Parquet copy.
 
-    Empty CSV fields are missing values; no other text ("NA", "null", "None") is taken for one.
+    Empty CSV fields are missing values; no other text ("NA", "null", "None") is taken for one. Text
+    cells escaped against spreadsheet formulas (one leading ') are read back to their exact values.
     """
     import pandas as pd
 
@@ -150,6 +170,8 @@ def read_table(table: str, release: str | Path | None = None, source: str = "csv
         raise ValueError(f"source must be 'csv' or 'parquet', not {source!r}")
     for spec in fields:
         column = spec["name"]
+        if source == "csv" and spec["type"] == "string" and _escaped(resource):
+            frame[column] = frame[column].str.replace(r"^'", "", regex=True)  # the CSV formula-escape rule
         if spec["type"] in _TEMPORAL:
             frame[column] = pd.to_datetime(frame[column].astype("string")).astype(PANDAS_DTYPES[spec["type"]])
         else:
