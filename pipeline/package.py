@@ -21,6 +21,7 @@ from pipeline.readme import render_readme
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CHECKSUMS = "SHA256SUMS"
+_SHOWN_ERRORS = 5  # per file; the rest are counted
 LOADER_FILE = "load.py"  # pipeline/loader.py, copied into every release
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
@@ -229,11 +230,12 @@ def validate_package(dest: Path) -> list[str]:
         report = frictionless.Package(str(descriptor_path)).validate()
     except frictionless.FrictionlessException as error:
         return [*problems, f"{descriptor_path}: {error}"]
-    for task in report.tasks:
-        for error in task.errors[:5]:
-            problems.append(f"{dest / (task.place or '')}: {error.message}")
-    for error in report.errors[:5]:
-        problems.append(f"{descriptor_path}: {error.message}")
+    for place, errors in [(dest / (task.place or ""), task.errors) for task in report.tasks] + [
+        (descriptor_path, report.errors)
+    ]:
+        problems += [f"{place}: {error.message}" for error in errors[:_SHOWN_ERRORS]]
+        if len(errors) > _SHOWN_ERRORS:  # every problem is counted, the first ones are shown
+            problems.append(f"{place}: and {len(errors) - _SHOWN_ERRORS} more errors")
     return problems + parquet_problems(dest)
 
 

@@ -25,7 +25,7 @@ TEXTS = {
         "会议强调，2024年要重点做好三个方面的工作。一是强化基层，推进医共体建设。二是守牢底线，抓好疾病防控。三是优化服务。"
     ),
     "provincial_conference": (
-        "1月8日，2025年全省卫生健康工作会议在长沙召开。省卫生健康委主任作工作报告。\n"
+        "1月8日，2025年全省卫生健康工作会议在长沙召开。省卫生健康委党组书记、主任李明作工作报告。\n"
         "会议指出，2025年要重点抓好以下工作：一是深化医改，推进紧密型县域医共体建设；二是强化公共卫生；三是发展中医药。"
     ),
     "not_a_plan": "西北五省区卫生健康合作联席会议在西宁举行，各方围绕医疗、医保等方面开展合作。",
@@ -92,7 +92,12 @@ def test_work_points_tasks_nest_and_carry_targets(package: Path):
 
 
 def test_provincial_conference_keeps_its_meeting_and_its_tasks(package: Path):
-    [meeting] = _rows(package, "SELECT level, region_code, work_year, start_date, plan_id FROM meetings")
-    assert meeting[:3] == ("provincial", "430000", 2025)
-    n_tasks = _rows(package, f"SELECT count(*) FROM tasks WHERE plan_id = '{meeting[4]}' AND depth = 1")
+    [meeting] = _rows(
+        package,
+        "SELECT level, region_code, work_year, CAST(start_date AS VARCHAR), location, lead_official, plan_id FROM meetings",
+    )
+    assert meeting[:6] == ("provincial", "430000", 2025, "2025-01-08", "长沙", "李明")
+    n_tasks = _rows(package, f"SELECT count(*) FROM tasks WHERE plan_id = '{meeting[6]}' AND depth = 1")
     assert n_tasks == [(3,)]
+    [(issuer,)] = _rows(package, f"SELECT issuer FROM plans WHERE plan_id = '{meeting[6]}'")
+    assert issuer == "湖南省卫生健康委"

@@ -226,9 +226,12 @@ def test_validate_reports_every_problem_and_never_crashes(work: Path, capsys: py
     tasks.write_text(tasks.read_text(encoding="utf-8").replace("基层", "基屋", 1), encoding="utf-8")
     with (latest / "SHA256SUMS").open("a", encoding="utf-8") as handle:
         handle.write("garbage line\n")
+    with (latest / "data" / "sentences.csv").open("a", encoding="utf-8") as handle:
+        handle.write("".join(f"not,a,sentence,{n},x,y,z,extra\n" for n in range(8)))  # 8 bad rows at least
     assert main(["validate", str(latest)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
+    assert "sentences.csv: and " in err and " more errors" in err  # beyond the first five, counted
     assert "meetings.parquet: cannot be read as Parquet" in err
     assert "tasks.csv: sha256 differs" in err
     assert "SHA256SUMS: line" in err
