@@ -31,7 +31,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python tests/benchmarks/run.py --copies $(or $(COPIES),1)
+	$(BIN)/python tests/benchmarks/run.py --sizes $(or $(SIZES),1,3,10)
 
 dev: setup
 	mkdir -p .dagster_home && DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev

@@ -28,10 +28,22 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mappi
     """(Re)create a published table from its schema and load the rows, sorted by primary key."""
     data = arrow_rows(table, rows)  # noqa: F841 - referenced by name in the SQL below
     con.execute(schema.create_table_sql(table))
-    con.execute(
-        f'INSERT INTO "{table}" SELECT {schema.select_columns(table)} FROM data ORDER BY {schema.order_by(table)}'
-    )
+    con.execute(f'INSERT INTO "{table}" SELECT {_stored_values(table)} FROM data ORDER BY {schema.order_by(table)}')
     return len(rows)
+
+
+def _stored_values(table: str) -> str:
+    """The table's columns, with the schema's missing values (e.g. "") of text columns stored as null:
+    in the published CSV they cannot be told from null, and the Parquet copy must hold the same rows."""
+    missing = [value for value in schema.table_schema(table).get("missingValues", [""]) if isinstance(value, str)]
+    values = []
+    for spec in schema.table_schema(table)["fields"]:
+        column = f'"{spec["name"]}"'
+        if spec["type"] == "string" and missing:
+            tokens = ", ".join("'" + value.replace("'", "''") + "'" for value in missing)
+            column = f"CASE WHEN {column} IN ({tokens}) THEN NULL ELSE {column} END AS {column}"
+        values.append(column)
+    return ", ".join(values)
 
 
 def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[str]) -> int:

@@ -118,3 +118,12 @@ def test_many_failures_are_counted_and_only_some_quoted(con):
     con.execute("INSERT INTO tokens SELECT 'd1', 2, i, 'x', 'x', 6, 7 FROM range(1, 31) r(i)")
     problems = offsets_quote_text(con, "tokens")
     assert len(problems) == 11 and problems[-1] == "tokens: … 20 more rows fail this check"
+
+
+def test_empty_text_is_stored_as_null_as_the_published_csv_reads_it():
+    from pipeline.warehouse import write_table
+
+    connection = duckdb.connect()
+    row = {"doc_id": "d1", "sentence_no": 1, "token_no": 1, "token": "甲", "pos": "", "char_start": 0, "char_end": 1}
+    write_table(connection, "tokens", [row])
+    assert connection.execute("SELECT token, pos FROM tokens").fetchall() == [("甲", None)]

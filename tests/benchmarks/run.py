@@ -1,81 +1,162 @@
 """Benchmarks, run on demand (`make bench`), never asserted in the test suite.
 
-Measures, on the seeds (optionally replicated N times to simulate a larger corpus):
-  - wall time and peak memory of a full in-process build (`python -m pipeline build`),
-  - per-document cost of cleaning, segmentation and extraction.
-Usage: python tests/benchmarks/run.py [--copies N]
+For synthetic corpora of 1, 3 and 10 MB (tests/benchmarks/corpus.py) and one 1 MB text without line
+breaks, one run measures a cold `python -m pipeline build` (wall time, CPU time of the build and its
+worker processes, peak resident memory of the whole process tree) and, in the same run, the time of
+`jieba.lcut` and `jieba.posseg` (the project's dictionary, one process) over the same texts; the
+build's wall time is given as a multiple of both. On the largest corpus it also measures an
+unchanged rebuild and a rebuild after adding one document.
+
+Usage: python tests/benchmarks/run.py [--sizes 1,3,10] [--no-unbroken]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import ROOT, document_text, seed_paragraphs, write_corpus, write_unbroken_text  # noqa: E402
 
 
-def _text_functions(seeds: list[Path]) -> None:
-    from pipeline.extract import extract_document
-    from pipeline.text.clean import clean_text
-    from pipeline.text.segment import split_sentences, tokenize
+def _tree_rss_kib(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants (from /proc), in KiB."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    total, pending = 0, [root_pid]
+    while pending:
+        pid = pending.pop()
+        total += rss.get(pid, 0)
+        pending += [child for child, parent in parents.items() if parent == pid]
+    return total
 
-    tokenize("预热")  # load jieba's dictionary once, outside the timings
-    totals = {"clean": 0.0, "segment": 0.0, "extract": 0.0}
-    characters = 0
-    for path in seeds:
-        raw = path.read_text(encoding="utf-8")
-        started = time.perf_counter()
-        text = clean_text(raw).text
-        totals["clean"] += time.perf_counter() - started
-        started = time.perf_counter()
-        tokenize(text, split_sentences(text))
-        totals["segment"] += time.perf_counter() - started
-        started = time.perf_counter()
-        extract_document(text, kind=None, published=None)
-        totals["extract"] += time.perf_counter() - started
-        characters += len(text)
-    for stage, seconds in totals.items():
-        print(
-            f"  {stage:8s} {seconds * 1000:8.1f} ms for {characters} characters ({seconds / characters * 1e6:.2f} µs/char)"
-        )
+
+def build(seeds: Path, out: Path) -> dict[str, float]:
+    """One `python -m pipeline build`: wall and CPU seconds, peak RSS of its process tree (MiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", "--seeds", str(seeds), "--out", str(out), "--datasets", str(out / "ds")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
+    )  # fmt: skip
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kib(process.pid))
+            done.wait(0.25)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    output = process.communicate()[0]
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode:
+        print(output[-3000:])
+        raise SystemExit(f"the build of {seeds} failed ({process.returncode})")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "rss": max(peak, after.ru_maxrss) / 1024}
+
+
+def jieba_times(texts: list[str]) -> dict[str, float]:
+    """Same-run time of jieba.lcut and jieba.posseg (with the project's dictionary) over the texts."""
+    from pipeline.text.segment import pos_tokenizer
+
+    posseg = pos_tokenizer()
+    posseg.lcut("预热")
+    posseg.tokenizer.lcut("预热")
+    started = time.perf_counter()
+    for text in texts:
+        posseg.tokenizer.lcut(text)
+    lcut = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        posseg.lcut(text)
+    return {"lcut": lcut, "posseg": time.perf_counter() - started}
+
+
+def measure(name: str, seeds: Path, out: Path) -> dict:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    row = {"corpus": name, "documents": len(texts), "characters": sum(map(len, texts)), **build(seeds, out)}
+    row.update(jieba_times(texts))
+    print(_line(row), flush=True)
+    return row
+
+
+HEADER = (
+    "| corpus | documents | characters | build wall s | build CPU s | peak RSS MiB | jieba.lcut s | jieba.posseg s "
+    "| wall / posseg | wall / lcut |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+)
+
+
+def _line(row: dict) -> str:
+    return (
+        f"| {row['corpus']} | {row['documents']} | {row['characters']:,} | {row['wall']:.1f} | {row['cpu']:.1f} "
+        f"| {row['rss']:.0f} | {row['lcut']:.1f} | {row['posseg']:.1f} | {row['wall'] / row['posseg']:.2f} "
+        f"| {row['wall'] / row['lcut']:.1f} |"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--copies", type=int, default=1, help="replicate each seed N times (new doc_ids)")
+    parser.add_argument("--sizes", default="1,3,10", help="corpus sizes in MB, comma-separated")
+    parser.add_argument("--no-unbroken", action="store_true", help="skip the 1 MB text without line breaks")
     args = parser.parse_args()
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    print(f"text functions on {len(seeds)} seeds:")
-    _text_functions(seeds)
-
+    sizes = [float(size) for size in args.sizes.split(",")]
+    print(f"{date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}\n")  # fmt: skip
+    print(HEADER, flush=True)
+    rows = {}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        (work / "seeds").mkdir()
-        for copy in range(args.copies):
-            for path in seeds:
-                # Each copy gets a distinct last line: identical bytes would be refused as duplicates.
-                data = path.read_bytes() + f"\n（副本{copy}）\n".encode()
-                (work / "seeds" / f"{path.stem}_c{copy:03d}{path.suffix}").write_bytes(data)
-        started = time.perf_counter()
-        completed = subprocess.run(
-            [sys.executable, "-m", "pipeline", "build", "--seeds", str(work / "seeds"), "--out", str(work / "out")],
-            capture_output=True,
-            text=True,
-        )
-        elapsed = time.perf_counter() - started
-        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        status = "ok" if completed.returncode == 0 else f"FAILED ({completed.returncode})"
-        print(
-            f"full build of {len(seeds) * args.copies} documents: {elapsed:.1f} s, peak RSS {peak_mib:.0f} MiB, {status}"
-        )
-        if completed.returncode:
-            print(completed.stderr[-2000:])
-        return completed.returncode
+        for size in sizes:
+            name = f"{size:g} MB"
+            write_corpus(work / name / "seeds", size)
+            rows[name] = measure(name, work / name / "seeds", work / name / "out")
+        if not args.no_unbroken:
+            write_unbroken_text(work / "unbroken" / "seeds", 1)
+            rows["unbroken"] = measure("1 MB, no line breaks", work / "unbroken" / "seeds", work / "unbroken" / "out")
+        largest = f"{max(sizes):g} MB"
+        seeds, out = work / largest / "seeds", work / largest / "out"
+        cold = rows[largest]["wall"]
+        unchanged = build(seeds, out)["wall"]
+        count = len(list(seeds.glob("*.txt")))
+        (seeds / "synthetic_added.txt").write_text(document_text(10**7, 20_000, seed_paragraphs()), encoding="utf-8")
+        added = build(seeds, out)["wall"]
+    print()
+    print(f"- {largest} unchanged rebuild: {unchanged:.1f} s ({unchanged / cold:.0%} of its cold build)")
+    print(f"- {largest}, one document added to {count}: {added:.1f} s ({added / cold:.0%} of its cold build)")
+    if "1 MB" in rows:
+        for name, row in rows.items():
+            if name not in ("1 MB", "unbroken"):
+                print(f"- {name} cold build: {row['wall'] / rows['1 MB']['wall']:.1f}× the 1 MB time")
+        if "unbroken" in rows:
+            print(f"- 1 MB without line breaks: {rows['unbroken']['wall'] / rows['1 MB']['wall']:.1f}× the 1 MB time")
+    return 0
 
 
 if __name__ == "__main__":
