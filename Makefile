@@ -33,13 +33,15 @@ test: setup
 bench: setup
 	$(BIN)/python tests/benchmarks/run.py --sizes $(or $(SIZES),1,3,10)
 
+# The UI and the daemon (schedule, sensor, run queue) on one project instance in .dagster_home/.
 dev: setup
-	mkdir -p .dagster_home && DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/python -m pipeline instance
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster dev --port $(or $(PORT),3000)
 
 # Re-pin every dependency after changing pyproject.toml (run in a fresh venv).
 lock:
 	rm -rf /tmp/chwp-lock && $(PYTHON) -m venv /tmp/chwp-lock
-	/tmp/chwp-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/chwp-lock/bin/pip install --quiet -e '.[dev,distributed]'
 	/tmp/chwp-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:

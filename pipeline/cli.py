@@ -3,9 +3,13 @@
   python -m pipeline build    [--seeds DIR] [--out DIR]                     build + check into OUT/package
   python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR] [--note WHY]   build, check, publish if changed
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
+  python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
 
-Runs the Dagster job in-process (no daemon, no UI) over every document partition in one run.
+build and publish run the Dagster job in-process (no daemon, no UI) over every document partition in
+one run. A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
+project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the UI shows the CLI's runs,
+materialisations and check results; a run over another folder uses a throwaway instance.
 """
 
 from __future__ import annotations
@@ -42,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="re-check a release: Frictionless validation and every sha256")
     validate.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     validate.add_argument("--datasets", type=Path, default=defaults.datasets)
+    instance = commands.add_parser(
+        "instance", help="create DAGSTER_HOME (default .dagster_home/) and register the texts as partitions"
+    )
+    instance.add_argument("--seeds", type=Path, default=defaults.seeds, help=f"seed texts (default {defaults.seeds})")
     opener = commands.add_parser("open", help="open a release in a DuckDB shell, or print how to open it")
     opener.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     opener.add_argument("--datasets", type=Path, default=defaults.datasets)
@@ -55,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.path, args.datasets)
+    if args.command == "instance":
+        return _instance(args.seeds.resolve())
     if args.command == "open":
         return _open(args.path, args.datasets, args.shell)
     return _run(
@@ -83,34 +93,37 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
 
     import dagster as dg
 
+    from pipeline.cli_progress import RunDisplay
     from pipeline.definitions import make_definitions
-    from pipeline.defs.jobs import range_tags
-    from pipeline.defs.partitions import documents_partitions
+    from pipeline.defs.partitions import range_tags, sync_document_partitions
+    from pipeline.instance import project_instance
+    from pipeline.progress import listening
 
-    progress_logger = _make_progress_logger()
-
-    definitions = make_definitions(paths)
-    job = definitions.resolve_job_def(command).with_logger_defs(
-        {"console": dg.default_loggers()["console"], "progress": progress_logger}
-    )
-    doc_ids = sorted(doc.doc_id for doc in documents)
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
-    _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} document partitions …")
+    # The project's instance registers the texts of the project's seeds folder as its partitions; a
+    # run over another folder (tests, experiments) uses a throwaway instance instead of replacing them.
+    recorded = paths.seeds.resolve() == default_paths().seeds.resolve()
+    instance = project_instance() if recorded else dg.DagsterInstance.ephemeral()
+    doc_ids = sync_document_partitions(instance, [doc.doc_id for doc in documents])
+    job = make_definitions(paths).resolve_job_def(command)
+    display = RunDisplay(documents=len(doc_ids), steps=len(job.graph.nodes))
+    job = job.with_logger_defs({"console": dg.default_loggers()["console"], "progress": _step_logger(display)})
+    where = f"recorded in DAGSTER_HOME={instance.root_directory}" if recorded else "not recorded: not the seeds folder"
+    _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} documents ({where})")
     # A publish holds the datasets folder's lock for the whole run, so that two publishes wait for each
     # other instead of planning against the same release (the publish step takes the lock again).
     try:
         with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
             published_before = versions(paths.releases)
-            result = job.execute_in_process(
-                instance=instance,
-                tags=range_tags(doc_ids),
-                raise_on_error=False,
-                run_config={
-                    "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
-                    "ops": {"checked_package": {"config": {"note": note}}},
-                },
-            )
+            with display, listening(display.document_done):
+                result = job.execute_in_process(
+                    instance=instance,
+                    tags=range_tags(doc_ids),
+                    raise_on_error=False,
+                    run_config={
+                        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
+                        "ops": {"checked_package": {"config": {"note": note}}},
+                    },
+                )
             published_now = [v for v in versions(paths.releases) if v not in published_before]
     except PublishError as error:  # the lock was not free in time
         _say(f"error: {error}")
@@ -126,8 +139,9 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
     if failed_checks:
         _say("Nothing was published.")
         return 1
-    _say(f"[3/3] done in {time.monotonic() - started:.1f} s")
-    _print_summary(result)
+    checks = sum(1 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
+    _say(f"[3/3] {checks} checks evaluated, none blocking failed")
+    _say(_summary(result, len(doc_ids), time.monotonic() - started))
     return 0
 
 
@@ -135,68 +149,61 @@ def _report_checks(result) -> list:  # noqa: ANN001 - a dagster ExecuteInProcess
     """Print failed checks (warnings in one line, errors with every problem they list); return the errors."""
     import dagster as dg
 
-    evaluations = [
+    failed = [
         e.asset_check_evaluation_data
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
     ]
-    for warning in (e for e in evaluations if e.severity == dg.AssetCheckSeverity.WARN):
+    for warning in (e for e in failed if e.severity == dg.AssetCheckSeverity.WARN):
         _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
-    failed = [e for e in evaluations if e.severity == dg.AssetCheckSeverity.ERROR]
-    if failed:
-        _say("error: checks failed: " + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in failed))
-    for check in failed:
+    errors = [e for e in failed if e.severity == dg.AssetCheckSeverity.ERROR]
+    if errors:
+        _say("error: checks failed: " + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in errors))
+    for check in errors:
         problems = check.metadata.get("problems")
         _say(f"  {check.check_name}:\n    " + str(problems.value if problems else "").replace("\n", "\n    "))
-    return failed
+    return errors
 
 
-def _print_summary(result) -> None:  # noqa: ANN001 - a dagster ExecuteInProcessResult
-    """What the run built and published, from the package assets' materialisation metadata."""
+def _metadata(result, key: str) -> dict:  # noqa: ANN001 - a dagster ExecuteInProcessResult
     for event in result.get_asset_materialization_events():
-        key = event.asset_key.to_user_string()
-        metadata = {k: v.value for k, v in event.materialization.metadata.items()}
-        if key == "checked_package":
-            if metadata.get("new_version"):
-                _say(f"  package: {metadata['path']} (version {metadata['version']})")
-                _say(f"  {metadata.get('summary', '')}")
-            else:
-                _say(f"  package: {metadata['path']} (same data as the latest release, {metadata['version']})")
-            rows = {k.split("/", 1)[1]: v for k, v in metadata.items() if k.startswith("rows/")}
-            _say("  rows: " + ", ".join(f"{table} {count}" for table, count in rows.items()))
-        elif key == "published_release":
-            if metadata.get("repaired"):
-                _say(f"  repaired datasets/ first: {metadata['repaired']}")
-            if metadata.get("published"):
-                _say(f"  published {PACKAGE_NAME} {metadata['version']} to {metadata['path']}")
-            else:
-                _say(f"  no change since {metadata['version']}: nothing new was published")
+        if event.asset_key.to_user_string() == key:
+            return {k: v.value for k, v in event.materialization.metadata.items()}
+    return {}
 
 
-class _StepProgress(logging.Handler):
-    """Prints one line per finished step (asset or check) of the Dagster run."""
+def _summary(result, documents: int, seconds: float) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult
+    """The run in one line (preceded by the changes of a new version): documents, rows, what was published."""
+    package = _metadata(result, "checked_package")
+    release = _metadata(result, "published_release")
+    rows = {k.split("/", 1)[1]: v for k, v in package.items() if k.startswith("rows/")}
+    line = f"done in {seconds:.1f} s: {documents} documents, {sum(rows.values())} rows in {len(rows)} tables"
+    if release.get("published"):
+        outcome = f"published {PACKAGE_NAME} {release['version']} to {release['path']}"
+    elif release:
+        outcome = f"no change since {release['version']}, nothing published"
+    elif package.get("new_version"):
+        outcome = f"package {package['version']} (not published) in {package['path']}"
+    else:
+        outcome = f"package in {package.get('path')} has the data of the latest release {package.get('version')}"
+    changes = f"  changes: {package['summary']}\n" if package.get("new_version") and package.get("summary") else ""
+    repaired = f"  repaired datasets/ first: {release['repaired']}\n" if release.get("repaired") else ""
+    return f"{repaired}{changes}{line}; {outcome}"
 
-    def emit(self, record: logging.LogRecord) -> None:
-        meta = getattr(record, "dagster_meta", None) or {}
-        event = meta.get("dagster_event")
-        if event is not None and event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
-            mark = "ok  " if event.event_type_value == "STEP_SUCCESS" else "FAIL"
-            _say(f"      {mark} {event.step_key}")
 
-
-def _progress_logger_fn(init_context) -> logging.Logger:  # noqa: ANN001 - dagster InitLoggerContext
-    logger = logging.getLogger("pipeline.progress")
-    logger.setLevel(logging.DEBUG)
-    logger.propagate = False
-    if not logger.handlers:
-        logger.addHandler(_StepProgress())
-    return logger
-
-
-def _make_progress_logger():  # noqa: ANN202
+def _step_logger(display):  # noqa: ANN001, ANN202 - a RunDisplay; returns a dagster LoggerDefinition
     import dagster as dg
 
-    return dg.logger(description="One line per finished step, for the CLI.")(_progress_logger_fn)
+    from pipeline.cli_progress import StepHandler
+
+    def make_logger(init_context) -> logging.Logger:  # noqa: ANN001 - dagster InitLoggerContext
+        logger = logging.getLogger(f"pipeline.progress.{id(display)}")
+        logger.setLevel(logging.DEBUG)
+        logger.propagate = False
+        logger.handlers = [StepHandler(display)]
+        return logger
+
+    return dg.logger(description="Feeds the CLI's progress bars.")(make_logger)
 
 
 _NAMED_ERRORS = ("SeedError", "ReleaseError", "PublishError", "IndexFilesError")
@@ -213,6 +220,23 @@ def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProces
             named = next((e for e in chain if e.cls_name in _NAMED_ERRORS), chain[-1])
             lines.append(f"  step {event.step_key}: {named.message.strip()}")
     return "\n".join(lines)
+
+
+def _instance(seeds: Path) -> int:
+    """Create the project's Dagster instance if missing and register the texts in seeds/ (what `make dev` runs)."""
+    from pipeline.defs.partitions import sync_document_partitions
+    from pipeline.instance import project_instance
+    from pipeline.seeds import SeedError, discover
+
+    try:
+        doc_ids = [doc.doc_id for doc in discover(seeds)]
+    except SeedError as error:
+        _say(f"error: {error}")
+        return 2
+    instance = project_instance()
+    registered = sync_document_partitions(instance, doc_ids)
+    _say(f"DAGSTER_HOME={instance.root_directory}: {len(registered)} documents of {seeds} registered as partitions")
+    return 0
 
 
 def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:

@@ -5,7 +5,8 @@ import dagster as dg
 from pipeline.defs import core, documents, package
 from pipeline.defs.checks import all_table_checks
 from pipeline.defs.executors import executor_from_environment
-from pipeline.defs.jobs import build_job, publish_job
+from pipeline.defs.jobs import ALL_JOBS
+from pipeline.defs.metadata import describe_tables
 from pipeline.defs.resources import make_resources
 from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
@@ -15,9 +16,9 @@ from pipeline.settings import Paths
 def make_definitions(paths: Paths | None = None) -> dg.Definitions:
     """Definitions for a set of folders (defaults: seeds/, build/, datasets/ of the project)."""
     return dg.Definitions(
-        assets=dg.load_assets_from_modules([documents, core, package]),
+        assets=describe_tables(dg.load_assets_from_modules([documents, core, package])),
         asset_checks=all_table_checks,
-        jobs=[build_job, publish_job],
+        jobs=ALL_JOBS,
         schedules=[daily_publish],
         sensors=[seeds_sensor],
         resources=make_resources(paths),

@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import schema
+from pipeline.progress import document_done
 from pipeline.seeds import SeedDocument, SeedError, naming, read_seed
 from pipeline.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
 from pipeline.tables import DocumentRecord
@@ -58,16 +59,21 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
                 "materialise the upstream partitions first"
             )
     todo.sort(key=lambda item: -item[0].path.stat().st_size)  # longest first: workers finish together
+    for document, _ in (item for item in items if item not in todo):
+        document_done(stage, document.doc_id)
     workers = worker_count() if stage in PARALLEL_STAGES and len(todo) > 1 else 1
     if workers > 1 and sum(document.path.stat().st_size for document, _ in todo) >= PARALLEL_MIN_BYTES:
         with ProcessPoolExecutor(
             min(workers, len(todo)), mp_context=get_context("spawn"), initializer=_warm_up, initargs=(stage,)
         ) as pool:
-            list(pool.map(_make, [stage] * len(todo), [store.root] * len(todo), *zip(*todo, strict=True)))
+            made = pool.map(_make, [stage] * len(todo), [store.root] * len(todo), *zip(*todo, strict=True))
+            for (document, _), _made in zip(todo, made, strict=True):
+                document_done(stage, document.doc_id)
     else:
         workers = 1
         for document, keys in todo:
             _make(stage, store.root, document, keys)
+            document_done(stage, document.doc_id)
     return StageReport(computed=len(todo), reused=len(items) - len(todo), workers=workers)
 
 

@@ -27,6 +27,12 @@ def _fixed_release_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PIPELINE_RELEASE_DATE", RELEASE_DATE)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _temporary_dagster_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Runs of the CLI are recorded in a throwaway instance, never in the project's .dagster_home/."""
+    os.environ["DAGSTER_HOME"] = str(tmp_path_factory.mktemp("dagster_home"))
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds built into a temporary folder; returns the checked package folder."""

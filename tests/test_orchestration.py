@@ -1,20 +1,27 @@
-"""Dagster wiring: definitions load, the sensor and schedule, and per-document partitions."""
+"""Dagster wiring: definitions, table metadata from schemas/, partitions, pools, executors and their configs."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import dagster as dg
 import pytest
+import yaml
 
+from pipeline import schema
 from pipeline.definitions import defs, make_definitions
-from pipeline.defs.jobs import range_tags
-from pipeline.defs.partitions import documents_partitions
-from pipeline.defs.schedules import daily_publish
-from pipeline.defs.sensors import seeds_sensor
+from pipeline.defs.partitions import (
+    RANGE_END_TAG,
+    RANGE_START_TAG,
+    WAREHOUSE_POOL,
+    documents_partitions,
+    range_tags,
+    sync_document_partitions,
+)
 from pipeline.settings import Paths
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 PER_DOCUMENT_ASSETS = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
 
@@ -22,7 +29,9 @@ PER_DOCUMENT_ASSETS = {"raw_documents", "clean_documents", "segmented_documents"
 def test_definitions_load_like_dagster_dev_does():
     dg.Definitions.validate_loadable(defs)
     repository = defs.get_repository_def()
-    assert {"build", "publish"} <= {job.name for job in repository.get_all_jobs()}
+    assert {"build", "publish", "process_documents", "assemble_and_publish"} <= {
+        job.name for job in repository.get_all_jobs()
+    }
     assert repository.has_schedule_def("daily_publish") and repository.has_sensor_def("seeds_sensor")
 
 
@@ -33,49 +42,46 @@ def test_per_document_assets_are_partitioned_and_the_rest_are_not():
         assert partitioned == (key.to_user_string() in PER_DOCUMENT_ASSETS), key
 
 
-def _sensor_context(instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorEvaluationContext:
-    return dg.build_sensor_context(instance=instance, cursor=cursor, definitions=defs)
+def test_every_table_asset_shows_its_own_description_and_columns_from_schemas():
+    graph = defs.resolve_asset_graph()
+    descriptions = {}
+    for table in schema.table_names():
+        node = graph.get(dg.AssetKey(table))
+        assert node.group_name == "core", table
+        descriptions[table] = node.description
+        assert schema.table_schema(table)["description"] in node.description, table
+        columns = node.metadata["dagster/column_schema"].columns
+        assert [c.name for c in columns] == schema.columns(table), table
+        for column in columns:
+            field = schema.field(table, column.name)
+            assert column.description == field.get("description") and column.type == field["type"]
+            assert column.constraints.nullable == (not field.get("constraints", {}).get("required", False))
+    assert len(set(descriptions.values())) == len(descriptions), "two tables share a description"
 
 
-def test_sensor_requests_one_run_per_new_or_changed_text_and_nothing_otherwise(tmp_path, monkeypatch):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    monkeypatch.setenv("PIPELINE_SEEDS", str(seeds))
-    (seeds / "a.txt").write_text("全省卫生健康工作会议召开。", encoding="utf-8")
-    instance = dg.DagsterInstance.ephemeral()
+def test_assembly_assets_share_one_pool_limited_to_one_run_in_the_project_instance(monkeypatch, tmp_path):
+    from pipeline.instance import project_instance
 
-    first = seeds_sensor(_sensor_context(instance, None))
-    assert [r.partition_key for r in first.run_requests] == ["a"]
-    [add] = first.dynamic_partitions_requests
-    assert add.partitions_def_name == documents_partitions.name and list(add.partition_keys) == ["a"]
-
-    again = seeds_sensor(_sensor_context(instance, first.cursor))
-    assert isinstance(again, dg.SkipReason)
-
-    (seeds / "a.txt").write_text("全省卫生健康工作会议召开。会议强调……", encoding="utf-8")
-    changed = seeds_sensor(_sensor_context(instance, first.cursor))
-    assert [r.partition_key for r in changed.run_requests] == ["a"]
-    assert not changed.dynamic_partitions_requests  # the partition exists already
-
-    (seeds / "b.txt").write_text("全市卫生健康工作会议召开。", encoding="utf-8")
-    added = seeds_sensor(_sensor_context(instance, changed.cursor))
-    assert [r.partition_key for r in added.run_requests] == ["b"]
-    assert list(added.dynamic_partitions_requests[0].partition_keys) == ["b"]
+    graph = defs.resolve_asset_graph()
+    for key in ("checked_package", "published_release"):
+        assert graph.get(dg.AssetKey(key)).pools == {WAREHOUSE_POOL}, key
+    for key in PER_DOCUMENT_ASSETS:  # documents of different runs may be processed side by side
+        assert not graph.get(dg.AssetKey(key)).pools, key
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    instance = project_instance()
+    assert (tmp_path / "home" / "dagster.yaml").exists()
+    pools = instance.get_concurrency_config().pool_config
+    assert pools.pool_granularity.value == "run"
+    assert instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).slot_count == 1
 
 
-def test_schedule_runs_the_full_publish_over_every_partition():
-    assert daily_publish.job_name == "publish"
-    assert daily_publish.execution_timezone == "Asia/Shanghai"
+def test_partition_registry_follows_the_seeds_and_ranges_cover_exactly_them():
     with dg.instance_for_test() as instance:
-        assert isinstance(daily_publish(dg.build_schedule_context(instance=instance)), dg.SkipReason)
-        instance.add_dynamic_partitions(documents_partitions.name, ["a", "b", "c"])
-        request = daily_publish(dg.build_schedule_context(instance=instance))
-    assert request.tags == range_tags(["a", "b", "c"])
-    publish = defs.resolve_job_def("publish")
-    assert {k.to_user_string() for k in publish.asset_layer.executable_asset_keys} >= {
-        "published_release",
-        "raw_documents",
-    }
+        instance.add_dynamic_partitions(documents_partitions.name, ["m", "z"])
+        registered = sync_document_partitions(instance, ["z", "a", "b"])
+        assert set(registered) == {"z", "a", "b"} and registered[0] == "z"  # the instance's order, not sorted
+        assert list(instance.get_dynamic_partitions(documents_partitions.name)) == registered
+        assert range_tags(registered) == {RANGE_START_TAG: "z", RANGE_END_TAG: registered[-1]}
 
 
 def _run_all_partitions(paths: Paths, job_name: str) -> dg.ExecuteInProcessResult:
@@ -143,13 +149,55 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
     assert not (tmp_path / "ds").exists()
 
 
-def test_executor_is_in_process_by_default_and_multiprocess_by_configuration(monkeypatch: pytest.MonkeyPatch):
-    from pipeline.defs.executors import default_execution_config, executor_from_environment
+def test_executor_is_in_process_by_default_and_others_by_configuration(monkeypatch: pytest.MonkeyPatch):
+    from pipeline.defs.executors import executor_from_environment
 
-    assert default_execution_config() == {"execution": {"config": {"in_process": {}}}}
+    monkeypatch.delenv("PIPELINE_EXECUTOR", raising=False)
+    assert executor_from_environment() is dg.in_process_executor
+    assert make_definitions().resolve_job_def("publish").executor_def is dg.in_process_executor
     monkeypatch.setenv("PIPELINE_EXECUTOR", "multiprocess")
-    assert default_execution_config() == {"execution": {"config": {"multiprocess": {}}}}
-    assert executor_from_environment() is dg.multi_or_in_process_executor
+    assert executor_from_environment() is dg.multiprocess_executor
     monkeypatch.setenv("PIPELINE_EXECUTOR", "nonsense")
     with pytest.raises(RuntimeError, match="PIPELINE_EXECUTOR"):
         executor_from_environment()
+
+
+@pytest.mark.parametrize("executor", ["multiprocess", "celery", "k8s"])
+def test_example_run_configs_are_valid_for_their_executor(executor: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("PIPELINE_EXECUTOR", executor)
+    job = make_definitions().resolve_job_def("publish")
+    assert job.executor_def.name == executor
+    config = yaml.safe_load((ROOT / "deploy" / "run_config" / f"{executor}.yaml").read_text(encoding="utf-8"))
+    dg.validate_run_config(job, config)
+    with pytest.raises(dg.DagsterInvalidConfigError):
+        dg.validate_run_config(job, {"execution": {"config": {"no_such_option": 1}}})
+
+
+def test_the_multiprocess_example_config_runs_the_per_document_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("PIPELINE_EXECUTOR", "multiprocess")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "002_a1b3c1b0fa981a87.txt", seeds)
+    monkeypatch.setenv("PIPELINE_SEEDS", str(seeds))
+    monkeypatch.setenv("PIPELINE_OUT", str(tmp_path / "out"))
+    monkeypatch.setenv("PIPELINE_DATASETS", str(tmp_path / "ds"))
+    config = yaml.safe_load((ROOT / "deploy" / "run_config" / "multiprocess.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "home").mkdir()
+    with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
+        instance.add_dynamic_partitions(documents_partitions.name, ["002_a1b3c1b0fa981a87"])
+        result = dg.execute_job(
+            dg.build_reconstructable_job("tests.test_orchestration", "_process_documents_job_for_test"),
+            instance=instance,
+            run_config=config,
+            tags={"dagster/partition": "002_a1b3c1b0fa981a87"},
+            asset_selection=[dg.AssetKey("raw_documents"), dg.AssetKey("clean_documents")],
+        )
+        assert result.success
+        assert {e.step_key for e in result.all_events if e.is_step_success} == {"raw_documents", "clean_documents"}
+        processes = {e.pid for e in result.all_events if e.is_step_start}
+        assert len(processes) == 2 and os.getpid() not in processes  # one process per step
+
+
+def _process_documents_job_for_test() -> dg.JobDefinition:
+    """The process_documents job on the PIPELINE_* folders (rebuilt in every step's own process)."""
+    return make_definitions().resolve_job_def("process_documents")

@@ -11,6 +11,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline import stages
 from pipeline.defs.documents import extracted_documents, segmented_documents
+from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelinePaths
 from pipeline.seeds import discover
 from pipeline.store import DocumentStore
@@ -51,7 +52,7 @@ def _require_results(store: DocumentStore, current: list) -> None:
 def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         count = write_table(con, table, rows)
-    return dg.MaterializeResult(asset_key=table, metadata={"rows": count})
+    return dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
 
 
 @dg.asset(deps=[extracted_documents], description="Provenance and cleaned text of each source document.", **CORE)
@@ -76,7 +77,7 @@ def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterat
     for table in ("sentences", "tokens"):
         with duckdb.get_connection() as con:
             count = load_parquet_files(con, table, stages.segment_files(store, current, table))
-        yield dg.MaterializeResult(asset_key=table, metadata={"rows": count})
+        yield dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
 
 
 @dg.asset(description="Reference table of administrative regions (GB/T 2260).", **CORE)

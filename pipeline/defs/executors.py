@@ -1,10 +1,10 @@
 """Executors: chosen by configuration (PIPELINE_EXECUTOR), never by editing code.
 
-in_process (default)  one process; fastest start for small runs (what the CLI always uses)
-multiprocess          one process per step on this machine; override per run with run config
-                      `execution: {config: {multiprocess: {max_concurrent: 4}}}`
-celery / k8s          steps spread across machines; needs dagster-celery or dagster-k8s installed
-                      and their own configuration (broker, namespace) in the run config
+in_process (default)  every step in the run's own process: the fastest for this pipeline, whose
+                      per-document steps already cover many documents each (UI, schedule, sensor, CLI)
+multiprocess          one process per step on this machine (deploy/run_config/multiprocess.yaml)
+celery / k8s          steps spread across machines; needs dagster-celery or dagster-k8s and their own
+                      run config (deploy/run_config/celery.yaml, deploy/run_config/k8s.yaml)
 """
 
 import importlib
@@ -12,26 +12,21 @@ import os
 
 import dagster as dg
 
-_DISTRIBUTED = {"celery": ("dagster_celery", "celery_executor"), "k8s": ("dagster_k8s", "k8s_job_executor")}
+EXECUTORS = {
+    "in_process": ("dagster", "in_process_executor"),
+    "multiprocess": ("dagster", "multiprocess_executor"),
+    "celery": ("dagster_celery", "celery_executor"),
+    "k8s": ("dagster_k8s", "k8s_job_executor"),
+}
 
 
 def executor_from_environment() -> dg.ExecutorDefinition:
+    """The executor named by PIPELINE_EXECUTOR (default in_process) for every job of the code location."""
     choice = os.environ.get("PIPELINE_EXECUTOR", "in_process")
-    if choice in ("in_process", "multiprocess"):
-        return dg.multi_or_in_process_executor
-    if choice in _DISTRIBUTED:
-        module, name = _DISTRIBUTED[choice]
-        try:
-            return getattr(importlib.import_module(module), name)
-        except ImportError as error:
-            raise RuntimeError(f"PIPELINE_EXECUTOR={choice} needs the {module.replace('_', '-')} package") from error
-    raise RuntimeError(f"PIPELINE_EXECUTOR={choice!r}: expected in_process, multiprocess, celery or k8s")
-
-
-def default_execution_config() -> dict:
-    """Run config giving each job its default executor mode (in-process unless PIPELINE_EXECUTOR says otherwise)."""
-    if os.environ.get("PIPELINE_EXECUTOR", "in_process") == "multiprocess":
-        return {"execution": {"config": {"multiprocess": {}}}}
-    if os.environ.get("PIPELINE_EXECUTOR", "in_process") == "in_process":
-        return {"execution": {"config": {"in_process": {}}}}
-    return {}
+    if choice not in EXECUTORS:
+        raise RuntimeError(f"PIPELINE_EXECUTOR={choice!r}: expected one of {', '.join(EXECUTORS)}")
+    module, name = EXECUTORS[choice]
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ImportError as error:
+        raise RuntimeError(f"PIPELINE_EXECUTOR={choice} needs the {module.replace('_', '-')} package") from error

@@ -1,26 +1,45 @@
-"""Jobs: build (everything up to the checked package) and publish (build + release)."""
+"""Jobs: what the UI, the schedule, the sensor and the CLI launch.
+
+build                 every asset but the release: seeds → checked package in the build folder
+publish               build + publish a new version into datasets/ when the data changed
+process_documents     the per-document assets only (the sensor runs one per new or changed text)
+assemble_and_publish  core tables → package → release from the documents already processed (the
+                      sensor's single follow-up run once the per-document runs have finished)
+
+The schedule and the CLI run build/publish over a partition range covering every document; a run
+launched without a partition (the UI launchpad's default) is given that range by the project's run
+coordinator (pipeline/run_coordinator.py).
+"""
 
 import dagster as dg
 
-from pipeline.defs.executors import default_execution_config
+from pipeline.defs.partitions import PER_DOCUMENT_ASSETS, range_tags
 
-RANGE_START_TAG = "dagster/asset_partition_range_start"
-RANGE_END_TAG = "dagster/asset_partition_range_end"
+__all__ = ["ALL_JOBS", "range_tags"]
+
+PER_DOCUMENT = dg.AssetSelection.assets(*PER_DOCUMENT_ASSETS)
+RELEASE = dg.AssetSelection.assets("published_release")
 
 build_job = dg.define_asset_job(
     "build",
-    selection=dg.AssetSelection.all() - dg.AssetSelection.assets("published_release"),
-    description="Raw → clean → core tables → checked package in the build folder; datasets/ untouched.",
-    config=default_execution_config(),
+    selection=dg.AssetSelection.all() - RELEASE,
+    description="Seeds → cleaned, segmented, extracted documents → core tables → checked package; datasets/ untouched.",
 )
 publish_job = dg.define_asset_job(
     "publish",
     selection=dg.AssetSelection.all(),
     description="Build, check, and publish a new version into datasets/ when the data changed.",
-    config=default_execution_config(),
+)
+process_documents_job = dg.define_asset_job(
+    "process_documents",
+    selection=PER_DOCUMENT,
+    description="Read, clean, segment and extract the documents of the run's partitions (no tables, no release).",
+)
+assemble_and_publish_job = dg.define_asset_job(
+    "assemble_and_publish",
+    selection=dg.AssetSelection.all() - PER_DOCUMENT,
+    description="Core tables, checked package and release from the documents already processed.",
 )
 
-
-def range_tags(doc_ids: list[str]) -> dict[str, str]:
-    """Run tags that make one run cover every document partition (the per-document assets run once)."""
-    return {RANGE_START_TAG: doc_ids[0], RANGE_END_TAG: doc_ids[-1]} if doc_ids else {}
+ALL_JOBS = [build_job, publish_job, process_documents_job, assemble_and_publish_job]
+JOBS_OVER_DOCUMENTS = (build_job.name, publish_job.name, process_documents_job.name)

@@ -11,6 +11,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline import schema
+from pipeline.defs.partitions import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.package import CHECKSUMS, ReleaseInfo, validate_package, verify_checksums, write_package
 from pipeline.release import plan_release
@@ -50,6 +51,7 @@ def validate_once(dest: Path, validated: Path) -> list[str]:
     group_name="package",
     deps=schema.table_names(),
     kinds={"frictionless", "parquet", "csv"},
+    pool=WAREHOUSE_POOL,
     description="The data package written to the build folder and validated with Frictionless.",
 )
 def checked_package(config: ReleaseNote, paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
@@ -80,6 +82,7 @@ def checked_package(config: ReleaseNote, paths: PipelinePaths, duckdb: DuckDBRes
 @dg.asset(
     group_name="package",
     deps=[checked_package],
+    pool=WAREHOUSE_POOL,
     description="The checked package published as an immutable version folder in datasets/ (when it changed), "
     "under the datasets folder's lock.",
 )
