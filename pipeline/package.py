@@ -126,6 +126,7 @@ def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]
         "title": meta["title"],
         "description": meta["description"],
         "version": release.version,
+        "homepage": meta["repository"],
         "created": f"{release.created}T00:00:00Z",  # RFC 3339, the release date
         "keywords": meta["keywords"],
         "licenses": meta["licenses"],

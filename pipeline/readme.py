@@ -216,7 +216,7 @@ def render_readme(
         "## Cite",
         "",
         f"> {package['contributors'][0]['title']}. *{package['title']}* (`{name}`), version {version},",
-        f"> {package['created'][:10]}. Licence {licence['name']}.",
+        f"> {package['created'][:10]}. Licence {licence['name']}. {package.get('homepage', '')}",
         "",
         "Cite the version you used: a published version never changes.",
         "",

@@ -10,19 +10,35 @@ every problem they find as a line naming the file, and never raise.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pipeline.archive import distribution_problems
 from pipeline.package import CHECKSUMS, sha256_file, validate_package, verify_checksums
 
+_NAMED_VERSION = re.compile(r"(?:^|-)(\d+\.\d+\.\d+)$")
+
+
+def version_named_by(folder: Path) -> str | None:
+    """The version a release folder's name states: `3.2.2` (a version folder), `<package>-3.2.2` (an
+    unpacked archive), or for `latest/` the version in the LATEST file beside it; None otherwise."""
+    match = _NAMED_VERSION.search(folder.name)
+    if match:
+        return match.group(1)
+    pointer = folder.parent / "LATEST"
+    if folder.name == "latest" and pointer.is_file():
+        return pointer.read_text(encoding="utf-8").strip() or None
+    return None
+
 
 def label_problems(folder: Path, expected_version: str | None = None) -> list[str]:
     """Whether the version named by the folder (or `expected_version`), datapackage.json, changes.json
     and README.md agree."""
-    version = expected_version or folder.name
+    version = expected_version or version_named_by(folder)
     problems = []
     try:
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        version = version or descriptor.get("version")
         if descriptor.get("version") != version:
             problems.append(f"{folder / 'datapackage.json'}: says version {descriptor.get('version')}, not {version}")
     except (OSError, ValueError) as error:

@@ -113,3 +113,20 @@ def test_citation_names_version_date_and_repository():
     assert parsed["repository-code"].startswith("https://") and parsed["type"] == "dataset"
     assert parsed["title"] == package_metadata()["title"]
     assert citation_version(text) == "3.1.0"
+
+
+def test_the_downloaded_zip_and_latest_folder_validate_where_they_are(tmp_path: Path):
+    """An unpacked latest.zip (folder <package>-<version>) and datasets/.../latest/ validate as releases."""
+    from pipeline.verify import validate_release
+
+    with zipfile.ZipFile(RELEASES / "latest.zip") as downloaded:
+        downloaded.extractall(tmp_path)
+    (unpacked,) = tmp_path.iterdir()
+    assert unpacked.name == f"china-health-work-plans-{(RELEASES / 'LATEST').read_text().strip()}"
+    assert validate_release(unpacked) == []
+    assert validate_release(RELEASES / "latest") == []
+    (unpacked / "datapackage.json").write_text(
+        (unpacked / "datapackage.json").read_text(encoding="utf-8").replace('"version": "', '"version": "9', 1),
+        encoding="utf-8",
+    )
+    assert any("says version 9" in problem for problem in validate_release(unpacked))

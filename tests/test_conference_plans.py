@@ -67,3 +67,12 @@ def test_text_of_no_genre_stays_other_with_a_reason():
     payload = _extract("西北五省区卫生健康合作联席会议在西宁举行，各方围绕医疗、医保等方面开展合作。")
     assert payload["kind"] == "other" and payload["plans"] == []
     assert payload["kind_flag"] == "no_meeting_held;no_work_points_title;no_roundup_items"
+
+
+def test_a_meeting_whose_city_is_not_named_keeps_its_plan_apart_and_flagged():
+    payload = _extract(
+        "1月10日，全市卫生健康工作会议召开。\n会议强调，要提高政治站位；要突出重点难点；要加强组织领导。"
+    )
+    [plan] = payload["plans"]
+    assert plan["level"] == "municipal" and plan["region_code"] is None
+    assert "region_unresolved" in plan["flag"]

@@ -51,6 +51,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         flags.append(fallback_flag or "no_tasks")
     if report.work_year is None:
         flags.append("work_year_unknown")
+    if report.scope != "national" and report.region_code is None:
+        flags.append("region_unresolved")
     return statement(
         genre=genre,
         level=report.scope,
