@@ -120,13 +120,14 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
 
 def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]) -> dict[str, Any]:
     meta = schema.package_metadata()
+    homepage = {"homepage": meta["repository"]} if meta.get("repository") else {}  # empty until the project has a public address
     return {
         "$schema": DATA_PACKAGE_PROFILE,
         "name": meta["name"],
         "title": meta["title"],
         "description": meta["description"],
         "version": release.version,
-        "homepage": meta["repository"],
+        **homepage,
         "created": f"{release.created}T00:00:00Z",  # RFC 3339, the release date
         "keywords": meta["keywords"],
         "licenses": meta["licenses"],

@@ -123,8 +123,8 @@ def render_citation(meta: dict[str, Any], version: str, released: str) -> str:
         "authors:",
         *[f"  - name: {q(person['title'])}" for person in meta["contributors"]],
         f"license: {q(meta['licenses'][0]['name'])}",
-        f"repository-code: {q(meta['repository'])}",
-        f"url: {q(meta['repository'])}",
+        # The repository's public address, once schemas/package.json names one; never a made-up one.
+        *([f"repository-code: {q(meta['repository'])}", f"url: {q(meta['repository'])}"] if meta.get("repository") else []),
         "keywords:",
         *[f"  - {q(keyword)}" for keyword in meta["keywords"]],
         f"abstract: {q(meta['description'])}",

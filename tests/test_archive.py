@@ -107,12 +107,19 @@ def test_release_notes_say_in_words_what_changed():
 
 
 def test_citation_names_version_date_and_repository():
-    text = render_citation(package_metadata(), "3.1.0", "2026-11-24")
+    meta = {**package_metadata(), "repository": "https://example.org/chwp"}
+    text = render_citation(meta, "3.1.0", "2026-11-24")
     parsed = yaml.safe_load(text)
     assert parsed["version"] == "3.1.0" and parsed["date-released"] == "2026-11-24"
-    assert parsed["repository-code"].startswith("https://") and parsed["type"] == "dataset"
+    assert parsed["repository-code"] == "https://example.org/chwp" and parsed["type"] == "dataset"
     assert parsed["title"] == package_metadata()["title"]
     assert citation_version(text) == "3.1.0"
+
+
+def test_citation_names_no_repository_when_the_project_has_no_public_address():
+    text = render_citation({**package_metadata(), "repository": ""}, "3.1.0", "2026-11-24")
+    parsed = yaml.safe_load(text)
+    assert "repository-code" not in parsed and "url" not in parsed and parsed["version"] == "3.1.0"
 
 
 def test_the_downloaded_zip_and_latest_folder_validate_where_they_are(tmp_path: Path):
