@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import frictionless
 
 from pipeline import csv_policy, loader, schema
-from pipeline.analysis.build import FIGURE_PATH, release_figure
 from pipeline.readme import render_readme
 from pipeline.warehouse import fetch_dicts
 
@@ -187,6 +185,9 @@ def write_package(
 
 def write_figures(con: duckdb.DuckDBPyConnection, dest: Path) -> None:
     """figures/themes.png: the release figure, drawn from the tasks, plans, task_themes and regions tables."""
+    from pipeline.analysis.build import release_figure  # matplotlib and jieba: only when drawing
+    from pipeline.analysis.settings import FIGURE_PATH
+
     tasks = fetch_dicts(
         con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
     )
@@ -242,6 +243,8 @@ def validate_package(dest: Path) -> list[str]:
     descriptor_path = dest / "datapackage.json"
     if not descriptor_path.exists():
         return [f"{descriptor_path}: missing"]
+    import frictionless  # slow to import: only when validating
+
     problems = verify_checksums(dest)
     try:
         report = frictionless.Package(str(descriptor_path)).validate()
