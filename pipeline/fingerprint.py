@@ -27,10 +27,9 @@ from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 
-from pipeline.schema import PROJECT_ROOT
+from pipeline import schema
 from pipeline.settings import Paths
 
-CODE_FOLDERS = (PROJECT_ROOT / "pipeline", PROJECT_ROOT / "schemas")
 RECORD_NAME = "build.json"
 CHECKSUMS = "SHA256SUMS"  # the package's list of file digests (pipeline.package writes it)
 
@@ -62,10 +61,15 @@ def _digest_files(digest: hashlib._Hash, folder: Path) -> None:  # type: ignore[
         digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
+def code_folders() -> tuple[Path, ...]:
+    """The folders whose files are code: pipeline/ and the schemas folder in use."""
+    return (Path(__file__).resolve().parent, schema.SCHEMAS_DIR)
+
+
 def code_fingerprint() -> str:
     """sha256 of the code: pipeline/ and schemas/ files, Python version, installed distributions."""
     digest = hashlib.sha256(f"python {sys.version}".encode())
-    for folder in CODE_FOLDERS:
+    for folder in code_folders():
         digest.update(f"\0folder {folder.name}".encode())
         _digest_files(digest, folder)
     libraries = sorted(f"{dist.metadata['Name']} {dist.version}" for dist in metadata.distributions())

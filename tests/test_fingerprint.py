@@ -59,7 +59,7 @@ def test_a_code_or_schema_change_makes_it_stale(
     code = tmp_path / "code"
     code.mkdir()
     (code / "module.py").write_text("X = 1\n", encoding="utf-8")
-    monkeypatch.setattr(fingerprint, "CODE_FOLDERS", (code,))
+    monkeypatch.setattr(fingerprint, "code_folders", lambda: (code,))
     _record(paths)
     assert current_build(paths, inputs_fingerprint(paths.seeds), TODAY) is not None
     (code / "module.py").write_text("X = 2\n", encoding="utf-8")
