@@ -47,7 +47,15 @@ def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
     """Write data/<table>.csv and data/<table>.parquet for every table, sorted by primary key."""
     data_dir = dest / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
+    (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
     con.execute("SET threads = 1")  # one writer thread: row groups and bytes do not vary between runs
+    try:
+        return _export_tables(con, data_dir)
+    finally:
+        con.execute(f"SET threads = {int(threads)}")  # the connection is shared by the run's other steps
+
+
+def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path) -> dict[str, int]:
     counts = {}
     for table in schema.table_names():
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
