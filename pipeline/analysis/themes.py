@@ -24,19 +24,35 @@ def _term_tokens(term: str, tokenizer: Callable[[str], Sequence[Any]] = tokenize
     return tuple(token.token for token in tokenizer(term))
 
 
+_index: list[Any] = [None, {}]  # [the themes() tuple it was made from, first token → terms]
+
+
+def _terms_by_first_token() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """First token of a term → (term tokens, theme id, term) of every term starting with it, in taxonomy order.
+
+    Made once per taxonomy (a cleared themes() cache makes it afresh)."""
+    taxonomy = themes()
+    if _index[0] is not taxonomy:
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for theme in taxonomy:
+            for term in theme.weights:
+                if pattern := _term_tokens(term):
+                    index.setdefault(pattern[0], []).append((pattern, theme.theme_id, term))
+        _index[:] = [taxonomy, index]
+    return _index[1]
+
+
 def _matches(tokens: Sequence[str]) -> list[tuple[int, int, str, str]]:
     """(start, end, theme id, term) of every run of task tokens equal to a term's tokens; a run that lies
     inside a longer run (of any theme) is dropped, so the longest reading wins."""
+    index = _terms_by_first_token()
+    tokens = tuple(tokens)
     found = []
-    for theme in themes():
-        for term in theme.weights:
-            pattern = _term_tokens(term)
-            width = len(pattern)
-            if not width:
-                continue
-            for start in range(len(tokens) - width + 1):
-                if tuple(tokens[start : start + width]) == pattern:
-                    found.append((start, start + width, theme.theme_id, term))
+    for start, token in enumerate(tokens):
+        for pattern, theme_id, term in index.get(token, ()):
+            end = start + len(pattern)
+            if tokens[start:end] == pattern:
+                found.append((start, end, theme_id, term))
     spans = {(start, end) for start, end, _, _ in found}
     return sorted(
         match

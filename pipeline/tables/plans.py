@@ -8,8 +8,9 @@ published leaves by content, and the agreement is recorded in task_sources.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,35 +56,56 @@ def task_id_for(plan_id: str, path: Path) -> str:
     return f"{plan_id}-t" + ".".join(f"{ordinal:02d}" for ordinal in path)
 
 
-def content_similarity(a: str, b: str) -> float:
-    """Dice coefficient of character bigrams, ignoring punctuation and whitespace (0..1)."""
-    a, b = _NOT_CONTENT.sub("", a), _NOT_CONTENT.sub("", b)
-    grams_a = [a[i : i + 2] for i in range(len(a) - 1)]
-    grams_b = [b[i : i + 2] for i in range(len(b) - 1)]
-    if not grams_a or not grams_b:
-        return 1.0 if a == b else 0.0
-    counts: dict[str, int] = defaultdict(int)
-    for gram in grams_a:
-        counts[gram] += 1
+@dataclass(frozen=True)
+class _Bigrams:
+    """A text's content (punctuation and whitespace removed), its character bigram counts and their total."""
+
+    content: str
+    counts: dict[str, int]
+    total: int
+
+
+def _bigrams(text: str) -> _Bigrams:
+    content = _NOT_CONTENT.sub("", text)
+    counts = Counter(map(operator.add, content, content[1:]))  # every pair of adjacent characters
+    return _Bigrams(content, counts, max(len(content) - 1, 0))
+
+
+def _dice(a: _Bigrams, b: _Bigrams) -> float:
+    if not a.total or not b.total:
+        return 1.0 if a.content == b.content else 0.0
+    small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
     shared = 0
-    for gram in grams_b:
-        if counts[gram] > 0:
-            counts[gram] -= 1
-            shared += 1
-    return 2 * shared / (len(grams_a) + len(grams_b))
+    for gram, n in small.items():
+        if m := large.get(gram):
+            shared += n if n < m else m
+    return 2 * shared / (a.total + b.total)
+
+
+def content_similarity(a: str, b: str) -> float:
+    """Dice coefficient of character bigrams (as multisets), ignoring punctuation and whitespace (0..1)."""
+    return _dice(_bigrams(a), _bigrams(b))
 
 
 def match_tasks(primary: list[dict[str, Any]], other: list[dict[str, Any]]) -> dict[int, tuple[int, float]]:
     """Match another source's tasks to the primary ones by content: {other ordinal: (primary ordinal, score)}.
 
     Greedy on the best remaining pair, so each task is used once; ties break on ordinal distance.
+    Each text's bigrams are counted once; a pair whose bigram totals alone keep the Dice coefficient
+    below MATCH_THRESHOLD (2·min/(sum) < threshold) is not compared.
     """
+    other_grams = [(o["ordinal"], _bigrams(o["text"])) for o in other]
     pairs = []
     for p in primary:
-        for o in other:
-            score = content_similarity(p["text"], o["text"])
+        p_ordinal, p_grams = p["ordinal"], _bigrams(p["text"])
+        for o_ordinal, o_grams in other_grams:
+            if p_grams.total and o_grams.total:
+                ceiling = 2 * min(p_grams.total, o_grams.total) / (p_grams.total + o_grams.total)
+                if ceiling < MATCH_THRESHOLD:
+                    continue
+            score = _dice(p_grams, o_grams)
             if score >= MATCH_THRESHOLD:
-                pairs.append((-score, abs(p["ordinal"] - o["ordinal"]), p["ordinal"], o["ordinal"], score))
+                pairs.append((-score, abs(p_ordinal - o_ordinal), p_ordinal, o_ordinal, score))
     pairs.sort()
     matched: dict[int, tuple[int, float]] = {}
     used: set[int] = set()
