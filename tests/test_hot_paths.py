@@ -238,3 +238,10 @@ def test_first_characters_of_hand_written_patterns():
     assert first_chars(re.compile(r"(a)\1")) == FirstChars(frozenset("a"), False)  # decided before the reference
     nullable = first_chars(re.compile("a*"))  # only its non-empty matches count
     assert nullable == FirstChars(frozenset("a"), False) and not nullable.may_match(set("bbb"), False)
+
+
+def test_remembered_numbers_equal_a_fresh_reading():
+    from pipeline.text.numbers import parse_number
+
+    for numeral in ["1.5万", "千亿", "十五", "两", "1,000", "〇", "万", "abc", "", " 3 ", "1.5万"] * 2:
+        assert parse_number(numeral) == parse_number.__wrapped__(numeral)
