@@ -13,6 +13,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
+from operator import attrgetter
 from pathlib import Path
 
 import duckdb
@@ -135,7 +136,7 @@ def _make_segments(store: DocumentStore, keys: DocumentKeys) -> None:
             if field.name == "doc_id":
                 columns.append(pa.array([keys.doc_id] * len(items), field.type))
             elif field.name in sources:
-                columns.append(pa.array([getattr(item, sources[field.name]) for item in items], field.type))
+                columns.append(pa.array(list(map(attrgetter(sources[field.name]), items)), field.type))
             else:
                 raise KeyError(f"schemas/{table}.schema.json: column {field.name} is not made by segmentation")
         store.write(table, keys.segment, pa.Table.from_arrays(columns, schema=arrow_schema))

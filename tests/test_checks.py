@@ -127,3 +127,38 @@ def test_empty_text_is_stored_as_null_as_the_published_csv_reads_it():
     row = {"doc_id": "d1", "sentence_no": 1, "token_no": 1, "token": "甲", "pos": "", "char_start": 0, "char_end": 1}
     write_table(connection, "tokens", [row])
     assert connection.execute("SELECT token, pos FROM tokens").fetchall() == [("甲", None)]
+
+
+def test_quotes_of_every_length_and_position_are_compared_with_the_text():
+    """Spans within one block, across two, across many and ending at the text's end: exactly the wrong quotes fail."""
+    import random
+
+    from pipeline.checks import BLOCK
+
+    rng = random.Random(5)
+    text = "".join(rng.choice("医疗卫生健康服务ab1，。\n“”") for _ in range(BLOCK * 12 + 7))
+    connection = duckdb.connect()
+    for table in ("documents", "tokens"):
+        connection.execute(_loose_ddl(table))
+    connection.execute(
+        "INSERT INTO documents (doc_id, file, kind, rights, metadata_origin, sha256, n_chars, text) "
+        "VALUES ('d1', 'd1.txt', 'other', 'CC BY 4.0', 'manifest', ?, ?, ?)",
+        ["0" * 64, len(text), text],
+    )
+    for _ in range(30):
+        connection.execute("DELETE FROM tokens")
+        wrong = set()
+        for token_no in range(1, 41):
+            length = rng.choice([1, 2, 3, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, 3 * BLOCK + 5])
+            start = rng.choice([0, BLOCK - 1, BLOCK, rng.randrange(len(text)), len(text) - length])
+            start = max(0, min(start, len(text) - length))
+            quote = text[start : start + length]
+            if rng.random() < 0.15 and len(wrong) < 10:  # at most EXAMPLES: every one is quoted
+                quote = quote[:-1] + ("甲" if quote[-1] != "甲" else "乙")
+                wrong.add(token_no)
+            connection.execute(
+                "INSERT INTO tokens VALUES ('d1', 1, ?, ?, 'n', ?, ?)", [token_no, quote, start, start + length]
+            )
+        problems = offsets_quote_text(connection, "tokens")
+        assert {int(re.search(r"token_no=(\d+)", p).group(1)) for p in problems} == wrong
+        assert all("but token is" in p for p in problems)

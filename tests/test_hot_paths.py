@@ -7,13 +7,22 @@ punctuation, repetitions and edge cases, and the fast function must return the v
 
 from __future__ import annotations
 
+import dataclasses
 import random
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from pipeline.analysis import themes as themes_module
 from pipeline.analysis.settings import themes
 from pipeline.tables import plans
+from pipeline.text import targets_exclusions
+from pipeline.text.first_chars import FirstChars, first_chars, has_digit
+from pipeline.text.programmes import find_programmes
+from pipeline.text.targets_lexicon import lexicon, words_re
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 # ---------------------------------------------------------------- themes: term runs in task tokens
 
@@ -42,7 +51,7 @@ def test_theme_term_runs_match_the_plain_scan_on_generated_token_sequences():
     term_tokens = [themes_module._term_tokens(term) for theme in themes() for term in theme.weights]
     pieces = [token for tokens in term_tokens for token in tokens] + ["，", "和", "推进", "建设", "的", "。"]
     cases = [[], ["，"]] + [list(term_tokens[0])]
-    for _ in range(400):
+    for _ in range(150):
         tokens: list[str] = []
         while len(tokens) < rng.randint(0, 40):
             tokens.extend(rng.choice(term_tokens) if rng.random() < 0.4 else [rng.choice(pieces)])
@@ -121,3 +130,118 @@ def test_task_matching_equals_the_all_pairs_greedy_match_on_generated_sources():
         assert matched == _reference_match_tasks(primary, other)
         n_matched += len(matched)
     assert n_matched > 200  # the cases do hold matching tasks
+
+
+# ---------------------------------------------------------------- exclusions: spans of numbers that are no targets
+
+
+def _reference_quote_spans(text: str, lex) -> list[tuple[int, int, str]]:
+    openers = {a: b for a, b in lex.quote_pairs}
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(text):
+        close = openers.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j, limit = i + 1, min(len(text), i + 1 + lex.quote_max_chars)
+        while j < limit and text[j] != close and text[j] not in lex.quote_stops:
+            j += 1
+        closed = j < len(text) and text[j] == close
+        end = j + 1 if closed else j
+        if not lex.level_quote_re.search(text[i + 1 : j]):
+            spans.append((i, end, "quotes"))
+        i = end if closed else i + 1
+    return spans
+
+
+def _reference_pattern_spans(text: str) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    spans: list[tuple[int, int, str]] = []
+    for reason, patterns in lex.exclusions.items():
+        unless_after = lex.exclusion_exceptions.get(reason, ())
+        for pattern in patterns:
+            spans.extend(
+                (m.start(), m.end(), reason)
+                for m in pattern.finditer(text)
+                if m.end() > m.start() and not any(text.endswith(w, 0, m.start()) for w in unless_after)
+            )
+    spans.extend((m.start(), m.end(), "idioms") for m in words_re(lex.idioms).finditer(text))
+    spans.extend(_reference_quote_spans(text, lex))
+    spans.extend((m.start(), m.end(), "titles") for m in lex.title_re.finditer(text))
+    spans.extend(targets_exclusions.named_before_spans(text))
+    return sorted(spans)
+
+
+_FRAGMENTS = (
+    "2025年", "3月15日", "12:30", "第3", "第十", "一是", "二要", "（一）", "1.", "(2)", "十四五", "二十大", "三届二中全会",
+    "每千人口", "每10万人", "1/3", "三分之一", "3:1", "前10名", "这3", "上述5", "以下八项工作：", "如下3个方面",
+    "以改革为牵引", "在现有基础上", "5G", "V2.0", "4+1", "12345热线", "65岁", "3年", "连续5年", "二级", "三甲",
+    "“健康中国”", "“城市12分钟、农村30分钟”", "“未闭合", "《规划》", "甲、乙和丙3个中心", "等7个应用",
+    "达到90%以上", "提高到80岁", "，", "。", "\n", "、", "覆盖", "医疗卫生", "１２", "٣", "A", "x",
+)  # fmt: skip
+
+
+def _generated_texts(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    seed_text = "".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    texts = []
+    for _ in range(n):
+        pieces = [rng.choice(_FRAGMENTS) for _ in range(rng.randint(0, 12))]
+        start = rng.randrange(len(seed_text))
+        pieces.insert(rng.randint(0, len(pieces)), seed_text[start : start + rng.randint(0, 200)])
+        texts.append("".join(pieces))
+    return ["", "7", "，"] + texts
+
+
+def test_exclusion_spans_equal_the_plain_scan_of_every_pattern():
+    texts = _generated_texts(1, 300)
+    for text in texts + texts[::-1]:  # the second round is answered from the remembered results
+        assert targets_exclusions.pattern_spans(text) == _reference_pattern_spans(text), text
+
+
+def test_a_remembered_result_is_a_fresh_list_and_belongs_to_its_lexicon(monkeypatch):
+    text = "2025年以下八项工作：“健康中国”"
+    first = targets_exclusions.pattern_spans(text)
+    first.clear()
+    assert targets_exclusions.pattern_spans(text) == _reference_pattern_spans(text) != []
+    other = dataclasses.replace(lexicon(), exclusions={}, quote_pairs=())  # no patterns and no quotes
+    monkeypatch.setattr(targets_exclusions, "lexicon", lambda: other)
+    assert targets_exclusions.pattern_spans(text) == []
+
+
+def test_programmes_are_remembered_per_text_and_equal_a_fresh_reading():
+    for text in _generated_texts(2, 200) + ["实施医疗卫生强基工程，推进健康广东18项专项行动和“优质服务基层行”活动"]:
+        assert find_programmes(text) == find_programmes.__wrapped__(text)
+
+
+def test_the_first_characters_of_every_exclusion_pattern_admit_each_of_its_matches():
+    lex = lexicon()
+    known = 0
+    for patterns in lex.exclusions.values():
+        for pattern in patterns:
+            first = first_chars(pattern)
+            known += first is not None
+            for text in _generated_texts(3, 300):
+                if first is not None and any(m.end() > m.start() for m in pattern.finditer(text)):
+                    assert first.may_match(set(text), has_digit(text)), (pattern.pattern, text)
+    assert known >= 40  # nearly every pattern can be skipped where it cannot match
+
+
+def test_first_characters_of_hand_written_patterns():
+    assert first_chars(re.compile("第[一二]")) == FirstChars(frozenset("第"), False)
+    assert first_chars(re.compile(r"(?<!\d)(?:a|b?c)\d")) == FirstChars(frozenset("abc"), False)
+    assert first_chars(re.compile(r"x?\d+")) == FirstChars(frozenset("x"), True)
+    assert first_chars(re.compile(r"(?m)^(?:甲)*乙")) == FirstChars(frozenset("甲乙"), False)
+    for unknown in (r".a", r"[^a]b", r"\w", r"\s*x", "(?i)a", r"(a)?\1"):
+        assert first_chars(re.compile(unknown)) is None, unknown
+    assert first_chars(re.compile(r"(a)\1")) == FirstChars(frozenset("a"), False)  # decided before the reference
+    nullable = first_chars(re.compile("a*"))  # only its non-empty matches count
+    assert nullable == FirstChars(frozenset("a"), False) and not nullable.may_match(set("bbb"), False)
+
+
+def test_remembered_numbers_equal_a_fresh_reading():
+    from pipeline.text.numbers import parse_number
+
+    for numeral in ["1.5万", "千亿", "十五", "两", "1,000", "〇", "万", "abc", "", " 3 ", "1.5万"] * 2:
+        assert parse_number(numeral) == parse_number.__wrapped__(numeral)

@@ -142,6 +142,7 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
     sources = sorted(sources, key=_source_order)
     primary = sources[0]
     flags = [flag for flag in (primary.statement["flag"] or "").split(";") if flag]
+    first_task_source = len(out.task_sources)  # this plan's task_sources rows are the ones added from here
     task_rows = _add_tree(out, plan_id, primary, primary.statement["tasks"], None, ())
     leaves_by_path = {path: task_rows[path] for path, _ in task_tree_leaves(primary.statement["tasks"])}
     _add_commentary(out, plan_id, primary, {path: row["task_id"] for path, row in task_rows.items()})
@@ -152,7 +153,7 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
             continue
         matched_docs.add(source.record.doc_id)
         _add_secondary(out, plan_id, source, primary, leaves_by_path, flags)
-    _set_agreement(out, task_rows, n_other_sources=len(matched_docs) - 1)
+    _set_agreement(out.task_sources[first_task_source:], task_rows, n_other_sources=len(matched_docs) - 1)
     out.plans.append(_plan_row(plan_id, sources, flags))
     for source in sources:
         statement = source.statement
@@ -282,12 +283,14 @@ def _add_commentary(out: PlanTables, plan_id: str, source: _Source, task_ids: di
         )
 
 
-def _set_agreement(out: PlanTables, task_rows: dict[Path, dict[str, Any]], n_other_sources: int) -> None:
+def _set_agreement(
+    task_sources: list[dict[str, Any]], task_rows: dict[Path, dict[str, Any]], n_other_sources: int
+) -> None:
     """sources_agree: every other source has a matching task with the same content (leaf tasks only)."""
     if n_other_sources == 0:
         return
     agreements: dict[str, list[str]] = defaultdict(list)
-    for row in out.task_sources:
+    for row in task_sources:  # the plan's own rows: task ids never repeat across plans
         if row["agreement"] != "primary":
             agreements[row["task_id"]].append(row["agreement"])
     for row in task_rows.values():

@@ -9,6 +9,7 @@ rules about which numbers are targets; those live in pipeline.text.targets.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import cn2an
 
@@ -21,6 +22,7 @@ _ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)")
 _CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?")
 
 
+@lru_cache(maxsize=8192)  # the same few numerals recur throughout a corpus
 def parse_number(s: str) -> float | None:
     """'1.5万'→15000, '70万'→700000, '千亿'→1e11, '十五'→15, '4.33'→4.33, '两'→2, '1,000'→1000.
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.text.memo import recent_texts
 from pipeline.text.numbers import parse_number
 from pipeline.text.targets_exclusions import pattern_spans
 from pipeline.text.targets_lexicon import CJK, LIST_JOINERS, NUMERAL, NUMERAL_RE, Lexicon, lexicon, words_re
@@ -49,6 +50,7 @@ class Programme:
     flag: str | None  # 'several_counts' (十大工程30项行动: n_parts is the first), 'formula' (“4+1”: the sum)
 
 
+@recent_texts(32, lambda: lexicon())  # looked up when called: the lexicon in force
 def find_programmes(text: str) -> list[Programme]:
     """The programmes named in `text`, in text order, none overlapping."""
     lex = lexicon()

@@ -13,7 +13,10 @@ pipeline.text.targets with pipeline.text.programmes. What does not: deciding wha
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from pipeline.text.first_chars import FirstChars, first_chars, has_digit
+from pipeline.text.memo import recent_texts
 from pipeline.text.numbers import parse_number
 from pipeline.text.targets_lexicon import NUMERAL, Lexicon, lexicon, words_re
 
@@ -22,23 +25,44 @@ _LIST_SEPARATORS = "、"
 _LAST_JOINERS = ("和", "及", "与", "以及")
 
 
+@recent_texts(32, lambda: lexicon())  # looked up when called: the lexicon in force
 def pattern_spans(text: str) -> list[tuple[int, int, str]]:
     """All spans of `text` whose numbers are not targets, as (start, end, reason)."""
     lex = lexicon()
     spans: list[tuple[int, int, str]] = []
-    for reason, patterns in lex.exclusions.items():
-        unless_after = lex.exclusion_exceptions.get(reason, ())
-        for pattern in patterns:
-            spans.extend(
-                (m.start(), m.end(), reason)
-                for m in pattern.finditer(text)
-                if m.end() > m.start() and not any(text.endswith(w, 0, m.start()) for w in unless_after)
-            )
+    text_chars, digit = set(text), has_digit(text)
+    for pattern, reason, unless_after, first in _exclusion_patterns(lex):
+        if first is not None and not first.may_match(text_chars, digit):
+            continue  # no match can start in this text
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if end > start and not (unless_after and any(text.endswith(w, 0, start) for w in unless_after)):
+                spans.append((start, end, reason))
     spans.extend((m.start(), m.end(), "idioms") for m in words_re(lex.idioms).finditer(text))
     spans.extend(_quote_spans(text, lex))
     spans.extend((m.start(), m.end(), "titles") for m in lex.title_re.finditer(text))
     spans.extend(named_before_spans(text))
     return sorted(spans)
+
+
+_compiled: list[Any] = [None, ()]  # [the lexicon, its exclusion patterns as below]
+
+
+def _exclusion_patterns(
+    lex: Lexicon,
+) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], FirstChars | None], ...]:
+    """Every exclusion pattern with its reason, the words after which it does not apply and the characters
+    its matches can start with, in file order."""
+    if _compiled[0] is not lex:
+        _compiled[:] = [
+            lex,
+            tuple(
+                (pattern, reason, lex.exclusion_exceptions.get(reason, ()), first_chars(pattern))
+                for reason, patterns in lex.exclusions.items()
+                for pattern in patterns
+            ),
+        ]
+    return _compiled[1]
 
 
 def named_before_spans(text: str) -> list[tuple[int, int, str]]:
@@ -72,22 +96,32 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
 
 def _quote_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Quoted names and slogans. A quote spans at most quote_max_chars and never crosses a stop."""
-    openers = {a: b for a, b in lex.quote_pairs}
+    opener_re, closer_res = _quote_res(lex)
     spans: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(text):
-        close = openers.get(text[i])
-        if close is None:
-            i += 1
-            continue
-        j, limit = i + 1, min(len(text), i + 1 + lex.quote_max_chars)
-        while j < limit and text[j] != close and text[j] not in lex.quote_stops:
-            j += 1
-        closed = j < len(text) and text[j] == close
+    n = len(text)
+    found = opener_re.search(text)
+    while found:
+        i = found.start()
+        close, close_or_stop = closer_res[text[i]]
+        limit = min(n, i + 1 + lex.quote_max_chars)
+        stop = close_or_stop.search(text, i + 1, limit)  # the first closing quote or stop in reach
+        j = stop.start() if stop else limit
+        closed = j < n and text[j] == close
         end = j + 1 if closed else j
-        inner = text[i + 1 : j]
         # A quoted phrase holding a level quantity (“城市12分钟、农村30分钟”) is not a name.
-        if not lex.level_quote_re.search(inner):
+        if not lex.level_quote_re.search(text[i + 1 : j]):
             spans.append((i, end, "quotes"))
-        i = end if closed else i + 1
+        found = opener_re.search(text, end if closed else i + 1)
     return spans
+
+
+_quotes: list[Any] = [None, None]  # [the lexicon, (opener regex, {opener: (closer, closer-or-stop regex)})]
+
+
+def _quote_res(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, tuple[str, re.Pattern[str]]]]:
+    if _quotes[0] is not lex:
+        openers = {a: b for a, b in lex.quote_pairs}
+        opener_re = re.compile("[" + "".join(re.escape(a) for a in openers) + "]" if openers else "(?!)")
+        closers = {a: (b, re.compile("[" + re.escape(b + lex.quote_stops) + "]")) for a, b in openers.items()}
+        _quotes[:] = [lex, (opener_re, closers)]
+    return _quotes[1]
