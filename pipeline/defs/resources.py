@@ -1,5 +1,6 @@
 """Resources: the run's folders and the DuckDB warehouse."""
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,11 +59,22 @@ class Warehouse(DuckDBResource):
             cursor.close()
 
 
+DUCKDB_MEMORY_LIMIT = "256MB"  # enough for a 10 MB corpus; DuckDB spills larger sorts and joins to disk
+
+
+def duckdb_memory_limit() -> str:
+    """Memory the warehouse's DuckDB may hold (PIPELINE_DUCKDB_MEMORY overrides, e.g. 2GB for large corpora).
+
+    DuckDB's default is 80% of the machine's memory, which it keeps once used: the build's peak would
+    grow with the corpus instead of staying flat."""
+    return os.environ.get("PIPELINE_DUCKDB_MEMORY") or DUCKDB_MEMORY_LIMIT
+
+
 def make_resources(paths: Paths | None = None) -> dict[str, object]:
     """Resources for a run; the warehouse file lives in the build folder."""
     paths = paths or default_paths()
     paths.out.mkdir(parents=True, exist_ok=True)
     return {
         "paths": PipelinePaths(seeds_dir=str(paths.seeds), out_dir=str(paths.out), datasets_dir=str(paths.datasets)),
-        "duckdb": Warehouse(database=str(paths.warehouse)),
+        "duckdb": Warehouse(database=str(paths.warehouse), connection_config={"memory_limit": duckdb_memory_limit()}),
     }
