@@ -91,6 +91,15 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
         return 2
     _say(f"[1/3] {len(documents)} seed texts in {paths.seeds} are readable and match the manifest")
 
+    from pipeline.fingerprint import current_build, forget_build, inputs_fingerprint
+    from pipeline.settings import release_date
+
+    inputs = inputs_fingerprint(paths.seeds)
+    record = current_build(paths, inputs, release_date())
+    if record is not None and (command == "build" or not record.new_version):
+        return _unchanged(command, paths, record, len(documents), started)
+    forget_build(paths)  # the run below rewrites the package; a failed run leaves no record behind
+
     import dagster as dg
 
     from pipeline.cli_progress import RunDisplay
@@ -141,7 +150,55 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
         return 1
     checks = sum(1 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
     _say(f"[3/3] {checks} checks evaluated, none blocking failed")
+    _record(paths, inputs)
     _say(_summary(result, len(doc_ids), time.monotonic() - started))
+    return 0
+
+
+def _record(paths: Paths, inputs: str) -> None:
+    """Remember what the package in the build folder was made from (pipeline.fingerprint)."""
+    import json
+
+    from pipeline.fingerprint import record_build
+    from pipeline.release import versions
+
+    descriptor = json.loads((paths.package / "datapackage.json").read_text(encoding="utf-8"))
+    version = descriptor["version"]
+    record_build(paths, inputs, version, version not in versions(paths.releases), descriptor["created"][:10])
+
+
+def _unchanged(command: str, paths: Paths, record, documents: int, started: float) -> int:  # noqa: ANN001 - a BuildRecord
+    """Nothing a build reads changed since the last build of this folder: no Dagster run. A publish
+    still takes the datasets folder's lock, repairs it and re-plans the package against its latest release."""
+    from pipeline.settings import release_date
+    from pipeline.transaction import PublishError, publish
+
+    _say(
+        f"[2/3] nothing changed since the last build in {paths.out} (same texts, code, libraries and latest "
+        "release; its package matches its SHA256SUMS): no Dagster run"
+    )
+    if command == "build":
+        state = (
+            f"package {record.version} (not published)"
+            if record.new_version
+            else (f"package in {paths.package} has the data of the latest release {record.version}")
+        )
+        _say(f"done in {time.monotonic() - started:.1f} s: {documents} documents; {state}")
+        return 0
+    try:
+        result = publish(paths.package, paths.releases, release_date(), on_wait=_say)
+    except PublishError as error:
+        _say(f"error: {error}")
+        return 1
+    for repaired in result.repaired:
+        _say(f"  repaired datasets/ first: {repaired}")
+    outcome = (
+        f"published {PACKAGE_NAME} {result.version} to {result.path}"
+        if result.published
+        else f"no change since {result.version}, nothing published"
+    )
+    _say("[3/3] the package was checked when it was built; the latest release verifies")
+    _say(f"done in {time.monotonic() - started:.1f} s: {documents} documents; {outcome}")
     return 0
 
 

@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import frictionless
 
 from pipeline import csv_policy, loader, schema
-from pipeline.analysis.build import FIGURE_PATH, release_figure
 from pipeline.readme import render_readme
 from pipeline.warehouse import fetch_dicts
 
@@ -49,7 +47,15 @@ def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
     """Write data/<table>.csv and data/<table>.parquet for every table, sorted by primary key."""
     data_dir = dest / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
+    (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
     con.execute("SET threads = 1")  # one writer thread: row groups and bytes do not vary between runs
+    try:
+        return _export_tables(con, data_dir)
+    finally:
+        con.execute(f"SET threads = {int(threads)}")  # the connection is shared by the run's other steps
+
+
+def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path) -> dict[str, int]:
     counts = {}
     for table in schema.table_names():
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
@@ -187,6 +193,9 @@ def write_package(
 
 def write_figures(con: duckdb.DuckDBPyConnection, dest: Path) -> None:
     """figures/themes.png: the release figure, drawn from the tasks, plans, task_themes and regions tables."""
+    from pipeline.analysis.build import release_figure  # matplotlib and jieba: only when drawing
+    from pipeline.analysis.settings import FIGURE_PATH
+
     tasks = fetch_dicts(
         con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
     )
@@ -242,6 +251,8 @@ def validate_package(dest: Path) -> list[str]:
     descriptor_path = dest / "datapackage.json"
     if not descriptor_path.exists():
         return [f"{descriptor_path}: missing"]
+    import frictionless  # slow to import: only when validating
+
     problems = verify_checksums(dest)
     try:
         report = frictionless.Package(str(descriptor_path)).validate()

@@ -4,8 +4,7 @@ and pipeline/data/analysis_evaluation.toml."""
 
 from __future__ import annotations
 
-from pipeline.analysis.build import FIGURE_PATH
-from pipeline.analysis.settings import settings, themes
+from pipeline.analysis.settings import FIGURE_PATH, settings, themes
 from pipeline.data import read_toml
 
 COOKBOOK = """\

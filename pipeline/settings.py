@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from pipeline.schema import PROJECT_ROOT
@@ -50,3 +51,8 @@ def default_paths() -> Paths:
         out=Path(os.environ.get("PIPELINE_OUT", PROJECT_ROOT / "build")),
         datasets=Path(os.environ.get("PIPELINE_DATASETS", PROJECT_ROOT / "datasets")),
     )
+
+
+def release_date() -> str:
+    """Date a new version is released (PIPELINE_RELEASE_DATE overrides the clock, for tests)."""
+    return os.environ.get("PIPELINE_RELEASE_DATE") or date.today().isoformat()

@@ -60,8 +60,10 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
                 "materialise the upstream partitions first"
             )
     todo.sort(key=lambda item: -item[0].path.stat().st_size)  # longest first: workers finish together
-    for document, _ in (item for item in items if item not in todo):
-        document_done(stage, document.doc_id)
+    pending = {document.doc_id for document, _ in todo}
+    for document, _ in items:
+        if document.doc_id not in pending:
+            document_done(stage, document.doc_id)
     workers = worker_count() if stage in PARALLEL_STAGES and len(todo) > 1 else 1
     if workers > 1 and sum(document.path.stat().st_size for document, _ in todo) >= PARALLEL_MIN_BYTES:
         with ProcessPoolExecutor(

@@ -13,6 +13,8 @@ kernel releases it when the holding process dies (kill -9 included). Inside the 
    does not verify;
 3. re-plans the version of the built package against the latest release and refuses when the
    package was labelled for another state of the folder (another publish landed in between);
+   a package that is a new version is validated (Frictionless and the Parquet copies) — the one
+   Frictionless pass over the rows; a build checks its tables with SQL only (pipeline.checks);
 4. copies the package into a temporary folder, checks its labels and checksums there, and renames
    it into place: the rename is the commit point. The index files follow; when they cannot be
    written, the error says that the version *was* published and the next run repairs them.
@@ -35,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.archive import write_distribution
+from pipeline.package import validate_package
 from pipeline.release import TEMP_PREFIX, Plan, ReleaseError, index_files, latest_release, plan_release, publish_folder
 from pipeline.verify import verify_release
 
@@ -188,9 +191,16 @@ def _check_plan(built_dir: Path, plan: Plan, releases_dir: Path) -> None:
 
 
 def publish(
-    built_dir: Path, releases_dir: Path, today: str, on_wait: Callable[[str], None] | None = None
+    built_dir: Path,
+    releases_dir: Path,
+    today: str,
+    on_wait: Callable[[str], None] | None = None,
+    validate: Callable[[Path], list[str]] = validate_package,
 ) -> PublishResult:
-    """Publish a built, checked package into releases_dir as one transaction (see the module docstring)."""
+    """Publish a built, checked package into releases_dir as one transaction (see the module docstring).
+
+    A package that would become a new version is validated first (`validate`, by default the full
+    Frictionless and Parquet validation): the one validation pass of the bytes that are published."""
     datasets_dir = releases_dir.parent
     with publish_lock(datasets_dir, on_wait=on_wait):
         repaired = repair(datasets_dir)
@@ -198,6 +208,10 @@ def publish(
         _check_plan(built_dir, plan, releases_dir)
         if not plan.is_new:
             return PublishResult(plan.version, False, releases_dir / plan.version, repaired)
+        if problems := validate(built_dir):
+            raise PublishError(
+                f"{built_dir}: the built package is not valid, nothing was published:\n  " + "\n  ".join(problems[:20])
+            )
         target = publish_folder(built_dir, releases_dir, plan.version, check=verify_release)
         try:
             write_index_files(datasets_dir)

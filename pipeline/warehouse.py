@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -58,6 +58,17 @@ def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequen
             [list(files)],
         )
     return con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+def stream_dicts(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = (), batch: int = 10_000
+) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts, made a batch at a time (for large results read once)."""
+    cursor = con.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
 
 
 def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

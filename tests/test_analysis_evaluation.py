@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.analysis.build import FIGURE_PATH
+from pipeline.analysis.settings import FIGURE_PATH
 from pipeline.data import read_toml
 from pipeline.release import latest_release
 from tests.conftest import ROOT

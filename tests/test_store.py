@@ -101,6 +101,9 @@ def test_a_tampered_stored_result_is_caught_and_the_failure_names_table_row_docu
     tokens[4]["token"] = "错"
     pq.write_table(pq.read_table(path).from_pylist(tokens, schema=pq.read_schema(path)), path)
     capsys.readouterr()
+    # Another build folder sharing the cache: the first folder's package is current (it was made before the
+    # tampering) and would not be rebuilt; this build assembles its tables from the tampered file.
+    args[args.index("--out") + 1] = str(tmp_path / "other-out")
     assert main(args) == 1
     error = capsys.readouterr().err
     assert "tokens.offsets_quote_text" in error

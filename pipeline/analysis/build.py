@@ -13,7 +13,6 @@ from pipeline.analysis.terms import plan_term_rows
 from pipeline.analysis.themes import task_theme_rows, theme_rows, themes_by_task
 
 ANALYSIS_TABLES = ("themes", "task_themes", "alignments", "task_continuity", "plan_terms")
-FIGURE_PATH = "figures/themes.png"
 
 
 def analysis_tables(

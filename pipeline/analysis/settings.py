@@ -8,6 +8,8 @@ from typing import Any
 
 from pipeline.data import read_toml
 
+FIGURE_PATH = "figures/themes.png"  # the release figure, inside a package folder
+
 THEMES_FILE = "themes.toml"
 SETTINGS_FILE = "analysis.toml"
 

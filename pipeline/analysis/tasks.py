@@ -10,6 +10,8 @@ tokenizer and its tokens come first.
 from __future__ import annotations
 
 import bisect
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ from pipeline.text.segment import pos_tokenizer, tokenize
 NATIONAL = "national"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskToken:
     token: str
     pos: str
@@ -103,6 +105,42 @@ def _title_tokens(task_id: str, title: str, tokenizer: Callable[[str], Sequence[
     ]
 
 
+@dataclass(frozen=True)
+class _DocumentTokens:
+    """One document's tokens in text order, each made once and shared by every task that covers it."""
+
+    starts: array
+    ends: array
+    tokens: list[TaskToken]
+
+    def inside(self, start: int, end: int) -> list[TaskToken]:
+        """The tokens lying wholly inside [start, end)."""
+        first, stop = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [
+            token
+            for token, token_end in zip(self.tokens[first:stop], self.ends[first:stop], strict=True)
+            if token_end <= end
+        ]
+
+
+def _document_tokens(token_rows: Iterable[Mapping[str, Any]]) -> dict[str, _DocumentTokens]:
+    by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for row in token_rows:  # token and part-of-speech strings interned: a corpus repeats few words
+        by_doc[row["doc_id"]].append(
+            (row["char_start"], row["char_end"], sys.intern(row["token"]), sys.intern(row.get("pos") or ""))
+        )
+    documents = {}
+    for doc_id, rows in by_doc.items():
+        rows.sort()
+        documents[doc_id] = _DocumentTokens(
+            starts=array("q", (row[0] for row in rows)),
+            ends=array("q", (row[1] for row in rows)),
+            tokens=[TaskToken(token, pos, (doc_id, start)) for start, _end, token, pos in rows],
+        )
+        rows.clear()
+    return documents
+
+
 def build_tasks(
     task_rows: Iterable[Mapping[str, Any]],
     plan_rows: Iterable[Mapping[str, Any]],
@@ -117,12 +155,7 @@ def build_tasks(
     Fails naming the task when its plan is unknown.
     """
     plans = {row["plan_id"]: row for row in plan_rows}
-    by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for row in token_rows:
-        by_doc[row["doc_id"]].append((row["char_start"], row["char_end"], row["token"], row.get("pos") or ""))
-    for tokens in by_doc.values():
-        tokens.sort()
-    starts = {doc_id: [token[0] for token in tokens] for doc_id, tokens in by_doc.items()}
+    documents = _document_tokens(token_rows)
     rows = sorted(task_rows, key=lambda row: row["task_id"])
     parents = {row["parent_task_id"] for row in rows if row.get("parent_task_id")}
     tasks = []
@@ -130,13 +163,9 @@ def build_tasks(
         plan = plans.get(row["plan_id"])
         if plan is None:
             raise ValueError(f"task {row['task_id']}: plan {row['plan_id']!r} is not in the plans table")
-        doc_tokens = by_doc.get(row["doc_id"], [])
-        first = bisect.bisect_left(starts.get(row["doc_id"], []), row["char_start"])
-        inside = [
-            TaskToken(token, pos, (row["doc_id"], start))
-            for start, end, token, pos in doc_tokens[first:]
-            if start < row["char_end"] and end <= row["char_end"]
-        ]
+        inside = (
+            documents[row["doc_id"]].inside(row["char_start"], row["char_end"]) if row["doc_id"] in documents else []
+        )
         title, text = row.get("title") or "", row.get("text") or ""
         if title and title not in text:
             inside = _title_tokens(row["task_id"], title, tokenizer) + inside

@@ -8,7 +8,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
 from pipeline.defs.metadata import table_metadata
-from pipeline.warehouse import fetch_dicts, write_table
+from pipeline.warehouse import fetch_dicts, stream_dicts, write_table
 
 ANALYSIS = {"group_name": "core", "kinds": {"duckdb"}}  # published tables, like the core ones
 
@@ -23,9 +23,14 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
             con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
         )
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
-        # SELECT *: the part of speech sharpens the terms but is not required (a schema may drop it).
-        tokens = fetch_dicts(con, "SELECT * FROM tokens WHERE doc_id IN (SELECT DISTINCT doc_id FROM tasks)")
-    tables = analysis_tables(tasks, plans, tokens)
+        # Only the tokens inside some task, streamed; SELECT k.*: the part of speech sharpens the terms but
+        # is not required (a schema may drop it).
+        tokens = stream_dicts(
+            con,
+            "SELECT k.* FROM tokens k WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.doc_id = k.doc_id "
+            "AND k.char_start >= t.char_start AND k.char_end <= t.char_end)",
+        )
+        tables = analysis_tables(tasks, plans, tokens)
     for name in ANALYSIS_TABLES:
         with duckdb.get_connection() as con:
             count = write_table(con, name, tables[name])
