@@ -68,7 +68,7 @@ class _Bigrams:
     total: int
 
 
-@lru_cache(maxsize=4096)  # a plan's published tasks are compared with each of its other sources
+@lru_cache(maxsize=1024)  # a plan's published tasks are compared with each of its other sources
 def _bigrams(text: str) -> _Bigrams:
     content = _NOT_CONTENT.sub("", text)
     counts = Counter(map(operator.add, content, content[1:]))  # every pair of adjacent characters
