@@ -26,9 +26,10 @@ build: setup
 validate: setup
 	$(BIN)/python -m pipeline validate
 
+# Two processes (pytest-xdist), each test module in one of them so its module fixtures are made once.
 test: setup
 	$(BIN)/ruff check pipeline tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope
 
 bench: setup
 	$(BIN)/python tests/benchmarks/run.py --sizes $(or $(SIZES),1,3,10)

@@ -1,8 +1,17 @@
-"""Shared fixtures: one build of the seeds per test session (the end-to-end tests read it)."""
+"""Shared fixtures: one build of the seeds per test session (the end-to-end tests read it).
+
+`make test` runs the tests in two processes (pytest-xdist); the cache of per-document results, the
+Dagster instance of the CLI's recorded runs and the build of the seeds are shared by both, so each is
+made once per session whichever process asks first.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,13 +22,40 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 RELEASE_DATE = "2026-01-31"
 
+# Temporary folders on a RAM disk where the machine has one (unless TMPDIR says otherwise): Dagster's
+# SQLite storage commits every event to disk, which on a slow disk costs more than the pipeline itself.
+RAM_DISK = Path("/dev/shm")
+if "TMPDIR" not in os.environ and RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK | os.X_OK):
+    tempfile.tempdir = str(RAM_DISK)
+
+
+def session_folder(factory: pytest.TempPathFactory) -> Path:
+    """The folder every process of this session shares: pytest's base temporary folder (under
+    pytest-xdist, the controller's, which holds each worker's own)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on lock_file (created if missing) across the processes of the session."""
+    with lock_file.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """One content-addressed cache (per-document results, validated packages) for every build of the
     session, as one build folder would have: each build still runs every step and check, but does not
-    re-segment a text or re-validate a package that an earlier build of the session made."""
-    os.environ["PIPELINE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    re-segment a text or re-validate a package that an earlier build of the session made. Its files are
+    written under temporary names and renamed into place, so the session's processes can share it."""
+    cache = session_folder(tmp_path_factory) / "cache"
+    cache.mkdir(exist_ok=True)
+    os.environ["PIPELINE_CACHE"] = str(cache)
 
 
 @pytest.fixture(autouse=True)
@@ -30,14 +66,20 @@ def _fixed_release_date(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def _temporary_dagster_home(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Runs of the CLI are recorded in a throwaway instance, never in the project's .dagster_home/."""
-    os.environ["DAGSTER_HOME"] = str(tmp_path_factory.mktemp("dagster_home"))
+    home = session_folder(tmp_path_factory) / "dagster_home"
+    home.mkdir(exist_ok=True)
+    os.environ["DAGSTER_HOME"] = str(home)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds built into a temporary folder; returns the checked package folder."""
-    out = tmp_path_factory.mktemp("build")
-    os.environ.setdefault("PIPELINE_RELEASE_DATE", RELEASE_DATE)
-    code = main(["build", "--seeds", str(SEEDS), "--out", str(out), "--datasets", str(out / "no-datasets")])
-    assert code == 0, "the build of the seeds failed"
+    """The seeds built into a temporary folder (once per session); returns the checked package folder."""
+    folder = session_folder(tmp_path_factory)
+    out, done = folder / "build", folder / "build.done"
+    with exclusive(folder / "build.lock"):
+        if not done.exists():
+            os.environ.setdefault("PIPELINE_RELEASE_DATE", RELEASE_DATE)
+            code = main(["build", "--seeds", str(SEEDS), "--out", str(out), "--datasets", str(out / "no-datasets")])
+            assert code == 0, "the build of the seeds failed"
+            done.touch()
     return out / "package"
