@@ -12,6 +12,7 @@ import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pipeline.extract import plan_source_rank
@@ -62,23 +63,27 @@ class _Bigrams:
 
     content: str
     counts: dict[str, int]
+    grams: frozenset[str]  # the distinct bigrams
+    each_once: bool  # no bigram occurs twice: the shared count with any text is the size of the intersection
     total: int
 
 
+@lru_cache(maxsize=1024)  # a plan's published tasks are compared with each of its other sources
 def _bigrams(text: str) -> _Bigrams:
     content = _NOT_CONTENT.sub("", text)
     counts = Counter(map(operator.add, content, content[1:]))  # every pair of adjacent characters
-    return _Bigrams(content, counts, max(len(content) - 1, 0))
+    total = max(len(content) - 1, 0)
+    return _Bigrams(content, counts, frozenset(counts), len(counts) == total, total)
 
 
 def _dice(a: _Bigrams, b: _Bigrams) -> float:
     if not a.total or not b.total:
         return 1.0 if a.content == b.content else 0.0
-    small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
-    shared = 0
-    for gram, n in small.items():
-        if m := large.get(gram):
-            shared += n if n < m else m
+    common = a.grams & b.grams
+    if a.each_once or b.each_once:
+        shared = len(common)  # min(1, n) = 1 for every common bigram
+    else:
+        shared = sum(min(a.counts[gram], b.counts[gram]) for gram in common)
     return 2 * shared / (a.total + b.total)
 
 
