@@ -72,7 +72,7 @@ def test_a_stage_key_changes_with_its_inputs_and_code_only():
 
 
 def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    documents = discover(SEEDS)
+    documents = sorted(discover(SEEDS), key=lambda d: d.path.stat().st_size)[:2]  # one for each of two workers
     stores = {}
     for name, workers, min_bytes in (("one", "1", "0"), ("two", "2", "0")):
         monkeypatch.setenv("PIPELINE_WORKERS", workers)
