@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB
 
 .PHONY: setup publish build validate test lint bench dev clean lock
 
@@ -32,7 +33,7 @@ test: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadscope
 
 bench: setup
-	$(BIN)/python tests/benchmarks/run.py --sizes $(or $(SIZES),1,3,10)
+	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES)
 
 # The UI and the daemon (schedule, sensor, run queue) on one project instance in .dagster_home/.
 dev: setup

@@ -105,6 +105,20 @@ def _random_text(rng: random.Random) -> str:
     return "".join(rng.choice(_CHARS) for _ in range(rng.choice([0, 1, 2, 3, 8, 20, 60])))
 
 
+def test_the_containment_test_equals_the_pairwise_one_on_generated_spans():
+    rng = random.Random(12)
+    for _ in range(300):
+        found = []
+        for _ in range(rng.randint(1, 30)):
+            start = rng.randint(0, 20)
+            found.append((start, start + rng.randint(1, 6), rng.choice("ab"), "t"))
+        spans = {(start, end) for start, end, _, _ in found}
+        inside = themes_module._containment_test(found)
+        for start, end, _, _ in found:
+            pairwise = any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+            assert inside(start, end) == pairwise, (found, start, end)
+
+
 def test_content_similarity_equals_the_plain_bigram_dice_on_generated_texts():
     rng = random.Random(7)
     texts = ["", "，", "医", "医改", "医改。", "改医", "医医医医", "医医"] + [_random_text(rng) for _ in range(150)]

@@ -8,6 +8,7 @@ of the distinct terms matched reach the taxonomy's threshold.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -53,12 +54,26 @@ def _matches(tokens: Sequence[str]) -> list[tuple[int, int, str, str]]:
             end = start + len(pattern)
             if tokens[start:end] == pattern:
                 found.append((start, end, theme_id, term))
-    spans = {(start, end) for start, end, _, _ in found}
-    return sorted(
-        match
-        for match in found
-        if not any(s <= match[0] and match[1] <= e and (s, e) != (match[0], match[1]) for s, e in spans)
-    )
+    inside_another = _containment_test(found)
+    return sorted(match for match in found if not inside_another(match[0], match[1]))
+
+
+def _containment_test(found: Sequence[tuple[int, int, str, str]]) -> Callable[[int, int], bool]:
+    """A test whether the span [start, end) lies inside another span of `found`, in O(log n) per span
+    (a span a long task reaches thousands of times would make the pairwise test quadratic)."""
+    spans = sorted({(start, end) for start, end, _, _ in found})
+    starts = [start for start, _ in spans]
+    widest_before = [-1]  # widest_before[i]: the largest end of spans[:i] (all starting before spans[i])
+    widest_at: dict[int, int] = {}  # start -> the largest end of the spans starting there
+    for start, end in spans:
+        widest_before.append(max(widest_before[-1], end))
+        widest_at[start] = max(widest_at.get(start, -1), end)
+
+    def inside(start: int, end: int) -> bool:
+        earlier = widest_before[bisect.bisect_left(starts, start)]  # spans starting strictly before
+        return earlier >= end or widest_at[start] > end
+
+    return inside
 
 
 def theme_matches(task: AnalysisTask) -> dict[str, tuple[float, tuple[str, ...]]]:
