@@ -271,7 +271,8 @@ def parquet_problems(dest: Path) -> list[str]:
     """Each Parquet copy: recorded sha256 and bytes, the schema's column types, and the CSV's rows."""
     descriptor_data = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
     problems = []
-    con = duckdb.connect(config={"enable_progress_bar": False})  # a bar on the terminal of `publish`
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # no bar on the terminal of `publish`
     for resource in descriptor_data["resources"]:
         parquet = resource.get("parquet")
         if not parquet:
