@@ -9,7 +9,10 @@
 build and publish run the Dagster job in-process (no daemon, no UI) over every document partition in
 one run. A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
 project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the UI shows the CLI's runs,
-materialisations and check results; a run over another folder uses a throwaway instance.
+materialisations and check results; a run over another folder uses a throwaway instance. When
+nothing a build reads changed since the last build of the same build folder (pipeline.fingerprint),
+no Dagster run starts: `build` reports the package as current, `publish` only repairs and re-checks
+datasets/ under its lock.
 """
 
 from __future__ import annotations
