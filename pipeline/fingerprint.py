@@ -48,11 +48,7 @@ class BuildRecord:
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    )
+    return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
 def _digest_files(digest: hashlib._Hash, folder: Path) -> None:  # type: ignore[name-defined]

@@ -53,9 +53,7 @@ def test_a_changed_added_or_renamed_seed_file_makes_it_stale(paths: Paths) -> No
     assert current_build(paths, inputs_fingerprint(paths.seeds), TODAY) is None
 
 
-def test_a_code_or_schema_change_makes_it_stale(
-    paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_code_or_schema_change_makes_it_stale(paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code = tmp_path / "code"
     code.mkdir()
     (code / "module.py").write_text("X = 1\n", encoding="utf-8")
