@@ -28,10 +28,11 @@ from importlib import metadata
 from pathlib import Path
 
 from pipeline import schema
+from pipeline.package import CHECKSUMS, verify_checksums
+from pipeline.release import latest_release
 from pipeline.settings import Paths
 
 RECORD_NAME = "build.json"
-CHECKSUMS = "SHA256SUMS"  # the package's list of file digests (pipeline.package writes it)
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,6 @@ def inputs_fingerprint(seeds: Path) -> str:
 
 def release_fingerprint(releases: Path) -> str:
     """sha256 of the latest release's name and SHA256SUMS ('' when there is none)."""
-    from pipeline.release import latest_release
-
     latest = latest_release(releases) if releases.is_dir() else None
     if latest is None:
         return ""
@@ -133,6 +132,4 @@ def current_build(paths: Paths, inputs: str, today: str) -> BuildRecord | None:
         return None
     if record.package_checksums != _checksums_digest(paths.package):
         return None
-    from pipeline.package import verify_checksums
-
     return record if not verify_checksums(paths.package) else None

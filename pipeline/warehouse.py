@@ -72,6 +72,5 @@ def stream_dicts(
 
 
 def fetch_dicts(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cursor = con.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    """The rows of a query as dicts, all at once."""
+    return list(stream_dicts(con, sql, params))

@@ -1,9 +1,6 @@
 """Package assets: the checked package in the build folder, then the published release."""
 
-import hashlib
 import shutil
-from importlib.metadata import version
-from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -11,34 +8,16 @@ from dagster_duckdb import DuckDBResource
 from pipeline import schema
 from pipeline.defs.partitions import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
-from pipeline.package import CHECKSUMS, ReleaseInfo, validate_package, verify_checksums, write_package
+from pipeline.package import ReleaseInfo, validate_once, write_package
 from pipeline.release import plan_release
 from pipeline.settings import release_date
 from pipeline.transaction import publish
-
-frictionless_version = version("frictionless")
 
 
 class ReleaseNote(dg.Config):
     """Why a new version is made (`publish --note`): kept in its changes.json, the changelog and its README."""
 
     note: str = ""
-
-
-def validate_once(dest: Path, validated: Path) -> list[str]:
-    """validate_package, skipped for a package whose every byte passed before.
-
-    SHA256SUMS lists the sha256 of every file, so a package whose SHA256SUMS has the same hash as one
-    that passed (with the same Frictionless version) and whose files match it is the same package."""
-    key = hashlib.sha256((dest / CHECKSUMS).read_bytes() + frictionless_version.encode()).hexdigest()
-    marker = validated / key
-    if marker.exists() and not verify_checksums(dest):
-        return []
-    problems = validate_package(dest)
-    if not problems:
-        validated.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    return problems
 
 
 @dg.asset(
