@@ -6,8 +6,9 @@
   python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
 
-build and publish run the Dagster job in-process (no daemon, no UI) over every document partition in
-one run. A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
+build and publish run the Dagster job in-process (no daemon, no UI): over every document partition in
+one run when no document was processed before, else `process_documents` over the new or changed
+documents only and then the assembly job (pipeline.cli_runs). A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
 project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the UI shows the CLI's runs,
 materialisations and check results; a run over another folder uses a throwaway instance. When
 nothing a build reads changed since the last build of the same build folder (pipeline.fingerprint),
@@ -106,8 +107,9 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
     import dagster as dg
 
     from pipeline.cli_progress import RunDisplay
+    from pipeline.cli_runs import describe, documents_to_process, plan_runs
     from pipeline.definitions import make_definitions
-    from pipeline.defs.partitions import range_tags, sync_document_partitions
+    from pipeline.defs.partitions import sync_document_partitions
     from pipeline.instance import project_instance
     from pipeline.progress import listening
 
@@ -116,31 +118,46 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
     recorded = paths.seeds.resolve() == default_paths().seeds.resolve()
     instance = project_instance() if recorded else dg.DagsterInstance.ephemeral()
     doc_ids = sync_document_partitions(instance, [doc.doc_id for doc in documents])
-    job = make_definitions(paths).resolve_job_def(command)
-    display = RunDisplay(documents=len(doc_ids), steps=len(job.graph.nodes))
-    job = job.with_logger_defs({"console": dg.default_loggers()["console"], "progress": _step_logger(display)})
+    to_process = documents_to_process(paths, documents, instance if recorded else None)
+    runs = plan_runs(command, doc_ids, to_process)
+    definitions = make_definitions(paths)
+    jobs = [definitions.resolve_job_def(run.job_name) for run in runs]
+    display = RunDisplay(documents=runs[0].documents, steps=sum(len(job.graph.nodes) for job in jobs))
+    loggers = {"console": dg.default_loggers()["console"], "progress": _step_logger(display)}
     where = f"recorded in DAGSTER_HOME={instance.root_directory}" if recorded else "not recorded: not the seeds folder"
-    _say(f"[2/3] running the Dagster job '{command}' in-process over {len(doc_ids)} documents ({where})")
+    _say(f"[2/3] running {describe(runs, len(doc_ids), len(to_process))} in-process ({where})")
     # A publish holds the datasets folder's lock for the whole run, so that two publishes wait for each
     # other instead of planning against the same release (the publish step takes the lock again).
+    results = []
     try:
         with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
             published_before = versions(paths.releases)
             with display, listening(display.document_done):
-                result = job.execute_in_process(
-                    instance=instance,
-                    tags=range_tags(doc_ids),
-                    raise_on_error=False,
-                    run_config={
-                        "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
-                        "ops": {"checked_package": {"config": {"note": note}}},
-                    },
-                )
+                for run, job in zip(runs, jobs, strict=True):
+                    ops = (
+                        {"checked_package": {"config": {"note": note}}}
+                        if job.graph.has_node_named("checked_package")
+                        else {}
+                    )
+                    results.append(
+                        job.with_logger_defs(loggers).execute_in_process(
+                            instance=instance,
+                            tags=run.tags,
+                            raise_on_error=False,
+                            run_config={
+                                "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
+                                **({"ops": ops} if ops else {}),
+                            },
+                        )
+                    )
+                    if not results[-1].success:
+                        break
             published_now = [v for v in versions(paths.releases) if v not in published_before]
     except PublishError as error:  # the lock was not free in time
         _say(f"error: {error}")
         return 1
-    failed_checks = _report_checks(result)
+    result = results[-1]
+    failed_checks = _report_checks(results)
     if not result.success:
         _say(_failure_message(result))
         if published_now:
@@ -151,7 +168,7 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
     if failed_checks:
         _say("Nothing was published.")
         return 1
-    checks = sum(1 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
+    checks = sum(1 for r in results for e in r.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
     _say(f"[3/3] {checks} checks evaluated, none blocking failed")
     _record(paths, inputs)
     _say(_summary(result, len(doc_ids), time.monotonic() - started))
@@ -205,12 +222,14 @@ def _unchanged(command: str, paths: Paths, record, documents: int, started: floa
     return 0
 
 
-def _report_checks(result) -> list:  # noqa: ANN001 - a dagster ExecuteInProcessResult
-    """Print failed checks (warnings in one line, errors with every problem they list); return the errors."""
+def _report_checks(results: list) -> list:
+    """Print failed checks of the runs (warnings in one line, errors with every problem they list); return
+    the errors. `results` are dagster ExecuteInProcessResults."""
     import dagster as dg
 
     failed = [
         e.asset_check_evaluation_data
+        for result in results
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
     ]

@@ -1,0 +1,214 @@
+"""The caches that make a run cheaper without changing a byte: each is keyed by content, so a changed
+input misses it, and a hit gives the same result as computing afresh."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+from pipeline import bytes_cache, fingerprint, seeds
+from pipeline.analysis import figure
+from pipeline.analysis.settings import themes
+from pipeline.analysis.tasks import build_tasks
+
+
+def test_cached_bytes_are_made_once_then_read_back(tmp_path: Path):
+    made = []
+
+    def make() -> bytes:
+        made.append(1)
+        return b"payload"
+
+    key = bytes_cache.key_of("a", "b")
+    assert bytes_cache.cached_bytes(tmp_path, key, make) == b"payload"
+    assert bytes_cache.cached_bytes(tmp_path, key, make) == b"payload"
+    assert len(made) == 1
+    assert bytes_cache.cached_bytes(tmp_path, bytes_cache.key_of("a", "c"), make) == b"payload"
+    assert len(made) == 2  # another key is another entry
+    assert not [path for path in tmp_path.iterdir() if path.name.endswith(".tmp")]  # renamed into place
+
+
+def test_keys_are_length_prefixed_so_parts_cannot_run_into_each_other():
+    assert bytes_cache.key_of("ab", "c") != bytes_cache.key_of("a", "bc")
+    assert bytes_cache.key_of("ab") != bytes_cache.key_of("a", "b")
+    assert bytes_cache.key_of("x") == bytes_cache.key_of(b"x")
+
+
+def test_a_damaged_cache_file_is_made_again(tmp_path: Path):
+    key = bytes_cache.key_of("damaged")
+    bytes_cache.cached_bytes(tmp_path, key, lambda: b"right")
+    stored = (tmp_path / key).read_bytes()
+    (tmp_path / key).write_bytes(stored[:-1] + b"X")  # one byte changed on disk
+    assert bytes_cache.cached_bytes(tmp_path, key, lambda: b"right") == b"right"
+    (tmp_path / key).write_bytes(b"")  # an empty file
+    assert bytes_cache.cached_bytes(tmp_path, key, lambda: b"right") == b"right"
+    assert (tmp_path / key).read_bytes() == stored
+
+
+def test_without_a_folder_nothing_is_cached():
+    made = []
+    for _ in range(2):
+        bytes_cache.cached_bytes(None, "k", lambda: made.append(1) or b"x")
+    assert len(made) == 2
+
+
+def _figure_inputs(name: str = "福建"):
+    """A national plan of two tasks and a provincial plan of one, with themes given (no tokenizer needed)."""
+    tasks = build_tasks(
+        [
+            {
+                "task_id": f"t{n}",
+                "plan_id": plan,
+                "parent_task_id": None,
+                "title": title,
+                "text": title,
+                "doc_id": "d",
+                "char_start": 0,
+                "char_end": len(title),
+            }
+            for n, (plan, title) in enumerate(
+                [
+                    ("cn-2030", "推进中医药传承创新发展"),
+                    ("cn-2030", "大力发展普惠托育服务"),
+                    ("fj-2030", "学习推广三明医改经验"),
+                ]
+            )
+        ],
+        [
+            {"plan_id": "cn-2030", "level": "national", "region_code": None, "work_year": 2030},
+            {"plan_id": "fj-2030", "level": "provincial", "region_code": "350000", "work_year": 2030},
+        ],
+        [],
+        tokenizer=lambda _title: [],
+    )
+    taxonomy = [theme.theme_id for theme in themes()]
+    task_themes = {"t0": frozenset(taxonomy[:2]), "t1": frozenset(taxonomy[2:3]), "t2": frozenset(taxonomy[:1])}
+    return tasks, task_themes, {"350000": name}
+
+
+def test_a_cached_figure_has_the_bytes_of_a_drawn_one_and_is_not_drawn_again(tmp_path: Path, monkeypatch):
+    tasks, themes, names = _figure_inputs()
+    drawn = figure.render_theme_figure(tasks, themes, names)
+    first = figure.render_theme_figure(tasks, themes, names, cache_dir=tmp_path)
+    assert hashlib.sha256(first).digest() == hashlib.sha256(drawn).digest()
+    assert len(list(tmp_path.iterdir())) == 1
+
+    def fail(_data):
+        raise AssertionError("drawn again although the same figure is in the cache")
+
+    monkeypatch.setattr(figure, "draw_figure", fail)
+    assert figure.render_theme_figure(tasks, themes, names, cache_dir=tmp_path) == drawn
+
+
+def test_a_figure_with_other_data_or_other_settings_misses_the_cache(tmp_path: Path):
+    tasks, themes, names = _figure_inputs()
+    data = figure.figure_data(tasks, themes, names)
+    key = figure.figure_key(data)
+    other_names = figure.figure_data(tasks, themes, {"350000": "闽"})
+    assert figure.figure_key(other_names) != key
+    fewer_themes = figure.figure_data(tasks, {}, names)
+    assert figure.figure_key(fewer_themes) != key
+    with matplotlib.rc_context({"image.cmap": "Reds"}):  # e.g. a matplotlibrc of the user's
+        assert figure.figure_key(data) != key
+    assert figure.figure_key(data) == key
+
+    figure.render_theme_figure(tasks, themes, names, cache_dir=tmp_path)
+    renamed = figure.render_theme_figure(tasks, themes, {"350000": "闽"}, cache_dir=tmp_path)
+    assert renamed == figure.draw_figure(other_names)
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_the_figure_key_covers_the_drawing_code_libraries_and_font():
+    environment = figure._drawing_environment()
+    assert Path(figure.__file__).read_text(encoding="utf-8") in environment
+    for name in ("matplotlib", "numpy", "pillow", "pylopdf-fonts-zh-cn"):
+        assert f"\0{name} " in environment
+    assert hashlib.sha256(figure.font_path().read_bytes()).hexdigest() in environment
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_two_processes_writing_the_same_entry_leave_one_whole_file(tmp_path: Path):
+    key = bytes_cache.key_of("shared")
+    payload = os.urandom(1 << 20)
+    children = []
+    for _ in range(2):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            try:
+                for _ in range(20):
+                    (tmp_path / key).unlink(missing_ok=True)
+                    bytes_cache.cached_bytes(tmp_path, key, lambda: payload)
+            finally:
+                os._exit(0)
+        children.append(pid)
+    for pid in children:
+        os.waitpid(pid, 0)
+    assert bytes_cache.cached_bytes(tmp_path, key, lambda: b"other") == payload
+    assert [path.name for path in tmp_path.iterdir()] == [key]
+
+
+def test_the_code_fingerprint_changes_when_a_distribution_is_installed_or_reinstalled(tmp_path: Path, monkeypatch):
+    before = fingerprint.code_fingerprint()
+    assert before == fingerprint.code_fingerprint()
+    folder = tmp_path / "site"
+    record = folder / "example_dist-1.0.dist-info" / "RECORD"
+    record.parent.mkdir(parents=True)
+    record.write_text("example_dist/__init__.py,,\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+    installed = fingerprint.code_fingerprint()
+    assert installed != before
+    assert "example_dist-1.0.dist-info" in " ".join(fingerprint.installed_distributions())
+    record.write_text("example_dist/__init__.py,,\nexample_dist/more.py,,\n", encoding="utf-8")  # reinstalled
+    assert fingerprint.code_fingerprint() != installed
+    record.parent.rename(folder / "example_dist-1.1.dist-info")  # upgraded
+    upgraded = fingerprint.code_fingerprint()
+    assert upgraded not in (installed, before)
+    monkeypatch.undo()
+    assert fingerprint.code_fingerprint() == before
+
+
+def test_every_distribution_importlib_finds_is_in_the_fingerprint():
+    from importlib import metadata
+
+    entries = " ".join(fingerprint.installed_distributions())
+    for distribution in metadata.distributions():
+        folder = getattr(distribution, "_path", None)
+        assert folder is not None and Path(folder).name in entries
+
+
+MANIFEST_HEADER = "doc_id,file,sha256,kind,title,source,source_attribution,published_date,url,retrieved_date,rights"
+
+
+def _write_manifest(folder: Path, title: str) -> None:
+    digest = hashlib.sha256(b"x").hexdigest()
+    row = f"a,a.txt,{digest},municipal_conference_report,{title},,,,,,test"
+    (folder / "manifest.csv").write_text(f"{MANIFEST_HEADER}\n{row}\n", encoding="utf-8")
+
+
+def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
+    validations = []
+    validate = seeds._validated_manifest
+    monkeypatch.setattr(seeds, "_validated_manifest", lambda path: validations.append(path) or validate(path))
+    _write_manifest(tmp_path, "第一")
+    first = seeds.read_manifest(tmp_path)
+    assert seeds.read_manifest(tmp_path) == first and len(validations) == 1
+    first.clear()  # a caller changing its copy does not change what the next caller gets
+    assert seeds.read_manifest(tmp_path)["a"].title == "第一"
+
+    _write_manifest(tmp_path, "第二")  # same size and folder, other bytes
+    assert seeds.read_manifest(tmp_path)["a"].title == "第二" and len(validations) == 2
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    _write_manifest(copy, "第二")  # the same bytes elsewhere: no second validation
+    assert seeds.read_manifest(copy)["a"].title == "第二" and len(validations) == 2
+    (tmp_path / "manifest.csv").write_text(f"{MANIFEST_HEADER}\na,a.txt\n", encoding="utf-8")
+    with pytest.raises(seeds.SeedError, match="not valid"):
+        seeds.read_manifest(tmp_path)
+    with pytest.raises(seeds.SeedError, match="not valid"):  # an invalid manifest is never remembered as valid
+        seeds.read_manifest(tmp_path)
+    (tmp_path / "manifest.csv").unlink()
+    assert seeds.read_manifest(tmp_path) == {}
