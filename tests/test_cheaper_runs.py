@@ -1,10 +1,11 @@
-"""The caches that make a run cheaper without changing a byte: each is keyed by content, so a changed
-input misses it, and a hit gives the same result as computing afresh."""
+"""What makes a run cheaper without changing a byte: caches keyed by content (a changed input misses
+them, a hit gives the same result as computing afresh) and checks batched into one query per table."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import matplotlib
@@ -212,3 +213,87 @@ def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
         seeds.read_manifest(tmp_path)
     (tmp_path / "manifest.csv").unlink()
     assert seeds.read_manifest(tmp_path) == {}
+
+
+def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_the_csv(tmp_path: Path):
+    from pipeline import release
+    from pipeline.settings import PACKAGE_NAME
+
+    latest = release.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
+    assert latest is not None
+    csv_only = tmp_path / "csv-only"
+    shutil.copytree(latest, csv_only, ignore=shutil.ignore_patterns("*.parquet"))
+    assert not list(csv_only.rglob("*.parquet")) and list(latest.rglob("*.parquet"))
+    for table in ("documents", "tokens", "tasks", "commentary"):
+        assert release._count_rows(latest / "data" / f"{table}.csv") == release._count_rows(
+            csv_only / "data" / f"{table}.csv"
+        )
+    ids = release._document_ids(latest / "data" / "documents.csv")
+    assert ids and ids == release._document_ids(csv_only / "data" / "documents.csv")
+    assert release.diff_packages(None, latest) == release.diff_packages(None, csv_only)
+    assert release.diff_packages(csv_only, latest)[0] is None  # same rows whichever file they are read from
+
+
+def _loose_table(con, table: str) -> None:
+    """The table without NOT NULL and primary key, so that bad rows can be inserted."""
+    import re
+
+    from pipeline import schema
+
+    con.execute(re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", schema.create_table_sql(table).replace(" NOT NULL", "")))
+
+
+def test_the_checks_of_a_table_run_as_one_query_find_what_each_condition_finds_alone():
+    """Rows failing several conditions each, duplicate keys, a dangling key, bad offsets: the batched
+    checks give the problems, in order, that one query per condition gives (the former way)."""
+    import duckdb
+
+    from pipeline import checks
+
+    con = duckdb.connect()
+    for table in ("documents", "sentences", "tokens"):
+        _loose_table(con, table)
+    text = "第一句话。第二句话。" * 20
+    con.execute(
+        "INSERT INTO documents (doc_id, file, kind, rights, metadata_origin, sha256, n_chars, text) VALUES "
+        "('d1', 'd1.txt', 'other', 'CC BY 4.0', 'manifest', ?, ?, ?), "
+        "('d2', 'd2.txt', 'novel', NULL, 'guessed', 'xyz', 0, ?)",
+        ["0" * 64, len(text), text, text],
+    )
+    con.execute(
+        "INSERT INTO sentences SELECT 'd1', i + 1, 5 * i, 5 * i + 5, substr(?, 5 * i + 1, 5) FROM range(40) r(i)",
+        [text],
+    )
+    con.execute(
+        "INSERT INTO tokens SELECT 'd1', i // 2 + 1, i % 2 + 1, substr(?, 1 + 5 * (i // 2) + 2 * (i % 2), 2), "
+        "CASE WHEN i % 3 = 0 THEN NULL ELSE 'n' END, 5 * (i // 2) + 2 * (i % 2), 5 * (i // 2) + 2 * (i % 2) + 2 "
+        "FROM range(80) r(i)",
+        [text],
+    )
+    con.execute("UPDATE tokens SET token = 'xx', token_no = -token_no WHERE sentence_no % 4 = 0")
+    con.execute("UPDATE tokens SET char_end = 9999 WHERE sentence_no = 7")
+    con.execute("INSERT INTO tokens SELECT * FROM tokens WHERE sentence_no < 3")  # duplicate keys
+    con.execute("INSERT INTO tokens VALUES ('d1', 99, 1, '第一', 'm', 0, 2), (NULL, NULL, 1, NULL, 'm', NULL, 2)")
+    con.execute(
+        "INSERT INTO documents SELECT * REPLACE ('d3' AS doc_id, NULL AS file) FROM documents WHERE doc_id = 'd2'"
+    )
+    for table in ("documents", "sentences", "tokens"):
+        batched = checks.table_problems(con, table)
+        assert batched == {
+            name: (checks.not_empty(con, table) if name == "not_empty" else checks.CHECKS[name](con, table))
+            for name in batched
+        }
+        label = checks._row_label(table)
+        one_by_one = [
+            checks._run(con, table, [checks._failing(
+                f"SELECT {label} AS label, {checks._literal(reason)} AS reason FROM {checks._quoted(table)} t "
+                f"WHERE coalesce({condition}, false)"
+            )])
+            for condition, reason in checks._constraint_conditions(table)
+        ]  # fmt: skip
+        conditions = [problem for problems in one_by_one for problem in problems]
+        assert batched["values_match_schema"][: len(conditions)] == conditions
+        assert len([problems for problems in one_by_one if problems]) >= (3 if table != "sentences" else 0)
+    tokens = checks.table_problems(con, "tokens")
+    assert all(tokens[name] for name in ("primary_key_unique", "foreign_keys_resolve", "offsets_quote_text"))
+    assert any("more rows fail this check" in problem for problem in tokens["offsets_quote_text"])
