@@ -19,8 +19,7 @@ import pytest
 from pipeline import transaction
 from pipeline.cli import main
 from pipeline.release import versions
-from pipeline.verify import validate_release
-from tests.conftest import RELEASE_DATE
+from tests.conftest import RELEASE_DATE, release_problems
 
 PACKAGE = "china-health-work-plans"
 
@@ -46,11 +45,11 @@ def _args(command: str, work: Path, seeds: str = "seeds", out: str = "build") ->
 
 
 def _consistent(datasets: Path) -> list[str]:
-    """Every version folder validates, its labels name its folder and predecessor, and the index files list
-    exactly the version folders."""
+    """Every version folder validates (Frictionless once per content in a session: conftest.release_problems),
+    its labels name its folder and predecessor, and the index files list exactly the version folders."""
     releases = datasets / PACKAGE
     found = versions(releases)
-    problems = [p for version in found for p in validate_release(releases / version)]
+    problems = [p for version in found for p in release_problems(releases / version)]
     for previous, version in zip([None, *found], found, strict=False):
         changes = json.loads((releases / version / "changes.json").read_text(encoding="utf-8"))
         if changes.get("previous_version") != previous:
@@ -185,7 +184,7 @@ def test_a_failure_after_the_version_is_in_place_says_it_was_published_and_the_n
     releases = work / "datasets" / PACKAGE
     assert versions(releases) == ["1.0.0", "1.1.0"]
     # the version folder is whole; validate reports only the index files that could not be written
-    stale = validate_release(releases / "1.1.0")
+    stale = release_problems(releases / "1.1.0")
     assert stale and all("catalog.json" in problem or "CITATION.cff" in problem for problem in stale), stale
 
     monkeypatch.undo()
@@ -272,7 +271,7 @@ def test_validate_refuses_a_version_folder_whose_labels_name_another_version(wor
     """Case 1's symptom: a folder 2.0.0 whose descriptor says 1.1.0 must not validate."""
     releases = work / "datasets" / PACKAGE
     shutil.copytree(releases / "1.0.0", releases / "2.0.0")
-    problems = validate_release(releases / "2.0.0")
+    problems = release_problems(releases / "2.0.0")
     assert any("says version 1.0.0, not 2.0.0" in p for p in problems)
     assert any("README.md: does not name version 2.0.0" in p for p in problems)
 
