@@ -297,3 +297,41 @@ def test_the_checks_of_a_table_run_as_one_query_find_what_each_condition_finds_a
     tokens = checks.table_problems(con, "tokens")
     assert all(tokens[name] for name in ("primary_key_unique", "foreign_keys_resolve", "offsets_quote_text"))
     assert any("more rows fail this check" in problem for problem in tokens["offsets_quote_text"])
+
+
+def test_the_records_of_a_build_are_loaded_once_and_no_table_builder_changes_them(built: Path):
+    """The core assets share one list of records per build: safe only while no builder changes them."""
+    import dataclasses
+    import json
+
+    import duckdb
+
+    from pipeline import stages
+    from pipeline.seeds import discover
+    from pipeline.settings import default_paths
+    from pipeline.store import DocumentStore
+    from pipeline.tables.documents import document_rows
+    from pipeline.tables.meetings import build_meeting_tables
+    from pipeline.tables.plans import build_plan_tables
+    from pipeline.tables.programmes import programme_rows
+    from pipeline.tables.targets import target_rows
+
+    documents = discover(default_paths().seeds)
+    store = DocumentStore(Path(os.environ["PIPELINE_CACHE"]) / "documents")
+    con = duckdb.connect()
+    records = stages.load_records(con, store, documents)
+    assert [record.doc_id for record in records] == sorted(document.doc_id for document in documents)
+    before = json.dumps([dataclasses.asdict(record) for record in records], ensure_ascii=False, sort_keys=True)
+
+    plans = build_plan_tables(stages.load_records(con, store, documents))
+    build_meeting_tables(stages.load_records(con, store, documents))
+    document_rows(stages.load_records(con, store, documents))
+    shared = stages.load_records(con, store, documents)
+    target_rows(shared, plans.tasks, plans.plans, plans.plan_sources)
+    programme_rows(shared, plans.tasks, plans.plans, plans.plan_sources)
+
+    assert all(a is b for a, b in zip(shared, records, strict=True))  # read once
+    after = json.dumps([dataclasses.asdict(record) for record in records], ensure_ascii=False, sort_keys=True)
+    assert after == before
+    fewer = stages.load_records(con, store, documents[1:])  # other documents: other records
+    assert [record.doc_id for record in fewer] == [record.doc_id for record in records[1:]]
