@@ -335,3 +335,21 @@ def test_the_records_of_a_build_are_loaded_once_and_no_table_builder_changes_the
     assert after == before
     fewer = stages.load_records(con, store, documents[1:])  # other documents: other records
     assert [record.doc_id for record in fewer] == [record.doc_id for record in records[1:]]
+
+
+def test_document_keys_are_remembered_per_document_and_change_with_its_inputs(tmp_path: Path):
+    import dataclasses
+
+    from pipeline.seeds import SeedDocument
+    from pipeline.store import document_keys
+
+    path = tmp_path / "a.txt"
+    path.write_text("甲", encoding="utf-8")
+    document = SeedDocument(doc_id="a", path=path, sha256="0" * 64, entry=None)
+    keys = document_keys(document)
+    assert document_keys(SeedDocument(doc_id="a", path=path, sha256="0" * 64, entry=None)) is keys
+    changed = document_keys(dataclasses.replace(document, sha256="1" * 64))
+    assert all(changed.of(stage) != keys.of(stage) for stage in ("raw", "clean", "segment", "extract"))
+    entry = seeds.ManifestEntry(doc_id="a", file="a.txt", sha256="0" * 64, kind="other", title="甲", rights="x")
+    listed = document_keys(dataclasses.replace(document, entry=entry))
+    assert (listed.raw, listed.extract) != (keys.raw, keys.extract) and listed.segment == keys.segment
