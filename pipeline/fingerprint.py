@@ -5,7 +5,8 @@ last successful one has nothing to do. The inputs of a build are:
 
 - every file of the seeds folder (texts and manifest), by content;
 - the code: every file under pipeline/ (sources and data files) and schemas/, by content, the Python
-  version and the name and version of every installed distribution;
+  version and every installed distribution (its .dist-info folder's name, which holds its name and
+  version, and the size and time of its RECORD, which every install rewrites);
 - the latest release in the releases folder (its name and SHA256SUMS): the package's version label
   and changes are planned against it.
 
@@ -24,7 +25,6 @@ import json
 import os
 import sys
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 
 from pipeline import schema
@@ -69,9 +69,38 @@ def code_fingerprint() -> str:
     for folder in code_folders():
         digest.update(f"\0folder {folder.name}".encode())
         _digest_files(digest, folder)
-    libraries = sorted(f"{dist.metadata['Name']} {dist.version}" for dist in metadata.distributions())
-    digest.update("\0".join(libraries).encode())
+    digest.update("\0".join(installed_distributions()).encode())
     return digest.hexdigest()
+
+
+_DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info")
+_INSTALL_RECORDS = ("RECORD", "PKG-INFO")  # a wheel's list of installed files; an egg-info's metadata
+
+
+def installed_distributions() -> list[str]:
+    """Every distribution importlib.metadata would find on sys.path, without parsing its metadata: the
+    name of its .dist-info (or .egg-info) entry, `<name>-<version>.dist-info`, with the size and
+    modification time of its RECORD, which pip rewrites on every install, so a reinstall of the same
+    version counts as a change too. Sorted, so the order of sys.path's folders does not matter."""
+    found = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # a zip file or a missing folder on sys.path
+            continue
+        for name in names:
+            if not name.endswith(_DISTRIBUTION_SUFFIXES):
+                continue
+            stamp = ""
+            for record in _INSTALL_RECORDS:
+                try:
+                    stat = os.stat(os.path.join(entry or ".", name, record))
+                except OSError:
+                    continue
+                stamp = f" {record} {stat.st_size} {stat.st_mtime_ns}"
+                break
+            found.add(name + stamp)
+    return sorted(found)
 
 
 def inputs_fingerprint(seeds: Path) -> str:

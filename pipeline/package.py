@@ -156,18 +156,24 @@ def _source(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_package(
-    con: duckdb.DuckDBPyConnection, dest: Path, release: ReleaseInfo, *, data_written: bool = False
+    con: duckdb.DuckDBPyConnection,
+    dest: Path,
+    release: ReleaseInfo,
+    *,
+    data_written: bool = False,
+    figure_cache: Path | None = None,
 ) -> dict[str, int]:
     """Write the whole package into `dest` (an empty or new folder); return row counts per table.
 
     With data_written, the data files already in `dest` (written from the same warehouse) are kept and
-    only the descriptor, README, changes and checksums are (re)written for `release`."""
+    only the descriptor, README, changes and checksums are (re)written for `release`. With
+    figure_cache, a figure drawn before from the same data is read from there (write_figures)."""
     dest.mkdir(parents=True, exist_ok=True)
     if data_written:
         counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
     else:
         counts = export_data(con, dest)
-        write_figures(con, dest)
+        write_figures(con, dest, figure_cache)
     documents = [
         dict(
             zip(
@@ -191,8 +197,9 @@ def write_package(
     return counts
 
 
-def write_figures(con: duckdb.DuckDBPyConnection, dest: Path) -> None:
-    """figures/themes.png: the release figure, drawn from the tasks, plans, task_themes and regions tables."""
+def write_figures(con: duckdb.DuckDBPyConnection, dest: Path, cache_dir: Path | None = None) -> None:
+    """figures/themes.png: the release figure, drawn from the tasks, plans, task_themes and regions tables
+    (or read from `cache_dir`, where the same data drawn by the same code and libraries was kept)."""
     from pipeline.analysis.build import release_figure  # matplotlib and jieba: only when drawing
     from pipeline.analysis.settings import FIGURE_PATH
 
@@ -204,7 +211,7 @@ def write_figures(con: duckdb.DuckDBPyConnection, dest: Path) -> None:
     names = {code: short for code, short in con.execute("SELECT code, short_name FROM regions").fetchall()}
     path = dest / FIGURE_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(release_figure(tasks, plans, task_themes, names))
+    path.write_bytes(release_figure(tasks, plans, task_themes, names, cache_dir))
 
 
 def _write_text(path: Path, text: str) -> None:

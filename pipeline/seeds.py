@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -88,11 +89,39 @@ def is_text_file(path: Path) -> bool:
     return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES
 
 
+# Manifests read and validated in this process, by the sha256 of their bytes and of the schema:
+# a run reads the manifest once per step, and Frictionless takes ~40 ms to validate it.
+_manifests: dict[str, dict[str, ManifestEntry]] = {}
+_MANIFESTS_KEPT = 8
+_manifests_lock = threading.Lock()
+
+
 def read_manifest(seeds_dir: Path) -> dict[str, ManifestEntry]:
-    """Read and validate seeds/manifest.csv against schemas/manifest.schema.json ({} if absent)."""
+    """Read and validate seeds/manifest.csv against schemas/manifest.schema.json ({} if absent).
+
+    A manifest whose bytes (and schema) were validated before in this process is not validated again."""
     path = seeds_dir / MANIFEST_NAME
-    if not path.exists():
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
         return {}
+    except OSError as error:
+        raise SeedError(f"{path}: the manifest cannot be read: {error.strerror or error}") from None
+    key = hashlib.sha256(data + b"\0" + (SCHEMAS_DIR / "manifest.schema.json").read_bytes()).hexdigest()
+    with _manifests_lock:
+        known = _manifests.get(key)
+    if known is not None:
+        return dict(known)
+    entries = _validated_manifest(path)
+    if path.read_bytes() == data:  # remembered only if the file did not change while it was read
+        with _manifests_lock:
+            while len(_manifests) >= _MANIFESTS_KEPT:
+                _manifests.pop(next(iter(_manifests)))
+            _manifests[key] = entries
+    return dict(entries)
+
+
+def _validated_manifest(path: Path) -> dict[str, ManifestEntry]:
     schema = frictionless.Schema.from_descriptor(_manifest_schema())
     resource = frictionless.Resource(
         path=path.name, basepath=str(path.parent), schema=schema, format="csv", encoding="utf-8"

@@ -7,6 +7,7 @@ made once per session whichever process asks first.
 
 from __future__ import annotations
 
+import csv
 import fcntl
 import os
 import tempfile
@@ -45,6 +46,21 @@ def exclusive(lock_file: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def copy_seeds(target: Path, doc_ids: list[str]) -> Path:
+    """A seeds folder at target holding only the named seed texts and their rows of the manifest: the
+    smallest folder a test of a mechanism needs (a build costs in proportion to its rows)."""
+    target.mkdir(parents=True)
+    with (SEEDS / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    kept = [row for row in rows[1:] if row[0] in doc_ids]
+    assert sorted(row[0] for row in kept) == sorted(doc_ids), f"not all of {doc_ids} are in the manifest"
+    with (target / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([rows[0], *kept])
+    for row in kept:
+        (target / row[1]).write_bytes((SEEDS / row[1]).read_bytes())
+    return target
 
 
 @pytest.fixture(scope="session", autouse=True)

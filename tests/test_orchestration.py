@@ -21,7 +21,7 @@ from pipeline.defs.partitions import (
     sync_document_partitions,
 )
 from pipeline.settings import Paths
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, copy_seeds
 
 PER_DOCUMENT_ASSETS = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
 
@@ -134,17 +134,24 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
 
     def shifted(records):
         tables = original(records)
-        leaf = next(i for i, row in enumerate(tables.tasks) if row["n_children"] == 0 and row["depth"] == 2)
+        leaf = next(i for i, row in enumerate(tables.tasks) if row["n_children"] == 0)
         row = tables.tasks[leaf]
         tables.tasks[leaf] = {**row, "char_end": row["char_end"] + 1}  # offsets no longer quote the text
         return tables
 
     monkeypatch.setattr(core, "build_plan_tables", shifted)
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS, seeds)
+    seeds = copy_seeds(tmp_path / "seeds", ["002_a1b3c1b0fa981a87"])
     result = _run_all_partitions(Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds"), "publish")
     materialised = _materialised(result)
     assert "tasks" in materialised
+    failed = {
+        (e.asset_check_evaluation_data.asset_key.to_user_string(), e.asset_check_evaluation_data.check_name)
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+        and not e.asset_check_evaluation_data.passed
+        and e.asset_check_evaluation_data.severity == dg.AssetCheckSeverity.ERROR
+    }
+    assert {asset for asset, _ in failed} == {"tasks"}, failed
     assert "checked_package" not in materialised and "published_release" not in materialised
     assert not (tmp_path / "ds").exists()
 

@@ -1,5 +1,9 @@
-"""The schedule and the sensor evaluated against a real (temporary, SQLite) Dagster instance, and the
-runs they request executed end to end on a small folder of texts, as the daemon would launch them."""
+"""The schedule and the sensor evaluated against a real Dagster instance, and the runs they request
+executed end to end on a small folder of texts, as the daemon would launch them.
+
+A schedule's context needs a persistent instance (temporary, SQLite on disk, as the project's). The
+sensor's runs use an in-memory instance: the same SQL storages in an in-memory SQLite database, without
+a database file per run, which costs more than the runs' steps."""
 
 from __future__ import annotations
 
@@ -36,11 +40,17 @@ def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
 
 
 @pytest.fixture
-def instance(tmp_path: Path):  # -> a persistent DagsterInstance in a temporary DAGSTER_HOME
+def persistent(tmp_path: Path):  # -> a persistent DagsterInstance in a temporary DAGSTER_HOME
     home = tmp_path / "dagster_home"
     home.mkdir()
     with dg.instance_for_test(temp_dir=str(home)) as instance:
         yield instance
+
+
+@pytest.fixture
+def instance() -> dg.DagsterInstance:
+    """An in-memory instance (runs, partitions, materialisations and events in SQL storages in memory)."""
+    return dg.DagsterInstance.ephemeral()
 
 
 def _launch(instance: dg.DagsterInstance, paths: Paths, request: dg.RunRequest, job_name: str | None = None):
@@ -66,7 +76,8 @@ def _tick(instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResult |
     return outcome
 
 
-def test_a_schedule_tick_on_an_empty_instance_registers_the_texts_and_publishes(paths, instance):
+def test_a_schedule_tick_on_an_empty_instance_registers_the_texts_and_publishes(paths, persistent):
+    instance = persistent
     assert instance.get_dynamic_partitions(documents_partitions.name) == []
     request = daily_publish(dg.build_schedule_context(instance=instance))
     assert isinstance(request, dg.RunRequest)
@@ -77,7 +88,8 @@ def test_a_schedule_tick_on_an_empty_instance_registers_the_texts_and_publishes(
     assert versions(paths.releases) == ["1.0.0"]
 
 
-def test_the_schedule_skips_with_a_reason_when_seeds_are_empty_or_invalid(paths, instance):
+def test_the_schedule_skips_with_a_reason_when_seeds_are_empty_or_invalid(paths, persistent):
+    instance = persistent
     for text in paths.seeds.iterdir():
         text.unlink()
     assert isinstance(daily_publish(dg.build_schedule_context(instance=instance)), dg.SkipReason)

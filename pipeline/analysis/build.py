@@ -4,6 +4,7 @@ published core tables (tasks, plans, tokens, regions)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from pipeline.analysis.alignment import alignment_rows, continuity_rows
@@ -38,7 +39,9 @@ def release_figure(
     plan_rows: Iterable[Mapping[str, Any]],
     task_theme_rows_: Iterable[Mapping[str, Any]],
     region_names: Mapping[str, str],
+    cache_dir: Path | None = None,
 ) -> bytes:
-    """The release figure (PNG bytes) from the tasks, plans and task_themes tables."""
+    """The release figure (PNG bytes) from the tasks, plans and task_themes tables (kept in `cache_dir`
+    by the content of what it shows and how it is drawn, when given; see render_theme_figure)."""
     tasks = build_tasks(task_rows, plan_rows, [], tokenizer=lambda _title: [])
-    return render_theme_figure(tasks, themes_by_task(task_theme_rows_), region_names)
+    return render_theme_figure(tasks, themes_by_task(task_theme_rows_), region_names, cache_dir=cache_dir)
