@@ -353,3 +353,26 @@ def test_document_keys_are_remembered_per_document_and_change_with_its_inputs(tm
     entry = seeds.ManifestEntry(doc_id="a", file="a.txt", sha256="0" * 64, kind="other", title="甲", rights="x")
     listed = document_keys(dataclasses.replace(document, entry=entry))
     assert (listed.raw, listed.extract) != (keys.raw, keys.extract) and listed.segment == keys.segment
+
+
+def test_tokens_loaded_from_files_without_a_key_index_still_have_duplicate_keys_reported(tmp_path: Path):
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline import checks, schema
+    from pipeline.warehouse import load_parquet_files
+
+    rows = [{"doc_id": "d1", "sentence_no": 1, "token_no": n, "token": "甲", "pos": "n", "char_start": n, "char_end": n + 1}
+            for n in (2, 1)]  # fmt: skip
+    files = []
+    for name, part in (("a", rows), ("b", rows[:1])):  # the second file repeats token 2
+        files.append(str(tmp_path / f"{name}.parquet"))
+        pq.write_table(pa.Table.from_pylist(part, schema=schema.arrow_schema("tokens")), files[-1])
+    con = duckdb.connect()
+    assert load_parquet_files(con, "tokens", files) == 3
+    assert [row[2] for row in con.execute("SELECT * FROM tokens").fetchall()] == [1, 2, 2]  # sorted by key
+    [duplicate] = checks.primary_key_unique(con, "tokens")
+    assert "token_no=2" in duplicate and "used by 2 rows" in duplicate
+    assert "PRIMARY KEY" not in schema.create_table_sql("tokens", keyed=False)
+    assert "PRIMARY KEY" in schema.create_table_sql("tokens")
