@@ -145,13 +145,10 @@ def _foreign_keys_resolve(con: duckdb.DuckDBPyConnection, table: str) -> list[Fo
 
 
 def _type_problems(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    actual = dict(
-        con.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
-            "AND table_schema = current_schema()",
-            [table],
-        ).fetchall()
-    )
+    try:  # DESCRIBE: the column names and types information_schema.columns gives, in a tenth of its time
+        actual = {row[0]: row[1] for row in con.execute(f"DESCRIBE {_quoted(table)}").fetchall()}
+    except duckdb.CatalogException:  # no such table: every column is missing
+        actual = {}
     problems = []
     for column in schema.columns(table):
         expected = schema.duckdb_type(table, column)
@@ -273,20 +270,14 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
     if quote is None:
         return [[]]
     label = _row_label(table)
-    source = f"""
+    # Only the columns the label and the comparison need travel through the joins.
+    needed = [*schema.primary_key(table), "doc_id", "char_start", "char_end"]
+    columns = ", ".join(f"t.{_quoted(column)}" for column in dict.fromkeys(needed) if column in schema.columns(table))
+    sql = f"""
         WITH rows AS (
-            SELECT t.*, t.{_quoted(quote)} AS __quote, l.__length, row_number() OVER () AS __row
+            SELECT {columns}, t.{_quoted(quote)} AS __quote, l.__length
             FROM {_quoted(table)} t LEFT JOIN (SELECT doc_id, length(text) AS __length FROM documents) l USING (doc_id)
-        )"""
-    bounds = f"""{source}
-        SELECT {label} AS label, CASE
-            WHEN t.__length IS NULL THEN 'document ' || coalesce(t.doc_id, 'null') || ' is not in documents'
-            WHEN t.char_start IS NULL OR t.char_end IS NULL THEN 'offsets are null'
-            ELSE 'offsets [' || t.char_start || ', ' || t.char_end || ') are not a non-empty span of the '
-                 || t.__length || ' characters of the document' END AS reason
-        FROM rows t WHERE t.__length IS NULL OR t.char_start IS NULL OR t.char_end IS NULL
-            OR t.char_start < 0 OR t.char_end <= t.char_start OR t.char_end > t.__length"""
-    quotes = f"""{source},
+        ),
         blocks AS (
             SELECT doc_id, unnest(parts) AS block, generate_subscripts(parts, 1) - 1 AS block_no
             FROM (SELECT doc_id, regexp_extract_all(text, '(?s).{{1,{BLOCK}}}') AS parts FROM documents)
@@ -304,12 +295,14 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
             SELECT v.*, p.span AS __span FROM valid v JOIN pairs p ON p.doc_id = v.doc_id AND p.block_no = v.__first
             WHERE v.char_end <= (v.__first + 2) * {BLOCK}
         ),
+        longer AS (  -- numbered, to put each one's blocks back together
+            SELECT *, row_number() OVER () AS __row FROM valid WHERE char_end > (__first + 2) * {BLOCK}
+        ),
         wanted AS (
-            SELECT __row, doc_id, unnest(range(__first, (char_end - 1) // {BLOCK} + 1)) AS block_no
-            FROM valid WHERE char_end > (__first + 2) * {BLOCK}
+            SELECT __row, doc_id, unnest(range(__first, (char_end - 1) // {BLOCK} + 1)) AS block_no FROM longer
         ),
         long AS (
-            SELECT v.*, s.__span FROM valid v JOIN (
+            SELECT v.* EXCLUDE (__row), s.__span FROM longer v JOIN (
                 SELECT w.__row, string_agg(b.block, '' ORDER BY w.block_no) AS __span
                 FROM wanted w JOIN blocks b USING (doc_id, block_no) GROUP BY w.__row
             ) s USING (__row)
@@ -318,11 +311,20 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
             SELECT *, substr(__span, char_start - __first * {BLOCK} + 1, char_end - char_start) AS __found
             FROM (SELECT * FROM short UNION ALL SELECT * FROM long)
         )
-        SELECT {label} AS label, 'documents.text[' || t.char_start || ':' || t.char_end || '] is '
+        SELECT 0 AS part, {label} AS label, CASE
+            WHEN t.__length IS NULL THEN 'document ' || coalesce(t.doc_id, 'null') || ' is not in documents'
+            WHEN t.char_start IS NULL OR t.char_end IS NULL THEN 'offsets are null'
+            ELSE 'offsets [' || t.char_start || ', ' || t.char_end || ') are not a non-empty span of the '
+                 || t.__length || ' characters of the document' END AS reason
+        FROM rows t WHERE t.__length IS NULL OR t.char_start IS NULL OR t.char_end IS NULL
+            OR t.char_start < 0 OR t.char_end <= t.char_start OR t.char_end > t.__length
+        UNION ALL
+        SELECT 1 AS part, {label} AS label, 'documents.text[' || t.char_start || ':' || t.char_end || '] is '
                || to_json(t.__found) || ' but {quote} is ' || coalesce(to_json(t.__quote), 'null') AS reason
         FROM found t
         WHERE t.__quote IS DISTINCT FROM t.__found"""
-    return [_failing(bounds), _failing(quotes)]
+    # Part 0: offsets that are not a span of the document; part 1: spans whose text is not the quote.
+    return [Failing(sql, parts=2)]
 
 
 # The checks of a table, by name; offsets_quote_text only for tables with offsets and a quote column.

@@ -109,14 +109,15 @@ def duckdb_type(name: str, column: str) -> str:
     return _DUCKDB_TYPES[field(name, column)["type"]]
 
 
-def create_table_sql(name: str, *, replace: bool = True) -> str:
-    """DDL for a table: types, NOT NULL for required fields, and the primary key."""
+def create_table_sql(name: str, *, replace: bool = True, keyed: bool = True) -> str:
+    """DDL for a table: types, NOT NULL for required fields, and (unless not `keyed`) the primary key."""
     lines = []
     for spec in table_schema(name)["fields"]:
         not_null = " NOT NULL" if spec.get("constraints", {}).get("required") else ""
         lines.append(f'    "{spec["name"]}" {_DUCKDB_TYPES[spec["type"]]}{not_null}')
-    key = ", ".join(f'"{column}"' for column in primary_key(name))
-    lines.append(f"    PRIMARY KEY ({key})")
+    if keyed:
+        key = ", ".join(f'"{column}"' for column in primary_key(name))
+        lines.append(f"    PRIMARY KEY ({key})")
     verb = "CREATE OR REPLACE TABLE" if replace else "CREATE TABLE IF NOT EXISTS"
     return f'{verb} "{name}" (\n' + ",\n".join(lines) + "\n)"
 

@@ -28,6 +28,8 @@ from pipeline.schema import SCHEMAS_DIR
 MANIFEST_NAME = "manifest.csv"
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # compared in lower case
 _MAX_CONTROL_SHARE = 0.01
+# Control characters other than the whitespace ones (\t \n \v \f \r are \x09-\x0d).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 class SeedError(Exception):
@@ -211,7 +213,7 @@ def decode_text(path: Path, data: bytes) -> str:
             f"{path}: not valid UTF-8 at byte {error.start} ({data[error.start : error.start + 4]!r}); "
             "save the text as UTF-8"
         ) from None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise SeedError(f"{path}: the file looks binary ({controls} control characters), not a text")
     return text

@@ -189,7 +189,7 @@ def missing_results(store: DocumentStore, documents: list[SeedDocument]) -> list
     )
 
 
-_rows_cache: dict[tuple[str, ...], list[tuple]] = {}
+_records_cache: dict[tuple[str, ...], list[DocumentRecord]] = {}
 
 
 def load_records(
@@ -197,12 +197,13 @@ def load_records(
 ) -> list[DocumentRecord]:
     """Every document's raw, clean and extracted results, in doc_id order.
 
-    The rows read are kept for the next caller of the same build (the files of a key never change);
-    the records are made afresh each time, so a caller may change them.
+    The records are read and parsed once per process for the same result files (the files of a key
+    never change; any changed text, manifest entry or code gives other keys) and shared by the callers
+    of a build, which only read them: they are not to be changed (tests check the table builders).
     """
     keys = sorted((document_keys(document) for document in documents), key=lambda k: k.doc_id)
     cache_key = tuple(f"{k.raw}{k.clean}{k.extract}" for k in keys)
-    if cache_key not in _rows_cache:
+    if cache_key not in _records_cache:
         files = {stage: [str(store.path(stage, k.of(stage))) for k in keys] for stage in ("raw", "clean", "extract")}
         rows = con.execute(
             """
@@ -212,16 +213,16 @@ def load_records(
             """,
             [files["raw"], files["clean"], files["extract"]],
         ).fetchall()
-        _rows_cache.clear()
-        _rows_cache[cache_key] = rows
-    return [
-        DocumentRecord(doc_id=doc_id, file=file, sha256=sha256,
-                       manifest=json.loads(manifest) if manifest else None, text=text,
-                       cleaning_notes=tuple(json.loads(notes)),
-                       metadata={"published_date": published_date, "source": source},
-                       payload=json.loads(payload))
-        for doc_id, file, sha256, manifest, text, notes, published_date, source, payload in _rows_cache[cache_key]
-    ]  # fmt: skip
+        _records_cache.clear()  # one build's records at a time: memory does not grow over runs
+        _records_cache[cache_key] = [
+            DocumentRecord(doc_id=doc_id, file=file, sha256=sha256,
+                           manifest=json.loads(manifest) if manifest else None, text=text,
+                           cleaning_notes=tuple(json.loads(notes)),
+                           metadata={"published_date": published_date, "source": source},
+                           payload=json.loads(payload))
+            for doc_id, file, sha256, manifest, text, notes, published_date, source, payload in rows
+        ]  # fmt: skip
+    return list(_records_cache[cache_key])
 
 
 def segment_files(store: DocumentStore, documents: list[SeedDocument], table: str) -> list[str]:

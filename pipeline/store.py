@@ -23,7 +23,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -165,8 +165,12 @@ class DocumentKeys:
         return getattr(self, stage)
 
 
+@lru_cache(maxsize=1 << 14)
 def document_keys(document: SeedDocument) -> DocumentKeys:
-    """Keys of one seed's results: a stage's key changes with its inputs or its code, and only then."""
+    """Keys of one seed's results: a stage's key changes with its inputs or its code, and only then.
+
+    Remembered per document (its doc_id, path, checksum and manifest entry: every field of the frozen
+    SeedDocument), as the code versions are: a run asks for the same keys many times."""
     manifest = manifest_json(document)
     clean = _key("clean", code_version("clean"), document.doc_id, document.sha256)
     return DocumentKeys(

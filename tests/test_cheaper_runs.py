@@ -297,3 +297,82 @@ def test_the_checks_of_a_table_run_as_one_query_find_what_each_condition_finds_a
     tokens = checks.table_problems(con, "tokens")
     assert all(tokens[name] for name in ("primary_key_unique", "foreign_keys_resolve", "offsets_quote_text"))
     assert any("more rows fail this check" in problem for problem in tokens["offsets_quote_text"])
+
+
+def test_the_records_of_a_build_are_loaded_once_and_no_table_builder_changes_them(built: Path):
+    """The core assets share one list of records per build: safe only while no builder changes them."""
+    import dataclasses
+    import json
+
+    import duckdb
+
+    from pipeline import stages
+    from pipeline.seeds import discover
+    from pipeline.settings import default_paths
+    from pipeline.store import DocumentStore
+    from pipeline.tables.documents import document_rows
+    from pipeline.tables.meetings import build_meeting_tables
+    from pipeline.tables.plans import build_plan_tables
+    from pipeline.tables.programmes import programme_rows
+    from pipeline.tables.targets import target_rows
+
+    documents = discover(default_paths().seeds)
+    store = DocumentStore(Path(os.environ["PIPELINE_CACHE"]) / "documents")
+    con = duckdb.connect()
+    records = stages.load_records(con, store, documents)
+    assert [record.doc_id for record in records] == sorted(document.doc_id for document in documents)
+    before = json.dumps([dataclasses.asdict(record) for record in records], ensure_ascii=False, sort_keys=True)
+
+    plans = build_plan_tables(stages.load_records(con, store, documents))
+    build_meeting_tables(stages.load_records(con, store, documents))
+    document_rows(stages.load_records(con, store, documents))
+    shared = stages.load_records(con, store, documents)
+    target_rows(shared, plans.tasks, plans.plans, plans.plan_sources)
+    programme_rows(shared, plans.tasks, plans.plans, plans.plan_sources)
+
+    assert all(a is b for a, b in zip(shared, records, strict=True))  # read once
+    after = json.dumps([dataclasses.asdict(record) for record in records], ensure_ascii=False, sort_keys=True)
+    assert after == before
+    fewer = stages.load_records(con, store, documents[1:])  # other documents: other records
+    assert [record.doc_id for record in fewer] == [record.doc_id for record in records[1:]]
+
+
+def test_document_keys_are_remembered_per_document_and_change_with_its_inputs(tmp_path: Path):
+    import dataclasses
+
+    from pipeline.seeds import SeedDocument
+    from pipeline.store import document_keys
+
+    path = tmp_path / "a.txt"
+    path.write_text("甲", encoding="utf-8")
+    document = SeedDocument(doc_id="a", path=path, sha256="0" * 64, entry=None)
+    keys = document_keys(document)
+    assert document_keys(SeedDocument(doc_id="a", path=path, sha256="0" * 64, entry=None)) is keys
+    changed = document_keys(dataclasses.replace(document, sha256="1" * 64))
+    assert all(changed.of(stage) != keys.of(stage) for stage in ("raw", "clean", "segment", "extract"))
+    entry = seeds.ManifestEntry(doc_id="a", file="a.txt", sha256="0" * 64, kind="other", title="甲", rights="x")
+    listed = document_keys(dataclasses.replace(document, entry=entry))
+    assert (listed.raw, listed.extract) != (keys.raw, keys.extract) and listed.segment == keys.segment
+
+
+def test_tokens_loaded_from_files_without_a_key_index_still_have_duplicate_keys_reported(tmp_path: Path):
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from pipeline import checks, schema
+    from pipeline.warehouse import load_parquet_files
+
+    rows = [{"doc_id": "d1", "sentence_no": 1, "token_no": n, "token": "甲", "pos": "n", "char_start": n, "char_end": n + 1}
+            for n in (2, 1)]  # fmt: skip
+    files = []
+    for name, part in (("a", rows), ("b", rows[:1])):  # the second file repeats token 2
+        files.append(str(tmp_path / f"{name}.parquet"))
+        pq.write_table(pa.Table.from_pylist(part, schema=schema.arrow_schema("tokens")), files[-1])
+    con = duckdb.connect()
+    assert load_parquet_files(con, "tokens", files) == 3
+    assert [row[2] for row in con.execute("SELECT * FROM tokens").fetchall()] == [1, 2, 2]  # sorted by key
+    [duplicate] = checks.primary_key_unique(con, "tokens")
+    assert "token_no=2" in duplicate and "used by 2 rows" in duplicate
+    assert "PRIMARY KEY" not in schema.create_table_sql("tokens", keyed=False)
+    assert "PRIMARY KEY" in schema.create_table_sql("tokens")
