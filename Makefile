@@ -27,10 +27,11 @@ build: setup
 validate: setup
 	$(BIN)/python -m pipeline validate
 
-# Two processes (pytest-xdist), each test module in one of them so its module fixtures are made once.
+# Two processes (pytest-xdist); one that runs out of tests takes some of the other's (worksteal). Expensive
+# fixtures are made once per session whichever process asks first (tests/conftest.py: made_once).
 test: setup
 	$(BIN)/ruff check pipeline tests
-	$(BIN)/python -m pytest -q -n 2 --dist loadscope
+	$(BIN)/python -m pytest -q -n 2 --dist worksteal
 
 bench: setup
 	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES)

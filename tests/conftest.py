@@ -1,8 +1,10 @@
 """Shared fixtures: one build of the seeds per test session (the end-to-end tests read it).
 
-`make test` runs the tests in two processes (pytest-xdist); the cache of per-document results, the
-Dagster instance of the CLI's recorded runs and the build of the seeds are shared by both, so each is
-made once per session whichever process asks first.
+`make test` runs the tests in two processes (pytest-xdist, `--dist worksteal`: a process that runs out of
+tests takes some of the other's, so tests of one module may run in both); the cache of per-document
+results, the Dagster instance of the CLI's recorded runs, the build of the seeds and the folders that
+module fixtures publish (`made_once`) are shared by both, so each is made once per session whichever
+process asks first.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import csv
 import fcntl
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,6 +50,21 @@ def exclusive(lock_file: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` of the session folder, made by make(folder) once per test session, whichever
+    process asks first (the other waits for it): a module fixture that both processes may need. Tests
+    read it or copy it, never change it."""
+    base = session_folder(factory)
+    folder, done = base / name, base / f"{name}.done"
+    with exclusive(base / f"{name}.lock"):
+        if not done.exists():
+            if folder.exists():  # left by an attempt that failed
+                shutil.rmtree(folder)
+            make(folder)
+            done.touch()
+    return folder
 
 
 def copy_seeds(target: Path, doc_ids: list[str]) -> Path:
@@ -105,12 +123,10 @@ def _temporary_dagster_home(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds built into a temporary folder (once per session); returns the checked package folder."""
-    folder = session_folder(tmp_path_factory)
-    out, done = folder / "build", folder / "build.done"
-    with exclusive(folder / "build.lock"):
-        if not done.exists():
-            os.environ.setdefault("PIPELINE_RELEASE_DATE", RELEASE_DATE)
-            code = main(["build", "--seeds", str(SEEDS), "--out", str(out), "--datasets", str(out / "no-datasets")])
-            assert code == 0, "the build of the seeds failed"
-            done.touch()
-    return out / "package"
+
+    def build(out: Path) -> None:
+        os.environ.setdefault("PIPELINE_RELEASE_DATE", RELEASE_DATE)
+        code = main(["build", "--seeds", str(SEEDS), "--out", str(out), "--datasets", str(out / "no-datasets")])
+        assert code == 0, "the build of the seeds failed"
+
+    return made_once(tmp_path_factory, "build", build) / "package"

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from pipeline.cli import main
+from tests.conftest import made_once
 from tests.test_roundup_paragraphs import FRAGMENT
 from tests.test_work_points import MUNICIPAL_NO_NOTICE, PROVINCIAL
 
@@ -34,14 +35,17 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("genres")
-    seeds = folder / "seeds"
-    seeds.mkdir()
-    for name, text in TEXTS.items():
-        (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
-    out = folder / "out"
-    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--datasets", str(folder / "ds")]) == 0
-    return out / "package" / "data"
+    """The texts built once per session; returns the package's data folder."""
+
+    def build(folder: Path) -> None:
+        seeds = folder / "seeds"
+        seeds.mkdir(parents=True)
+        for name, text in TEXTS.items():
+            (seeds / f"{name}.txt").write_text(text, encoding="utf-8")
+        out = folder / "out"
+        assert main(["build", "--seeds", str(seeds), "--out", str(out), "--datasets", str(folder / "ds")]) == 0
+
+    return made_once(tmp_path_factory, "genres", build) / "out" / "package" / "data"
 
 
 def _rows(package: Path, sql: str) -> list[tuple]:

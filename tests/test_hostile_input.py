@@ -16,7 +16,7 @@ from pipeline.cli import main
 from pipeline.seeds import SeedError, check_seeds, discover
 from pipeline.text.clean import clean_text
 from pipeline.text.html import html_to_text, looks_like_html
-from tests.conftest import release_problems
+from tests.conftest import made_once, release_problems
 
 REPORT = (
     "2025年全市卫生健康工作会议召开\n2月5日，2025年全市卫生健康工作会议在长沙召开。会议总结2024年工作，"
@@ -184,18 +184,22 @@ ROUNDUP_TWICE = (
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder (path with an apostrophe) with an upper-case .TXT named by the manifest, an HTML fragment,
     formula-like lines, an impossible date and control characters, a bare list marker and a round-up
-    naming one province twice, published (one publish for every case: each costs a Dagster run)."""
-    root = tmp_path_factory.mktemp("hostile") / "it's here"
-    seeds = root / "seeds"
-    seeds.mkdir(parents=True)
-    (seeds / "city_a.TXT").write_text(REPORT, encoding="utf-8")
-    (seeds / "city_b.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
-    (seeds / "bare_items.txt").write_text(BARE_ITEMS, encoding="utf-8")
-    (seeds / "roundup_twice.txt").write_text(ROUNDUP_TWICE, encoding="utf-8")
-    _manifest(seeds, ["city_a.TXT"])
-    args = ["--seeds", str(seeds), "--out", str(root / "out"), "--datasets", str(root / "datasets")]
-    assert main(["publish", *args]) == 0
-    return root
+    naming one province twice, published (one publish for every case: each costs a Dagster run); made once
+    per session."""
+
+    def publish(folder: Path) -> None:
+        root = folder / "it's here"
+        seeds = root / "seeds"
+        seeds.mkdir(parents=True)
+        (seeds / "city_a.TXT").write_text(REPORT, encoding="utf-8")
+        (seeds / "city_b.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
+        (seeds / "bare_items.txt").write_text(BARE_ITEMS, encoding="utf-8")
+        (seeds / "roundup_twice.txt").write_text(ROUNDUP_TWICE, encoding="utf-8")
+        _manifest(seeds, ["city_a.TXT"])
+        args = ["--seeds", str(seeds), "--out", str(root / "out"), "--datasets", str(root / "datasets")]
+        assert main(["publish", *args]) == 0
+
+    return made_once(tmp_path_factory, "hostile", publish) / "it's here"
 
 
 def _release(root: Path) -> Path:

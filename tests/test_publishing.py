@@ -19,7 +19,7 @@ import pytest
 from pipeline import transaction
 from pipeline.cli import main
 from pipeline.release import versions
-from tests.conftest import RELEASE_DATE, release_problems
+from tests.conftest import RELEASE_DATE, made_once, release_problems
 
 PACKAGE = "china-health-work-plans"
 
@@ -68,16 +68,18 @@ def _consistent(datasets: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small seeds folder published as 1.0.0, plus two more texts (x, y) kept aside."""
-    os.environ["PIPELINE_RELEASE_DATE"] = RELEASE_DATE
-    work = tmp_path_factory.mktemp("small")
-    (work / "seeds").mkdir()
-    (work / "seeds" / "base_city.txt").write_text(_report("长沙市", "张三", 2025), encoding="utf-8")
-    (work / "extra").mkdir()
-    (work / "extra" / "x_city.txt").write_text(_report("株洲市", "李四", 2025), encoding="utf-8")
-    (work / "extra" / "y_city.txt").write_text(_report("湘潭市", "王五", 2025), encoding="utf-8")
-    assert main(_args("publish", work)) == 0
-    return work
+    """A small seeds folder published as 1.0.0, plus two more texts (x, y) kept aside (made once per session)."""
+
+    def publish_first(work: Path) -> None:
+        os.environ["PIPELINE_RELEASE_DATE"] = RELEASE_DATE
+        (work / "seeds").mkdir(parents=True)
+        (work / "seeds" / "base_city.txt").write_text(_report("长沙市", "张三", 2025), encoding="utf-8")
+        (work / "extra").mkdir()
+        (work / "extra" / "x_city.txt").write_text(_report("株洲市", "李四", 2025), encoding="utf-8")
+        (work / "extra" / "y_city.txt").write_text(_report("湘潭市", "王五", 2025), encoding="utf-8")
+        assert main(_args("publish", work)) == 0
+
+    return made_once(tmp_path_factory, "publishing-first", publish_first)
 
 
 @pytest.fixture

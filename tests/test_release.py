@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from pipeline import release, schema
 from pipeline.cli import main
-from tests.conftest import copy_seeds
+from tests.conftest import RELEASE_DATE, copy_seeds, made_once
 
 PACKAGE = "china-health-work-plans"
 
@@ -43,14 +44,15 @@ def _set_manifest_sha(seeds: Path, file_name: str) -> None:
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A datasets folder with version 1.0.0 published from one seed text (with its manifest row): every
-    mechanism tested here works on any folder, and a build costs in proportion to its rows."""
-    import os
+    mechanism tested here works on any folder, and a build costs in proportion to its rows. Made once per
+    session."""
 
-    os.environ["PIPELINE_RELEASE_DATE"] = "2026-01-31"
-    work = tmp_path_factory.mktemp("first")
-    seeds = copy_seeds(work / "seeds", ["002_a1b3c1b0fa981a87"])
-    assert _publish(seeds, work / "datasets", work / "build") == 0
-    return work
+    def publish_first(work: Path) -> None:
+        os.environ["PIPELINE_RELEASE_DATE"] = RELEASE_DATE
+        seeds = copy_seeds(work / "seeds", ["002_a1b3c1b0fa981a87"])
+        assert _publish(seeds, work / "datasets", work / "build") == 0
+
+    return made_once(tmp_path_factory, "release-first", publish_first)
 
 
 @pytest.fixture
