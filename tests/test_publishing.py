@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.synchronize
 import os
 import shutil
-import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import pytest
@@ -17,8 +19,7 @@ import pytest
 from pipeline import transaction
 from pipeline.cli import main
 from pipeline.release import versions
-from pipeline.verify import validate_release
-from tests.conftest import RELEASE_DATE, ROOT
+from tests.conftest import RELEASE_DATE, release_problems
 
 PACKAGE = "china-health-work-plans"
 
@@ -44,11 +45,11 @@ def _args(command: str, work: Path, seeds: str = "seeds", out: str = "build") ->
 
 
 def _consistent(datasets: Path) -> list[str]:
-    """Every version folder validates, its labels name its folder and predecessor, and the index files list
-    exactly the version folders."""
+    """Every version folder validates (Frictionless once per content in a session: conftest.release_problems),
+    its labels name its folder and predecessor, and the index files list exactly the version folders."""
     releases = datasets / PACKAGE
     found = versions(releases)
-    problems = [p for version in found for p in validate_release(releases / version)]
+    problems = [p for version in found for p in release_problems(releases / version)]
     for previous, version in zip([None, *found], found, strict=False):
         changes = json.loads((releases / version / "changes.json").read_text(encoding="utf-8"))
         if changes.get("previous_version") != previous:
@@ -101,21 +102,46 @@ def _wait_for(path: Path, text: str, seconds: float = 120) -> None:
     raise AssertionError(f"{path} never said {text!r}: {path.read_text(encoding='utf-8', errors='replace')}")
 
 
+def _forked_publish(args: list[str], log: Path, go: multiprocessing.synchronize.Event) -> multiprocessing.Process:
+    """`python -m pipeline publish ARGS` in another process, forked from this one so that it starts with the
+    imports done: it waits for `go`, then runs the CLI with its stderr in log and exits with its code."""
+
+    def run() -> None:
+        go.wait()
+        with log.open("w", encoding="utf-8") as handle:
+            sys.stderr = handle
+            try:
+                code = main(args)
+            except BaseException:  # noqa: BLE001 - the traceback goes to the log; the exit code says it failed
+                traceback.print_exc()
+                code = 70
+            handle.flush()
+        os._exit(code)  # not pytest's exit handlers: they belong to the parent
+
+    process = multiprocessing.get_context("fork").Process(target=run)
+    process.start()
+    return process
+
+
 def test_two_publishes_started_together_wait_for_each_other_and_label_every_version_honestly(work: Path):
-    """Case 1: two concurrent publishes with different new texts on one datasets folder."""
+    """Case 1: two concurrent publishes (two processes) with different new texts on one datasets folder."""
     seeds = {"a": _seeds_with(work, "seeds_a", "x_city.txt"), "b": _seeds_with(work, "seeds_b", "y_city.txt")}
-    env = {**os.environ, "PIPELINE_RELEASE_DATE": RELEASE_DATE}
-    runs = {}
+    go = multiprocessing.get_context("fork").Event()
+    logs = {name: work / f"{name}.log" for name in seeds}
+    # Forked before this process takes the lock, so that neither inherits it.
+    runs = {
+        name: _forked_publish(_args("publish", work, folder, f"out_{name}"), logs[name], go)
+        for name, folder in seeds.items()
+    }
     with transaction.publish_lock(work / "datasets"):  # hold the lock until both runs are waiting for it
-        for name, folder in seeds.items():
-            log = work / f"{name}.log"
-            command = [sys.executable, "-m", "pipeline", *_args("publish", work, folder, f"out_{name}")]
-            runs[name] = (subprocess.Popen(command, cwd=ROOT, env=env, stderr=log.open("w")), log)
-        for _, log in runs.values():
+        go.set()
+        for log in logs.values():
             _wait_for(log, "waiting for another publish")
-    codes = {name: process.wait(timeout=600) for name, (process, _) in runs.items()}
-    logs = {name: log.read_text(encoding="utf-8") for name, (_, log) in runs.items()}
-    assert codes == {"a": 0, "b": 0}, logs
+    for process in runs.values():
+        process.join(timeout=600)
+    codes = {name: process.exitcode for name, process in runs.items()}
+    texts = {name: log.read_text(encoding="utf-8") for name, log in logs.items()}
+    assert codes == {"a": 0, "b": 0}, texts
     assert _consistent(work / "datasets") == []
     releases = work / "datasets" / PACKAGE
     assert versions(releases) == ["1.0.0", "1.1.0", "2.0.0"]
@@ -158,7 +184,7 @@ def test_a_failure_after_the_version_is_in_place_says_it_was_published_and_the_n
     releases = work / "datasets" / PACKAGE
     assert versions(releases) == ["1.0.0", "1.1.0"]
     # the version folder is whole; validate reports only the index files that could not be written
-    stale = validate_release(releases / "1.1.0")
+    stale = release_problems(releases / "1.1.0")
     assert stale and all("catalog.json" in problem or "CITATION.cff" in problem for problem in stale), stale
 
     monkeypatch.undo()
@@ -245,7 +271,7 @@ def test_validate_refuses_a_version_folder_whose_labels_name_another_version(wor
     """Case 1's symptom: a folder 2.0.0 whose descriptor says 1.1.0 must not validate."""
     releases = work / "datasets" / PACKAGE
     shutil.copytree(releases / "1.0.0", releases / "2.0.0")
-    problems = validate_release(releases / "2.0.0")
+    problems = release_problems(releases / "2.0.0")
     assert any("says version 1.0.0, not 2.0.0" in p for p in problems)
     assert any("README.md: does not name version 2.0.0" in p for p in problems)
 

@@ -10,9 +10,10 @@ assemble_and_publish  core tables → package → release from the documents alr
                       sensor's single follow-up run once the per-document runs have finished; the CLI's
                       `publish` after process_documents)
 
-The schedule and the CLI run build/publish over a partition range covering every document; a run
-launched without a partition (the UI launchpad's default) is given that range by the project's run
-coordinator (pipeline/run_coordinator.py).
+The schedule, and the CLI on a cold build, run build/publish over a partition range covering every
+document (the CLI otherwise runs process_documents over the new or changed documents, then the assembly
+job: pipeline/cli_runs.py); a run launched without a partition (the UI launchpad's default) is given
+that range by the project's run coordinator (pipeline/run_coordinator.py).
 """
 
 import dagster as dg
