@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow.parquet as pq
 
 from pipeline.package import sql_string
 
@@ -69,21 +68,25 @@ def document_ids(csv_path: Path) -> set[str]:
     a doc_id is never escaped in the CSV), else from the CSV."""
     parquet = csv_path.with_suffix(".parquet")
     if parquet.exists():
-        return set(pq.read_table(parquet, columns=["doc_id"]).column("doc_id").to_pylist())
-    if not csv_path.exists():
+        query = f"SELECT doc_id FROM read_parquet({sql_string(parquet)})"
+    elif csv_path.exists():
+        query = f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
+    else:
         return set()
     with duckdb.connect() as con:
-        query = f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
         return {doc_id for (doc_id,) in con.execute(query).fetchall()}
 
 
 def count_rows(csv_path: Path) -> int:
-    """Rows of a table file: from its Parquet copy's footer when there is one (the same rows: written by
-    one query, compared when a package is validated), else by reading the CSV."""
+    """Rows of a table file: from its Parquet copy when there is one (DuckDB reads the count from its
+    footer; the same rows: written by one query, compared when a package is validated), else by
+    reading the CSV."""
     parquet = csv_path.with_suffix(".parquet")
     if parquet.exists():
-        return pq.ParquetFile(parquet).metadata.num_rows
-    if not csv_path.exists():
+        query = f"SELECT count(*) FROM read_parquet({sql_string(parquet)})"
+    elif csv_path.exists():
+        query = f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
+    else:
         return 0
     with duckdb.connect() as con:
-        return con.execute(f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)").fetchone()[0]
+        return con.execute(query).fetchone()[0]
