@@ -24,19 +24,18 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow.parquet as pq
 
 from pipeline.archive import LATEST_ARCHIVE, catalog_entry
-from pipeline.package import sha256_file, sql_string
+from pipeline.package import sha256_file
 from pipeline.release_notes import describe_changes, render_citation
 from pipeline.schema import SCHEMAS_DIR, package_metadata
+from pipeline.table_files import count_rows, document_ids, row_changes
 from pipeline.verify import verify_release
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 FIRST_VERSION = "1.0.0"
 TEMP_PREFIX = ".tmp-"
 LEVELS = ("patch", "minor", "major")
-_EXAMPLE_KEYS = 10
 
 
 class ReleaseError(Exception):
@@ -121,98 +120,49 @@ def _dropped_values(old_field: dict[str, Any], new_field: dict[str, Any]) -> lis
     return [value for value in old_enum if value not in new_enum]
 
 
-def row_changes(old_path: Path, new_path: Path, key: list[str]) -> dict[str, Any]:
-    """Rows added, removed and changed between two files (Parquet or CSV) of a table, by primary key.
-
-    Parquet copies are compared when both exist: they hold the exact values in every release, whatever
-    rule its CSV files follow (pipeline.csv_policy).
-    """
-    con = duckdb.connect()
-    key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)
-    sources = [_as_text(path) for path in (old_path, new_path)]
-    headers = [[row[0] for row in con.execute(f"DESCRIBE {source}").fetchall()] for source in sources]
-    shared = [column for column in headers[1] if column in headers[0]]  # an added column changes no row
-    row_expr = "struct_pack(" + ", ".join(f'"{column}" := "{column}"' for column in shared) + ")"
-    for name, source in zip(("old", "new"), sources, strict=True):
-        # k: the primary key as text; h: a hash of the row's shared columns, to tell changed rows apart.
-        con.execute(
-            f"CREATE TABLE {name} AS SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h FROM {source}"
-        )
-
-    def keys(sql: str) -> list[str]:
-        return [row[0] for row in con.execute(sql).fetchall()]
-
-    added = keys("SELECT k FROM new ANTI JOIN old USING (k) ORDER BY k")
-    removed = keys("SELECT k FROM old ANTI JOIN new USING (k) ORDER BY k")
-    changed = keys("SELECT new.k FROM new JOIN old USING (k) WHERE new.h <> old.h ORDER BY new.k")
-    con.close()
-    result: dict[str, Any] = {"added": len(added), "removed": len(removed), "changed": len(changed)}
-    for label, found in (("added", added), ("removed", removed), ("changed", changed)):
-        if found:
-            result[f"{label}_keys"] = found[:_EXAMPLE_KEYS]
-    return result
-
-
-def _as_text(path: Path) -> str:
-    """A DuckDB subquery giving a table file's rows with every column as text."""
-    if path.suffix == ".parquet":
-        return f"(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({sql_string(path)}))"
-    return f"(SELECT * FROM read_csv({sql_string(path)}, all_varchar = true, header = true))"
-
-
-def _document_ids(csv_path: Path) -> set[str]:
-    """doc_ids of a documents table: from its Parquet copy when there is one (one column, exact values;
-    a doc_id is never escaped in the CSV), else from the CSV."""
-    parquet = csv_path.with_suffix(".parquet")
-    if parquet.exists():
-        return set(pq.read_table(parquet, columns=["doc_id"]).column("doc_id").to_pylist())
-    if not csv_path.exists():
-        return set()
-    with duckdb.connect() as con:
-        query = f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
-        return {doc_id for (doc_id,) in con.execute(query).fetchall()}
-
-
 def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict[str, Any]]:
     """(bump level or None, changes) of the built package `new_dir` against the release `old_dir`."""
     new_descriptor = json.loads((new_dir / "datapackage.json").read_text(encoding="utf-8"))
     new_schemas = _csv_schemas(new_descriptor)
     if old_dir is None:
         tables = {
-            t: {"added": _count_rows(new_dir / "data" / f"{t}.csv"), "removed": 0, "changed": 0} for t in new_schemas
+            t: {"added": count_rows(new_dir / "data" / f"{t}.csv"), "removed": 0, "changed": 0} for t in new_schemas
         }
         return "major", {"bump": "first", "summary": "First release.", "tables": tables, "schema_changes": []}
 
     old_descriptor = json.loads((old_dir / "datapackage.json").read_text(encoding="utf-8"))
     old_schemas = _csv_schemas(old_descriptor)
     reasons: list[tuple[str, str]] = schema_changes(old_schemas, new_schemas)
-    old_docs = _document_ids(old_dir / "data" / "documents.csv")
-    new_docs = _document_ids(new_dir / "data" / "documents.csv")
+    old_docs = document_ids(old_dir / "data" / "documents.csv")
+    new_docs = document_ids(new_dir / "data" / "documents.csv")
     for doc_id in sorted(old_docs - new_docs):
         reasons.append(("major", f"document {doc_id} withdrawn"))
     for doc_id in sorted(new_docs - old_docs):
         reasons.append(("minor", f"document {doc_id} added"))
 
     tables: dict[str, Any] = {}
+    con = duckdb.connect()  # one in-memory connection for every table's row comparison
     for table in sorted(set(old_schemas) | set(new_schemas)):
         old_csv, new_csv = old_dir / "data" / f"{table}.csv", new_dir / "data" / f"{table}.csv"
         if table not in new_schemas:
-            tables[table] = {"added": 0, "removed": _count_rows(old_csv), "changed": 0}
+            tables[table] = {"added": 0, "removed": count_rows(old_csv), "changed": 0}
         elif table not in old_schemas:
-            tables[table] = {"added": _count_rows(new_csv), "removed": 0, "changed": 0}
+            tables[table] = {"added": count_rows(new_csv), "removed": 0, "changed": 0}
         elif sha256_file(old_csv) != sha256_file(new_csv):
             key = new_schemas[table]["primaryKey"]
             if key == old_schemas[table]["primaryKey"]:
                 old_parquet, new_parquet = old_csv.with_suffix(".parquet"), new_csv.with_suffix(".parquet")
                 exact = old_parquet.exists() and new_parquet.exists()
-                tables[table] = row_changes(*((old_parquet, new_parquet) if exact else (old_csv, new_csv)), key)
+                pair = (old_parquet, new_parquet) if exact else (old_csv, new_csv)
+                tables[table] = row_changes(*pair, key, con)
             else:
-                tables[table] = {"added": _count_rows(new_csv), "removed": _count_rows(old_csv), "changed": 0}
+                tables[table] = {"added": count_rows(new_csv), "removed": count_rows(old_csv), "changed": 0}
             counts = tables[table]
             if counts["added"] or counts["removed"] or counts["changed"]:
                 reasons.append(("patch", f"rows of {table} changed"))
             else:
                 reasons.append(("patch", f"bytes of {table}.csv changed"))
+    con.close()
     if not reasons:
         return None, {"bump": None, "summary": "No change.", "tables": {}, "schema_changes": []}
     level = max((lvl for lvl, _ in reasons), key=LEVELS.index)
@@ -240,18 +190,6 @@ def schema_moves(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]])
         if table in new and old[table].get("primaryKey") != new[table].get("primaryKey"):
             gone.append(table)
     return {name: known[name] for name in sorted(set(gone)) if name in known}
-
-
-def _count_rows(csv_path: Path) -> int:
-    """Rows of a table file: from its Parquet copy's footer when there is one (the same rows: written by
-    one query, compared when a package is validated), else by reading the CSV."""
-    parquet = csv_path.with_suffix(".parquet")
-    if parquet.exists():
-        return pq.ParquetFile(parquet).metadata.num_rows
-    if not csv_path.exists():
-        return 0
-    with duckdb.connect() as con:
-        return con.execute(f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)").fetchone()[0]
 
 
 def verify_latest(releases_dir: Path) -> None:

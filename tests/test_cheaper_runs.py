@@ -4,6 +4,7 @@ them, a hit gives the same result as computing afresh) and checks batched into o
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -216,7 +217,7 @@ def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
 
 
 def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_the_csv(tmp_path: Path):
-    from pipeline import release
+    from pipeline import release, table_files
     from pipeline.settings import PACKAGE_NAME
 
     latest = release.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
@@ -225,11 +226,11 @@ def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_
     shutil.copytree(latest, csv_only, ignore=shutil.ignore_patterns("*.parquet"))
     assert not list(csv_only.rglob("*.parquet")) and list(latest.rglob("*.parquet"))
     for table in ("documents", "tokens", "tasks", "commentary"):
-        assert release._count_rows(latest / "data" / f"{table}.csv") == release._count_rows(
+        assert table_files.count_rows(latest / "data" / f"{table}.csv") == table_files.count_rows(
             csv_only / "data" / f"{table}.csv"
         )
-    ids = release._document_ids(latest / "data" / "documents.csv")
-    assert ids and ids == release._document_ids(csv_only / "data" / "documents.csv")
+    ids = table_files.document_ids(latest / "data" / "documents.csv")
+    assert ids and ids == table_files.document_ids(csv_only / "data" / "documents.csv")
     assert release.diff_packages(None, latest) == release.diff_packages(None, csv_only)
     assert release.diff_packages(csv_only, latest)[0] is None  # same rows whichever file they are read from
 
@@ -376,3 +377,30 @@ def test_tokens_loaded_from_files_without_a_key_index_still_have_duplicate_keys_
     assert "token_no=2" in duplicate and "used by 2 rows" in duplicate
     assert "PRIMARY KEY" not in schema.create_table_sql("tokens", keyed=False)
     assert "PRIMARY KEY" in schema.create_table_sql("tokens")
+
+
+def test_row_changes_between_parquet_copies_equal_those_between_the_csv_files(tmp_path: Path):
+    """Rows added, removed and changed between two releases, whichever copies are compared, with one
+    connection for all tables or one each."""
+    import duckdb
+
+    from pipeline import release, table_files
+    from pipeline.settings import PACKAGE_NAME
+
+    folder = Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME
+    old, new = folder / "3.0.0", folder / "3.3.0"
+    con = duckdb.connect()
+    changed = 0
+    for table in ("targets", "tokens", "documents", "tasks"):
+        key = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))
+        [resource] = [r for r in key["resources"] if r["name"] == table]
+        paths = [release_dir / "data" / f"{table}.parquet" for release_dir in (old, new)]
+        exact = table_files.row_changes(*paths, resource["schema"]["primaryKey"], con)
+        alone = table_files.row_changes(*paths, resource["schema"]["primaryKey"])
+        assert exact == alone
+        changed += exact["added"] + exact["removed"] + exact["changed"]
+        for kind in ("added", "removed", "changed"):
+            assert len(exact.get(f"{kind}_keys", [])) == min(exact[kind], table_files.EXAMPLE_KEYS)
+            assert exact.get(f"{kind}_keys", []) == sorted(exact.get(f"{kind}_keys", []))
+    assert changed  # the two releases differ in some rows
+    assert release.diff_packages(old, new)[0] is not None

@@ -1,0 +1,92 @@
+"""Reading the table files of two packages for their diff: row counts, document ids and the rows
+added, removed or changed by primary key, each from the Parquet copy when there is one (exact values,
+column by column) and from the CSV otherwise (releases before Parquet copies). Plain functions, no Dagster.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline.package import sql_string
+
+EXAMPLE_KEYS = 10  # keys quoted per kind of change in changes.json
+
+
+def row_changes(
+    old_path: Path, new_path: Path, key: list[str], con: duckdb.DuckDBPyConnection | None = None
+) -> dict[str, Any]:
+    """Rows added, removed and changed between two files (Parquet or CSV) of a table, by primary key.
+
+    Parquet copies are compared when both exist: they hold the exact values in every release, whatever
+    rule its CSV files follow (pipeline.csv_policy). One query pairs the rows by key (a full outer
+    join): a row of one side only was added or removed, a pair whose shared columns differ changed.
+    """
+    connection = con or duckdb.connect()
+    key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)
+    sources = [_as_text(path) for path in (old_path, new_path)]
+    headers = [[row[0] for row in connection.execute(f"DESCRIBE {source}").fetchall()] for source in sources]
+    shared = [column for column in headers[1] if column in headers[0]]  # an added column changes no row
+    row_expr = "struct_pack(" + ", ".join(f'"{column}" := "{column}"' for column in shared) + ")"
+    # k: the primary key as text (never null); h: a hash of the row's shared columns, to tell changed rows apart.
+    old, new = (f"(SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h FROM {source})" for source in sources)
+    rows = connection.execute(
+        f"""SELECT change, k, n FROM (
+                SELECT change, k, count(*) OVER (PARTITION BY change) AS n,
+                       row_number() OVER (PARTITION BY change ORDER BY k) AS r
+                FROM (SELECT CASE WHEN o.k IS NULL THEN 'added' WHEN n.k IS NULL THEN 'removed' ELSE 'changed' END
+                             AS change, coalesce(n.k, o.k) AS k
+                      FROM {new} n FULL OUTER JOIN {old} o ON n.k = o.k
+                      WHERE o.k IS NULL OR n.k IS NULL OR n.h <> o.h))
+            WHERE r <= {EXAMPLE_KEYS} ORDER BY change, r"""
+    ).fetchall()
+    if con is None:
+        connection.close()
+    found: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
+    counts = dict.fromkeys(found, 0)
+    for change, row_key, count in rows:
+        found[change].append(row_key)
+        counts[change] = count
+    result: dict[str, Any] = dict(counts)
+    for label, keys in found.items():
+        if keys:
+            result[f"{label}_keys"] = keys
+    return result
+
+
+def _as_text(path: Path) -> str:
+    """A DuckDB subquery giving a table file's rows with every column as text."""
+    if path.suffix == ".parquet":
+        return f"(SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({sql_string(path)}))"
+    return f"(SELECT * FROM read_csv({sql_string(path)}, all_varchar = true, header = true))"
+
+
+def document_ids(csv_path: Path) -> set[str]:
+    """doc_ids of a documents table: from its Parquet copy when there is one (one column, exact values;
+    a doc_id is never escaped in the CSV), else from the CSV."""
+    parquet = csv_path.with_suffix(".parquet")
+    if parquet.exists():
+        query = f"SELECT doc_id FROM read_parquet({sql_string(parquet)})"
+    elif csv_path.exists():
+        query = f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
+    else:
+        return set()
+    with duckdb.connect() as con:
+        return {doc_id for (doc_id,) in con.execute(query).fetchall()}
+
+
+def count_rows(csv_path: Path) -> int:
+    """Rows of a table file: from its Parquet copy when there is one (DuckDB reads the count from its
+    footer; the same rows: written by one query, compared when a package is validated), else by
+    reading the CSV."""
+    parquet = csv_path.with_suffix(".parquet")
+    if parquet.exists():
+        query = f"SELECT count(*) FROM read_parquet({sql_string(parquet)})"
+    elif csv_path.exists():
+        query = f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
+    else:
+        return 0
+    with duckdb.connect() as con:
+        return con.execute(query).fetchone()[0]
