@@ -7,7 +7,6 @@ a database file per run, which costs more than the runs' steps."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import dagster as dg
@@ -20,10 +19,20 @@ from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
 from pipeline.release import versions
 from pipeline.settings import Paths
-from tests.conftest import SEEDS
 
-FIRST = ["000_d94bf26f79975ec5", "004_b92b20ed52438b26"]
-ADDED_TOGETHER = ["001_61f26defd4b9cf11", "002_a1b3c1b0fa981a87"]
+FIRST = ["city_a", "city_b"]
+ADDED_TOGETHER = ["city_c", "city_d"]
+CITIES = {"city_a": "长沙市", "city_b": "株洲市", "city_c": "湘潭市", "city_d": "衡阳市"}
+
+
+def _write_text(seeds: Path, doc_id: str) -> None:
+    """A short city conference report (each run's cost grows with the rows of its texts)."""
+    city = CITIES[doc_id]
+    (seeds / f"{doc_id}.txt").write_text(
+        f"{city}卫生健康工作会议召开\n2月5日，2025年{city}卫生健康工作会议召开。会议总结2024年工作，部署2025年重点工作。\n"
+        "会议强调，一是加强基层医疗卫生服务能力建设；二是新增托位1000个；三是深化公立医院改革。\n",
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture
@@ -32,7 +41,7 @@ def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
     paths = Paths(seeds=tmp_path / "seeds", out=tmp_path / "build", datasets=tmp_path / "datasets")
     paths.seeds.mkdir()
     for doc_id in FIRST:
-        shutil.copy(SEEDS / f"{doc_id}.txt", paths.seeds)
+        _write_text(paths.seeds, doc_id)
     monkeypatch.setenv("PIPELINE_SEEDS", str(paths.seeds))
     monkeypatch.setenv("PIPELINE_OUT", str(paths.out))
     monkeypatch.setenv("PIPELINE_DATASETS", str(paths.datasets))
@@ -111,7 +120,7 @@ def test_the_sensor_processes_new_texts_then_assembles_and_publishes_once(paths,
     assert isinstance(_tick(instance, assembly.cursor), dg.SkipReason)
 
     for doc_id in ADDED_TOGETHER:  # two texts added together
-        shutil.copy(SEEDS / f"{doc_id}.txt", paths.seeds)
+        _write_text(paths.seeds, doc_id)
     added = _tick(instance, assembly.cursor)
     assert sorted(r.partition_key for r in added.run_requests) == ADDED_TOGETHER
     assert {r.job_name for r in added.run_requests} == {"process_documents"}
