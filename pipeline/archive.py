@@ -80,15 +80,21 @@ def _write_if_changed(path: Path, data: bytes, written: list[str]) -> None:
 def write_archives(releases_dir: Path, versions: list[str], created: dict[str, str]) -> list[str]:
     """Write the archive of every version that lacks one, then latest.zip, latest/ and LATEST for the newest.
 
-    An existing archive is never rewritten (published versions are immutable); `created` maps each
+    An archive holding exactly its version folder's files is never rewritten (published versions are
+    immutable). One that does not (left behind by a publish that was dropped and made again, or
+    damaged) is made again from its folder, but only when the folder verifies against its own
+    SHA256SUMS and labels: the folder is the release, the archive its copy. `created` maps each
     version to its release date. Returns the paths written.
     """
+    from pipeline.verify import verify_release  # pipeline.verify imports this module
+
     written: list[str] = []
     for version in versions:
         path = archive_path(releases_dir, version)
-        if not path.exists():
-            data = archive_bytes(releases_dir / version, top_folder(releases_dir, version), created[version])
-            _write_if_changed(path, data, written)
+        if path.exists() and (not archive_problems(releases_dir, version) or verify_release(releases_dir / version)):
+            continue  # the right archive, or a folder that is itself damaged: `validate` reports it
+        data = archive_bytes(releases_dir / version, top_folder(releases_dir, version), created[version])
+        _write_if_changed(path, data, written)
     if versions:
         newest = versions[-1]
         _write_if_changed(releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest).read_bytes(), written)

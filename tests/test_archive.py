@@ -138,3 +138,44 @@ def test_the_downloaded_zip_and_latest_folder_validate_where_they_are(tmp_path: 
     )
     # the label check of validate_release, without a third full Frictionless pass over the same rows
     assert any("says version 9" in problem for problem in verify_release(unpacked))
+
+
+def test_every_committed_release_is_its_own_archive_and_the_pointers_and_catalog_agree():
+    """What `validate` checks around each committed version folder, for all of them (no Frictionless pass)."""
+    import json
+
+    from pipeline.release import versions
+
+    found = versions(RELEASES)
+    assert [p for v in found for p in archive.archive_problems(RELEASES, v)] == []
+    assert archive.pointer_problems(RELEASES, found) == []
+    catalog = json.loads((RELEASES.parent / "catalog.json").read_text(encoding="utf-8"))
+    assert archive.catalog_problems(RELEASES, catalog) == []
+
+
+def test_an_archive_that_is_not_its_folder_is_made_again_from_the_verified_folder(tmp_path: Path):
+    """A zip left behind by a publish that was dropped and made again (another build's bytes under the
+    same version) is replaced by the zip of the folder; a damaged folder never replaces its archive."""
+    version = (RELEASES / "LATEST").read_text().strip()
+    releases = tmp_path / "datasets" / RELEASES.name
+    shutil.copytree(RELEASES / version, releases / version)
+    created = {version: archive.release_date(releases / version)}
+    other = tmp_path / "other"
+    shutil.copytree(releases / version, other)
+    (other / "README.md").write_text("an earlier build of the same version\n", encoding="utf-8")
+    stale = archive.archive_bytes(other, archive.top_folder(releases, version), created[version])
+    archive.archive_path(releases, version).parent.mkdir(parents=True)
+    archive.archive_path(releases, version).write_bytes(stale)
+    assert any("README.md differs" in p for p in archive.archive_problems(releases, version))
+
+    written = archive.write_archives(releases, [version], created)
+    assert str(archive.archive_path(releases, version)) in written
+    assert archive.archive_problems(releases, version) == []
+    expected = archive.archive_bytes(releases / version, archive.top_folder(releases, version), created[version])
+    assert archive.archive_path(releases, version).read_bytes() == expected
+    assert archive.write_archives(releases, [version], created) == []  # the right archive stays untouched
+
+    archive.archive_path(releases, version).write_bytes(stale)
+    (releases / version / "README.md").write_text("damaged\n", encoding="utf-8")  # no longer its SHA256SUMS
+    archive.write_archives(releases, [version], created)
+    assert archive.archive_path(releases, version).read_bytes() == stale
