@@ -124,30 +124,37 @@ def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict
     """(bump level or None, changes) of the built package `new_dir` against the release `old_dir`."""
     new_descriptor = json.loads((new_dir / "datapackage.json").read_text(encoding="utf-8"))
     new_schemas = _csv_schemas(new_descriptor)
+    with duckdb.connect() as con:  # one in-memory connection for every count and comparison
+        return _diff(old_dir, new_dir, new_schemas, con)
+
+
+def _diff(
+    old_dir: Path | None, new_dir: Path, new_schemas: dict[str, Any], con: duckdb.DuckDBPyConnection
+) -> tuple[str | None, dict[str, Any]]:
     if old_dir is None:
         tables = {
-            t: {"added": count_rows(new_dir / "data" / f"{t}.csv"), "removed": 0, "changed": 0} for t in new_schemas
+            t: {"added": count_rows(new_dir / "data" / f"{t}.csv", con), "removed": 0, "changed": 0}
+            for t in new_schemas
         }
         return "major", {"bump": "first", "summary": "First release.", "tables": tables, "schema_changes": []}
 
     old_descriptor = json.loads((old_dir / "datapackage.json").read_text(encoding="utf-8"))
     old_schemas = _csv_schemas(old_descriptor)
     reasons: list[tuple[str, str]] = schema_changes(old_schemas, new_schemas)
-    old_docs = document_ids(old_dir / "data" / "documents.csv")
-    new_docs = document_ids(new_dir / "data" / "documents.csv")
+    old_docs = document_ids(old_dir / "data" / "documents.csv", con)
+    new_docs = document_ids(new_dir / "data" / "documents.csv", con)
     for doc_id in sorted(old_docs - new_docs):
         reasons.append(("major", f"document {doc_id} withdrawn"))
     for doc_id in sorted(new_docs - old_docs):
         reasons.append(("minor", f"document {doc_id} added"))
 
     tables: dict[str, Any] = {}
-    con = duckdb.connect()  # one in-memory connection for every table's row comparison
     for table in sorted(set(old_schemas) | set(new_schemas)):
         old_csv, new_csv = old_dir / "data" / f"{table}.csv", new_dir / "data" / f"{table}.csv"
         if table not in new_schemas:
-            tables[table] = {"added": 0, "removed": count_rows(old_csv), "changed": 0}
+            tables[table] = {"added": 0, "removed": count_rows(old_csv, con), "changed": 0}
         elif table not in old_schemas:
-            tables[table] = {"added": count_rows(new_csv), "removed": 0, "changed": 0}
+            tables[table] = {"added": count_rows(new_csv, con), "removed": 0, "changed": 0}
         elif sha256_file(old_csv) != sha256_file(new_csv):
             key = new_schemas[table]["primaryKey"]
             if key == old_schemas[table]["primaryKey"]:
@@ -156,13 +163,12 @@ def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict
                 pair = (old_parquet, new_parquet) if exact else (old_csv, new_csv)
                 tables[table] = row_changes(*pair, key, con)
             else:
-                tables[table] = {"added": count_rows(new_csv), "removed": count_rows(old_csv), "changed": 0}
+                tables[table] = {"added": count_rows(new_csv, con), "removed": count_rows(old_csv, con), "changed": 0}
             counts = tables[table]
             if counts["added"] or counts["removed"] or counts["changed"]:
                 reasons.append(("patch", f"rows of {table} changed"))
             else:
                 reasons.append(("patch", f"bytes of {table}.csv changed"))
-    con.close()
     if not reasons:
         return None, {"bump": None, "summary": "No change.", "tables": {}, "schema_changes": []}
     level = max((lvl for lvl, _ in reasons), key=LEVELS.index)

@@ -15,24 +15,21 @@ from pipeline.package import sql_string
 EXAMPLE_KEYS = 10  # keys quoted per kind of change in changes.json
 
 
-def row_changes(
-    old_path: Path, new_path: Path, key: list[str], con: duckdb.DuckDBPyConnection | None = None
-) -> dict[str, Any]:
+def row_changes(old_path: Path, new_path: Path, key: list[str], con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Rows added, removed and changed between two files (Parquet or CSV) of a table, by primary key.
 
     Parquet copies are compared when both exist: they hold the exact values in every release, whatever
     rule its CSV files follow (pipeline.csv_policy). One query pairs the rows by key (a full outer
     join): a row of one side only was added or removed, a pair whose shared columns differ changed.
     """
-    connection = con or duckdb.connect()
     key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)
     sources = [_as_text(path) for path in (old_path, new_path)]
-    headers = [[row[0] for row in connection.execute(f"DESCRIBE {source}").fetchall()] for source in sources]
+    headers = [[row[0] for row in con.execute(f"DESCRIBE {source}").fetchall()] for source in sources]
     shared = [column for column in headers[1] if column in headers[0]]  # an added column changes no row
     row_expr = "struct_pack(" + ", ".join(f'"{column}" := "{column}"' for column in shared) + ")"
     # k: the primary key as text (never null); h: a hash of the row's shared columns, to tell changed rows apart.
     old, new = (f"(SELECT {key_expr} AS k, md5(to_json({row_expr})::VARCHAR) AS h FROM {source})" for source in sources)
-    rows = connection.execute(
+    rows = con.execute(
         f"""SELECT change, k, n FROM (
                 SELECT change, k, count(*) OVER (PARTITION BY change) AS n,
                        row_number() OVER (PARTITION BY change ORDER BY k) AS r
@@ -42,8 +39,6 @@ def row_changes(
                       WHERE o.k IS NULL OR n.k IS NULL OR n.h <> o.h))
             WHERE r <= {EXAMPLE_KEYS} ORDER BY change, r"""
     ).fetchall()
-    if con is None:
-        connection.close()
     found: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
     counts = dict.fromkeys(found, 0)
     for change, row_key, count in rows:
@@ -63,9 +58,10 @@ def _as_text(path: Path) -> str:
     return f"(SELECT * FROM read_csv({sql_string(path)}, all_varchar = true, header = true))"
 
 
-def document_ids(csv_path: Path) -> set[str]:
+def document_ids(csv_path: Path, con: duckdb.DuckDBPyConnection) -> set[str]:
     """doc_ids of a documents table: from its Parquet copy when there is one (one column, exact values;
-    a doc_id is never escaped in the CSV), else from the CSV."""
+    a doc_id is never escaped in the CSV), else from the CSV. `con`: any DuckDB connection (opening one
+    costs ~15 ms, more than the query)."""
     parquet = csv_path.with_suffix(".parquet")
     if parquet.exists():
         query = f"SELECT doc_id FROM read_parquet({sql_string(parquet)})"
@@ -73,11 +69,10 @@ def document_ids(csv_path: Path) -> set[str]:
         query = f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
     else:
         return set()
-    with duckdb.connect() as con:
-        return {doc_id for (doc_id,) in con.execute(query).fetchall()}
+    return {doc_id for (doc_id,) in con.execute(query).fetchall()}
 
 
-def count_rows(csv_path: Path) -> int:
+def count_rows(csv_path: Path, con: duckdb.DuckDBPyConnection) -> int:
     """Rows of a table file: from its Parquet copy when there is one (DuckDB reads the count from its
     footer; the same rows: written by one query, compared when a package is validated), else by
     reading the CSV."""
@@ -88,5 +83,4 @@ def count_rows(csv_path: Path) -> int:
         query = f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
     else:
         return 0
-    with duckdb.connect() as con:
-        return con.execute(query).fetchone()[0]
+    return con.execute(query).fetchone()[0]

@@ -217,6 +217,8 @@ def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
 
 
 def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_the_csv(tmp_path: Path):
+    import duckdb
+
     from pipeline import release, table_files
     from pipeline.settings import PACKAGE_NAME
 
@@ -225,12 +227,13 @@ def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_
     csv_only = tmp_path / "csv-only"
     shutil.copytree(latest, csv_only, ignore=shutil.ignore_patterns("*.parquet"))
     assert not list(csv_only.rglob("*.parquet")) and list(latest.rglob("*.parquet"))
+    con = duckdb.connect()
     for table in ("documents", "tokens", "tasks", "commentary"):
-        assert table_files.count_rows(latest / "data" / f"{table}.csv") == table_files.count_rows(
-            csv_only / "data" / f"{table}.csv"
+        assert table_files.count_rows(latest / "data" / f"{table}.csv", con) == table_files.count_rows(
+            csv_only / "data" / f"{table}.csv", con
         )
-    ids = table_files.document_ids(latest / "data" / "documents.csv")
-    assert ids and ids == table_files.document_ids(csv_only / "data" / "documents.csv")
+    ids = table_files.document_ids(latest / "data" / "documents.csv", con)
+    assert ids and ids == table_files.document_ids(csv_only / "data" / "documents.csv", con)
     assert release.diff_packages(None, latest) == release.diff_packages(None, csv_only)
     assert release.diff_packages(csv_only, latest)[0] is None  # same rows whichever file they are read from
 
@@ -396,7 +399,7 @@ def test_row_changes_between_parquet_copies_equal_those_between_the_csv_files(tm
         [resource] = [r for r in key["resources"] if r["name"] == table]
         paths = [release_dir / "data" / f"{table}.parquet" for release_dir in (old, new)]
         exact = table_files.row_changes(*paths, resource["schema"]["primaryKey"], con)
-        alone = table_files.row_changes(*paths, resource["schema"]["primaryKey"])
+        alone = table_files.row_changes(*paths, resource["schema"]["primaryKey"], duckdb.connect())
         assert exact == alone
         changed += exact["added"] + exact["removed"] + exact["changed"]
         for kind in ("added", "removed", "changed"):
