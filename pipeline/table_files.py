@@ -58,29 +58,26 @@ def _as_text(path: Path) -> str:
     return f"(SELECT * FROM read_csv({sql_string(path)}, all_varchar = true, header = true))"
 
 
-def document_ids(csv_path: Path, con: duckdb.DuckDBPyConnection) -> set[str]:
-    """doc_ids of a documents table: from its Parquet copy when there is one (one column, exact values;
-    a doc_id is never escaped in the CSV), else from the CSV. `con`: any DuckDB connection (opening one
-    costs ~15 ms, more than the query)."""
+def _preferred_source(csv_path: Path) -> str | None:
+    """A DuckDB table function reading a table file: its Parquet copy when there is one (exact values,
+    the same rows as the CSV: written by one query, compared when a package is validated), else the CSV
+    as text; None when neither exists."""
     parquet = csv_path.with_suffix(".parquet")
     if parquet.exists():
-        query = f"SELECT doc_id FROM read_parquet({sql_string(parquet)})"
-    elif csv_path.exists():
-        query = f"SELECT doc_id FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
-    else:
-        return set()
-    return {doc_id for (doc_id,) in con.execute(query).fetchall()}
+        return f"read_parquet({sql_string(parquet)})"
+    if csv_path.exists():
+        return f"read_csv({sql_string(csv_path)}, all_varchar = true)"
+    return None
+
+
+def document_ids(csv_path: Path, con: duckdb.DuckDBPyConnection) -> set[str]:
+    """doc_ids of a documents table (a doc_id is never escaped in the CSV). `con`: any DuckDB
+    connection (opening one costs ~15 ms, more than the query)."""
+    source = _preferred_source(csv_path)
+    return {doc_id for (doc_id,) in con.execute(f"SELECT doc_id FROM {source}").fetchall()} if source else set()
 
 
 def count_rows(csv_path: Path, con: duckdb.DuckDBPyConnection) -> int:
-    """Rows of a table file: from its Parquet copy when there is one (DuckDB reads the count from its
-    footer; the same rows: written by one query, compared when a package is validated), else by
-    reading the CSV."""
-    parquet = csv_path.with_suffix(".parquet")
-    if parquet.exists():
-        query = f"SELECT count(*) FROM read_parquet({sql_string(parquet)})"
-    elif csv_path.exists():
-        query = f"SELECT count(*) FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
-    else:
-        return 0
-    return con.execute(query).fetchone()[0]
+    """Rows of a table file (from a Parquet copy, DuckDB reads the count from its footer)."""
+    source = _preferred_source(csv_path)
+    return con.execute(f"SELECT count(*) FROM {source}").fetchone()[0] if source else 0
