@@ -20,7 +20,7 @@ from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
-from pipeline.text.targets import extract_targets, find_programmes
+from pipeline.text.targets.extract import extract_targets, find_programmes
 
 ROUNDUP_KIND = "provincial_plan_roundup"
 WORK_POINTS_KIND = "work_points"
