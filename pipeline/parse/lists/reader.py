@@ -227,6 +227,7 @@ def _with_children(text: str, item: Item) -> Item:
             headline = _TITLE_END.search(text, item.start, item.end)
             after = headline.end() if headline else item.end
             children = _as_items(unmarked.comma_items(text, after, item.end))
+    children = [child for child in children if title_of(text, child)]
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
@@ -241,7 +242,7 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     if not lists:
         fallback = _fallback_comma_list(text, paragraphs)
         lists = [fallback] if fallback else []
-    items = sorted((item for found in lists for item in found), key=lambda i: i.start)
+    items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
     return [_with_children(text, item) for item in items]
 
 

@@ -38,7 +38,7 @@ class Piece:
 
 def _trim(text: str, start: int, end: int, chars: str = "，,、；;：:") -> tuple[int, int]:
     """Strip spaces and joiners at both ends (a closing 。 stays with its item)."""
-    while start < end and (text[start] in _SPACE or text[start] in chars + "。"):
+    while start < end and (text[start] in _SPACE or text[start] in chars + "。\n"):
         start += 1
     while end > start and (text[end - 1] in _SPACE or text[end - 1] in chars + "\n"):
         end -= 1
