@@ -11,14 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-<<<<<<< HEAD
 from pipeline.parse.lists import list_tasks
-from pipeline.text.regions import PROVINCE, find_regions
-=======
-from pipeline.data import read_toml
-from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
 from pipeline.text.regions import PROVINCE, county_named, find_regions
->>>>>>> origin/main
 
 _AREA = r"([\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))"
 _NAME = re.compile(
