@@ -221,11 +221,11 @@ def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
 def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_the_csv(tmp_path: Path):
     import duckdb
 
-    from pipeline.release import table_files
+    from pipeline.release import folders, table_files
     from pipeline.release import versions as release
     from pipeline.settings import PACKAGE_NAME
 
-    latest = release.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
+    latest = folders.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
     assert latest is not None
     csv_only = tmp_path / "csv-only"
     shutil.copytree(latest, csv_only, ignore=shutil.ignore_patterns("*.parquet"))

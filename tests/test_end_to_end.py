@@ -13,7 +13,7 @@ import pytest
 from pipeline import schema
 from pipeline.cli.main import main
 from pipeline.package.files import validate_package
-from pipeline.release.versions import latest_release
+from pipeline.release.folders import latest_release
 from tests.conftest import ROOT, SEEDS
 
 TABLES = schema.table_names()

@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.cli.main import main
 from pipeline.release import transaction
-from pipeline.release.versions import versions
+from pipeline.release.folders import versions
 from tests.conftest import RELEASE_DATE, made_once, release_problems
 
 PACKAGE = "china-health-work-plans"

@@ -17,7 +17,7 @@ from pipeline.definitions import defs, make_definitions
 from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
-from pipeline.release.versions import versions
+from pipeline.release.folders import versions
 from pipeline.settings import Paths
 
 FIRST = ["city_a", "city_b"]

@@ -8,8 +8,8 @@ Whitespace around a sentence is trimmed; offsets are half-open into the cleaned 
 Words: jieba is configured once per process: its cache goes to a project folder (not /tmp) and the
 domain user dictionary (pipeline/data/jieba_userdict.txt) is loaded, so terms such as
 紧密型县域医共体 or 儿科和精神卫生服务年 stay whole, and so are names (pipeline/data/names.toml:
-officials, every region of regions.csv). The officials a document names are added only while that
-document is segmented and removed afterwards, so no document's tokens depend on another document.
+officials, every region of regions.csv). The officials a document names (passed by the caller) are added
+only while that document is segmented and removed afterwards, so no document's tokens depend on another document.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ import jieba
 import jieba.posseg
 
 from pipeline.data import read_csv, read_toml
-from pipeline.parse.conference.officials import find_officials
-from pipeline.schema import PROJECT_ROOT
+from pipeline.settings import PROJECT_ROOT
 
 # A sentence ends after one of these (plus any closing quotes or brackets), or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
@@ -113,11 +112,6 @@ def _names() -> dict:
     return read_toml("names.toml")
 
 
-def document_names(text: str) -> list[str]:
-    """Names the parsers find in this document (the officials of a meeting report), to keep whole."""
-    return sorted({official.name for official in find_officials(text)})
-
-
 @contextmanager
 def _words_added(pos: jieba.posseg.POSTokenizer, words: Iterable[str]) -> Iterator[None]:
     """Add `words` to the tokenizer for the duration of the block, then restore it exactly."""
@@ -154,13 +148,14 @@ def _words_added(pos: jieba.posseg.POSTokenizer, words: Iterable[str]) -> Iterat
         base.total = saved_total
 
 
-def tokenize(text: str, sentences: list[Sentence] | None = None) -> list[Token]:
+def tokenize(text: str, sentences: list[Sentence] | None = None, keep_whole: Iterable[str] = ()) -> list[Token]:
     """Segment each sentence of one document with jieba; offsets are into `text`; whitespace tokens are dropped.
 
-    `text` is the whole document: the names found in it are kept whole while it is segmented.
+    `keep_whole`: words of this document to keep whole while it is segmented (the per-document stage passes
+    the names of the officials its meeting report names: pipeline.parse.conference.officials.official_names).
     """
     tokenizer = pos_tokenizer()
-    with _words_added(tokenizer, document_names(text)):
+    with _words_added(tokenizer, keep_whole):
         return _tokens(tokenizer, text, sentences if sentences is not None else split_sentences(text))
 
 
