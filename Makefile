@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB
 
-.PHONY: setup publish build validate test lint bench dev clean lock
+.PHONY: setup publish build validate test test-fast lint bench dev clean lock
 
 setup: $(STAMP)
 
@@ -32,6 +32,11 @@ validate: setup
 test: setup
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal
+
+# The fast tier while editing a rule: every test that does not build, publish or run Dagster (those are in
+# tests/integration/ or marked slow; see pyproject's markers), in one process. A few seconds.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow" --ignore=tests/integration -p no:cacheprovider
 
 bench: setup
 	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES)

@@ -122,6 +122,7 @@ def test_citation_names_no_repository_when_the_project_has_no_public_address():
     assert "repository-code" not in parsed and "url" not in parsed and parsed["version"] == "3.1.0"
 
 
+@pytest.mark.slow
 def test_the_downloaded_zip_and_latest_folder_validate_where_they_are(tmp_path: Path):
     """An unpacked latest.zip (folder <package>-<version>) and datasets/.../latest/ validate as releases."""
     from pipeline.release.verify import validate_release, verify_release
@@ -153,6 +154,7 @@ def test_every_committed_release_is_its_own_archive_and_the_pointers_and_catalog
     assert archive.catalog_problems(RELEASES, catalog) == []
 
 
+@pytest.mark.slow  # reads or verifies a published release
 def test_an_archive_that_is_not_its_folder_is_made_again_from_the_verified_folder(tmp_path: Path):
     """A zip left behind by a publish that was dropped and made again (another build's bytes under the
     same version) is replaced by the zip of the folder; a damaged folder never replaces its archive."""

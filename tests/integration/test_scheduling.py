@@ -20,6 +20,8 @@ from pipeline.defs.sensors import seeds_sensor
 from pipeline.release.folders import versions
 from pipeline.settings import Paths
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 FIRST = ["city_a", "city_b"]
 ADDED_TOGETHER = ["city_c", "city_d"]
 CITIES = {"city_a": "长沙市", "city_b": "株洲市", "city_c": "湘潭市", "city_d": "衡阳市"}

@@ -23,6 +23,8 @@ from pipeline.defs.partitions import (
 from pipeline.settings import Paths
 from tests.conftest import ROOT, SEEDS, copy_seeds
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 PER_DOCUMENT_ASSETS = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
 
 

@@ -15,6 +15,8 @@ import pytest
 from pipeline.release.folders import versions
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 RELEASES = ROOT / "datasets" / "china-health-work-plans"
 
 

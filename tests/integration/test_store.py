@@ -20,6 +20,8 @@ from pipeline.documents.store import DocumentStore, document_keys, library_versi
 from pipeline.settings import Paths
 from tests.conftest import SEEDS
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 STAGES = ("raw", "clean", "segment", "extract")
 
 

@@ -21,6 +21,8 @@ from pipeline.release import transaction
 from pipeline.release.folders import versions
 from tests.conftest import RELEASE_DATE, made_once, release_problems
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 PACKAGE = "china-health-work-plans"
 
 

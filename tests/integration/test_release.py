@@ -16,6 +16,8 @@ from pipeline.release import folders
 from pipeline.release import versions as release
 from tests.conftest import RELEASE_DATE, copy_seeds, made_once
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 PACKAGE = "china-health-work-plans"
 
 

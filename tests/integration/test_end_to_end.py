@@ -16,6 +16,8 @@ from pipeline.package.files import validate_package
 from pipeline.release.folders import latest_release
 from tests.conftest import ROOT, SEEDS
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 TABLES = schema.table_names()
 
 
