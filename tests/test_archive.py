@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline.package.release_notes import citation_version, describe_changes, render_citation
 from pipeline.release import archive, distribution
-from pipeline.release.notes import citation_version, describe_changes, render_citation
 from pipeline.schema import package_metadata
 from tests.conftest import ROOT
 

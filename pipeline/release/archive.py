@@ -18,8 +18,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from pipeline.package.release_notes import citation_version
 from pipeline.release.folders import versions
-from pipeline.release.notes import citation_version
 
 ARCHIVES = "archives"
 LATEST_ARCHIVE = "latest.zip"

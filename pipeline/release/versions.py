@@ -25,9 +25,9 @@ from typing import Any
 import duckdb
 
 from pipeline.package.files import sha256_file
+from pipeline.package.release_notes import describe_changes, render_citation
 from pipeline.release.archive import LATEST_ARCHIVE, catalog_entry
 from pipeline.release.folders import latest_release, versions
-from pipeline.release.notes import describe_changes, render_citation
 from pipeline.release.table_files import count_rows, document_ids, row_changes
 from pipeline.release.verify import verify_release
 from pipeline.schema import SCHEMAS_DIR, package_metadata
