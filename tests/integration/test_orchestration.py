@@ -195,7 +195,7 @@ def test_the_multiprocess_example_config_runs_the_per_document_steps(tmp_path: P
     with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
         instance.add_dynamic_partitions(documents_partitions.name, ["002_a1b3c1b0fa981a87"])
         result = dg.execute_job(
-            dg.build_reconstructable_job("tests.test_orchestration", "_process_documents_job_for_test"),
+            dg.build_reconstructable_job("tests.integration.test_orchestration", "_process_documents_job_for_test"),
             instance=instance,
             run_config=config,
             tags={"dagster/partition": "002_a1b3c1b0fa981a87"},
