@@ -145,3 +145,8 @@ def lead_official(officials: list[Official]) -> str | None:
 def title_hints(officials: list[Official]) -> list[str]:
     """The officials' titles (they may name the region: 湖南省卫生健康委主任)."""
     return [o.title for o in officials if o.title]
+
+
+def official_names(text: str) -> list[str]:
+    """The names of the officials a text names, sorted: words to keep whole when the text is segmented."""
+    return sorted({official.name for official in find_officials(text)})
