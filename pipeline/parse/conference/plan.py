@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.types import MeetingReport
+from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
@@ -49,6 +50,9 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         for note in report.commentary
     ]
     flags = []
+    if report.tasks and reviews_past_work(text, report.tasks[0].start - len(report.tasks[0].marker or "")):
+        tasks, commentary = [], []
+        flags.append("review_list_left_out")
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")
