@@ -50,7 +50,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         for note in report.commentary
     ]
     flags = []
-    if report.tasks and reviews_past_work(text, report.tasks[0].start - len(report.tasks[0].marker or "")):
+    spans = [(t.start - len(t.marker or ""), t.end) for t in report.tasks]
+    if spans and reviews_past_work(text, spans):
         tasks, commentary = [], []
         flags.append("review_list_left_out")
     if not tasks:

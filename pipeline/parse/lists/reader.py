@@ -265,11 +265,13 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     return [_with_children(text, item) for item in items]
 
 
-def reviews_past_work(text: str, first: int) -> bool:
-    """Whether a list whose first marker stands at `first` follows words that review past work (its lead-in's
-    nearest cue is one of review: 会议总结回顾了2023年工作。一是…)."""
+def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a list (its items' spans, the first from its marker) reviews past work: the nearest cue of its
+    lead-in is one of review (会议总结回顾了2023年工作。一是…) and most of its items read as results."""
     paragraphs = _paragraphs(text, 0, len(text))
-    return nearest_cue(_lead(text, paragraphs, first)) == REVIEW
+    if nearest_cue(_lead(text, paragraphs, spans[0][0])) != REVIEW:
+        return False
+    return 2 * sum(reads_as_results(text[s:e]) for s, e in spans) > len(spans)
 
 
 def title_of(text: str, item: Item) -> str:
