@@ -33,11 +33,12 @@ from pipeline.parse.conference.facts import (
     work_year_from_text,
 )
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
-from pipeline.parse.conference.places import normalise_location, resolve_scope, seat_of
+from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
     NATIONAL,
+    PROVINCIAL,
     Commentary,
     MeetingReport,
     Official,
@@ -60,6 +61,8 @@ WORK_YEAR_UNKNOWN = "work_year_unknown"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 REGION_UNRESOLVED = "region_unresolved"
 LOCATION_FROM_REGION = "location_from_region"
+LOCATION_FROM_DATELINE = "location_from_dateline"
+JOINT = "joint_meeting_of_regions"
 NO_TASKS = "no_tasks"
 TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 
@@ -77,9 +80,15 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
     location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
     officials = find_officials(text)
     hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]]
-    scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags)
-    if scope != NATIONAL and region_code is None:
+    if primary.joint:  # several provincial units together: no one region
+        scope, region_code = PROVINCIAL, None
+        flags.append(JOINT)
+    else:
+        scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags)
+    if scope != NATIONAL and region_code is None and not primary.joint:
         flags.append(REGION_UNRESOLVED)
+    if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:
+        flags.append(LOCATION_FROM_DATELINE)
     if location is None and (location := seat_of(region_code)) is not None:
         flags.append(LOCATION_FROM_REGION)
     layout = classify(paras, work_year, meeting_paragraph.index)
