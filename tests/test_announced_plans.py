@@ -19,7 +19,7 @@ def test_work_points_summarised_in_running_text() -> None:
     )
     assert (found["level"], found["region_code"], found["work_year"]) == ("national", None, 2013)
     assert len(found["tasks"]) == 3
-    assert all(words in task["text"] for words, task in zip(("深化医药卫生", "加强公共卫生", "推进中医药发"), found["tasks"]))
+    assert all(words in task["text"] for words, task in zip(("深化医药卫生", "加强公共卫生", "推进中医药发"), found["tasks"], strict=True))
 
 
 def test_spokesman_briefing_with_an_announced_count_cut_short_is_flagged() -> None:
@@ -56,3 +56,11 @@ def test_a_review_list_states_no_plan() -> None:
 
 def test_a_cue_without_a_list_states_no_plan() -> None:
     assert plan("会议部署了十项重点任务。会议还表彰了先进集体。") is None
+
+
+def test_a_training_course_report_states_no_plan() -> None:
+    text = (
+        "卫生部人事司组织开展了卫生管理干部培训班，先后组织召开了3次专家论证会，研究制定了培训实施方案。"
+        "截至目前，已经完成12个省的培训工作。"
+    )
+    assert plan(text, date(2004, 10, 14)) is None

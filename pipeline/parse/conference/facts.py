@@ -119,7 +119,7 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         or _scope_before_year(text, head_start, noun_start)
         or _organiser_scope(text, head_start, noun_start)
     )
-    joint = _is_joint(text, head_start, scope.start if scope else None)
+    joint = _is_joint(text, head_start, scope.start if scope else None, noun_start)
     if scope is None and joint and _is_health_field(text[head_start:noun_start]):
         scope = _Scope(head_start, head_start, PROVINCIAL, None, head_start)
     if scope is None:
@@ -130,8 +130,10 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     if held is None and not scope.held and not held_before:
         return None
     place = (held.groupdict().get("place") if held else None) or (held_before.group("place") if held_before else None)
+    if joint and scope.start > head_start:  # 西北五省(区)及新疆生产建设兵团…: the name names every unit
+        scope = _Scope(head_start, head_start, scope.kind, None, head_start)
     year_end = scope.field_start if scope.field_start != scope.end else scope.start
-    year_match = re.search(rf"(?P<y>{YEAR})年度?$", text[sentence_start:year_end])
+    year_match = re.search(rf"(?P<y>{YEAR})(?:年度?)?$", text[sentence_start:year_end])
     before_name = text[sentence_start : scope.start]
     if year_match and year_end == scope.start:  # the date stands before the title year
         before_name = text[sentence_start : sentence_start + year_match.start()]
@@ -183,13 +185,15 @@ def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     )
 
 
-def _is_joint(text: str, head_start: int, scope_start: int | None) -> bool:
+def _is_joint(text: str, head_start: int, scope_start: int | None, noun_start: int) -> bool:
     """A meeting of several provincial units: its name before the scope names a region or a joint word
     (西北五省(区)及新疆生产建设兵团…), or, unscoped, its paragraph names two provinces or more."""
-    before = text[head_start : head_start if scope_start is None else scope_start]
+    before = text[head_start : noun_start if scope_start is None else scope_start]
     words = lexicon()["meeting"]["joint_words"]
-    if any(word in before for word in words) or regions.find_regions(before, levels=(regions.PROVINCE,)):
+    if any(word in before for word in words):
         return True
+    if re.search("[及和与、]", before) and regions.find_regions(before, levels=(regions.PROVINCE,)):
+        return True  # 陕西省和甘肃省…: not 湖南省长沙市…, whose province only places the city
     if scope_start is not None:
         return False
     end = text.find("\n", head_start)

@@ -135,8 +135,11 @@ def _county_prefecture(candidates: tuple[regions.Region, ...], text: str) -> str
 
 
 def _county_code(sources: list[str], text: str, flags: list[str]) -> str | None:
-    for source in sources:
-        for candidates, _, _ in regions.find_counties(source):
+    """The county a county meeting names: a full name in its place, titles, title lines or text, else a
+    short name (庆城) in its place, titles or title lines."""
+    short = [regions.find_county_names(source) for source in sources[:-1]]
+    for found in [regions.find_counties(source) for source in sources] + short:
+        for candidates, _, _ in found:
             county = regions.resolve_county(candidates, text)
             if county is not None:
                 return county.code
