@@ -36,7 +36,7 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
         "kind": resolved_kind,
         "kind_flag": _other_reason(kind, plans) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
-        "meeting": _meeting_payload(text, meeting) if meeting else None,
+        "meeting": _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None,
         "plans": plans,
     }
 
@@ -155,11 +155,14 @@ def _add_targets(text: str, plan: dict[str, Any]) -> None:
     visit(plan["tasks"])
 
 
-def _meeting_payload(text: str, report: MeetingReport) -> dict[str, Any]:
-    """Meeting facts (the event); its tasks and commentary are carried by the plan statement."""
+def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:
+    """Meeting facts (the event); its tasks and commentary are carried by the plan statement, whose number
+    of top-level tasks the meeting's n_tasks repeats (tasks read by a fallback reader included)."""
     payload = asdict(report)
     del payload["tasks"], payload["commentary"]
-    payload["n_tasks"] = len(report.tasks)
+    payload["n_tasks"] = n_tasks
+    if n_tasks and "no_tasks" in payload["flags"]:
+        payload["flags"] = [flag for flag in payload["flags"] if flag != "no_tasks"]
     payload["field"] = meeting_field(report.name)
     payload["start_date"] = report.start_date.isoformat() if report.start_date else None
     payload["end_date"] = report.end_date.isoformat() if report.end_date else None
