@@ -21,6 +21,7 @@ from typing import Any
 from pipeline.data import read_toml
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import fill, numeral_value
+from pipeline.parse.lists import list_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
@@ -78,7 +79,7 @@ def _list_after(text: str, at: int) -> list[dict[str, Any]]:
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
     if text[at:line_end].strip("：: 。"):
-        tasks = paragraph_tasks(text, at, line_end)
+        tasks = paragraph_tasks(text, at, line_end) or list_tasks(text, at, line_end)
         if tasks:
             return tasks
     offset = line_end + 1

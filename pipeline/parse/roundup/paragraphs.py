@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.parse.clauses import paragraph_tasks
+from pipeline.parse.lists import list_tasks
 from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
 
@@ -106,7 +107,7 @@ def _statement(
         flags.append("work_year_from_document" if default_year else "work_year_unknown")
     if text[last.end - 1] not in "。！？”）)":
         flags.append("cut_off")
-    tasks = paragraph_tasks(text, plan_start, last.end)
+    tasks = paragraph_tasks(text, plan_start, last.end) or list_tasks(text, plan_start, last.end)
     if not tasks:
         flags.append("tasks_not_listed")
     if held:
