@@ -18,6 +18,7 @@ from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
+from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
 from pipeline.text.targets.extract import extract_targets, find_programmes
@@ -50,6 +51,8 @@ def _parse_by_genre(
         if sections := parse_roundup(text, default_year=year):
             return ROUNDUP_KIND, roundup_statements(text, sections), None
         if items := parse_paragraph_roundup(text, default_year=year):
+            return ROUNDUP_KIND, items, None
+        if items := agreement_statements(text):
             return ROUNDUP_KIND, items, None
         if kind == ROUNDUP_KIND:
             return ROUNDUP_KIND, [], None
