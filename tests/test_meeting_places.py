@@ -220,6 +220,7 @@ def test_a_symposium_that_deploys_no_work_states_no_plan() -> None:
         ("发言人介绍，今年将采取七项举措。", 7),
         ("会议提出要抓好十方面工作。", 10),
         ("扎实推进健康江苏建设25个专项行动。", None),  # the size of a named programme, not of the plan's list
+        ("全力加强监测预警以及应急处置这两方面工作。", None),  # two things just named, inside a task
     ],
 )
 def test_announced_counts(sentence: str, count: int | None) -> None:
