@@ -1,10 +1,15 @@
-"""Province sections of a round-up as plan statements; a section's groups become parent tasks."""
+"""Province sections of a round-up as plan statements; a section's groups become parent tasks.
+
+A section without headed measures states its measures as prose (今年，…将加快…，推进…。): its verb-led
+clauses, from the opening paragraph to the section's end, are its tasks (pipeline.parse.lists.prose_tasks).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from pipeline.parse.lists import prose_tasks
 from pipeline.parse.roundup.sections import Measure, ProvinceSection
 from pipeline.parse.statements import roundup_item_field, statement, task
 
@@ -30,7 +35,7 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
                 work_year=section.plan_year,
                 start=section.section_start,
                 end=section.section_end,
-                tasks=_task_tree(text, section),
+                tasks=_task_tree(text, section) or prose_tasks(text, section.intro_start, section.section_end),
                 headline=section.headline,
                 opening=(section.intro_start, section.intro_end),
                 flags=flags,
