@@ -1,11 +1,15 @@
-"""Province sections of a round-up as plan statements; a section's groups become parent tasks."""
+"""Province sections of a round-up as plan statements; a section's groups become parent tasks.
+
+A section without headed measures states its measures as prose (今年，…将加快…，推进…。): its verb-led
+clauses, from the opening paragraph to the section's end, are its tasks (pipeline.parse.lists.prose_tasks).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.roundup.sections import Measure, ProvinceSection
 from pipeline.parse.statements import roundup_item_field, statement, task
 
@@ -25,7 +29,9 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
         tasks = _task_tree(text, section)
         opening = (section.intro_start, section.intro_end)
         if not tasks:  # a prose item: its measures are the lists of its paragraphs (pipeline.parse.lists)
-            tasks = list_tasks(text, section.intro_start, section.section_end)
+            tasks = prose_tasks(text, section.intro_start, section.section_end) or list_tasks(
+                text, section.intro_start, section.section_end
+            )
             opening = (section.intro_start, tasks[0]["start"] if tasks else section.section_end)
         out.append(
             statement(
