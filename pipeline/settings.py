@@ -32,7 +32,7 @@ class Paths:
 
     @property
     def documents(self) -> Path:
-        """Per-document results, one Parquet file per document and stage (see pipeline.store)."""
+        """Per-document results, one Parquet file per document and stage (see pipeline.documents.store)."""
         return self.cache / "documents"
 
     @property

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import package, verify
-from pipeline.cli import main
+from pipeline.cli.main import main
+from pipeline.package import files as package
+from pipeline.release import verify
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -83,9 +84,9 @@ def copy_seeds(target: Path, doc_ids: list[str]) -> Path:
 
 
 def release_problems(folder: Path) -> list[str]:
-    """pipeline.verify.validate_release of a release folder, whose Frictionless and Parquet pass
+    """pipeline.release.verify.validate_release of a release folder, whose Frictionless and Parquet pass
     (validate_package) is skipped when its SHA256SUMS is that of a package which passed it before in this
-    session and its files match it, as a publish does (pipeline.package.validate_once): the same bytes.
+    session and its files match it, as a publish does (pipeline.package.files.validate_once): the same bytes.
     Labels, checksums and the datasets folder's pointers are always checked."""
     validated = Path(os.environ["PIPELINE_CACHE"]) / "validated"
     real = verify.validate_package

@@ -15,9 +15,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import checks, schema
-from pipeline.cli import main
+from pipeline import schema
+from pipeline.cli.main import main
 from pipeline.text.regions import all_regions
+from pipeline.warehouse import checks
 
 TABLES = schema.table_names()
 
@@ -39,7 +40,7 @@ def _load_module(release: Path):
 
 def test_load_py_is_the_pipeline_loader(built: Path):
     assert (built / "load.py").read_text(encoding="utf-8") == (
-        Path(schema.PROJECT_ROOT / "pipeline" / "loader.py").read_text(encoding="utf-8")
+        Path(schema.PROJECT_ROOT / "pipeline" / "package" / "loader.py").read_text(encoding="utf-8")
     )
 
 
@@ -86,7 +87,7 @@ def test_pandas_reads_csv_and_parquet_with_the_same_schema_types(moved: Path, tm
 def test_pandas_keeps_text_that_looks_like_a_missing_value(tmp_path: Path):
     release = tmp_path / "release"
     (release / "data").mkdir(parents=True)
-    shutil.copy(schema.PROJECT_ROOT / "pipeline" / "loader.py", release / "load.py")
+    shutil.copy(schema.PROJECT_ROOT / "pipeline" / "package" / "loader.py", release / "load.py")
     fields = [{"name": "code", "type": "string"}, {"name": "n", "type": "integer"}, {"name": "d", "type": "date"}]
     (release / "datapackage.json").write_text(
         json.dumps({"resources": [{"name": "t", "type": "table", "path": "data/t.csv", "schema": {"fields": fields}}]})
@@ -113,7 +114,7 @@ def test_pipeline_open_prints_commands_that_work(moved: Path, tmp_path: Path, ca
     assert main(["open", str(moved), "--print"]) == 0
     printed = capsys.readouterr().out
     assert f"sys.path.insert(0, {str(moved.resolve())!r})" in printed
-    from pipeline.opening import shell_command
+    from pipeline.cli.opening import shell_command
 
     executable = shutil.which("duckdb") or str(Path(sys.executable).parent / "duckdb")
     if not Path(executable).exists():

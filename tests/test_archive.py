@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import archive
-from pipeline.release_notes import citation_version, describe_changes, render_citation
+from pipeline.release import archive
+from pipeline.release.notes import citation_version, describe_changes, render_citation
 from pipeline.schema import package_metadata
 from tests.conftest import ROOT
 
@@ -124,7 +124,7 @@ def test_citation_names_no_repository_when_the_project_has_no_public_address():
 
 def test_the_downloaded_zip_and_latest_folder_validate_where_they_are(tmp_path: Path):
     """An unpacked latest.zip (folder <package>-<version>) and datasets/.../latest/ validate as releases."""
-    from pipeline.verify import validate_release, verify_release
+    from pipeline.release.verify import validate_release, verify_release
 
     with zipfile.ZipFile(RELEASES / "latest.zip") as downloaded:
         downloaded.extractall(tmp_path)
@@ -144,7 +144,7 @@ def test_every_committed_release_is_its_own_archive_and_the_pointers_and_catalog
     """What `validate` checks around each committed version folder, for all of them (no Frictionless pass)."""
     import json
 
-    from pipeline.release import versions
+    from pipeline.release.versions import versions
 
     found = versions(RELEASES)
     assert [p for v in found for p in archive.archive_problems(RELEASES, v)] == []

@@ -12,10 +12,12 @@ from pathlib import Path
 import matplotlib
 import pytest
 
-from pipeline import bytes_cache, fingerprint, seeds
+from pipeline import bytes_cache
 from pipeline.analysis import figure
 from pipeline.analysis.settings import themes
 from pipeline.analysis.tasks import build_tasks
+from pipeline.cli import fingerprint
+from pipeline.documents import seeds
 
 
 def test_cached_bytes_are_made_once_then_read_back(tmp_path: Path):
@@ -219,7 +221,8 @@ def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
 def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_the_csv(tmp_path: Path):
     import duckdb
 
-    from pipeline import release, table_files
+    from pipeline.release import table_files
+    from pipeline.release import versions as release
     from pipeline.settings import PACKAGE_NAME
 
     latest = release.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
@@ -252,7 +255,7 @@ def test_the_checks_of_a_table_run_as_one_query_find_what_each_condition_finds_a
     checks give the problems, in order, that one query per condition gives (the former way)."""
     import duckdb
 
-    from pipeline import checks
+    from pipeline.warehouse import checks
 
     con = duckdb.connect()
     for table in ("documents", "sentences", "tokens"):
@@ -310,10 +313,10 @@ def test_the_records_of_a_build_are_loaded_once_and_no_table_builder_changes_the
 
     import duckdb
 
-    from pipeline import stages
-    from pipeline.seeds import discover
+    from pipeline.documents import stages
+    from pipeline.documents.seeds import discover
+    from pipeline.documents.store import DocumentStore
     from pipeline.settings import default_paths
-    from pipeline.store import DocumentStore
     from pipeline.tables.documents import document_rows
     from pipeline.tables.meetings import build_meeting_tables
     from pipeline.tables.plans import build_plan_tables
@@ -344,8 +347,8 @@ def test_the_records_of_a_build_are_loaded_once_and_no_table_builder_changes_the
 def test_document_keys_are_remembered_per_document_and_change_with_its_inputs(tmp_path: Path):
     import dataclasses
 
-    from pipeline.seeds import SeedDocument
-    from pipeline.store import document_keys
+    from pipeline.documents.seeds import SeedDocument
+    from pipeline.documents.store import document_keys
 
     path = tmp_path / "a.txt"
     path.write_text("甲", encoding="utf-8")
@@ -364,8 +367,9 @@ def test_tokens_loaded_from_files_without_a_key_index_still_have_duplicate_keys_
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from pipeline import checks, schema
-    from pipeline.warehouse import load_parquet_files
+    from pipeline import schema
+    from pipeline.warehouse import checks
+    from pipeline.warehouse.database import load_parquet_files
 
     rows = [{"doc_id": "d1", "sentence_no": 1, "token_no": n, "token": "甲", "pos": "n", "char_start": n, "char_end": n + 1}
             for n in (2, 1)]  # fmt: skip
@@ -387,7 +391,8 @@ def test_row_changes_between_parquet_copies_equal_those_between_the_csv_files(tm
     connection for all tables or one each."""
     import duckdb
 
-    from pipeline import release, table_files
+    from pipeline.release import table_files
+    from pipeline.release import versions as release
     from pipeline.settings import PACKAGE_NAME
 
     folder = Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME

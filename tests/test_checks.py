@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipeline import schema
-from pipeline.checks import (
+from pipeline.warehouse.checks import (
     checks_of,
     foreign_keys_resolve,
     not_empty,
@@ -121,7 +121,7 @@ def test_many_failures_are_counted_and_only_some_quoted(con):
 
 
 def test_empty_text_is_stored_as_null_as_the_published_csv_reads_it():
-    from pipeline.warehouse import write_table
+    from pipeline.warehouse.database import write_table
 
     connection = duckdb.connect()
     row = {"doc_id": "d1", "sentence_no": 1, "token_no": 1, "token": "甲", "pos": "", "char_start": 0, "char_end": 1}
@@ -133,7 +133,7 @@ def test_quotes_of_every_length_and_position_are_compared_with_the_text():
     """Spans within one block, across two, across many and ending at the text's end: exactly the wrong quotes fail."""
     import random
 
-    from pipeline.checks import BLOCK
+    from pipeline.warehouse.checks import BLOCK
 
     rng = random.Random(5)
     text = "".join(rng.choice("医疗卫生健康服务ab1，。\n“”") for _ in range(BLOCK * 12 + 7))

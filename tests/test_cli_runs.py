@@ -1,5 +1,5 @@
 """The CLI's runs follow what changed: one run over every document when none is processed, else
-process_documents over the new or changed ones only, then the assembly job (pipeline.cli_runs)."""
+process_documents over the new or changed ones only, then the assembly job (pipeline.cli.runs)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipeline.cli import main
-from pipeline.cli_runs import documents_to_process, plan_runs
+from pipeline.cli.main import main
+from pipeline.cli.runs import documents_to_process, plan_runs
 from pipeline.defs.partitions import RANGE_END_TAG, RANGE_START_TAG
-from pipeline.seeds import discover
+from pipeline.documents.seeds import discover
+from pipeline.documents.stages import run_stage
+from pipeline.documents.store import DocumentStore
 from pipeline.settings import Paths
-from pipeline.stages import run_stage
-from pipeline.store import DocumentStore
 
 DOCS = ["a", "b", "c", "d"]
 

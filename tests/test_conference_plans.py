@@ -3,7 +3,7 @@ not read (county, 视频会, "在…召开的…会议上"), and the issuer by w
 
 from __future__ import annotations
 
-from pipeline.extract import extract_document
+from pipeline.documents.extract import extract_document
 from pipeline.parse.conference import find_conference
 from pipeline.parse.statements import issuer_for
 from pipeline.text.clean import clean_text

@@ -11,9 +11,9 @@ import frictionless
 import pytest
 
 from pipeline import schema
-from pipeline.cli import main
-from pipeline.package import validate_package
-from pipeline.release import latest_release
+from pipeline.cli.main import main
+from pipeline.package.files import validate_package
+from pipeline.release.versions import latest_release
 from tests.conftest import ROOT, SEEDS
 
 TABLES = schema.table_names()
@@ -172,7 +172,7 @@ def test_open_sql_opens_the_release_in_duckdb(built: Path):
 
 
 def test_descriptor_records_sha256_and_bytes_of_every_file(built: Path):
-    from pipeline.package import sha256_file
+    from pipeline.package.files import sha256_file
 
     descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["name"] == "china-health-work-plans" and descriptor["version"]

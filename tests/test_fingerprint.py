@@ -1,4 +1,4 @@
-"""pipeline.fingerprint: a build folder's package is current only while nothing a build reads changed."""
+"""pipeline.cli.fingerprint: a build folder's package is current only while nothing a build reads changed."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import fingerprint
-from pipeline.cli import main
-from pipeline.fingerprint import current_build, inputs_fingerprint, record_build
-from pipeline.package import write_checksums
+from pipeline.cli import fingerprint
+from pipeline.cli.fingerprint import current_build, inputs_fingerprint, record_build
+from pipeline.cli.main import main
+from pipeline.package.files import write_checksums
 from pipeline.settings import Paths
 
 TODAY = "2026-01-31"

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from tests.conftest import made_once
 from tests.test_roundup_paragraphs import FRAGMENT
 from tests.test_work_points import MUNICIPAL_NO_NOTICE, PROVINCIAL

@@ -11,9 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import csv_policy, schema
-from pipeline.cli import main
-from pipeline.seeds import SeedError, check_seeds, discover
+from pipeline import schema
+from pipeline.cli.main import main
+from pipeline.documents.seeds import SeedError, check_seeds, discover
+from pipeline.package import csv_policy
 from pipeline.text.clean import clean_text
 from pipeline.text.html import html_to_text, looks_like_html
 from tests.conftest import made_once, release_problems
@@ -265,7 +266,7 @@ def test_the_data_dictionary_states_the_csv_rule(hostile: Path):
 
 def test_an_unexpected_error_in_one_document_names_its_file(tmp_path: Path, monkeypatch, capsys):
     """Case 6's other half: whatever goes wrong inside a per-document step, the error names the file."""
-    import pipeline.extract as per_document
+    import pipeline.documents.extract as per_document
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -17,10 +17,10 @@ from pathlib import Path
 from pipeline.analysis import themes as themes_module
 from pipeline.analysis.settings import themes
 from pipeline.tables import plans
-from pipeline.text import targets_exclusions
 from pipeline.text.first_chars import FirstChars, first_chars, has_digit
-from pipeline.text.programmes import find_programmes
-from pipeline.text.targets_lexicon import lexicon, words_re
+from pipeline.text.targets import exclusions as targets_exclusions
+from pipeline.text.targets.lexicon import lexicon, words_re
+from pipeline.text.targets.programmes import find_programmes
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

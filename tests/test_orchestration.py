@@ -60,7 +60,7 @@ def test_every_table_asset_shows_its_own_description_and_columns_from_schemas():
 
 
 def test_assembly_assets_share_one_pool_limited_to_one_run_in_the_project_instance(monkeypatch, tmp_path):
-    from pipeline.instance import project_instance
+    from pipeline.defs.instance import project_instance
 
     graph = defs.resolve_asset_graph()
     for key in ("checked_package", "published_release"):

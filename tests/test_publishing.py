@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import transaction
-from pipeline.cli import main
-from pipeline.release import versions
+from pipeline.cli.main import main
+from pipeline.release import transaction
+from pipeline.release.versions import versions
 from tests.conftest import RELEASE_DATE, made_once, release_problems
 
 PACKAGE = "china-health-work-plans"

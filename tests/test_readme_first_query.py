@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.release import versions
+from pipeline.release.versions import versions
 from tests.conftest import ROOT
 
 RELEASES = ROOT / "datasets" / "china-health-work-plans"

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import release, schema
-from pipeline.cli import main
+from pipeline import schema
+from pipeline.cli.main import main
+from pipeline.release import versions as release
 from tests.conftest import RELEASE_DATE, copy_seeds, made_once
 
 PACKAGE = "china-health-work-plans"

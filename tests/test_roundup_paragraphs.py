@@ -5,7 +5,7 @@ Every text here is written for the test.
 
 from __future__ import annotations
 
-from pipeline.extract import extract_document
+from pipeline.documents.extract import extract_document
 from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
 from pipeline.parse.roundup import parse_paragraph_roundup
 from pipeline.tables import DocumentRecord

@@ -17,7 +17,7 @@ from pipeline.definitions import defs, make_definitions
 from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
-from pipeline.release import versions
+from pipeline.release.versions import versions
 from pipeline.settings import Paths
 
 FIRST = ["city_a", "city_b"]
@@ -153,7 +153,7 @@ def test_the_sensor_processes_new_texts_then_assembles_and_publishes_once(paths,
 
 def test_a_run_launched_without_a_partition_is_given_every_text(paths, instance):
     """The UI launchpad's default (no partition, no config), as the project's run coordinator submits it."""
-    from pipeline.run_coordinator import tags_for_run_without_partition
+    from pipeline.defs.run_coordinator import tags_for_run_without_partition
 
     definitions = make_definitions(paths)
     instance.add_dynamic_partitions(documents_partitions.name, ["removed_since"])
@@ -172,8 +172,8 @@ def test_a_run_launched_without_a_partition_is_given_every_text(paths, instance)
 
 
 def test_the_project_instance_uses_the_documents_run_coordinator(tmp_path, monkeypatch):
-    from pipeline.instance import project_instance
-    from pipeline.run_coordinator import DocumentsRunCoordinator
+    from pipeline.defs.instance import project_instance
+    from pipeline.defs.run_coordinator import DocumentsRunCoordinator
 
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
     assert isinstance(project_instance().run_coordinator, DocumentsRunCoordinator)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.seeds import SeedError, check_seeds, discover
+from pipeline.cli.main import main
+from pipeline.documents.seeds import SeedError, check_seeds, discover
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 TEXT = "2025年全市卫生健康工作会议召开\n1月8日，全市卫生健康工作会议在长沙召开。\n".encode()

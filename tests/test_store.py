@@ -9,14 +9,14 @@ import dagster as dg
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 from pipeline.definitions import make_definitions
 from pipeline.defs.jobs import range_tags
 from pipeline.defs.partitions import documents_partitions
-from pipeline.seeds import discover
+from pipeline.documents.seeds import discover
+from pipeline.documents.stages import run_stage
+from pipeline.documents.store import DocumentStore, document_keys, library_versions, module_closure
 from pipeline.settings import Paths
-from pipeline.stages import run_stage
-from pipeline.store import DocumentStore, document_keys, library_versions, module_closure
 from tests.conftest import SEEDS
 
 STAGES = ("raw", "clean", "segment", "extract")
@@ -67,8 +67,8 @@ def test_a_stage_key_changes_with_its_inputs_and_code_only():
     assert {"segment.py", "schema.py"} <= segment_sources
     assert not any(name.startswith("targets") for name in segment_sources)
     assert any(library.startswith("jieba ") for library in library_versions(module_closure(("pipeline.text.segment",))))
-    extract_sources = {path.as_posix() for path in module_closure(("pipeline.extract",))}
-    assert any(name.endswith("text/targets.py") for name in extract_sources)
+    extract_sources = {path.as_posix() for path in module_closure(("pipeline.documents.extract",))}
+    assert any(name.endswith("text/targets/extract.py") for name in extract_sources)
 
 
 def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -76,7 +76,7 @@ def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, m
     stores = {}
     for name, workers, min_bytes in (("one", "1", "0"), ("two", "2", "0")):
         monkeypatch.setenv("PIPELINE_WORKERS", workers)
-        monkeypatch.setattr("pipeline.stages.PARALLEL_MIN_BYTES", int(min_bytes))
+        monkeypatch.setattr("pipeline.documents.stages.PARALLEL_MIN_BYTES", int(min_bytes))
         store = DocumentStore(tmp_path / name)
         reports = [run_stage(stage, store, documents) for stage in STAGES]
         assert reports[2].workers == int(workers) and reports[2].computed == len(documents)

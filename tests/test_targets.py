@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.text.clean import clean_text
-from pipeline.text.targets import COMPARATORS, KINDS, Target, excluded_spans, extract_targets, find_programmes
+from pipeline.text.targets.extract import COMPARATORS, KINDS, Target, excluded_spans, extract_targets, find_programmes
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -5,7 +5,7 @@ programme counts, ages, list announcements and baselines stay out.
 """
 
 from pipeline.text.clean import clean_text
-from pipeline.text.targets import Target, extract_targets, find_programmes
+from pipeline.text.targets.extract import Target, extract_targets, find_programmes
 
 WORK_POINTS = """2026年全省卫生健康工作要点
 一、总体要求
@@ -73,7 +73,7 @@ def test_round_up_paragraphs() -> None:
 
 def _plan_targets(text: str) -> list[tuple[float, str | None, str]]:
     """Targets of every plan statement the parsers find in `text` (openings and tasks at every depth)."""
-    from pipeline.extract import extract_document
+    from pipeline.documents.extract import extract_document
 
     found = []
 

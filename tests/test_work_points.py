@@ -5,7 +5,7 @@ Every text here is written for the test (no seed, no dev-set text).
 
 from __future__ import annotations
 
-from pipeline.extract import extract_document
+from pipeline.documents.extract import extract_document
 from pipeline.parse.outline import parse_outline
 from pipeline.parse.statements import task_tree_paths
 from pipeline.text.clean import clean_text

@@ -1,7 +1,7 @@
 """Dagster definitions: thin assets, checks, jobs, schedules, sensors and resources.
 
 One module per Dagster concept. The work itself lives in plain Python (pipeline.text, pipeline.tables,
-pipeline.package); these modules only move data between the warehouse and those functions.
+pipeline.package.files); these modules only move data between the warehouse and those functions.
 """
 
 import warnings

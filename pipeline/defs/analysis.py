@@ -8,7 +8,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
 from pipeline.defs.metadata import table_metadata
-from pipeline.warehouse import fetch_dicts, stream_dicts, write_table
+from pipeline.warehouse.database import fetch_dicts, stream_dicts, write_table
 
 ANALYSIS = {"group_name": "core", "kinds": {"duckdb"}}  # published tables, like the core ones
 

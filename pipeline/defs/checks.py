@@ -1,6 +1,6 @@
 """Asset checks on every published table, generated from schemas/ (no per-table code).
 
-One check step per table runs the table's SQL checks (pipeline.checks), each reported under its own
+One check step per table runs the table's SQL checks (pipeline.warehouse.checks), each reported under its own
 name: primary_key_unique, foreign_keys_resolve, values_match_schema, offsets_quote_text (blocking),
 and not_empty (blocking for tables every build fills, a warning otherwise).
 """
@@ -10,8 +10,8 @@ from collections.abc import Iterator
 import dagster as dg
 
 from pipeline import schema
-from pipeline.checks import ALWAYS_FILLED, DESCRIPTIONS, checks_of, table_problems
 from pipeline.defs.resources import Warehouse
+from pipeline.warehouse.checks import ALWAYS_FILLED, DESCRIPTIONS, checks_of, table_problems
 
 
 def _metadata(problems: list[str]) -> dict[str, dg.MetadataValue]:

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline import stages
 from pipeline.defs.documents import extracted_documents, segmented_documents
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelinePaths
-from pipeline.seeds import discover
-from pipeline.store import DocumentStore
+from pipeline.documents import stages
+from pipeline.documents.seeds import discover
+from pipeline.documents.store import DocumentStore
 from pipeline.tables import DocumentRecord
 from pipeline.tables.documents import document_rows
 from pipeline.tables.meetings import build_meeting_tables
@@ -23,7 +23,7 @@ from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.targets import target_rows
-from pipeline.warehouse import fetch_dicts, load_parquet_files, write_table
+from pipeline.warehouse.database import fetch_dicts, load_parquet_files, write_table
 
 MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections")
 PLAN_TABLES = ("plans", "plan_sources", "tasks", "task_sources", "commentary")

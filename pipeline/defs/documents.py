@@ -2,7 +2,7 @@
 
 Each asset handles the partition keys of its run (one key for a sensor run, all keys for a full
 build in one run). Results are files in the build folder's document store, addressed by content and
-code version (pipeline.store): a document whose result exists is not processed again, whichever
+code version (pipeline.documents.store): a document whose result exists is not processed again, whichever
 run or process made it, and parallel steps never write to the same file or to the warehouse.
 """
 
@@ -10,9 +10,9 @@ import dagster as dg
 
 from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.resources import PipelinePaths
-from pipeline.seeds import SeedDocument, SeedError, discover
-from pipeline.stages import run_stage
-from pipeline.store import DocumentStore
+from pipeline.documents.seeds import SeedDocument, SeedError, discover
+from pipeline.documents.stages import run_stage
+from pipeline.documents.store import DocumentStore
 
 PER_DOCUMENT = {
     "partitions_def": documents_partitions,

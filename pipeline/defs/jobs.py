@@ -12,8 +12,8 @@ assemble_and_publish  core tables → package → release from the documents alr
 
 The schedule, and the CLI on a cold build, run build/publish over a partition range covering every
 document (the CLI otherwise runs process_documents over the new or changed documents, then the assembly
-job: pipeline/cli_runs.py); a run launched without a partition (the UI launchpad's default) is given
-that range by the project's run coordinator (pipeline/run_coordinator.py).
+job: pipeline/cli/runs.py); a run launched without a partition (the UI launchpad's default) is given
+that range by the project's run coordinator (pipeline/defs/run_coordinator.py).
 """
 
 import dagster as dg

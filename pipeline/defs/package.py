@@ -8,10 +8,10 @@ from dagster_duckdb import DuckDBResource
 from pipeline import schema
 from pipeline.defs.partitions import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
-from pipeline.package import ReleaseInfo, validate_once, write_package
-from pipeline.release import plan_release
+from pipeline.package.files import ReleaseInfo, validate_once, write_package
+from pipeline.release.transaction import publish
+from pipeline.release.versions import plan_release
 from pipeline.settings import release_date
-from pipeline.transaction import publish
 
 
 class ReleaseNote(dg.Config):
@@ -58,7 +58,7 @@ def checked_package(config: ReleaseNote, paths: PipelinePaths, duckdb: DuckDBRes
     "under the datasets folder's lock, after Frictionless validated it.",
 )
 def published_release(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    """One publish transaction under the datasets folder's lock (see pipeline.transaction)."""
+    """One publish transaction under the datasets folder's lock (see pipeline.release.transaction)."""
     validated = paths.paths.cache / "validated"
     result = publish(
         paths.paths.package,

@@ -2,7 +2,7 @@
 
 The instance's list of documents is kept equal to the texts in seeds/ by whatever starts work: the
 CLI, `python -m pipeline instance` (run by `make dev`), the schedule, the sensor, and the project's
-run coordinator for runs launched without a partition (pipeline/run_coordinator.py).
+run coordinator for runs launched without a partition (pipeline/defs/run_coordinator.py).
 """
 
 from collections.abc import Iterable
@@ -15,7 +15,7 @@ PER_DOCUMENT_ASSETS = ("raw_documents", "clean_documents", "segmented_documents"
 # Concurrency pool of the assets that assemble and publish the package (a run that has them also
 # rewrites the warehouse's tables, and DuckDB has one writer): with the project's dagster.yaml (run
 # granularity, limit 1) at most one such run is in progress, whatever launched it; others wait queued.
-# Per-document assets write their own files (pipeline.store), so runs over documents may run beside it.
+# Per-document assets write their own files (pipeline.documents.store), so runs over documents may run beside it.
 WAREHOUSE_POOL = "warehouse"
 
 PARTITION_TAG = "dagster/partition"

@@ -10,7 +10,7 @@ import dagster as dg
 
 from pipeline.defs.jobs import publish_job
 from pipeline.defs.partitions import range_tags, sync_document_partitions
-from pipeline.seeds import SeedError, check_seeds
+from pipeline.documents.seeds import SeedError, check_seeds
 from pipeline.settings import default_paths
 
 

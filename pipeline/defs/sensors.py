@@ -16,7 +16,7 @@ import dagster as dg
 
 from pipeline.defs.jobs import assemble_and_publish_job, process_documents_job
 from pipeline.defs.partitions import documents_partitions, range_tags
-from pipeline.seeds import SeedError, check_seeds
+from pipeline.documents.seeds import SeedError, check_seeds
 from pipeline.settings import default_paths
 
 IN_FLIGHT = [

@@ -10,7 +10,7 @@ result to a builder here, which returns statements of the same shape:
 
 and every task is {"ordinal", "marker", "title", "text", "start", "end", "marker_issue", "flag",
 "children": [task, ...]} (nested to any depth; a group heading is a task with children). Offsets are
-absolute offsets into the cleaned text. Targets are added per task by pipeline.extract.
+absolute offsets into the cleaned text. Targets are added per task by pipeline.documents.extract.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ class DocumentRecord:
     text: str  # cleaned text
     cleaning_notes: tuple[str, ...]
     metadata: dict[str, Any]  # date and source read from the text's own metadata lines
-    payload: dict[str, Any]  # pipeline.extract.extract_document output
+    payload: dict[str, Any]  # pipeline.documents.extract.extract_document output
 
     @property
     def kind(self) -> str:

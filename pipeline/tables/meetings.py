@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.extract import meeting_source_rank, meeting_source_role
+from pipeline.documents.extract import meeting_source_rank, meeting_source_role
 from pipeline.parse.conference import meeting_field
 from pipeline.parse.statements import plan_id_for
 from pipeline.tables import DocumentRecord

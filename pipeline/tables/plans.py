@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pipeline.extract import plan_source_rank
+from pipeline.documents.extract import plan_source_rank
 from pipeline.parse.statements import plan_id_for, task_tree_leaves
 from pipeline.tables import DocumentRecord
 

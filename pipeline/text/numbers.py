@@ -3,7 +3,7 @@
 What belongs here: converting a single numeral string -- Arabic digits (with digit groups such as
 1,000 and trailing 十/百/千/万/亿 multipliers such as 1.5万), Chinese numerals (十五, 两, 千亿) or a
 mix -- into its value. What does not: finding numerals in running text, units, comparators and the
-rules about which numbers are targets; those live in pipeline.text.targets.
+rules about which numbers are targets; those live in pipeline.text.targets.extract.
 """
 
 from __future__ import annotations

@@ -31,10 +31,10 @@ from pipeline.text.reported.stance import (
     stance,
     year_referred,
 )
-from pipeline.text.targets import excluded_mask, lexicon
-from pipeline.text.targets_comparators import comparator
-from pipeline.text.targets_mentions import Mention, find_mentions
-from pipeline.text.targets_phrases import counted_noun
+from pipeline.text.targets.comparators import comparator
+from pipeline.text.targets.extract import excluded_mask, lexicon
+from pipeline.text.targets.mentions import Mention, find_mentions
+from pipeline.text.targets.phrases import counted_noun
 
 __all__ = [
     "COMMITMENT",

@@ -14,7 +14,7 @@ kernel releases it when the holding process dies (kill -9 included). Inside the 
 3. re-plans the version of the built package against the latest release and refuses when the
    package was labelled for another state of the folder (another publish landed in between);
    a package that is a new version is validated (Frictionless and the Parquet copies) — the one
-   Frictionless pass over the rows; a build checks its tables with SQL only (pipeline.checks);
+   Frictionless pass over the rows; a build checks its tables with SQL only (pipeline.warehouse.checks);
 4. copies the package into a temporary folder, checks its labels and checksums there, and renames
    it into place: the rename is the commit point. The index files follow; when they cannot be
    written, the error says that the version *was* published and the next run repairs them.
@@ -36,10 +36,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.archive import write_distribution
-from pipeline.package import validate_package
-from pipeline.release import TEMP_PREFIX, Plan, ReleaseError, index_files, latest_release, plan_release, publish_folder
-from pipeline.verify import verify_release
+from pipeline.package.files import validate_package
+from pipeline.release.archive import write_distribution
+from pipeline.release.verify import verify_release
+from pipeline.release.versions import (
+    TEMP_PREFIX,
+    Plan,
+    ReleaseError,
+    index_files,
+    latest_release,
+    plan_release,
+    publish_folder,
+)
 
 LOCK_TIMEOUT_SECONDS = 3600.0  # PIPELINE_LOCK_TIMEOUT overrides
 _POLL_SECONDS = 0.2

@@ -24,14 +24,13 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.text.numbers import parse_number
-from pipeline.text.programmes import Programme, find_programmes
-from pipeline.text.targets_comparators import approach, comparator
-from pipeline.text.targets_exclusions import pattern_spans
-from pipeline.text.targets_formulas import formula_targets
-from pipeline.text.targets_indicator import read, served
-from pipeline.text.targets_lexicon import LIST_JOINERS, Lexicon, lexicon, words_re
-from pipeline.text.targets_mentions import Context, Mention, find_mentions
-from pipeline.text.targets_phrases import (
+from pipeline.text.targets.comparators import approach, comparator
+from pipeline.text.targets.exclusions import pattern_spans
+from pipeline.text.targets.formulas import formula_targets
+from pipeline.text.targets.indicator import read, served
+from pipeline.text.targets.lexicon import LIST_JOINERS, Lexicon, lexicon, words_re
+from pipeline.text.targets.mentions import Context, Mention, find_mentions
+from pipeline.text.targets.phrases import (
     balance_quotes,
     clause,
     core_length,
@@ -43,6 +42,7 @@ from pipeline.text.targets_phrases import (
     target_year,
     verbs_in,
 )
+from pipeline.text.targets.programmes import Programme, find_programmes
 
 __all__ = [
     "COMPARATORS",
@@ -85,7 +85,7 @@ def extract_targets(text: str) -> list[Target]:
     """The targets of a plan/task statement, in text order: commitments, not every number.
 
     A target is a quantity the issuer commits to reach, keep or deliver. Numbers in programme names
-    (pipeline.text.programmes), context counts, baselines, list announcements and the other
+    (pipeline.text.targets.programmes), context counts, baselines, list announcements and the other
     exclusions of pipeline/data/targets.toml are no targets.
     """
     lex = lexicon()

@@ -8,10 +8,10 @@
 
 build and publish run the Dagster job in-process (no daemon, no UI): over every document partition in
 one run when no document was processed before, else `process_documents` over the new or changed
-documents only and then the assembly job (pipeline.cli_runs). A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
+documents only and then the assembly job (pipeline.cli.runs). A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
 project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the UI shows the CLI's runs,
 materialisations and check results; a run over another folder uses a throwaway instance. When
-nothing a build reads changed since the last build of the same build folder (pipeline.fingerprint),
+nothing a build reads changed since the last build of the same build folder (pipeline.cli.fingerprint),
 no Dagster run starts: `build` reports the package as current, `publish` only repairs and re-checks
 datasets/ under its lock.
 """
@@ -83,9 +83,9 @@ def _say(message: str) -> None:
 
 
 def _run(command: str, paths: Paths, note: str = "") -> int:
-    from pipeline.release import versions
-    from pipeline.seeds import SeedError, check_seeds
-    from pipeline.transaction import PublishError, publish_lock
+    from pipeline.documents.seeds import SeedError, check_seeds
+    from pipeline.release.transaction import PublishError, publish_lock
+    from pipeline.release.versions import versions
 
     started = time.monotonic()
     try:
@@ -95,7 +95,7 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
         return 2
     _say(f"[1/3] {len(documents)} seed texts in {paths.seeds} are readable and match the manifest")
 
-    from pipeline.fingerprint import current_build, forget_build, inputs_fingerprint
+    from pipeline.cli.fingerprint import current_build, forget_build, inputs_fingerprint
     from pipeline.settings import release_date
 
     inputs = inputs_fingerprint(paths.seeds)
@@ -106,12 +106,12 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
 
     import dagster as dg
 
-    from pipeline.cli_progress import RunDisplay
-    from pipeline.cli_runs import describe, documents_to_process, plan_runs
+    from pipeline.cli.progress import RunDisplay
+    from pipeline.cli.runs import describe, documents_to_process, plan_runs
     from pipeline.definitions import make_definitions
+    from pipeline.defs.instance import project_instance
     from pipeline.defs.partitions import sync_document_partitions
-    from pipeline.instance import project_instance
-    from pipeline.progress import listening
+    from pipeline.documents.progress import listening
 
     # The project's instance registers the texts of the project's seeds folder as its partitions; a
     # run over another folder (tests, experiments) uses a throwaway instance instead of replacing them.
@@ -176,11 +176,11 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
 
 
 def _record(paths: Paths, inputs: str) -> None:
-    """Remember what the package in the build folder was made from (pipeline.fingerprint)."""
+    """Remember what the package in the build folder was made from (pipeline.cli.fingerprint)."""
     import json
 
-    from pipeline.fingerprint import record_build
-    from pipeline.release import versions
+    from pipeline.cli.fingerprint import record_build
+    from pipeline.release.versions import versions
 
     descriptor = json.loads((paths.package / "datapackage.json").read_text(encoding="utf-8"))
     version = descriptor["version"]
@@ -190,8 +190,8 @@ def _record(paths: Paths, inputs: str) -> None:
 def _unchanged(command: str, paths: Paths, record, documents: int, started: float) -> int:  # noqa: ANN001 - a BuildRecord
     """Nothing a build reads changed since the last build of this folder: no Dagster run. A publish
     still takes the datasets folder's lock, repairs it and re-plans the package against its latest release."""
+    from pipeline.release.transaction import PublishError, publish
     from pipeline.settings import release_date
-    from pipeline.transaction import PublishError, publish
 
     _say(
         f"[2/3] nothing changed since the last build in {paths.out} (same texts, code, libraries and latest "
@@ -273,10 +273,10 @@ def _summary(result, documents: int, seconds: float) -> str:  # noqa: ANN001 - a
 def _step_logger(display):  # noqa: ANN001, ANN202 - a RunDisplay; returns a dagster LoggerDefinition
     import dagster as dg
 
-    from pipeline.cli_progress import StepHandler
+    from pipeline.cli.progress import StepHandler
 
     def make_logger(init_context) -> logging.Logger:  # noqa: ANN001 - dagster InitLoggerContext
-        logger = logging.getLogger(f"pipeline.progress.{id(display)}")
+        logger = logging.getLogger(f"pipeline.documents.progress.{id(display)}")
         logger.setLevel(logging.DEBUG)
         logger.propagate = False
         logger.handlers = [StepHandler(display)]
@@ -303,9 +303,9 @@ def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProces
 
 def _instance(seeds: Path) -> int:
     """Create the project's Dagster instance if missing and register the texts in seeds/ (what `make dev` runs)."""
+    from pipeline.defs.instance import project_instance
     from pipeline.defs.partitions import sync_document_partitions
-    from pipeline.instance import project_instance
-    from pipeline.seeds import SeedError, discover
+    from pipeline.documents.seeds import SeedError, discover
 
     try:
         doc_ids = [doc.doc_id for doc in discover(seeds)]
@@ -319,8 +319,8 @@ def _instance(seeds: Path) -> int:
 
 
 def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
-    from pipeline.opening import open_release
-    from pipeline.release import latest_release
+    from pipeline.cli.opening import open_release
+    from pipeline.release.versions import latest_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:
@@ -330,8 +330,8 @@ def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
 
 
 def _validate(path: Path | None, datasets: Path) -> int:
-    from pipeline.release import latest_release
-    from pipeline.verify import validate_release
+    from pipeline.release.verify import validate_release
+    from pipeline.release.versions import latest_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.text.targets_lexicon import (
+from pipeline.text.targets.lexicon import (
     CJK,
     CLAUSE_BREAKS,
     LIST_JOINERS,
@@ -22,7 +22,7 @@ from pipeline.text.targets_lexicon import (
     Lexicon,
     words_re,
 )
-from pipeline.text.targets_mentions import Mention
+from pipeline.text.targets.mentions import Mention
 
 _AGE = re.compile(r"\d+(?:\.\d+)?(?:[~～\-至到]\d+)?周?岁(?:以上|以下|及以上|及以下)?")
 

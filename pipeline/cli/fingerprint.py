@@ -28,8 +28,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline import schema
-from pipeline.package import CHECKSUMS, verify_checksums
-from pipeline.release import latest_release
+from pipeline.package.files import CHECKSUMS, verify_checksums
+from pipeline.release.versions import latest_release
 from pipeline.settings import Paths
 
 RECORD_NAME = "build.json"
@@ -60,7 +60,7 @@ def _digest_files(digest: hashlib._Hash, folder: Path) -> None:  # type: ignore[
 
 def code_folders() -> tuple[Path, ...]:
     """The folders whose files are code: pipeline/ and the schemas folder in use."""
-    return (Path(__file__).resolve().parent, schema.SCHEMAS_DIR)
+    return (Path(__file__).resolve().parents[1], schema.SCHEMAS_DIR)
 
 
 def code_fingerprint() -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.numbers import parse_number
-from pipeline.text.targets_lexicon import CJK, MULTIPLIER_CHARS, NUMERAL_RE, Lexicon
+from pipeline.text.targets.lexicon import CJK, MULTIPLIER_CHARS, NUMERAL_RE, Lexicon
 
 
 @dataclass(frozen=True)

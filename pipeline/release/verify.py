@@ -13,8 +13,8 @@ import json
 import re
 from pathlib import Path
 
-from pipeline.archive import distribution_problems
-from pipeline.package import CHECKSUMS, sha256_file, validate_package, verify_checksums
+from pipeline.package.files import CHECKSUMS, sha256_file, validate_package, verify_checksums
+from pipeline.release.archive import distribution_problems
 
 _NAMED_VERSION = re.compile(r"(?:^|-)(\d+\.\d+\.\d+)$")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.text.targets_lexicon import Lexicon
-from pipeline.text.targets_mentions import Mention
-from pipeline.text.targets_phrases import Span, blocked, endswith
+from pipeline.text.targets.lexicon import Lexicon
+from pipeline.text.targets.mentions import Mention
+from pipeline.text.targets.phrases import Span, blocked, endswith
 
 
 @dataclass(frozen=True)

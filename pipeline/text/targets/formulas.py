@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.text.targets_lexicon import Lexicon
-from pipeline.text.targets_phrases import clause, counted_noun, endswith
+from pipeline.text.targets.lexicon import Lexicon
+from pipeline.text.targets.phrases import clause, counted_noun, endswith
 
 if TYPE_CHECKING:
-    from pipeline.text.targets import Target
+    from pipeline.text.targets.extract import Target
 
 _FORMULA = re.compile(r"“?(\d+(?:\+\d+)+)”?")
 _FACILITIES = re.compile(r"中心|医院|基地|实验室|平台")
@@ -24,7 +24,7 @@ _FACILITIES = re.compile(r"中心|医院|基地|实验室|平台")
 
 def formula_targets(text: str, lex: Lexicon) -> list[Target]:
     """Targets read from number formulas before facilities to build, one per part."""
-    from pipeline.text.targets import Target  # noqa: PLC0415 -- the record lives with the extractor
+    from pipeline.text.targets.extract import Target  # noqa: PLC0415 -- the record lives with the extractor
 
     found = []
     for m in _FORMULA.finditer(text):

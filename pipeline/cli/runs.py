@@ -4,7 +4,7 @@
   makes it.
 - Some documents new or changed: `process_documents` over those documents only, then the assembly
   job (`assemble` for build, `assemble_and_publish` for publish), which reads every document's
-  stored results (pipeline.store) and rewrites the tables and the package.
+  stored results (pipeline.documents.store) and rewrites the tables and the package.
 - None: the assembly job alone (the code of the tables, checks or package changed, or a new release
   landed).
 
@@ -22,10 +22,10 @@ import dagster as dg
 
 from pipeline.defs.jobs import ASSEMBLY_JOB, process_documents_job
 from pipeline.defs.partitions import PER_DOCUMENT_ASSETS, range_tags
-from pipeline.seeds import SeedDocument
+from pipeline.documents.seeds import SeedDocument
+from pipeline.documents.stages import missing_results
+from pipeline.documents.store import DocumentStore
 from pipeline.settings import Paths
-from pipeline.stages import missing_results
-from pipeline.store import DocumentStore
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def _stored_values(table: str) -> str:
 
 
 def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequence[str]) -> int:
-    """(Re)create a published table from per-document Parquet files (pipeline.store), sorted by primary key.
+    """(Re)create a published table from per-document Parquet files (pipeline.documents.store), sorted by primary key.
 
     The rows go from the files to the table inside DuckDB, never through Python objects. The table has
     no PRIMARY KEY constraint: its index cost two thirds of loading a 10 MB corpus's 1.8 M tokens, and

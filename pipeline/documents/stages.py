@@ -22,9 +22,9 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import schema
-from pipeline.progress import document_done
-from pipeline.seeds import SeedDocument, SeedError, naming, read_seed
-from pipeline.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
+from pipeline.documents.progress import document_done
+from pipeline.documents.seeds import SeedDocument, SeedError, naming, read_seed
+from pipeline.documents.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
 from pipeline.tables import DocumentRecord
 
 STAGE_ORDER = ("raw", "clean", "segment", "extract")
@@ -169,7 +169,7 @@ def _make_segments(store: DocumentStore, keys: DocumentKeys) -> None:
 
 
 def _make_extract(store: DocumentStore, keys: DocumentKeys) -> None:
-    from pipeline.extract import extract_document
+    from pipeline.documents.extract import extract_document
 
     manifest = json.loads(store.read_row("raw", keys.raw)["manifest"] or "null") or {}
     clean = store.read_row("clean", keys.clean)

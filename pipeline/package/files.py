@@ -15,14 +15,15 @@ from typing import Any
 
 import duckdb
 
-from pipeline import csv_policy, loader, schema
-from pipeline.readme import render_readme
-from pipeline.warehouse import fetch_dicts
+from pipeline import schema
+from pipeline.package import csv_policy, loader
+from pipeline.package.readme import render_readme
+from pipeline.warehouse.database import fetch_dicts
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 CHECKSUMS = "SHA256SUMS"
 _SHOWN_ERRORS = 5  # per file; the rest are counted
-LOADER_FILE = "load.py"  # pipeline/loader.py, copied into every release
+LOADER_FILE = "load.py"  # pipeline/package/loader.py, copied into every release
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
@@ -32,7 +33,7 @@ class ReleaseInfo:
 
     version: str
     created: str  # ISO date of the release
-    changes: dict[str, Any]  # changes.json content (see pipeline.release)
+    changes: dict[str, Any]  # changes.json content (see pipeline.release.versions)
 
 
 def sha256_file(path: Path) -> str:
@@ -61,7 +62,7 @@ def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path) -> dict[str, 
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
         csv_query = f"SELECT {csv_policy.csv_select(schema.table_schema(table)['fields'])} FROM ({query})"
         csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
-        # CSV: text values escaped against formula injection (pipeline.csv_policy); Parquet: exact values.
+        # CSV: text values escaped against formula injection (pipeline.package.csv_policy); Parquet: exact values.
         con.execute(
             f"COPY ({csv_query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
         )
@@ -327,7 +328,7 @@ def _parquet_copy_problems(
     if [(f.name, f.type) for f in actual] != [(f.name, f.type) for f in expected]:
         return [f"{path}: columns or types differ from the schema of {resource['name']} in datapackage.json"]
     csv_path = dest / resource["path"]
-    # The CSV's text values read back to exact values by the release's own CSV rule (pipeline.csv_policy).
+    # The CSV's text values read back to exact values by the release's own CSV rule (pipeline.package.csv_policy).
     csv_rows = f"SELECT {csv_policy.exact_select(resource)} FROM read_csv({sql_string(csv_path)}, all_varchar = true)"
     parquet_rows = f"SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet({sql_string(path)})"
     differing = con.execute(

@@ -7,7 +7,7 @@ follows (以下八件事：), numbers inside 以…为牵引 frames and 在…�
 already named (以丽水、湖州、衢州3个示范市) ... -- each with the name of its rule as the reason. The
 patterns and word lists are data (pipeline/data/targets.toml, [exclusions] and [quotes]); the rules
 that need code (quote pairing, counting a list) live here. Numbers in programme names are masked by
-pipeline.text.targets with pipeline.text.programmes. What does not: deciding what a number measures.
+pipeline.text.targets.extract with pipeline.text.targets.programmes. What does not: deciding what a number measures.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from pipeline.text.first_chars import FirstChars, first_chars, has_digit
 from pipeline.text.memo import recent_texts
 from pipeline.text.numbers import parse_number
-from pipeline.text.targets_lexicon import NUMERAL, Lexicon, lexicon, words_re
+from pipeline.text.targets.lexicon import NUMERAL, Lexicon, lexicon, words_re
 
 _COUNT_RE = re.compile(f"({NUMERAL})(?=[个家所项名座条大道类种批位支])")
 _LIST_SEPARATORS = "、"

@@ -22,7 +22,7 @@ from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
 from pipeline.text.reported import drop_reported_targets, find_reported_figures, reference_year
-from pipeline.text.targets import extract_targets, find_programmes
+from pipeline.text.targets.extract import extract_targets, find_programmes
 
 ROUNDUP_KIND = "provincial_plan_roundup"
 WORK_POINTS_KIND = "work_points"

@@ -86,7 +86,7 @@ def write_archives(releases_dir: Path, versions: list[str], created: dict[str, s
     SHA256SUMS and labels: the folder is the release, the archive its copy. `created` maps each
     version to its release date. Returns the paths written.
     """
-    from pipeline.verify import verify_release  # pipeline.verify imports this module
+    from pipeline.release.verify import verify_release  # pipeline.release.verify imports this module
 
     written: list[str] = []
     for version in versions:
@@ -220,7 +220,7 @@ def release_date(version_dir: Path) -> str:
 
 def write_distribution(releases_dir: Path) -> list[str]:
     """Archives, latest.zip, latest/ and LATEST of one package folder, from its version folders."""
-    from pipeline.release import versions
+    from pipeline.release.versions import versions
 
     found = versions(releases_dir)
     return write_archives(releases_dir, found, {v: release_date(releases_dir / v) for v in found})
@@ -229,8 +229,8 @@ def write_distribution(releases_dir: Path) -> list[str]:
 def distribution_problems(version_dir: Path) -> list[str]:
     """For a version folder inside a package folder of datasets/: its archive, the latest pointers, the
     catalog's record of every archive, and CITATION.cff naming the newest version. Never raises."""
-    from pipeline.release import versions
-    from pipeline.release_notes import citation_version
+    from pipeline.release.notes import citation_version
+    from pipeline.release.versions import versions
 
     releases_dir = version_dir.resolve().parent
     found = versions(releases_dir)

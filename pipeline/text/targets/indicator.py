@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.text.targets_comparators import Approach
-from pipeline.text.targets_lexicon import CJK, Lexicon, longest_first
-from pipeline.text.targets_mentions import Context, Mention
-from pipeline.text.targets_phrases import (
+from pipeline.text.targets.comparators import Approach
+from pipeline.text.targets.lexicon import CJK, Lexicon, longest_first
+from pipeline.text.targets.mentions import Context, Mention
+from pipeline.text.targets.phrases import (
     Span,
     modifier,
     share_population,

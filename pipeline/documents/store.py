@@ -31,17 +31,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import schema
-from pipeline.seeds import SeedDocument
+from pipeline.documents.seeds import SeedDocument
 
-PIPELINE_DIR = Path(__file__).resolve().parent
+PIPELINE_DIR = Path(__file__).resolve().parents[1]
 DATA_DIR = PIPELINE_DIR / "data"
 
 # Stage → (modules whose code makes its result, published tables whose layout it writes).
 STAGES = {
-    "raw": (("pipeline.seeds",), ()),
+    "raw": (("pipeline.documents.seeds",), ()),
     "clean": (("pipeline.text.clean",), ()),
     "segment": (("pipeline.text.segment",), ("sentences", "tokens")),
-    "extract": (("pipeline.extract",), ()),
+    "extract": (("pipeline.documents.extract",), ()),
 }
 # Layout of the files of the stages that are not published tables.
 STAGE_SCHEMAS = {

@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from pipeline.package import sql_string
+from pipeline.package.files import sql_string
 
 EXAMPLE_KEYS = 10  # keys quoted per kind of change in changes.json
 
@@ -19,7 +19,7 @@ def row_changes(old_path: Path, new_path: Path, key: list[str], con: duckdb.Duck
     """Rows added, removed and changed between two files (Parquet or CSV) of a table, by primary key.
 
     Parquet copies are compared when both exist: they hold the exact values in every release, whatever
-    rule its CSV files follow (pipeline.csv_policy). One query pairs the rows by key (a full outer
+    rule its CSV files follow (pipeline.package.csv_policy). One query pairs the rows by key (a full outer
     join): a row of one side only was added or removed, a pair whose shared columns differ changed.
     """
     key_expr = " || '|' || ".join(f"coalesce(\"{column}\", '')" for column in key)

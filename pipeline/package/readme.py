@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import csv_policy
-from pipeline.readme_analysis import analysis_section
-from pipeline.release_notes import describe_changes
+from pipeline.package import csv_policy
+from pipeline.package.readme_analysis import analysis_section
+from pipeline.release.notes import describe_changes
 
 MODEL = """\
 ```

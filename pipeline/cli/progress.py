@@ -17,7 +17,7 @@ STAGES = {"raw": "documents read", "clean": "documents cleaned", "segment": "doc
 
 
 class RunDisplay:
-    """Progress bars of one run; `document_done` is a pipeline.progress listener."""
+    """Progress bars of one run; `document_done` is a pipeline.documents.progress listener."""
 
     def __init__(self, documents: int, steps: int) -> None:
         self.console = Console(stderr=True, highlight=False)

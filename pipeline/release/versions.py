@@ -9,7 +9,7 @@ The bump rules live here and only here (see `bump_for`):
 The first release is 1.0.0. A version folder is written to a temporary folder beside it and renamed
 into place, so a failure leaves either the old state or the complete new version. The latest release
 is verified before anything is diffed against it. Locking, repair and the order of the writes of a
-publish are in `pipeline.transaction`.
+publish are in `pipeline.release.transaction`.
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from typing import Any
 
 import duckdb
 
-from pipeline.archive import LATEST_ARCHIVE, catalog_entry
-from pipeline.package import sha256_file
-from pipeline.release_notes import describe_changes, render_citation
+from pipeline.package.files import sha256_file
+from pipeline.release.archive import LATEST_ARCHIVE, catalog_entry
+from pipeline.release.notes import describe_changes, render_citation
+from pipeline.release.table_files import count_rows, document_ids, row_changes
+from pipeline.release.verify import verify_release
 from pipeline.schema import SCHEMAS_DIR, package_metadata
-from pipeline.table_files import count_rows, document_ids, row_changes
-from pipeline.verify import verify_release
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 FIRST_VERSION = "1.0.0"
@@ -240,7 +240,7 @@ def publish_folder(
     """Copy a built package into releases_dir/<version> atomically (temporary folder + rename).
 
     `check(temporary_folder, version)` may return problems with the copy; any problem stops the publish
-    before the rename. Index files are not touched here (see pipeline.transaction).
+    before the rename. Index files are not touched here (see pipeline.release.transaction).
     """
     target = releases_dir / version
     if target.exists():
@@ -270,7 +270,7 @@ def _copy_file(src: str, dst: str) -> None:
 
 def index_files(datasets_dir: Path) -> dict[Path, str]:
     """The content of every index file, derived from the version folders: each package's CHANGELOG.md,
-    datasets/catalog.json and the CITATION.cff beside datasets/ (archives: pipeline.archive)."""
+    datasets/catalog.json and the CITATION.cff beside datasets/ (archives: pipeline.release.archive)."""
     files = {
         package_dir / "CHANGELOG.md": render_changelog(package_dir)
         for package_dir in sorted(p for p in datasets_dir.iterdir() if p.is_dir() and not p.name.startswith("."))

@@ -3,7 +3,7 @@
 A programme is an initiative with a name: 健康广东18项专项行动, 母婴安全五项制度, 中医药产业发展“十大行动”,
 “优质服务基层行”活动, 医疗卫生强基工程, 国家层面8项民生实事任务. Its name is kept as printed (offsets into
 the text); when the name holds a count of its parts (18项, 五项, 十大, “4+1”) that count is `n_parts`.
-A number in a programme's name is part of the name, never a target: pipeline.text.targets masks
+A number in a programme's name is part of the name, never a target: pipeline.text.targets.extract masks
 the names found here.
 
 Three wordings are read, in this order of precedence when they overlap:
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from pipeline.text.memo import recent_texts
 from pipeline.text.numbers import parse_number
-from pipeline.text.targets_exclusions import pattern_spans
-from pipeline.text.targets_lexicon import CJK, LIST_JOINERS, NUMERAL, NUMERAL_RE, Lexicon, lexicon, words_re
-from pipeline.text.targets_phrases import clause, counted_noun, modifier, quoted_from, strip_frames, verbs_in
+from pipeline.text.targets.exclusions import pattern_spans
+from pipeline.text.targets.lexicon import CJK, LIST_JOINERS, NUMERAL, NUMERAL_RE, Lexicon, lexicon, words_re
+from pipeline.text.targets.phrases import clause, counted_noun, modifier, quoted_from, strip_frames, verbs_in
 
 # Exclusion kinds whose numbers cannot count a programme's parts (a programme may sit in quotes, in
 # a 以…为 frame, in a baseline, or be a N大 name).

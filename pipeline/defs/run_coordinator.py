@@ -21,7 +21,7 @@ from pipeline.defs.partitions import (
     range_tags,
     sync_document_partitions,
 )
-from pipeline.seeds import SeedError, check_seeds
+from pipeline.documents.seeds import SeedError, check_seeds
 from pipeline.settings import default_paths
 
 
