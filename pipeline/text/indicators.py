@@ -3,7 +3,7 @@
 What belongs here: loading the vocabulary and the national framework values (indicator_frameworks.csv,
 indicator_framework_values.csv) and `match_indicator`, which reads the indicator of a target or the
 subject of a reported figure as a vocabulary entry through the entry's aliases -- data, not code:
-the longest alias found in the phrase wins, provided the quantity's unit is one the entry accepts
+the longest alias found in the phrase wins (… in an alias stands for a few characters), provided the quantity's unit is one the entry accepts
 and, for a per-population measure (每万人口全科医生数), the per-unit words say so. A phrase no entry
 fits gets no indicator and the flag `no_indicator`; one whose alias fits but whose unit does not gets
 `indicator_unit_mismatch`. Pure functions; the data files are read once per process.
@@ -11,6 +11,7 @@ fits gets no indicator and the flag `no_indicator`; one whose alias fits but who
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,6 +21,8 @@ NO_INDICATOR = "no_indicator"
 UNIT_MISMATCH = "indicator_unit_mismatch"
 NO_UNIT = "-"  # in indicators.csv `units`: the entry accepts a quantity printed without a unit
 DIRECTIONS = ("higher_is_better", "lower_is_better", "count_to_build")
+GAP = "…"  # in an alias: up to GAP_CHARS characters of any kind (省级…区域医疗中心 reads 省级妇产区域医疗中心)
+GAP_CHARS = 6
 
 
 class VocabularyError(ValueError):
@@ -81,10 +84,15 @@ def vocabulary() -> tuple[Indicator, ...]:
 
 
 @cache
-def _aliases() -> tuple[tuple[str, Indicator], ...]:
-    """(alias, entry) pairs, longest alias first (ties in file order): the most specific reading wins."""
-    pairs = [(alias, entry) for entry in vocabulary() for alias in entry.aliases]
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+def _aliases() -> tuple[tuple[str, re.Pattern[str], Indicator], ...]:
+    """(alias, pattern, entry), longest alias first (its gaps not counted; ties in file order): the most
+    specific reading wins."""
+    triples = [
+        (alias, re.compile(f".{{0,{GAP_CHARS}}}".join(map(re.escape, alias.split(GAP)))), entry)
+        for entry in vocabulary()
+        for alias in entry.aliases
+    ]
+    return tuple(sorted(triples, key=lambda triple: -len(triple[0].replace(GAP, ""))))
 
 
 def match_indicator(phrases: tuple[str | None, ...], unit: str | None, per_unit: str | None = None) -> IndicatorMatch:
@@ -97,8 +105,8 @@ def match_indicator(phrases: tuple[str | None, ...], unit: str | None, per_unit:
     for phrase in phrases:
         if not phrase:
             continue
-        for alias, entry in _aliases():
-            if alias not in phrase:
+        for alias, pattern, entry in _aliases():
+            if pattern.search(phrase) is None:
                 continue
             if entry.per_unit and entry.per_unit not in (per_unit or "") + phrase:
                 continue

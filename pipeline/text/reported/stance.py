@@ -33,6 +33,8 @@ class StanceRules:
     commitment: re.Pattern[str]
     future_year: re.Pattern[str]
     report_before: re.Pattern[str]
+    report_adjacent: tuple[str, ...]
+    adjacent_between: tuple[str, ...]
     report_after: re.Pattern[str]
     report_sentence: re.Pattern[str]
     review_phrases: tuple[str, ...]
@@ -70,6 +72,8 @@ def rules() -> StanceRules:
         commitment=_cue_pattern(commit["cues"], commit["not_cues"]),
         future_year=re.compile(commit["future_year"]),
         report_before=_cue_pattern(report["before"], report["not_cues"]),
+        report_adjacent=tuple(sorted(report["adjacent"], key=len, reverse=True)),
+        adjacent_between=tuple(report["adjacent_between"]),
         report_after=_cue_pattern(report["after"], report["not_cues"]),
         report_sentence=_cue_pattern(report["sentence"], ()),
         review_phrases=tuple(review["phrases"]),
@@ -95,6 +99,18 @@ def _future_year(text: str, start: int, end: int, reference_year: int | None) ->
     for match in rules().future_year.finditer(text, start, end):
         if int(match.group(1)) > reference_year:
             return match.group()
+    return None
+
+
+def _adjacent_cue(text: str, start: int, end: int) -> str | None:
+    """A cue that reports only right before the number (共90人), past a comparator word (共约90人)."""
+    words = rules().report_adjacent
+    tail = text[start:end]
+    for between in ("", *rules().adjacent_between):
+        if tail.endswith(between):
+            head = tail[: len(tail) - len(between)]
+            if word := next((w for w in words if head.endswith(w)), None):
+                return word
     return None
 
 
@@ -135,6 +151,7 @@ def stance(
     # 2. a report cue next to the number, or reported statistics introduced earlier in the sentence
     if cue := (
         find_cue(r.report_before, text, before_start, start)
+        or _adjacent_cue(text, before_start, start)
         or find_cue(r.report_after, text, end, after_end)
         or find_cue(r.report_sentence, text, sentence_start, start)
     ):
