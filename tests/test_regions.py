@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.text.regions import Region, all_regions, find_regions, lookup, province_of, provinces
+from pipeline.text.regions import (
+    Region,
+    all_regions,
+    by_code,
+    counties_named,
+    find_counties,
+    find_regions,
+    lookup,
+    province_of,
+    provinces,
+    resolve_county,
+)
 
 
 def test_table_is_sorted_unique_and_well_formed() -> None:
@@ -14,10 +25,16 @@ def test_table_is_sorted_unique_and_well_formed() -> None:
     assert len(codes) == len(set(codes))
     for region in regions:
         assert len(region.code) == 6 and region.code.isdigit()
-        assert region.level in {"provincial", "municipal"}
+        assert region.level in {"provincial", "municipal", "county"}
         assert region.code[:2] == region.province_code[:2]
         if region.level == "provincial":
             assert region.code.endswith("0000") and region.province_code == region.code
+        elif region.level == "county":
+            assert not region.code.endswith("00") and region.abbreviation is None and region.capital is None
+            # a county keeps its code when it moves to another prefecture (公主岭市 220381 is under 长春市 220100)
+            assert region.prefecture_code is None or region.prefecture_code[:2] == region.code[:2]
+            assert region.prefecture_code is None or by_code(region.prefecture_code).level == "municipal"
+            assert not 71 <= int(region.code[4:]) <= 80  # functional zones of the statistical code are left out
         else:
             assert region.code.endswith("00") and not region.code.endswith("0000")
             assert region.abbreviation is None and region.capital is None
@@ -77,7 +94,7 @@ def test_lookup_misses(name: str) -> None:
 
 def test_province_fields() -> None:
     hunan = lookup("湖南省")
-    assert hunan == Region("430000", "湖南省", "湖南", "Hunan", "Húnán", "provincial", "430000", "湘", "长沙市")
+    assert hunan == Region("430000", "湖南省", "湖南", "Hunan", "Húnán", "provincial", "430000", None, "湘", "长沙市")
     beijing = lookup("北京")
     assert beijing is not None and beijing.capital == "北京市"
     corps = lookup("新疆生产建设兵团")
@@ -113,3 +130,40 @@ def test_find_regions_window_and_levels() -> None:
     assert [(r.code, s, e) for r, s, e in found] == [("220100", 3, 6), ("220200", 7, 10)]
     assert [r.code for r, _, _ in find_regions(text, 0, 6, levels={"provincial"})] == ["220000"]
     assert find_regions(text, 0, 2)[0][0].code == "220000"  # the short name ties to the province
+
+
+def test_county_level_divisions_from_the_division_table() -> None:
+    counties = [r for r in all_regions() if r.level == "county"]
+    assert 2800 <= len(counties) <= 2900  # GB/T 2260 has about 2,850 county-level divisions
+    zaoyang = by_code("420683")
+    assert (zaoyang.name, zaoyang.short_name, zaoyang.name_en, zaoyang.name_pinyin) == ("枣阳市", "枣阳", "Zaoyang", "Zǎoyáng")
+    assert zaoyang.prefecture_code == "420600" and zaoyang.province_code == "420000"
+    assert by_code("429004").prefecture_code is None  # 仙桃市, directly under 湖北省
+    assert by_code("110105").prefecture_code is None  # 朝阳区 of 北京市
+
+
+def test_county_names_are_not_province_or_prefecture_lookups() -> None:
+    assert lookup("西吉县") is None and lookup("西吉") is None
+    assert lookup("朝阳").code == "211300"  # the prefecture, never one of the 朝阳区
+    assert find_regions("西吉县和晋江市") == []
+
+
+def test_counties_named_returns_every_bearer_of_a_name() -> None:
+    assert [r.code for r in counties_named("西吉县")] == ["640422"]
+    assert [r.code for r in counties_named("西吉")] == ["640422"]
+    assert len(counties_named("朝阳区")) == 2  # 北京 and 长春
+    assert counties_named("火星县") == ()
+
+
+def test_find_counties_reads_whole_names_of_three_characters_or_more() -> None:
+    text = "西吉县召开会议，晋江市和城区、和县的代表参加，省、市和县三级联动"
+    found = [(text[s:e], [r.code for r in rs]) for rs, s, e in find_counties(text)]
+    assert found == [("西吉县", ["640422"]), ("晋江市", ["350582"])]
+
+
+def test_resolve_county_by_the_province_or_prefecture_the_text_names() -> None:
+    twins = counties_named("朝阳区")
+    assert resolve_county(twins, "北京市朝阳区卫生健康工作会议") == by_code("110105")
+    assert resolve_county(twins, "长春市朝阳区召开会议").code == "220104"
+    assert resolve_county(twins, "朝阳区召开卫生健康工作会议") is None  # no context: left open
+    assert resolve_county(counties_named("西吉县"), "") == by_code("640422")

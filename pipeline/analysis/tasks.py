@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.analysis.settings import settings
-from pipeline.text.regions import all_regions
+from pipeline.text.regions import COUNTY, all_regions
 from pipeline.text.segment import pos_tokenizer, tokenize
 
 NATIONAL = "national"
@@ -54,7 +54,8 @@ class AnalysisTask:
 
 @cache
 def _region_names() -> frozenset[str]:
-    return frozenset(name for region in all_regions() for name in (region.name, region.short_name) if name)
+    regions = (region for region in all_regions() if region.level != COUNTY)  # county names may be plain words
+    return frozenset(name for region in regions for name in (region.name, region.short_name) if name)
 
 
 def _is_cjk(token: str) -> bool:

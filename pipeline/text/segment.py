@@ -8,7 +8,7 @@ Whitespace around a sentence is trimmed; offsets are half-open into the cleaned 
 Words: jieba is configured once per process: its cache goes to a project folder (not /tmp) and the
 domain user dictionary (pipeline/data/jieba_userdict.txt) is loaded, so terms such as
 紧密型县域医共体 or 儿科和精神卫生服务年 stay whole, and so are names (pipeline/data/names.toml:
-officials, every region of regions.csv). The officials a document names are added only while that
+officials, every province and prefecture of regions.csv). The officials a document names are added only while that
 document is segmented and removed afterwards, so no document's tokens depend on another document.
 """
 
@@ -89,6 +89,8 @@ def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     for name in names["persons"]:
         tokenizer.add_word(name, names["frequency"], names["person_tag"])
     for region in read_csv("regions.csv"):
+        if region["level"] == "county":  # county names repeat and some are common words (城区, 和县)
+            continue
         for name in {region["name"], region["short_name"]} - {""}:
             tokenizer.add_word(name, names["frequency"], names["place_tag"])
     return _pos_tokenizer_of(tokenizer)

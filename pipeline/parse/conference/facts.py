@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
-from pipeline.parse.conference.types import MUNICIPAL, NATIONAL, PROVINCIAL
+from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 from pipeline.text.clean import CJK
 
@@ -60,6 +60,7 @@ def _scope_words() -> list[tuple[str, str]]:
     pairs = [(w, NATIONAL) for w in cfg["national_scopes"]]
     pairs += [(w, PROVINCIAL) for w in cfg["provincial_scopes"]]
     pairs += [(w, MUNICIPAL) for w in cfg["municipal_scopes"]]
+    pairs += [(w, COUNTY) for w in cfg["county_scopes"]]
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
@@ -72,6 +73,7 @@ class _Scope:
     kind: str
     region: regions.Region | None
     field_start: int
+    held: bool = False  # a held verb stands between the scope and the field (西吉县召开卫生健康工作会议)
 
 
 @cache
@@ -80,8 +82,9 @@ def _held_after() -> list[re.Pattern[str]]:
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
     lead = rf"(?:暨[^，。；]{{0,30}}?)?(?:于(?P<date>{_DATE}))?[，]?"
     manner = r"(?:以[^，。；]{1,10}?(?:形式|方式))?(?:隆重|顺利|正式)?"
+    when = alternation(lexicon()["meeting"]["time_words"])
     return [
-        re.compile(rf"{lead}(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?{manner}(?:{verbs})"),
+        re.compile(rf"{lead}(?:{when})?(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?{manner}(?:{verbs})"),
         re.compile(rf"{lead}[^，。；]{{0,12}}?(?:{verbs})"),
     ]
 
@@ -89,7 +92,7 @@ def _held_after() -> list[re.Pattern[str]]:
 @cache
 def _held_before() -> re.Pattern[str]:
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
-    return re.compile(rf"(?:{verbs})了?(?:{YEAR}年度?)?$")
+    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})了?(?:{YEAR}年度?)?$")
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -110,8 +113,10 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         return None
     sentence_start = _sentence_start(text, scope.start)
     held = next((m for p in _held_after() if (m := p.match(text, noun_end))), None)
-    if held is None and not _held_before().search(text[sentence_start : scope.start]):
+    held_before = _held_before().search(text[sentence_start : scope.start])
+    if held is None and not scope.held and not held_before:
         return None
+    place = (held.groupdict().get("place") if held else None) or (held_before.group("place") if held_before else None)
     year_end = scope.field_start if scope.field_start != scope.end else scope.start
     year_match = re.search(rf"(?P<y>{YEAR})年度?$", text[sentence_start:year_end])
     before_name = text[sentence_start : scope.start]
@@ -126,7 +131,7 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         region=scope.region,
         field=text[scope.field_start : noun_start],
         title_year=numeral_value(year_match.group("y")) if year_match else None,
-        place=held.groupdict().get("place") if held else None,
+        place=place,
         meeting_date=_parse_date(date_text) if date_text else _last_date(before_name),
     )
 
@@ -151,9 +156,16 @@ def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
     """The rightmost scope in the head whose remainder is a health field."""
     head = text[head_start:noun_start]
     for start, end, kind, region in _scope_candidates(head):
-        if _is_health_field(head[end:]):
-            return _Scope(head_start + start, head_start + end, kind, region, head_start + end)
+        verb = _held_verb_at(head, end)
+        if _is_health_field(head[end + verb :]):
+            return _Scope(head_start + start, head_start + end, kind, region, head_start + end + verb, verb > 0)
     return None
+
+
+def _held_verb_at(head: str, at: int) -> int:
+    """Length of a held verb (召开, 召开了) at head[at:], else 0."""
+    verb = re.match(rf"(?:{alternation(lexicon()['meeting']['held_verbs'])})了?", head[at:])
+    return len(verb.group()) if verb else 0
 
 
 def _scope_before_year(text: str, head_start: int, noun_start: int) -> _Scope | None:
@@ -165,8 +177,9 @@ def _scope_before_year(text: str, head_start: int, noun_start: int) -> _Scope | 
     run_start = _run_start(text, run_end)
     run = text[run_start:run_end]
     for start, end, kind, region in _scope_candidates(run):
-        if end == len(run):
-            return _Scope(run_start + start, run_end, kind, region, head_start)
+        verb = _held_verb_at(run, end)
+        if end + verb == len(run):
+            return _Scope(run_start + start, run_start + end, kind, region, head_start, verb > 0)
     return None
 
 
@@ -178,6 +191,8 @@ def _scope_candidates(head: str) -> list[tuple[int, int, str, regions.Region | N
     for region, start, end in regions.find_regions(head):
         kind = PROVINCIAL if region.level == regions.PROVINCE else MUNICIPAL
         candidates.append((start, end, kind, region))
+    for counties, start, end in regions.find_counties(head):  # one county, or None while its name is shared
+        candidates.append((start, end, COUNTY, counties[0] if len(counties) == 1 else None))
     cfg = lexicon()["meeting"]
     for words, kind in ((cfg["provincial_bare"], PROVINCIAL), (cfg["municipal_bare"], MUNICIPAL)):
         candidates += [(0, len(w), kind, None) for w in words if head.startswith(w)]
@@ -290,60 +305,6 @@ def date_range(printed: MeetingDate, year: int) -> tuple[date, date] | None:
     if end < start or end - start > timedelta(days=31):
         return None
     return start, end
-
-
-# --- place, scope and region ----------------------------------------------------------------------
-
-
-def normalise_location(place: str | None) -> str | None:
-    """在京 → 北京 (one-character abbreviations), other places as printed (长沙, 北京)."""
-    if not place:
-        return None
-    if len(place) == 1:
-        region = regions.lookup(place)
-        return region.short_name if region else place
-    return place
-
-
-def resolve_region(mention: Mention, location: str | None, text: str, hints: list[str]) -> str | None:
-    """The region code of a meeting: the province for a provincial one, the city for a municipal one.
-
-    A region named in the meeting's name wins; else the place where it was held, then the hints
-    (officials' titles, the title lines), then the first suitable region the text mentions.
-    """
-    if mention.scope == NATIONAL:
-        return None
-    if mention.region is not None:
-        return _code_for_scope(mention.region, mention.scope)
-    for source in [location or "", *hints, text]:
-        found = _regions_in(source)
-        if mention.scope == PROVINCIAL:  # a province named anywhere beats a city of another one
-            found.sort(key=lambda region: region.level != regions.PROVINCE)
-        for region in found:
-            code = _code_for_scope(region, mention.scope)
-            if code is not None:
-                return code
-    return None
-
-
-def _regions_in(source: str) -> list[regions.Region]:
-    exact = regions.lookup(source) if source and len(source) <= 8 else None
-    if exact is not None:
-        return [exact]
-    return [region for region, _, _ in regions.find_regions(source)]
-
-
-def _code_for_scope(region: regions.Region, scope: str) -> str | None:
-    if scope == PROVINCIAL:
-        return regions.province_of(region).code
-    if region.level == regions.PREFECTURE or _is_city_province(region):
-        return region.code
-    return None
-
-
-def _is_city_province(region: regions.Region) -> bool:
-    """A province-level city (北京, 上海, 天津, 重庆): its own capital."""
-    return region.capital == region.name
 
 
 def announced_task_count(text: str) -> int | None:

@@ -28,13 +28,12 @@ from pipeline.parse.conference.facts import (
     find_mentions,
     is_nhwc,
     meeting_year_for,
-    normalise_location,
     primary_mention,
     relative_work_year,
-    resolve_region,
     work_year_from_text,
 )
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
+from pipeline.parse.conference.places import normalise_location, resolve_scope, seat_of
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
@@ -60,6 +59,7 @@ DATE_MISSING = "date_missing"
 WORK_YEAR_UNKNOWN = "work_year_unknown"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 REGION_UNRESOLVED = "region_unresolved"
+LOCATION_FROM_REGION = "location_from_region"
 NO_TASKS = "no_tasks"
 TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 
@@ -77,9 +77,11 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
     location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
     officials = find_officials(text)
     hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]]
-    region_code = resolve_region(primary, location, text, hints)
-    if primary.scope != NATIONAL and region_code is None:
+    scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags)
+    if scope != NATIONAL and region_code is None:
         flags.append(REGION_UNRESOLVED)
+    if location is None and (location := seat_of(region_code)) is not None:
+        flags.append(LOCATION_FROM_REGION)
     layout = classify(paras, work_year, meeting_paragraph.index)
     announced = announced_task_count(text)
     segmentation = segment_tasks(text, _zones(layout, meeting_paragraph), announced)
@@ -90,7 +92,7 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
         flags.append(TASK_COUNT_DIFFERS)
     return MeetingReport(
         name=primary.name,
-        scope=primary.scope,
+        scope=scope,
         region_code=region_code,
         is_national_health_work_conference=is_nhwc(primary),
         work_year=work_year,

@@ -21,6 +21,7 @@ REQUIREMENTS = "requirements"
 NATIONAL = "national"
 PROVINCIAL = "provincial"
 MUNICIPAL = "municipal"
+COUNTY = "county"
 
 MISSING = "missing"
 MISMATCH = "mismatch"
@@ -76,7 +77,7 @@ class MeetingReport:
     """Everything parsed from one report of a health work conference."""
 
     name: str
-    scope: str  # national | provincial | municipal
+    scope: str  # national | provincial | municipal | county
     region_code: str | None
     is_national_health_work_conference: bool
     work_year: int | None

@@ -1,0 +1,148 @@
+"""Where a meeting was held and which region it belongs to.
+
+* The place as printed, normalised: a one-character abbreviation or a city's by-name (在京, 在蓉, 在榕,
+  在筑, 在星城) becomes the place's usual name through pipeline/data/place_abbreviations.csv, then a
+  province's one-character abbreviation (在湘 → 湖南).
+* The region: the one the meeting's name gives, else the place, the officials' titles and title lines,
+  then the text. A county meeting's county is taken only when its name is not shared with another
+  county, or when the text's province or prefecture singles it out. A municipal meeting whose city the
+  text never names takes the prefecture of the counties it mentions, when they all lie in one.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.data import read_csv
+from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
+from pipeline.text import regions
+
+REGION_FROM_COUNTIES = "region_from_county_mentions"
+REGION_AMBIGUOUS = "region_ambiguous"
+COUNTY_LEVEL_CITY = "county_level_city_from_text"
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {row["abbreviation"]: row["place"] for row in read_csv("place_abbreviations.csv")}
+
+
+def normalise_location(place: str | None) -> str | None:
+    """在京 → 北京, 在蓉 → 成都, 在湘 → 湖南 (abbreviations and by-names), other places as printed (长沙)."""
+    if not place:
+        return None
+    if place in _abbreviations():
+        return _abbreviations()[place]
+    if len(place) == 1:
+        region = regions.lookup(place)
+        return region.short_name if region else place
+    return place
+
+
+def seat_of(region_code: str | None) -> str | None:
+    """The usual short name of a local meeting's own region (its city or county), for a meeting that prints
+    no place; None for a province (its meetings are held in many places) or an unknown region."""
+    if region_code is None:
+        return None
+    try:
+        region = regions.by_code(region_code)
+    except KeyError:
+        return None
+    if region.level == regions.PROVINCE:
+        return region.short_name if region.capital == region.name else None
+    return region.short_name
+
+
+def resolve_scope(
+    scope: str, named: regions.Region | None, location: str | None, text: str, hints: list[str], flags: list[str]
+) -> tuple[str, str | None]:
+    """(level, region code) of a meeting: the province of a provincial one, the city of a municipal one,
+    the county of a county one. `named` is the region printed in the meeting's name, if any.
+
+    A 全市 meeting whose place, officials' titles or title lines name a county-level city before any
+    prefecture (晋江市委书记…) is that city's, a county-level meeting (flagged).
+    """
+    if scope == MUNICIPAL and named is None and (city := _county_level_city([location or "", *hints])):
+        flags.append(COUNTY_LEVEL_CITY)
+        return COUNTY, city
+    return scope, resolve_region(scope, named, location, text, hints, flags)
+
+
+def _county_level_city(sources: list[str]) -> str | None:
+    """The code of a county-level city named in the first source that names any region, if it comes first."""
+    for source in sources:
+        found = [(start, region.level, region) for region, start, _ in regions.find_regions(source)]
+        for candidates, start, _ in regions.find_counties(source):
+            county = regions.resolve_county(candidates, source)
+            if county is not None and county.name.endswith("市"):
+                found.append((start, regions.COUNTY, county))
+        if found:
+            _, level, region = min(found, key=lambda item: item[0])
+            return region.code if level == regions.COUNTY else None
+    return None
+
+
+def resolve_region(
+    scope: str, named: regions.Region | None, location: str | None, text: str, hints: list[str], flags: list[str]
+) -> str | None:
+    """The region code of a meeting of a given level (see resolve_scope)."""
+    if scope == NATIONAL:
+        return None
+    if named is not None:
+        code = _code_for_scope(named, scope)
+        if code is not None:
+            return code
+    if scope == COUNTY:
+        return _county_code([location or "", *hints, text], text, flags)
+    for source in [location or "", *hints, text]:
+        found = _regions_in(source)
+        if scope == PROVINCIAL:  # a province named anywhere beats a city of another one
+            found.sort(key=lambda region: region.level != regions.PROVINCE)
+        for region in found:
+            code = _code_for_scope(region, scope)
+            if code is not None:
+                return code
+    if scope != PROVINCIAL:
+        prefectures = {_county_prefecture(candidates, text) for candidates, _, _ in regions.find_counties(text)}
+        if len(prefectures) == 1 and None not in prefectures:
+            flags.append(REGION_FROM_COUNTIES)
+            return prefectures.pop()
+    return None
+
+
+def _county_prefecture(candidates: tuple[regions.Region, ...], text: str) -> str | None:
+    county = regions.resolve_county(candidates, text)
+    return county.prefecture_code if county else None
+
+
+def _county_code(sources: list[str], text: str, flags: list[str]) -> str | None:
+    for source in sources:
+        for candidates, _, _ in regions.find_counties(source):
+            county = regions.resolve_county(candidates, text)
+            if county is not None:
+                return county.code
+            flags.append(REGION_AMBIGUOUS)
+            return None
+    return None
+
+
+def _regions_in(source: str) -> list[regions.Region]:
+    exact = regions.lookup(source) if source and len(source) <= 8 else None
+    if exact is not None:
+        return [exact]
+    return [region for region, _, _ in regions.find_regions(source)]
+
+
+def _code_for_scope(region: regions.Region, scope: str) -> str | None:
+    if scope == PROVINCIAL:
+        return regions.province_of(region).code
+    if scope == COUNTY:
+        return region.code if region.level == regions.COUNTY else None
+    if region.level == regions.PREFECTURE or _is_city_province(region):
+        return region.code
+    return None
+
+
+def _is_city_province(region: regions.Region) -> bool:
+    """A province-level city (北京, 上海, 天津, 重庆): its own capital."""
+    return region.capital == region.name

@@ -1,0 +1,107 @@
+"""Tests of who holds a meeting and where: county meetings, region resolution, place abbreviations.
+
+Every report here is written for the test (pipeline.parse.conference.report, .places); none is a dev-set text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.conference.places import normalise_location
+from pipeline.parse.conference.report import parse_meeting_report
+from pipeline.text.clean import clean_text
+
+
+def report(raw: str):
+    found = parse_meeting_report(clean_text(raw).text)
+    assert found is not None, raw
+    return found
+
+
+@pytest.mark.parametrize(
+    ("raw", "scope", "code"),
+    [
+        ("3月2日，青阳县召开2024年卫生健康工作会议，部署今年工作。", "county", "341723"),
+        ("2月27日，建湖县召开卫生健康工作会议。会议要求抓好重点工作。", "county", "320925"),
+        ("4月8日，2023年晋江市卫生健康工作会议召开。", "county", "350582"),
+        ("1月9日上午，庆城县卫生计生工作会议在县会议中心召开。", "county", "621021"),
+        ("3月1日，全旗卫生健康工作会议召开。鄂托克前旗旗长出席会议并讲话。", "county", "150623"),
+        ("2月5日，我市召开2024年卫生健康工作会议。赣州市副市长张三出席会议并讲话。", "municipal", "360700"),
+    ],
+)
+def test_county_and_city_meetings_at_any_issuer_level(raw: str, scope: str, code: str) -> None:
+    found = report(raw)
+    assert (found.scope, found.region_code) == (scope, code)
+
+
+def test_shared_county_name_is_resolved_by_the_city_the_text_names() -> None:
+    found = report("3月5日，朝阳区召开卫生健康工作会议。长春市朝阳区区长李四出席会议并讲话。")
+    assert (found.scope, found.region_code) == ("county", "220104")
+
+
+def test_shared_county_name_without_context_is_left_open_and_flagged() -> None:
+    found = report("3月5日，朝阳区召开卫生健康工作会议。区长李四出席会议并讲话。")
+    assert found.scope == "county" and found.region_code is None
+    assert "region_ambiguous" in found.flags and "region_unresolved" in found.flags
+
+
+def test_city_meeting_that_never_names_its_city_takes_the_prefecture_of_its_counties() -> None:
+    text = "3月25日，全市卫生健康工作会议召开。会上，萨迦县、定日县和江孜县作了交流发言。"
+    found = report(text)
+    assert (found.scope, found.region_code) == ("municipal", "540200")
+    assert "region_from_county_mentions" in found.flags
+
+
+def test_city_meeting_with_counties_of_two_cities_is_not_guessed() -> None:
+    found = report("3月25日，全市卫生健康工作会议召开。萨迦县和西吉县作了交流发言。")
+    assert found.region_code is None and "region_unresolved" in found.flags
+
+
+def test_county_level_city_named_first_in_the_titles_makes_a_quanshi_meeting_a_county_one() -> None:
+    found = report("3月19日，全市卫生健康工作会议召开。枣阳市委书记王五出席会议并讲话，襄阳市卫健委有关负责人参加。")
+    assert (found.scope, found.region_code) == ("county", "420683")
+    assert "county_level_city_from_text" in found.flags
+
+
+def test_prefecture_named_first_keeps_a_quanshi_meeting_municipal() -> None:
+    found = report("3月19日，全市卫生健康工作会议召开。襄阳市副市长王五出席会议并讲话，枣阳市卫健局作交流发言。")
+    assert (found.scope, found.region_code) == ("municipal", "420600")
+
+
+def test_unprinted_place_of_a_local_meeting_is_its_own_seat_and_flagged() -> None:
+    found = report("4月19日，2020年全市卫生健康工作会议召开。赣州市副市长赵六主持会议。")
+    assert found.location == "赣州" and "location_from_region" in found.flags
+    provincial = report("1月10日，全省卫生健康工作会议召开。湖南省副省长赵六出席会议并讲话。")
+    assert provincial.location is None  # a province's meeting may be held anywhere in it
+
+
+@pytest.mark.parametrize(
+    ("printed", "place"),
+    [("京", "北京"), ("蓉", "成都"), ("榕", "福州"), ("筑", "贵阳"), ("昆", "昆明"), ("湘", "湖南"), ("星城", "长沙"), ("长沙", "长沙")],
+)
+def test_place_abbreviations_are_normalised(printed: str, place: str) -> None:
+    assert normalise_location(printed) == place
+
+
+@pytest.mark.parametrize(
+    ("raw", "place"),
+    [
+        ("1月6日，全省卫生健康工作会议在蓉召开。", "成都"),
+        ("1月7日，全省卫生健康工作会议今日在榕举行。", "福州"),
+        ("1月8日，2024年全国卫生健康工作会议在京召开。", "北京"),
+        ("1月9日，全省卫生健康工作会议在筑召开。", "贵阳"),
+    ],
+)
+def test_place_abbreviation_in_a_meeting_sentence(raw: str, place: str) -> None:
+    assert report(raw).location == place
+
+
+def test_review_sentence_naming_a_county_is_no_county_meeting() -> None:
+    text = "去年，省、市和县三级联动，西吉县卫生健康工作取得新成效。"
+    assert parse_meeting_report(clean_text(text).text) is None
+
+
+def test_place_printed_before_the_verb_and_the_name() -> None:
+    found = report("国家卫生健康委1月6日在京召开2021年全国卫生健康工作会议。")
+    assert found.location == "北京" and found.scope == "national"
+    assert report("12月28日，省卫生健康委在渝北区召开全省卫生健康工作会议。").location == "渝北区"
