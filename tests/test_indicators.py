@@ -68,3 +68,24 @@ def test_unit_mismatch_and_no_entry_are_flagged() -> None:
     assert match_indicator(("居民健康素养水平",), "元").flag == UNIT_MISMATCH
     assert match_indicator(("意识形态分析研判会",), "次").flag == NO_INDICATOR
     assert match_indicator((None, "居民健康素养水平达到30%"), "%").indicator_id == "health_literacy"
+
+
+def test_the_new_tables_and_column_are_a_minor_change_against_the_latest_release() -> None:
+    """The release notes' bump rules (pipeline.release.versions) read issue 24's schema changes as MINOR."""
+    import json
+    from pathlib import Path
+
+    from pipeline import schema
+    from pipeline.release.versions import latest_release, schema_changes
+
+    release = latest_release(Path(__file__).resolve().parents[1] / "datasets" / "china-health-work-plans")
+    assert release is not None
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    old = {r["name"]: r["schema"] for r in descriptor["resources"] if r["format"] == "csv"}
+    new = {table: schema.resource_schema(table) for table in schema.table_names()}
+    ours = ("indicators", "indicator_frameworks", "reported_figures", "targets")
+    changes = [(level, text) for level, text in schema_changes(old, new) if any(t in text for t in ours)]
+    assert all(level in ("minor", "patch") for level, _ in changes), changes
+    if "reported_figures" not in old:  # before the release that publishes them
+        assert ("minor", "table reported_figures added") in changes
+        assert ("minor", "column targets.indicator_id added") in changes
