@@ -36,6 +36,7 @@ _NOT_MAINLAND = ("71", "81", "82")  # 台湾, 香港, 澳门
 # The statistical division code gives functional zones (开发区, 新区, 管理区) county-like codes ending in 71–80;
 # they are not administrative divisions of GB/T 2260 (whose county codes end in 01–70 or 81–99).
 _FUNCTIONAL_ZONES = range(71, 81)
+_ZONE_WORDS = ("开发区", "高新技术")  # a zone that kept an old district code (成都高新技术产业开发区, 510102)
 
 
 def jionlp_table() -> list[tuple[int, str, str, str]]:
@@ -64,7 +65,7 @@ def county_rows(table: list[tuple[int, str, str, str]], known: dict[str, dict[st
             parent = code
         if depth != 2 or code[:2] in _NOT_MAINLAND or "直辖" in name or code in known:
             continue
-        if int(code[4:]) in _FUNCTIONAL_ZONES:
+        if int(code[4:]) in _FUNCTIONAL_ZONES or any(word in name for word in _ZONE_WORDS):
             continue
         province = code[:2] + "0000"
         if province not in known:

@@ -104,6 +104,9 @@ def _names() -> dict[str, Region]:
     for region in ordered:
         names[region.short_name] = region
         names[region.name] = region
+    for region in ordered:  # an autonomous prefecture is often written <short name>州 (恩施州, 海南州)
+        if region.name.endswith("自治州"):
+            names.setdefault(region.short_name + "州", region)
     return names
 
 
@@ -190,3 +193,10 @@ def resolve_county(candidates: Collection[Region], context: str) -> Region | Non
     named = {region.code for region, _, _ in find_regions(context)}
     within = [c for c in found if c.prefecture_code in named] or [c for c in found if c.province_code in named]
     return within[0] if len(within) == 1 else None
+
+
+def county_named(area: str, context: str) -> Region | None:
+    """The county an area or body names (青阳县, 青阳, 青阳县卫生健康委员会), resolved by the context when the
+    name is shared; None when it names none or the context does not single one out."""
+    found = counties_named(area) or next((counties for counties, _, _ in find_counties(area)), ())
+    return resolve_county(found, context) if found else None

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
-from pipeline.text.regions import PROVINCE, find_regions
+from pipeline.text.regions import PROVINCE, county_named, find_regions
 
 _REQUIREMENTS = re.compile("会议(?:强调|要求|指出|提出)|要求")
 _AREA = r"([\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))"
@@ -97,12 +97,14 @@ def _area_before(text: str, sentence_start: int, match: re.Match[str]) -> str | 
     return before.group(1) if before else None
 
 
-def _level_and_region(area: str) -> tuple[str | None, str | None]:
+def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
     for words, level in _LEVEL_WORDS:
         if area in words:
             return level, None
+    if county := county_named(area, context):
+        return "county", county.code
     if re.search("(?:县|旗|(?<!自治)区)$", area):
-        return "county", None  # county-level units are not in the regions table
+        return "county", None  # a county the table does not single out
     named = find_regions(area)
     if not named:
         return None, None
@@ -119,7 +121,7 @@ def find_conference(text: str) -> ConferenceMention | None:
         if not _HELD.search(text, sentence_start, sentence_end):
             continue
         area = match.group("area") or _area_before(text, sentence_start, match)
-        level, region_code = _level_and_region(area) if area else (None, None)
+        level, region_code = _level_and_region(area, text) if area else (None, None)
         if level is None:
             continue
         year = re.search(r"((?:19|20)\d{2})年", text[sentence_start:sentence_end]) or re.search(

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.text.regions import PROVINCE, find_regions
+from pipeline.parse.work_points.issuer import level_from_body, level_from_title, year_from_metadata, year_of_range
 
 
 @cache
@@ -36,6 +36,7 @@ class Header:
     work_year: int | None
     level: str | None
     region_code: str | None
+    flags: tuple[str, ...] = ()  # what had to be inferred (region_from_text, work_year_from_date)
 
 
 def _lines(text: str, limit: int) -> list[tuple[int, str]]:
@@ -63,7 +64,7 @@ def title_line(text: str) -> tuple[int, str, bool] | None:
     ]
     plain = [c for c in candidates if "通知" not in c[1] and "关于" not in c[1]]
     if plain:
-        return plain[0][0], plain[0][1], False
+        return (*_with_first_half(text, *plain[0]), False)
     notices = [c for c in candidates if c[0] < _top_limit(text)]
     if not notices:
         return None
@@ -72,6 +73,24 @@ def title_line(text: str) -> tuple[int, str, bool] | None:
         if any(kind in quoted.group(1) for kind in cfg["kinds"]):
             return start + quoted.start(1), quoted.group(1), True
     return start, line, True
+
+
+def _with_first_half(text: str, start: int, line: str) -> tuple[int, str]:
+    """A title broken over two lines (海南州全面推进…医疗卫生 / 共同体建设实施方案): (start of the first line,
+    both lines joined). The line before counts when it is short, names no kind, and is no sentence, notice
+    or metadata line."""
+    before = text[:start].rstrip("\n")
+    previous = before[before.rfind("\n") + 1 :].strip()
+    cfg = lexicon()["title"]
+    if (
+        not previous
+        or len(previous) + len(line) > cfg["max_length"]
+        or any(kind in previous for kind in cfg["kinds"])
+        or re.search(r"[。；！？：:|｜]|通知|关于|(?:19|20)\d{2}[-/年]\d", previous)
+        or previous[-1] in "，、）)"
+    ):
+        return start, line
+    return text.rfind(previous, 0, start), previous + line
 
 
 def _top_limit(text: str) -> int:
@@ -89,28 +108,17 @@ def _issuer(text: str, head_end: int) -> str | None:
     for _, line in _lines(head, 200):
         if re.fullmatch(rf"[\u4e00-\u9fff（）]{{2,24}}?(?:{suffixes})", line):
             return line  # the signature line
-    published = re.search(rf"发布[：:]\s*([\u4e00-\u9fff]{{2,24}}?(?:{suffixes}))", head)
+    published = re.search(rf"发布(?:机构|单位)?[：:][\s|]*([\u4e00-\u9fff]{{2,24}}?(?:{suffixes}))", head)
     return published.group(1) if published else None
 
 
-def _region(issuer: str | None, title: str | None) -> tuple[str | None, str | None]:
-    """(level, region code) from the issuing body, else from the title's 全省 / 全市 / 全县."""
+def _region(issuer: str | None, title: str | None, text: str, flags: list[str]) -> tuple[str | None, str | None]:
+    """(level, region code) from the issuing body, else from the title (pipeline.parse.work_points.issuer)."""
     if issuer:
-        if any(word in issuer for word in lexicon()["header"]["national_words"]):
-            return "national", None
-        found = find_regions(issuer)
-        organ = (issuer[found[0][2] :] if found else issuer).split("卫生")[0]
-        if re.search("[县旗区]$", organ):
-            return "county", None  # county-level units are not in the regions table
-        if found:
-            region = found[0][0]
-            return ("provincial" if region.level == PROVINCE else "municipal"), region.code
-    for words, level in (("全国", "national"), ("全省", "provincial"), ("全区", "provincial"), ("全市", "municipal")):
-        if title and words in title:
-            return level, None
-    if title and "全县" in title:
-        return "county", None
-    return None, None
+        level, code = level_from_body(issuer, lexicon()["header"]["national_words"])
+        if level is not None:
+            return level, code
+    return level_from_title(title, text, flags) if title else (None, None)
 
 
 def _year_of_plan(title: str) -> re.Match[str] | None:
@@ -133,18 +141,23 @@ def parse_header(text: str) -> Header | None:
         match = re.match(cfg["date_line"], line)
         if match:
             signed = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    year = _year_of_plan(title) or re.search(r"((?:19|20)\d{2})年", text[:start])
+    flags: list[str] = []
+    found_year = _year_of_plan(title) or re.search(r"((?:19|20)\d{2})年", text[:start])
+    work_year = year_of_range(title) or (int(found_year.group(1)) if found_year else None)
+    if work_year is None:
+        work_year = year_from_metadata(text[:start], flags)
     issuer = _issuer(text, start + len(title))
-    level, region_code = _region(issuer, title)
+    level, region_code = _region(issuer, title, text, flags)
     return Header(
         title=title,
         title_start=start,
-        title_end=text.find("\n", start) if text.find("\n", start) >= 0 else len(text),
+        title_end=text.find("\n", start + len(title)) if text.find("\n", start + len(title)) >= 0 else len(text),
         is_notice=is_notice,
         issuer=issuer,
         doc_number=number.group() if number else None,
         issued_date=signed,
-        work_year=int(year.group(1)) if year else None,
+        work_year=work_year,
         level=level,
         region_code=region_code,
+        flags=tuple(flags),
     )

@@ -59,19 +59,32 @@ def _opening(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + lead, start + len(chunk.rstrip())
 
 
+def _states_a_plan(text: str, header: Header, tasks: list[dict[str, Any]], opening_start: int, outline_start: int) -> bool:
+    """The evidence that a text with a work-points title states the plan itself: the notice that issues it,
+    an outline of MIN_ITEMS items, or, with a shorter outline, a 文号, a signature date, an issuing body, or
+    an opening that speaks of the document itself (制定本方案, 重点做好以下工作)."""
+    if header.is_notice or len(task_tree_paths(tasks)) >= MIN_ITEMS:
+        return True
+    cues = lexicon()["evidence"]["self_reference"]
+    opening = text[opening_start : max(outline_start, opening_start)]
+    has_own_words = bool(header.doc_number or header.issued_date or header.issuer) or any(c in opening for c in cues)
+    return has_own_words and (bool(tasks) or any(c in opening for c in cues))
+
+
 def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any] | None:
     """The plan of a work-points text; None when it is not one (unless `required`: the manifest says it is)."""
     header = parse_header(text)
     if header is None and not required:
         return None
     if header is None:
-        header = Header(None, None, 0, False, None, None, None, None, None, None)
+        header = Header(None, None, 0, False, None, None, None, None, None, None, ())
     opening_start, outline_start, outline_end = _outline_bounds(text, header)
     tasks, flags = parse_outline(text, outline_start, outline_end)
     if tasks and _is_review(text, opening_start, outline_start):
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
-    if not required and len(task_tree_paths(tasks)) < MIN_ITEMS and not header.is_notice:
+    if not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
         return None
+    flags += header.flags
     if header.is_notice:
         flags.append("plan_title_from_notice")
     if header.work_year is None:

@@ -1,0 +1,64 @@
+"""Tests of what a work-points plan's header says about its issuer, region and year, and of the evidence
+that a text with a work-points title states the plan itself. Every text is written for the test."""
+
+from __future__ import annotations
+
+from pipeline.parse.work_points import work_points_statement
+from pipeline.text.clean import clean_text
+
+
+def plan(raw: str):
+    return work_points_statement(clean_text(raw).text)
+
+
+def test_county_body_in_a_metadata_table_gives_the_county_plan() -> None:
+    found = plan(
+        "索引号：| 001/2024 | 发布机构：| 绩溪县卫生健康委员会 |\n名称：| 县卫健委2024年工作计划 |\n"
+        "一、加强基层医疗卫生服务\n二、深化医药卫生体制改革\n"
+    )
+    assert (found["level"], found["region_code"], found["work_year"]) == ("county", "341824", 2024)
+
+
+def test_city_government_office_as_issuer_and_the_first_year_of_a_range() -> None:
+    found = plan(
+        "关于印发洛阳市基层卫生能力提升行动计划（2024—2026年）的通知\n洛阳市人民政府办公室\n2024年3月1日\n"
+        "洛阳市基层卫生能力提升行动计划（2024—2026年）\n一、强化县域医共体\n二、提升乡村医疗服务\n"
+    )
+    assert (found["level"], found["region_code"], found["work_year"]) == ("municipal", "410300", 2024)
+    assert found["issuer"] == "洛阳市人民政府办公室"
+
+
+def test_province_of_the_cities_a_quansheng_plan_names_is_taken_and_flagged() -> None:
+    found = plan(
+        "2019年全省卫生健康工作要点\n一、推进公立医院改革，支持岳阳、常德、郴州建设区域医疗中心\n"
+        "二、加强疾病预防控制\n"
+    )
+    assert (found["level"], found["region_code"]) == ("provincial", "430000")
+    assert "region_from_text" in found["flag"]
+
+
+def test_cities_of_two_provinces_leave_the_region_open() -> None:
+    found = plan("2019年全省卫生健康工作要点\n一、学习岳阳和宝鸡的经验\n二、加强疾病预防控制\n")
+    assert found["region_code"] is None and "region_unresolved" in found["flag"]
+
+
+def test_title_broken_over_two_lines_and_an_autonomous_prefecture_written_with_zhou() -> None:
+    found = plan(
+        "生效日期：| 2023-05-10 |\n恩施州全面提升县级医院综合能力\n工作实施方案\n"
+        "为推动县级医院高质量发展，结合实际，制定本方案。\n一、总体目标\n到2025年，县级医院达到推荐标准。\n"
+    )
+    assert found["title"] == "恩施州全面提升县级医院综合能力工作实施方案"
+    assert (found["level"], found["region_code"], found["work_year"]) == ("municipal", "422800", 2023)
+    assert "work_year_from_date" in found["flag"]
+
+
+def test_one_visible_item_with_a_document_number_states_a_plan() -> None:
+    found = plan(
+        "国家卫生健康委关于印发2020年卫生健康工作要点的通知\n国卫办发〔2020〕3号\n2020年卫生健康工作要点\n"
+        "2020年卫生健康工作的总体要求是：坚持稳中求进。重点做好以下工作：\n一、全力做好疫情防控"
+    )
+    assert found is not None and found["level"] == "national" and found["work_year"] == 2020
+
+
+def test_a_news_item_that_only_names_a_plan_states_none() -> None:
+    assert plan("市卫健委召开工作会\n会上学习了2024年卫生健康工作要点\n一、学习了文件精神\n") is None
