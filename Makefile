@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB
+SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB (SIZES=100: about 5,000 documents)
+CORPORA ?= repeating,varied  # corpus kinds of `make bench` (tests/benchmarks/corpus.py)
 
-.PHONY: setup publish build validate test lint bench dev clean lock
+.PHONY: setup publish build validate test test-fast lint bench dev clean lock
 
 setup: $(STAMP)
 
@@ -33,8 +34,13 @@ test: setup
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal
 
+# The fast tier while editing a rule: every test that does not build, publish or run Dagster (those are in
+# tests/integration/ or marked slow; see pyproject's markers), in one process. A few seconds.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow" --ignore=tests/integration -p no:cacheprovider
+
 bench: setup
-	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES)
+	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES) --corpora $(CORPORA)
 
 # The UI and the daemon (schedule, sensor, run queue) on one project instance in .dagster_home/.
 dev: setup

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from pipeline.settings import PROJECT_ROOT
+
 SCHEMAS_DIR = PROJECT_ROOT / "schemas"
 
 _DUCKDB_TYPES = {

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipeline.schema import PROJECT_ROOT
-
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # the repository: seeds/, schemas/, datasets/, pipeline/
 PACKAGE_NAME = "china-health-work-plans"
 
 

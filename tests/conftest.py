@@ -96,6 +96,16 @@ def release_problems(folder: Path) -> list[str]:
     finally:
         verify.validate_package = real
 
+# Fixtures that build or publish a package: a test that asks for one is in the slow tier (see pyproject's
+# markers) even without its own mark, so `make test-fast` stays a few seconds as tests are added.
+SLOW_FIXTURES = frozenset({"built", "hostile"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> None:

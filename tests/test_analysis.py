@@ -222,6 +222,7 @@ def test_plan_terms_rank_distinctive_terms_and_count_tracked_terms_inside_compou
     assert {row["term"] for row in top} & {"紧密型县域医共体", "县域医共体", "医共体"}
 
 
+@pytest.mark.slow  # draws the figure with matplotlib
 def test_the_figure_is_a_png_without_metadata_and_the_same_bytes_every_time():
     tasks = make_tasks(
         [
@@ -239,6 +240,7 @@ def test_the_figure_is_a_png_without_metadata_and_the_same_bytes_every_time():
     assert chinese_font() == "Noto Sans SC"
 
 
+@pytest.mark.slow  # draws the figure with matplotlib
 def test_the_figure_is_drawn_without_warnings_when_there_is_no_provincial_plan(recwarn):
     tasks = make_tasks(NATIONAL_2030)
     png = render_theme_figure(tasks, themes_by_task(task_theme_rows(tasks)), {})

@@ -20,7 +20,7 @@ import pytest
 
 from pipeline.analysis.settings import FIGURE_PATH
 from pipeline.data import read_toml
-from pipeline.release.versions import latest_release
+from pipeline.release.folders import latest_release
 from tests.conftest import ROOT
 
 LABELS = Path(__file__).parent / "data"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.release import archive
-from pipeline.release.notes import citation_version, describe_changes, render_citation
+from pipeline.package.release_notes import citation_version, describe_changes, render_citation
+from pipeline.release import archive, distribution
 from pipeline.schema import package_metadata
 from tests.conftest import ROOT
 
@@ -51,7 +51,7 @@ def test_archive_is_byte_reproducible_whatever_the_file_times_and_permissions(re
 
 def test_archives_latest_and_pointer_are_written_and_verified(releases: Path):
     created = {"1.0.0": "2026-01-01", "1.1.0": "2026-02-01"}
-    archive.write_archives(releases, ["1.0.0", "1.1.0"], created)
+    distribution.write_archives(releases, ["1.0.0", "1.1.0"], created)
     assert archive.archive_problems(releases, "1.0.0") == archive.archive_problems(releases, "1.1.0") == []
     assert archive.pointer_problems(releases, ["1.0.0", "1.1.0"]) == []
     assert (releases / "LATEST").read_text() == "1.1.0\n"
@@ -62,7 +62,7 @@ def test_archives_latest_and_pointer_are_written_and_verified(releases: Path):
 
     # an existing archive is never rewritten
     before = archive.archive_path(releases, "1.0.0").stat().st_mtime_ns
-    archive.write_archives(releases, ["1.0.0", "1.1.0"], created)
+    distribution.write_archives(releases, ["1.0.0", "1.1.0"], created)
     assert archive.archive_path(releases, "1.0.0").stat().st_mtime_ns == before
 
     # tampering is found: a changed file in the folder, an extra file, a stale pointer
@@ -78,7 +78,7 @@ def test_archives_latest_and_pointer_are_written_and_verified(releases: Path):
     # a new version moves every pointer
     (releases / "1.2.0").mkdir()
     (releases / "1.2.0" / "README.md").write_text("version 1.2.0\n")
-    archive.write_archives(releases, ["1.0.0", "1.1.0", "1.2.0"], {**created, "1.2.0": "2026-03-01"})
+    distribution.write_archives(releases, ["1.0.0", "1.1.0", "1.2.0"], {**created, "1.2.0": "2026-03-01"})
     assert archive.pointer_problems(releases, ["1.0.0", "1.1.0", "1.2.0"]) == []
     assert not (releases / "latest" / "data").exists() and (releases / "LATEST").read_text() == "1.2.0\n"
     archive.archive_path(releases, "1.1.0").unlink()
@@ -122,6 +122,7 @@ def test_citation_names_no_repository_when_the_project_has_no_public_address():
     assert "repository-code" not in parsed and "url" not in parsed and parsed["version"] == "3.1.0"
 
 
+@pytest.mark.slow
 def test_the_downloaded_zip_and_latest_folder_validate_where_they_are(tmp_path: Path):
     """An unpacked latest.zip (folder <package>-<version>) and datasets/.../latest/ validate as releases."""
     from pipeline.release.verify import validate_release, verify_release
@@ -144,7 +145,7 @@ def test_every_committed_release_is_its_own_archive_and_the_pointers_and_catalog
     """What `validate` checks around each committed version folder, for all of them (no Frictionless pass)."""
     import json
 
-    from pipeline.release.versions import versions
+    from pipeline.release.folders import versions
 
     found = versions(RELEASES)
     assert [p for v in found for p in archive.archive_problems(RELEASES, v)] == []
@@ -153,6 +154,7 @@ def test_every_committed_release_is_its_own_archive_and_the_pointers_and_catalog
     assert archive.catalog_problems(RELEASES, catalog) == []
 
 
+@pytest.mark.slow  # reads or verifies a published release
 def test_an_archive_that_is_not_its_folder_is_made_again_from_the_verified_folder(tmp_path: Path):
     """A zip left behind by a publish that was dropped and made again (another build's bytes under the
     same version) is replaced by the zip of the folder; a damaged folder never replaces its archive."""
@@ -168,14 +170,14 @@ def test_an_archive_that_is_not_its_folder_is_made_again_from_the_verified_folde
     archive.archive_path(releases, version).write_bytes(stale)
     assert any("README.md differs" in p for p in archive.archive_problems(releases, version))
 
-    written = archive.write_archives(releases, [version], created)
+    written = distribution.write_archives(releases, [version], created)
     assert str(archive.archive_path(releases, version)) in written
     assert archive.archive_problems(releases, version) == []
     expected = archive.archive_bytes(releases / version, archive.top_folder(releases, version), created[version])
     assert archive.archive_path(releases, version).read_bytes() == expected
-    assert archive.write_archives(releases, [version], created) == []  # the right archive stays untouched
+    assert distribution.write_archives(releases, [version], created) == []  # the right archive stays untouched
 
     archive.archive_path(releases, version).write_bytes(stale)
     (releases / version / "README.md").write_text("damaged\n", encoding="utf-8")  # no longer its SHA256SUMS
-    archive.write_archives(releases, [version], created)
+    distribution.write_archives(releases, [version], created)
     assert archive.archive_path(releases, version).read_bytes() == stale

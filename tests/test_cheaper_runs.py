@@ -94,6 +94,7 @@ def _figure_inputs(name: str = "福建"):
     return tasks, task_themes, {"350000": name}
 
 
+@pytest.mark.slow  # draws the figure with matplotlib
 def test_a_cached_figure_has_the_bytes_of_a_drawn_one_and_is_not_drawn_again(tmp_path: Path, monkeypatch):
     tasks, themes, names = _figure_inputs()
     drawn = figure.render_theme_figure(tasks, themes, names)
@@ -108,6 +109,7 @@ def test_a_cached_figure_has_the_bytes_of_a_drawn_one_and_is_not_drawn_again(tmp
     assert figure.render_theme_figure(tasks, themes, names, cache_dir=tmp_path) == drawn
 
 
+@pytest.mark.slow  # draws the figure with matplotlib
 def test_a_figure_with_other_data_or_other_settings_misses_the_cache(tmp_path: Path):
     tasks, themes, names = _figure_inputs()
     data = figure.figure_data(tasks, themes, names)
@@ -218,14 +220,15 @@ def test_a_manifest_is_validated_once_per_content(tmp_path: Path, monkeypatch):
     assert seeds.read_manifest(tmp_path) == {}
 
 
+@pytest.mark.slow  # reads or verifies a published release
 def test_row_counts_and_document_ids_from_parquet_footers_equal_those_read_from_the_csv(tmp_path: Path):
     import duckdb
 
-    from pipeline.release import table_files
+    from pipeline.release import folders, table_files
     from pipeline.release import versions as release
     from pipeline.settings import PACKAGE_NAME
 
-    latest = release.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
+    latest = folders.latest_release(Path(__file__).resolve().parents[1] / "datasets" / PACKAGE_NAME)
     assert latest is not None
     csv_only = tmp_path / "csv-only"
     shutil.copytree(latest, csv_only, ignore=shutil.ignore_patterns("*.parquet"))
@@ -386,6 +389,7 @@ def test_tokens_loaded_from_files_without_a_key_index_still_have_duplicate_keys_
     assert "PRIMARY KEY" in schema.create_table_sql("tokens")
 
 
+@pytest.mark.slow  # reads or verifies a published release
 def test_row_changes_between_parquet_copies_equal_those_between_the_csv_files(tmp_path: Path):
     """Rows added, removed and changed between two releases, whichever copies are compared, with one
     connection for all tables or one each."""

@@ -129,6 +129,7 @@ def test_empty_text_is_stored_as_null_as_the_published_csv_reads_it():
     assert connection.execute("SELECT token, pos FROM tokens").fetchall() == [("甲", None)]
 
 
+@pytest.mark.slow
 def test_quotes_of_every_length_and_position_are_compared_with_the_text():
     """Spans within one block, across two, across many and ending at the text's end: exactly the wrong quotes fail."""
     import random

@@ -264,6 +264,7 @@ def test_the_data_dictionary_states_the_csv_rule(hostile: Path):
     assert all(r.get("formulaEscape") == csv_policy.DESCRIPTOR_VALUE for r in descriptor["resources"])
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_in_one_document_names_its_file(tmp_path: Path, monkeypatch, capsys):
     """Case 6's other half: whatever goes wrong inside a per-document step, the error names the file."""
     import pipeline.documents.extract as per_document

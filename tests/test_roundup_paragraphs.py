@@ -6,9 +6,9 @@ Every text here is written for the test.
 from __future__ import annotations
 
 from pipeline.documents.extract import extract_document
+from pipeline.documents.record import DocumentRecord
 from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
 from pipeline.parse.roundup import parse_paragraph_roundup
-from pipeline.tables import DocumentRecord
 from pipeline.tables.plans import build_plan_tables
 from pipeline.text.clean import clean_text
 

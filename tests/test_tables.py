@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.documents.record import DocumentRecord
 from pipeline.parse.statements import statement, task
-from pipeline.tables import DocumentRecord
 from pipeline.tables.meetings import build_meeting_tables, meeting_id_for, meeting_slug
 from pipeline.tables.plans import build_plan_tables, content_similarity, match_tasks, task_id_for
 

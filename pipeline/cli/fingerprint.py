@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pipeline import schema
 from pipeline.package.files import CHECKSUMS, verify_checksums
-from pipeline.release.versions import latest_release
+from pipeline.release.folders import latest_release
 from pipeline.settings import Paths
 
 RECORD_NAME = "build.json"

@@ -84,8 +84,8 @@ def _say(message: str) -> None:
 
 def _run(command: str, paths: Paths, note: str = "") -> int:
     from pipeline.documents.seeds import SeedError, check_seeds
+    from pipeline.release.folders import versions
     from pipeline.release.transaction import PublishError, publish_lock
-    from pipeline.release.versions import versions
 
     started = time.monotonic()
     try:
@@ -180,7 +180,7 @@ def _record(paths: Paths, inputs: str) -> None:
     import json
 
     from pipeline.cli.fingerprint import record_build
-    from pipeline.release.versions import versions
+    from pipeline.release.folders import versions
 
     descriptor = json.loads((paths.package / "datapackage.json").read_text(encoding="utf-8"))
     version = descriptor["version"]
@@ -320,7 +320,7 @@ def _instance(seeds: Path) -> int:
 
 def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
     from pipeline.cli.opening import open_release
-    from pipeline.release.versions import latest_release
+    from pipeline.release.folders import latest_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:
@@ -330,8 +330,8 @@ def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
 
 
 def _validate(path: Path | None, datasets: Path) -> int:
+    from pipeline.release.folders import latest_release
     from pipeline.release.verify import validate_release
-    from pipeline.release.versions import latest_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:

@@ -13,9 +13,9 @@ from pipeline.defs.documents import extracted_documents, segmented_documents
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelinePaths
 from pipeline.documents import stages
+from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import discover
 from pipeline.documents.store import DocumentStore
-from pipeline.tables import DocumentRecord
 from pipeline.tables.documents import document_rows
 from pipeline.tables.indicators import indicator_framework_rows, indicator_rows
 from pipeline.tables.meetings import build_meeting_tables

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 from datetime import date
-from functools import cache
 from typing import Any
 
-from pipeline.data import read_csv
+from pipeline.documents.kinds import ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.types import REVIEW
@@ -24,35 +23,7 @@ from pipeline.parse.work_points import work_points_statement
 from pipeline.text.reported import drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
-ROUNDUP_KIND = "provincial_plan_roundup"
-WORK_POINTS_KIND = "work_points"
 _TITLE_MAX = 80
-
-
-@cache
-def document_kinds() -> dict[str, dict[str, str]]:
-    """Document kinds (pipeline/data/document_kinds.csv): role and rank as a meeting source."""
-    return {row["kind"]: row for row in read_csv("document_kinds.csv")}
-
-
-def meeting_source_role(kind: str) -> str | None:
-    return document_kinds().get(kind, {}).get("source_role") or None
-
-
-def meeting_source_rank(kind: str) -> int:
-    rank = document_kinds().get(kind, {}).get("source_rank")
-    return int(rank) if rank else 99
-
-
-def document_genre(kind: str) -> str | None:
-    """The genre of the plan statements a document of this kind makes (conference_report, roundup_item…)."""
-    return document_kinds().get(kind, {}).get("genre") or None
-
-
-def plan_source_rank(kind: str) -> int:
-    """Rank of a document kind as the source of a plan's tasks: 1 (work points) is the best."""
-    rank = document_kinds().get(kind, {}).get("plan_rank")
-    return int(rank) if rank else 99
 
 
 def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:

@@ -23,9 +23,9 @@ import pyarrow as pa
 
 from pipeline import schema
 from pipeline.documents.progress import document_done
+from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import SeedDocument, SeedError, naming, read_seed
 from pipeline.documents.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
-from pipeline.tables import DocumentRecord
 
 STAGE_ORDER = ("raw", "clean", "segment", "extract")
 UPSTREAM = {"raw": (), "clean": ("raw",), "segment": ("clean",), "extract": ("raw", "clean")}
@@ -146,11 +146,12 @@ def _make_clean(store: DocumentStore, document: SeedDocument, keys: DocumentKeys
 
 def _make_segments(store: DocumentStore, keys: DocumentKeys) -> None:
     """Sentences and tokens as Arrow columns (no per-row dicts), typed by their published schemas."""
+    from pipeline.parse.conference.officials import official_names
     from pipeline.text.segment import split_sentences, tokenize
 
     text = store.read_row("clean", keys.clean)["text"]
     sentences = split_sentences(text)
-    tokens = tokenize(text, sentences)
+    tokens = tokenize(text, sentences, keep_whole=official_names(text))
     for table, items, sources in (
         ("sentences", sentences, {"sentence_no": "sentence_no", "char_start": "start", "char_end": "end", "text": "text"}),
         ("tokens", tokens, {"sentence_no": "sentence_no", "token_no": "token_no", "token": "token", "pos": "pos",

@@ -40,7 +40,7 @@ DATA_DIR = PIPELINE_DIR / "data"
 STAGES = {
     "raw": (("pipeline.documents.seeds",), ()),
     "clean": (("pipeline.text.clean",), ()),
-    "segment": (("pipeline.text.segment",), ("sentences", "tokens")),
+    "segment": (("pipeline.text.segment", "pipeline.parse.conference.officials"), ("sentences", "tokens")),
     "extract": (("pipeline.documents.extract",), ()),
 }
 # Layout of the files of the stages that are not published tables.

@@ -11,7 +11,7 @@ from typing import Any
 from pipeline.package import csv_policy
 from pipeline.package.readme_analysis import analysis_section
 from pipeline.package.readme_indicators import indicators_section
-from pipeline.release.notes import describe_changes
+from pipeline.package.release_notes import describe_changes
 
 MODEL = """\
 ```

@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import shutil
 import zipfile
 from pathlib import Path
+
+from pipeline.package.release_notes import citation_version
+from pipeline.release.folders import versions
 
 ARCHIVES = "archives"
 LATEST_ARCHIVE = "latest.zip"
@@ -66,66 +67,13 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write_if_changed(path: Path, data: bytes, written: list[str]) -> None:
-    """Atomic write that leaves an identical file untouched; records the path when written."""
-    if path.exists() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".tmp-{path.name}")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-    written.append(str(path))
-
-
-def write_archives(releases_dir: Path, versions: list[str], created: dict[str, str]) -> list[str]:
-    """Write the archive of every version that lacks one, then latest.zip, latest/ and LATEST for the newest.
-
-    An archive holding exactly its version folder's files is never rewritten (published versions are
-    immutable). One that does not (left behind by a publish that was dropped and made again, or
-    damaged) is made again from its folder, but only when the folder verifies against its own
-    SHA256SUMS and labels: the folder is the release, the archive its copy. `created` maps each
-    version to its release date. Returns the paths written.
-    """
-    from pipeline.release.verify import verify_release  # pipeline.release.verify imports this module
-
-    written: list[str] = []
-    for version in versions:
-        path = archive_path(releases_dir, version)
-        if path.exists() and (not archive_problems(releases_dir, version) or verify_release(releases_dir / version)):
-            continue  # the right archive, or a folder that is itself damaged: `validate` reports it
-        data = archive_bytes(releases_dir / version, top_folder(releases_dir, version), created[version])
-        _write_if_changed(path, data, written)
-    if versions:
-        newest = versions[-1]
-        _write_if_changed(releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest).read_bytes(), written)
-        _write_if_changed(releases_dir / LATEST_FILE, f"{newest}\n".encode(), written)
-        if _folder_differences(releases_dir / newest, releases_dir / LATEST_FOLDER):
-            _replace_folder(releases_dir / newest, releases_dir / LATEST_FOLDER)
-            written.append(str(releases_dir / LATEST_FOLDER))
-    return written
-
-
-def _replace_folder(source: Path, target: Path) -> None:
-    """Make `target` a copy of `source`: copy beside it, then swap by rename."""
-    fresh, old = target.with_name(f".tmp-{target.name}"), target.with_name(f".tmp-old-{target.name}")
-    for leftover in (fresh, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    shutil.copytree(source, fresh)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(fresh, target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def _files(folder: Path) -> dict[str, Path]:
     if not folder.is_dir():
         return {}
     return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*") if path.is_file()}
 
 
-def _folder_differences(expected: Path, actual: Path) -> list[str]:
+def folder_differences(expected: Path, actual: Path) -> list[str]:
     """Files of `expected` missing from or different in `actual`, and files only in `actual`."""
     want, have = _files(expected), _files(actual)
     differences = [f"{actual / name}: missing" for name in sorted(set(want) - set(have))]
@@ -177,7 +125,7 @@ def pointer_problems(releases_dir: Path, versions: list[str]) -> list[str]:
     latest_zip, newest_zip = releases_dir / LATEST_ARCHIVE, archive_path(releases_dir, newest)
     if not latest_zip.exists() or not newest_zip.exists() or latest_zip.read_bytes() != newest_zip.read_bytes():
         problems.append(f"{latest_zip}: should be a copy of {newest_zip}")
-    differences = _folder_differences(releases_dir / newest, releases_dir / LATEST_FOLDER)
+    differences = folder_differences(releases_dir / newest, releases_dir / LATEST_FOLDER)
     if differences:
         problems.append(
             f"{releases_dir / LATEST_FOLDER}: should be a copy of {releases_dir / newest} ({'; '.join(differences[:3])})"
@@ -218,20 +166,9 @@ def release_date(version_dir: Path) -> str:
     return json.loads((version_dir / "datapackage.json").read_text(encoding="utf-8"))["created"][:10]
 
 
-def write_distribution(releases_dir: Path) -> list[str]:
-    """Archives, latest.zip, latest/ and LATEST of one package folder, from its version folders."""
-    from pipeline.release.versions import versions
-
-    found = versions(releases_dir)
-    return write_archives(releases_dir, found, {v: release_date(releases_dir / v) for v in found})
-
-
 def distribution_problems(version_dir: Path) -> list[str]:
     """For a version folder inside a package folder of datasets/: its archive, the latest pointers, the
     catalog's record of every archive, and CITATION.cff naming the newest version. Never raises."""
-    from pipeline.release.notes import citation_version
-    from pipeline.release.versions import versions
-
     releases_dir = version_dir.resolve().parent
     found = versions(releases_dir)
     if version_dir.name not in found:

@@ -37,14 +37,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.package.files import validate_package
-from pipeline.release.archive import write_distribution
+from pipeline.release.distribution import write_distribution
+from pipeline.release.folders import latest_release
 from pipeline.release.verify import verify_release
 from pipeline.release.versions import (
     TEMP_PREFIX,
     Plan,
     ReleaseError,
     index_files,
-    latest_release,
     plan_release,
     publish_folder,
 )

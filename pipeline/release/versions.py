@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,13 +25,13 @@ from typing import Any
 import duckdb
 
 from pipeline.package.files import sha256_file
+from pipeline.package.release_notes import describe_changes, render_citation
 from pipeline.release.archive import LATEST_ARCHIVE, catalog_entry
-from pipeline.release.notes import describe_changes, render_citation
+from pipeline.release.folders import latest_release, versions
 from pipeline.release.table_files import count_rows, document_ids, row_changes
 from pipeline.release.verify import verify_release
 from pipeline.schema import SCHEMAS_DIR, package_metadata
 
-SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 FIRST_VERSION = "1.0.0"
 TEMP_PREFIX = ".tmp-"
 LEVELS = ("patch", "minor", "major")
@@ -50,19 +49,6 @@ class Plan:
     is_new: bool
     created: str  # the release date
     changes: dict[str, Any]
-
-
-def versions(releases_dir: Path) -> list[str]:
-    """Published versions, oldest first (folders named MAJOR.MINOR.PATCH)."""
-    if not releases_dir.is_dir():
-        return []
-    found = [p.name for p in releases_dir.iterdir() if p.is_dir() and SEMVER.match(p.name)]
-    return sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
-
-
-def latest_release(releases_dir: Path) -> Path | None:
-    found = versions(releases_dir)
-    return releases_dir / found[-1] if found else None
 
 
 def bump_version(version: str, level: str) -> str:

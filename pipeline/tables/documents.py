@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.tables import DocumentRecord
+from pipeline.documents.record import DocumentRecord
 
 INFERRED_RIGHTS = "Unknown: the text has no manifest entry. Quoted for research; not covered by the dataset licence."
 

@@ -12,10 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.documents.extract import meeting_source_rank, meeting_source_role
+from pipeline.documents.kinds import meeting_source_rank, meeting_source_role
+from pipeline.documents.record import DocumentRecord
 from pipeline.parse.conference import meeting_field
 from pipeline.parse.statements import plan_id_for
-from pipeline.tables import DocumentRecord
 
 
 @dataclass

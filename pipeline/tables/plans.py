@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pipeline.documents.extract import plan_source_rank
+from pipeline.documents.kinds import plan_source_rank
+from pipeline.documents.record import DocumentRecord
 from pipeline.parse.statements import plan_id_for, task_tree_leaves
-from pipeline.tables import DocumentRecord
 
 AGREEMENT_THRESHOLD = 0.6  # bigram Dice at or above: the sources agree on the task's content
 MATCH_THRESHOLD = 0.25  # below: two tasks are not the same task

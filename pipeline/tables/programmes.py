@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.tables import DocumentRecord
+from pipeline.documents.record import DocumentRecord
 from pipeline.tables.targets import published_statements
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.documents.record import DocumentRecord
 from pipeline.parse.statements import task_tree_paths
-from pipeline.tables import DocumentRecord
 from pipeline.tables.plans import plan_id_of, task_id_for
 from pipeline.text.indicators import match_indicator
 from pipeline.text.regions import by_code, province_of

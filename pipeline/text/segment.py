@@ -8,8 +8,8 @@ Whitespace around a sentence is trimmed; offsets are half-open into the cleaned 
 Words: jieba is configured once per process: its cache goes to a project folder (not /tmp) and the
 domain user dictionary (pipeline/data/jieba_userdict.txt) is loaded, so terms such as
 紧密型县域医共体 or 儿科和精神卫生服务年 stay whole, and so are names (pipeline/data/names.toml:
-officials, every province and prefecture of regions.csv). The officials a document names are added only while that
-document is segmented and removed afterwards, so no document's tokens depend on another document.
+officials, every province and prefecture of regions.csv). The officials a document names (passed by the caller) are
+added only while that document is segmented and removed afterwards, so no document's tokens depend on another document.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,8 +28,7 @@ import jieba
 import jieba.posseg
 
 from pipeline.data import read_csv, read_toml
-from pipeline.parse.conference.officials import find_officials
-from pipeline.schema import PROJECT_ROOT
+from pipeline.settings import PROJECT_ROOT
 
 # A sentence ends after one of these (plus any closing quotes or brackets), or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
@@ -103,21 +102,40 @@ def _pos_tokenizer_of(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
     jieba on first use, as POSTokenizer's own table would be)."""
     default = jieba.posseg.dt
     if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
-        return jieba.posseg.POSTokenizer(tokenizer)
-    pos = object.__new__(jieba.posseg.POSTokenizer)
+        return CachedHMMPOSTokenizer(tokenizer)
+    pos = object.__new__(CachedHMMPOSTokenizer)
     pos.tokenizer = tokenizer
     pos.word_tag_tab = dict(default.word_tag_tab)
     return pos
 
 
+class CachedHMMPOSTokenizer(jieba.posseg.POSTokenizer):
+    """jieba's POS tokenizer with its HMM step remembered.
+
+    Where the dictionary leaves a run of single characters that is no word, posseg finds words in the run
+    with the Viterbi algorithm over jieba's fixed HMM tables (POSTokenizer.__cut_detail): a pure function
+    of the run's characters, and most of posseg's time. Its result for each run is kept (an LRU of
+    HMM_CACHE_RUNS runs per process), so a run seen before, in this document or another, is not decoded
+    again. Being a pure function, the cache changes no token: tests/test_segment.py compares the tokens
+    with those of jieba's own tokenizer.
+    """
+
+    def _POSTokenizer__cut_detail(self, sentence: str) -> tuple:  # noqa: N802 -- overrides jieba's private method
+        return _hmm_words(sentence)
+
+
+HMM_CACHE_RUNS = 200_000
+
+
+@lru_cache(maxsize=HMM_CACHE_RUNS)
+def _hmm_words(run: str) -> tuple:
+    """jieba.posseg's words and tags of one run of characters outside the dictionary (pure in `run`)."""
+    return tuple(jieba.posseg.POSTokenizer._POSTokenizer__cut_detail(jieba.posseg.dt, run))
+
+
 @cache
 def _names() -> dict:
     return read_toml("names.toml")
-
-
-def document_names(text: str) -> list[str]:
-    """Names the parsers find in this document (the officials of a meeting report), to keep whole."""
-    return sorted({official.name for official in find_officials(text)})
 
 
 @contextmanager
@@ -156,13 +174,14 @@ def _words_added(pos: jieba.posseg.POSTokenizer, words: Iterable[str]) -> Iterat
         base.total = saved_total
 
 
-def tokenize(text: str, sentences: list[Sentence] | None = None) -> list[Token]:
+def tokenize(text: str, sentences: list[Sentence] | None = None, keep_whole: Iterable[str] = ()) -> list[Token]:
     """Segment each sentence of one document with jieba; offsets are into `text`; whitespace tokens are dropped.
 
-    `text` is the whole document: the names found in it are kept whole while it is segmented.
+    `keep_whole`: words of this document to keep whole while it is segmented (the per-document stage passes
+    the names of the officials its meeting report names: pipeline.parse.conference.officials.official_names).
     """
     tokenizer = pos_tokenizer()
-    with _words_added(tokenizer, document_names(text)):
+    with _words_added(tokenizer, keep_whole):
         return _tokens(tokenizer, text, sentences if sentences is not None else split_sentences(text))
 
 

@@ -21,7 +21,7 @@ Input is text cleaned by pipeline.text.clean (full-width CJK punctuation, ASCII 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pipeline.text.numbers import parse_number
 from pipeline.text.targets.comparators import approach, comparator
@@ -43,6 +43,7 @@ from pipeline.text.targets.phrases import (
     verbs_in,
 )
 from pipeline.text.targets.programmes import Programme, find_programmes
+from pipeline.text.targets.record import Target
 
 __all__ = [
     "COMPARATORS",
@@ -58,27 +59,6 @@ __all__ = [
 
 COMPARATORS = ("eq", "ge", "gt", "le", "lt", "approx", "range")
 KINDS = ("level", "change", "count")
-
-
-@dataclass(frozen=True)
-class Target:
-    """One measurable quantity found in a text."""
-
-    start: int  # half-open char offsets into the input text; text[start:end] == raw_text
-    end: int
-    raw_text: str  # shortest span holding the indicator words, comparator words and the number with its unit
-    indicator: str | None  # the thing measured, in the text's own words
-    action: str | None  # the verb when the indicator is a counted object: 新增, 增配, 招聘, 实施, 建设
-    value: float
-    value_max: float | None  # upper bound of a range (1~3个百分点 → value 1, value_max 3)
-    unit: str | None  # measure word or sign; None when the text has none
-    comparator: str  # 'eq' | 'ge' | 'gt' | 'le' | 'lt' | 'approx' | 'range'
-    is_change: bool  # adds to or takes from what exists (新增, 新建, 打造, 建设, 增配, 提高…元, 减少 …)
-    kind: str  # 'level' (a state to reach or keep) | 'change' (of a level) | 'count' (things to build, train, deliver)
-    year: int | None  # explicit deadline year in the same sentence (到2025年底 → 2025)
-    flag: str | None  # why a row is uncertain ('no_unit', 'indicator_uncertain'; several joined by ';')
-    per_unit: str | None = None  # what the quantity is per, as printed (每个市, 每万名人口, 人均)
-    quoted_from: str | None = None  # another issuer whose figure the clause restates (国家层面), as printed
 
 
 def extract_targets(text: str) -> list[Target]:

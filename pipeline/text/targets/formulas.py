@@ -10,28 +10,22 @@ noun after it names facilities (中心, 医院, 基地 …). Each part becomes i
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from pipeline.text.targets.lexicon import Lexicon
+from pipeline.text.targets.lexicon import Lexicon, words_re
 from pipeline.text.targets.phrases import clause, counted_noun, endswith
-
-if TYPE_CHECKING:
-    from pipeline.text.targets.extract import Target
+from pipeline.text.targets.record import Target
 
 _FORMULA = re.compile(r"“?(\d+(?:\+\d+)+)”?")
-_FACILITIES = re.compile(r"中心|医院|基地|实验室|平台")
 
 
 def formula_targets(text: str, lex: Lexicon) -> list[Target]:
     """Targets read from number formulas before facilities to build, one per part."""
-    from pipeline.text.targets.extract import Target  # noqa: PLC0415 -- the record lives with the extractor
-
     found = []
     for m in _FORMULA.finditer(text):
         clause_start, clause_end = clause(text, m.start(), m.end())
         verb = endswith(text, clause_start, m.start(), lex.build_verbs)
         noun = counted_noun(text, m.end(), clause_end, lex)
-        if verb is None or noun is None or not _FACILITIES.search(noun.word):
+        if verb is None or noun is None or not words_re(lex.formula_facilities).search(noun.word):
             continue
         start, end = m.start() - len(verb), noun.end
         if text.count("“", start, end) > text.count("”", start, end) and text.startswith("”", end):

@@ -98,6 +98,7 @@ class Lexicon:
     served_dropped: tuple[str, ...]
     measure_suffixes: tuple[str, ...]
     predicate_verbs: tuple[str, ...]
+    formula_facilities: tuple[str, ...]  # nouns after a number formula that make it counts (“3+9”…中心)
 
 
 def longest_first(words: Any) -> tuple[str, ...]:
@@ -195,4 +196,5 @@ def lexicon() -> Lexicon:
         served_dropped=tuple(served["dropped_verbs"]),
         measure_suffixes=longest_first(indicator["measure_suffixes"]),
         predicate_verbs=longest_first(indicator["predicate_verbs"]),
+        formula_facilities=longest_first(raw["formulas"]["facilities"]),
     )

@@ -17,8 +17,10 @@ from pipeline.definitions import defs, make_definitions
 from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
-from pipeline.release.versions import versions
+from pipeline.release.folders import versions
 from pipeline.settings import Paths
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 FIRST = ["city_a", "city_b"]
 ADDED_TOGETHER = ["city_c", "city_d"]

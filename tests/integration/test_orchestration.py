@@ -23,6 +23,8 @@ from pipeline.defs.partitions import (
 from pipeline.settings import Paths
 from tests.conftest import ROOT, SEEDS, copy_seeds
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 PER_DOCUMENT_ASSETS = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
 
 
@@ -193,7 +195,7 @@ def test_the_multiprocess_example_config_runs_the_per_document_steps(tmp_path: P
     with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
         instance.add_dynamic_partitions(documents_partitions.name, ["002_a1b3c1b0fa981a87"])
         result = dg.execute_job(
-            dg.build_reconstructable_job("tests.test_orchestration", "_process_documents_job_for_test"),
+            dg.build_reconstructable_job("tests.integration.test_orchestration", "_process_documents_job_for_test"),
             instance=instance,
             run_config=config,
             tags={"dagster/partition": "002_a1b3c1b0fa981a87"},

@@ -17,6 +17,8 @@ from pipeline.documents.stages import run_stage
 from pipeline.documents.store import DocumentStore
 from pipeline.settings import Paths
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 DOCS = ["a", "b", "c", "d"]
 
 

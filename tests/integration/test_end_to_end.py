@@ -14,8 +14,10 @@ import pytest
 from pipeline import schema
 from pipeline.cli.main import main
 from pipeline.package.files import validate_package
-from pipeline.release.versions import latest_release
+from pipeline.release.folders import latest_release
 from tests.conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 TABLES = schema.table_names()
 

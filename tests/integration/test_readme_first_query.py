@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.release.versions import versions
+from pipeline.release.folders import versions
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 RELEASES = ROOT / "datasets" / "china-health-work-plans"
 

@@ -15,9 +15,12 @@ from pipeline.defs.jobs import range_tags
 from pipeline.defs.partitions import documents_partitions
 from pipeline.documents.seeds import discover
 from pipeline.documents.stages import run_stage
+from pipeline.documents.store import STAGES as STAGE_CODE
 from pipeline.documents.store import DocumentStore, document_keys, library_versions, module_closure
 from pipeline.settings import Paths
 from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 STAGES = ("raw", "clean", "segment", "extract")
 
@@ -63,8 +66,8 @@ def test_a_stage_key_changes_with_its_inputs_and_code_only():
     document = discover(SEEDS)[0]
     keys = document_keys(document)
     assert len({keys.raw, keys.clean, keys.segment, keys.extract}) == 4
-    segment_sources = {path.name for path in module_closure(("pipeline.text.segment",))}
-    assert {"segment.py", "schema.py"} <= segment_sources
+    segment_sources = {path.name for path in module_closure(STAGE_CODE["segment"][0])}
+    assert {"segment.py", "settings.py", "officials.py"} <= segment_sources
     assert not any(name.startswith("targets") for name in segment_sources)
     assert any(library.startswith("jieba ") for library in library_versions(module_closure(("pipeline.text.segment",))))
     extract_sources = {path.as_posix() for path in module_closure(("pipeline.documents.extract",))}

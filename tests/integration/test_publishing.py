@@ -18,8 +18,10 @@ import pytest
 
 from pipeline.cli.main import main
 from pipeline.release import transaction
-from pipeline.release.versions import versions
+from pipeline.release.folders import versions
 from tests.conftest import RELEASE_DATE, made_once, release_problems
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 PACKAGE = "china-health-work-plans"
 

@@ -17,6 +17,8 @@ from tests.conftest import made_once
 from tests.test_roundup_paragraphs import FRAGMENT
 from tests.test_work_points import MUNICIPAL_NO_NOTICE, PROVINCIAL
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 TEXTS = {
     "work_points_fujian": PROVINCIAL,
     "work_points_city": MUNICIPAL_NO_NOTICE,

@@ -12,8 +12,11 @@ import pytest
 
 from pipeline import schema
 from pipeline.cli.main import main
+from pipeline.release import folders
 from pipeline.release import versions as release
 from tests.conftest import RELEASE_DATE, copy_seeds, made_once
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 PACKAGE = "china-health-work-plans"
 
@@ -64,7 +67,7 @@ def work(first: Path, tmp_path: Path) -> Path:
 
 def test_first_release_is_1_0_0_with_changelog_and_catalog(first: Path):
     releases = first / "datasets" / PACKAGE
-    assert release.versions(releases) == ["1.0.0"]
+    assert folders.versions(releases) == ["1.0.0"]
     catalog = json.loads((first / "datasets" / "catalog.json").read_text(encoding="utf-8"))
     assert catalog["packages"][0]["latest"] == "1.0.0"
     assert catalog["packages"][0]["versions"][0]["bytes"] > 0
@@ -87,7 +90,7 @@ def test_editing_one_task_publishes_a_patch_naming_the_task(work: Path):
     _set_manifest_sha(work / "seeds", path.name)
     assert _publish(work / "seeds", work / "datasets", work / "build") == 0
     releases = work / "datasets" / PACKAGE
-    assert release.versions(releases) == ["1.0.0", "1.0.1"]
+    assert folders.versions(releases) == ["1.0.0", "1.0.1"]
     changes = json.loads((releases / "1.0.1" / "changes.json").read_text(encoding="utf-8"))
     assert changes["bump"] == "patch"
     assert "cn-2024-health-work-t03" in changes["tables"]["tasks"]["changed_keys"]
@@ -106,7 +109,7 @@ def test_adding_a_document_publishes_a_minor_version(work: Path):
     )
     assert _publish(work / "seeds", work / "datasets", work / "build") == 0
     releases = work / "datasets" / PACKAGE
-    assert release.versions(releases)[-1] == "1.1.0"
+    assert folders.versions(releases)[-1] == "1.1.0"
     changes = json.loads((releases / "1.1.0" / "changes.json").read_text(encoding="utf-8"))
     assert changes["bump"] == "minor"
     assert any("005_new_city_report added" in r["change"] for r in changes["reasons"])
@@ -127,7 +130,7 @@ def test_removing_a_column_publishes_a_major_version(work: Path, monkeypatch: py
         schema.table_schema.cache_clear()
         schema.package_metadata.cache_clear()
     releases = work / "datasets" / PACKAGE
-    assert release.versions(releases)[-1] == "2.0.0"
+    assert folders.versions(releases)[-1] == "2.0.0"
     changes = json.loads((releases / "2.0.0" / "changes.json").read_text(encoding="utf-8"))
     assert "column tokens.pos removed or renamed" in changes["schema_changes"]
 
@@ -155,7 +158,7 @@ def test_killed_publish_leaves_datasets_untouched_and_next_publish_succeeds(work
     assert _tree(work / "datasets") == before
     monkeypatch.undo()
     assert _publish(work / "seeds", work / "datasets", work / "build") == 0
-    assert len(release.versions(work / "datasets" / PACKAGE)) == 2
+    assert len(folders.versions(work / "datasets" / PACKAGE)) == 2
 
 
 def test_published_versions_are_immutable(first: Path, tmp_path: Path):

@@ -20,6 +20,8 @@ from pipeline.cli.main import main
 from pipeline.text.regions import all_regions
 from pipeline.warehouse import checks
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 TABLES = schema.table_names()
 
 

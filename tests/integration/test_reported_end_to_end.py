@@ -11,6 +11,8 @@ import pytest
 
 from pipeline.cli.main import main
 
+pytestmark = pytest.mark.slow  # builds a package
+
 REPORT = """\
 宜昌市召开2025年全市卫生健康工作会议
 1月20日，2025年全市卫生健康工作会议在宜昌召开。市卫生健康委主任张明作工作报告，副市长李华出席会议并讲话。全市卫生健康系统干部约120人参加会议。

@@ -12,6 +12,8 @@ from pipeline.cli.main import main
 from pipeline.package.files import write_checksums
 from pipeline.settings import Paths
 
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
 TODAY = "2026-01-31"
 
 
