@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.tables import DocumentRecord
+from pipeline.documents.record import DocumentRecord
 from pipeline.tables.plans import plan_id_of
 from pipeline.text.indicators import match_indicator
 
