@@ -10,10 +10,11 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.types import MeetingReport
+from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
-_SHARED_FLAGS = ("work_year_sources_disagree", "region_ambiguous")
+_SHARED_FLAGS = ("work_year_sources_disagree", "region_ambiguous", "joint_meeting_of_regions")
 
 
 @cache
@@ -49,13 +50,17 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         for note in report.commentary
     ]
     flags = []
+    spans = [(t.start - len(t.marker or ""), t.end) for t in report.tasks]
+    if spans and reviews_past_work(text, spans):
+        tasks, commentary = [], []
+        flags.append("review_list_left_out")
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")
     if report.work_year is None:
         flags.append("work_year_unknown")
     flags += [flag for flag in report.flags if flag in _SHARED_FLAGS]
-    if report.scope != "national" and report.region_code is None:
+    if report.scope != "national" and report.region_code is None and "joint_meeting_of_regions" not in report.flags:
         flags.append("region_unresolved")
     return statement(
         genre=genre,
