@@ -266,21 +266,34 @@ def test_the_data_dictionary_states_the_csv_rule(hostile: Path):
 
 @pytest.mark.slow
 def test_an_unexpected_error_in_one_document_names_its_file(tmp_path: Path, monkeypatch, capsys):
-    """Case 6's other half: whatever goes wrong inside a per-document step, the error names the file."""
+    """Case 6's other half, and issue 25: whatever goes wrong inside the parsers on one text, the build goes
+    on with that text kept as a flagged document and ends with a warning naming the file and the error;
+    `--strict` makes it a failed run (in the Dagster job: checked_package's `strict` config) naming it."""
     import pipeline.documents.extract as per_document
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "strange_one.txt").write_text(REPORT, encoding="utf-8")
+    (seeds / "strange_one.txt").write_text(REPORT + "（解析出错的文本）\n", encoding="utf-8")
 
     def broken(*args, **kwargs):
         raise ValueError("day is out of range for month")
 
     monkeypatch.setattr(per_document, "extract_document", broken)
-    code = main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--datasets", str(tmp_path / "ds")])
+    args = ["--seeds", str(seeds), "--datasets", str(tmp_path / "ds")]
+    assert main(["publish", "--strict", *args, "--out", str(tmp_path / "strict")]) == 1
     err = capsys.readouterr().err
-    assert code == 1
-    assert "strange_one.txt: ValueError: day is out of range for month" in err
+    assert "strict" in err and f"{seeds}/strange_one.txt: ValueError: day is out of range for month" in err
+    assert not (tmp_path / "ds" / "china-health-work-plans").exists()  # nothing published
+
+    assert main(["build", *args, "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {seeds}/strange_one.txt: ValueError: day is out of range for month" in err
+    flag = (
+        duckdb.connect()
+        .execute("SELECT flag FROM read_parquet(?)", [str(tmp_path / "out" / "package" / "data" / "documents.parquet")])
+        .fetchone()[0]
+    )
+    assert flag == "extraction_error:ValueError: day is out of range for month"
 
 
 def test_a_bare_list_marker_and_a_province_named_twice_give_a_clear_answer(hostile: Path):

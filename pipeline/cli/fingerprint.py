@@ -3,7 +3,8 @@
 Same inputs and code give byte-identical outputs, so a build whose inputs have not changed since the
 last successful one has nothing to do. The inputs of a build are:
 
-- every file of the seeds folder (texts and manifest), by content;
+- the files of the seeds folder a build reads (its texts and manifest.csv, not sub-folders or other
+  files), by content;
 - the code: every file under pipeline/ (sources and data files) and schemas/, by content, the Python
   version and every installed distribution (its .dist-info folder's name, which holds its name and
   version, and the size and time of its RECORD, which every install rewrites);
@@ -28,6 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from pipeline import schema
+from pipeline.documents.seeds import MANIFEST_NAME, is_text_file
 from pipeline.package.files import CHECKSUMS, verify_checksums
 from pipeline.release.folders import latest_release
 from pipeline.settings import Paths
@@ -52,10 +54,17 @@ def _files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
-def _digest_files(digest: hashlib._Hash, folder: Path) -> None:  # type: ignore[name-defined]
-    for path in _files(folder):
+def _digest_files(digest: hashlib._Hash, folder: Path, files: list[Path] | None = None) -> None:  # type: ignore[name-defined]
+    for path in _files(folder) if files is None else files:
         digest.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    """The files of the seeds folder a build reads: the texts and the manifest (pipeline.documents.seeds)."""
+    if not seeds.is_dir():
+        return []
+    return sorted(path for path in seeds.iterdir() if path.name == MANIFEST_NAME or is_text_file(path))
 
 
 def code_folders() -> tuple[Path, ...]:
@@ -107,7 +116,7 @@ def inputs_fingerprint(seeds: Path) -> str:
     """sha256 of the seed folder's files and of the code."""
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(b"\0seeds")
-    _digest_files(digest, seeds)
+    _digest_files(digest, seeds, seed_files(seeds))
     return digest.hexdigest()
 
 

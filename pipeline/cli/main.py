@@ -1,7 +1,7 @@
 """Command line: build, publish and validate the data package.
 
-  python -m pipeline build    [--seeds DIR] [--out DIR]                     build + check into OUT/package
-  python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR] [--note WHY]   build, check, publish if changed
+  python -m pipeline build    [--seeds DIR] [--out DIR] [--strict]          build + check into OUT/package
+  python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR] [--note WHY] [--strict]   build, check, publish if changed
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
   python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--note", default="", help="why this version is made (kept in its changes.json, changelog and README)"
         )
+        command.add_argument(
+            "--strict",
+            action="store_true",
+            help="fail (nothing published) when a text could not be read into plan rows, instead of warning",
+        )
     validate = commands.add_parser("validate", help="re-check a release: Frictionless validation and every sha256")
     validate.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     validate.add_argument("--datasets", type=Path, default=defaults.datasets)
@@ -65,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    datasets = getattr(args, "datasets", None)
+    if datasets is not None and datasets.exists() and not datasets.is_dir():
+        _say(f"error: {datasets}: --datasets must be a folder (of releases); this is a file. Nothing was done.")
+        return 2
     if args.command == "validate":
         return _validate(args.path, args.datasets)
     if args.command == "instance":
@@ -75,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         args.command,
         Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve()),
         note=args.note,
+        strict=args.strict,
     )
 
 
@@ -82,7 +92,8 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _run(command: str, paths: Paths, note: str = "") -> int:
+def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> int:
+    from pipeline.cli.problems import warn_documents_without_plans
     from pipeline.documents.seeds import SeedError, check_seeds
     from pipeline.release.folders import versions
     from pipeline.release.transaction import PublishError, publish_lock
@@ -101,6 +112,8 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
     inputs = inputs_fingerprint(paths.seeds)
     record = current_build(paths, inputs, release_date())
     if record is not None and (command == "build" or not record.new_version):
+        if warn_documents_without_plans(paths, strict, _say):
+            return 1
         return _unchanged(command, paths, record, len(documents), started)
     forget_build(paths)  # the run below rewrites the package; a failed run leaves no record behind
 
@@ -135,7 +148,7 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
             with display, listening(display.document_done):
                 for run, job in zip(runs, jobs, strict=True):
                     ops = (
-                        {"checked_package": {"config": {"note": note}}}
+                        {"checked_package": {"config": {"note": note, "strict": strict}}}
                         if job.graph.has_node_named("checked_package")
                         else {}
                     )
@@ -162,8 +175,10 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
         _say(_failure_message(result))
         if published_now:
             _say(f"Version {', '.join(published_now)} WAS published to {paths.releases}; see the error above.")
-        else:
+        elif command == "publish":
             _say(f"Nothing was published; no version folder was added to {paths.releases}.")
+        else:
+            _say(f"The package in {paths.package} is not a checked package (build never publishes).")
         return 1
     if failed_checks:
         _say("Nothing was published.")
@@ -172,17 +187,17 @@ def _run(command: str, paths: Paths, note: str = "") -> int:
     _say(f"[3/3] {checks} checks evaluated, none blocking failed")
     _record(paths, inputs)
     _say(_summary(result, len(doc_ids), time.monotonic() - started))
+    warn_documents_without_plans(paths, False, _say)
     return 0
 
 
 def _record(paths: Paths, inputs: str) -> None:
     """Remember what the package in the build folder was made from (pipeline.cli.fingerprint)."""
-    import json
-
     from pipeline.cli.fingerprint import record_build
+    from pipeline.package.json_files import read_descriptor
     from pipeline.release.folders import versions
 
-    descriptor = json.loads((paths.package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read_descriptor(paths.package)
     version = descriptor["version"]
     record_build(paths, inputs, version, version not in versions(paths.releases), descriptor["created"][:10])
 
@@ -190,7 +205,9 @@ def _record(paths: Paths, inputs: str) -> None:
 def _unchanged(command: str, paths: Paths, record, documents: int, started: float) -> int:  # noqa: ANN001 - a BuildRecord
     """Nothing a build reads changed since the last build of this folder: no Dagster run. A publish
     still takes the datasets folder's lock, repairs it and re-plans the package against its latest release."""
-    from pipeline.release.transaction import PublishError, publish
+    from pipeline.package.json_files import JsonFileError
+    from pipeline.release.transaction import publish
+    from pipeline.release.versions import ReleaseError
     from pipeline.settings import release_date
 
     _say(
@@ -207,8 +224,8 @@ def _unchanged(command: str, paths: Paths, record, documents: int, started: floa
         return 0
     try:
         result = publish(paths.package, paths.releases, release_date(), on_wait=_say)
-    except PublishError as error:
-        _say(f"error: {error}")
+    except (ReleaseError, JsonFileError) as error:  # PublishError is a ReleaseError
+        _say(f"error: {error}\nNothing was published.")
         return 1
     for repaired in result.repaired:
         _say(f"  repaired datasets/ first: {repaired}")
@@ -285,7 +302,7 @@ def _step_logger(display):  # noqa: ANN001, ANN202 - a RunDisplay; returns a dag
     return dg.logger(description="Feeds the CLI's progress bars.")(make_logger)
 
 
-_NAMED_ERRORS = ("SeedError", "ReleaseError", "PublishError", "IndexFilesError")
+_NAMED_ERRORS = ("SeedError", "ReleaseError", "PublishError", "IndexFilesError", "JsonFileError")
 
 
 def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProcessResult
@@ -297,7 +314,11 @@ def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProces
                 chain.append(chain[-1].cause)
             # The project's own errors name the file or folder; else the root cause.
             named = next((e for e in chain if e.cls_name in _NAMED_ERRORS), chain[-1])
-            lines.append(f"  step {event.step_key}: {named.message.strip()}")
+            message = named.message.strip()
+            qualified, _, rest = message.partition(": ")
+            if qualified.endswith(f".{named.cls_name}") and named.cls_name in (*_NAMED_ERRORS, "Failure"):
+                message = rest.strip()  # the project's own words, without the class's module path
+            lines.append(f"  step {event.step_key}: {message}")
     return "\n".join(lines)
 
 
@@ -320,13 +341,18 @@ def _instance(seeds: Path) -> int:
 
 def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
     from pipeline.cli.opening import open_release
+    from pipeline.package.json_files import JsonFileError
     from pipeline.release.folders import latest_release
 
     target = path or latest_release(datasets / PACKAGE_NAME)
     if target is None:
         _say(f"error: no release found in {datasets / PACKAGE_NAME}")
         return 2
-    return open_release(target, shell)
+    try:
+        return open_release(target, shell)
+    except JsonFileError as error:
+        _say(f"error: {error}; `python -m pipeline validate {target}` lists every problem of the release")
+        return 2
 
 
 def _validate(path: Path | None, datasets: Path) -> int:

@@ -6,12 +6,13 @@ commands name it explicitly, so they work from any working directory.
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import shutil
 import sys
 from pathlib import Path
+
+from pipeline.package.json_files import read_descriptor
 
 
 def shell_command(release: Path) -> list[str]:
@@ -24,7 +25,7 @@ def shell_command(release: Path) -> list[str]:
 def instructions(release: Path) -> str:
     """How to open `release` in a DuckDB shell, in Python with DuckDB, and in pandas."""
     folder = release.resolve()
-    version = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    version = read_descriptor(folder)["version"]
     duckdb_line = " ".join(shlex.quote(part) for part in shell_command(folder))
     return "\n".join(
         [

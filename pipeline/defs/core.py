@@ -24,6 +24,7 @@ from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.reported_figures import reported_figure_rows
+from pipeline.tables.screening import screen_records
 from pipeline.tables.targets import target_rows
 from pipeline.warehouse.database import fetch_dicts, load_parquet_files, write_table
 
@@ -35,12 +36,14 @@ REFERENCED = ("documents", "regions")
 
 
 def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentRecord]:
-    """Every current seed's per-document results; fails if a document is missing or stale."""
+    """Every current seed's per-document results; fails if a document is missing or stale. A document
+    whose own rows would break a constraint of schemas/ is kept without plan rows, flagged
+    (pipeline.tables.screening), so that no single text can stop the build."""
     current = discover(paths.paths.seeds)
     store = DocumentStore(paths.paths.documents)
     _require_results(store, current)
     with duckdb.get_connection() as con:
-        return stages.load_records(con, store, current)
+        return screen_records(stages.load_records(con, store, current))
 
 
 def _require_results(store: DocumentStore, current: list) -> None:

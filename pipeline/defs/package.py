@@ -4,20 +4,32 @@ import shutil
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
+from duckdb import DuckDBPyConnection
 
 from pipeline import schema
 from pipeline.defs.partitions import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
+from pipeline.documents.problems import describe_problems, documents_with_problems
 from pipeline.package.files import ReleaseInfo, validate_once, write_package
 from pipeline.release.transaction import publish
 from pipeline.release.versions import plan_release
 from pipeline.settings import release_date
 
 
-class ReleaseNote(dg.Config):
-    """Why a new version is made (`publish --note`): kept in its changes.json, the changelog and its README."""
+class PackageConfig(dg.Config):
+    """`note`: why a new version is made (`publish --note`): kept in its changes.json, the changelog and its
+    README. `strict` (`--strict`): fail the run, so nothing is published, when a document was kept without
+    plan rows (documents.flag extraction_error or rows_refused; pipeline.documents.problems) instead of
+    warning about it."""
 
     note: str = ""
+    strict: bool = False
+
+
+def documents_kept_without_plans(con: DuckDBPyConnection) -> list[str]:
+    """`file: code: problem` of each document of the warehouse kept without plan rows."""
+    rows = con.execute("SELECT file, flag FROM documents WHERE flag IS NOT NULL").fetchall()
+    return describe_problems(documents_with_problems(rows))
 
 
 @dg.asset(
@@ -28,7 +40,18 @@ class ReleaseNote(dg.Config):
     description="The data package written to the build folder from the checked tables (the SQL checks of "
     "every table run before it); Frictionless validates it when it is published as a new version.",
 )
-def checked_package(config: ReleaseNote, paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def checked_package(
+    context: dg.AssetExecutionContext, config: PackageConfig, paths: PipelinePaths, duckdb: DuckDBResource
+) -> dg.MaterializeResult:
+    with duckdb.get_connection() as con:
+        kept_without_plans = documents_kept_without_plans(con)
+    if kept_without_plans and config.strict:
+        raise dg.Failure(
+            description=f"strict: {len(kept_without_plans)} document(s) could not be read into plan rows: "
+            + "; ".join(f"{paths.paths.seeds}/{line}" for line in kept_without_plans)
+        )
+    for line in kept_without_plans:
+        context.log.warning(f"kept as a document without plan rows: {line}")
     dest = paths.paths.package
     if dest.exists():
         shutil.rmtree(dest)
@@ -45,6 +68,7 @@ def checked_package(config: ReleaseNote, paths: PipelinePaths, duckdb: DuckDBRes
             "version": plan.version,
             "new_version": plan.is_new,
             "summary": plan.changes.get("summary", ""),
+            "documents_without_plans": "\n".join(kept_without_plans),
             **{f"rows/{table}": count for table, count in counts.items()},
         }
     )

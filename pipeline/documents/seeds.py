@@ -8,10 +8,18 @@ in any letter case (a.TXT is a text; HTML is converted to text by pipeline.text.
 and hidden files are ignored. A text's doc_id is its file name without the extension, and must
 match the doc_id pattern of schemas/manifest.schema.json (ASCII letters, digits, `_`, `.`, `-`,
 starting with a letter or digit): a file whose name cannot be a doc_id is refused, never renamed.
+
+Only files inside the seeds folder are read: a symbolic link whose target lies outside it (a text or the
+manifest) is refused naming the link, so nothing from elsewhere on the machine can become a published
+document. Sub-folders are not read. The manifest is the file named exactly `manifest.csv`; a file that
+looks meant to be it (`Manifest.csv`, `manifest.CSV`, `manifest.tsv`, `manifest.xlsx`…) is an error
+naming it, never silently ignored. A file that cannot be listed or read (permissions, a path too long
+for the file system) is an error naming it.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
@@ -26,6 +34,8 @@ import frictionless
 from pipeline.schema import SCHEMAS_DIR
 
 MANIFEST_NAME = "manifest.csv"
+# Extensions of a file that looks meant to be the manifest when its name is not exactly MANIFEST_NAME.
+_MANIFEST_LOOKALIKE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xls", ".xlsx", ".ods", ".json")
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")  # compared in lower case
 _MAX_CONTROL_SHARE = 0.01
 # Control characters other than the whitespace ones (\t \n \v \f \r are \x09-\x0d).
@@ -73,8 +83,27 @@ class SeedDocument:
     entry: ManifestEntry | None
 
 
+def cannot_read(path: Path, error: OSError) -> SeedError:
+    """A SeedError naming the file an OSError was met on, in words instead of a traceback."""
+    if error.errno == errno.ENAMETOOLONG:
+        reason = f"the path is too long for the file system ({len(str(path))} characters); use a shorter folder"
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        reason = "permission denied: the file cannot be read by this user"
+    else:
+        reason = error.strerror or str(error)
+    return SeedError(f"{path}: cannot be read: {reason}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a SeedError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise cannot_read(path, error) from None
+
+
 def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def _manifest_schema() -> dict:
@@ -88,7 +117,49 @@ def doc_id_pattern() -> str:
 
 
 def is_text_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES
+    try:
+        return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in TEXT_SUFFIXES
+    except OSError as error:
+        raise cannot_read(path, error) from None
+
+
+def folder_entries(seeds_dir: Path) -> list[Path]:
+    """The entries of the seeds folder, with a link that leaves the folder and a near-miss of the
+    manifest's name refused (a SeedError naming the file)."""
+    try:
+        entries = sorted(seeds_dir.iterdir())
+        inside = seeds_dir.resolve()
+    except OSError as error:
+        raise cannot_read(seeds_dir, error) from None
+    for path in entries:
+        if path.name.startswith("."):
+            continue
+        _refuse_outside_link(path, inside)
+        if path.name != MANIFEST_NAME and _looks_like_manifest(path.name):
+            raise SeedError(
+                f"{path}: looks like the manifest but the manifest must be named exactly {MANIFEST_NAME} "
+                "(comma-separated, UTF-8); rename it, or move it out of the seeds folder"
+            )
+    return entries
+
+
+def _looks_like_manifest(name: str) -> bool:
+    stem, _, suffix = name.rpartition(".")
+    return stem.lower() == "manifest" and f".{suffix.lower()}" in _MANIFEST_LOOKALIKE_SUFFIXES
+
+
+def _refuse_outside_link(path: Path, inside: Path) -> None:
+    if not path.is_symlink():
+        return
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as error:  # a dangling link or a loop
+        raise SeedError(f"{path}: a symbolic link whose target cannot be read ({error}); remove it") from None
+    if not target.is_relative_to(inside):
+        raise SeedError(
+            f"{path}: a symbolic link to {target}, outside the seeds folder: only files inside {inside} are "
+            "read; copy the text into the folder instead of linking to it"
+        )
 
 
 # Manifests read and validated in this process, by the sha256 of their bytes and of the schema:
@@ -108,7 +179,7 @@ def read_manifest(seeds_dir: Path) -> dict[str, ManifestEntry]:
     except FileNotFoundError:
         return {}
     except OSError as error:
-        raise SeedError(f"{path}: the manifest cannot be read: {error.strerror or error}") from None
+        raise cannot_read(path, error) from None
     key = hashlib.sha256(data + b"\0" + (SCHEMAS_DIR / "manifest.schema.json").read_bytes()).hexdigest()
     with _manifests_lock:
         known = _manifests.get(key)
@@ -150,10 +221,14 @@ def discover(seeds_dir: Path) -> list[SeedDocument]:
     with the same doc_id, two files with the same bytes, and a file whose sha256 differs from its
     manifest entry.
     """
-    if not seeds_dir.is_dir():
-        raise SeedError(f"{seeds_dir}: the seeds folder does not exist")
+    try:
+        if not seeds_dir.is_dir():
+            raise SeedError(f"{seeds_dir}: the seeds folder does not exist")
+    except OSError as error:
+        raise cannot_read(seeds_dir, error) from None
+    entries = folder_entries(seeds_dir)
     manifest = read_manifest(seeds_dir)
-    paths = sorted(p for p in seeds_dir.iterdir() if is_text_file(p))
+    paths = [p for p in entries if is_text_file(p)]
     if not paths:
         raise SeedError(f"{seeds_dir}: no seed texts (*.txt, *.md, *.html, *.htm, any letter case) found")
     pattern = re.compile(doc_id_pattern())
@@ -204,6 +279,11 @@ def decode_text(path: Path, data: bytes) -> str:
     """Decode a seed file strictly as UTF-8; refuse empty, binary or undecodable content."""
     if not data.strip():
         raise SeedError(f"{path}: the file is empty")
+    if utf16 := _utf16_order(data):
+        raise SeedError(
+            f"{path}: the text is UTF-16 ({utf16}), not UTF-8; convert it, e.g. "
+            f"`iconv -f UTF-16 -t UTF-8 {path.name} > converted.txt` (or save it as UTF-8 in your editor)"
+        )
     if b"\x00" in data:
         raise SeedError(f"{path}: the file looks binary (it contains NUL bytes), not a text")
     try:
@@ -216,12 +296,38 @@ def decode_text(path: Path, data: bytes) -> str:
     controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise SeedError(f"{path}: the file looks binary ({controls} control characters), not a text")
+    if not any(character.isalnum() for character in text):
+        raise SeedError(
+            f"{path}: the file holds no text: no letter, digit or Chinese character (only spaces, "
+            "byte-order marks or punctuation)"
+        )
     return text
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """How the bytes are UTF-16, or None: a byte-order mark, or NUL bytes (the high byte of ASCII
+    characters, line breaks and digits) mostly at odd positions (little-endian) or mostly at even ones
+    (big-endian) of bytes that decode as UTF-16 to a text with few control characters."""
+    if data.startswith(b"\xff\xfe") and not data.startswith(b"\xff\xfe\x00\x00"):
+        return "little-endian, with a byte-order mark"
+    if data.startswith(b"\xfe\xff"):
+        return "big-endian, with a byte-order mark"
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    at_odd, at_even = data[1::2].count(0), data[0::2].count(0)
+    order, encoding = ("little-endian", "utf-16-le") if at_odd > at_even else ("big-endian", "utf-16-be")
+    if max(at_odd, at_even) < 3 * min(at_odd, at_even):
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return order if len(_CONTROLS.findall(text)) <= _MAX_CONTROL_SHARE * len(text) else None
 
 
 def read_seed(document: SeedDocument) -> str:
     """Read one seed text, re-checking its checksum (the file may have changed since discovery)."""
-    data = document.path.read_bytes()
+    data = read_bytes(document.path)
     digest = hashlib.sha256(data).hexdigest()
     if digest != document.sha256:
         raise SeedError(f"{document.path}: the file changed while the pipeline was running")

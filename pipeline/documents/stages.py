@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from pipeline import schema
+from pipeline.documents.problems import EXTRACTION_ERROR, problem_flag, without_plans
 from pipeline.documents.progress import document_done
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import SeedDocument, SeedError, naming, read_seed
@@ -170,12 +171,16 @@ def _make_segments(store: DocumentStore, keys: DocumentKeys) -> None:
 
 
 def _make_extract(store: DocumentStore, keys: DocumentKeys) -> None:
-    from pipeline.documents.extract import extract_document
+    from pipeline.documents.extract import extract_document, infer_title
 
     manifest = json.loads(store.read_row("raw", keys.raw)["manifest"] or "null") or {}
     clean = store.read_row("clean", keys.clean)
     published = manifest.get("published_date") or clean["published_date"]
-    payload = extract_document(clean["text"], kind=manifest.get("kind"), published=published)
+    try:
+        payload = extract_document(clean["text"], kind=manifest.get("kind"), published=published)
+    except Exception as error:  # noqa: BLE001 - one text's failure is its flag, never the corpus's (problems.py)
+        flag = problem_flag(EXTRACTION_ERROR, f"{type(error).__name__}: {error}")
+        payload = without_plans({"inferred_title": infer_title(clean["text"])}, manifest.get("kind"), flag)
     row = {"doc_id": keys.doc_id, "sha256": clean["sha256"],
            "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True)}  # fmt: skip
     store.write("extract", keys.extract, stage_table("extract", [row]))

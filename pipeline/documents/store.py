@@ -41,7 +41,7 @@ STAGES = {
     "raw": (("pipeline.documents.seeds",), ()),
     "clean": (("pipeline.text.clean",), ()),
     "segment": (("pipeline.text.segment", "pipeline.parse.conference.officials"), ("sentences", "tokens")),
-    "extract": (("pipeline.documents.extract",), ()),
+    "extract": (("pipeline.documents.extract", "pipeline.documents.problems"), ()),
 }
 # Layout of the files of the stages that are not published tables.
 STAGE_SCHEMAS = {

@@ -7,6 +7,7 @@ the Parquet files) and SHA256SUMS (every other file). Same warehouse content →
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import duckdb
 
 from pipeline import schema
 from pipeline.package import csv_policy, loader
+from pipeline.package.json_files import JsonFileError, read_descriptor
 from pipeline.package.readme import render_readme
 from pipeline.warehouse.database import fetch_dicts
 
@@ -264,10 +266,15 @@ def verify_checksums(dest: Path) -> list[str]:
         digest, name = line.split("  ", 1)
         listed.add(name)
         path = dest / name
-        if not path.exists():
-            problems.append(f"{path}: listed in {CHECKSUMS} but missing")
-        elif sha256_file(path) != digest:
-            problems.append(f"{path}: sha256 differs from {CHECKSUMS}")
+        try:
+            if path.is_dir():
+                problems.append(f"{sums_path}: line {number} names {name}, a folder, not a file")
+            elif not path.exists():
+                problems.append(f"{path}: listed in {CHECKSUMS} but missing")
+            elif sha256_file(path) != digest:
+                problems.append(f"{path}: sha256 differs from {CHECKSUMS}")
+        except OSError as error:
+            problems.append(f"{path}: cannot be read: {error.strerror or error}")
     for path in sorted(dest.rglob("*")):
         name = path.relative_to(dest).as_posix()
         if path.is_file() and path.name != CHECKSUMS and name not in listed:
@@ -278,11 +285,17 @@ def verify_checksums(dest: Path) -> list[str]:
 def validate_package(dest: Path) -> list[str]:
     """Frictionless validation of datapackage.json (schemas, keys, hashes, bytes) plus SHA256SUMS."""
     descriptor_path = dest / "datapackage.json"
-    if not descriptor_path.exists():
-        return [f"{descriptor_path}: missing"]
+    problems = verify_checksums(dest)
+    try:
+        descriptor_data = read_descriptor(dest)
+    except JsonFileError as error:
+        return [*problems, str(error)]
     import frictionless  # slow to import: only when validating
 
-    problems = verify_checksums(dest)
+    # A CSV that is not UTF-8 (e.g. cut off mid-character) is blamed alone: Frictionless would also blame
+    # every table whose foreign keys point into it, with the broken file's decoding error.
+    broken = undecodable_csvs(dest, descriptor_data)
+    problems += list(broken.values())
     try:
         report = frictionless.Package(str(descriptor_path)).validate()
     except frictionless.FrictionlessException as error:
@@ -290,10 +303,39 @@ def validate_package(dest: Path) -> list[str]:
     for place, errors in [(dest / (task.place or ""), task.errors) for task in report.tasks] + [
         (descriptor_path, report.errors)
     ]:
+        errors = [e for e in errors if not (broken and e.type == "encoding-error")]
         problems += [f"{place}: {error.message}" for error in errors[:_SHOWN_ERRORS]]
         if len(errors) > _SHOWN_ERRORS:  # every problem is counted, the first ones are shown
             problems.append(f"{place}: and {len(errors) - _SHOWN_ERRORS} more errors")
-    return problems + parquet_problems(dest)
+    return problems + parquet_problems(dest, descriptor_data, skip=set(broken))
+
+
+def undecodable_csvs(dest: Path, descriptor_data: dict[str, Any]) -> dict[str, str]:
+    """{resource path: problem} of each CSV of the descriptor that is not valid UTF-8 from start to end."""
+    broken = {}
+    for resource in descriptor_data["resources"]:
+        path = resource.get("path")
+        if isinstance(path, str) and (dest / path).is_file():
+            if problem := _utf8_problem(dest / path):
+                broken[path] = problem
+    return broken
+
+
+def _utf8_problem(path: Path) -> str | None:
+    decoder, offset = codecs.getincrementaldecoder("utf-8")(), 0
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(block)
+                offset += len(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            return f"{path}: cut off in the middle of a character at byte {offset}: the file is truncated"
+        return f"{path}: not valid UTF-8 near byte {offset + error.start}"
+    except OSError as error:
+        return f"{path}: cannot be read: {error.strerror or error}"
+    return None
 
 
 def validate_once(dest: Path, validated: Path) -> list[str]:
@@ -314,26 +356,29 @@ def validate_once(dest: Path, validated: Path) -> list[str]:
     return problems
 
 
-def parquet_problems(dest: Path) -> list[str]:
-    """Each Parquet copy: recorded sha256 and bytes, the schema's column types, and the CSV's rows."""
-    descriptor_data = json.loads((dest / "datapackage.json").read_text(encoding="utf-8"))
+def parquet_problems(dest: Path, descriptor_data: dict[str, Any], skip: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Each Parquet copy: recorded sha256 and bytes, the schema's column types, and the CSV's rows (not
+    compared for the CSVs in `skip`, which are blamed already)."""
     problems = []
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")  # no bar on the terminal of `publish`
     for resource in descriptor_data["resources"]:
         parquet = resource.get("parquet")
-        if not parquet:
+        if not isinstance(parquet, dict) or not isinstance(parquet.get("path"), str):
             continue
         path = dest / parquet["path"]
         if not path.exists():
             problems.append(f"{path}: missing")
             continue
-        if parquet["hash"] != f"sha256:{sha256_file(path)}" or parquet["bytes"] != path.stat().st_size:
+        if parquet.get("hash") != f"sha256:{sha256_file(path)}" or parquet.get("bytes") != path.stat().st_size:
             problems.append(f"{path}: sha256 or size differs from datapackage.json")
+        if resource.get("path") in skip:
+            continue
         try:
             problems += _parquet_copy_problems(con, dest, resource, path)
         except Exception as error:  # noqa: BLE001 - an unreadable file is a problem to report, not a crash
-            problems.append(f"{path}: cannot be read as Parquet: {type(error).__name__}: {error}")
+            first_line = str(error).strip().split("\n", 1)[0]
+            problems.append(f"{path}: cannot be read as Parquet: {type(error).__name__}: {first_line}")
     con.close()
     return problems
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import zipfile
 from pathlib import Path
 
+from pipeline.package.json_files import JsonFileError, key_problems, read_descriptor, read_json, shape_name
 from pipeline.package.release_notes import citation_version
 from pipeline.release.folders import versions
 
@@ -147,10 +147,14 @@ def catalog_entry(releases_dir: Path, version: str) -> dict[str, object] | None:
 
 
 def catalog_problems(releases_dir: Path, catalog: dict[str, object]) -> list[str]:
-    """Every version of the package in datasets/catalog.json records its archive's true sha256 and size."""
-    problems = []
-    packages = [p for p in catalog.get("packages", []) if p.get("name") == releases_dir.name]  # type: ignore[union-attr]
-    entries = {entry["version"]: entry for package in packages for entry in package.get("versions", [])}
+    """Every version of the package in datasets/catalog.json records its archive's true sha256 and size
+    (and the catalog has the shape it is written with: each problem of shape named)."""
+    path = releases_dir.parent / "catalog.json"
+    problems = [f"{path}: {problem}" for problem in catalog_shape_problems(catalog)]
+    if problems:
+        return problems
+    packages = [p for p in catalog["packages"] if p["name"] == releases_dir.name]  # type: ignore[union-attr]
+    entries = {entry["version"]: entry for package in packages for entry in package["versions"]}
     for version, entry in sorted(entries.items()):
         recorded, actual = entry.get("archive"), catalog_entry(releases_dir, version)
         if recorded != actual:
@@ -161,9 +165,30 @@ def catalog_problems(releases_dir: Path, catalog: dict[str, object]) -> list[str
     return problems
 
 
+def catalog_shape_problems(catalog: object) -> list[str]:
+    """How catalog.json departs from its shape: {"packages": [{"name", "versions": [{"version", …}]}]}."""
+    if not isinstance(catalog, dict):
+        return [f"holds {shape_name(catalog)}, not an object with 'packages'"]
+    problems = key_problems(catalog, {"packages": list})
+    for number, package in enumerate(catalog.get("packages") if not problems else [], start=1):
+        if not isinstance(package, dict):
+            problems.append(f"package {number} is {shape_name(package)}, not an object")
+            continue
+        where = f"package {package.get('name', number)!s}: "
+        if found := key_problems(package, {"name": str, "versions": list}, where):
+            problems += found
+            continue
+        for place, entry in enumerate(package["versions"], start=1):
+            if not isinstance(entry, dict):
+                problems.append(f"{where}version entry {place} is {shape_name(entry)}, not an object")
+            else:
+                problems += key_problems(entry, {"version": str}, f"{where}version entry {place} ")
+    return problems
+
+
 def release_date(version_dir: Path) -> str:
     """The release date of a version folder (datapackage.json `created`)."""
-    return json.loads((version_dir / "datapackage.json").read_text(encoding="utf-8"))["created"][:10]
+    return read_descriptor(version_dir)["created"][:10]
 
 
 def distribution_problems(version_dir: Path) -> list[str]:
@@ -177,7 +202,10 @@ def distribution_problems(version_dir: Path) -> list[str]:
         problems = archive_problems(releases_dir, version_dir.name) + pointer_problems(releases_dir, found)
         catalog_path = releases_dir.parent / "catalog.json"
         if catalog_path.exists():
-            problems += catalog_problems(releases_dir, json.loads(catalog_path.read_text(encoding="utf-8")))
+            try:
+                problems += catalog_problems(releases_dir, read_json(catalog_path, object))
+            except JsonFileError as error:
+                problems.append(str(error))
         else:
             problems.append(f"{catalog_path}: missing")
         citation = releases_dir.parent.parent / "CITATION.cff"
@@ -186,4 +214,6 @@ def distribution_problems(version_dir: Path) -> list[str]:
             problems.append(f"{citation}: names version {named}, not the newest {found[-1]}")
     except (OSError, ValueError) as error:
         problems = [f"{releases_dir}: the archives and pointers cannot be checked: {error}"]
+    except Exception as error:  # noqa: BLE001 - validate reports, it never crashes
+        problems = [f"{releases_dir}: the archives and pointers cannot be checked: {type(error).__name__}: {error}"]
     return problems

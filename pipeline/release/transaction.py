@@ -26,7 +26,6 @@ folder used by `python -m pipeline validate`: it reports every problem and never
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import shutil
 import threading
@@ -37,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.package.files import validate_package
+from pipeline.package.json_files import read_changes, read_descriptor
 from pipeline.release.distribution import write_distribution
 from pipeline.release.folders import latest_release
 from pipeline.release.verify import verify_release
@@ -176,8 +176,7 @@ def repair(datasets_dir: Path) -> list[str]:
 
 
 def _package_labels(built_dir: Path) -> tuple[str, str, dict]:
-    descriptor = json.loads((built_dir / "datapackage.json").read_text(encoding="utf-8"))
-    changes = json.loads((built_dir / "changes.json").read_text(encoding="utf-8"))
+    descriptor, changes = read_descriptor(built_dir), read_changes(built_dir)
     return descriptor["version"], descriptor["created"][:10], changes
 
 

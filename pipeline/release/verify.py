@@ -9,11 +9,11 @@ every problem they find as a line naming the file, and never raise.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from pipeline.package.files import CHECKSUMS, sha256_file, validate_package, verify_checksums
+from pipeline.package.json_files import JsonFileError, read_changes, read_descriptor
 from pipeline.release.archive import distribution_problems
 
 _NAMED_VERSION = re.compile(r"(?:^|-)(\d+\.\d+\.\d+)$")
@@ -37,18 +37,18 @@ def label_problems(folder: Path, expected_version: str | None = None) -> list[st
     version = expected_version or version_named_by(folder)
     problems = []
     try:
-        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-        version = version or descriptor.get("version")
-        if descriptor.get("version") != version:
-            problems.append(f"{folder / 'datapackage.json'}: says version {descriptor.get('version')}, not {version}")
-    except (OSError, ValueError) as error:
-        problems.append(f"{folder / 'datapackage.json'}: cannot be read: {error}")
+        descriptor = read_descriptor(folder)
+        version = version or descriptor["version"]
+        if descriptor["version"] != version:
+            problems.append(f"{folder / 'datapackage.json'}: says version {descriptor['version']}, not {version}")
+    except JsonFileError as error:
+        problems.append(str(error))
     try:
-        changes = json.loads((folder / "changes.json").read_text(encoding="utf-8"))
-        if changes.get("version") != version:
-            problems.append(f"{folder / 'changes.json'}: says version {changes.get('version')}, not {version}")
-    except (OSError, ValueError) as error:
-        problems.append(f"{folder / 'changes.json'}: cannot be read: {error}")
+        changes = read_changes(folder)
+        if changes["version"] != version:
+            problems.append(f"{folder / 'changes.json'}: says version {changes['version']}, not {version}")
+    except JsonFileError as error:
+        problems.append(str(error))
     try:
         if f"version **{version}**" not in (folder / "README.md").read_text(encoding="utf-8"):
             problems.append(f"{folder / 'README.md'}: does not name version {version}")
@@ -65,19 +65,29 @@ def verify_release(folder: Path, expected_version: str | None = None) -> list[st
     except (OSError, ValueError) as error:
         problems = [f"{folder / CHECKSUMS}: cannot be read: {error}"]
     try:
-        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-        for resource in descriptor.get("resources", []):
-            for part in (resource, resource.get("parquet") or {}):
-                if "path" not in part:
-                    continue
-                path = folder / part["path"]
+        problems += described_file_problems(folder, read_descriptor(folder))
+    except JsonFileError:
+        pass  # reported by label_problems
+    return _unique(problems + label_problems(folder, expected_version))
+
+
+def described_file_problems(folder: Path, descriptor: dict) -> list[str]:
+    """Each file a resource of datapackage.json (or its Parquet copy) names: present, with its hash."""
+    problems = []
+    for resource in descriptor["resources"]:
+        parquet = resource.get("parquet")
+        for part in (resource, parquet if isinstance(parquet, dict) else {}):
+            if not isinstance(part.get("path"), str):
+                continue
+            path = folder / part["path"]
+            try:
                 if not path.is_file():
-                    problems.append(f"{path}: described in datapackage.json but missing")
+                    problems.append(f"{path}: described in datapackage.json but missing (or not a file)")
                 elif part.get("hash") != f"sha256:{sha256_file(path)}":
                     problems.append(f"{path}: sha256 differs from datapackage.json")
-    except (OSError, ValueError, AttributeError, TypeError) as error:
-        problems.append(f"{folder / 'datapackage.json'}: cannot be read: {error}")
-    return _unique(problems + label_problems(folder, expected_version))
+            except OSError as error:
+                problems.append(f"{path}: cannot be read: {error.strerror or error}")
+    return problems
 
 
 def validate_release(folder: Path) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,9 @@ from typing import Any
 import duckdb
 
 from pipeline.package.files import sha256_file
+from pipeline.package.json_files import read_changes, read_descriptor
 from pipeline.package.release_notes import describe_changes, render_citation
-from pipeline.release.archive import LATEST_ARCHIVE, catalog_entry
+from pipeline.release.archive import LATEST_ARCHIVE, archive_path, catalog_entry
 from pipeline.release.folders import latest_release, versions
 from pipeline.release.table_files import count_rows, document_ids, row_changes
 from pipeline.release.verify import verify_release
@@ -108,7 +110,7 @@ def _dropped_values(old_field: dict[str, Any], new_field: dict[str, Any]) -> lis
 
 def diff_packages(old_dir: Path | None, new_dir: Path) -> tuple[str | None, dict[str, Any]]:
     """(bump level or None, changes) of the built package `new_dir` against the release `old_dir`."""
-    new_descriptor = json.loads((new_dir / "datapackage.json").read_text(encoding="utf-8"))
+    new_descriptor = read_descriptor(new_dir)
     new_schemas = _csv_schemas(new_descriptor)
     with duckdb.connect() as con:  # one in-memory connection for every count and comparison
         return _diff(old_dir, new_dir, new_schemas, con)
@@ -124,7 +126,7 @@ def _diff(
         }
         return "major", {"bump": "first", "summary": "First release.", "tables": tables, "schema_changes": []}
 
-    old_descriptor = json.loads((old_dir / "datapackage.json").read_text(encoding="utf-8"))
+    old_descriptor = read_descriptor(old_dir)
     old_schemas = _csv_schemas(old_descriptor)
     reasons: list[tuple[str, str]] = schema_changes(old_schemas, new_schemas)
     old_docs = document_ids(old_dir / "data" / "documents.csv", con)
@@ -193,9 +195,29 @@ def verify_latest(releases_dir: Path) -> None:
     if problems:
         raise ReleaseError(
             f"{latest}: the latest release does not verify, so nothing can be diffed against it or published "
-            f"after it ({len(problems)} problem(s)): " + "; ".join(problems[:5]) + ". Restore it (for example "
-            f"`git checkout -- {latest}`) and run again."
+            f"after it ({len(problems)} problem(s)): " + "; ".join(problems[:5]) + f". {_restore_advice(latest)}"
         )
+
+
+def _restore_advice(folder: Path) -> str:
+    """How to repair a release folder that does not verify: `git checkout` only when git tracks it."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(folder.parent), "ls-files", "--", folder.name],
+            capture_output=True, text=True, timeout=30, check=False,
+        )  # fmt: skip
+        tracked = listed.returncode == 0 and bool(listed.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        tracked = None
+    if tracked:
+        return f"It is committed to git: restore it (`git checkout -- {folder}`) and run again."
+    moved = (
+        f"If the folder was made or copied in by hand, move it out of {folder.parent}; if it is a release, "
+        f"restore it from its archive ({archive_path(folder.parent, folder.name)}) or a backup, then run again."
+    )
+    if tracked is None:
+        return f"If it is committed to git, restore it (`git checkout -- {folder}`). {moved}"
+    return f"git does not track it. {moved}"
 
 
 def plan_release(built_dir: Path, releases_dir: Path, today: str) -> Plan:
@@ -207,7 +229,7 @@ def plan_release(built_dir: Path, releases_dir: Path, today: str) -> Plan:
     if latest is None:
         version, is_new = FIRST_VERSION, True
     elif level is None:
-        previous = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+        previous = read_descriptor(latest)
         return Plan(version=latest.name, is_new=False, created=previous["created"][:10], changes=_read_changes(latest))
     else:
         version, is_new = bump_version(latest.name, level), True
@@ -217,7 +239,7 @@ def plan_release(built_dir: Path, releases_dir: Path, today: str) -> Plan:
 
 def _read_changes(release_dir: Path) -> dict[str, Any]:
     path = release_dir / "changes.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return read_changes(release_dir) if path.exists() else {}
 
 
 def publish_folder(
@@ -266,7 +288,7 @@ def index_files(datasets_dir: Path) -> dict[Path, str]:
     meta = package_metadata()
     found = versions(datasets_dir / meta["name"])
     if found:  # CITATION.cff beside datasets/ names the newest version
-        created = json.loads((datasets_dir / meta["name"] / found[-1] / "datapackage.json").read_text(encoding="utf-8"))
+        created = read_descriptor(datasets_dir / meta["name"] / found[-1])
         files[datasets_dir.parent / "CITATION.cff"] = render_citation(meta, found[-1], created["created"][:10])
     return files
 
@@ -316,7 +338,7 @@ def render_catalog(datasets_dir: Path) -> dict[str, Any]:
         entries = []
         for version in found:
             folder = package_dir / version
-            descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+            descriptor = read_descriptor(folder)
             size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
             entries.append(
                 {

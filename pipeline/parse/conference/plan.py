@@ -9,6 +9,7 @@ from typing import Any
 
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
+from pipeline.parse.conference.order import flag_swallowed_items
 from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
@@ -57,6 +58,7 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")
+    flag_swallowed_items(text, tasks)
     if report.work_year is None:
         flags.append("work_year_unknown")
     flags += [flag for flag in report.flags if flag in _SHARED_FLAGS]
