@@ -26,6 +26,7 @@ _DATE = (
 )
 DATE_RE = re.compile(_DATE)
 _SENTENCE_END = "。！？\n"
+WORK_YEAR_SOURCES_DISAGREE = "work_year_sources_disagree"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Mention:
     title_year: int | None  # 2025年全国卫生健康工作会议 → 2025
     place: str | None
     meeting_date: MeetingDate | None
+    joint: bool = False  # held by several provincial units together (成渝…推进会, 西北五省(区)…联席会议)
 
 
 @cache
@@ -92,7 +94,7 @@ def _held_after() -> list[re.Pattern[str]]:
 @cache
 def _held_before() -> re.Pattern[str]:
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
-    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})了?(?:{YEAR}年度?)?$")
+    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})(?:了|的)?(?:{YEAR}年度?)?$")
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -103,12 +105,23 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _mention_at(text, match.start(), match.end())
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    for match in re.finditer(alternation(lexicon()["meeting"]["briefing_nouns"]), text):
+        mention = briefing_at(text, match.start(), match.end())
+        if mention is not None:
+            mentions.append(mention)
+    return sorted(mentions, key=lambda mention: mention.start)
 
 
 def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     head_start = _run_start(text, noun_start)
-    scope = _parse_scope(text, head_start, noun_start) or _scope_before_year(text, head_start, noun_start)
+    scope = (
+        _parse_scope(text, head_start, noun_start)
+        or _scope_before_year(text, head_start, noun_start)
+        or _organiser_scope(text, head_start, noun_start)
+    )
+    joint = _is_joint(text, head_start, scope.start if scope else None, noun_start)
+    if scope is None and joint and _is_health_field(text[head_start:noun_start]):
+        scope = _Scope(head_start, head_start, PROVINCIAL, None, head_start)
     if scope is None:
         return None
     sentence_start = _sentence_start(text, scope.start)
@@ -117,8 +130,10 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     if held is None and not scope.held and not held_before:
         return None
     place = (held.groupdict().get("place") if held else None) or (held_before.group("place") if held_before else None)
+    if joint and scope.start > head_start:  # 西北五省(区)及新疆生产建设兵团…: the name names every unit
+        scope = _Scope(head_start, head_start, scope.kind, None, head_start)
     year_end = scope.field_start if scope.field_start != scope.end else scope.start
-    year_match = re.search(rf"(?P<y>{YEAR})年度?$", text[sentence_start:year_end])
+    year_match = re.search(rf"(?P<y>{YEAR})(?:年度?)?$", text[sentence_start:year_end])
     before_name = text[sentence_start : scope.start]
     if year_match and year_end == scope.start:  # the date stands before the title year
         before_name = text[sentence_start : sentence_start + year_match.start()]
@@ -133,7 +148,58 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         title_year=numeral_value(year_match.group("y")) if year_match else None,
         place=place,
         meeting_date=_parse_date(date_text) if date_text else _last_date(before_name),
+        joint=joint,
     )
+
+
+def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
+    """A briefing held (国家卫生计生委今天上午举行发布会; …举行民生主题记者会，国家卫生健康委主任…介绍…):
+    its level and region are those of the health body that holds it or speaks at it."""
+    sentence_start = _sentence_start(text, noun_start)
+    held = re.search(rf"(?:{alternation(lexicon()['meeting']['held_verbs'])})了?", text[sentence_start:noun_start])
+    if held is None:
+        return None
+    name_start = sentence_start + held.end()
+    if not all(_is_head_char(char) for char in text[name_start:noun_start]):
+        return None
+    scope = None
+    window_start = max(0, text.rfind("\n", 0, sentence_start) + 1)
+    window_end = text.find("\n", noun_end)
+    for window in (text[sentence_start:noun_start], text[window_start : window_end if window_end >= 0 else len(text)]):
+        bodies = list(re.finditer(rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", window))
+        if bodies:
+            scope = _body_scope(bodies[0].group("area"), bodies[0].group("body"), name_start)
+            break
+    if scope is None:
+        return None
+    return Mention(
+        name=text[name_start:noun_end],
+        start=name_start,
+        end=noun_end,
+        scope=scope.kind,
+        region=scope.region,
+        field="",
+        title_year=None,
+        place=None,
+        meeting_date=_last_date(text[sentence_start:noun_start]),
+    )
+
+
+def _is_joint(text: str, head_start: int, scope_start: int | None, noun_start: int) -> bool:
+    """A meeting of several provincial units: its name before the scope names a region or a joint word
+    (西北五省(区)及新疆生产建设兵团…), or, unscoped, its paragraph names two provinces or more."""
+    before = text[head_start : noun_start if scope_start is None else scope_start]
+    words = lexicon()["meeting"]["joint_words"]
+    if any(word in before for word in words):
+        return True
+    if re.search("[及和与、]", before) and regions.find_regions(before, levels=(regions.PROVINCE,)):
+        return True  # 陕西省和甘肃省…: not 湖南省长沙市…, whose province only places the city
+    if scope_start is not None:
+        return False
+    end = text.find("\n", head_start)
+    paragraph = text[text.rfind("\n", 0, head_start) + 1 : end if end >= 0 else len(text)]
+    provinces = {region.province_code for region, _, _ in regions.find_regions(paragraph)}
+    return len(provinces) >= 2
 
 
 def _run_start(text: str, end: int) -> int:
@@ -145,7 +211,8 @@ def _run_start(text: str, end: int) -> int:
 
 
 def _is_head_char(char: str) -> bool:
-    return bool(_CJK.match(char)) and char != "年"
+    """A character of a meeting's name: Chinese (not 年), or a bracket (健康促进（爱国卫生）工作会议)."""
+    return (bool(_CJK.match(char)) and char != "年") or char in "（）()"
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -157,6 +224,8 @@ def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
     head = text[head_start:noun_start]
     for start, end, kind, region in _scope_candidates(head):
         verb = _held_verb_at(head, end)
+        if verb and head[:start].endswith(("在", "于")):
+            continue  # 在渝北区召开…: the place, not the scope
         if _is_health_field(head[end + verb :]):
             return _Scope(head_start + start, head_start + end, kind, region, head_start + end + verb, verb > 0)
     return None
@@ -178,8 +247,46 @@ def _scope_before_year(text: str, head_start: int, noun_start: int) -> _Scope | 
     run = text[run_start:run_end]
     for start, end, kind, region in _scope_candidates(run):
         verb = _held_verb_at(run, end)
-        if end + verb == len(run):
+        if end + verb == len(run) and not (verb and run[:start].endswith(("在", "于"))):  # 在渝北区召开: a place
             return _Scope(run_start + start, run_start + end, kind, region, head_start, verb > 0)
+    return None
+
+
+@cache
+def _organiser_pattern() -> re.Pattern[str]:
+    cfg = lexicon()["meeting"]
+    return re.compile(
+        rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(cfg['organisers'])})"
+        rf"(?:(?:于|在)[^，。；]{{1,12}}?)?(?:{alternation(cfg['held_verbs'])})了?(?:{YEAR}年度?)?"
+    )
+
+
+def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
+    """A meeting named without a scope and held by a body that gives it (省卫生健康委在渝北区召开…座谈会,
+    卫生部召开2007年…会议): the body's level and region; the name is what follows the verb."""
+    sentence_start = _sentence_start(text, head_start)
+    found = None
+    for match in _organiser_pattern().finditer(text, sentence_start, noun_start):
+        rest = text[match.end() : noun_start]
+        if all(_is_head_char(char) for char in rest) and _is_health_field(rest):
+            found = match
+    if found is None:
+        return None
+    return _body_scope(found.group("area"), found.group("body"), found.end())
+
+
+def _body_scope(area: str, body: str, name_start: int) -> _Scope | None:
+    """The scope a health body gives a meeting it holds: 国家卫生健康委 national, 湖南省卫生健康委 provincial…"""
+    cfg = lexicon()["meeting"]
+    if body in cfg["national_organisers"] or area.endswith(tuple(cfg["national_organiser_areas"])):
+        return _Scope(name_start, name_start, NATIONAL, None, name_start, True)
+    for _, end, kind, region in _scope_candidates(area):
+        if end == len(area):
+            return _Scope(name_start, name_start, kind, region, name_start, True)
+    bare = {"省": PROVINCIAL, "自治区": PROVINCIAL, "市": MUNICIPAL, "州": MUNICIPAL, "县": COUNTY, "旗": COUNTY, "区": COUNTY}
+    for word, kind in bare.items():
+        if area.endswith(word):
+            return _Scope(name_start, name_start, kind, None, name_start, True)
     return None
 
 
@@ -241,19 +348,32 @@ def primary_mention(mentions: list[Mention]) -> Mention:
 # --- work year and dates -------------------------------------------------------------------------
 
 
-def work_year_from_text(text: str, lead_end: int, mentions: list[Mention]) -> int | None:
-    """The year whose work the meeting deploys, from the text's own years (None if it names none)."""
+def work_year_from_text(text: str, lead_end: int, mentions: list[Mention], flags: list[str] | None = None) -> int | None:
+    """The year whose work the meeting deploys, from the text's own years (None if it names none).
+
+    In order: a deploy cue in the lead (部署2025年), a year the text says its work is to be done in
+    (2019年全市卫生健康工作要…) when it is later than the title's, the title year, the reviewed year + 1
+    in the lead, then the same cues anywhere. When these sources name different years, `flags` gets
+    work_year_sources_disagree.
+    """
     cfg = lexicon()["work_year"]
     lead = text[:lead_end]
-    found = _first_year(cfg["deploy"], lead)
-    if found is None:
-        found = next((m.title_year for m in mentions if m.title_year), None)
-    if found is None and (reviewed := _first_year(cfg["review"], lead)) is not None:
-        found = reviewed + 1
-    if found is None:
-        found = _first_year(cfg["deploy"], text)
-    if found is None and (reviewed := _first_year(cfg["review"], text)) is not None:
-        found = reviewed + 1
+    reviewed_lead = _first_year(cfg["review"], lead)
+    reviewed_any = _first_year(cfg["review"], text)
+    title = next((m.title_year for m in mentions if m.title_year), None)
+    ahead = _first_year(cfg["year_ahead"], text)
+    candidates = [
+        _first_year(cfg["deploy"], lead),
+        ahead if ahead is not None and (title is None or ahead > title) else None,
+        title,
+        reviewed_lead + 1 if reviewed_lead is not None else None,
+        _first_year(cfg["deploy"], text),
+        reviewed_any + 1 if reviewed_any is not None else None,
+    ]
+    found = next((year for year in candidates if year is not None), None)
+    stated = {year for year in (*candidates[:4], ahead) if year is not None}
+    if flags is not None and len(stated) > 1:
+        flags.append(WORK_YEAR_SOURCES_DISAGREE)
     return found
 
 
