@@ -3,12 +3,13 @@
   python -m pipeline build    [--seeds DIR] [--out DIR] [--strict]          build + check into OUT/package
   python -m pipeline publish  [--seeds DIR] [--out DIR] [--datasets DIR] [--note WHY] [--strict]   build, check, publish if changed
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
-  python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
+  python -m pipeline instance                                               create DAGSTER_HOME (what `make dev` runs)
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
 
-build and publish run the Dagster job in-process (no daemon, no UI): over every document partition in
-one run when no document was processed before, else `process_documents` over the new or changed
-documents only and then the assembly job (pipeline.cli.runs). A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
+build and publish run the Dagster job of the same name in-process (no daemon, no UI), one run over
+every document whose per-document steps process only the new or changed texts (pipeline.cli.runs),
+holding the build folder's writer lock (pipeline.warehouse.lock: a run from the UI on the same folder
+waits for it, and it for them). A run over the project's seeds folder (seeds/ or PIPELINE_SEEDS) is recorded in the
 project's Dagster instance (DAGSTER_HOME, default .dagster_home/), so the UI shows the CLI's runs,
 materialisations and check results; a run over another folder uses a throwaway instance. When
 nothing a build reads changed since the last build of the same build folder (pipeline.cli.fingerprint),
@@ -55,10 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="re-check a release: Frictionless validation and every sha256")
     validate.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     validate.add_argument("--datasets", type=Path, default=defaults.datasets)
-    instance = commands.add_parser(
-        "instance", help="create DAGSTER_HOME (default .dagster_home/) and register the texts as partitions"
-    )
-    instance.add_argument("--seeds", type=Path, default=defaults.seeds, help=f"seed texts (default {defaults.seeds})")
+    commands.add_parser("instance", help="create DAGSTER_HOME (default .dagster_home/) with the project's dagster.yaml")
     opener = commands.add_parser("open", help="open a release in a DuckDB shell, or print how to open it")
     opener.add_argument("path", type=Path, nargs="?", help="a release folder (default: the latest release)")
     opener.add_argument("--datasets", type=Path, default=defaults.datasets)
@@ -77,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(args.path, args.datasets)
     if args.command == "instance":
-        return _instance(args.seeds.resolve())
+        return _instance()
     if args.command == "open":
         return _open(args.path, args.datasets, args.shell)
     return _run(
@@ -93,10 +91,9 @@ def _say(message: str) -> None:
 
 
 def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> int:
-    from pipeline.cli.problems import warn_documents_without_plans
     from pipeline.documents.seeds import SeedError, check_seeds
-    from pipeline.release.folders import versions
     from pipeline.release.transaction import PublishError, publish_lock
+    from pipeline.warehouse.lock import BuildFolderBusy, build_lock
 
     started = time.monotonic()
     try:
@@ -105,8 +102,23 @@ def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> in
         _say(f"error: {error}\nNothing was built or published.")
         return 2
     _say(f"[1/3] {len(documents)} seed texts in {paths.seeds} are readable and match the manifest")
+    # One writer of the build folder at a time (a run from the UI, the schedule, the sensor, another CLI):
+    # the CLI holds its lock from the fingerprint check to the record of what it built, and the
+    # datasets folder's lock inside it (the order every writer takes them in).
+    try:
+        with build_lock(paths.out, on_wait=_say, who=f"python -m pipeline {command}"):
+            with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
+                return _build(command, paths, documents, note, started, strict)
+    except (BuildFolderBusy, PublishError) as error:  # a lock was not free in time
+        _say(f"error: {error}")
+        return 1
 
+
+def _build(command: str, paths: Paths, documents: list, note: str, started: float, strict: bool) -> int:
+    """The build under the build folder's lock (and the datasets folder's, for publish)."""
     from pipeline.cli.fingerprint import current_build, forget_build, inputs_fingerprint
+    from pipeline.cli.problems import warn_documents_without_plans
+    from pipeline.release.folders import versions
     from pipeline.settings import release_date
 
     inputs = inputs_fingerprint(paths.seeds)
@@ -120,57 +132,33 @@ def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> in
     import dagster as dg
 
     from pipeline.cli.progress import RunDisplay
-    from pipeline.cli.runs import describe, documents_to_process, plan_runs
+    from pipeline.cli.runs import describe, documents_to_process
     from pipeline.definitions import make_definitions
     from pipeline.defs.instance import project_instance
-    from pipeline.defs.partitions import sync_document_partitions
     from pipeline.documents.progress import listening
 
-    # The project's instance registers the texts of the project's seeds folder as its partitions; a
-    # run over another folder (tests, experiments) uses a throwaway instance instead of replacing them.
+    # A run over the project's seeds folder is recorded in the project's instance (the UI shows it); a
+    # run over another folder (tests, experiments) uses a throwaway instance.
     recorded = paths.seeds.resolve() == default_paths().seeds.resolve()
     instance = project_instance() if recorded else dg.DagsterInstance.ephemeral()
-    doc_ids = sync_document_partitions(instance, [doc.doc_id for doc in documents])
-    to_process = documents_to_process(paths, documents, instance if recorded else None)
-    runs = plan_runs(command, doc_ids, to_process)
-    definitions = make_definitions(paths)
-    jobs = [definitions.resolve_job_def(run.job_name) for run in runs]
-    display = RunDisplay(documents=runs[0].documents, steps=sum(len(job.graph.nodes) for job in jobs))
+    to_process = documents_to_process(paths, documents)
+    job = make_definitions(paths).resolve_job_def(command)
+    display = RunDisplay(documents=len(documents), steps=len(job.graph.nodes))
     loggers = {"console": dg.default_loggers()["console"], "progress": _step_logger(display)}
     where = f"recorded in DAGSTER_HOME={instance.root_directory}" if recorded else "not recorded: not the seeds folder"
-    _say(f"[2/3] running {describe(runs, len(doc_ids), len(to_process))} in-process ({where})")
-    # A publish holds the datasets folder's lock for the whole run, so that two publishes wait for each
-    # other instead of planning against the same release (the publish step takes the lock again).
-    results = []
-    try:
-        with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
-            published_before = versions(paths.releases)
-            with display, listening(display.document_done):
-                for run, job in zip(runs, jobs, strict=True):
-                    ops = (
-                        {"checked_package": {"config": {"note": note, "strict": strict}}}
-                        if job.graph.has_node_named("checked_package")
-                        else {}
-                    )
-                    results.append(
-                        job.with_logger_defs(loggers).execute_in_process(
-                            instance=instance,
-                            tags=run.tags,
-                            raise_on_error=False,
-                            run_config={
-                                "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
-                                **({"ops": ops} if ops else {}),
-                            },
-                        )
-                    )
-                    if not results[-1].success:
-                        break
-            published_now = [v for v in versions(paths.releases) if v not in published_before]
-    except PublishError as error:  # the lock was not free in time
-        _say(f"error: {error}")
-        return 1
-    result = results[-1]
-    failed_checks = _report_checks(results)
+    _say(f"[2/3] running {describe(command, len(documents), len(to_process))} in-process ({where})")
+    published_before = versions(paths.releases)
+    with display, listening(display.document_done):
+        result = job.with_logger_defs(loggers).execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={
+                "loggers": {"console": {"config": {"log_level": "CRITICAL"}}, "progress": {}},
+                "ops": {"checked_package": {"config": {"note": note, "strict": strict}}},
+            },
+        )
+    published_now = [v for v in versions(paths.releases) if v not in published_before]
+    failed_checks = _report_checks([result])
     if not result.success:
         _say(_failure_message(result))
         if published_now:
@@ -183,10 +171,10 @@ def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> in
     if failed_checks:
         _say("Nothing was published.")
         return 1
-    checks = sum(1 for r in results for e in r.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
+    checks = sum(1 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
     _say(f"[3/3] {checks} checks evaluated, none blocking failed")
     _record(paths, inputs)
-    _say(_summary(result, len(doc_ids), time.monotonic() - started))
+    _say(_summary(result, len(documents), time.monotonic() - started))
     warn_documents_without_plans(paths, False, _say)
     return 0
 
@@ -322,20 +310,12 @@ def _failure_message(result) -> str:  # noqa: ANN001 - a dagster ExecuteInProces
     return "\n".join(lines)
 
 
-def _instance(seeds: Path) -> int:
-    """Create the project's Dagster instance if missing and register the texts in seeds/ (what `make dev` runs)."""
+def _instance() -> int:
+    """Create the project's Dagster instance if missing (what `make dev` runs before the UI)."""
     from pipeline.defs.instance import project_instance
-    from pipeline.defs.partitions import sync_document_partitions
-    from pipeline.documents.seeds import SeedError, discover
 
-    try:
-        doc_ids = [doc.doc_id for doc in discover(seeds)]
-    except SeedError as error:
-        _say(f"error: {error}")
-        return 2
     instance = project_instance()
-    registered = sync_document_partitions(instance, doc_ids)
-    _say(f"DAGSTER_HOME={instance.root_directory}: {len(registered)} documents of {seeds} registered as partitions")
+    _say(f"DAGSTER_HOME={instance.root_directory}: the project's Dagster instance (settings: dagster.yaml)")
     return 0
 
 

@@ -10,7 +10,7 @@ from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
 from pipeline.defs.metadata import table_metadata
 from pipeline.warehouse.database import fetch_dicts, stream_dicts, write_table
 
-ANALYSIS = {"group_name": "core", "kinds": {"duckdb"}}  # published tables, like the core ones
+ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
 
 
 @dg.multi_asset(

@@ -30,7 +30,7 @@ from pipeline.warehouse.database import fetch_dicts, load_parquet_files, write_t
 
 MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections")
 PLAN_TABLES = ("plans", "plan_sources", "tasks", "task_sources", "commentary")
-CORE = {"group_name": "core", "kinds": {"duckdb"}}
+CORE = {"group_name": "tables", "kinds": {"duckdb"}}
 # Reference tables that other tables' foreign keys point at: built first, so checks can resolve keys.
 REFERENCED = ("documents", "regions")
 
@@ -50,7 +50,7 @@ def _require_results(store: DocumentStore, current: list) -> None:
     if stale := stages.missing_results(store, current):
         raise dg.Failure(
             f"documents not (re)processed since their text or the code changed: {', '.join(stale)}; "
-            "materialise their partitions (raw → clean → segmented → extracted) first"
+            "materialise raw_documents → clean_documents → segmented_documents, extracted_documents first"
         )
 
 
@@ -60,7 +60,14 @@ def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.Materiali
     return dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
 
 
-@dg.asset(deps=[extracted_documents], description="Provenance and cleaned text of each source document.", **CORE)
+# load_records requires every per-document stage's result (stages.missing_results), so the assets that call
+# it depend on both branches, segmented and extracted: a parallel executor (dask) starts a step as soon as
+# the steps it depends on are done.
+@dg.asset(
+    deps=[segmented_documents, extracted_documents],
+    description="Provenance and cleaned text of each source document.",
+    **CORE,
+)
 def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
     return _write(duckdb, "documents", document_rows(load_records(paths, duckdb)))
 

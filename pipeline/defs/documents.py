@@ -1,37 +1,36 @@
-"""Per-document assets, partitioned by doc_id: raw → clean → segmented → extracted.
+"""Per-document stages as assets over every text in seeds/: raw → clean → segmented → extracted.
 
-Each asset handles the partition keys of its run (one key for a sensor run, all keys for a full
-build in one run). Results are files in the build folder's document store, addressed by content and
-code version (pipeline.documents.store): a document whose result exists is not processed again, whichever
-run or process made it, and parallel steps never write to the same file or to the warehouse.
+Each asset is one step over all current documents, so every entry point — the UI's launchpad and
+"Materialize all", `dagster job execute`, `dagster asset materialize --select '*'`, the schedule and the
+sensor — works on a fresh instance with nothing registered or typed, and a run over all documents is
+one run. Work still follows what changed: results are files in the build folder's document store,
+addressed by content and code version (pipeline.documents.store), so a document whose result exists
+costs a file-exists test, a new one is processed alone, whichever run or process made the others.
+The assets are not partitioned: `dagster asset materialize` refuses a selection holding a partitioned
+asset unless a partition is named, and a partition per document would have to be registered in each
+instance before anything could run.
 """
 
 import dagster as dg
 
-from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.resources import PipelinePaths
-from pipeline.documents.seeds import SeedDocument, SeedError, discover
+from pipeline.documents.seeds import discover
 from pipeline.documents.stages import run_stage
 from pipeline.documents.store import DocumentStore
 
-PER_DOCUMENT = {
-    "partitions_def": documents_partitions,
-    "backfill_policy": dg.BackfillPolicy.single_run(),
-    "kinds": {"python", "parquet"},
-}
+PER_DOCUMENT = {"kinds": {"python", "parquet"}}
 
 
-def _documents(context: dg.AssetExecutionContext, paths: PipelinePaths) -> list[SeedDocument]:
-    seeds = {document.doc_id: document for document in discover(paths.paths.seeds)}
-    if missing := [key for key in context.partition_keys if key not in seeds]:
-        raise SeedError(f"{paths.paths.seeds}: no seed text for document {missing[0]!r}")
-    return [seeds[key] for key in context.partition_keys]
-
-
-def _stage(context: dg.AssetExecutionContext, paths: PipelinePaths, stage: str) -> dg.MaterializeResult:
-    report = run_stage(stage, DocumentStore(paths.paths.documents), _documents(context, paths))
+def _stage(paths: PipelinePaths, stage: str) -> dg.MaterializeResult:
+    documents = discover(paths.paths.seeds)
+    report = run_stage(stage, DocumentStore(paths.paths.documents), documents)
     return dg.MaterializeResult(
-        metadata={"computed": report.computed, "reused": report.reused, "processes": report.workers}
+        metadata={
+            "documents": len(documents),
+            "computed": report.computed,
+            "reused": report.reused,
+            "processes": report.workers,
+        }
     )
 
 
@@ -40,35 +39,35 @@ def _stage(context: dg.AssetExecutionContext, paths: PipelinePaths, stage: str) 
     description="Seed texts as read from seeds/, checksum-verified against the manifest.",
     **PER_DOCUMENT,
 )
-def raw_documents(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    return _stage(context, paths, "raw")
+def raw_documents(paths: PipelinePaths) -> dg.MaterializeResult:
+    return _stage(paths, "raw")
 
 
 @dg.asset(
-    group_name="clean",
+    group_name="documents",
     deps=[raw_documents],
     description="Cleaned texts: normalised, boilerplate removed.",
     **PER_DOCUMENT,
 )
-def clean_documents(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    return _stage(context, paths, "clean")
+def clean_documents(paths: PipelinePaths) -> dg.MaterializeResult:
+    return _stage(paths, "clean")
 
 
 @dg.asset(
-    group_name="clean",
+    group_name="documents",
     deps=[clean_documents],
     description="Sentences and jieba tokens of each cleaned text.",
     **PER_DOCUMENT,
 )
-def segmented_documents(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    return _stage(context, paths, "segment")
+def segmented_documents(paths: PipelinePaths) -> dg.MaterializeResult:
+    return _stage(paths, "segment")
 
 
 @dg.asset(
-    group_name="clean",
+    group_name="documents",
     deps=[clean_documents],
     description="Meetings, tasks, provincial sections, measures and targets found in each text.",
     **PER_DOCUMENT,
 )
-def extracted_documents(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    return _stage(context, paths, "extract")
+def extracted_documents(paths: PipelinePaths) -> dg.MaterializeResult:
+    return _stage(paths, "extract")

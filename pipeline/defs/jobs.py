@@ -1,27 +1,21 @@
-"""Jobs: what the UI, the schedule, the sensor and the CLI launch.
+"""Jobs: what the UI, the schedule, the sensor and the CLI launch. None needs config or a partition.
 
 build                 every asset but the release: seeds → checked package in the build folder
-publish               build + publish a new version into datasets/ when the data changed
-process_documents     the per-document assets only (the sensor runs one per new or changed text; the
-                      CLI one over the new or changed texts when the others are already processed)
+publish               build + publish a new version into datasets/ when the data changed (the CLI's
+                      `publish`, the schedule's and the sensor's run)
+process_documents     the per-document assets only (read, clean, segment, extract every text not yet
+                      processed); no tables, no release
 assemble              core tables → checked package from the documents already processed, datasets/
-                      untouched (the CLI's `build` after process_documents)
-assemble_and_publish  core tables → package → release from the documents already processed (the
-                      sensor's single follow-up run once the per-document runs have finished; the CLI's
-                      `publish` after process_documents)
+                      untouched
+assemble_and_publish  core tables → package → release from the documents already processed
 
-The schedule, and the CLI on a cold build, run build/publish over a partition range covering every
-document (the CLI otherwise runs process_documents over the new or changed documents, then the assembly
-job: pipeline/cli/runs.py); a run launched without a partition (the UI launchpad's default) is given
-that range by the project's run coordinator (pipeline/defs/run_coordinator.py).
+Each run covers every text in seeds/; a document already processed (its result in the store for the
+current text and code) costs a file-exists test, so a run after one text was added processes that text.
 """
 
 import dagster as dg
 
-from pipeline.defs.partitions import PER_DOCUMENT_ASSETS, range_tags
-
-__all__ = ["ALL_JOBS", "range_tags"]
-
+PER_DOCUMENT_ASSETS = ("raw_documents", "clean_documents", "segmented_documents", "extracted_documents")
 PER_DOCUMENT = dg.AssetSelection.assets(*PER_DOCUMENT_ASSETS)
 RELEASE = dg.AssetSelection.assets("published_release")
 
@@ -38,7 +32,7 @@ publish_job = dg.define_asset_job(
 process_documents_job = dg.define_asset_job(
     "process_documents",
     selection=PER_DOCUMENT,
-    description="Read, clean, segment and extract the documents of the run's partitions (no tables, no release).",
+    description="Read, clean, segment and extract every text not processed yet (no tables, no release).",
 )
 assemble_job = dg.define_asset_job(
     "assemble",
@@ -52,5 +46,3 @@ assemble_and_publish_job = dg.define_asset_job(
 )
 
 ALL_JOBS = [build_job, publish_job, process_documents_job, assemble_job, assemble_and_publish_job]
-ASSEMBLY_JOB = {build_job.name: assemble_job.name, publish_job.name: assemble_and_publish_job.name}
-JOBS_OVER_DOCUMENTS = (build_job.name, publish_job.name, process_documents_job.name)

@@ -7,13 +7,14 @@ from dagster_duckdb import DuckDBResource
 from duckdb import DuckDBPyConnection
 
 from pipeline import schema
-from pipeline.defs.partitions import WAREHOUSE_POOL
+from pipeline.defs.pools import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.documents.problems import describe_problems, documents_with_problems
 from pipeline.package.files import ReleaseInfo, validate_once, write_package
 from pipeline.release.transaction import publish
 from pipeline.release.versions import plan_release
 from pipeline.settings import release_date
+from pipeline.warehouse.lock import build_lock
 
 
 class PackageConfig(dg.Config):
@@ -53,9 +54,9 @@ def checked_package(
     for line in kept_without_plans:
         context.log.warning(f"kept as a document without plan rows: {line}")
     dest = paths.paths.package
-    if dest.exists():
-        shutil.rmtree(dest)
-    with duckdb.get_connection() as con:
+    with duckdb.get_connection() as con:  # from here on, this run holds the build folder's writer lock
+        if dest.exists():
+            shutil.rmtree(dest)
         # Data files first: the version depends on how they differ from the latest release.
         draft = ReleaseInfo(version="0.0.0", created=release_date(), changes={})
         write_package(con, dest, draft, figure_cache=paths.paths.cache / "figures")
@@ -82,15 +83,18 @@ def checked_package(
     "under the datasets folder's lock, after Frictionless validated it.",
 )
 def published_release(context: dg.AssetExecutionContext, paths: PipelinePaths) -> dg.MaterializeResult:
-    """One publish transaction under the datasets folder's lock (see pipeline.release.transaction)."""
+    """One publish transaction under the datasets folder's lock (see pipeline.release.transaction), holding
+    the build folder's lock first (as every writer does, in that order) so no other run rewrites the package."""
     validated = paths.paths.cache / "validated"
-    result = publish(
-        paths.paths.package,
-        paths.paths.releases,
-        release_date(),
-        on_wait=context.log.info,
-        validate=lambda package: validate_once(package, validated),
-    )
+    who = f"Dagster run {context.run.run_id[:8]} of job '{context.run.job_name}'"
+    with build_lock(paths.paths.out, on_wait=context.log.info, who=who):
+        result = publish(
+            paths.paths.package,
+            paths.paths.releases,
+            release_date(),
+            on_wait=context.log.info,
+            validate=lambda package: validate_once(package, validated),
+        )
     for repaired in result.repaired:
         context.log.info(f"repaired: {repaired}")
     if not result.published:

@@ -12,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
 from pipeline.settings import Paths, default_paths
+from pipeline.warehouse import lock
 
 
 class PipelinePaths(dg.ConfigurableResource):
@@ -31,20 +32,40 @@ class Warehouse(DuckDBResource):
 
     Opening the file costs ~10-40 ms; a build has over a hundred steps and checks. Each caller gets a
     cursor of the one connection; the connection is closed when the run's resources are torn down.
+    From its first use to its teardown it holds the build folder's writer lock (pipeline.warehouse.lock):
+    with the in-process executor (the default) that is from the first table to the end of the run, so a
+    CLI build and a run launched from the UI on one build folder take turns, the second waiting and
+    saying why in its log; with an executor of one process per step, each step that uses it holds it.
     """
 
     _connection: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+    _locked: bool = PrivateAttr(default=False)
+    _context: dg.InitResourceContext | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         self._connection = None
+        self._context = context
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+        if self._locked:
+            lock.release(Path(self.database).parent)
+            self._locked = False
+
+    def _lock_build_folder(self) -> None:
+        """Take the build folder's writer lock at the first use of the warehouse, until teardown."""
+        run = self._context.run if self._context else None
+        log = self._context.log if self._context else None
+        who = f"Dagster run {run.run_id[:8]} of job '{run.job_name}'" if run else None
+        lock.acquire(Path(self.database).parent, on_wait=log.info if log else None, who=who)
+        self._locked = True
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if not self._locked:
+            self._lock_build_folder()
         if self._connection is None:
             self._connection = backoff(
                 fn=duckdb.connect,

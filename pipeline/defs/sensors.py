@@ -1,12 +1,11 @@
-"""Sensors: watch seeds/; process each new or changed text, then assemble and publish once.
+"""Sensors: watch seeds/ and publish once per batch of new, changed or removed texts.
 
-Tick with changes    register new texts as partitions (forget removed ones) and request one
-                     `process_documents` run per new or changed text (a single run over the range
-                     when every text is new, as on an empty instance); an assembly is now due.
-Later ticks          while any `process_documents` run is queued or running, wait; then request a
-                     single `assemble_and_publish` run for all documents. Texts added together
-                     therefore lead to one assembly and at most one new version.
-The cursor holds the checksums last seen and whether an assembly is due.
+A tick compares the texts' checksums with those of the last tick (the cursor). When they differ it
+requests one `publish` run, keyed by the new state, so texts added together give one run and at most
+one new version; the run processes only the texts not processed before (pipeline.documents.store) and
+reassembles the tables. An evaluation only reads seeds/: it changes nothing in the instance or on disk
+beyond the cursor and the run request Dagster records. Runs that assemble wait for each other in the
+run queue (pool `warehouse`) and behind any other writer of the build folder (its writer lock).
 """
 
 import hashlib
@@ -14,17 +13,9 @@ import json
 
 import dagster as dg
 
-from pipeline.defs.jobs import assemble_and_publish_job, process_documents_job
-from pipeline.defs.partitions import documents_partitions, range_tags
+from pipeline.defs.jobs import publish_job
 from pipeline.documents.seeds import SeedError, check_seeds
 from pipeline.settings import default_paths
-
-IN_FLIGHT = [
-    dg.DagsterRunStatus.QUEUED,
-    dg.DagsterRunStatus.NOT_STARTED,
-    dg.DagsterRunStatus.STARTING,
-    dg.DagsterRunStatus.STARTED,
-]
 
 
 def seeds_changes(previous: dict[str, str], current: dict[str, str]) -> tuple[list[str], list[str], list[str]]:
@@ -35,79 +26,44 @@ def seeds_changes(previous: dict[str, str], current: dict[str, str]) -> tuple[li
     return new, changed, removed
 
 
-def _read_cursor(cursor: str | None) -> tuple[dict[str, str], bool, int]:
+def _read_cursor(cursor: str | None) -> tuple[dict[str, str], int]:
     state = json.loads(cursor) if cursor else {}
-    return state.get("seen", {}), bool(state.get("assembly_due")), int(state.get("generation", 0))
+    return state.get("seen", {}), int(state.get("generation", 0))
 
 
-def _cursor(seen: dict[str, str], assembly_due: bool, generation: int) -> str:
-    return json.dumps({"seen": seen, "assembly_due": assembly_due, "generation": generation}, sort_keys=True)
+def _cursor(seen: dict[str, str], generation: int) -> str:
+    return json.dumps({"seen": seen, "generation": generation}, sort_keys=True)
 
 
-def _run_key(generation: int, current: dict[str, str], what: str) -> str:
-    """Unique per batch of changes (a text changed back and forth gets new runs each time)."""
+def _run_key(generation: int, current: dict[str, str]) -> str:
+    """Unique per batch of changes (a text changed back and forth gets a new run each time)."""
     state = hashlib.sha256(json.dumps(current, sort_keys=True).encode()).hexdigest()[:12]
-    return f"{generation}:{state}:{what}"
+    return f"{generation}:{state}"
+
+
+def _words(new: list[str], changed: list[str], removed: list[str]) -> str:
+    parts = [f"{len(ids)} {what}" for ids, what in ((new, "new"), (changed, "changed"), (removed, "removed")) if ids]
+    return ", ".join(parts) + " text" + ("s" if len(new) + len(changed) + len(removed) > 1 else "")
 
 
 @dg.sensor(
-    jobs=[process_documents_job, assemble_and_publish_job],
+    job=publish_job,
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.STOPPED,
-    description="On a new, changed or removed text in seeds/: process those documents, then one assembly and publish.",
+    description="On new, changed or removed texts in seeds/: one build and publish run for all of them.",
 )
 def seeds_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
     try:
         current = {doc.doc_id: doc.sha256 for doc in check_seeds(default_paths().seeds)}
     except SeedError as error:
         return dg.SkipReason(f"seeds are not valid, nothing requested: {error}")
-    seen, assembly_due, generation = _read_cursor(context.cursor)
+    seen, generation = _read_cursor(context.cursor)
     new, changed, removed = seeds_changes(seen, current)
-    if new or changed or removed:
-        generation += 1
-        registered = list(context.instance.get_dynamic_partitions(documents_partitions.name))
-        missing = sorted(set(current) - set(registered))
-        gone = sorted(set(registered) - set(current))
-        partition_requests = []
-        if missing:
-            partition_requests.append(documents_partitions.build_add_request(missing))
-        if gone:
-            partition_requests.append(documents_partitions.build_delete_request(gone))
-        to_process = new + changed
-        if to_process and len(to_process) == len(current) > 1:
-            # Every text is new or changed: one run over the whole range, in the instance's key order.
-            ordered = [key for key in registered if key in current] + missing
-            runs = [
-                dg.RunRequest(
-                    job_name=process_documents_job.name,
-                    tags=range_tags(ordered),
-                    run_key=_run_key(generation, current, "all"),
-                )
-            ]
-        else:
-            runs = [
-                dg.RunRequest(
-                    job_name=process_documents_job.name,
-                    partition_key=doc_id,
-                    run_key=_run_key(generation, current, doc_id),
-                )
-                for doc_id in to_process
-            ]
-        return dg.SensorResult(
-            run_requests=runs,
-            dynamic_partitions_requests=partition_requests,
-            cursor=_cursor(current, True, generation),
-        )
-    if not assembly_due:
-        return dg.SkipReason("no new or changed seed texts")
-    in_flight = context.instance.get_runs(
-        filters=dg.RunsFilter(job_name=process_documents_job.name, statuses=IN_FLIGHT), limit=1
+    if not (new or changed or removed):
+        return dg.SkipReason("no new, changed or removed seed texts")
+    generation += 1
+    request = dg.RunRequest(
+        run_key=_run_key(generation, current),
+        tags={"pipeline/changes": _words(new, changed, removed)},
     )
-    if in_flight:
-        return dg.SkipReason("waiting for the document runs to finish before assembling")
-    return dg.SensorResult(
-        run_requests=[
-            dg.RunRequest(job_name=assemble_and_publish_job.name, run_key=_run_key(generation, current, "assemble"))
-        ],
-        cursor=_cursor(current, False, generation),
-    )
+    return dg.SensorResult(run_requests=[request], cursor=_cursor(current, generation))

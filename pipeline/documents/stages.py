@@ -60,7 +60,7 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
         if missing := [needed for needed in UPSTREAM[stage] if not store.has(needed, keys.of(needed))]:
             raise MissingResult(
                 f"{document.doc_id}: no {' or '.join(missing)} result for the current text; "
-                "materialise the upstream partitions first"
+                "materialise the upstream stage first"
             )
     todo.sort(key=lambda item: -item[0].path.stat().st_size)  # longest first: workers finish together
     pending = {document.doc_id for document, _ in todo}

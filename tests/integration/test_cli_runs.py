@@ -1,17 +1,15 @@
-"""The CLI's runs follow what changed: one run over every document when none is processed, else
-process_documents over the new or changed ones only, then the assembly job (pipeline.cli.runs)."""
+"""The CLI's run follows what changed: one run of the job over every document, whose per-document steps
+process only the new or changed texts (pipeline.cli.runs); the package equals a build from nothing."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-import dagster as dg
 import pytest
 
 from pipeline.cli.main import main
-from pipeline.cli.runs import documents_to_process, plan_runs
-from pipeline.defs.partitions import RANGE_END_TAG, RANGE_START_TAG
+from pipeline.cli.runs import describe, documents_to_process
 from pipeline.documents.seeds import discover
 from pipeline.documents.stages import run_stage
 from pipeline.documents.store import DocumentStore
@@ -19,31 +17,13 @@ from pipeline.settings import Paths
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
-DOCS = ["a", "b", "c", "d"]
 
-
-def _runs(command: str, to_process: set[str]) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (run.job_name, run.tags.get(RANGE_START_TAG), run.tags.get(RANGE_END_TAG))
-        for run in plan_runs(command, DOCS, to_process)
-    ]
-
-
-def test_a_cold_build_is_one_run_over_every_document():
-    assert _runs("build", set(DOCS)) == [("build", "a", "d")]
-    assert _runs("publish", set(DOCS)) == [("publish", "a", "d")]
-
-
-def test_nothing_to_process_runs_the_assembly_job_alone():
-    assert _runs("build", set()) == [("assemble", None, None)]
-    assert _runs("publish", set()) == [("assemble_and_publish", None, None)]
-
-
-def test_new_or_changed_documents_are_processed_alone_then_everything_is_assembled():
-    assert _runs("build", {"d"}) == [("process_documents", "d", "d"), ("assemble", None, None)]
-    assert _runs("publish", {"c", "d"}) == [("process_documents", "c", "d"), ("assemble_and_publish", None, None)]
-    # one run covers one range: a processed document between two changed ones is inside it (and reused)
-    assert _runs("build", {"a", "c"}) == [("process_documents", "a", "c"), ("assemble", None, None)]
+def test_the_run_is_described_by_what_it_will_process():
+    assert describe("build", 4, 4) == "the Dagster job 'build' over 4 documents"
+    assert describe("publish", 4, 0) == "the Dagster job 'publish' over the 4 documents already processed"
+    assert describe("build", 4, 1) == (
+        "the Dagster job 'build' over 4 documents (1 new or changed document to process, the others reused)"
+    )
 
 
 def _report(city: str, year: int) -> str:
@@ -80,7 +60,7 @@ def test_adding_a_text_processes_it_alone_and_the_package_equals_a_full_build(
     _write_seeds(seeds, ["长沙市", "株洲市", "湘潭市"])
     assert main(args) == 0
     err = capsys.readouterr().err
-    assert "'process_documents' over 1 new or changed document, then 'assemble' over all 3" in err
+    assert "'build' over 3 documents (1 new or changed document to process, the others reused)" in err
 
     monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache2"))
     full = ["build", "--seeds", str(seeds), "--out", str(tmp_path / "full"), "--datasets", str(tmp_path / "ds")]
@@ -89,17 +69,17 @@ def test_adding_a_text_processes_it_alone_and_the_package_equals_a_full_build(
     assert _package_files(tmp_path / "out" / "package") == _package_files(tmp_path / "full" / "package")
 
 
-def test_the_project_instance_counts_a_stored_document_it_never_materialised_as_to_process(
+def test_a_document_counts_as_to_process_until_every_stage_has_its_result(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))
     seeds = _write_seeds(tmp_path / "seeds", ["长沙市", "株洲市"])
     paths = Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds")
     documents = discover(seeds)
-    assert documents_to_process(paths, documents, None) == {"city_0", "city_1"}
+    assert documents_to_process(paths, documents) == {"city_0", "city_1"}
     store = DocumentStore(paths.documents)
-    for stage in ("raw", "clean", "segment", "extract"):
+    for stage in ("raw", "clean", "segment"):
         run_stage(stage, store, documents[:1])
-    assert documents_to_process(paths, documents, None) == {"city_1"}
-    # a fresh UI instance has materialised nothing: the CLI makes the run that shows every document
-    assert documents_to_process(paths, documents, dg.DagsterInstance.ephemeral()) == {"city_0", "city_1"}
+    assert documents_to_process(paths, documents) == {"city_0", "city_1"}
+    run_stage("extract", store, documents[:1])
+    assert documents_to_process(paths, documents) == {"city_1"}

@@ -1,4 +1,4 @@
-"""Dagster wiring: definitions, table metadata from schemas/, partitions, pools, executors and their configs."""
+"""Dagster wiring: definitions, groups, table metadata from schemas/, pools, executors and their configs."""
 
 from __future__ import annotations
 
@@ -12,14 +12,7 @@ import yaml
 
 from pipeline import schema
 from pipeline.definitions import defs, make_definitions
-from pipeline.defs.partitions import (
-    RANGE_END_TAG,
-    RANGE_START_TAG,
-    WAREHOUSE_POOL,
-    documents_partitions,
-    range_tags,
-    sync_document_partitions,
-)
+from pipeline.defs.pools import WAREHOUSE_POOL
 from pipeline.settings import Paths
 from tests.conftest import ROOT, SEEDS, copy_seeds
 
@@ -37,19 +30,41 @@ def test_definitions_load_like_dagster_dev_does():
     assert repository.has_schedule_def("daily_publish") and repository.has_sensor_def("seeds_sensor")
 
 
-def test_per_document_assets_are_partitioned_and_the_rest_are_not():
+def test_no_asset_is_partitioned_and_no_job_needs_config():
+    """What lets every entry point run on a fresh instance with nothing typed: the launchpad, "Materialize
+    all", `dagster job execute`, `dagster asset materialize --select '*'` (which refuses partitioned assets
+    without --partition), the schedule and the sensor."""
     graph = defs.resolve_asset_graph()
     for key in graph.get_all_asset_keys():
-        partitioned = graph.get(key).partitions_def is not None
-        assert partitioned == (key.to_user_string() in PER_DOCUMENT_ASSETS), key
+        assert graph.get(key).partitions_def is None, key
+    for job in defs.get_repository_def().get_all_jobs():
+        dg.validate_run_config(job, {})
+
+
+LAYERS = ["raw", "documents", "tables", "analysis", "package"]
+
+
+def test_asset_groups_follow_the_layers_and_every_dependency_points_down_or_within_a_layer():
+    graph = defs.resolve_asset_graph()
+    groups = {key.to_user_string(): graph.get(key).group_name for key in graph.get_all_asset_keys()}
+    assert set(groups.values()) == set(LAYERS)
+    assert groups["raw_documents"] == "raw" and groups["published_release"] == "package"
+    assert {name for name, group in groups.items() if group == "documents"} == PER_DOCUMENT_ASSETS - {"raw_documents"}
+    for key in graph.get_all_asset_keys():
+        for parent in graph.get(key).parent_keys:
+            assert LAYERS.index(groups[parent.to_user_string()]) <= LAYERS.index(groups[key.to_user_string()]), (
+                parent,
+                key,
+            )
 
 
 def test_every_table_asset_shows_its_own_description_and_columns_from_schemas():
     graph = defs.resolve_asset_graph()
     descriptions = {}
+    analysis = {"themes", "task_themes", "alignments", "task_continuity", "plan_terms"}
     for table in schema.table_names():
         node = graph.get(dg.AssetKey(table))
-        assert node.group_name == "core", table
+        assert node.group_name == ("analysis" if table in analysis else "tables"), table
         descriptions[table] = node.description
         assert schema.table_schema(table)["description"] in node.description, table
         columns = node.metadata["dagster/column_schema"].columns
@@ -77,22 +92,10 @@ def test_assembly_assets_share_one_pool_limited_to_one_run_in_the_project_instan
     assert instance.event_log_storage.get_concurrency_info(WAREHOUSE_POOL).slot_count == 1
 
 
-def test_partition_registry_follows_the_seeds_and_ranges_cover_exactly_them():
-    with dg.instance_for_test() as instance:
-        instance.add_dynamic_partitions(documents_partitions.name, ["m", "z"])
-        registered = sync_document_partitions(instance, ["z", "a", "b"])
-        assert set(registered) == {"z", "a", "b"} and registered[0] == "z"  # the instance's order, not sorted
-        assert list(instance.get_dynamic_partitions(documents_partitions.name)) == registered
-        assert range_tags(registered) == {RANGE_START_TAG: "z", RANGE_END_TAG: registered[-1]}
-
-
-def _run_all_partitions(paths: Paths, job_name: str) -> dg.ExecuteInProcessResult:
-    """One run of a job over every document in paths.seeds, in a fresh instance."""
-    doc_ids = sorted(p.stem for p in paths.seeds.glob("*.txt"))
-    instance = dg.DagsterInstance.ephemeral()
-    instance.add_dynamic_partitions(documents_partitions.name, doc_ids)
+def _run(paths: Paths, job_name: str, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    """One run of a job as the launchpad makes it (no partition, no config), in a fresh instance by default."""
     job = make_definitions(paths).resolve_job_def(job_name)
-    return job.execute_in_process(instance=instance, tags=range_tags(doc_ids), raise_on_error=False)
+    return job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
 
 
 def _materialised(result: dg.ExecuteInProcessResult) -> dict[str, set[str | None]]:
@@ -102,29 +105,36 @@ def _materialised(result: dg.ExecuteInProcessResult) -> dict[str, set[str | None
     return found
 
 
-def test_new_document_materialises_only_its_own_partition_and_equals_a_full_rebuild(tmp_path: Path):
-    seeds = tmp_path / "seeds"
+def _computed(result: dg.ExecuteInProcessResult) -> dict[str, int]:
+    return {
+        event.asset_key.to_user_string(): event.materialization.metadata["computed"].value
+        for event in result.get_asset_materialization_events()
+        if event.asset_key.to_user_string() in PER_DOCUMENT_ASSETS
+    }
+
+
+def test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))  # nothing processed before
+    seeds = tmp_path / "seeds"  # texts without a manifest: their metadata are inferred
     seeds.mkdir()
     shutil.copy(SEEDS / "000_d94bf26f79975ec5.txt", seeds)
     shutil.copy(SEEDS / "002_a1b3c1b0fa981a87.txt", seeds)
     incremental = Paths(seeds=seeds, out=tmp_path / "incremental", datasets=tmp_path / "ds-incremental")
     instance = dg.DagsterInstance.ephemeral()
-    job = make_definitions(incremental).resolve_job_def("build")
-    instance.add_dynamic_partitions(documents_partitions.name, ["000_d94bf26f79975ec5", "002_a1b3c1b0fa981a87"])
-    first = job.execute_in_process(instance=instance, tags=range_tags(["000_d94bf26f79975ec5", "002_a1b3c1b0fa981a87"]))
-    assert first.success
+    first = _run(incremental, "build", instance)
+    assert first.success and _computed(first) == dict.fromkeys(PER_DOCUMENT_ASSETS, 2)
 
     shutil.copy(SEEDS / "004_b92b20ed52438b26.txt", seeds)
-    instance.add_dynamic_partitions(documents_partitions.name, ["004_b92b20ed52438b26"])
-    second = job.execute_in_process(instance=instance, partition_key="004_b92b20ed52438b26")
+    second = _run(incremental, "build", instance)
     assert second.success
-    materialised = _materialised(second)
-    for asset in PER_DOCUMENT_ASSETS:
-        assert materialised[asset] == {"004_b92b20ed52438b26"}, asset
-    assert materialised["tasks"] == {None}
+    assert _computed(second) == dict.fromkeys(PER_DOCUMENT_ASSETS, 1)  # only the new text
+    assert _materialised(second)["tasks"] == {None}
 
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache-full"))
     full = Paths(seeds=seeds, out=tmp_path / "full", datasets=tmp_path / "ds-full")
-    assert _run_all_partitions(full, "build").success
+    assert _run(full, "build").success
     for path in sorted((full.package / "data").iterdir()):
         assert (incremental.package / "data" / path.name).read_bytes() == path.read_bytes(), path.name
 
@@ -143,7 +153,7 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
 
     monkeypatch.setattr(core, "build_plan_tables", shifted)
     seeds = copy_seeds(tmp_path / "seeds", ["002_a1b3c1b0fa981a87"])
-    result = _run_all_partitions(Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds"), "publish")
+    result = _run(Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds"), "publish")
     materialised = _materialised(result)
     assert "tasks" in materialised
     failed = {
@@ -166,12 +176,14 @@ def test_executor_is_in_process_by_default_and_others_by_configuration(monkeypat
     assert make_definitions().resolve_job_def("publish").executor_def is dg.in_process_executor
     monkeypatch.setenv("PIPELINE_EXECUTOR", "multiprocess")
     assert executor_from_environment() is dg.multiprocess_executor
+    monkeypatch.setenv("PIPELINE_EXECUTOR", "dask")
+    assert executor_from_environment().name == "dask"
     monkeypatch.setenv("PIPELINE_EXECUTOR", "nonsense")
     with pytest.raises(RuntimeError, match="PIPELINE_EXECUTOR"):
         executor_from_environment()
 
 
-@pytest.mark.parametrize("executor", ["multiprocess", "celery", "k8s"])
+@pytest.mark.parametrize("executor", ["multiprocess", "dask", "celery", "k8s"])
 def test_example_run_configs_are_valid_for_their_executor(executor: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("PIPELINE_EXECUTOR", executor)
     job = make_definitions().resolve_job_def("publish")
@@ -193,12 +205,10 @@ def test_the_multiprocess_example_config_runs_the_per_document_steps(tmp_path: P
     config = yaml.safe_load((ROOT / "deploy" / "run_config" / "multiprocess.yaml").read_text(encoding="utf-8"))
     (tmp_path / "home").mkdir()
     with dg.instance_for_test(temp_dir=str(tmp_path / "home")) as instance:
-        instance.add_dynamic_partitions(documents_partitions.name, ["002_a1b3c1b0fa981a87"])
         result = dg.execute_job(
             dg.build_reconstructable_job("tests.integration.test_orchestration", "_process_documents_job_for_test"),
             instance=instance,
             run_config=config,
-            tags={"dagster/partition": "002_a1b3c1b0fa981a87"},
             asset_selection=[dg.AssetKey("raw_documents"), dg.AssetKey("clean_documents")],
         )
         assert result.success

@@ -1,9 +1,10 @@
 """The schedule and the sensor evaluated against a real Dagster instance, and the runs they request
 executed end to end on a small folder of texts, as the daemon would launch them.
 
-A schedule's context needs a persistent instance (temporary, SQLite on disk, as the project's). The
-sensor's runs use an in-memory instance: the same SQL storages in an in-memory SQLite database, without
-a database file per run, which costs more than the runs' steps."""
+An evaluation only reads seeds/ and returns run requests: the tests check it changes nothing in the
+instance. A schedule's context needs a persistent instance (temporary, SQLite on disk, as the project's).
+The sensor's runs use an in-memory instance: the same SQL storages in an in-memory SQLite database,
+without a database file per run, which costs more than the runs' steps."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import pytest
 
 from pipeline import schema
 from pipeline.definitions import defs, make_definitions
-from pipeline.defs.partitions import documents_partitions
 from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
 from pipeline.release.folders import versions
@@ -47,6 +47,7 @@ def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
     monkeypatch.setenv("PIPELINE_SEEDS", str(paths.seeds))
     monkeypatch.setenv("PIPELINE_OUT", str(paths.out))
     monkeypatch.setenv("PIPELINE_DATASETS", str(paths.datasets))
+    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))  # counts of processed texts start from nothing
     return paths
 
 
@@ -65,37 +66,47 @@ def instance() -> dg.DagsterInstance:
 
 
 def _launch(instance: dg.DagsterInstance, paths: Paths, request: dg.RunRequest, job_name: str | None = None):
-    """Execute a requested run as the daemon would: its job, partition and tags, on the given instance."""
+    """Execute a requested run as the daemon would: its job and tags, on the given instance."""
     job = make_definitions(paths).resolve_job_def(request.job_name or job_name)
     result = job.execute_in_process(
-        instance=instance, partition_key=request.partition_key, tags=request.tags, raise_on_error=False
+        instance=instance, tags=request.tags, raise_on_error=False
     )
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return result
 
 
 def _tick(instance: dg.DagsterInstance, cursor: str | None) -> dg.SensorResult | dg.SkipReason:
-    """One sensor evaluation; its partition requests are applied to the instance like the daemon does."""
-    outcome = seeds_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, definitions=defs))
-    if isinstance(outcome, dg.SensorResult):
-        for request in outcome.dynamic_partitions_requests or []:
-            if isinstance(request, dg.AddDynamicPartitionsRequest):
-                instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
-            else:
-                for key in request.partition_keys:
-                    instance.delete_dynamic_partition(request.partitions_def_name, key)
-    return outcome
+    """One sensor evaluation, as the daemon makes it."""
+    return seeds_sensor(dg.build_sensor_context(instance=instance, cursor=cursor, definitions=defs))
 
 
-def test_a_schedule_tick_on_an_empty_instance_registers_the_texts_and_publishes(paths, persistent):
+def _instance_state(instance: dg.DagsterInstance) -> tuple:
+    """What an evaluation could change in the instance: its runs, partitions and materialisations."""
+    return (
+        instance.get_runs_count(),
+        sorted(instance.get_dynamic_partitions("documents")),
+        sorted(key.to_user_string() for key in instance.get_asset_keys()),
+    )
+
+
+def _computed(result: dg.ExecuteInProcessResult) -> dict[str, int]:
+    return {
+        e.asset_key.to_user_string(): e.materialization.metadata["computed"].value
+        for e in result.get_asset_materialization_events()
+        if "computed" in e.materialization.metadata
+    }
+
+
+def test_a_schedule_tick_on_an_empty_instance_requests_one_publish_and_changes_nothing(paths, persistent):
     instance = persistent
-    assert instance.get_dynamic_partitions(documents_partitions.name) == []
+    before = _instance_state(instance)
     request = daily_publish(dg.build_schedule_context(instance=instance))
-    assert isinstance(request, dg.RunRequest)
-    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == FIRST
+    assert isinstance(request, dg.RunRequest) and request.partition_key is None and not request.run_config
+    assert _instance_state(instance) == before  # no side effect: nothing registered, no run
     result = _launch(instance, paths, request, daily_publish.job_name)
-    materialised = {(e.asset_key.to_user_string(), e.partition) for e in result.get_asset_materialization_events()}
-    assert {("raw_documents", doc_id) for doc_id in FIRST} <= materialised
+    assert _computed(result) == dict.fromkeys(
+        ["raw_documents", "clean_documents", "segmented_documents", "extracted_documents"], len(FIRST)
+    )
     assert versions(paths.releases) == ["1.0.0"]
 
 
@@ -109,76 +120,63 @@ def test_the_schedule_skips_with_a_reason_when_seeds_are_empty_or_invalid(paths,
     assert isinstance(skipped, dg.SkipReason) and "broken.txt" in skipped.skip_message
 
 
-def test_the_sensor_processes_new_texts_then_assembles_and_publishes_once(paths, instance):
+def test_the_sensor_publishes_once_per_batch_of_changes_processing_only_the_changed_texts(paths, instance):
+    before = _instance_state(instance)
     first = _tick(instance, None)
-    [process_all] = first.run_requests  # every text is new: one run over all of them
-    assert process_all.job_name == "process_documents"
-    _launch(instance, paths, process_all)
-    assembly = _tick(instance, first.cursor)
-    [assemble] = assembly.run_requests
-    assert assemble.job_name == "assemble_and_publish"
-    _launch(instance, paths, assemble)
+    [publish] = first.run_requests  # every text is new: one run over all of them
+    assert publish.job_name in (None, "publish") and publish.partition_key is None
+    assert first.dynamic_partitions_requests in (None, []) and _instance_state(instance) == before
+    assert _computed(_launch(instance, paths, publish, "publish"))["extracted_documents"] == len(FIRST)
     assert versions(paths.releases) == ["1.0.0"]
-    assert isinstance(_tick(instance, assembly.cursor), dg.SkipReason)
+    assert isinstance(_tick(instance, first.cursor), dg.SkipReason)
 
-    for doc_id in ADDED_TOGETHER:  # two texts added together
+    for doc_id in ADDED_TOGETHER:  # two texts added together: one run, one new version
         _write_text(paths.seeds, doc_id)
-    added = _tick(instance, assembly.cursor)
-    assert sorted(r.partition_key for r in added.run_requests) == ADDED_TOGETHER
-    assert {r.job_name for r in added.run_requests} == {"process_documents"}
-    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == sorted(FIRST + ADDED_TOGETHER)
+    added = _tick(instance, first.cursor)
+    [publish] = added.run_requests
+    assert publish.run_key != first.run_requests[0].run_key and "2 new texts" in publish.tags["pipeline/changes"]
+    assert _computed(_launch(instance, paths, publish, "publish"))["extracted_documents"] == len(ADDED_TOGETHER)
+    assert versions(paths.releases) == ["1.0.0", "1.1.0"]
+    assert isinstance(_tick(instance, added.cursor), dg.SkipReason)
 
-    # While a document run is still in flight, the sensor waits instead of assembling.
-    in_flight = instance.create_run_for_job(
-        make_definitions(paths).resolve_job_def("process_documents"), status=dg.DagsterRunStatus.STARTED
-    )
-    waiting = _tick(instance, added.cursor)
-    assert isinstance(waiting, dg.SkipReason) and "waiting" in waiting.skip_message
-    instance.delete_run(in_flight.run_id)
-
-    for request in added.run_requests:
-        result = _launch(instance, paths, request)
-        assert {e.partition for e in result.get_asset_materialization_events()} == {request.partition_key}
-    assembly = _tick(instance, added.cursor)
-    [assemble] = assembly.run_requests  # one assembly for both texts
-    _launch(instance, paths, assemble)
-    assert versions(paths.releases) == ["1.0.0", "1.1.0"]  # exactly one new version
-    assert isinstance(_tick(instance, assembly.cursor), dg.SkipReason)
-
-    (paths.seeds / f"{ADDED_TOGETHER[0]}.txt").unlink()  # a withdrawn text: no document run, one assembly
-    removed = _tick(instance, assembly.cursor)
-    assert removed.run_requests == [] and ADDED_TOGETHER[0] not in instance.get_dynamic_partitions("documents")
-    [assemble] = _tick(instance, removed.cursor).run_requests
-    _launch(instance, paths, assemble)
+    (paths.seeds / f"{ADDED_TOGETHER[0]}.txt").unlink()  # a withdrawn text: one run, nothing to process
+    removed = _tick(instance, added.cursor)
+    [publish] = removed.run_requests
+    assert _computed(_launch(instance, paths, publish, "publish"))["extracted_documents"] == 0
     assert versions(paths.releases) == ["1.0.0", "1.1.0", "2.0.0"]
 
 
-def test_a_run_launched_without_a_partition_is_given_every_text(paths, instance):
-    """The UI launchpad's default (no partition, no config), as the project's run coordinator submits it."""
-    from pipeline.defs.run_coordinator import tags_for_run_without_partition
-
-    definitions = make_definitions(paths)
-    instance.add_dynamic_partitions(documents_partitions.name, ["removed_since"])
-    assemble = instance.create_run_for_job(definitions.resolve_job_def("assemble_and_publish"))
-    assert tags_for_run_without_partition(instance, assemble) == {}  # it has no per-document asset
-    build = instance.create_run_for_job(definitions.resolve_job_def("build"))
-    tags = tags_for_run_without_partition(instance, build)
-    assert sorted(instance.get_dynamic_partitions(documents_partitions.name)) == FIRST
-    result = definitions.resolve_job_def("process_documents").execute_in_process(instance=instance, tags=tags)
-    assert result.success
-    assert instance.get_materialized_partitions(dg.AssetKey("extracted_documents")) == set(FIRST)
-    with_partition = instance.create_run_for_job(
-        definitions.resolve_job_def("process_documents"), tags={"dagster/partition": FIRST[0]}
-    )
-    assert tags_for_run_without_partition(instance, with_partition) == {}
+def test_the_sensor_skips_with_a_reason_when_seeds_are_invalid(paths, instance):
+    (paths.seeds / "broken.txt").write_bytes(b"\xff\xfe\x00binary")
+    skipped = _tick(instance, None)
+    assert isinstance(skipped, dg.SkipReason) and "broken.txt" in skipped.skip_message
 
 
-def test_the_project_instance_uses_the_documents_run_coordinator(tmp_path, monkeypatch):
+def test_the_project_instance_queues_runs_with_dagsters_own_coordinator_and_keeps_the_ui_quiet(
+    tmp_path, monkeypatch
+):
+    from dagster._core.run_coordinator import QueuedRunCoordinator
+
     from pipeline.defs.instance import project_instance
-    from pipeline.defs.run_coordinator import DocumentsRunCoordinator
 
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
-    assert isinstance(project_instance().run_coordinator, DocumentsRunCoordinator)
+    instance = project_instance()
+    assert type(instance.run_coordinator) is QueuedRunCoordinator
+    assert not instance.telemetry_enabled and not instance.nux_enabled
+
+
+def test_an_instance_made_with_the_retired_run_coordinator_gets_the_current_settings(tmp_path, monkeypatch):
+    from pipeline.defs.instance import ensure_dagster_home
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text(
+        "run_coordinator:\n  module: pipeline.defs.run_coordinator\n  class: DocumentsRunCoordinator\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    ensure_dagster_home()
+    assert "pipeline.defs.run_coordinator" not in (home / "dagster.yaml").read_text(encoding="utf-8")
 
 
 def test_the_cli_records_its_run_row_counts_and_check_results_in_dagster_home(built: Path):

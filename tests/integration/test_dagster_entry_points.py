@@ -1,0 +1,175 @@
+"""Dagster as its users run it: the standard commands on a fresh DAGSTER_HOME, the CLI and a Dagster run on
+one build folder at once, and the build on a real Dask cluster — each compared byte for byte with what
+`python -m pipeline` makes of the same texts.
+
+The commands run as subprocesses, exactly as typed in a shell (README, "Dagster"), with nothing
+registered in the instance and no config. The seeds are two short texts written for the purpose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+import yaml
+
+from pipeline.cli.main import main
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
+
+DAGSTER = str(Path(sys.executable).parent / "dagster")
+CITIES = {"city_a": "长沙市", "city_b": "株洲市"}
+
+
+def _write_seeds(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for doc_id, city in CITIES.items():
+        (folder / f"{doc_id}.txt").write_text(
+            f"{city}卫生健康工作会议召开\n2月5日，2025年{city}卫生健康工作会议召开。会议总结2024年工作，部署2025年重点工作。\n"
+            "会议强调，一是加强基层医疗卫生服务能力建设；二是新增托位1000个；三是深化公立医院改革。\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file under folder (relative path → sha256), leaving out build bookkeeping."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds, and what `python -m pipeline publish` makes of them: base/out/package and base/datasets."""
+    base = tmp_path_factory.mktemp("cli")
+    seeds = _write_seeds(base / "seeds")
+    os.environ.setdefault("PIPELINE_RELEASE_DATE", "2026-01-31")
+    args = ["publish", "--seeds", str(seeds), "--out", str(base / "out"), "--datasets", str(base / "datasets")]
+    assert main(args) == 0
+    return base
+
+
+def _environment(reference: Path, where: Path, **extra: str) -> dict[str, str]:
+    """A shell's environment for a Dagster command on the reference seeds: a fresh DAGSTER_HOME (no
+    dagster.yaml, nothing registered), its own build and datasets folders and an empty document store."""
+    (where / "dagster_home").mkdir(parents=True)
+    environment = {key: value for key, value in os.environ.items() if key != "PIPELINE_CACHE"}
+    environment.update(
+        DAGSTER_HOME=str(where / "dagster_home"),
+        PIPELINE_SEEDS=str(reference / "seeds"),
+        PIPELINE_OUT=str(where / "out"),
+        PIPELINE_DATASETS=str(where / "datasets"),
+        PIPELINE_EXECUTOR="in_process",
+    )
+    environment.update(extra)
+    return environment
+
+
+def _start(command: list[str], environment: dict[str, str], log: Path) -> subprocess.Popen:
+    return subprocess.Popen(command, env=environment, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+def _finish(process: subprocess.Popen, log: Path) -> str:
+    assert process.wait(timeout=900) == 0, log.read_text(encoding="utf-8")[-3000:]
+    return log.read_text(encoding="utf-8")
+
+
+def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes_of_the_cli(
+    reference: Path, tmp_path: Path
+):
+    commands = {
+        "job_execute": [DAGSTER, "job", "execute", "-m", "pipeline.definitions", "-j", "publish"],
+        "asset_materialize": [DAGSTER, "asset", "materialize", "-m", "pipeline.definitions", "--select", "*"],
+    }
+    running = {
+        name: _start(command, _environment(reference, tmp_path / name), tmp_path / f"{name}.log")
+        for name, command in commands.items()
+    }
+    for name, process in running.items():
+        log = _finish(process, tmp_path / f"{name}.log")
+        assert "RUN_SUCCESS" in log, name
+        assert _tree(tmp_path / name / "datasets") == _tree(reference / "datasets"), name
+        assert _tree(tmp_path / name / "out" / "package") == _tree(reference / "out" / "package"), name
+
+
+def test_the_cli_waits_for_a_dagster_run_on_the_same_build_folder_and_neither_corrupts_the_other(
+    reference: Path, tmp_path: Path
+):
+    """A run launched as the UI launches it (in its own process, no config) and `python -m pipeline build`
+    started while it holds the build folder: the CLI says what it waits for, then builds; both succeed
+    and the package is the reference's, byte for byte."""
+    environment = _environment(reference, tmp_path)
+    out = tmp_path / "out"
+    run = _start(
+        [DAGSTER, "job", "execute", "-m", "pipeline.definitions", "-j", "build"], environment, tmp_path / "run.log"
+    )
+    holder = out / ".writer"
+    deadline = time.monotonic() + 600
+    while not (holder.exists() and holder.read_text(encoding="utf-8").strip()):
+        assert run.poll() is None and time.monotonic() < deadline, "the Dagster run never took the build folder"
+        time.sleep(0.1)
+    assert "Dagster run" in holder.read_text(encoding="utf-8")
+    cli = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build", "--out", str(out), "--datasets", str(tmp_path / "datasets")],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert cli.returncode == 0, cli.stderr[-3000:]
+    assert "waiting for Dagster run" in cli.stderr and f"to finish writing {out}" in cli.stderr
+    assert "RUN_SUCCESS" in (tmp_path / "run.log").read_text(encoding="utf-8")  # the CLI built after the run
+    _finish(run, tmp_path / "run.log")
+    assert _tree(out / "package") == _tree(reference / "out" / "package")
+    assert not holder.read_text(encoding="utf-8").strip()  # released
+
+
+def test_the_build_on_a_dask_cluster_of_two_worker_processes_equals_the_in_process_build(
+    reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    distributed = pytest.importorskip("distributed")
+    environment = _environment(reference, tmp_path, PIPELINE_EXECUTOR="dask")
+    for key in ("DAGSTER_HOME", "PIPELINE_SEEDS", "PIPELINE_OUT", "PIPELINE_DATASETS", "PIPELINE_EXECUTOR"):
+        monkeypatch.setenv(key, environment[key])  # the workers are started with this environment
+    monkeypatch.delenv("PIPELINE_CACHE")
+    config = yaml.safe_load((ROOT / "deploy" / "run_config" / "dask.yaml").read_text(encoding="utf-8"))
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        workers = set(client.run(os.getpid).values())
+        assert len(workers) == 2 and os.getpid() not in workers
+        config["execution"]["config"]["cluster"]["existing"]["address"] = cluster.scheduler_address
+        (tmp_path / "dask.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        command = [
+            DAGSTER,
+            "job",
+            "execute",
+            "-m",
+            "pipeline.definitions",
+            "-j",
+            "build",
+            "-c",
+            str(tmp_path / "dask.yaml"),
+        ]
+        _finish(_start(command, environment, tmp_path / "dask.log"), tmp_path / "dask.log")
+    assert _tree(tmp_path / "out" / "package") == _tree(reference / "out" / "package")
+
+    instance = dg.DagsterInstance.from_config(environment["DAGSTER_HOME"])
+    [run] = instance.get_runs()
+    starts = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.STEP_START, limit=1000).records
+    step_processes = {record.event_log_entry.dagster_event.pid for record in starts}
+    assert step_processes == workers  # every step ran on the cluster, on both of its workers
+    steps = {record.event_log_entry.step_key for record in starts}
+    assert {"raw_documents", "segmented_documents", "extracted_documents", "checked_package"} <= steps
