@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB
+SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB (SIZES=100: about 5,000 documents)
+CORPORA ?= repeating,varied  # corpus kinds of `make bench` (tests/benchmarks/corpus.py)
 
 .PHONY: setup publish build validate test test-fast lint bench dev clean lock chromium serve
 
@@ -51,7 +52,7 @@ test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow" --ignore=tests/integration -p no:cacheprovider
 
 bench: setup
-	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES)
+	$(BIN)/python tests/benchmarks/run.py --sizes $(SIZES) --corpora $(CORPORA)
 
 # The UI and the daemon (schedule, sensor, run queue) on one project instance in .dagster_home/.
 dev: setup

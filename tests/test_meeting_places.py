@@ -104,4 +104,51 @@ def test_review_sentence_naming_a_county_is_no_county_meeting() -> None:
 def test_place_printed_before_the_verb_and_the_name() -> None:
     found = report("国家卫生健康委1月6日在京召开2021年全国卫生健康工作会议。")
     assert found.location == "北京" and found.scope == "national"
-    assert report("12月28日，省卫生健康委在渝北区召开全省卫生健康工作会议。").location == "渝北区"
+    assert report("12月28日，省卫生健康委在渝北区召开全省卫生健康工作会议。").location == "重庆渝北区"  # with its city
+
+
+@pytest.mark.parametrize(
+    ("raw", "scope", "code", "name"),
+    [
+        ("12月20日，省卫生健康委在宜昌召开全省基层卫生健康工作座谈会。", "provincial", None, "全省基层卫生健康工作座谈会"),
+        ("5月8日，市卫健委在江北区召开2023年医疗卫生工作推进会。重庆市卫健委主任张三主持。", "provincial", "500000", "医疗卫生工作推进会"),
+        ("1月8日，卫生部在京召开了2007年全国卫生工作会议。", "national", None, "全国卫生工作会议"),
+        ("1月9日，国家卫生健康委召开2020年卫生健康科技教育工作视频会议。", "national", None, "卫生健康科技教育工作视频会议"),
+        ("9月3日，湖北省卫生健康高质量发展大会在武汉召开。", "provincial", "420000", "湖北省卫生健康高质量发展大会"),
+        ("3月12日上午，我县组织收看全省卫生健康工作视频会。甘肃省副省长李四出席会议并讲话。", "provincial", "620000", "全省卫生健康工作视频会"),
+        ("4月2日，2024年全省妇幼健康（出生缺陷防治）工作会议在长沙召开。", "provincial", "430000", "全省妇幼健康（出生缺陷防治）工作会议"),
+    ],
+)
+def test_meetings_of_every_kind_and_organiser(raw: str, scope: str, code: str | None, name: str) -> None:
+    found = report(raw)
+    assert (found.scope, found.name) == (scope, name)
+    if code is not None:
+        assert found.region_code == code
+
+
+def test_a_province_level_city_meeting_is_provincial() -> None:
+    found = report("1月15日，全市卫生健康工作会议召开。北京市副市长张三出席会议并讲话。")
+    assert (found.scope, found.region_code) == ("provincial", "110000")
+
+
+def test_a_district_bodys_symposium_is_a_county_level_meeting_placed_with_its_city() -> None:
+    found = report("3月1日，区卫健局在渝北区召开卫生健康工作座谈会。")
+    assert found.scope == "county" and found.location == "重庆渝北区"
+
+
+def test_a_hospital_relaying_a_meeting_reports_no_meeting_held() -> None:
+    text = "某医院组织职工传达学习全省卫生与健康大会精神\n会上，院长传达学习了全省卫生与健康大会会议精神。"
+    assert parse_meeting_report(clean_text(text).text) is None
+
+
+def test_work_year_when_the_title_and_the_body_disagree_is_flagged() -> None:
+    found = report("2023年全市卫生健康工作会议召开\n3月12日，全市卫生健康工作会议召开，总结2020年工作，研究部署2021年工作。")
+    assert found.work_year == 2021 and "work_year_sources_disagree" in found.flags
+
+
+def test_year_ahead_named_after_a_december_symposium() -> None:
+    found = report(
+        "12月28日，市卫生健康委召开2018年卫生健康工作座谈会。上海市卫生健康委主任张三主持。\n"
+        "张三强调，2019年全市卫生健康工作要坚持稳中求进。"
+    )
+    assert found.work_year == 2019 and found.start_date is not None and found.start_date.year == 2018

@@ -1,5 +1,7 @@
 """Sentence splitting and jieba tokens with the domain dictionary."""
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.parse.conference.officials import official_names
@@ -69,3 +71,35 @@ def test_the_tokenizer_is_restored_after_each_document() -> None:
 def test_a_semicolon_ends_a_sentence_a_colon_and_comma_do_not() -> None:
     texts = [s.text for s in split_sentences("重点抓好三项工作：一是强基层，补短板；二是促改革。")]
     assert texts == ["重点抓好三项工作：一是强基层，补短板；", "二是促改革。"]
+
+
+def _texts_to_compare() -> list[str]:
+    """The seeds, and the dev set's real texts beside the project when it is there (../shared/devset)."""
+    from pipeline.text.clean import clean_text
+    from tests.conftest import SEEDS
+
+    devset = Path(__file__).resolve().parents[2] / "shared" / "devset" / "texts"
+    files = sorted(SEEDS.glob("*.txt")) + (sorted(devset.glob("*.txt")) if devset.is_dir() else [])
+    return [clean_text(path.read_text(encoding="utf-8")).text for path in files]
+
+
+@pytest.mark.slow  # segments every seed twice and once more with jieba's own tokenizer
+def test_the_hmm_cache_changes_no_token_on_the_seeds_and_the_dev_set() -> None:
+    import jieba.posseg
+
+    from pipeline.text.segment import _tokens, _words_added, pos_tokenizer
+
+    cached = pos_tokenizer()
+    cached.makesure_userdict_loaded()
+    plain = object.__new__(jieba.posseg.POSTokenizer)  # jieba's own class, no cache, same dictionary and tags
+    plain.tokenizer, plain.word_tag_tab = cached.tokenizer, cached.word_tag_tab
+    assert type(plain) is jieba.posseg.POSTokenizer and type(cached) is not jieba.posseg.POSTokenizer
+    texts = _texts_to_compare()
+    assert len(texts) >= 5
+    for text in texts:
+        sentences, keep = split_sentences(text), official_names(text)
+        with _words_added(plain, keep):
+            expected = _tokens(plain, text, sentences)
+        for _ in range(2):  # the second pass reads every run from the cache
+            with _words_added(cached, keep):
+                assert _tokens(cached, text, sentences) == expected

@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -102,11 +102,35 @@ def _pos_tokenizer_of(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
     jieba on first use, as POSTokenizer's own table would be)."""
     default = jieba.posseg.dt
     if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
-        return jieba.posseg.POSTokenizer(tokenizer)
-    pos = object.__new__(jieba.posseg.POSTokenizer)
+        return CachedHMMPOSTokenizer(tokenizer)
+    pos = object.__new__(CachedHMMPOSTokenizer)
     pos.tokenizer = tokenizer
     pos.word_tag_tab = dict(default.word_tag_tab)
     return pos
+
+
+class CachedHMMPOSTokenizer(jieba.posseg.POSTokenizer):
+    """jieba's POS tokenizer with its HMM step remembered.
+
+    Where the dictionary leaves a run of single characters that is no word, posseg finds words in the run
+    with the Viterbi algorithm over jieba's fixed HMM tables (POSTokenizer.__cut_detail): a pure function
+    of the run's characters, and most of posseg's time. Its result for each run is kept (an LRU of
+    HMM_CACHE_RUNS runs per process), so a run seen before, in this document or another, is not decoded
+    again. Being a pure function, the cache changes no token: tests/test_segment.py compares the tokens
+    with those of jieba's own tokenizer.
+    """
+
+    def _POSTokenizer__cut_detail(self, sentence: str) -> tuple:  # noqa: N802 -- overrides jieba's private method
+        return _hmm_words(sentence)
+
+
+HMM_CACHE_RUNS = 200_000
+
+
+@lru_cache(maxsize=HMM_CACHE_RUNS)
+def _hmm_words(run: str) -> tuple:
+    """jieba.posseg's words and tags of one run of characters outside the dictionary (pure in `run`)."""
+    return tuple(jieba.posseg.POSTokenizer._POSTokenizer__cut_detail(jieba.posseg.dt, run))
 
 
 @cache

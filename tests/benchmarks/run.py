@@ -1,13 +1,16 @@
 """Benchmarks, run on demand (`make bench`), never asserted in the test suite.
 
-For synthetic corpora of 1, 3 and 10 MB (tests/benchmarks/corpus.py) and one 1 MB text without line
-breaks, one run measures a cold `python -m pipeline build` (wall time, CPU time of the build and its
+For synthetic corpora of 1, 3 and 10 MB (tests/benchmarks/corpus.py) — of two kinds: `repeating`, the
+seeds' paragraphs reshuffled, and `varied`, recombined clauses with new numbers, places and 3% of the
+characters changed, so that nothing repeats — and one 1 MB text without line breaks, one run measures a cold `python -m pipeline build` (wall time, CPU time of the build and its
 worker processes, peak resident memory of the whole process tree) and, in the same run, the time of
-`jieba.lcut` and `jieba.posseg` (the project's dictionary, one process) over the same texts; the
+`jieba.lcut` and jieba's own `jieba.posseg` tokenizer (the project's dictionary, one process, none of the
+pipeline's caching) over the same texts; the
 build's wall time is given as a multiple of both. On the largest corpus it also measures an
 unchanged rebuild and a rebuild after adding one document.
 
-Usage: python tests/benchmarks/run.py [--sizes 1,3,10] [--no-unbroken]
+Usage: python tests/benchmarks/run.py [--sizes 1,3,10] [--corpora repeating,varied] [--no-unbroken]
+(`make bench SIZES=100` for the 100 MB corpora, about 5,000 documents each.)
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import ROOT, document_text, seed_paragraphs, write_corpus, write_unbroken_text  # noqa: E402
+from corpus import ROOT, document_text, seed_paragraphs, write_corpus, write_unbroken_text, write_varied_corpus  # noqa: E402
 
 
 def _tree_rss_kib(root_pid: int) -> int:
@@ -86,9 +89,14 @@ def build(seeds: Path, out: Path) -> dict[str, float]:
 
 def jieba_times(texts: list[str]) -> dict[str, float]:
     """Same-run time of jieba.lcut and jieba.posseg (with the project's dictionary) over the texts."""
+    import jieba.posseg
+
     from pipeline.text.segment import pos_tokenizer
 
-    posseg = pos_tokenizer()
+    project = pos_tokenizer()
+    project.makesure_userdict_loaded()
+    posseg = object.__new__(jieba.posseg.POSTokenizer)  # jieba's own class: the pipeline's HMM cache not used
+    posseg.tokenizer, posseg.word_tag_tab = project.tokenizer, project.word_tag_tab
     posseg.lcut("预热")
     posseg.tokenizer.lcut("预热")
     started = time.perf_counter()
@@ -126,23 +134,26 @@ def _line(row: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1,3,10", help="corpus sizes in MB, comma-separated")
+    parser.add_argument("--corpora", default="repeating,varied", help="corpus kinds: repeating, varied")
     parser.add_argument("--no-unbroken", action="store_true", help="skip the 1 MB text without line breaks")
     args = parser.parse_args()
     sizes = [float(size) for size in args.sizes.split(",")]
+    kinds = args.corpora.split(",")
     print(f"{date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
           f"Python {platform.python_version()}\n")  # fmt: skip
     print(HEADER, flush=True)
     rows = {}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for size in sizes:
-            name = f"{size:g} MB"
-            write_corpus(work / name / "seeds", size)
-            rows[name] = measure(name, work / name / "seeds", work / name / "out")
+        for kind in kinds:
+            for size in sizes:
+                name = f"{size:g} MB" + ("" if kind == "repeating" else f", {kind}")
+                (write_corpus if kind == "repeating" else write_varied_corpus)(work / name / "seeds", size)
+                rows[name] = measure(name, work / name / "seeds", work / name / "out")
         if not args.no_unbroken:
             write_unbroken_text(work / "unbroken" / "seeds", 1)
             rows["unbroken"] = measure("1 MB, no line breaks", work / "unbroken" / "seeds", work / "unbroken" / "out")
-        largest = f"{max(sizes):g} MB"
+        largest = f"{max(sizes):g} MB" + ("" if kinds[0] == "repeating" else f", {kinds[0]}")
         seeds, out = work / largest / "seeds", work / largest / "out"
         cold = rows[largest]["wall"]
         unchanged = build(seeds, out)["wall"]
@@ -154,7 +165,7 @@ def main() -> int:
     print(f"- {largest}, one document added to {count}: {added:.1f} s ({added / cold:.0%} of its cold build)")
     if "1 MB" in rows:
         for name, row in rows.items():
-            if name not in ("1 MB", "unbroken"):
+            if name not in ("1 MB", "unbroken") and "varied" not in name:
                 print(f"- {name} cold build: {row['wall'] / rows['1 MB']['wall']:.1f}× the 1 MB time")
         if "unbroken" in rows:
             print(f"- 1 MB without line breaks: {rows['unbroken']['wall'] / rows['1 MB']['wall']:.1f}× the 1 MB time")

@@ -26,6 +26,7 @@ _DATE = (
 )
 DATE_RE = re.compile(_DATE)
 _SENTENCE_END = "。！？\n"
+WORK_YEAR_SOURCES_DISAGREE = "work_year_sources_disagree"
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,11 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     head_start = _run_start(text, noun_start)
-    scope = _parse_scope(text, head_start, noun_start) or _scope_before_year(text, head_start, noun_start)
+    scope = (
+        _parse_scope(text, head_start, noun_start)
+        or _scope_before_year(text, head_start, noun_start)
+        or _organiser_scope(text, head_start, noun_start)
+    )
     if scope is None:
         return None
     sentence_start = _sentence_start(text, scope.start)
@@ -145,7 +150,8 @@ def _run_start(text: str, end: int) -> int:
 
 
 def _is_head_char(char: str) -> bool:
-    return bool(_CJK.match(char)) and char != "年"
+    """A character of a meeting's name: Chinese (not 年), or a bracket (健康促进（爱国卫生）工作会议)."""
+    return (bool(_CJK.match(char)) and char != "年") or char in "（）()"
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -157,6 +163,8 @@ def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
     head = text[head_start:noun_start]
     for start, end, kind, region in _scope_candidates(head):
         verb = _held_verb_at(head, end)
+        if verb and head[:start].endswith(("在", "于")):
+            continue  # 在渝北区召开…: the place, not the scope
         if _is_health_field(head[end + verb :]):
             return _Scope(head_start + start, head_start + end, kind, region, head_start + end + verb, verb > 0)
     return None
@@ -178,8 +186,42 @@ def _scope_before_year(text: str, head_start: int, noun_start: int) -> _Scope | 
     run = text[run_start:run_end]
     for start, end, kind, region in _scope_candidates(run):
         verb = _held_verb_at(run, end)
-        if end + verb == len(run):
+        if end + verb == len(run) and not (verb and run[:start].endswith(("在", "于"))):  # 在渝北区召开: a place
             return _Scope(run_start + start, run_start + end, kind, region, head_start, verb > 0)
+    return None
+
+
+@cache
+def _organiser_pattern() -> re.Pattern[str]:
+    cfg = lexicon()["meeting"]
+    return re.compile(
+        rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(cfg['organisers'])})"
+        rf"(?:(?:于|在)[^，。；]{{1,12}}?)?(?:{alternation(cfg['held_verbs'])})了?(?:{YEAR}年度?)?"
+    )
+
+
+def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
+    """A meeting named without a scope and held by a body that gives it (省卫生健康委在渝北区召开…座谈会,
+    卫生部召开2007年…会议): the body's level and region; the name is what follows the verb."""
+    sentence_start = _sentence_start(text, head_start)
+    found = None
+    for match in _organiser_pattern().finditer(text, sentence_start, noun_start):
+        rest = text[match.end() : noun_start]
+        if all(_is_head_char(char) for char in rest) and _is_health_field(rest):
+            found = match
+    if found is None:
+        return None
+    area, body, name_start = found.group("area"), found.group("body"), found.end()
+    cfg = lexicon()["meeting"]
+    if body in cfg["national_organisers"] or area.endswith(tuple(cfg["national_organiser_areas"])):
+        return _Scope(name_start, name_start, NATIONAL, None, name_start, True)
+    for _, end, kind, region in _scope_candidates(area):
+        if end == len(area):
+            return _Scope(name_start, name_start, kind, region, name_start, True)
+    bare = {"省": PROVINCIAL, "自治区": PROVINCIAL, "市": MUNICIPAL, "州": MUNICIPAL, "县": COUNTY, "旗": COUNTY, "区": COUNTY}
+    for word, kind in bare.items():
+        if area.endswith(word):
+            return _Scope(name_start, name_start, kind, None, name_start, True)
     return None
 
 
@@ -241,19 +283,32 @@ def primary_mention(mentions: list[Mention]) -> Mention:
 # --- work year and dates -------------------------------------------------------------------------
 
 
-def work_year_from_text(text: str, lead_end: int, mentions: list[Mention]) -> int | None:
-    """The year whose work the meeting deploys, from the text's own years (None if it names none)."""
+def work_year_from_text(text: str, lead_end: int, mentions: list[Mention], flags: list[str] | None = None) -> int | None:
+    """The year whose work the meeting deploys, from the text's own years (None if it names none).
+
+    In order: a deploy cue in the lead (部署2025年), a year the text says its work is to be done in
+    (2019年全市卫生健康工作要…) when it is later than the title's, the title year, the reviewed year + 1
+    in the lead, then the same cues anywhere. When these sources name different years, `flags` gets
+    work_year_sources_disagree.
+    """
     cfg = lexicon()["work_year"]
     lead = text[:lead_end]
-    found = _first_year(cfg["deploy"], lead)
-    if found is None:
-        found = next((m.title_year for m in mentions if m.title_year), None)
-    if found is None and (reviewed := _first_year(cfg["review"], lead)) is not None:
-        found = reviewed + 1
-    if found is None:
-        found = _first_year(cfg["deploy"], text)
-    if found is None and (reviewed := _first_year(cfg["review"], text)) is not None:
-        found = reviewed + 1
+    reviewed_lead = _first_year(cfg["review"], lead)
+    reviewed_any = _first_year(cfg["review"], text)
+    title = next((m.title_year for m in mentions if m.title_year), None)
+    ahead = _first_year(cfg["year_ahead"], text)
+    candidates = [
+        _first_year(cfg["deploy"], lead),
+        ahead if ahead is not None and (title is None or ahead > title) else None,
+        title,
+        reviewed_lead + 1 if reviewed_lead is not None else None,
+        _first_year(cfg["deploy"], text),
+        reviewed_any + 1 if reviewed_any is not None else None,
+    ]
+    found = next((year for year in candidates if year is not None), None)
+    stated = {year for year in (*candidates[:4], ahead) if year is not None}
+    if flags is not None and len(stated) > 1:
+        flags.append(WORK_YEAR_SOURCES_DISAGREE)
     return found
 
 

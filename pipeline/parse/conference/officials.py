@@ -22,35 +22,88 @@ def _role_pattern() -> re.Pattern[str]:
     groups = []
     for role in cfg["role_order"]:
         alternatives = "|".join(f"(?:{p})" for p in cfg[role])
-        groups.append(f"(?P<{role}>{alternatives})")
+        groups.append(f"(?P<{role}>{cfg['verb_lead']}(?:{alternatives}))")
     return re.compile("|".join(groups))
 
 
+@cache
+def _second_role() -> re.Pattern[str]:
+    return re.compile(lexicon()["officials"]["second_role"])
+
+
 def find_officials(text: str) -> list[Official]:
-    """Every official named before a role verb, in text order, without (name, role) repeats."""
+    """Every official named before a role verb, in text order, without (name, role) repeats.
+
+    Several officials before one verb (李四总理、王五副总理分别作出批示) are each read; a chair who also
+    reports or speaks (主持会议并作工作报告) gets both roles.
+    """
     officials: list[Official] = []
     seen: set[tuple[str, str]] = set()
     for match in _role_pattern().finditer(text):
-        official = _official_before(text, match.start(), str(match.lastgroup))
-        if official is not None and (official.name, official.role) not in seen:
-            seen.add((official.name, official.role))
-            officials.append(official)
+        role = str(match.lastgroup)
+        found = _officials_before(text, match.start(), role)
+        second = _second_role().match(text, match.end())
+        if second is not None:
+            found += [o._replace_role(str(second.lastgroup)) for o in found]
+        for official in found:
+            if (official.name, official.role) not in seen:
+                seen.add((official.name, official.role))
+                officials.append(official)
     return officials
 
 
-def _official_before(text: str, verb_start: int, role: str) -> Official | None:
+def _officials_before(text: str, verb_start: int, role: str) -> list[Official]:
+    """The official (or the 、-separated officials) in the chunk right before a role verb."""
     chunk_start = max(text.rfind(d, 0, verb_start) for d in _CHUNK_DELIMITERS) + 1
     chunk_start = _skip_noise(text, chunk_start, verb_start)
-    name_end = _strip_name_suffix(text, chunk_start, verb_start)
-    chunk = text[chunk_start:name_end]
+    list_end = _strip_list_closer(text, chunk_start, verb_start)
+    name_end = _strip_name_suffix(text, chunk_start, list_end)
+    if list_end == verb_start:  # one official; a 、 inside belongs to the title (党组书记、主任王五)
+        official = _official_in(text, chunk_start, name_end, role)
+        return [official] if official is not None else []
+    found = []
+    part_start = chunk_start
+    for part in text[chunk_start:name_end].split("、"):
+        official = _official_in(text, part_start, part_start + len(part), role)
+        part_start += len(part) + 1
+        if official is not None:
+            found.append(official)
+    return found
+
+
+def _official_in(text: str, start: int, end: int, role: str) -> Official | None:
+    """The official in text[start:end]: <title><name>, or <name><title> (王五副县长)."""
+    chunk = text[start:end]
     split = _name_offset(chunk)
-    if split is None:
+    after = _title_after_name(chunk)
+    if after is not None and not split:  # 李四总理: a name and its title, not a four-character name
+        name, title, name_start = chunk[:after], chunk[after:], start
+    elif split is not None:
+        name, title = chunk[split:], chunk[:split].strip() or None
+        name_start = start + split
+    else:
         return None
-    name = chunk[split:]
     if name in lexicon()["officials"]["not_names"]:
         return None
-    title = chunk[:split].strip() or None
-    return Official(name, title, role, chunk_start + split, name_end)
+    return Official(name, title, role, name_start, name_start + len(name))
+
+
+def _strip_list_closer(text: str, start: int, end: int) -> int:
+    for word in lexicon()["officials"]["list_closers"]:
+        if text.endswith(word, start, end):
+            return end - len(word)
+    return end
+
+
+def _title_after_name(chunk: str) -> int | None:
+    """Where the title starts in "<name><title>" (鲜瑞芳副县长, 李克强总理): a 2–3 character name, then a
+    title ending in a title suffix; None otherwise."""
+    suffixes = lexicon()["officials"]["title_suffixes"]
+    for size in (2, 3):
+        rest = re.sub("^(?:常务)?副", "", chunk[size:])
+        if rest in suffixes and _NAME.fullmatch(chunk[:size]):
+            return size
+    return None
 
 
 def _strip_name_suffix(text: str, start: int, end: int) -> int:

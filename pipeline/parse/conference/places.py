@@ -36,6 +36,10 @@ def normalise_location(place: str | None) -> str | None:
     if len(place) == 1:
         region = regions.lookup(place)
         return region.short_name if region else place
+    county = regions.county_named(place, "") if place[-1] in "县区旗市" else None
+    city = regions.by_code(county.prefecture_code or county.province_code) if county else None
+    if city is not None and city.level != regions.PROVINCE or (city is not None and city.capital == city.name):
+        return city.short_name + place  # a district or county with its city: 重庆渝北区, 襄阳枣阳市
     return place
 
 
@@ -65,7 +69,10 @@ def resolve_scope(
     if scope == MUNICIPAL and named is None and (city := _county_level_city([location or "", *hints])):
         flags.append(COUNTY_LEVEL_CITY)
         return COUNTY, city
-    return scope, resolve_region(scope, named, location, text, hints, flags)
+    code = resolve_region(scope, named, location, text, hints, flags)
+    if scope == MUNICIPAL and code is not None and regions.by_code(code).level == regions.PROVINCE:
+        return PROVINCIAL, code  # 北京, 上海, 天津, 重庆: a city that is a provincial-level unit
+    return scope, code
 
 
 def _county_level_city(sources: list[str]) -> str | None:

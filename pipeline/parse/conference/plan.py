@@ -12,6 +12,9 @@ from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.statements import statement, task
 
+# Meeting flags that are also the plan's (its work year and region come from the meeting).
+_SHARED_FLAGS = ("work_year_sources_disagree", "region_ambiguous")
+
 
 @cache
 def _meeting_type_slugs() -> list[tuple[str, str]]:
@@ -51,6 +54,7 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         flags.append(fallback_flag or "no_tasks")
     if report.work_year is None:
         flags.append("work_year_unknown")
+    flags += [flag for flag in report.flags if flag in _SHARED_FLAGS]
     if report.scope != "national" and report.region_code is None:
         flags.append("region_unresolved")
     return statement(

@@ -113,7 +113,7 @@ def _years_and_dates(
     text: str, meeting_paragraph: Paragraph, mentions: list[Mention], published: date | None, flags: list[str]
 ) -> tuple[int | None, date | None, date | None]:
     """The work year and the meeting's first and last day, flagging what had to be inferred."""
-    work_year = work_year_from_text(text, meeting_paragraph.end, mentions)
+    work_year = work_year_from_text(text, meeting_paragraph.end, mentions, flags)
     printed = primary_mention(mentions).meeting_date
     year = printed.year if printed else None
     if printed is not None and year is None:

@@ -38,6 +38,9 @@ class Official:
     start: int
     end: int
 
+    def _replace_role(self, role: str) -> Official:
+        return Official(self.name, self.title, role, self.start, self.end)
+
 
 @dataclass(frozen=True)
 class Section:
