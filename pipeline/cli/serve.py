@@ -130,6 +130,7 @@ def serve(release: Path, port: int = DEFAULT_PORT) -> int:
         arguments = ["-i", str(database), "--host", HOST, "--port", str(port)]
         arguments += ["--metadata", str(folder / "metadata.json"), "--template-dir", str(templates)]
         arguments += ["--setting", "default_page_size", "50", "--setting", "facet_time_limit_ms", "1000"]
+        arguments += ["--setting", "default_facet_size", "10"]
         try:
             datasette_cli.serve.main(args=arguments, prog_name="datasette", standalone_mode=False)
         except KeyboardInterrupt:
