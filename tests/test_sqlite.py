@@ -177,6 +177,8 @@ def test_sqlite_problems_checks_the_descriptor_entry_and_row_counts(package: Pat
     entry.update(hash=f"sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}", bytes=path.stat().st_size)
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     assert sqlite_problems(folder) == [f"{path}: table tasks has 2 rows, tasks.parquet 3"]
+    (folder / "data" / "tasks.parquet").write_bytes(b"PAR1 not parquet PAR1")  # reported by the Parquet check
+    assert sqlite_problems(folder) == []
     path.write_bytes(b"changed")
     assert sqlite_problems(folder) == [f"{path}: sha256 or size differs from datapackage.json"]
 
