@@ -29,7 +29,7 @@ def test_county_meeting_with_inline_tasks_states_a_county_plan():
     [plan] = payload["plans"]
     assert (plan["level"], plan["region_code"], plan["work_year"]) == ("county", None, 2024)
     assert [task["title"] for task in plan["tasks"]] == ["强化基层", "守牢底线", "优化服务"]  # not last year's review
-    assert "tasks_from_inline_list" in plan["flag"] and "meeting_not_parsed" in plan["flag"]
+    assert "tasks_from_list_reader" in plan["flag"] and "meeting_not_parsed" in plan["flag"]
 
 
 def test_watched_video_conference_is_a_provincial_plan():
@@ -50,8 +50,10 @@ def test_requirements_as_semicolon_clauses():
         "会议强调，要提高政治站位，压实责任；要突出重点难点，补齐短板；要加强组织领导，确保落实。"
     )
     [plan] = payload["plans"]
-    assert [task["title"] for task in plan["tasks"]] == ["要提高政治站位", "要突出重点难点", "要加强组织领导"]
-    assert "tasks_from_clauses" in plan["flag"]
+    # 要 is each requirement's marker; a requirement that only states an attitude (提高政治站位) is not a task
+    assert [task["title"] for task in plan["tasks"]] == ["突出重点难点", "加强组织领导"]
+    assert [task["marker"] for task in plan["tasks"]] == ["要", "要"]
+    assert "tasks_from_list_reader" in plan["flag"]
 
 
 def test_issuer_follows_the_year():
@@ -66,7 +68,7 @@ def test_issuer_follows_the_year():
 def test_text_of_no_genre_stays_other_with_a_reason():
     payload = _extract("西北五省区卫生健康合作联席会议在西宁举行，各方围绕医疗、医保等方面开展合作。")
     assert payload["kind"] == "other" and payload["plans"] == []
-    assert payload["kind_flag"] == "no_meeting_held;no_work_points_title;no_roundup_items"
+    assert payload["kind_flag"] == "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan"
 
 
 def test_a_meeting_whose_city_is_not_named_keeps_its_plan_apart_and_flagged():

@@ -297,4 +297,10 @@ def test_a_bare_list_marker_and_a_province_named_twice_give_a_clear_answer(hosti
     bare = con.execute(
         "SELECT flag FROM read_parquet(?) WHERE doc_id = 'bare_items'", [str(release / "data" / "plan_sources.parquet")]
     ).fetchall()
-    assert bare == [("no_tasks",)]  # its plan is published, saying why it has no tasks
+    assert bare == [("tasks_from_list_reader",)]  # its plan is published, saying how its tasks were read
+    titles = con.execute(
+        "SELECT title FROM read_parquet(?) WHERE doc_id = 'bare_items' ORDER BY char_start",
+        [str(release / "data" / "tasks.parquet")],
+    ).fetchall()
+    # the bare 一、 takes the words on the next line; the bare 三、 at the end, with none, is left out
+    assert titles == [("加强基层医疗卫生服务能力建设",), ("深化公立医院改革",)]

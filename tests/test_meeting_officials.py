@@ -47,3 +47,17 @@ def test_a_title_with_a_comma_is_one_official() -> None:
 
 def test_collective_nouns_are_not_officials() -> None:
     assert roles("委领导出席会议并讲话。全体参会人员参加会议并讲话。") == []
+
+
+def test_a_list_of_officials_running_over_a_comma_shares_the_verb() -> None:
+    text = "重庆市卫生健康委副书记王一，四川省卫生健康委副主任王二、王三出席会议并讲话。"
+    assert roles(text) == [("王一", "speech"), ("王二", "speech"), ("王三", "speech")]
+
+
+def test_a_clause_before_the_comma_that_is_no_title_and_name_is_left_out() -> None:
+    text = "会议由市卫健委主任张三主持，副主任李四作工作报告。"
+    assert roles(text) == [("张三", "chair"), ("李四", "work_report")]
+
+
+def test_briefing_official_who_answers_questions_speaks() -> None:
+    assert roles("国家卫生健康委主任马五出席记者会并答问。") == [("马五", "speech")]

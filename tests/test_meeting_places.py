@@ -5,6 +5,8 @@ Every report here is written for the test (pipeline.parse.conference.report, .pl
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.parse.conference.places import normalise_location
@@ -114,7 +116,7 @@ def test_place_printed_before_the_verb_and_the_name() -> None:
         ("5月8日，市卫健委在江北区召开2023年医疗卫生工作推进会。重庆市卫健委主任张三主持。", "provincial", "500000", "医疗卫生工作推进会"),
         ("1月8日，卫生部在京召开了2007年全国卫生工作会议。", "national", None, "全国卫生工作会议"),
         ("1月9日，国家卫生健康委召开2020年卫生健康科技教育工作视频会议。", "national", None, "卫生健康科技教育工作视频会议"),
-        ("9月3日，湖北省卫生健康高质量发展大会在武汉召开。", "provincial", "420000", "湖北省卫生健康高质量发展大会"),
+        ("9月3日，湖北省卫生健康高质量发展大会在武汉召开。会议强调，要加快建设健康湖北。", "provincial", "420000", "湖北省卫生健康高质量发展大会"),
         ("3月12日上午，我县组织收看全省卫生健康工作视频会。甘肃省副省长李四出席会议并讲话。", "provincial", "620000", "全省卫生健康工作视频会"),
         ("4月2日，2024年全省妇幼健康（出生缺陷防治）工作会议在长沙召开。", "provincial", "430000", "全省妇幼健康（出生缺陷防治）工作会议"),
     ],
@@ -152,3 +154,57 @@ def test_year_ahead_named_after_a_december_symposium() -> None:
         "张三强调，2019年全市卫生健康工作要坚持稳中求进。"
     )
     assert found.work_year == 2019 and found.start_date is not None and found.start_date.year == 2018
+
+
+def test_county_meeting_named_only_by_its_short_name_in_the_title_line() -> None:
+    found = report(
+        "奋力推进西吉卫生健康事业高质量发展\n3月9日，全县卫生健康工作会议在县政府会议室召开。"
+        "会上，对2022年卫生健康工作进行了详细安排。"
+    )
+    assert (found.scope, found.region_code, found.work_year) == ("county", "640422", 2022)
+    assert found.location == "西吉县政府会议室" and str(found.start_date) == "2022-03-09"
+
+
+def test_only_an_annual_work_meeting_held_late_in_a_year_deploys_the_next_year() -> None:
+    special = parse_meeting_report(clean_text("10月9日，云南省卫生健康高质量发展大会在昆明召开，部署下一步工作。").text, date(2021, 10, 12))
+    annual = parse_meeting_report(clean_text("12月28日，云南省卫生健康工作会议在昆明召开。").text, date(2021, 12, 30))
+    assert special.work_year == 2021 and annual.work_year == 2022
+
+
+def test_joint_meeting_of_several_provinces_has_no_one_region_and_keeps_its_whole_name() -> None:
+    found = report("近日，2023华东六省一市卫生健康协作联席会议在上海市召开。会议要求，要深化区域协作。")
+    assert found.scope == "provincial" and found.region_code is None and found.work_year == 2023
+    assert found.name.startswith("华东六省一市") and "joint_meeting_of_regions" in found.flags
+    unscoped = report(
+        "3月1日，湘赣卫生健康合作推进会在长沙召开。湖南省卫生健康委主任张一、江西省卫生健康委主任李二出席会议并讲话，"
+        "部署了下一步合作。"
+    )
+    assert unscoped.scope == "provincial" and unscoped.region_code is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "scope", "place"),
+    [
+        ("新华社北京1月9日电 国家卫生健康委今天上午举行新闻发布会，介绍2024年重点工作。", "national", "北京"),
+        ("本报长沙2月3日电 湖南省卫生健康委2月3日举行媒体沟通会，介绍今年卫生健康重点工作。", "provincial", "长沙"),
+    ],
+)
+def test_briefings_held_by_a_health_body(raw: str, scope: str, place: str) -> None:
+    found = report(raw)
+    assert (found.scope, found.location) == (scope, place)
+
+
+def test_a_briefing_without_any_health_body_is_no_health_meeting() -> None:
+    assert parse_meeting_report(clean_text("3月1日，市政府举行新闻发布会，介绍招商引资情况。").text) is None
+
+
+def test_a_province_before_a_city_in_a_meeting_name_only_places_the_city() -> None:
+    found = report("2月1日，湖南省长沙市卫生健康工作会议召开。")
+    assert (found.scope, found.region_code) == ("municipal", "430100") and "joint_meeting_of_regions" not in found.flags
+
+
+def test_a_symposium_that_deploys_no_work_states_no_plan() -> None:
+    text = "5月6日，全省卫生健康宣传工作座谈会在杭州召开。与会代表交流了经验。"
+    assert parse_meeting_report(clean_text(text).text) is not None  # a 工作 meeting: its name says it is one
+    assert parse_meeting_report(clean_text("5月6日，浙江省卫生健康合作座谈会在杭州召开，各方交流了经验。").text) is None
+    assert parse_meeting_report(clean_text("5月6日，浙江省卫生健康合作座谈会在杭州召开。会议强调，要加强合作。").text) is not None

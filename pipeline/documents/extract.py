@@ -13,7 +13,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from pipeline.documents.kinds import ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
+from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
+from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
@@ -26,7 +27,7 @@ _TITLE_MAX = 80
 
 def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
     """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
-    published_date = date.fromisoformat(published) if published else None
+    published_date = date.fromisoformat(published) if published else _date_at_top(text)
     found_kind, plans, meeting = _parse_by_genre(text, kind, published_date)
     resolved_kind = kind or found_kind
     for plan in plans:
@@ -59,6 +60,8 @@ def _parse_by_genre(
     if meeting is None:
         mention = find_conference(text)
         if mention is None:
+            if kind in (None, PLAN_STATEMENT_KIND) and (announced := announced_statement(text, published)):
+                return PLAN_STATEMENT_KIND, [announced], None
             return "other", [], None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
@@ -66,6 +69,21 @@ def _parse_by_genre(
     found_kind = conference_kind(meeting)
     genre = document_genre(kind or found_kind) or "conference_report"
     return found_kind, [conference_statement(text, meeting, genre)], meeting
+
+
+_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def _date_at_top(text: str) -> date | None:
+    """A date printed in the first lines (2021-10-12 14:26:35, date 2026-03-07): the page's date, which
+    stands in for a missing publication date when a year has to be inferred (no meeting is after it)."""
+    found = _TOP_DATE.search("\n".join(text.split("\n", 3)[:3]))
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
 
 
 def conference_kind(meeting: MeetingReport) -> str:
@@ -85,7 +103,7 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]]) -> str:
     """Why a text is `other`: what each genre's parser looked for and did not find."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
-    return "no_meeting_held;no_work_points_title;no_roundup_items"
+    return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan"
 
 
 def infer_title(text: str) -> str | None:

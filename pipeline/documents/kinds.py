@@ -9,6 +9,7 @@ from pipeline.data import read_csv
 
 ROUNDUP_KIND = "provincial_plan_roundup"
 WORK_POINTS_KIND = "work_points"
+PLAN_STATEMENT_KIND = "plan_statement"
 
 
 @cache

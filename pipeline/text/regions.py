@@ -181,6 +181,19 @@ def find_counties(text: str, start: int = 0, end: int | None = None) -> list[tup
     return [(names[m.group()], m.start(), m.end()) for m in _county_pattern().finditer(text, start, end)]
 
 
+@cache
+def _county_short_pattern() -> re.Pattern[str]:
+    names = [name for name in _county_names() if len(name) >= 2]
+    return re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
+def find_county_names(text: str) -> list[tuple[tuple[Region, ...], int, int]]:
+    """Mentions of county full or short names of two characters or more (庆城, 西吉县): for a text already
+    known to speak of a county (a county meeting's title line), where a short name is no common word."""
+    names = _county_names()
+    return [(names[m.group()], m.start(), m.end()) for m in _county_short_pattern().finditer(text)]
+
+
 def resolve_county(candidates: Collection[Region], context: str) -> Region | None:
     """The one county among `candidates` that the context's province and prefecture names point to.
 

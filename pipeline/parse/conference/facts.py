@@ -53,6 +53,7 @@ class Mention:
     title_year: int | None  # 2025年全国卫生健康工作会议 → 2025
     place: str | None
     meeting_date: MeetingDate | None
+    joint: bool = False  # held by several provincial units together (成渝…推进会, 西北五省(区)…联席会议)
 
 
 @cache
@@ -93,7 +94,7 @@ def _held_after() -> list[re.Pattern[str]]:
 @cache
 def _held_before() -> re.Pattern[str]:
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
-    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})了?(?:{YEAR}年度?)?$")
+    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})(?:了|的)?(?:{YEAR}年度?)?$")
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -104,7 +105,11 @@ def find_mentions(text: str) -> list[Mention]:
         mention = _mention_at(text, match.start(), match.end())
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    for match in re.finditer(alternation(lexicon()["meeting"]["briefing_nouns"]), text):
+        mention = briefing_at(text, match.start(), match.end())
+        if mention is not None:
+            mentions.append(mention)
+    return sorted(mentions, key=lambda mention: mention.start)
 
 
 def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
@@ -114,6 +119,9 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         or _scope_before_year(text, head_start, noun_start)
         or _organiser_scope(text, head_start, noun_start)
     )
+    joint = _is_joint(text, head_start, scope.start if scope else None, noun_start)
+    if scope is None and joint and _is_health_field(text[head_start:noun_start]):
+        scope = _Scope(head_start, head_start, PROVINCIAL, None, head_start)
     if scope is None:
         return None
     sentence_start = _sentence_start(text, scope.start)
@@ -122,8 +130,10 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     if held is None and not scope.held and not held_before:
         return None
     place = (held.groupdict().get("place") if held else None) or (held_before.group("place") if held_before else None)
+    if joint and scope.start > head_start:  # 西北五省(区)及新疆生产建设兵团…: the name names every unit
+        scope = _Scope(head_start, head_start, scope.kind, None, head_start)
     year_end = scope.field_start if scope.field_start != scope.end else scope.start
-    year_match = re.search(rf"(?P<y>{YEAR})年度?$", text[sentence_start:year_end])
+    year_match = re.search(rf"(?P<y>{YEAR})(?:年度?)?$", text[sentence_start:year_end])
     before_name = text[sentence_start : scope.start]
     if year_match and year_end == scope.start:  # the date stands before the title year
         before_name = text[sentence_start : sentence_start + year_match.start()]
@@ -138,7 +148,58 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         title_year=numeral_value(year_match.group("y")) if year_match else None,
         place=place,
         meeting_date=_parse_date(date_text) if date_text else _last_date(before_name),
+        joint=joint,
     )
+
+
+def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
+    """A briefing held (国家卫生计生委今天上午举行发布会; …举行民生主题记者会，国家卫生健康委主任…介绍…):
+    its level and region are those of the health body that holds it or speaks at it."""
+    sentence_start = _sentence_start(text, noun_start)
+    held = re.search(rf"(?:{alternation(lexicon()['meeting']['held_verbs'])})了?", text[sentence_start:noun_start])
+    if held is None:
+        return None
+    name_start = sentence_start + held.end()
+    if not all(_is_head_char(char) for char in text[name_start:noun_start]):
+        return None
+    scope = None
+    window_start = max(0, text.rfind("\n", 0, sentence_start) + 1)
+    window_end = text.find("\n", noun_end)
+    for window in (text[sentence_start:noun_start], text[window_start : window_end if window_end >= 0 else len(text)]):
+        bodies = list(re.finditer(rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", window))
+        if bodies:
+            scope = _body_scope(bodies[0].group("area"), bodies[0].group("body"), name_start)
+            break
+    if scope is None:
+        return None
+    return Mention(
+        name=text[name_start:noun_end],
+        start=name_start,
+        end=noun_end,
+        scope=scope.kind,
+        region=scope.region,
+        field="",
+        title_year=None,
+        place=None,
+        meeting_date=_last_date(text[sentence_start:noun_start]),
+    )
+
+
+def _is_joint(text: str, head_start: int, scope_start: int | None, noun_start: int) -> bool:
+    """A meeting of several provincial units: its name before the scope names a region or a joint word
+    (西北五省(区)及新疆生产建设兵团…), or, unscoped, its paragraph names two provinces or more."""
+    before = text[head_start : noun_start if scope_start is None else scope_start]
+    words = lexicon()["meeting"]["joint_words"]
+    if any(word in before for word in words):
+        return True
+    if re.search("[及和与、]", before) and regions.find_regions(before, levels=(regions.PROVINCE,)):
+        return True  # 陕西省和甘肃省…: not 湖南省长沙市…, whose province only places the city
+    if scope_start is not None:
+        return False
+    end = text.find("\n", head_start)
+    paragraph = text[text.rfind("\n", 0, head_start) + 1 : end if end >= 0 else len(text)]
+    provinces = {region.province_code for region, _, _ in regions.find_regions(paragraph)}
+    return len(provinces) >= 2
 
 
 def _run_start(text: str, end: int) -> int:
@@ -211,7 +272,11 @@ def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | No
             found = match
     if found is None:
         return None
-    area, body, name_start = found.group("area"), found.group("body"), found.end()
+    return _body_scope(found.group("area"), found.group("body"), found.end())
+
+
+def _body_scope(area: str, body: str, name_start: int) -> _Scope | None:
+    """The scope a health body gives a meeting it holds: 国家卫生健康委 national, 湖南省卫生健康委 provincial…"""
     cfg = lexicon()["meeting"]
     if body in cfg["national_organisers"] or area.endswith(tuple(cfg["national_organiser_areas"])):
         return _Scope(name_start, name_start, NATIONAL, None, name_start, True)

@@ -1,8 +1,6 @@
 """What a conference report states when the meeting parser finds no task list, or no meeting at all.
 
-* Tasks: the first paragraph after the meeting sentence that lists 一是…二是… (or 一要…) items and is
-  about the coming work (it names a deployment cue), else the "要…；要…" clauses of a 会议强调 /
-  会议要求 paragraph (pipeline.parse.clauses).
+* Tasks: the lists that the general list reader (pipeline.parse.lists) finds after the meeting sentence.
 * A meeting the meeting parser does not read (a county meeting, "收看…视频会", "在…召开的…会议上"):
   its name, level, region and work year from the name itself, so that the report still states a plan.
 """
@@ -11,14 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from pipeline.data import read_toml
-from pipeline.parse.clauses import inline_marker_tasks, semicolon_tasks
+from pipeline.parse.lists import list_tasks
 from pipeline.text.regions import PROVINCE, county_named, find_regions
 
-_REQUIREMENTS = re.compile("会议(?:强调|要求|指出|提出)|要求")
 _AREA = r"([\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))"
 _NAME = re.compile(
     r"(?P<year>(?:19|20)\d{2}年)?(?P<area>全国|全省|全区|全市|全州|全县|全旗|[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))?"
@@ -45,45 +40,10 @@ class ConferenceMention:
     end: int
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, offset = [], 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            out.append((offset + lead, offset + len(raw.rstrip())))
-        offset += len(raw) + 1
-    return out
-
-
-@cache
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    cfg = read_toml("conference_fallback.toml")
-    return re.compile("|".join(cfg["deployment"])), re.compile("|".join(cfg["review"]))
-
-
-def _about_coming_work(lead: str) -> bool:
-    """The words before a list announce the coming work, not a review of the past year."""
-    deployment, review = _cues()
-    return bool(deployment.search(lead)) and not review.search(lead)
-
-
 def fallback_tasks(text: str, after: int) -> tuple[list[dict[str, Any]], str | None]:
-    """(tasks, flag) of the first task list after offset `after`; ([], None) when there is none."""
-    paragraphs = [p for p in _paragraphs(text) if p[1] > after]
-    for start, end in paragraphs:
-        tasks = inline_marker_tasks(text, max(start, after), end)
-        if tasks:
-            marker_start = tasks[0]["start"] - len(tasks[0]["marker"])
-            sentence = max(text.rfind("。", start, max(start, marker_start - 1)) + 1, start)
-            if _about_coming_work(text[sentence:marker_start]):
-                return tasks, "tasks_from_inline_list"
-    for start, end in paragraphs:
-        if _REQUIREMENTS.search(text, start, end):
-            lead_at = text.find("要", start, end)
-            tasks = semicolon_tasks(text, lead_at, end, lead="要") if lead_at >= 0 else []
-            if tasks:
-                return tasks, "tasks_from_clauses"
-    return [], None
+    """(tasks, flag) of the lists the general list reader finds after offset `after`; ([], None) when none."""
+    tasks = list_tasks(text, after)
+    return (tasks, "tasks_from_list_reader") if tasks else ([], None)
 
 
 def _area_before(text: str, sentence_start: int, match: re.Match[str]) -> str | None:

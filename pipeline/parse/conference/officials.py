@@ -58,17 +58,31 @@ def _officials_before(text: str, verb_start: int, role: str) -> list[Official]:
     chunk_start = _skip_noise(text, chunk_start, verb_start)
     list_end = _strip_list_closer(text, chunk_start, verb_start)
     name_end = _strip_name_suffix(text, chunk_start, list_end)
-    if list_end == verb_start:  # one official; a 、 inside belongs to the title (党组书记、主任王五)
-        official = _official_in(text, chunk_start, name_end, role)
-        return [official] if official is not None else []
+    single = _official_in(text, chunk_start, name_end, role)
+    if list_end == verb_start and single is not None:  # one official; a 、 may belong to the title (党组书记、主任王五)
+        return _with_officials_before(text, chunk_start, role, [single])
     found = []
     part_start = chunk_start
     for part in text[chunk_start:name_end].split("、"):
         official = _official_in(text, part_start, part_start + len(part), role)
         part_start += len(part) + 1
-        if official is not None:
-            found.append(official)
-    return found
+        if official is None:
+            return []
+        found.append(official)
+    return _with_officials_before(text, chunk_start, role, found)
+
+
+def _with_officials_before(text: str, chunk_start: int, role: str, found: list[Official]) -> list[Official]:
+    """Officials of a list that runs over a comma (重庆市卫健委副书记王卫，四川省卫健委副主任宋世贵出席会议并讲话):
+    the clause before the comma counts when it is only a title and a name."""
+    if not found or chunk_start == 0 or text[chunk_start - 1] != "，":
+        return found
+    start = max(text.rfind(d, 0, chunk_start - 1) for d in _CHUNK_DELIMITERS) + 1
+    start = _skip_noise(text, start, chunk_start - 1)
+    before = _official_in(text, start, chunk_start - 1, role)
+    if before is None or not before.title or len(before.name) > 3:  # 张三主持: a clause, not a name
+        return found
+    return [*_with_officials_before(text, start, role, [before]), *found]
 
 
 def _official_in(text: str, start: int, end: int, role: str) -> Official | None:

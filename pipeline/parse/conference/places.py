@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.data import read_csv
+from pipeline.parse.conference.common import lexicon
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 
@@ -41,6 +43,16 @@ def normalise_location(place: str | None) -> str | None:
     if city is not None and city.level != regions.PROVINCE or (city is not None and city.capital == city.name):
         return city.short_name + place  # a district or county with its city: 重庆渝北区, 襄阳枣阳市
     return place
+
+
+def dateline_place(lead: str) -> str | None:
+    """The place of a news report's dateline (人民网北京2月10日电 → 北京), when it names a region."""
+    for found in re.finditer(lexicon()["meeting"]["dateline"], lead):
+        place = found.group("place")
+        for size in range(len(place), 1, -1):  # 人民网北京: the longest tail that is a region
+            if regions.lookup(place[-size:]) is not None:
+                return regions.lookup(place[-size:]).short_name
+    return None
 
 
 def seat_of(region_code: str | None) -> str | None:
@@ -123,8 +135,11 @@ def _county_prefecture(candidates: tuple[regions.Region, ...], text: str) -> str
 
 
 def _county_code(sources: list[str], text: str, flags: list[str]) -> str | None:
-    for source in sources:
-        for candidates, _, _ in regions.find_counties(source):
+    """The county a county meeting names: a full name in its place, titles, title lines or text, else a
+    short name (庆城) in its place, titles or title lines."""
+    short = [regions.find_county_names(source) for source in sources[:-1]]
+    for found in [regions.find_counties(source) for source in sources] + short:
+        for candidates, _, _ in found:
             county = regions.resolve_county(candidates, text)
             if county is not None:
                 return county.code

@@ -13,7 +13,7 @@ from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
-_SHARED_FLAGS = ("work_year_sources_disagree", "region_ambiguous")
+_SHARED_FLAGS = ("work_year_sources_disagree", "region_ambiguous", "joint_meeting_of_regions")
 
 
 @cache
@@ -55,7 +55,7 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     if report.work_year is None:
         flags.append("work_year_unknown")
     flags += [flag for flag in report.flags if flag in _SHARED_FLAGS]
-    if report.scope != "national" and report.region_code is None:
+    if report.scope != "national" and report.region_code is None and "joint_meeting_of_regions" not in report.flags:
         flags.append("region_unresolved")
     return statement(
         genre=genre,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.parse.conference.common import Paragraph, paragraphs
+from pipeline.parse.conference.common import Paragraph, lexicon, paragraphs
 from pipeline.parse.conference.facts import (
     MeetingDate,
     Mention,
@@ -33,11 +33,12 @@ from pipeline.parse.conference.facts import (
     work_year_from_text,
 )
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
-from pipeline.parse.conference.places import normalise_location, resolve_scope, seat_of
+from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
     NATIONAL,
+    PROVINCIAL,
     Commentary,
     MeetingReport,
     Official,
@@ -60,6 +61,8 @@ WORK_YEAR_UNKNOWN = "work_year_unknown"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 REGION_UNRESOLVED = "region_unresolved"
 LOCATION_FROM_REGION = "location_from_region"
+LOCATION_FROM_DATELINE = "location_from_dateline"
+JOINT = "joint_meeting_of_regions"
 NO_TASKS = "no_tasks"
 TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 
@@ -70,6 +73,8 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
     if not mentions:
         return None
     primary = primary_mention(mentions)
+    if "工作" not in primary.name and not any(cue in text[primary.end :] for cue in lexicon()["meeting"]["plan_cues"]):
+        return None  # a symposium or briefing that deploys no work: no plan statement
     paras = paragraphs(text)
     meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
     flags: list[str] = []
@@ -77,9 +82,17 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
     location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
     officials = find_officials(text)
     hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]]
-    scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags)
-    if scope != NATIONAL and region_code is None:
+    if primary.joint:  # several provincial units together: no one region
+        scope, region_code = PROVINCIAL, None
+        flags.append(JOINT)
+    else:
+        scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags)
+    if scope != NATIONAL and region_code is None and not primary.joint:
         flags.append(REGION_UNRESOLVED)
+    if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:
+        flags.append(LOCATION_FROM_DATELINE)
+    if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code)):
+        location = seat + location  # 县政府会议室 of 西吉县's meeting: 西吉县政府会议室
     if location is None and (location := seat_of(region_code)) is not None:
         flags.append(LOCATION_FROM_REGION)
     layout = classify(paras, work_year, meeting_paragraph.index)
@@ -123,21 +136,23 @@ def _years_and_dates(
     days = date_range(printed, year) if printed is not None and year is not None else None
     if days is None:
         flags.append(DATE_MISSING)
+    # only an annual work meeting (…工作会议) held late in a year deploys the next year's work
+    annual = "工作" in primary_mention(mentions).name
     if work_year is None and printed is not None and year is not None:
-        work_year = _work_year_from_date(text[: meeting_paragraph.end], printed, year)
+        work_year = _work_year_from_date(text[: meeting_paragraph.end], printed, year, annual)
     if work_year is None and published is not None:  # the report is not older than the meeting
-        work_year = published.year + 1 if deploys_next_year(published.month) else published.year
+        work_year = published.year + 1 if annual and deploys_next_year(published.month) else published.year
         flags.append(WORK_YEAR_FROM_PUBLISHED)
     if work_year is None:
         flags.append(WORK_YEAR_UNKNOWN)
     return work_year, days[0] if days else None, days[1] if days else None
 
 
-def _work_year_from_date(lead: str, printed: MeetingDate, year: int) -> int:
+def _work_year_from_date(lead: str, printed: MeetingDate, year: int, annual: bool) -> int:
     relative = relative_work_year(lead, year)
     if relative is not None:
         return relative
-    return year + 1 if deploys_next_year(printed.month) else year
+    return year + 1 if annual and deploys_next_year(printed.month) else year
 
 
 def _zones(layout: Layout, meeting_paragraph: Paragraph) -> list[Zone]:

@@ -1,0 +1,126 @@
+"""Plans stated outside a conference or a work-points document: a text that announces the work ahead
+and lists it — a spokesman's briefing (介绍了7项重点工作任务), a director's year-ahead article (新的一年，
+将…), a commentary on the government work report (部署了12项具体任务), a work-points summary in running
+text (2012年工作要点有：(1)…).
+
+Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked lines, or markers or
+"；" clauses in one paragraph) that is not a review. Level: national when the text names a national body
+or event and no local region; else the one province, city or county the text's regions lie in; a plan
+whose level rests on that is flagged. Work year: a year in the cue, else the first year the text prints
+before the list, else the publication year (flagged).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_toml
+from pipeline.parse.clauses import paragraph_tasks
+from pipeline.parse.conference.common import fill, numeral_value
+from pipeline.parse.outline import marker_of, parse_outline
+from pipeline.parse.statements import DEFAULT_FIELD, statement
+from pipeline.text.regions import PROVINCE, find_counties, find_regions
+
+GENRE = "press_brief"
+LEVEL_FROM_TEXT = "level_from_text"
+WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
+LIST_CUT_SHORT = "list_cut_short"
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
+_METADATA = re.compile("来源|发布|日期|作者|索引号|编辑|责任|\\|")
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return read_toml("announced_plans.toml")
+
+
+@cache
+def _cues() -> list[re.Pattern[str]]:
+    return [re.compile(fill(cue)) for cue in _lexicon()["cues"]]
+
+
+def announced_statement(text: str, published: date | None) -> dict[str, Any] | None:
+    """The plan a text announces and lists; None when no cue is followed by a list of the work ahead."""
+    for cue in sorted((m for c in _cues() for m in c.finditer(text)), key=lambda m: m.start()):
+        sentence = text[max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1 : cue.end()]
+        if any(word in sentence for word in _lexicon()["review_words"]):
+            continue
+        tasks = _list_after(text, cue.end())
+        if tasks:
+            return _statement(text, cue, tasks, published)
+    return None
+
+
+def _list_after(text: str, at: int) -> list[dict[str, Any]]:
+    """The list after a cue: markers or clauses in the rest of its paragraph, else the marked lines that
+    start within the next few paragraphs (a commentary may put a question or a lead-in before them)."""
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[at:line_end].strip("：: 。"):
+        tasks = paragraph_tasks(text, at, line_end)
+        if tasks:
+            return tasks
+    offset = line_end + 1
+    for line in [line for line in text[offset:].split("\n")][:_LOOKAHEAD_LINES]:
+        if line.strip() and marker_of(line.strip()):
+            tasks, _ = parse_outline(text, offset, len(text))
+            return tasks
+        offset += len(line) + 1
+    return []
+
+
+def _statement(text: str, cue: re.Match[str], tasks: list[dict[str, Any]], published: date | None) -> dict[str, Any]:
+    flags: list[str] = []
+    level, region_code = _level_and_region(text, flags)
+    work_year = _work_year(text, cue, published, flags)
+    announced = cue.groupdict().get("n")
+    if announced and (count := numeral_value(announced)) and len(tasks) < count:
+        flags.append(LIST_CUT_SHORT)
+    first_line = text.split("\n", 1)[0].strip()
+    return statement(
+        genre=GENRE,
+        level=level,
+        region_code=region_code,
+        field=DEFAULT_FIELD,
+        work_year=work_year,
+        start=0,
+        end=len(text),
+        tasks=tasks,
+        title=first_line if 0 < len(first_line) <= 80 else None,
+        flags=flags,
+    )
+
+
+def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
+    """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇)."""
+    prose = "\n".join(line for line in text.split("\n") if not _METADATA.search(line))
+    named = find_regions(prose)
+    counties = [c for c, _, _ in find_counties(prose) if len(c) == 1]
+    if any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
+        return "national", None
+    flags.append(LEVEL_FROM_TEXT)
+    provinces = {region.province_code for region, _, _ in named} | {c[0].province_code for c in counties}
+    if not named and not counties:
+        return "national", None
+    if len(provinces) == 1:
+        province = provinces.pop()
+        cities = {r.code for r, _, _ in named if r.level != PROVINCE} | {c[0].prefecture_code for c in counties}
+        if len(cities) == 1 and None not in cities and not counties:
+            return "municipal", cities.pop()
+        return "provincial", province
+    return "provincial", None
+
+
+def _work_year(text: str, cue: re.Match[str], published: date | None, flags: list[str]) -> int | None:
+    if found := _YEAR.search(cue.group()):
+        return int(found.group(1))
+    if found := _YEAR.search(text, 0, cue.start()):
+        return int(found.group(1))
+    if published is not None:
+        flags.append(WORK_YEAR_FROM_PUBLISHED)
+        return published.year
+    return None

@@ -1,0 +1,36 @@
+"""The general reader of lists (pipeline.parse.lists.reader) and its items as plan-statement tasks.
+
+Rules are data: pipeline/data/lists.toml (deployment and review cues, directive verbs, modals, marker
+families, shapes). Each task's `flag` names the rule that found it (list_marked, list_modal_clauses,
+list_verb_clauses, list_comma_clauses, list_enumeration; list_out_of_order when its list's numbers skip
+or repeat), as declared in schemas/tasks.schema.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.parse.lists.reader import Item, read_lists, title_of
+from pipeline.parse.statements import task
+
+__all__ = ["Item", "list_tasks", "read_lists"]
+
+
+def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
+    issue = "mismatch" if item.marker_value is not None and item.marker_value != item.position else None
+    return task(
+        text,
+        ordinal=ordinal,
+        title=title_of(text, item),
+        start=item.start,
+        end=item.end,
+        marker=item.marker,
+        marker_issue=issue,
+        flag=item.flag,
+        children=[_task(text, child, number) for number, child in enumerate(item.children, start=1)],
+    )
+
+
+def list_tasks(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
+    """Tasks (statement shape, pipeline.parse.statements.task) of the lists read in text[start:end]."""
+    return [_task(text, item, ordinal) for ordinal, item in enumerate(read_lists(text, start, end), start=1)]

@@ -1,0 +1,115 @@
+"""Marked lists: items opened by ordinal markers of one family, counting 1, 2, 3….
+
+Families (pipeline/data/lists.toml [markers]): 一是/一要 (mixed in one list: 一要…二要…三是), 一、,
+（一）, 1./1、, （1）, 第一, ①, 首先…其次…最后. A marker counts where it opens a paragraph or stands
+after a boundary of its family (一是 after ，or 。; 一、 only after a sentence end). A chain starts at 1;
+a number skipped or repeated on the way is accepted and the chain is flagged out of order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.parse.lists.rules import NUMERAL, rules
+from pipeline.text.numbers import parse_number
+
+_MAX_VALUE = 30
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: closes the chain whatever its length
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A printed marker: family, value, span (`end` is where the item's words may start)."""
+
+    family: str
+    value: int
+    start: int
+    end: int
+
+    def printed(self, text: str) -> str:
+        return text[self.start : self.end].rstrip("，,：:")
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Markers of one list, in order; `out_of_order` when a number was skipped or repeated."""
+
+    markers: tuple[Marker, ...]
+    out_of_order: bool
+
+    @property
+    def start(self) -> int:
+        return self.markers[0].start
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {family: re.compile(p.replace("{N}", NUMERAL)) for family, p in rules()["markers"].items() if family != "boundaries"}
+
+
+def _value(family: str, match: re.Match[str]) -> int | None:
+    if family == "circled":
+        return _CIRCLED.index(match.group("c")) + 1
+    if family == "sequence":
+        return _SEQUENCE[match.group("s")]
+    value = parse_number(match.group("n"))
+    return int(value) if value is not None and value.is_integer() and 0 < value <= _MAX_VALUE else None
+
+
+def find_markers(text: str, start: int, end: int) -> list[Marker]:
+    """Every marker in text[start:end] that stands at a paragraph start or after its family's boundary."""
+    boundaries = rules()["markers"]["boundaries"]
+    found: list[Marker] = []
+    for family, pattern in _patterns().items():
+        for match in pattern.finditer(text, start, end):
+            before = _previous_visible(text, match.start())
+            if before not in ("\n", "") and before not in boundaries[family]:
+                continue
+            value = _value(family, match)
+            if value is not None:
+                found.append(Marker(family, value, match.start(), match.end()))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _previous_visible(text: str, position: int) -> str:
+    """The character before `position`, skipping spaces (a paragraph start gives "\\n" or "")."""
+    index = position - 1
+    while index >= 0 and text[index] in " \t\u3000":
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def find_chains(markers: list[Marker]) -> list[Chain]:
+    """Chains of each family counting up from 1 (another 1 of the family ends a chain)."""
+    chains: list[Chain] = []
+    for family in sorted({m.family for m in markers}):
+        own = [m for m in markers if m.family == family]
+        for index, first in enumerate(own):
+            if first.value == 1:
+                chain = _chain_from(own[index:])
+                if chain is not None:
+                    chains.append(chain)
+    return sorted(chains, key=lambda c: c.start)
+
+
+def _chain_from(own: list[Marker]) -> Chain | None:
+    chain = [own[0]]
+    out_of_order = False
+    for marker in own[1:]:
+        last = chain[-1].value
+        if marker.value == 1:
+            break
+        if marker.value == 0:  # 最后: the last item
+            chain.append(marker)
+            break
+        if marker.value == last + 1:
+            chain.append(marker)
+        elif marker.value in (last, last + 2) and marker.start > chain[-1].end:
+            chain.append(marker)
+            out_of_order = True
+    if len(chain) < 2:
+        return None
+    return Chain(tuple(chain), out_of_order)

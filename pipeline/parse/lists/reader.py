@@ -1,0 +1,253 @@
+"""The general reader of lists: where a text deploys work, the parallel items it lists there.
+
+`read_lists(text, start, end)` finds, in text order:
+
+1. marked lists (any marker family, pipeline.parse.lists.marked) whose lead-in deploys work — the
+   nearest cue before the list (部署, 要求, 重点抓好…) is one of deployment, not of review (总结, 回顾,
+   取得…), and their items do not read as results already reached;
+2. in the paragraphs no marked list covers: requirements led by 要 (要…；要…), then clauses led by a
+   directive verb or 以…为… (坚持…；实施…。) after a lead-in that deploys work;
+3. only when nothing else is found: one deploying sentence of short verb-led comma clauses.
+
+Inside each item a nested list becomes its children: a marked list of another family, an enumeration
+(（扎实推进A、扎实推进B）, A、B、C三项行动) or short verb-led comma clauses after the item's headline.
+Every item carries the rule that found it (its flag) and offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.parse.lists import unmarked
+from pipeline.parse.lists.marked import Chain, find_chains, find_markers
+from pipeline.parse.lists.rules import DEPLOY, REVIEW, is_attitude, nearest_cue, reads_as_results, rules
+
+MARKED = "list_marked"
+OUT_OF_ORDER = "list_out_of_order"
+_TITLE_END = re.compile("[，,。；;：:！？\n]")
+_MAX_TITLE = 40
+_MIN_LEAD = 4
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a list: text[start:end] are its words, without marker and byline."""
+
+    start: int
+    end: int
+    marker: str | None
+    marker_value: int | None
+    position: int  # 1-based position in its own list
+    rule: str
+    out_of_order: bool = False
+    children: list[Item] = field(default_factory=list)
+
+    @property
+    def flag(self) -> str:
+        return ";".join([self.rule] + ([OUT_OF_ORDER] if self.out_of_order else []))
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    start: int
+    end: int
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[_Paragraph]:
+    out, offset = [], 0
+    for line in text.split("\n"):
+        s, e = offset, offset + len(line)
+        if e > start and s < end and line.strip():
+            out.append(_Paragraph(max(s, start), min(e, end)))
+        offset = e + 1
+    return out
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    return re.compile(rules()["ends"]["byline"])
+
+
+@cache
+def _passage_opening() -> re.Pattern[str]:
+    return re.compile(rules()["ends"]["passage_opening"])
+
+
+def _close(text: str, start: int, end: int) -> int:
+    """End of a list's last item inside its paragraph: before a byline or a sentence opening a new passage."""
+    position = start
+    while (stop := text.find("。", position, end)) >= 0:
+        if _passage_opening().match(text, stop + 1, end):
+            end = stop + 1
+            break
+        position = stop + 1
+    byline = _byline().search(text[start:end].rstrip())
+    if byline:
+        end = start + byline.start()
+    while end > start and text[end - 1] in " \t\u3000，,、；;：:\n":
+        end -= 1
+    return end
+
+
+def _paragraph_of(paragraphs: list[_Paragraph], offset: int) -> int:
+    return next((i for i, p in enumerate(paragraphs) if p.start <= offset <= p.end), -1)
+
+
+def _lead(text: str, paragraphs: list[_Paragraph], first: int) -> str:
+    """The words before a list: its paragraph up to the list, or the paragraph before when that is empty."""
+    index = _paragraph_of(paragraphs, first)
+    lead = text[paragraphs[index].start : first] if index >= 0 else ""
+    if len(lead.strip(" \t\u3000：:，,")) < _MIN_LEAD and index > 0:
+        lead = text[paragraphs[index - 1].start : paragraphs[index - 1].end] + lead
+    return lead
+
+
+def _trimmed_chain(chain: Chain, paragraphs: list[_Paragraph]) -> Chain | None:
+    """Cut a chain where a marker in a later paragraph does not open it (a stray 二、 far below)."""
+    kept = [chain.markers[0]]
+    for marker in chain.markers[1:]:
+        index = _paragraph_of(paragraphs, marker.start)
+        same = index == _paragraph_of(paragraphs, kept[-1].start)
+        if not same and (index < 0 or paragraphs[index].start != marker.start):
+            break
+        kept.append(marker)
+    return Chain(tuple(kept), chain.out_of_order) if len(kept) >= 2 else None
+
+
+def _chain_items(text: str, chain: Chain, paragraphs: list[_Paragraph], end: int) -> list[Item]:
+    items = []
+    for position, marker in enumerate(chain.markers, start=1):
+        if position < len(chain.markers):
+            stop = chain.markers[position].start
+        else:
+            index = _paragraph_of(paragraphs, marker.start)
+            stop = _close(text, marker.end, paragraphs[index].end if index >= 0 else end)
+        s, e = unmarked._trim(text, marker.end, stop)
+        if position < len(chain.markers):
+            e = _close(text, s, e) if "\n" in text[s:e] else e
+        items.append(Item(s, max(s, e), marker.printed(text), marker.value or None, position, MARKED, chain.out_of_order))
+    return items
+
+
+def _deploys(text: str, paragraphs: list[_Paragraph], first: int, items: list[Item], strict: bool) -> bool:
+    """Whether a list sets out coming work: its lead-in's nearest cue, and its items' tense."""
+    cue = nearest_cue(_lead(text, paragraphs, first))
+    results = sum(1 for item in items if reads_as_results(text[item.start : item.end]))
+    if cue == REVIEW:
+        return False
+    if cue == DEPLOY:
+        return results < len(items)
+    return not strict and 2 * results < len(items)
+
+
+def _marked_lists(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> tuple[list[list[Item]], list[tuple[int, int]]]:
+    """Marked lists that deploy work, and the spans of every top-level marked list (review ones too)."""
+    lists: list[list[Item]] = []
+    covered: list[tuple[int, int]] = []
+    for chain in find_chains(find_markers(text, start, end)):
+        trimmed = _trimmed_chain(chain, paragraphs)
+        if trimmed is None or any(s <= trimmed.start < e for s, e in covered):
+            continue
+        items = _chain_items(text, trimmed, paragraphs, end)
+        span = (trimmed.start, items[-1].end)
+        if any(s < span[1] and span[0] < e for s, e in covered):
+            continue
+        covered.append(span)
+        if _deploys(text, paragraphs, trimmed.start, items, strict=False):
+            lists.append(items)
+    return lists, covered
+
+
+def _as_items(pieces: list[unmarked.Piece]) -> list[Item]:
+    return [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(pieces, start=1)]
+
+
+def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple[int, int]]) -> list[list[Item]]:
+    lists: list[list[Item]] = []
+    free = [p for p in paragraphs if not any(s < p.end and p.start < e for s, e in covered)]
+    for group in _runs(free, paragraphs):
+        g_start, g_end = group[0].start, group[-1].end
+        modal = _as_items(unmarked.modal_items(text, g_start, g_end))
+        if modal and 2 * sum(reads_as_results(text[i.start : i.end]) for i in modal) < len(modal):
+            lists.append(_closed(text, modal, paragraphs))
+            continue
+        for paragraph in group:
+            clauses = _as_items(unmarked.clause_items(text, paragraph.start, paragraph.end))
+            if clauses and _deploys(text, paragraphs, clauses[0].start, clauses, strict=True):
+                lists.append(_closed(text, clauses, paragraphs))
+    return lists
+
+
+def _runs(free: list[_Paragraph], paragraphs: list[_Paragraph]) -> list[list[_Paragraph]]:
+    """Free paragraphs grouped into runs of neighbours."""
+    runs: list[list[_Paragraph]] = []
+    for paragraph in free:
+        index = paragraphs.index(paragraph)
+        if runs and paragraphs.index(runs[-1][-1]) == index - 1:
+            runs[-1].append(paragraph)
+        else:
+            runs.append([paragraph])
+    return runs
+
+
+def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph]) -> list[Item]:
+    """The last item closed before a byline or a new passage; attitudes (提高政治站位…) left out."""
+    last = items[-1]
+    items[-1] = Item(last.start, max(last.start, _close(text, last.start, last.end)), last.marker, None, last.position, last.rule)
+    kept = [item for item in items if not is_attitude(text, item.start, item.end)]
+    return kept if len(kept) >= 2 else (kept if kept and len(items) > len(kept) else [])
+
+
+def _fallback_comma_list(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
+    """One deploying sentence of short verb-led comma clauses (2021年，要加强…，加快…，推进…)."""
+    for paragraph in paragraphs:
+        for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
+            s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
+            items = _as_items(unmarked.comma_items(text, s, e, framed_first=True))
+            if items and nearest_cue(_lead(text, paragraphs, items[0].start)) == DEPLOY:
+                return items
+    return []
+
+
+def _with_children(text: str, item: Item) -> Item:
+    """An item with the list nested in it (marked, enumerated or comma clauses after its headline)."""
+    inner = [c for c in find_chains(find_markers(text, item.start, item.end)) if c.start > item.start]
+    if inner:
+        chain = inner[0]
+        paragraphs = _paragraphs(text, item.start, item.end)
+        children = _chain_items(text, chain, paragraphs, item.end) if paragraphs else []
+    else:
+        colon = re.search("[：:]", text[item.start : item.end])
+        after_colon = item.start + colon.end() if colon else item.end
+        children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
+        children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
+        if not children:
+            headline = _TITLE_END.search(text, item.start, item.end)
+            after = headline.end() if headline else item.end
+            children = _as_items(unmarked.comma_items(text, after, item.end))
+    children = [child for child in children if title_of(text, child)]
+    if len(children) < 2:
+        return item
+    return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
+    """The items of every list in text[start:end] that sets out coming work, in text order (see module doc)."""
+    end = len(text) if end is None else end
+    paragraphs = _paragraphs(text, start, end)
+    marked, covered = _marked_lists(text, paragraphs, start, end)
+    lists = marked + _unmarked_lists(text, paragraphs, covered)
+    if not lists:
+        fallback = _fallback_comma_list(text, paragraphs)
+        lists = [fallback] if fallback else []
+    items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
+    return [_with_children(text, item) for item in items]
+
+
+def title_of(text: str, item: Item) -> str:
+    """An item's headline: its words up to the first clause end (at most 40 characters)."""
+    stop = _TITLE_END.search(text, item.start, item.end)
+    title_end = min(stop.start() if stop else item.end, item.start + _MAX_TITLE)
+    return text[item.start : title_end].strip() or text[item.start : item.end][:_MAX_TITLE]

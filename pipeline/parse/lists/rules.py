@@ -1,0 +1,138 @@
+"""The list reader's rules, read once from pipeline/data/lists.toml, and the small tests built on them.
+
+* `directive_at`: whether an item may start at an offset — a directive verb (after adverbs), a modal
+  (要, 必须) that is not part of a word (会议要求, 要素, 主要…), or 以…为…;
+* `nearest_cue`: whether the words before a list deploy work or review it (the nearest cue wins);
+* `reads_as_results`: whether an item states a result already reached (取得…成效, 明显好转).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_toml
+
+NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
+DEPLOY = "deploy"
+REVIEW = "review"
+
+
+@cache
+def rules() -> dict[str, Any]:
+    """The parsed pipeline/data/lists.toml."""
+    return read_toml("lists.toml")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """Adverbs then a directive verb, at the start of a clause."""
+    cfg = rules()["directive"]
+    return re.compile(rf"(?:{_alternation(cfg['adverbs'])})*(?:{_alternation(cfg['verbs'])})")
+
+
+@cache
+def _modal() -> re.Pattern[str]:
+    return re.compile(_alternation(rules()["directive"]["modals"]))
+
+
+@cache
+def _yi_wei() -> re.Pattern[str]:
+    return re.compile(rules()["directive"]["yi_wei"])
+
+
+@dataclass(frozen=True)
+class Lead:
+    """How an item opens: `kind` is verb, modal or yi_wei; `marker` the printed modal (要), if any."""
+
+    kind: str
+    start: int  # where the item's words start (after its modal)
+    marker: str | None
+
+
+def is_modal_word(text: str, position: int) -> bool:
+    """Whether the modal at `position` (要) is part of a word such as 要求, 主要, 重要, 要素."""
+    for word in rules()["directive"]["yao_words"]:
+        offset = word.find("要")
+        if offset >= 0 and text.startswith(word, position - offset):
+            return True
+    return False
+
+
+def verb_end(text: str, position: int, end: int) -> int | None:
+    """Where the adverbs and directive verb opening text[position:end] end, None without one."""
+    match = _lead().match(text, position, end)
+    return match.end() if match else None
+
+
+def verb_at(text: str, position: int, end: int) -> bool:
+    """Whether a directive verb (after optional adverbs) starts at `position`."""
+    return _lead().match(text, position, end) is not None
+
+
+def directive_at(text: str, position: int, end: int) -> Lead | None:
+    """How an item starting at `position` opens, or None when it is not led like a plan's item."""
+    modal = _modal().match(text, position, end)
+    if modal and not is_modal_word(text, position):
+        after = modal.end()
+        if verb_at(text, after, end) or text.startswith(tuple(rules()["directive"]["after_modal"]), after):
+            return Lead("modal", after, modal.group())
+        return None
+    if _yi_wei().match(text, position, end):
+        return Lead("yi_wei", position, None)
+    if verb_at(text, position, end):
+        return Lead("verb", position, None)
+    return None
+
+
+def is_attitude(text: str, start: int, end: int) -> bool:
+    """Whether an item only states an attitude (提高政治站位…), not work."""
+    head = text[start:end]
+    return any(head.startswith(word) for word in rules()["directive"]["attitudes"])
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cfg = rules()["cues"]
+    return re.compile(_alternation(cfg["deployment"])), re.compile(_alternation(cfg["review"]))
+
+
+def nearest_cue(lead: str) -> str | None:
+    """DEPLOY or REVIEW by the cue nearest the end of `lead` (the words before a list), None without one."""
+    deploy, review = _cue_patterns()
+    last_deploy = max((m.end() for m in deploy.finditer(lead) if not _is_word_yao(lead, m)), default=-1)
+    last_review = max((m.end() for m in review.finditer(lead)), default=-1)
+    if last_deploy < 0 and last_review < 0:
+        return None
+    return DEPLOY if last_deploy >= last_review else REVIEW
+
+
+def _is_word_yao(lead: str, match: re.Match[str]) -> bool:
+    return match.group() == "要" and is_modal_word(lead, match.start())
+
+
+@cache
+def _results() -> re.Pattern[str]:
+    return re.compile(_alternation(rules()["cues"]["results"]))
+
+
+def reads_as_results(item: str) -> bool:
+    """Whether an item states a result already reached (全面深化改革，重点任务有序推进)."""
+    return _results().search(item) is not None
+
+
+@cache
+def announces_list() -> re.Pattern[str]:
+    """A lead ending in a colon that announces the list after it (重点抓好以下五项工作：)."""
+    return re.compile(rules()["cues"]["announces"])
+
+
+def shape(name: str) -> Any:
+    """A number or string of the [shape] table."""
+    return rules()["shape"][name]

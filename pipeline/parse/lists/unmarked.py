@@ -1,0 +1,227 @@
+"""Unmarked lists: parallel items recognised by their shape, not by ordinal markers.
+
+* modal items: clauses led by 要 (or 必须), separated by ；or 。 (要…；要…。), a short subject allowed
+  before the first (全市卫生健康系统要…);
+* clause items: clauses separated by ；or 。, each led by a directive verb (after adverbs) or by 以…为…;
+* comma items: short verb-object clauses separated by ，(落实…，办好…，强化…);
+* enumerations: 、-separated items in parentheses or before a count that sizes them (A、B、C三项行动).
+
+Every function takes absolute offsets and returns `Piece`s with absolute offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.parse.lists.rules import NUMERAL, directive_at, is_modal_word, rules, shape, verb_at, verb_end
+from pipeline.text.numbers import parse_number
+
+MODAL = "list_modal_clauses"
+CLAUSES = "list_verb_clauses"
+COMMAS = "list_comma_clauses"
+ENUMERATION = "list_enumeration"
+_SPACE = " \t\u3000"
+_FRAMING_MODALS = ("将", "要", "必须")
+_COUNT_AFTER = re.compile(rf"等?(?P<n>{NUMERAL})(?:项|个|大|类|方面)")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One item found by its shape; text[start:end] are its words (without its modal)."""
+
+    start: int
+    end: int
+    marker: str | None
+    rule: str
+
+
+def _trim(text: str, start: int, end: int, chars: str = "，,、；;：:") -> tuple[int, int]:
+    """Strip spaces and joiners at both ends (a closing 。 stays with its item)."""
+    while start < end and (text[start] in _SPACE or text[start] in chars + "。\n"):
+        start += 1
+    while end > start and (text[end - 1] in _SPACE or text[end - 1] in chars + "\n"):
+        end -= 1
+    return start, end
+
+
+def _clauses(text: str, start: int, end: int, separators: str) -> list[tuple[int, int, str]]:
+    """(start, end, separator before it) of the clauses of text[start:end]."""
+    out: list[tuple[int, int, str]] = []
+    position, before = start, "\n"
+    for index in range(start, end + 1):
+        if index == end or text[index] in separators or text[index] == "\n":
+            s, e = _trim(text, position, index)
+            if s < e:
+                out.append((s, e, before))
+            if index < end:
+                before = text[index]
+            position = index + 1
+    return out
+
+
+def modal_items(text: str, start: int, end: int) -> list[Piece]:
+    """Items led by a modal (要/必须) after ；, 。 or a line start (the first also after ，, ： or a subject)."""
+    modals = rules()["directive"]["modals"]
+    boundaries = shape("modal_boundaries")
+    starts: list[tuple[int, str]] = []
+    for match in re.finditer("|".join(modals), text[start:end]):
+        position = start + match.start()
+        lead = directive_at(text, position, end)
+        if lead is None or lead.kind != "modal":
+            continue
+        before = _boundary_before(text, position, start)
+        if before is None:
+            continue
+        char, distance = before
+        if starts and char not in "；;。\n" and not (char in "。\n" and distance <= shape("max_subject_chars")):
+            continue
+        if not starts and (distance > shape("max_subject_chars") or (distance > 0 and char not in "，,：:。\n")):
+            continue
+        if distance == 0 and char not in boundaries + "\n":
+            continue
+        starts.append((position, match.group()))
+    if len(starts) < shape("min_items"):
+        return []
+    pieces = []
+    for index, (position, modal) in enumerate(starts):
+        stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
+        if index + 1 < len(starts):
+            stop = _sentence_start(text, stop, position)
+        s, e = _trim(text, position + len(modal), stop)
+        if s < e:
+            pieces.append(Piece(s, e, modal, MODAL))
+    return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _boundary_before(text: str, position: int, floor: int) -> tuple[str, int] | None:
+    """(boundary character, characters between it and `position`) for the nearest boundary before."""
+    index = position - 1
+    while index >= floor and text[index] not in "，,；;。：:\n！？":
+        index -= 1
+    char = text[index] if index >= floor else "\n"
+    return char, position - index - 1
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    """Move back from a modal to the start of its clause (a subject before 要 belongs to its item's lead-in)."""
+    index = position
+    while index > floor and text[index - 1] not in "；;。\n":
+        index -= 1
+    return index
+
+
+def _paragraph_end(text: str, position: int, end: int) -> int:
+    stop = text.find("\n", position, end)
+    return stop if stop >= 0 else end
+
+
+def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    """Where a clause's item starts after framing (会议提出，2024年全省将加强… → 加强…), and its modal."""
+    lead = directive_at(text, start, end)
+    if lead is not None:
+        return lead.start, lead.marker
+    limit = min(end, start + 2 * shape("max_subject_chars"))
+    for index in range(start + 1, limit):
+        char = text[index - 1]
+        if char in "，,：:" and (lead := directive_at(text, index, end)) is not None:
+            return lead.start, lead.marker
+        if text.startswith(_FRAMING_MODALS, index) and not is_modal_word(text, index):
+            modal = next(m for m in _FRAMING_MODALS if text.startswith(m, index))
+            if verb_at(text, index + len(modal), end):
+                return index + len(modal), (modal if modal != "将" else None)
+    return None
+
+
+def clause_items(text: str, start: int, end: int) -> list[Piece]:
+    """The longest run of clauses separated by ；/。, each led by a directive verb or 以…为… (the first
+    after framing)."""
+    best: list[Piece] = []
+    run: list[Piece] = []
+    for s, e, _ in _clauses(text, start, end, "；;。！？"):
+        lead = framed_start(text, s, e) if not run else _direct(text, s, e)
+        if lead is None:
+            best = run if len(run) > len(best) else best
+            run = []
+            lead = framed_start(text, s, e)
+            if lead is None:
+                continue
+        item_start, modal = lead
+        run.append(Piece(item_start, e, modal, CLAUSES))
+    best = run if len(run) > len(best) else best
+    return best if len(best) >= shape("min_items") else []
+
+
+def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    lead = directive_at(text, start, end)
+    return (lead.start, lead.marker) if lead else None
+
+
+def comma_items(text: str, start: int, end: int, *, framed_first: bool = False) -> list[Piece]:
+    """The first run of short comma clauses, each led by a directive verb, inside one sentence (with
+    `framed_first`, the first clause may follow framing, 今年要…, and be twice as long)."""
+    limit = shape("max_comma_item_chars")
+    modals = tuple(rules()["directive"]["modals"])
+    run: list[Piece] = []
+    for s, e, _ in _clauses(text, start, end, "，,；;。"):
+        if text[e - 1] == "。":
+            e -= 1
+        lead = framed_start(text, s, e) if framed_first and not run else None
+        item_start = lead[0] if lead else s
+        short = e - item_start <= (2 * limit if lead else limit)
+        if short and (lead or directive_at(text, s, e) is not None) and not text.startswith(modals, item_start):
+            run.append(Piece(item_start, e, None, COMMAS))
+            continue
+        if len(run) >= shape("min_comma_items"):
+            return run
+        run = []
+    return run if len(run) >= shape("min_comma_items") else []
+
+
+def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
+    """、-separated items in parentheses (each led by a verb) or right before a count that sizes them."""
+    found: list[Piece] = []
+    for match in re.finditer(r"[（(]([^（()）]+)[）)]", text[start:end]):
+        inner_start = start + match.start(1)
+        pieces = _split_enumeration(text, inner_start, start + match.end(1))
+        if len(pieces) >= shape("min_items") and all(verb_at(text, p.start, p.end) for p in pieces):
+            found += pieces
+    if found:
+        return found
+    for match in _COUNT_AFTER.finditer(text, start, end):
+        count = parse_number(match.group("n"))
+        clause_start = max(start, max(text.rfind(c, start, match.start()) for c in "，,；;。：:\n") + 1)
+        lead = directive_at(text, clause_start, match.start())
+        if lead is None:
+            continue
+        if count is None:
+            continue
+        item_start = verb_end(text, lead.start, match.start()) or lead.start
+        pieces = _split_enumeration(text, item_start, match.start(), int(count))
+        if len(pieces) == int(count) >= shape("min_items"):
+            return pieces
+    return []
+
+
+def _split_enumeration(text: str, start: int, end: int, count: int | None = None) -> list[Piece]:
+    """Items of an enumeration; when a count sizes it one item more than the 、 give, the last is split at
+    和/及 (A、B和C三项)."""
+    pieces = []
+    position = start
+    for index in range(start, end + 1):
+        if index == end or text[index] == "、":
+            s, e = _trim(text, position, index)
+            if s < e:
+                if e - s > shape("max_enumeration_item_chars"):
+                    return []
+                pieces.append(Piece(s, e, None, ENUMERATION))
+            position = index + 1
+    if count is not None and pieces and len(pieces) + 1 == count:
+        last = pieces[-1]
+        joined = re.search("(?:以及|和|及|与)", text[last.start : last.end])
+        if joined and joined.start() > 0:
+            pieces[-1:] = [
+                Piece(last.start, last.start + joined.start(), None, ENUMERATION),
+                Piece(last.start + joined.end(), last.end, None, ENUMERATION),
+            ]
+    return pieces

@@ -1,0 +1,66 @@
+"""Tests of plans stated outside a conference (pipeline.parse.announced). Every text is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.parse.announced import announced_statement
+from pipeline.text.clean import clean_text
+
+
+def plan(raw: str, published: date | None = None):
+    return announced_statement(clean_text(raw).text, published)
+
+
+def test_work_points_summarised_in_running_text() -> None:
+    found = plan(
+        "本刊讯 按照党中央、国务院的部署，2013年卫生工作要点有：（1）深化医药卫生体制改革；（2）加强公共卫生服务；"
+        "（3）推进中医药发展。"
+    )
+    assert (found["level"], found["region_code"], found["work_year"]) == ("national", None, 2013)
+    assert len(found["tasks"]) == 3
+    assert all(words in task["text"] for words, task in zip(("深化医药卫生", "加强公共卫生", "推进中医药发"), found["tasks"], strict=True))
+
+
+def test_spokesman_briefing_with_an_announced_count_cut_short_is_flagged() -> None:
+    found = plan(
+        "国家卫生健康委新闻发言人介绍，今年将采取五项举措：一是扩大优质医疗资源；二是加强基层服务能力。",
+        date(2023, 2, 1),
+    )
+    assert found["level"] == "national" and found["work_year"] == 2023
+    assert len(found["tasks"]) == 2 and "list_cut_short" in found["flag"]
+    assert "work_year_from_published" in found["flag"]
+
+
+def test_commentary_whose_list_starts_after_a_lead_in() -> None:
+    found = plan(
+        "政府工作报告解读\n发布机构：河北镇\n今年的政府工作报告在卫生健康领域部署了8项具体任务。\n这些任务意味着什么？\n"
+        "1、实施健康优先发展战略\n解读文字。\n2、深化公立医院改革\n解读文字。",
+        date(2025, 3, 10),
+    )
+    assert found["level"] == "national" and found["region_code"] is None
+    assert [t["text"][:6] for t in found["tasks"]] == ["实施健康优先", "深化公立医院"]
+
+
+def test_provincial_director_year_ahead_article() -> None:
+    found = plan(
+        "新的一年，湖南省卫生健康系统将重点抓好以下三个方面工作：一是深化医改；二是强化基层；三是守护安全。",
+        date(2024, 1, 5),
+    )
+    assert (found["level"], found["region_code"]) == ("provincial", "430000")
+
+
+def test_a_review_list_states_no_plan() -> None:
+    assert plan("过去一年，全省卫生健康工作取得了8项重大成效：一是医改深化；二是基层加强。") is None
+
+
+def test_a_cue_without_a_list_states_no_plan() -> None:
+    assert plan("会议部署了十项重点任务。会议还表彰了先进集体。") is None
+
+
+def test_a_training_course_report_states_no_plan() -> None:
+    text = (
+        "卫生部人事司组织开展了卫生管理干部培训班，先后组织召开了3次专家论证会，研究制定了培训实施方案。"
+        "截至目前，已经完成12个省的培训工作。"
+    )
+    assert plan(text, date(2004, 10, 14)) is None
