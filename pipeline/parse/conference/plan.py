@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.types import MeetingReport
+from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
@@ -49,6 +50,10 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         for note in report.commentary
     ]
     flags = []
+    spans = [(t.start - len(t.marker or ""), t.end) for t in report.tasks]
+    if spans and reviews_past_work(text, spans):
+        tasks, commentary = [], []
+        flags.append("review_list_left_out")
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")
