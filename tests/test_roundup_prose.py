@@ -100,3 +100,15 @@ def test_targets_of_prose_tasks_are_not_repeated_in_the_opening() -> None:
     first = guangdong["tasks"][0]
     assert [(t["value"], t["unit"]) for t in first["targets"]] == [(5.0, "家")]
     assert guangdong["opening_targets"] == []
+
+
+def test_a_marked_list_in_a_prose_item_keeps_its_items() -> None:
+    text = ROUNDUP.replace(
+        "2024年湖南将实施乡村医生学历提升计划；扩大家庭医生签约覆盖面。",
+        "2024年湖南提出：一是实施乡村医生学历提升计划，完善培养机制；二是扩大家庭医生签约覆盖面。",
+    )
+    hunan = roundup_statements(text, parse_roundup(text, default_year=2024))[1]
+    assert [(t["marker"], t["text"]) for t in hunan["tasks"]] == [
+        ("一是", "实施乡村医生学历提升计划，完善培养机制"),
+        ("二是", "扩大家庭医生签约覆盖面。"),
+    ]
