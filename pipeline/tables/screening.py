@@ -3,7 +3,7 @@
 The warehouse refuses a table whose rows break a NOT NULL or key constraint, and the blocking checks
 refuse values outside an enum, a pattern or a bound: either stops the whole build. So that no single
 text can do that, each document's rows are first built on their own (its plans, tasks, meeting,
-targets and programmes, as if it were the only text) and checked against the constraints its schema
+targets, programmes and reported figures, as if it were the only text) and checked against the constraints its schema
 declares — required, type, enum, pattern, minimum/maximum, length, flagValues and a unique primary key.
 A document whose rows break one (or whose rows cannot be built at all) is kept as a document only:
 documents.flag `rows_refused:<problem>` (pipeline.documents.problems) and no plan rows. The checks are
@@ -27,6 +27,7 @@ from pipeline.documents.record import DocumentRecord
 from pipeline.tables.meetings import build_meeting_tables
 from pipeline.tables.plans import build_plan_tables
 from pipeline.tables.programmes import programme_rows
+from pipeline.tables.reported_figures import reported_figure_rows
 from pipeline.tables.targets import target_rows
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -96,6 +97,7 @@ def _own_rows(record: DocumentRecord) -> dict[str, list[dict[str, Any]]]:
     published = (rows["tasks"], rows["plans"], rows["plan_sources"])
     rows["targets"] = target_rows([record], *published)
     rows["programmes"] = programme_rows([record], *published)
+    rows["reported_figures"] = reported_figure_rows([record], rows["plans"])
     return rows
 
 
