@@ -60,6 +60,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     if report.work_year is None:
         flags.append("work_year_unknown")
     flags += [flag for flag in report.flags if flag in _SHARED_FLAGS]
+    if tasks and report.announced_task_count and len(tasks) < report.announced_task_count:
+        flags.append("list_cut_short")  # 2 of the 6 announced: the copy stops before the list ends
     if report.scope != "national" and report.region_code is None and "joint_meeting_of_regions" not in report.flags:
         flags.append("region_unresolved")
     return statement(
