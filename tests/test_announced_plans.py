@@ -64,3 +64,28 @@ def test_a_training_course_report_states_no_plan() -> None:
         "截至目前，已经完成12个省的培训工作。"
     )
     assert plan(text, date(2004, 10, 14)) is None
+
+
+def test_a_fragment_that_opens_on_the_meetings_requirements() -> None:
+    found = plan("会议强调，2024年全市卫生健康系统要抓好三项工作：一是守牢安全底线。二是推进医联体建设。三是加强人才队伍。\n")
+    assert found is not None and found["work_year"] == 2024 and len(found["tasks"]) == 3
+    assert (found["level"], found["region_code"]) == ("provincial", None) and "level_unknown" in found["flag"]
+
+
+def test_a_meeting_requirement_in_the_middle_of_a_text_is_no_fragment_opening() -> None:
+    assert plan("医院召开职工大会。\n院长说，会议强调，一是学习文件。二是传达精神。") is None
+
+
+def test_a_work_points_outline_with_no_title_line() -> None:
+    found = plan(
+        "一、深化医药卫生体制改革\n推进公立医院改革。\n二、加强公共卫生体系建设\n完善疾控体系。\n"
+        "三、促进中医药传承创新\n建设中医药强省。\n",
+        date(2023, 1, 20),
+    )
+    assert found is not None and [t["title"] for t in found["tasks"]][:1] == ["深化医药卫生体制改革"]
+    assert found["work_year"] == 2023 and "work_year_from_published" in found["flag"]
+
+
+def test_an_outline_of_achievements_states_no_plan() -> None:
+    raw = "一、医改取得新成效\n二、公共卫生取得新进展\n三、中医药取得新成绩\n"
+    assert plan(raw) is None

@@ -78,3 +78,14 @@ def test_a_meeting_whose_city_is_not_named_keeps_its_plan_apart_and_flagged():
     [plan] = payload["plans"]
     assert plan["level"] == "municipal" and plan["region_code"] is None
     assert "region_unresolved" in plan["flag"]
+
+
+def test_meeting_n_tasks_equals_its_plans_tasks_and_a_short_list_is_flagged():
+    payload = _extract(
+        "3月1日，2024年全市卫生健康工作会议召开。赣州市副市长王五出席会议并讲话。\n"
+        "王五强调，今年要重点做好六项工作：一是扩大优质医疗资源。二是深化医药卫生体制改革。"
+    )
+    plan = payload["plans"][0]
+    assert payload["meeting"]["n_tasks"] == len(plan["tasks"]) == 2
+    assert payload["meeting"]["announced_task_count"] == 6
+    assert "list_cut_short" in plan["flag"]

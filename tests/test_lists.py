@@ -159,3 +159,35 @@ def test_chains_count_from_one_and_keep_families_apart() -> None:
     chains = find_chains(find_markers(text, 0, len(text)))
     assert sorted(len(c.markers) for c in chains) == [2, 2]
     assert {c.markers[0].family for c in chains} == {"shi", "paren"}
+
+
+def test_clauses_announced_with_their_count_are_items_however_they_open() -> None:
+    text = "县长强调，今年全县要重点做好四项工作：稳字当头、守正创新，巩固医改成果；因地制宜，完善服务网络；依法治理，规范执业行为；对标对表，补齐短板弱项。"
+    tasks = _read(text)
+    assert [t["title"] for t in tasks] == ["稳字当头、守正创新", "因地制宜", "依法治理", "对标对表"]
+    assert {t["flag"] for t in tasks} == {"list_announced_clauses"}
+
+
+def test_announced_count_that_disagrees_gives_no_announced_list() -> None:
+    text = "会议要求做好三项工作：稳字当头，巩固成果；守正创新，完善网络。"
+    assert all(t["flag"] != "list_announced_clauses" for t in _read(text))
+
+
+def test_the_guiding_thought_leads_no_item() -> None:
+    text = "会议要求，要以新时代党的卫生健康工作方针为指导，凝聚共识；要深化医改；要加强基层。"
+    assert _titles(text) == ["深化医改", "加强基层"]
+
+
+def test_counts_and_bare_verbs_are_not_enumerated_items() -> None:
+    text = "会议强调，要重点实施一项行动、推进两项改革；要加强基层。"
+    tasks = _read(text)
+    assert [t["title"] for t in tasks] == ["重点实施一项行动、推进两项改革", "加强基层"]
+    assert tasks[0]["children"] == []
+
+
+def test_an_explanatory_sentence_is_not_a_sub_list() -> None:
+    text = (
+        "会议要求，一要统一思想，进一步增强责任感。要围绕建设目标，进一步健全服务体系，深化医改，拓展公卫项目，统筹做好各项工作，努力推动发展。"
+        "二要狠抓落实，确保完成任务。"
+    )
+    assert [t["children"] for t in _read(text)] == [[], []]

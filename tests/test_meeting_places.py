@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from pipeline.parse.conference.facts import announced_task_count
 from pipeline.parse.conference.places import normalise_location
 from pipeline.parse.conference.report import parse_meeting_report
 from pipeline.text.clean import clean_text
@@ -208,3 +209,19 @@ def test_a_symposium_that_deploys_no_work_states_no_plan() -> None:
     assert parse_meeting_report(clean_text(text).text) is not None  # a 工作 meeting: its name says it is one
     assert parse_meeting_report(clean_text("5月6日，浙江省卫生健康合作座谈会在杭州召开，各方交流了经验。").text) is None
     assert parse_meeting_report(clean_text("5月6日，浙江省卫生健康合作座谈会在杭州召开。会议强调，要加强合作。").text) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("孟书记强调，要重点做好六项工作：建强龙头；打通枢纽。", 6),
+        ("会议部署了今年十个方面的工作。", 10),
+        ("会议明确了2016年卫生计生工作8大重点。", 8),
+        ("发言人介绍，今年将采取七项举措。", 7),
+        ("会议提出要抓好十方面工作。", 10),
+        ("扎实推进健康江苏建设25个专项行动。", None),  # the size of a named programme, not of the plan's list
+        ("全力加强监测预警以及应急处置这两方面工作。", None),  # two things just named, inside a task
+    ],
+)
+def test_announced_counts(sentence: str, count: int | None) -> None:
+    assert announced_task_count(sentence) == count

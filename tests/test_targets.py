@@ -248,7 +248,6 @@ def test_respectively_pairs_subjects_with_numbers() -> None:
         ("提升居民健康素养水平至33%。", "居民健康素养水平"),
         ("提升签约率1个百分点。", "签约率"),
         ("引进高层次医学人才不少于200名。", "高层次医学人才"),
-        ("加快培育年销售额过20亿元的中药企业。", "中药企业年销售额"),  # the subject follows 的
         # the counted noun after the unit, with a modifier when it names the thing
         ("增配500台移动式DR设备。", "移动式DR设备"),
         ("每万人口拥有3.5名全科医生。", "全科医生"),
@@ -639,8 +638,8 @@ def test_round_up_of_provincial_plans() -> None:
     assert (t.value, t.unit, t.comparator, t.action, t.indicator) == (1000, "名", "ge", "招引", "高层次人才")
     t = _find(targets, "遴选15个左右省级临床重点专科")
     assert (t.value, t.unit, t.comparator) == (15, "个", "approx")
-    t = _find(targets, "年营业收入过50亿元")
-    assert (t.value, t.unit, t.comparator, t.indicator) == (5e9, "元", "gt", "中医药龙头企业年营业收入")
+    # a size threshold describing a class of entity, and a count of an enumeration just named: no targets
+    assert not [t for t in targets if "50亿元" in t.raw_text or "7个应用" in t.raw_text]
     t = _find(targets, "70万城乡妇女")
     assert (t.value, t.unit, t.flag, t.indicator) == (700000, None, "no_unit", "城乡妇女宫颈癌、乳腺癌免费检查")
     t = _find(targets, "覆盖107县区")
@@ -703,3 +702,36 @@ def test_national_conference_reports(prefix: str) -> None:
     counts = {p.name: p.n_parts for p in find_programmes(text) if p.n_parts}
     expected = {"000": {"8项为民服务实事": 8}, "002": {}, "004": {"10项为民服务实事": 10}}[prefix]
     assert expected.items() <= counts.items()
+
+
+# --- issue 22: thresholds and counts of enumerations are not targets -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快培育年营业收入过50亿元的中医药龙头企业。",
+        "引进主营业务收入超过10亿元的医药企业。",
+        "加快培育年销售额过20亿元的中药企业。",
+        "支持床位超过1000张的县级医院提质扩容。",
+        "持续迭代新生儿出生“一件事”、医检互认、疫智防控等7个应用。",
+        "推广三明医改、县域医共体等10项经验。",
+        "用好健康档案、电子病历等5个平台。",
+    ],
+)
+def test_thresholds_and_counts_of_enumerations_are_not_targets(text: str) -> None:
+    assert _targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("培育3家年营业收入超过10亿元的企业。", 3),  # the count of firms stays; the threshold does not
+        ("医疗器械产业营业收入突破500亿元。", 5e10),  # a level to reach, not a threshold of a class
+        ("力争超过90%的县达到标准。", 90),  # a share to reach
+        ("编制人才队伍建设、数智健康发展等7个专项规划。", 7),  # new deliverables, named in part
+        ("新建急救站、献血屋等20个服务点。", 20),
+    ],
+)
+def test_quantities_to_reach_stay_targets(text: str, value: float) -> None:
+    assert [t.value for t in _targets(text)] == [value]

@@ -62,3 +62,14 @@ def test_one_visible_item_with_a_document_number_states_a_plan() -> None:
 
 def test_a_news_item_that_only_names_a_plan_states_none() -> None:
     assert plan("市卫健委召开工作会\n会上学习了2024年卫生健康工作要点\n一、学习了文件精神\n") is None
+
+
+def test_national_work_points_of_older_years() -> None:
+    ministry = plan(
+        "卫生部关于印发2011年卫生工作要点的通知\n卫办发〔2011〕5号\n2011年卫生工作要点\n"
+        "一、深化医药卫生体制改革\n二、加强公共卫生服务\n"
+    )
+    assert (ministry["level"], ministry["region_code"], ministry["work_year"]) == ("national", None, 2011)
+    assert ministry["issuer"] == "卫生部"
+    untitled_body = plan("2012年国家卫生工作要点\n一、巩固完善基本药物制度\n二、推进公立医院改革试点\n")
+    assert (untitled_body["level"], untitled_body["work_year"]) == ("national", 2012)

@@ -17,9 +17,12 @@ from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POI
 from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
+from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
+from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
+from pipeline.text.reported import drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
 _TITLE_MAX = 80
@@ -32,13 +35,31 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
     resolved_kind = kind or found_kind
     for plan in plans:
         _add_targets(text, plan)
+    figures = _reported_figures(text, plans, meeting, published_date)
     return {
         "kind": resolved_kind,
         "kind_flag": _other_reason(kind, plans) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
-        "meeting": _meeting_payload(text, meeting) if meeting else None,
+        "meeting": _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None,
         "plans": plans,
+        "reported_figures": figures,
     }
+
+
+def _reported_figures(
+    text: str, plans: list[dict[str, Any]], meeting: MeetingReport | None, published: date | None
+) -> list[dict[str, Any]]:
+    """The quantities the text reports as reached; the plans' targets that are such quantities are removed."""
+    review = [(s.start, s.end) for s in meeting.sections if s.kind == REVIEW] if meeting else []
+    year = reference_year(
+        text,
+        [plan.get("work_year") for plan in plans],
+        meeting.work_year if meeting else None,
+        published.year if published else None,
+    )
+    for plan in plans:
+        drop_reported_targets(text, plan, review_sections=review, reference_year=year)
+    return [asdict(figure) for figure in find_reported_figures(text, review_sections=review, reference_year=year)]
 
 
 def _parse_by_genre(
@@ -50,6 +71,8 @@ def _parse_by_genre(
         if sections := parse_roundup(text, default_year=year):
             return ROUNDUP_KIND, roundup_statements(text, sections), None
         if items := parse_paragraph_roundup(text, default_year=year):
+            return ROUNDUP_KIND, items, None
+        if items := agreement_statements(text):
             return ROUNDUP_KIND, items, None
         if kind == ROUNDUP_KIND:
             return ROUNDUP_KIND, [], None
@@ -155,11 +178,14 @@ def _add_targets(text: str, plan: dict[str, Any]) -> None:
     visit(plan["tasks"])
 
 
-def _meeting_payload(text: str, report: MeetingReport) -> dict[str, Any]:
-    """Meeting facts (the event); its tasks and commentary are carried by the plan statement."""
+def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:
+    """Meeting facts (the event); its tasks and commentary are carried by the plan statement, whose number
+    of top-level tasks the meeting's n_tasks repeats (tasks read by a fallback reader included)."""
     payload = asdict(report)
     del payload["tasks"], payload["commentary"]
-    payload["n_tasks"] = len(report.tasks)
+    payload["n_tasks"] = n_tasks
+    if n_tasks and "no_tasks" in payload["flags"]:
+        payload["flags"] = [flag for flag in payload["flags"] if flag != "no_tasks"]
     payload["field"] = meeting_field(report.name)
     payload["start_date"] = report.start_date.isoformat() if report.start_date else None
     payload["end_date"] = report.end_date.isoformat() if report.end_date else None

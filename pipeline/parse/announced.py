@@ -1,12 +1,13 @@
 """Plans stated outside a conference or a work-points document: a text that announces the work ahead
 and lists it — a spokesman's briefing (介绍了7项重点工作任务), a director's year-ahead article (新的一年，
 将…), a commentary on the government work report (部署了12项具体任务), a work-points summary in running
-text (2012年工作要点有：(1)…).
+text (2012年工作要点有：(1)…), a fragment that opens on a meeting's requirements (会议强调，…一是…), and a
+work-points outline with no title line (一、…二、…三、… at the top of the text).
 
 Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked lines, or markers or
 "；" clauses in one paragraph) that is not a review. Level: national when the text names a national body
-or event and no local region; else the one province, city or county the text's regions lie in; a plan
-whose level rests on that is flagged. Work year: a year in the cue, else the first year the text prints
+or event and no local region; else the one province or city the text's regions lie in (flagged
+level_from_text); with neither, provincial is assumed (flagged level_unknown). Work year: a year in the cue, else the first year the text prints
 before the list, else the publication year (flagged).
 """
 
@@ -20,12 +21,14 @@ from typing import Any
 from pipeline.data import read_toml
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import fill, numeral_value
+from pipeline.parse.lists import list_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
+LEVEL_UNKNOWN = "level_unknown"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -40,7 +43,7 @@ def _lexicon() -> dict[str, Any]:
 
 @cache
 def _cues() -> list[re.Pattern[str]]:
-    return [re.compile(fill(cue)) for cue in _lexicon()["cues"]]
+    return [re.compile(fill(cue)) for cue in [*_lexicon()["cues"], *_lexicon()["fragment_openings"]]]
 
 
 def announced_statement(text: str, published: date | None) -> dict[str, Any] | None:
@@ -52,7 +55,22 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
         tasks = _list_after(text, cue.end())
         if tasks:
             return _statement(text, cue, tasks, published)
-    return None
+    return _untitled_outline(text, published)
+
+
+def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | None:
+    """A work-points outline with no title line: marked lines that open the text, enough of them, no review."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lead = next((i for i, line in enumerate(lines) if marker_of(line)), None)
+    if lead is None or lead > _lexicon()["outline_max_lead_lines"]:
+        return None
+    start = text.find(lines[lead])
+    tasks, _ = parse_outline(text, start, len(text))
+    if len(tasks) < _lexicon()["outline_min_items"]:
+        return None
+    if any(word in task["title"] for task in tasks for word in _lexicon()["review_words"]):
+        return None
+    return _statement(text, None, tasks, published)
 
 
 def _list_after(text: str, at: int) -> list[dict[str, Any]]:
@@ -61,7 +79,7 @@ def _list_after(text: str, at: int) -> list[dict[str, Any]]:
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
     if text[at:line_end].strip("：: 。"):
-        tasks = paragraph_tasks(text, at, line_end)
+        tasks = paragraph_tasks(text, at, line_end) or list_tasks(text, at, line_end)
         if tasks:
             return tasks
     offset = line_end + 1
@@ -73,11 +91,13 @@ def _list_after(text: str, at: int) -> list[dict[str, Any]]:
     return []
 
 
-def _statement(text: str, cue: re.Match[str], tasks: list[dict[str, Any]], published: date | None) -> dict[str, Any]:
+def _statement(
+    text: str, cue: re.Match[str] | None, tasks: list[dict[str, Any]], published: date | None
+) -> dict[str, Any]:
     flags: list[str] = []
     level, region_code = _level_and_region(text, flags)
     work_year = _work_year(text, cue, published, flags)
-    announced = cue.groupdict().get("n")
+    announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
         flags.append(LIST_CUT_SHORT)
     first_line = text.split("\n", 1)[0].strip()
@@ -102,10 +122,11 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     counties = [c for c, _, _ in find_counties(prose) if len(c) == 1]
     if any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
         return "national", None
+    if not named and not counties:
+        flags.append(LEVEL_UNKNOWN)
+        return "provincial", None
     flags.append(LEVEL_FROM_TEXT)
     provinces = {region.province_code for region, _, _ in named} | {c[0].province_code for c in counties}
-    if not named and not counties:
-        return "national", None
     if len(provinces) == 1:
         province = provinces.pop()
         cities = {r.code for r, _, _ in named if r.level != PROVINCE} | {c[0].prefecture_code for c in counties}
@@ -115,11 +136,14 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     return "provincial", None
 
 
-def _work_year(text: str, cue: re.Match[str], published: date | None, flags: list[str]) -> int | None:
-    if found := _YEAR.search(cue.group()):
+def _work_year(text: str, cue: re.Match[str] | None, published: date | None, flags: list[str]) -> int | None:
+    if cue is not None and (found := _YEAR.search(cue.group())):
         return int(found.group(1))
-    if found := _YEAR.search(text, 0, cue.start()):
+    if found := _YEAR.search(text, 0, cue.start() if cue else len(text)):
         return int(found.group(1))
+    sentence_end = text.find("。", cue.end()) if cue else -1
+    if cue is not None and (found := _YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))):
+        return int(found.group(1))  # 会议强调，2024年全市…要: the year of the cue's own sentence
     if published is not None:
         flags.append(WORK_YEAR_FROM_PUBLISHED)
         return published.year

@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.types import MeetingReport
+from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
@@ -49,12 +50,18 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         for note in report.commentary
     ]
     flags = []
+    spans = [(t.start - len(t.marker or ""), t.end) for t in report.tasks]
+    if spans and reviews_past_work(text, spans):
+        tasks, commentary = [], []
+        flags.append("review_list_left_out")
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")
     if report.work_year is None:
         flags.append("work_year_unknown")
     flags += [flag for flag in report.flags if flag in _SHARED_FLAGS]
+    if tasks and report.announced_task_count and len(tasks) < report.announced_task_count:
+        flags.append("list_cut_short")  # 2 of the 6 announced: the copy stops before the list ends
     if report.scope != "national" and report.region_code is None and "joint_meeting_of_regions" not in report.flags:
         flags.append("region_unresolved")
     return statement(

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.lists.reader import Item, read_lists, title_of
+from pipeline.parse.lists.reader import Item, read_lists, reviews_past_work, title_of
 from pipeline.parse.statements import task
 
-__all__ = ["Item", "list_tasks", "read_lists"]
+__all__ = ["Item", "list_tasks", "read_lists", "reviews_past_work"]
 
 
 def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:

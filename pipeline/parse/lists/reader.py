@@ -174,6 +174,10 @@ def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple
             lists.append(_closed(text, modal, paragraphs))
             continue
         for paragraph in group:
+            announced = _as_items(unmarked.announced_items(text, paragraph.start, paragraph.end))
+            if announced:
+                lists.append(_closed(text, announced, paragraphs))
+                continue
             clauses = _as_items(unmarked.clause_items(text, paragraph.start, paragraph.end))
             if clauses and _deploys(text, paragraphs, clauses[0].start, clauses, strict=True):
                 lists.append(_closed(text, clauses, paragraphs))
@@ -224,13 +228,28 @@ def _with_children(text: str, item: Item) -> Item:
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         if not children:
-            headline = _TITLE_END.search(text, item.start, item.end)
-            after = headline.end() if headline else item.end
-            children = _as_items(unmarked.comma_items(text, after, item.end))
+            children = _comma_children(text, item)
     children = [child for child in children if title_of(text, child)]
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def _comma_children(text: str, item: Item) -> list[Item]:
+    """Short verb-led comma clauses after the item's headline in its first sentence, or making up a later
+    sentence entirely (坚持高站位谋划。做好顶层设计，深化医改创新，强化队伍建设。)."""
+    sentences = [(item.start + m.start(), item.start + m.end()) for m in re.finditer("[^。！？]+[。！？]?", text[item.start : item.end])]
+    for number, (s, e) in enumerate(sentences):
+        if number == 0:
+            headline = _TITLE_END.search(text, s, e)
+            found = unmarked.comma_items(text, headline.end() if headline else e, e)
+        else:
+            found = unmarked.comma_items(text, s, e)
+            whole = found and found[0].start == unmarked._trim(text, s, e)[0] and found[-1].end >= e - 1
+            found = found if whole else []
+        if found:
+            return _as_items(found)
+    return []
 
 
 def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
@@ -244,6 +263,15 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
         lists = [fallback] if fallback else []
     items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
     return [_with_children(text, item) for item in items]
+
+
+def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a list (its items' spans, the first from its marker) reviews past work: the nearest cue of its
+    lead-in is one of review (会议总结回顾了2023年工作。一是…) and most of its items read as results."""
+    paragraphs = _paragraphs(text, 0, len(text))
+    if nearest_cue(_lead(text, paragraphs, spans[0][0])) != REVIEW:
+        return False
+    return 2 * sum(reads_as_results(text[s:e]) for s, e in spans) > len(spans)
 
 
 def title_of(text: str, item: Item) -> str:

@@ -47,6 +47,11 @@ def _yi_wei() -> re.Pattern[str]:
     return re.compile(rules()["directive"]["yi_wei"])
 
 
+@cache
+def _yi_wei_framing() -> re.Pattern[str]:
+    return re.compile(rules()["directive"]["yi_wei_framing"])
+
+
 @dataclass(frozen=True)
 class Lead:
     """How an item opens: `kind` is verb, modal or yi_wei; `marker` the printed modal (要), if any."""
@@ -81,10 +86,14 @@ def directive_at(text: str, position: int, end: int) -> Lead | None:
     modal = _modal().match(text, position, end)
     if modal and not is_modal_word(text, position):
         after = modal.end()
+        if _yi_wei_framing().match(text, after, end):
+            return None
         if verb_at(text, after, end) or text.startswith(tuple(rules()["directive"]["after_modal"]), after):
             return Lead("modal", after, modal.group())
         return None
     if _yi_wei().match(text, position, end):
+        if _yi_wei_framing().match(text, position, end):
+            return None
         return Lead("yi_wei", position, None)
     if verb_at(text, position, end):
         return Lead("verb", position, None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.parse.lists.rules import NUMERAL, directive_at, is_modal_word, rules, shape, verb_at, verb_end
 from pipeline.text.numbers import parse_number
@@ -21,6 +22,7 @@ MODAL = "list_modal_clauses"
 CLAUSES = "list_verb_clauses"
 COMMAS = "list_comma_clauses"
 ENUMERATION = "list_enumeration"
+ANNOUNCED = "list_announced_clauses"
 _SPACE = " \t\u3000"
 _FRAMING_MODALS = ("将", "要", "必须")
 _COUNT_AFTER = re.compile(rf"等?(?P<n>{NUMERAL})(?:项|个|大|类|方面)")
@@ -157,6 +159,27 @@ def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     return (lead.start, lead.marker) if lead else None
 
 
+def announced_items(text: str, start: int, end: int) -> list[Piece]:
+    """The ；-separated clauses after a lead that announces them with their count (重点做好六项工作：A；B；…)."""
+    for colon in re.finditer("[：:]", text[start:end]):
+        position = start + colon.end()
+        lead_start = max(start, position - 40)
+        announced = _announced_count().search(text, lead_start, position)
+        if announced is None:
+            continue
+        count = parse_number(announced.group("n"))
+        stop = _paragraph_end(text, position, end)
+        pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in _clauses(text, position, stop, "；;")]
+        if count is not None and len(pieces) == int(count) >= shape("min_items"):
+            return pieces
+    return []
+
+
+@cache
+def _announced_count() -> re.Pattern[str]:
+    return re.compile(shape("announced_count").replace("{N}", NUMERAL))
+
+
 def comma_items(text: str, start: int, end: int, *, framed_first: bool = False) -> list[Piece]:
     """The first run of short comma clauses, each led by a directive verb, inside one sentence (with
     `framed_first`, the first clause may follow framing, 今年要…, and be twice as long)."""
@@ -198,9 +221,15 @@ def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
             continue
         item_start = verb_end(text, lead.start, match.start()) or lead.start
         pieces = _split_enumeration(text, item_start, match.start(), int(count))
-        if len(pieces) == int(count) >= shape("min_items"):
+        if len(pieces) == int(count) >= shape("min_items") and not any(_is_fragment(text, p) for p in pieces):
             return pieces
     return []
+
+
+def _is_fragment(text: str, piece: Piece) -> bool:
+    """An enumeration piece that is not an item of its own: a count (一项行动) or a bare verb (推进)."""
+    words = text[piece.start : piece.end]
+    return bool(_COUNT_AFTER.search(words)) or verb_end(text, piece.start, piece.end) == piece.end
 
 
 def _split_enumeration(text: str, start: int, end: int, count: int | None = None) -> list[Piece]:

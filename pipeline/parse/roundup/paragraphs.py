@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.parse.clauses import paragraph_tasks
+from pipeline.parse.lists import list_tasks
 from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
 
@@ -27,6 +28,7 @@ _AFTER_NAME = re.compile(r"(?:卫生健康委员会|卫生健康委|卫健委)?[
 _PLAN_CUE = re.compile(r"(?:19|20)\d{2}年|会议|将")
 _HELD = re.compile("[^。]*?(?:召开|举行)[^。]*。")
 _WORK_YEAR = re.compile(r"((?:19|20)\d{2})年[，]?(?:全省|全区|全市|我省|我区|全兵团)?[^。；]{0,12}?(?:将|要|重点|工作)")
+_RUN_ON = re.compile(r"(?<=[。！？])\s*(?=\d{1,2}月\d{1,2}日)")  # a dated item after a sentence, mid-line
 _MIN_CONTINUATION = 20  # shorter paragraphs after an item (bylines, links) do not continue it
 
 
@@ -37,14 +39,25 @@ class _Paragraph:
 
 
 def _paragraphs(text: str) -> list[_Paragraph]:
+    """Lines, each split again where a new dated item starts mid-line (…。2月12日，北京市…)."""
     out, offset = [], 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Paragraph(offset + lead, offset + lead + len(stripped)))
+            start = offset + len(raw) - len(raw.lstrip())
+            end = start + len(stripped)
+            cuts = [m.start() for m in _RUN_ON.finditer(text, start, end) if _opens_item_at(text, m.start(), end)]
+            for cut_start, cut_end in zip([start, *cuts], [*cuts, end], strict=True):
+                out.append(_Paragraph(cut_start, cut_end))
         offset += len(raw) + 1
     return out
+
+
+def _opens_item_at(text: str, at: int, end: int) -> bool:
+    """A date at `at` followed by a provincial unit's name: a round-up item that runs on in the same line."""
+    lead = _LEAD.match(text, at, end)
+    found = find_regions(text, lead.end(), min(end, lead.end() + 12), levels=(PROVINCE,)) if lead else []
+    return bool(found) and found[0][1] == lead.end()
 
 
 def _item_province(text: str, paragraph: _Paragraph) -> tuple[Region, int] | None:
@@ -94,7 +107,7 @@ def _statement(
         flags.append("work_year_from_document" if default_year else "work_year_unknown")
     if text[last.end - 1] not in "。！？”）)":
         flags.append("cut_off")
-    tasks = paragraph_tasks(text, plan_start, last.end)
+    tasks = paragraph_tasks(text, plan_start, last.end) or list_tasks(text, plan_start, last.end)
     if not tasks:
         flags.append("tasks_not_listed")
     if held:
@@ -108,6 +121,6 @@ def _statement(
         start=first.start,
         end=last.end,
         tasks=tasks,
-        opening=(first.start, first.end),
+        opening=(first.start, tasks[0]["start"] if tasks else last.end),  # each target read once
         flags=flags,
     )

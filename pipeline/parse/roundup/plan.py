@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.parse.lists import list_tasks
 from pipeline.parse.roundup.sections import Measure, ProvinceSection
 from pipeline.parse.statements import roundup_item_field, statement, task
 
@@ -21,6 +22,11 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
         flags = [flag for flag in (section.flag or "").split(";") if flag]
         if section.plan_year is None:
             flags.append("work_year_unknown")
+        tasks = _task_tree(text, section)
+        opening = (section.intro_start, section.intro_end)
+        if not tasks:  # a prose item: its measures are the lists of its paragraphs (pipeline.parse.lists)
+            tasks = list_tasks(text, section.intro_start, section.section_end)
+            opening = (section.intro_start, tasks[0]["start"] if tasks else section.section_end)
         out.append(
             statement(
                 genre=GENRE,
@@ -30,9 +36,9 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
                 work_year=section.plan_year,
                 start=section.section_start,
                 end=section.section_end,
-                tasks=_task_tree(text, section),
+                tasks=tasks,
                 headline=section.headline,
-                opening=(section.intro_start, section.intro_end),
+                opening=opening,
                 flags=flags,
             )
         )

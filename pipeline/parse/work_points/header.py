@@ -102,7 +102,7 @@ def _top_limit(text: str) -> int:
 def _issuer(text: str, head_end: int) -> str | None:
     suffixes = "|".join(sorted(lexicon()["header"]["body_suffixes"], key=len, reverse=True))
     head = text[:head_end]
-    notice = re.search(rf"([\u4e00-\u9fff（）]{{2,24}}?(?:{suffixes}))关于", head)
+    notice = re.search(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))关于", head)
     if notice:
         return notice.group(1)
     for _, line in _lines(head, 200):

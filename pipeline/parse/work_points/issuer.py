@@ -18,7 +18,7 @@ WORK_YEAR_FROM_DATE = "work_year_from_date"
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
 _METADATA_DATE = re.compile(r"(?:生效|发布|成文|印发)(?:日期|时间)[：:|\s]*((?:19|20)\d{2})[-/.年]\d{1,2}")
 _MIN_MENTIONS = 2  # one region named once may be another place the plan speaks of (学习成都经验)
-_SCOPE_WORDS = (("全国", "national"), ("全省", "provincial"), ("全区", "provincial"), ("全市", "municipal"), ("全县", "county"))
+_SCOPE_WORDS = (("全国", "national"), ("国家", "national"), ("全省", "provincial"), ("全区", "provincial"), ("全市", "municipal"), ("全县", "county"))
 
 
 def level_from_body(issuer: str, national_words: list[str]) -> tuple[str | None, str | None]:

@@ -66,19 +66,23 @@ def _exclusion_patterns(
 
 
 def named_before_spans(text: str) -> list[tuple[int, int, str]]:
-    """Counts of things the clause has just named: 以丽水、湖州、衢州3个示范市, 甲中心、乙中心和丙中心等三大中心.
+    """Counts of things the clause has just named: 以丽水、湖州、衢州3个示范市, 甲中心、乙中心和丙中心等三大中心,
+    持续迭代A、B、C等7个应用.
 
     The number follows a 、-list directly (or after 等) and equals the number of items listed: it
-    restates what is named, it commits to nothing more. With 等 and fewer items than the number
-    (A、B、C等7个应用) the number says more than the list, and stays.
+    restates what is named, it commits to nothing more. After 等 the list may name fewer items than the
+    number (A、B、C等7个应用: examples of the seven): the number still counts the enumeration, and is a
+    target only when a verb of the clause makes the things counted new deliverables (编制A、B等7个专项规划).
     """
     spans = []
+    deliverable = lexicon().deliverable_verbs
     for m in _COUNT_RE.finditer(text):
         value = parse_number(m.group(1))
         if value is None or value < 2:
             continue
         start = m.start()
-        head = start - 1 if text.startswith("等", start - 1) else start
+        after_deng = text.startswith("等", start - 1)
+        head = start - 1 if after_deng else start
         if head == 0 or text[head - 1] in "，。；：！？\n、":
             continue
         clause_start = max(text.rfind(c, 0, head) for c in "，。；：！？\n") + 1
@@ -89,7 +93,7 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
         last = run[run.rfind(_LIST_SEPARATORS) + 1 :]
         if any(j in last[1:] for j in _LAST_JOINERS):
             items += 1
-        if items == value:
+        if items == value or (after_deng and items < value and not any(verb in run for verb in deliverable)):
             spans.append((start, m.end(), "named_before"))
     return spans
 

@@ -85,6 +85,7 @@ class Lexicon:
     title_re: re.Pattern[str]
     level_quote_re: re.Pattern[str]
     build_verbs: tuple[str, ...]  # counts of new things: is_change
+    deliverable_verbs: tuple[str, ...]  # after one of these, 等N closing an enumeration counts new things
     programme_classifiers: tuple[str, ...]
     programme_name_nouns: tuple[str, ...]
     programme_quoted_nouns: tuple[str, ...]  # name nouns and the nouns that may follow a quoted name
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
         title_re=re.compile(f"{opening}[^{closing}\\n]{{0,80}}{closing}"),
         level_quote_re=re.compile(rf"{NUMERAL}(?:余|多)?{_any_of([re.escape(u) for u in units['level']])}"),
         build_verbs=longest_first(verbs["build"]),
+        deliverable_verbs=longest_first(verbs["deliverable"]),
         programme_classifiers=tuple(programmes["count_classifiers"]),
         programme_name_nouns=longest_first(programmes["name_nouns"]),
         programme_quoted_nouns=longest_first(programmes["name_nouns"] + programmes["quoted_nouns"]),
