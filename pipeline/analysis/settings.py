@@ -9,6 +9,8 @@ from typing import Any
 from pipeline.data import read_toml
 
 FIGURE_PATH = "figures/themes.png"  # the release figure, inside a package folder
+INDICATOR_FIGURE_PATH = "figures/indicators.png"  # plans' targets against the national values, by indicator
+INDICATOR_FIGURE_PANELS = 6  # the indicators with targets in the most plans, one panel each
 
 THEMES_FILE = "themes.toml"
 SETTINGS_FILE = "analysis.toml"

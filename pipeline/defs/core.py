@@ -17,11 +17,13 @@ from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import discover
 from pipeline.documents.store import DocumentStore
 from pipeline.tables.documents import document_rows
+from pipeline.tables.indicators import indicator_framework_rows, indicator_rows
 from pipeline.tables.meetings import build_meeting_tables
 from pipeline.tables.plans import build_plan_tables
 from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
+from pipeline.tables.reported_figures import reported_figure_rows
 from pipeline.tables.targets import target_rows
 from pipeline.warehouse.database import fetch_dicts, load_parquet_files, write_table
 
@@ -85,6 +87,22 @@ def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return _write(duckdb, "regions", region_rows())
 
 
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("indicators", description="The reviewed vocabulary of indicators (pipeline/data).", **CORE),
+        dg.AssetSpec(
+            "indicator_frameworks",
+            deps=["indicators"],
+            description="The national frameworks' values of their main indicators, each with its document.",
+            **CORE,
+        ),
+    ]
+)
+def indicator_tables(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    yield _write(duckdb, "indicators", indicator_rows())
+    yield _write(duckdb, "indicator_frameworks", indicator_framework_rows())
+
+
 @dg.asset(deps=[*REFERENCED], description="The provincial-level units that issue plans (31 + 兵团).", **CORE)
 def provinces(duckdb: DuckDBResource) -> dg.MaterializeResult:
     return _write(duckdb, "provinces", province_rows())
@@ -112,7 +130,7 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(name, deps=["tasks", "plans", "plan_sources", *REFERENCED], **CORE)
+        dg.AssetSpec(name, deps=["tasks", "plans", "plan_sources", "indicators", *REFERENCED], **CORE)
         for name in ("targets", "programmes")
     ],
     description="Numeric targets (commitments) and named programmes of every published task and plan opening.",
@@ -125,3 +143,14 @@ def targets_and_programmes(paths: PipelinePaths, duckdb: DuckDBResource) -> Iter
     records = load_records(paths, duckdb)
     yield _write(duckdb, "targets", target_rows(records, tasks, plans, sources))
     yield _write(duckdb, "programmes", programme_rows(records, tasks, plans, sources))
+
+
+@dg.asset(
+    deps=[extracted_documents, "plans", "indicators", *REFERENCED],
+    description="Quantities each text reports as already reached, with the plan whose text reports them.",
+    **CORE,
+)
+def reported_figures(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    with duckdb.get_connection() as con:
+        plans = fetch_dicts(con, "SELECT plan_id FROM plans")
+    return _write(duckdb, "reported_figures", reported_figure_rows(load_records(paths, duckdb), plans))

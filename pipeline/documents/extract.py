@@ -17,10 +17,12 @@ from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POI
 from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
+from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
+from pipeline.text.reported import drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
 _TITLE_MAX = 80
@@ -33,13 +35,31 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
     resolved_kind = kind or found_kind
     for plan in plans:
         _add_targets(text, plan)
+    figures = _reported_figures(text, plans, meeting, published_date)
     return {
         "kind": resolved_kind,
         "kind_flag": _other_reason(kind, plans) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
         "meeting": _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None,
         "plans": plans,
+        "reported_figures": figures,
     }
+
+
+def _reported_figures(
+    text: str, plans: list[dict[str, Any]], meeting: MeetingReport | None, published: date | None
+) -> list[dict[str, Any]]:
+    """The quantities the text reports as reached; the plans' targets that are such quantities are removed."""
+    review = [(s.start, s.end) for s in meeting.sections if s.kind == REVIEW] if meeting else []
+    year = reference_year(
+        text,
+        [plan.get("work_year") for plan in plans],
+        meeting.work_year if meeting else None,
+        published.year if published else None,
+    )
+    for plan in plans:
+        drop_reported_targets(text, plan, review_sections=review, reference_year=year)
+    return [asdict(figure) for figure in find_reported_figures(text, review_sections=review, reference_year=year)]
 
 
 def _parse_by_genre(

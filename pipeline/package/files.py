@@ -199,7 +199,7 @@ def write_package(
 
 
 def write_figures(con: duckdb.DuckDBPyConnection, dest: Path, cache_dir: Path | None = None) -> None:
-    """figures/themes.png: the release figure, drawn from the tasks, plans, task_themes and regions tables
+    """figures/themes.png and figures/indicators.png: the release figures; themes.png drawn from the tasks, plans, task_themes and regions tables
     (or read from `cache_dir`, where the same data drawn by the same code and libraries was kept)."""
     from pipeline.analysis.build import release_figure  # matplotlib and jieba: only when drawing
     from pipeline.analysis.settings import FIGURE_PATH
@@ -213,6 +213,27 @@ def write_figures(con: duckdb.DuckDBPyConnection, dest: Path, cache_dir: Path | 
     path = dest / FIGURE_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(release_figure(tasks, plans, task_themes, names, cache_dir))
+    write_indicator_figure(con, dest, names, cache_dir)
+
+
+def write_indicator_figure(
+    con: duckdb.DuckDBPyConnection, dest: Path, region_names: dict[str, str], cache_dir: Path | None = None
+) -> None:
+    """figures/indicators.png: each plan's target against the national frameworks' values, drawn from the
+    targets, reported_figures, indicator_frameworks and plans tables (or read from `cache_dir`)."""
+    from pipeline.analysis.indicator_figure import indicator_figure_data, render_indicator_figure
+    from pipeline.analysis.settings import INDICATOR_FIGURE_PATH
+
+    data = indicator_figure_data(
+        fetch_dicts(con, "SELECT indicator_id, plan_id, value, unit, kind FROM targets ORDER BY target_id"),
+        fetch_dicts(
+            con, "SELECT indicator_id, plan_id, doc_id, base_value, base_unit FROM reported_figures ORDER BY figure_id"
+        ),
+        fetch_dicts(con, "SELECT indicator_id, framework_id, year, value FROM indicator_frameworks"),
+        fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans"),
+        region_names,
+    )
+    (dest / INDICATOR_FIGURE_PATH).write_bytes(render_indicator_figure(data, cache_dir))
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pipeline.package import csv_policy
 from pipeline.package.readme_analysis import analysis_section
+from pipeline.package.readme_indicators import indicators_section
 from pipeline.package.release_notes import describe_changes
 
 MODEL = """\
@@ -23,6 +24,8 @@ provinces (31 + 兵团) ─┐ region_code
                        │   ├── task_sources ── the task as found in each source (agrees / differs)
                        │   └── commentary ──── editors' notes on a task
                        ├── targets ──── numeric commitments of a task (task_id) or of the plan's opening
+                       │                └── indicator_id ─ indicators ── indicator_frameworks (national values)
+                       ├── reported_figures ── quantities its texts report as already reached (indicator_id)
                        └── programmes ─ named standing initiatives (健康广东18项专项行动) with their count of parts
 documents ── the cleaned texts every doc_id/char_start/char_end points into (+ sentences, tokens)
 ```
@@ -212,6 +215,7 @@ def render_readme(
         "row's `doc_id`; `substr(text, char_start + 1, char_end - char_start)` in SQL, or",
         "`text[char_start:char_end]` in Python, gives back the row's quoted text exactly.",
         "",
+        *indicators_section(),
         *analysis_section(),
         "## Cite",
         "",

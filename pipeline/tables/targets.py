@@ -9,6 +9,7 @@ from typing import Any
 from pipeline.documents.record import DocumentRecord
 from pipeline.parse.statements import task_tree_paths
 from pipeline.tables.plans import plan_id_of, task_id_for
+from pipeline.text.indicators import match_indicator
 from pipeline.text.regions import by_code, province_of
 
 
@@ -87,29 +88,38 @@ def _rows(
     task_id: str | None = None,
 ) -> list[dict[str, Any]]:
     return [
-        {
-            "target_id": f"{prefix}-{number:02d}",
-            "level": level,
-            "province_code": province_code,
-            "plan_id": plan_id,
-            "task_id": task_id,
-            "year": target.get("year") or default_year,
-            "deadline_year": target.get("year"),
-            "kind": target["kind"],
-            "indicator": target["indicator"],
-            "action": target.get("action"),
-            "value": target["value"],
-            "value_max": target.get("value_max"),
-            "unit": target.get("unit"),
-            "per_unit": target.get("per_unit"),
-            "comparator": target["comparator"],
-            "is_change": target["is_change"],
-            "quoted_from": target.get("quoted_from"),
-            "raw_text": target["raw_text"],
-            "doc_id": doc_id,
-            "char_start": target["start"],
-            "char_end": target["end"],
-            "flag": target.get("flag"),
-        }
+        _with_indicator(
+            {
+                "target_id": f"{prefix}-{number:02d}",
+                "level": level,
+                "province_code": province_code,
+                "plan_id": plan_id,
+                "task_id": task_id,
+                "year": target.get("year") or default_year,
+                "deadline_year": target.get("year"),
+                "kind": target["kind"],
+                "indicator": target["indicator"],
+                "action": target.get("action"),
+                "value": target["value"],
+                "value_max": target.get("value_max"),
+                "unit": target.get("unit"),
+                "per_unit": target.get("per_unit"),
+                "comparator": target["comparator"],
+                "is_change": target["is_change"],
+                "quoted_from": target.get("quoted_from"),
+                "raw_text": target["raw_text"],
+                "doc_id": doc_id,
+                "char_start": target["start"],
+                "char_end": target["end"],
+                "flag": target.get("flag"),
+            }
+        )
         for number, target in enumerate(targets, start=1)
     ]
+
+
+def _with_indicator(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its indicator_id from the vocabulary; a row no entry fits says why in its flag."""
+    match = match_indicator((row["indicator"], row["raw_text"]), row["unit"], row["per_unit"])
+    flags = [flag for flag in (row["flag"], match.flag) if flag]
+    return {**row, "indicator_id": match.indicator_id, "flag": ";".join(flags) or None}

@@ -204,7 +204,9 @@ def test_build_is_byte_identical_to_the_latest_release(built: Path):
     assert set(unreleased) <= set(TABLES), "tests/data/unreleased_tables.toml names a table the package has not"
     for table in TABLES:
         same = [
-            (built / "data" / f"{table}.{suffix}").read_bytes() == (release / "data" / f"{table}.{suffix}").read_bytes()
+            (release / "data" / f"{table}.{suffix}").is_file()  # a table new since the release differs
+            and (built / "data" / f"{table}.{suffix}").read_bytes()
+            == (release / "data" / f"{table}.{suffix}").read_bytes()
             for suffix in ("csv", "parquet")
         ]
         if table in unreleased:
