@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from pipeline import schema
-from pipeline.package import csv_policy, loader
+from pipeline.package import coverage, csv_policy, loader, sqlite
 from pipeline.package.readme import render_readme
 from pipeline.warehouse.database import fetch_dicts
 
@@ -127,7 +127,9 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
 
 def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]) -> dict[str, Any]:
     meta = schema.package_metadata()
-    homepage = {"homepage": meta["repository"]} if meta.get("repository") else {}  # empty until the project has a public address
+    homepage = (
+        {"homepage": meta["repository"]} if meta.get("repository") else {}
+    )  # empty until the project has a public address
     return {
         "$schema": DATA_PACKAGE_PROFILE,
         "name": meta["name"],
@@ -141,6 +143,25 @@ def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]
         "contributors": meta["contributors"],
         "sources": [_source(doc) for doc in documents],
         "resources": resource_descriptors(dest),
+        **sqlite_descriptor(dest),
+    }
+
+
+def sqlite_descriptor(dest: Path) -> dict[str, Any]:
+    """The package's `sqlite` property: its SQLite copy (pipeline.package.sqlite) with sha256 and bytes. Not a
+    resource: it holds every table (and search indexes), which the CSV resources already describe."""
+    path = dest / sqlite.sqlite_file_name()
+    if not path.exists():
+        return {}
+    return {
+        "sqlite": {
+            "path": path.name,
+            "format": "sqlite",
+            "mediatype": sqlite.MEDIATYPE,
+            "description": sqlite.DESCRIPTION,
+            "hash": f"sha256:{sha256_file(path)}",
+            "bytes": path.stat().st_size,
+        }
     }
 
 
@@ -175,6 +196,7 @@ def write_package(
     else:
         counts = export_data(con, dest)
         write_figures(con, dest, figure_cache)
+        sqlite.write_sqlite(dest)
     documents = [
         dict(
             zip(
@@ -193,7 +215,8 @@ def write_package(
     _write_text(dest / "changes.json", json.dumps(release.changes, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     _write_text(dest / "open.sql", loader.open_sql(package))
     _write_text(dest / LOADER_FILE, Path(loader.__file__).read_text(encoding="utf-8"))
-    _write_text(dest / "README.md", render_readme(package, counts, documents, release))
+    covered = coverage.markdown(coverage.collect(con))
+    _write_text(dest / "README.md", render_readme(package, counts, documents, release, covered))
     write_checksums(dest)
     return counts
 
@@ -298,7 +321,7 @@ def validate_package(dest: Path) -> list[str]:
         problems += [f"{place}: {error.message}" for error in errors[:_SHOWN_ERRORS]]
         if len(errors) > _SHOWN_ERRORS:  # every problem is counted, the first ones are shown
             problems.append(f"{place}: and {len(errors) - _SHOWN_ERRORS} more errors")
-    return problems + parquet_problems(dest)
+    return problems + parquet_problems(dest) + sqlite.sqlite_problems(dest)
 
 
 def validate_once(dest: Path, validated: Path) -> list[str]:
