@@ -89,3 +89,9 @@ def test_a_work_points_outline_with_no_title_line() -> None:
 def test_an_outline_of_achievements_states_no_plan() -> None:
     raw = "一、医改取得新成效\n二、公共卫生取得新进展\n三、中医药取得新成绩\n"
     assert plan(raw) is None
+
+
+def test_year_ahead_article_takes_its_year_from_the_publication_date() -> None:
+    raw = "新的一年，我们将重点抓好三件事：一是守住疫情防控底线；二是推进分级诊疗；三是加强人才培养。国家卫生健康委主任说。"
+    assert plan(raw, date(2023, 12, 28))["work_year"] == 2024
+    assert plan(raw, date(2024, 1, 3))["work_year"] == 2024

@@ -225,3 +225,8 @@ def test_a_symposium_that_deploys_no_work_states_no_plan() -> None:
 )
 def test_announced_counts(sentence: str, count: int | None) -> None:
     assert announced_task_count(sentence) == count
+
+
+def test_a_meeting_named_in_a_clause_held_at_it() -> None:
+    found = report("“守护健康是第一责任。”在1月9-10日召开的2019年全国卫生健康工作会议上，部长李四这样说。")
+    assert found.scope == "national" and str(found.start_date) == "2019-01-09" and str(found.end_date) == "2019-01-10"

@@ -163,7 +163,8 @@ def _programmes(text: str, start: int, end: int) -> list[dict[str, Any]]:
 
 
 def _add_targets(text: str, plan: dict[str, Any]) -> None:
-    """Targets and programmes of the plan's opening and of each task's own words (before its first child)."""
+    """Targets and programmes of the plan's opening (outside its tasks) and of each task's own words (before
+    its first child)."""
     has_opening = plan["opening_start"] is not None
     plan["opening_targets"] = _targets(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
     plan["opening_programmes"] = _programmes(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
@@ -176,6 +177,10 @@ def _add_targets(text: str, plan: dict[str, Any]) -> None:
             visit(task["children"])
 
     visit(plan["tasks"])
+    # An opening that holds the tasks themselves (a round-up item's prose): their quantities belong to the tasks.
+    spans = [(task["start"], task["end"]) for task in plan["tasks"]]
+    for key in ("opening_targets", "opening_programmes"):
+        plan[key] = [row for row in plan[key] if not any(s <= row["start"] and row["end"] <= e for s, e in spans)]
 
 
 def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:

@@ -32,6 +32,7 @@ LEVEL_UNKNOWN = "level_unknown"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_END_MONTHS = (11, 12)  # 新的一年 written in these months is the next year
 _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
 _METADATA = re.compile("来源|发布|日期|作者|索引号|编辑|责任|\\|")
 
@@ -146,5 +147,6 @@ def _work_year(text: str, cue: re.Match[str] | None, published: date | None, fla
         return int(found.group(1))  # 会议强调，2024年全市…要: the year of the cue's own sentence
     if published is not None:
         flags.append(WORK_YEAR_FROM_PUBLISHED)
-        return published.year
+        ahead = cue is not None and "新的一年" in cue.group() and published.month in _YEAR_END_MONTHS
+        return published.year + 1 if ahead else published.year  # 新的一年 written in December: next year
     return None

@@ -2,14 +2,15 @@
 
 The meeting sentence has the shape "<date>，<year?><scope><field>工作会议在<place>召开": the scope
 (全国, 全省, 湖南省, 全市…) gives the level, the field (卫生健康, 疾病预防控制…) whether it is a
-health meeting and whether it is the National Health Work Conference itself.
+health meeting and whether it is the National Health Work Conference itself. Meetings of other
+kinds (大会, 座谈会, 推进会, 联席会议, 发布会) are read the same way, a body that holds one giving its scope.
+The work year and days are in years.py, the place and region in places.py.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
@@ -26,7 +27,6 @@ _DATE = (
 )
 DATE_RE = re.compile(_DATE)
 _SENTENCE_END = "。！？\n"
-WORK_YEAR_SOURCES_DISAGREE = "work_year_sources_disagree"
 
 
 @dataclass(frozen=True)
@@ -343,88 +343,6 @@ def _date_from_match(match: re.Match[str]) -> MeetingDate | None:
 def primary_mention(mentions: list[Mention]) -> Mention:
     """The mention that reports the meeting: the first one with a date, else the first one."""
     return next((m for m in mentions if m.meeting_date), mentions[0])
-
-
-# --- work year and dates -------------------------------------------------------------------------
-
-
-def work_year_from_text(text: str, lead_end: int, mentions: list[Mention], flags: list[str] | None = None) -> int | None:
-    """The year whose work the meeting deploys, from the text's own years (None if it names none).
-
-    In order: a deploy cue in the lead (部署2025年), a year the text says its work is to be done in
-    (2019年全市卫生健康工作要…) when it is later than the title's, the title year, the reviewed year + 1
-    in the lead, then the same cues anywhere. When these sources name different years, `flags` gets
-    work_year_sources_disagree.
-    """
-    cfg = lexicon()["work_year"]
-    lead = text[:lead_end]
-    reviewed_lead = _first_year(cfg["review"], lead)
-    reviewed_any = _first_year(cfg["review"], text)
-    title = next((m.title_year for m in mentions if m.title_year), None)
-    ahead = _first_year(cfg["year_ahead"], text)
-    candidates = [
-        _first_year(cfg["deploy"], lead),
-        ahead if ahead is not None and (title is None or ahead > title) else None,
-        title,
-        reviewed_lead + 1 if reviewed_lead is not None else None,
-        _first_year(cfg["deploy"], text),
-        reviewed_any + 1 if reviewed_any is not None else None,
-    ]
-    found = next((year for year in candidates if year is not None), None)
-    stated = {year for year in (*candidates[:4], ahead) if year is not None}
-    if flags is not None and len(stated) > 1:
-        flags.append(WORK_YEAR_SOURCES_DISAGREE)
-    return found
-
-
-def _first_year(patterns: list[str], text: str) -> int | None:
-    hits = [m for p in patterns if (m := compiled(p).search(text))]
-    if not hits:
-        return None
-    return numeral_value(min(hits, key=lambda m: m.start()).group("y"))
-
-
-def relative_work_year(lead: str, meeting_year: int) -> int | None:
-    """今年 / 明年 after a deploy verb, counted from the meeting's year."""
-    cfg = lexicon()["work_year"]
-    if any(compiled(p).search(lead) for p in cfg["deploy_next_year"]):
-        return meeting_year + 1
-    if any(compiled(p).search(lead) for p in cfg["deploy_this_year"]):
-        return meeting_year
-    return None
-
-
-def deploys_next_year(month: int) -> bool:
-    """Whether a meeting held in this month deploys the next year's work."""
-    return month in lexicon()["meeting"]["next_year_months"]
-
-
-def meeting_year_for(printed: MeetingDate, work_year: int | None, published: date | None) -> int | None:
-    """The year of a partial date: from the work year, else the published date (not after it)."""
-    if work_year is not None:
-        return work_year - 1 if deploys_next_year(printed.month) else work_year
-    if published is not None:
-        year = published.year
-        if (printed.month, printed.day) > (published.month, published.day):
-            year -= 1
-        return year
-    return None
-
-
-def date_range(printed: MeetingDate, year: int) -> tuple[date, date] | None:
-    """The first and last day of a printed date in a given year (a range may run into next year)."""
-    try:
-        start = date(year, printed.month, printed.day)
-        if printed.end_day is None:
-            return start, start
-        end_month = printed.end_month or printed.month
-        end_year = year + 1 if end_month < printed.month else year
-        end = date(end_year, end_month, printed.end_day)
-    except ValueError:
-        return None
-    if end < start or end - start > timedelta(days=31):
-        return None
-    return start, end
 
 
 def announced_task_count(text: str) -> int | None:

@@ -23,14 +23,9 @@ from pipeline.parse.conference.facts import (
     MeetingDate,
     Mention,
     announced_task_count,
-    date_range,
-    deploys_next_year,
     find_mentions,
     is_nhwc,
-    meeting_year_for,
     primary_mention,
-    relative_work_year,
-    work_year_from_text,
 )
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
 from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
@@ -44,6 +39,13 @@ from pipeline.parse.conference.types import (
     Official,
     ReportedTask,
     Section,
+)
+from pipeline.parse.conference.years import (
+    date_range,
+    deploys_next_year,
+    meeting_year_for,
+    relative_work_year,
+    work_year_from_text,
 )
 
 __all__ = [

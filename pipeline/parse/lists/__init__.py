@@ -2,7 +2,7 @@
 
 Rules are data: pipeline/data/lists.toml (deployment and review cues, directive verbs, modals, marker
 families, shapes). Each task's `flag` names the rule that found it (list_marked, list_modal_clauses,
-list_verb_clauses, list_comma_clauses, list_enumeration; list_out_of_order when its list's numbers skip
+list_verb_clauses, list_comma_clauses, list_enumeration, list_prose_clauses; list_out_of_order when its list's numbers skip
 or repeat), as declared in schemas/tasks.schema.json.
 """
 
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.parse.lists.prose import prose_items
 from pipeline.parse.lists.reader import Item, read_lists, reviews_past_work, title_of
 from pipeline.parse.statements import task
 
-__all__ = ["Item", "list_tasks", "read_lists", "reviews_past_work"]
+__all__ = ["Item", "list_tasks", "prose_tasks", "read_lists", "reviews_past_work"]
 
 
 def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
@@ -34,3 +35,11 @@ def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
 def list_tasks(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
     """Tasks (statement shape, pipeline.parse.statements.task) of the lists read in text[start:end]."""
     return [_task(text, item, ordinal) for ordinal, item in enumerate(read_lists(text, start, end), start=1)]
+
+
+def prose_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Tasks of the measures written as prose in text[start:end] (pipeline.parse.lists.prose), for a
+    passage the caller knows states one unit's plan (a round-up item without listed measures)."""
+    pieces = prose_items(text, start, end)
+    items = [Item(p.start, p.end, None, None, n, p.rule) for n, p in enumerate(pieces, start=1)]
+    return [_task(text, item, item.position) for item in items]

@@ -1,15 +1,21 @@
-"""Province sections of a round-up as plan statements; a section's groups become parent tasks."""
+"""Province sections of a round-up as plan statements; a section's groups become parent tasks.
+
+A section without headed measures states its measures in prose, from the opening paragraph to the section's
+end: a marked or 要-led list there gives its items (pipeline.parse.lists.list_tasks); otherwise each verb-led
+clause (今年，…将加快…，推进…。) is a task (pipeline.parse.lists.prose_tasks).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.roundup.sections import Measure, ProvinceSection
 from pipeline.parse.statements import roundup_item_field, statement, task
 
 GENRE = "roundup_item"
+_SENTENCE_RULES = ("list_verb_clauses", "list_comma_clauses")  # reader rules the prose clauses refine
 _GROUP_MARKER = re.compile(
     r"^(?:第?[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．])\s*"
 )
@@ -25,7 +31,7 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
         tasks = _task_tree(text, section)
         opening = (section.intro_start, section.intro_end)
         if not tasks:  # a prose item: its measures are the lists of its paragraphs (pipeline.parse.lists)
-            tasks = list_tasks(text, section.intro_start, section.section_end)
+            tasks = _prose_item_tasks(text, section)
             opening = (section.intro_start, tasks[0]["start"] if tasks else section.section_end)
         out.append(
             statement(
@@ -43,6 +49,15 @@ def roundup_statements(text: str, sections: list[ProvinceSection]) -> list[dict[
             )
         )
     return out
+
+
+def _prose_item_tasks(text: str, section: ProvinceSection) -> list[dict[str, Any]]:
+    """A prose item's tasks: the lists the general reader finds when one is marked or led by 要; otherwise each
+    verb-led clause (，/；/。) of the prose is a measure (prose_tasks), finer than the reader's sentences."""
+    listed = list_tasks(text, section.intro_start, section.section_end)
+    if any(not (t["flag"] or "").startswith(_SENTENCE_RULES) for t in listed):
+        return listed
+    return prose_tasks(text, section.intro_start, section.section_end)
 
 
 def _leaf(text: str, measure: Measure, ordinal: int) -> dict[str, Any]:

@@ -1,0 +1,94 @@
+"""The work year of a meeting and the days it was held, from the text's own years and dates.
+
+The work year comes from the whole text (a deploy cue, a year the text says its work is to be done in,
+the title year, the reviewed year + 1), flagged when these disagree; a printed month and day get their
+year from the work year or the publication date. Cues are data (pipeline/data/meetings.toml, [work_year]).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pipeline.parse.conference.common import compiled, lexicon, numeral_value
+from pipeline.parse.conference.facts import MeetingDate, Mention
+
+WORK_YEAR_SOURCES_DISAGREE = "work_year_sources_disagree"
+
+
+def work_year_from_text(text: str, lead_end: int, mentions: list[Mention], flags: list[str] | None = None) -> int | None:
+    """The year whose work the meeting deploys, from the text's own years (None if it names none).
+
+    In order: a deploy cue in the lead (部署2025年), a year the text says its work is to be done in
+    (2019年全市卫生健康工作要…) when it is later than the title's, the title year, the reviewed year + 1
+    in the lead, then the same cues anywhere. When these sources name different years, `flags` gets
+    work_year_sources_disagree.
+    """
+    cfg = lexicon()["work_year"]
+    lead = text[:lead_end]
+    reviewed_lead = _first_year(cfg["review"], lead)
+    reviewed_any = _first_year(cfg["review"], text)
+    title = next((m.title_year for m in mentions if m.title_year), None)
+    ahead = _first_year(cfg["year_ahead"], text)
+    candidates = [
+        _first_year(cfg["deploy"], lead),
+        ahead if ahead is not None and (title is None or ahead > title) else None,
+        title,
+        reviewed_lead + 1 if reviewed_lead is not None else None,
+        _first_year(cfg["deploy"], text),
+        reviewed_any + 1 if reviewed_any is not None else None,
+    ]
+    found = next((year for year in candidates if year is not None), None)
+    stated = {year for year in (*candidates[:4], ahead) if year is not None}
+    if flags is not None and len(stated) > 1:
+        flags.append(WORK_YEAR_SOURCES_DISAGREE)
+    return found
+
+
+def _first_year(patterns: list[str], text: str) -> int | None:
+    hits = [m for p in patterns if (m := compiled(p).search(text))]
+    if not hits:
+        return None
+    return numeral_value(min(hits, key=lambda m: m.start()).group("y"))
+
+
+def relative_work_year(lead: str, meeting_year: int) -> int | None:
+    """今年 / 明年 after a deploy verb, counted from the meeting's year."""
+    cfg = lexicon()["work_year"]
+    if any(compiled(p).search(lead) for p in cfg["deploy_next_year"]):
+        return meeting_year + 1
+    if any(compiled(p).search(lead) for p in cfg["deploy_this_year"]):
+        return meeting_year
+    return None
+
+
+def deploys_next_year(month: int) -> bool:
+    """Whether a meeting held in this month deploys the next year's work."""
+    return month in lexicon()["meeting"]["next_year_months"]
+
+
+def meeting_year_for(printed: MeetingDate, work_year: int | None, published: date | None) -> int | None:
+    """The year of a partial date: from the work year, else the published date (not after it)."""
+    if work_year is not None:
+        return work_year - 1 if deploys_next_year(printed.month) else work_year
+    if published is not None:
+        year = published.year
+        if (printed.month, printed.day) > (published.month, published.day):
+            year -= 1
+        return year
+    return None
+
+
+def date_range(printed: MeetingDate, year: int) -> tuple[date, date] | None:
+    """The first and last day of a printed date in a given year (a range may run into next year)."""
+    try:
+        start = date(year, printed.month, printed.day)
+        if printed.end_day is None:
+            return start, start
+        end_month = printed.end_month or printed.month
+        end_year = year + 1 if end_month < printed.month else year
+        end = date(end_year, end_month, printed.end_day)
+    except ValueError:
+        return None
+    if end < start or end - start > timedelta(days=31):
+        return None
+    return start, end
