@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SIZES ?= 1,3,10  # corpus sizes of `make bench`, in MB (SIZES=100: about 5,000 documents)
 CORPORA ?= repeating,varied  # corpus kinds of `make bench` (tests/benchmarks/corpus.py)
 
-.PHONY: setup publish build validate test test-fast lint bench dev clean lock
+.PHONY: setup publish build validate test test-fast lint bench dev clean lock chromium serve
 
 setup: $(STAMP)
 
@@ -30,9 +30,21 @@ validate: setup
 
 # Two processes (pytest-xdist); one that runs out of tests takes some of the other's (worksteal). Expensive
 # fixtures are made once per session whichever process asks first (tests/conftest.py: made_once).
-test: setup
+test: setup chromium
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest -q -n 2 --dist worksteal
+
+# Debian's chromium for the browser test of `serve` (tests/integration/test_browse.py), installed when missing
+# and apt-get can (CI runs as root on a fresh machine); Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { command -v apt-get >/dev/null && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "warning: $(CHROMIUM) is missing and could not be installed: the browser test will be skipped"
+
+# Browse the newest release (or RELEASE=path) in Datasette on http://127.0.0.1:8001/.
+serve: setup
+	$(BIN)/python -m pipeline serve $(RELEASE)
 
 # The fast tier while editing a rule: every test that does not build, publish or run Dagster (those are in
 # tests/integration/ or marked slow; see pyproject's markers), in one process. A few seconds.
@@ -50,7 +62,7 @@ dev: setup
 # Re-pin every dependency after changing pyproject.toml (run in a fresh venv).
 lock:
 	rm -rf /tmp/chwp-lock && $(PYTHON) -m venv /tmp/chwp-lock
-	/tmp/chwp-lock/bin/pip install --quiet -e '.[dev,distributed]'
+	/tmp/chwp-lock/bin/pip install --quiet -e '.[dev,distributed,browse]'
 	/tmp/chwp-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 
 clean:

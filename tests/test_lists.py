@@ -191,3 +191,15 @@ def test_an_explanatory_sentence_is_not_a_sub_list() -> None:
         "二要狠抓落实，确保完成任务。"
     )
     assert [t["children"] for t in _read(text)] == [[], []]
+
+
+def test_a_plan_stated_in_prose_gives_its_verb_led_clauses() -> None:
+    text = "省政府工作报告提出将加快建设省儿童医院新院区，推进国家区域医疗中心建设，争取获批国家中医医学中心。"
+    tasks = _read(text)
+    assert [t["title"] for t in tasks] == ["加快建设省儿童医院新院区", "推进国家区域医疗中心建设", "争取获批国家中医医学中心"]
+    assert {t["flag"] for t in tasks} == {"list_prose_clauses"}
+
+
+def test_prose_of_mostly_other_clauses_is_no_list() -> None:
+    text = "会议提出，今年全县群众健康获得感明显增强，医疗服务更加便捷，推进医共体建设，群众满意度持续提升。"
+    assert _read(text) == []

@@ -425,3 +425,25 @@ def test_seed_headings_with_commas_and_first_measures() -> None:
     assert hebei.heading == "优化资源布局" and text[hebei.start :].startswith("推动北京协和医院国家医学中心")
     closing = "作出新的更大贡献"
     assert all(closing not in text[m.start : m.end] for s in sections for m in s.measures)
+
+
+def test_task_text_holds_its_title_and_not_its_marker(synthetic: list[ProvinceSection]) -> None:
+    """Issue 22 point 7: a group task's text starts after its marker (一、), a headed item's text holds its
+    heading, and every title is printed inside its task's text."""
+    from pipeline.parse.roundup.plan import roundup_statements
+
+    statements = roundup_statements(SYNTHETIC, synthetic)
+    liaoning = next(s for s in statements if s["region_code"] == "210000")
+    first_group = liaoning["tasks"][0]
+    assert first_group["marker"] == "一、"
+    assert first_group["text"].startswith("优化医疗资源布局，提升基层服务能力\n实施强基工程：")
+    assert first_group["children"][0]["text"] == "实施强基工程：健全长期帮扶机制。"
+    for statement in statements:
+        stack = list(statement["tasks"])
+        while stack:
+            task = stack.pop()
+            assert SYNTHETIC[task["start"] : task["end"]] == task["text"]
+            if "group_heading_not_in_place" not in (task["flag"] or ""):
+                assert task["title"] in task["text"]
+            assert not (task["marker"] and task["text"].startswith(task["marker"]))
+            stack += task["children"]

@@ -5,6 +5,7 @@
   python -m pipeline validate [PATH]                                        re-check a release (default: latest)
   python -m pipeline instance [--seeds DIR]                                 create DAGSTER_HOME, register the texts
   python -m pipeline open     [PATH] [--shell | --print]                    open a release in DuckDB (default: latest)
+  python -m pipeline serve    [PATH] [--port N]                             browse a release in Datasette on 127.0.0.1
 
 build and publish run the Dagster job in-process (no daemon, no UI): over every document partition in
 one run when no document was processed before, else `process_documents` over the new or changed
@@ -65,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     mode = opener.add_mutually_exclusive_group()
     mode.add_argument("--shell", action="store_true", default=None, help="start the duckdb shell")
     mode.add_argument("--print", dest="shell", action="store_false", help="only print how to open the release")
+    server = commands.add_parser("serve", help="browse a release's SQLite copy in Datasette on 127.0.0.1")
+    server.add_argument(
+        "path", type=Path, nargs="?", help="a release folder or .sqlite file (default: the latest release)"
+    )
+    server.add_argument("--datasets", type=Path, default=defaults.datasets)
+    server.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default 8001)")
     return parser
 
 
@@ -80,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return _instance(args.seeds.resolve())
     if args.command == "open":
         return _open(args.path, args.datasets, args.shell)
+    if args.command == "serve":
+        return _serve(args.path, args.datasets, args.port)
     return _run(
         args.command,
         Paths(seeds=args.seeds.resolve(), out=args.out.resolve(), datasets=args.datasets.resolve()),
@@ -353,6 +362,17 @@ def _open(path: Path | None, datasets: Path, shell: bool | None) -> int:
     except JsonFileError as error:
         _say(f"error: {error}; `python -m pipeline validate {target}` lists every problem of the release")
         return 2
+
+
+def _serve(path: Path | None, datasets: Path, port: int) -> int:
+    from pipeline.cli.serve import serve
+    from pipeline.release.folders import latest_release
+
+    target = path or latest_release(datasets / PACKAGE_NAME)
+    if target is None:
+        _say(f"error: no release found in {datasets / PACKAGE_NAME}")
+        return 2
+    return serve(target, port)
 
 
 def _validate(path: Path | None, datasets: Path) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from pipeline import schema
-from pipeline.package import csv_policy, loader
+from pipeline.package import coverage, csv_policy, loader, sqlite
 from pipeline.package.json_files import JsonFileError, read_descriptor
 from pipeline.package.readme import render_readme
 from pipeline.warehouse.database import fetch_dicts
@@ -129,7 +129,9 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
 
 def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]) -> dict[str, Any]:
     meta = schema.package_metadata()
-    homepage = {"homepage": meta["repository"]} if meta.get("repository") else {}  # empty until the project has a public address
+    homepage = (
+        {"homepage": meta["repository"]} if meta.get("repository") else {}
+    )  # empty until the project has a public address
     return {
         "$schema": DATA_PACKAGE_PROFILE,
         "name": meta["name"],
@@ -143,6 +145,25 @@ def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]
         "contributors": meta["contributors"],
         "sources": [_source(doc) for doc in documents],
         "resources": resource_descriptors(dest),
+        **sqlite_descriptor(dest),
+    }
+
+
+def sqlite_descriptor(dest: Path) -> dict[str, Any]:
+    """The package's `sqlite` property: its SQLite copy (pipeline.package.sqlite) with sha256 and bytes. Not a
+    resource: it holds every table (and search indexes), which the CSV resources already describe."""
+    path = dest / sqlite.sqlite_file_name()
+    if not path.exists():
+        return {}
+    return {
+        "sqlite": {
+            "path": path.name,
+            "format": "sqlite",
+            "mediatype": sqlite.MEDIATYPE,
+            "description": sqlite.DESCRIPTION,
+            "hash": f"sha256:{sha256_file(path)}",
+            "bytes": path.stat().st_size,
+        }
     }
 
 
@@ -177,6 +198,7 @@ def write_package(
     else:
         counts = export_data(con, dest)
         write_figures(con, dest, figure_cache)
+        sqlite.write_sqlite(dest)
     documents = [
         dict(
             zip(
@@ -195,7 +217,8 @@ def write_package(
     _write_text(dest / "changes.json", json.dumps(release.changes, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     _write_text(dest / "open.sql", loader.open_sql(package))
     _write_text(dest / LOADER_FILE, Path(loader.__file__).read_text(encoding="utf-8"))
-    _write_text(dest / "README.md", render_readme(package, counts, documents, release))
+    covered = coverage.markdown(coverage.collect(con))
+    _write_text(dest / "README.md", render_readme(package, counts, documents, release, covered))
     write_checksums(dest)
     return counts
 
@@ -307,7 +330,14 @@ def validate_package(dest: Path) -> list[str]:
         problems += [f"{place}: {error.message}" for error in errors[:_SHOWN_ERRORS]]
         if len(errors) > _SHOWN_ERRORS:  # every problem is counted, the first ones are shown
             problems.append(f"{place}: and {len(errors) - _SHOWN_ERRORS} more errors")
-    return problems + parquet_problems(dest, descriptor_data, skip=set(broken))
+    return problems + parquet_problems(dest, descriptor_data, skip=set(broken)) + _sqlite_problems(dest)
+
+
+def _sqlite_problems(dest: Path) -> list[str]:
+    try:
+        return sqlite.sqlite_problems(dest)
+    except Exception as error:  # noqa: BLE001 - validate reports, it never crashes
+        return [f"{dest}: the SQLite copy cannot be checked: {type(error).__name__}: {str(error).splitlines()[0]}"]
 
 
 def undecodable_csvs(dest: Path, descriptor_data: dict[str, Any]) -> dict[str, str]:

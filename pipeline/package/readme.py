@@ -90,7 +90,7 @@ SELECT p.work_year, theme,
        count(DISTINCT p.plan_id) FILTER (WHERE p.level = 'national') AS national_plans,
        count(DISTINCT p.plan_id) FILTER (WHERE p.level = 'provincial') AS provincial_plans
 FROM themes JOIN tasks t ON t.text LIKE '%' || theme || '%' JOIN plans p USING (plan_id)
-GROUP BY ALL
+GROUP BY p.work_year, theme
 ORDER BY p.work_year, theme;
 
 -- Trace any row back to its source text
@@ -144,9 +144,34 @@ def _changes_section(changes: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _sqlite_lines(package: dict[str, Any]) -> list[str]:
+    entry = package.get("sqlite")
+    if not entry:
+        return []
+    return [
+        f"**SQLite** (any SQLite tool, Python's `sqlite3`, Datasette): `{entry['path']}` holds every table with",
+        "its primary and foreign keys; `_tables` and `_columns` describe every table and column (the",
+        "descriptions are also comments in each `CREATE TABLE`), `_package` the licences. Full-text search",
+        "on jieba's words: `<table>_fts` (for tasks, targets and documents) has one row per row of its table,",
+        "with the same rowid. A search term is a whole word (医共体 finds 紧密型县域医共体); terms separated by",
+        "spaces must all match. In a clone of the source repository, `python -m pipeline serve` browses it.",
+        "",
+        "```sql",
+        "SELECT t.task_id, t.title FROM tasks t",
+        "WHERE t.rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH '医共体') ORDER BY t.task_id;",
+        "```",
+        "",
+    ]
+
+
 def render_readme(
-    package: dict[str, Any], counts: dict[str, int], documents: list[dict[str, Any]], release: Any
+    package: dict[str, Any],
+    counts: dict[str, int],
+    documents: list[dict[str, Any]],
+    release: Any,
+    coverage: list[str] = (),  # type: ignore[assignment]
 ) -> str:
+    """The release README; `coverage`: Markdown lines of pipeline.package.coverage (what the release covers)."""
     name, version = package["name"], package["version"]
     licence = package["licenses"][0]
     lines = [
@@ -156,6 +181,7 @@ def render_readme(
         "",
         package["description"],
         "",
+        *(["## What this release covers", "", *coverage] if coverage else []),
         "## The model",
         "",
         "A *plan* is the work one issuer sets out for one work year; every text that states it (a conference",
@@ -185,12 +211,14 @@ def render_readme(
         "",
         "`open.sql` creates one view per table over its Parquet file, and `<table>_csv` over its CSV file",
         'read with the schema\'s types. Without the `duckdb` command, `python load.py "SELECT ..."` (needs',
-        "`pip install duckdb`) runs a query from any folder. Then, for example:",
+        "`pip install duckdb`) runs a query from any folder. Then, for example (the same queries run in the",
+        "SQLite copy below):",
         "",
         "```sql",
         EXAMPLE_QUERIES.rstrip(),
         "```",
         "",
+        *_sqlite_lines(package),
         "**pandas** (`pip install pandas pyarrow`): `load.py` reads a table with the schema's types (codes",
         "and ids stay strings, integers are `Int64`, dates are dates, an empty field is missing):",
         "",

@@ -16,7 +16,7 @@ JOIN tasks t USING (task_id) JOIN plans p ON p.plan_id = t.plan_id
 JOIN provinces v ON v.province_code = p.region_code
 JOIN tasks n ON n.task_id = a.national_task_id
 WHERE a.national_work_year = 2025
-GROUP BY ALL
+GROUP BY v.short_name, n.ordinal, n.title
 ORDER BY province, n.ordinal;
 
 -- 2. How far does each 2025 national task travel: how many provinces echo it?
@@ -25,16 +25,16 @@ FROM tasks n JOIN plans np ON np.plan_id = n.plan_id
 LEFT JOIN alignments a ON a.national_task_id = n.task_id
 LEFT JOIN tasks t ON t.task_id = a.task_id LEFT JOIN plans p ON p.plan_id = t.plan_id
 WHERE np.level = 'national' AND np.work_year = 2025 AND n.parent_task_id IS NULL
-GROUP BY ALL
+GROUP BY n.ordinal, n.title
 ORDER BY provinces, n.ordinal;
 
 -- 3. Which themes does a province stress more than the national plan of the same year?
 WITH shares AS (
   SELECT p.plan_id, p.level, p.region_code, p.work_year, tt.theme,
-         count(DISTINCT tt.task_id) / any_value(p.n_leaf_tasks) AS share
+         count(DISTINCT tt.task_id) * 1.0 / max(p.n_leaf_tasks) AS share
   FROM task_themes tt JOIN tasks t USING (task_id) JOIN plans p USING (plan_id)
   WHERE t.n_children = 0
-  GROUP BY ALL)
+  GROUP BY p.plan_id, p.level, p.region_code, p.work_year, tt.theme)
 SELECT th.label_zh, th.label_en, round(s.share, 2) AS province_share, round(coalesce(n.share, 0), 2) AS national_share
 FROM shares s JOIN themes th USING (theme)
 LEFT JOIN shares n ON n.level = 'national' AND n.work_year = s.work_year AND n.theme = s.theme
@@ -53,7 +53,7 @@ ORDER BY t.task_id;
 -- 5. Tracked terms by level and work year, and each national plan's most distinctive terms
 SELECT level, work_year, term, sum(count) AS mentions, count(*) FILTER (WHERE count > 0) AS plans_mentioning
 FROM plan_terms WHERE kind = 'tracked'
-GROUP BY ALL ORDER BY term, level, work_year;
+GROUP BY level, work_year, term ORDER BY term, level, work_year;
 
 SELECT plan_id, rank, term, tfidf, count FROM plan_terms
 WHERE kind = 'top' AND level = 'national' ORDER BY plan_id, rank;

@@ -68,7 +68,7 @@ SELECT i.indicator_id, i.name_en,
 FROM indicators i
 LEFT JOIN targets tg USING (indicator_id)
 LEFT JOIN reported_figures f USING (indicator_id)
-GROUP BY ALL
+GROUP BY i.indicator_id, i.name_en
 ORDER BY plans_with_target DESC, i.indicator_id;
 """
 

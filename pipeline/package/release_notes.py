@@ -21,6 +21,8 @@ _PATTERNS = [
     (re.compile(r"^table (\S+) foreign keys changed$"), "foreign_keys_changed"),
     (re.compile(r"^document (\S+) withdrawn$"), "documents_withdrawn"),
     (re.compile(r"^document (\S+) added$"), "documents_added"),
+    (re.compile(r"^file (\S+) added$"), "files_added"),
+    (re.compile(r"^file (\S+) removed$"), "files_removed"),
 ]
 _ROW_REASONS = re.compile(r"^(rows|bytes) of \S+ changed$")
 
@@ -61,6 +63,8 @@ def describe_changes(changes: dict[str, Any]) -> str:
         return [groups[0] for groups in found[kind]]
 
     sentences = []
+    if found["files_removed"]:
+        sentences.append(f"Removes {_the('file', names('files_removed'))}.")
     if found["tables_removed"]:
         sentences.append(f"Removes {_the('table', names('tables_removed'))}.")
     if found["columns_removed"]:
@@ -80,6 +84,8 @@ def describe_changes(changes: dict[str, Any]) -> str:
         sentences.append(f"Adds {_the('table', names('tables_added'))}.")
     if found["columns_added"]:
         sentences.append(f"Adds {_the('column', names('columns_added'))}.")
+    if found["files_added"]:
+        sentences.append(f"Adds {_the('file', names('files_added'))}.")
     if found["documents_added"]:
         sentences.append(f"Adds {_the('source document', names('documents_added'))}.")
     if found["documents_withdrawn"]:
@@ -124,7 +130,11 @@ def render_citation(meta: dict[str, Any], version: str, released: str) -> str:
         *[f"  - name: {q(person['title'])}" for person in meta["contributors"]],
         f"license: {q(meta['licenses'][0]['name'])}",
         # The repository's public address, once schemas/package.json names one; never a made-up one.
-        *([f"repository-code: {q(meta['repository'])}", f"url: {q(meta['repository'])}"] if meta.get("repository") else []),
+        *(
+            [f"repository-code: {q(meta['repository'])}", f"url: {q(meta['repository'])}"]
+            if meta.get("repository")
+            else []
+        ),
         "keywords:",
         *[f"  - {q(keyword)}" for keyword in meta["keywords"]],
         f"abstract: {q(meta['description'])}",

@@ -136,6 +136,9 @@ def _diff(
     for doc_id in sorted(new_docs - old_docs):
         reasons.append(("minor", f"document {doc_id} added"))
 
+    new_descriptor = json.loads((new_dir / "datapackage.json").read_text(encoding="utf-8"))
+    reasons += file_changes(old_descriptor, new_descriptor)
+
     tables: dict[str, Any] = {}
     for table in sorted(set(old_schemas) | set(new_schemas)):
         old_csv, new_csv = old_dir / "data" / f"{table}.csv", new_dir / "data" / f"{table}.csv"
@@ -170,6 +173,25 @@ def _diff(
         "schema_changes": [text for lvl, text in reasons if text.startswith(("table ", "column "))],
         "moves": schema_moves(old_schemas, new_schemas),
     }
+
+
+# Package-level properties of datapackage.json that describe a file of the package beside its tables.
+PACKAGE_FILES = ("sqlite",)
+
+
+def file_changes(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, str]]:
+    """(level, reason) for each file of PACKAGE_FILES that a new package adds (minor), drops (major) or
+    changes without a change of its tables (patch: e.g. the SQLite copy's search index)."""
+    reasons = []
+    for key in PACKAGE_FILES:
+        before, after = old.get(key), new.get(key)
+        if after and not before:
+            reasons.append(("minor", f"file {after['path']} added"))
+        elif before and not after:
+            reasons.append(("major", f"file {before['path']} removed"))
+        elif before and after and before["hash"] != after["hash"]:
+            reasons.append(("patch", f"bytes of {after['path']} changed"))
+    return reasons
 
 
 def schema_moves(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -199,3 +199,19 @@ def _tokens(tokenizer: jieba.posseg.POSTokenizer, text: str, sentences: list[Sen
         if position != sentence.end:
             raise ValueError(f"jieba lost characters in sentence {sentence.sentence_no}")
     return tokens
+
+
+def contained_words(token: str, vocabulary: Collection[str] = frozenset()) -> tuple[str, ...]:
+    """The words inside a token, for search: every shorter substring of two or more characters that is a
+    word of the tokenizer's dictionary (jieba's and the project's) or of `vocabulary` (紧密型县域医共体 →
+    紧密, 县域, 县域医共体, 医共体; 普惠托育服务 with 托育 in the vocabulary → 普惠托育, 托育, 托育服务, 服务), by
+    position and then length."""
+    tokenizer = pos_tokenizer().tokenizer
+    tokenizer.check_initialized()
+    dictionary = tokenizer.FREQ
+    return tuple(
+        token[start:end]
+        for start in range(len(token))
+        for end in range(start + 2, len(token) + 1)
+        if end - start < len(token) and (dictionary.get(token[start:end]) or token[start:end] in vocabulary)
+    )

@@ -14,6 +14,7 @@ import pytest
 from pipeline import schema
 from pipeline.cli.main import main
 from pipeline.package.files import validate_package
+from pipeline.package.sqlite import sqlite_file_name, write_sqlite
 from pipeline.release.folders import latest_release
 from tests.conftest import ROOT, SEEDS
 
@@ -196,11 +197,12 @@ def test_release_readme_documents_every_column(built: Path):
 
 def test_build_is_byte_identical_to_the_latest_release(built: Path):
     """Reproducibility: the committed release must equal a rebuild from seeds/ (run `make publish` if not),
-    except the tables listed in tests/data/unreleased_tables.toml, changed on purpose since the release."""
+    except the tables and files listed in tests/data/unreleased_tables.toml, changed on purpose since the release."""
     release = latest_release(ROOT / "datasets" / "china-health-work-plans")
     if release is None:
         pytest.fail("no release in datasets/: run `make publish` and commit the release")
-    unreleased = tomllib.loads((ROOT / "tests" / "data" / "unreleased_tables.toml").read_text("utf-8"))["tables"]
+    declared = tomllib.loads((ROOT / "tests" / "data" / "unreleased_tables.toml").read_text("utf-8"))
+    unreleased = declared["tables"]
     assert set(unreleased) <= set(TABLES), "tests/data/unreleased_tables.toml names a table the package has not"
     for table in TABLES:
         same = [
@@ -210,12 +212,34 @@ def test_build_is_byte_identical_to_the_latest_release(built: Path):
             for suffix in ("csv", "parquet")
         ]
         if table in unreleased:
-            assert not all(same), f"{table} equals {release.name} again: remove it from tests/data/unreleased_tables.toml"
+            assert not all(same), (
+                f"{table} equals {release.name} again: remove it from tests/data/unreleased_tables.toml"
+            )
             continue
         assert all(same), (
             f"{release.name}/data/{table} is stale: the code or seeds changed since it was published; "
             "run `make publish` and commit the new release, or list the table in tests/data/unreleased_tables.toml"
         )
+    # Files beside the tables (the SQLite copy): equal to the release's, or declared under [files].
+    unreleased_files = declared.get("files", {})
+    for name in [sqlite_file_name()]:
+        built_file, released_file = built / name, release / name
+        if name in unreleased_files:
+            assert not released_file.exists() or released_file.read_bytes() != built_file.read_bytes(), (
+                f"{name} equals {release.name}'s again: remove it from [files] of tests/data/unreleased_tables.toml"
+            )
+            continue
+        assert released_file.exists() and released_file.read_bytes() == built_file.read_bytes(), (
+            f"{release.name}/{name} is stale or missing: publish a new release, or list it under [files] "
+            "in tests/data/unreleased_tables.toml"
+        )
+
+
+def test_sqlite_copy_is_rebuilt_byte_identical_from_the_same_tables(built: Path, tmp_path: Path):
+    """The SQLite copy is a function of the package's Parquet files: written again, twice, it is the same bytes
+    as the build's (whatever the release holds: see the test above)."""
+    first, second = write_sqlite(built, tmp_path / "first.sqlite"), write_sqlite(built, tmp_path / "second.sqlite")
+    assert first.read_bytes() == second.read_bytes() == (built / sqlite_file_name()).read_bytes()
 
 
 def test_build_works_on_texts_without_a_manifest(tmp_path: Path):

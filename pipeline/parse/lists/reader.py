@@ -215,6 +215,15 @@ def _fallback_comma_list(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
     return []
 
 
+def _fallback_prose(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
+    """The verb-led comma clauses of deploying sentences made (almost) only of them (list_prose_clauses)."""
+    for paragraph in paragraphs:
+        items = _as_items(unmarked.prose_items(text, paragraph.start, paragraph.end))
+        if items and nearest_cue(_lead(text, paragraphs, items[0].start)) == DEPLOY:
+            return items
+    return []
+
+
 def _with_children(text: str, item: Item) -> Item:
     """An item with the list nested in it (marked, enumerated or comma clauses after its headline)."""
     inner = [c for c in find_chains(find_markers(text, item.start, item.end)) if c.start > item.start]
@@ -259,7 +268,7 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     marked, covered = _marked_lists(text, paragraphs, start, end)
     lists = marked + _unmarked_lists(text, paragraphs, covered)
     if not lists:
-        fallback = _fallback_comma_list(text, paragraphs)
+        fallback = _fallback_comma_list(text, paragraphs) or _fallback_prose(text, paragraphs)
         lists = [fallback] if fallback else []
     items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
     return [_with_children(text, item) for item in items]

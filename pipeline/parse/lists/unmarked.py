@@ -23,6 +23,7 @@ CLAUSES = "list_verb_clauses"
 COMMAS = "list_comma_clauses"
 ENUMERATION = "list_enumeration"
 ANNOUNCED = "list_announced_clauses"
+PROSE = "list_prose_clauses"
 _SPACE = " \t\u3000"
 _FRAMING_MODALS = ("将", "要", "必须")
 _COUNT_AFTER = re.compile(rf"等?(?P<n>{NUMERAL})(?:项|个|大|类|方面)")
@@ -157,6 +158,24 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
 def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     lead = directive_at(text, start, end)
     return (lead.start, lead.marker) if lead else None
+
+
+def prose_items(text: str, start: int, end: int) -> list[Piece]:
+    """Verb-led comma clauses of sentences made (almost) only of them: a plan stated in prose (将加快建设…，
+    推进…，争取获批…。推动…，建成…。). A sentence counts when at least two of its clauses, and two thirds of
+    them, are led by a directive verb (the first after framing: 明确提出，将…)."""
+    pieces: list[Piece] = []
+    for sentence in re.finditer("[^。！？\n]+", text[start:end]):
+        s, e = start + sentence.start(), start + sentence.end()
+        clauses = _clauses(text, s, e, "，,；;")
+        led: list[Piece] = []
+        for number, (cs, ce, _) in enumerate(clauses):
+            lead = framed_start(text, cs, ce) if number == 0 else _direct(text, cs, ce)
+            if lead is not None and (number == 0 or lead[1] is None) and not _is_fragment(text, Piece(lead[0], ce, None, PROSE)):
+                led.append(Piece(lead[0], ce, None, PROSE))
+        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * len(clauses):
+            pieces += led
+    return pieces
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:

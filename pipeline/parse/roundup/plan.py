@@ -61,7 +61,10 @@ def _prose_item_tasks(text: str, section: ProvinceSection) -> list[dict[str, Any
 
 
 def _leaf(text: str, measure: Measure, ordinal: int) -> dict[str, Any]:
-    return task(text, ordinal=ordinal, title=measure.heading, start=measure.start, end=measure.end, flag=measure.flag)
+    """A measure as a task: its text is the whole item, heading (its title) and body ("实施强基工程：以…")."""
+    return task(
+        text, ordinal=ordinal, title=measure.heading, start=measure.heading_start, end=measure.end, flag=measure.flag
+    )
 
 
 def _task_tree(text: str, section: ProvinceSection) -> list[dict[str, Any]]:
@@ -92,6 +95,8 @@ def _group(text: str, heading: str, members: list[Measure], ordinal: int, floor:
     if position < 0:  # the heading is announced elsewhere (e.g. in the section's opening)
         position, flag = first, "group_heading_not_in_place"
     marker = _GROUP_MARKER.match(heading)
+    if marker and flag is None:  # the task's text starts after its printed marker (四、)
+        position += marker.end()
     children = [_leaf(text, measure, number) for number, measure in enumerate(members, start=1)]
     return task(
         text,

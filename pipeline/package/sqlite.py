@@ -1,0 +1,336 @@
+"""The SQLite copy of a package: `<package>.sqlite`, for Datasette and any SQLite tool.
+
+Every table of schemas/package.json, read from the package's Parquet files, with its primary and foreign
+keys and its table and column descriptions as comments in the CREATE TABLE statements (SQLite keeps them
+in sqlite_schema.sql); the metadata tables `_package`, `_tables` and `_columns` (titles, descriptions,
+licences, rights, row counts); the views of pipeline/data/sqlite_views.sql; and FTS5 full-text search
+over the columns pipeline/data/search.toml names, on jieba tokens (see there).
+
+Same Parquet files, schemas and library versions → same bytes: rows are inserted in primary-key order
+with rowids 1…n, the page size is fixed, nothing records a time, and the file is VACUUMed at the end.
+The SQLite library version is written in the file's header, as DuckDB's is in Parquet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipeline import schema
+from pipeline.data import read_text, read_toml
+
+PAGE_SIZE = 4096
+MEDIATYPE = "application/vnd.sqlite3"
+DESCRIPTION = (
+    "Every table in one SQLite database, with primary and foreign keys, the descriptions of tables and columns "
+    "(tables _tables, _columns, _package) and full-text search on jieba tokens (<table>_fts, rowid = the "
+    "table's rowid): SELECT t.* FROM tasks t WHERE t.rowid IN (SELECT rowid FROM tasks_fts WHERE tasks_fts "
+    "MATCH '医共体'). Browse it with `python -m pipeline serve` (Datasette) or any SQLite tool."
+)
+_BATCH = 10_000
+_SQLITE_TYPES = {
+    "string": "TEXT",
+    "integer": "INTEGER",
+    "number": "REAL",
+    "boolean": "INTEGER",  # 0 or 1
+    "date": "TEXT",  # ISO 8601
+    "datetime": "TEXT",
+    "year": "INTEGER",
+}
+METADATA_TABLES = ("_package", "_tables", "_columns")
+
+
+def sqlite_file_name() -> str:
+    """`<package name>.sqlite`, the file's name in a release folder."""
+    return f"{schema.package_metadata()['name']}.sqlite"
+
+
+def search_settings() -> dict[str, Any]:
+    """pipeline/data/search.toml: the indexed columns of each table and the sub-word threshold."""
+    return read_toml("search.toml")
+
+
+def fts_table(table: str) -> str:
+    return f"{table}_fts"
+
+
+def write_sqlite(package_dir: Path, dest: Path | None = None) -> Path:
+    """Write the SQLite copy of the package in `package_dir` (from its data/<table>.parquet files) to
+    `dest` (default: package_dir/<package>.sqlite), replacing it; returns its path."""
+    dest = dest or package_dir / sqlite_file_name()
+    temporary = dest.with_name(f".{dest.name}.tmp")
+    temporary.unlink(missing_ok=True)
+    source = duckdb.connect()
+    source.execute("SET enable_progress_bar = false")
+    target = sqlite3.connect(temporary, isolation_level=None)
+    try:
+        target.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        target.execute("PRAGMA journal_mode = OFF")
+        target.execute("PRAGMA synchronous = OFF")
+        target.execute("BEGIN")
+        counts = {table: _copy_table(source, target, package_dir, table) for table in schema.table_names()}
+        _write_metadata(target, counts)
+        for statement in _view_statements():
+            target.execute(statement)
+        _write_search(source, target, package_dir)
+        target.execute("COMMIT")
+        target.execute("VACUUM")
+    finally:
+        target.close()
+        source.close()
+    os.replace(temporary, dest)
+    return dest
+
+
+def create_table_sql(table: str) -> str:
+    """CREATE TABLE of one table in SQLite: types, NOT NULL, primary and foreign keys, and the descriptions
+    of the table and of each column as `--` comments (kept by SQLite in sqlite_schema.sql)."""
+    spec = schema.table_schema(table)
+    lines = [f'CREATE TABLE "{table}" ( -- {_comment(spec["title"] + ": " + spec["description"])}']
+    items = []
+    for field in spec["fields"]:
+        not_null = " NOT NULL" if field.get("constraints", {}).get("required") else ""
+        items.append((f'"{field["name"]}" {_SQLITE_TYPES[field["type"]]}{not_null}', field["description"]))
+    items.append((f"PRIMARY KEY ({_names(spec['primaryKey'])})", "primary key"))
+    for key in spec.get("foreignKeys", []):
+        reference = key["reference"]
+        parent = reference.get("resource") or table
+        items.append(
+            (
+                f'FOREIGN KEY ({_names(key["fields"])}) REFERENCES "{parent}" ({_names(reference["fields"])})',
+                "foreign key",
+            )
+        )
+    for number, (item, comment) in enumerate(items):
+        comma = "," if number < len(items) - 1 else ""
+        lines.append(f"  {item}{comma} -- {_comment(comment)}")
+    return "\n".join(lines) + "\n)"
+
+
+def _names(fields: list[str] | str) -> str:
+    return ", ".join(f'"{name}"' for name in ([fields] if isinstance(fields, str) else fields))
+
+
+def _comment(text: str) -> str:
+    return " ".join(str(text).split())  # one line: a `--` comment ends at the line break
+
+
+def _copy_table(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection, package_dir: Path, table: str) -> int:
+    target.execute(create_table_sql(table))
+    fields = schema.table_schema(table)["fields"]
+    parquet = _sql_string(package_dir / "data" / f"{table}.parquet")
+    select = ", ".join(_sqlite_value(field) for field in fields)
+    rows = source.execute(f"SELECT {select} FROM read_parquet({parquet}) ORDER BY {schema.order_by(table)}")
+    placeholders = ", ".join("?" for _ in range(len(fields) + 1))
+    insert = f'INSERT INTO "{table}" (rowid, {schema.select_columns(table)}) VALUES ({placeholders})'
+    count = 0
+    while batch := rows.fetchmany(_BATCH):
+        target.executemany(insert, ((count + number, *row) for number, row in enumerate(batch, start=1)))
+        count += len(batch)
+    for number, key in enumerate(schema.foreign_keys(table), start=1):
+        if key["fields"] != schema.primary_key(table)[: len(key["fields"])]:  # the primary key serves its prefix
+            target.execute(f'CREATE INDEX "{table}_fk{number}" ON "{table}" ({_names(key["fields"])})')
+    return count
+
+
+def _sqlite_value(field: dict[str, Any]) -> str:
+    """DuckDB expression giving the column's value as SQLite stores it (dates as ISO text, booleans 0/1)."""
+    name = f'"{field["name"]}"'
+    if field["type"] in ("date", "datetime"):
+        return f"CAST({name} AS VARCHAR)"
+    if field["type"] == "boolean":
+        return f"CAST({name} AS INTEGER)"
+    return name
+
+
+def _write_metadata(target: sqlite3.Connection, counts: dict[str, int]) -> None:
+    """_package (key, value), _tables (one row per table) and _columns (one row per column)."""
+    meta = schema.package_metadata()
+    target.execute(
+        "CREATE TABLE _package (key TEXT PRIMARY KEY, value TEXT NOT NULL) -- the package: name, title, licences"
+    )
+    package_rows = [
+        ("name", meta["name"]),
+        ("title", meta["title"]),
+        ("description", meta["description"]),
+        ("licenses", json.dumps(meta["licenses"], ensure_ascii=False)),
+        ("rights", meta["rights"]),
+        ("search", read_text("search.toml").split("\n\n")[0].replace("# ", "").replace("#", "").strip()),
+    ]
+    target.executemany("INSERT INTO _package VALUES (?, ?)", sorted(package_rows))
+    target.execute(
+        "CREATE TABLE _tables (table_name TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT, "
+        "description TEXT, primary_key TEXT, licenses TEXT, rights TEXT, rows INTEGER) "
+        "-- every table: title, description, primary key (JSON), licences (JSON), rights, row count"
+    )
+    target.execute(
+        "CREATE TABLE _columns (table_name TEXT, column_name TEXT, position INTEGER NOT NULL, type TEXT, "
+        "required INTEGER, description TEXT, PRIMARY KEY (table_name, column_name)) "
+        "-- every column: its Table Schema type (string, integer, number, boolean, date), required, description"
+    )
+    for position, table in enumerate(schema.table_names(), start=1):
+        spec, rights = schema.table_schema(table), schema.resource_rights(table)
+        target.execute(
+            "INSERT INTO _tables VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                table,
+                position,
+                spec["title"],
+                spec["description"],
+                json.dumps(spec["primaryKey"]),
+                json.dumps(rights["licenses"], ensure_ascii=False),
+                rights["rights"],
+                counts[table],
+            ),
+        )
+        target.executemany(
+            "INSERT INTO _columns VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    table,
+                    field["name"],
+                    number,
+                    field["type"],
+                    int(bool(field.get("constraints", {}).get("required"))),
+                    field["description"],
+                )
+                for number, field in enumerate(spec["fields"], start=1)
+            ],
+        )
+
+
+def _view_statements() -> list[str]:
+    """The CREATE VIEW statements of pipeline/data/sqlite_views.sql (separated by blank lines)."""
+    return [part.strip() for part in read_text("sqlite_views.sql").split("\n\n") if part.strip().startswith("CREATE")]
+
+
+def _write_search(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection, package_dir: Path) -> None:
+    settings = search_settings()
+    tables = {table: spec["columns"] for table, spec in settings["tables"].items() if table in schema.table_names()}
+    if not tables:
+        return
+    from pipeline.text.segment import contained_words, tokenize  # jieba: only when writing search
+
+    min_chars = int(settings["subword_min_chars"])
+    tokens = _sql_string(package_dir / "data" / "tokens.parquet")
+    vocabulary = frozenset(
+        token
+        for (token,) in source.execute(
+            f"SELECT DISTINCT token FROM read_parquet({tokens}) WHERE length(token) >= 2"
+        ).fetchall()
+    )
+    inside: dict[str, tuple[str, ...]] = {}
+
+    def words(tokens: list[str]) -> str:
+        out = []
+        for token in tokens:
+            out.append(token)
+            if len(token) >= min_chars and _is_cjk(token):
+                if token not in inside:
+                    inside[token] = contained_words(token, vocabulary)
+                out.extend(inside[token])
+        return " ".join(out)
+
+    for table, columns in tables.items():
+        fts = fts_table(table)
+        target.execute(f"CREATE VIRTUAL TABLE \"{fts}\" USING fts5({', '.join(columns)}, content='')")
+        token_lists = [_column_tokens(source, package_dir, table, column) for column in columns]
+        insert = f'INSERT INTO "{fts}" (rowid, {", ".join(columns)}) VALUES ({", ".join("?" * (len(columns) + 1))})'
+        for rowid, row in enumerate(zip(*token_lists, strict=True), start=1):
+            values = [words(tokens if tokens is not None else _segmented(tokenize, text)) for tokens, text in row]
+            target.execute(insert, (rowid, *values))
+        target.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'optimize\')')
+
+
+def _is_cjk(token: str) -> bool:
+    return all("\u4e00" <= char <= "\u9fff" for char in token)
+
+
+def _segmented(tokenize: Any, text: str | None) -> list[str]:
+    return [token.token for token in tokenize(text)] if text else []
+
+
+def _column_tokens(
+    source: duckdb.DuckDBPyConnection, package_dir: Path, table: str, column: str
+) -> Iterator[tuple[list[str] | None, str | None]]:
+    """For each row of the table in primary-key order: (the tokens table's tokens of the column, or None when
+    the column does not quote a span of its document, and the column's value)."""
+    data = package_dir / "data"
+    rows, tokens = _sql_string(data / f"{table}.parquet"), _sql_string(data / "tokens.parquet")
+    order = ", ".join(f"r.{name}" for name in schema.order_by(table).split(", "))
+    if table == "documents" and column == "text":
+        join = "k.doc_id = r.doc_id"
+    elif column == schema.quote_column(table):
+        join = "k.doc_id = r.doc_id AND k.char_start >= r.char_start AND k.char_end <= r.char_end"
+    else:
+        yield from (
+            (None, value)
+            for (value,) in source.execute(
+                f'SELECT r."{column}" FROM read_parquet({rows}) r ORDER BY {order}'
+            ).fetchall()
+        )
+        return
+    query = (
+        f'SELECT list(k.token ORDER BY k.char_start) FILTER (WHERE k.token IS NOT NULL), any_value(r."{column}") '
+        f"FROM (SELECT *, row_number() OVER (ORDER BY {schema.order_by(table)}) AS _n FROM read_parquet({rows})) r "
+        f"LEFT JOIN read_parquet({tokens}) k ON {join} GROUP BY r._n ORDER BY r._n"
+    )
+    result = source.execute(query)
+    while batch := result.fetchmany(_BATCH):
+        yield from ((list(tokens or []), value) for tokens, value in batch)
+
+
+def sqlite_problems(package_dir: Path) -> list[str]:
+    """The SQLite copy a package's datapackage.json names: its sha256 and bytes, and the row count of each of
+    the descriptor's tables against its Parquet file. No problem when the descriptor names none."""
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    entry = descriptor.get("sqlite")
+    if not entry:
+        return []
+    path = package_dir / entry["path"]
+    if not path.exists():
+        return [f"{path}: missing"]
+    if (
+        entry["hash"] != f"sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+        or entry["bytes"] != path.stat().st_size
+    ):
+        return [f"{path}: sha256 or size differs from datapackage.json"]
+    tables = [resource["name"] for resource in descriptor["resources"]]
+    try:
+        counts = row_counts(path, tables)
+    except sqlite3.Error as error:
+        return [f"{path}: cannot be read as SQLite: {error}"]
+    problems = []
+    with duckdb.connect() as con:
+        for table in tables:
+            parquet = package_dir / "data" / f"{table}.parquet"
+            try:
+                (expected,) = con.execute(f"SELECT count(*) FROM read_parquet({_sql_string(parquet)})").fetchone()
+            except duckdb.Error:
+                continue  # an unreadable Parquet file is reported by the Parquet check
+            if counts[table] != expected:
+                problems.append(f"{path}: table {table} has {counts[table]} rows, {parquet.name} {expected}")
+    return problems
+
+
+def row_counts(path: Path, tables: list[str] | None = None) -> dict[str, int]:
+    """Rows of each table (default: every table of schemas/) in a SQLite file, opened read-only."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {
+            table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for table in (tables or schema.table_names())
+        }
+    finally:
+        con.close()
+
+
+def _sql_string(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
