@@ -59,7 +59,7 @@ def indicator_figure_data(
     for row in figures:
         entry = entries.get(row["indicator_id"] or "")
         if entry and (row["base_unit"] or "-") in entry.units:
-            label = plan_label.get(row["plan_id"] or "", row["doc_id"])
+            label = plan_label.get(row["plan_id"] or "", f"（无计划）text {row['doc_id'][:24]}")
             reported[entry.indicator_id].append((label, row["base_value"], "reported"))
     lines: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for row in framework_values:
@@ -86,8 +86,12 @@ def indicator_figure_data(
 
 
 def _plan_label(plan: Mapping[str, Any], region_names: Mapping[str, str]) -> str:
-    region = "全国 national" if plan["level"] == "national" else region_names.get(plan["region_code"] or "", "")
-    return f"{region or plan['plan_id']} {plan['work_year'] or ''}".strip()
+    """全国 national 2025, 浙江 2025, 海南藏族自治州 2024; a plan of no known region: its level and year."""
+    if plan["level"] == "national":
+        region = "全国 national"
+    else:
+        region = region_names.get(plan["region_code"] or "") or f"（地区不详）{plan['level']}"
+    return f"{region} {plan['work_year'] or ''}".strip()
 
 
 def render_indicator_figure(data: dict[str, Any], cache_dir: Path | None = None) -> bytes:

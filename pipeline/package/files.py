@@ -238,7 +238,12 @@ def write_figures(con: duckdb.DuckDBPyConnection, dest: Path, cache_dir: Path | 
     path = dest / FIGURE_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(release_figure(tasks, plans, task_themes, names, cache_dir))
-    write_indicator_figure(con, dest, names, cache_dir)
+    # Provinces by their short name (浙江); other regions by their full name (海南藏族自治州, not 海南).
+    full_names = {
+        code: short if level == "provincial" else name
+        for code, name, short, level in con.execute("SELECT code, name, short_name, level FROM regions").fetchall()
+    }
+    write_indicator_figure(con, dest, full_names, cache_dir)
 
 
 def write_indicator_figure(
