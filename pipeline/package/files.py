@@ -335,7 +335,14 @@ def validate_package(dest: Path) -> list[str]:
         problems += [f"{place}: {error.message}" for error in errors[:_SHOWN_ERRORS]]
         if len(errors) > _SHOWN_ERRORS:  # every problem is counted, the first ones are shown
             problems.append(f"{place}: and {len(errors) - _SHOWN_ERRORS} more errors")
-    return problems + parquet_problems(dest, descriptor_data, skip=set(broken)) + sqlite.sqlite_problems(dest)
+    return problems + parquet_problems(dest, descriptor_data, skip=set(broken)) + _sqlite_problems(dest)
+
+
+def _sqlite_problems(dest: Path) -> list[str]:
+    try:
+        return sqlite.sqlite_problems(dest)
+    except Exception as error:  # noqa: BLE001 - validate reports, it never crashes
+        return [f"{dest}: the SQLite copy cannot be checked: {type(error).__name__}: {str(error).splitlines()[0]}"]
 
 
 def undecodable_csvs(dest: Path, descriptor_data: dict[str, Any]) -> dict[str, str]:
