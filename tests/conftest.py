@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli.main import main
-from pipeline.package import files as package
+from pipeline.package import validation
 from pipeline.release import verify
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,7 +90,7 @@ def release_problems(folder: Path) -> list[str]:
     Labels, checksums and the datasets folder's pointers are always checked."""
     validated = Path(os.environ["PIPELINE_CACHE"]) / "validated"
     real = verify.validate_package
-    verify.validate_package = lambda dest: package.validate_once(dest, validated)
+    verify.validate_package = lambda dest: validation.validate_once(dest, validated)
     try:
         return verify.validate_release(folder)
     finally:

@@ -10,7 +10,8 @@ from pipeline import schema
 from pipeline.defs.pools import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.documents.problems import describe_problems, documents_with_problems
-from pipeline.package.files import ReleaseInfo, validate_once, write_package
+from pipeline.package.files import ReleaseInfo, write_package
+from pipeline.package.validation import validate_once
 from pipeline.release.transaction import publish
 from pipeline.release.versions import plan_release
 from pipeline.settings import release_date

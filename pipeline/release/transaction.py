@@ -35,8 +35,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.package.files import validate_package
 from pipeline.package.json_files import read_changes, read_descriptor
+from pipeline.package.validation import validate_package
 from pipeline.release.distribution import write_distribution
 from pipeline.release.folders import latest_release
 from pipeline.release.verify import verify_release

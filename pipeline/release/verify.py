@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.package.files import CHECKSUMS, sha256_file, validate_package, verify_checksums
+from pipeline.package.files import CHECKSUMS, sha256_file, verify_checksums
 from pipeline.package.json_files import JsonFileError, read_changes, read_descriptor
+from pipeline.package.validation import validate_package
 from pipeline.release.archive import distribution_problems
 
 _NAMED_VERSION = re.compile(r"(?:^|-)(\d+\.\d+\.\d+)$")

@@ -4,7 +4,7 @@ One function per check, each named by what it checks (the blocking asset checks 
 names): not_empty, primary_key_unique, foreign_keys_resolve, values_match_schema and
 offsets_quote_text. Each returns a list of problems (empty when the table passes); a problem names
 the table, the row's key, its document and the reason. Frictionless validates the written package
-once (pipeline.package.files.validate_package); rows are not validated a second time here.
+once (pipeline.package.validation.validate_package); rows are not validated a second time here.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ import pytest
 
 from pipeline import schema
 from pipeline.cli.main import main
-from pipeline.package.files import validate_package
 from pipeline.package.sqlite import sqlite_file_name, write_sqlite
+from pipeline.package.validation import validate_package
 from pipeline.release.folders import latest_release
 from tests.conftest import ROOT, SEEDS
 
