@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from pipeline.parse.conference.common import lexicon
 from pipeline.parse.lists import list_tasks
 from pipeline.text.regions import PROVINCE, county_named, find_regions
 
@@ -19,13 +21,18 @@ _NAME = re.compile(
     r"(?P<year>(?:19|20)\d{2}年)?(?P<area>全国|全省|全区|全市|全州|全县|全旗|[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))?"
     r"(?P<field>卫生健康|卫生计生|卫生与健康|卫生)工作(?:视频|电视电话)?会(?:议)?"
 )
-_HELD = re.compile("召开|举行|收看|参加|出席")
 _LEVEL_WORDS = (
     (("全国",), "national"),
     (("全省", "省", "自治区", "全区"), "provincial"),
     (("全市", "市", "全州", "州", "盟"), "municipal"),
     (("全县", "县", "全旗", "旗", "区"), "county"),
 )
+
+
+@cache
+def _held() -> re.Pattern[str]:
+    """The verbs of a sentence that reports a meeting held or watched (pipeline/data/meetings.toml)."""
+    return re.compile("|".join(map(re.escape, lexicon()["meeting"]["mention_verbs"])))
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ def find_conference(text: str) -> ConferenceMention | None:
         sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         ends = [i for i in (text.find("。", match.end()), text.find("\n", match.end())) if i >= 0]
         sentence_end = min(ends) if ends else len(text)
-        if not _HELD.search(text, sentence_start, sentence_end):
+        if not _held().search(text, sentence_start, sentence_end):
             continue
         area = match.group("area") or _area_before(text, sentence_start, match)
         level, region_code = _level_and_region(area, text) if area else (None, None)

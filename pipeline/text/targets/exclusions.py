@@ -22,7 +22,6 @@ from pipeline.text.targets.lexicon import NUMERAL, Lexicon, lexicon, words_re
 
 _COUNT_RE = re.compile(f"({NUMERAL})(?=[个家所项名座条大道类种批位支])")
 _LIST_SEPARATORS = "、"
-_LAST_JOINERS = ("和", "及", "与", "以及")
 
 
 @recent_texts(32, lambda: lexicon())  # looked up when called: the lexicon in force
@@ -91,7 +90,7 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         items = run.count(_LIST_SEPARATORS) + 1
         last = run[run.rfind(_LIST_SEPARATORS) + 1 :]
-        if any(j in last[1:] for j in _LAST_JOINERS):
+        if any(j in last[1:] for j in lexicon().last_joiners):
             items += 1
         if items == value or (after_deng and items < value and not any(verb in run for verb in deliverable)):
             spans.append((start, m.end(), "named_before"))

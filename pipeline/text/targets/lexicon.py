@@ -99,6 +99,9 @@ class Lexicon:
     served_dropped: tuple[str, ...]
     measure_suffixes: tuple[str, ...]
     predicate_verbs: tuple[str, ...]
+    announcement_nouns: tuple[str, ...]  # a name ending in one before a colon announces a list
+    references: tuple[str, ...]  # words that refer back (本, 该, 上述…)
+    last_joiners: tuple[str, ...]  # words that join the last item of an enumeration (和, 及…)
     formula_facilities: tuple[str, ...]  # nouns after a number formula that make it counts (“3+9”…中心)
 
 
@@ -198,5 +201,8 @@ def lexicon() -> Lexicon:
         served_dropped=tuple(served["dropped_verbs"]),
         measure_suffixes=longest_first(indicator["measure_suffixes"]),
         predicate_verbs=longest_first(indicator["predicate_verbs"]),
+        announcement_nouns=tuple(programmes["announcement_nouns"]),
+        references=tuple(programmes["references"]),
+        last_joiners=tuple(raw["enumerations"]["last_joiners"]),
         formula_facilities=longest_first(raw["formulas"]["facilities"]),
     )

@@ -34,8 +34,6 @@ from pipeline.text.targets.phrases import clause, counted_noun, modifier, quoted
 _NOT_PARTS = {"quotes", "n_da", "frames", "baselines", "formulas", "named_before"}
 _QUOTE_RE = re.compile(r"“([^“”\n。；：！？]{1,25})”")
 _FORMULA_RE = re.compile(r"^(\d+)(?:\+(\d+))+$")
-_ANNOUNCEMENT_NOUNS = ("任务", "工作", "方面", "事项", "举措", "措施", "要求")
-_REFERENCES = ("本", "该", "此", "这", "上述", "各项", "有关", "相关")
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,7 @@ def _prefix_start(text: str, start: int, lex: Lexicon) -> int:
 
 def _announces(text: str, end: int, name: str) -> bool:
     """Does the name only announce the list that follows (十大重点任务：)?"""
-    return name.rstrip("”").endswith(_ANNOUNCEMENT_NOUNS) and bool(re.match(r"”?[^。；！？\n：]{0,30}：", text[end:]))
+    return name.rstrip("”").endswith(lexicon().announcement_nouns) and bool(re.match(r"”?[^。；！？\n：]{0,30}：", text[end:]))
 
 
 def _parts(text: str, start: int, end: int, lex: Lexicon) -> tuple[int | None, int | None, int | None, str | None]:
@@ -180,7 +178,7 @@ def _named(text: str, lex: Lexicon) -> list[Programme]:
                 j += 1
             s, e = strip_frames(text, pos, j, lex)
             ends = [m.start() for m in name_end.finditer(text, s, e) if m.end() == j]
-            if text.startswith(_REFERENCES, s) or (ends and ends[0] - s < 2):
+            if text.startswith(lex.references, s) or (ends and ends[0] - s < 2):
                 break  # 本行动计划 refers to the document itself; 攻坚行动 alone names nothing
             stop = j >= len(text) or text[j] in "，。；：！？\n" + LIST_JOINERS
             if not ends or not stop or e - s < 4 or NUMERAL_RE.search(text, s, e) and _has_count(text, s, e, lex):
