@@ -29,7 +29,6 @@ import fcntl
 import os
 import shutil
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,6 +47,7 @@ from pipeline.release.versions import (
     plan_release,
     publish_folder,
 )
+from pipeline.warehouse.lock import wait_for_flock
 
 LOCK_TIMEOUT_SECONDS = 3600.0  # PIPELINE_LOCK_TIMEOUT overrides
 _POLL_SECONDS = 0.2
@@ -99,22 +99,16 @@ def publish_lock(
     limit = _lock_timeout() if timeout is None else timeout
     descriptor = os.open(key, os.O_RDONLY)
     try:
-        deadline = time.monotonic() + limit
-        told = False
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise PublishError(
-                        f"{datasets_dir}: another publish has held the lock of this datasets folder for more "
-                        f"than {limit:.0f} s; nothing was published"
-                    ) from None
-                if not told and on_wait is not None:
-                    on_wait(f"waiting for another publish into {datasets_dir} to finish (it holds the folder's lock)")
-                    told = True
-                time.sleep(_POLL_SECONDS)
+        wait_for_flock(
+            descriptor,
+            limit,
+            timed_out=lambda: PublishError(
+                f"{datasets_dir}: another publish has held the lock of this datasets folder for more "
+                f"than {limit:.0f} s; nothing was published"
+            ),
+            waiting=on_wait
+            and (lambda: on_wait(f"waiting for another publish into {datasets_dir} to finish (it holds the folder's lock)")),
+        )
         held.add(key)
         try:
             yield

@@ -59,23 +59,16 @@ def acquire(
             return
     limit = _timeout() if timeout is None else timeout
     descriptor = os.open(Path(key) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + limit
-    told = False
     try:
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise BuildFolderBusy(
-                        f"{out}: {_holder(descriptor)} has been writing this build folder for more than "
-                        f"{limit:.0f} s (PIPELINE_LOCK_TIMEOUT); nothing was built"
-                    ) from None
-                if not told and on_wait is not None:
-                    on_wait(f"waiting for {_holder(descriptor)} to finish writing {out} (one writer at a time)")
-                    told = True
-                time.sleep(_POLL_SECONDS)
+        wait_for_flock(
+            descriptor,
+            limit,
+            timed_out=lambda: BuildFolderBusy(
+                f"{out}: {_holder(descriptor)} has been writing this build folder for more than "
+                f"{limit:.0f} s (PIPELINE_LOCK_TIMEOUT); nothing was built"
+            ),
+            waiting=on_wait and (lambda: on_wait(f"waiting for {_holder(descriptor)} to finish writing {out} (one writer at a time)")),
+        )
     except BaseException:
         os.close(descriptor)
         raise
@@ -118,3 +111,23 @@ def _command() -> str:
     if program == "__main__.py":
         return " ".join(["python -m pipeline", *sys.argv[1:2]])
     return " ".join(word if len(word) <= 40 else word[:37] + "..." for word in [program, *sys.argv[1:3]])
+
+
+def wait_for_flock(
+    descriptor: int, limit: float, *, timed_out: Callable[[], Exception], waiting: Callable[[], None] | None = None
+) -> None:
+    """Take an exclusive flock on `descriptor`, polling; call `waiting` once when it has to wait, and raise
+    `timed_out()` after `limit` seconds. Shared by this lock and the datasets folder's publish lock."""
+    deadline = time.monotonic() + limit
+    told = False
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise timed_out() from None
+            if not told and waiting is not None:
+                waiting()
+                told = True
+            time.sleep(_POLL_SECONDS)
