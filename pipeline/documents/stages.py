@@ -30,9 +30,9 @@ from pipeline.documents.store import DocumentKeys, DocumentStore, document_keys,
 
 STAGE_ORDER = ("raw", "clean", "segment", "extract")
 UPSTREAM = {"raw": (), "clean": ("raw",), "segment": ("clean",), "extract": ("raw", "clean")}
-# Stages worth running in several processes (cleaning and reading are cheap), and how many bytes of
-# seed text they must have to compute before starting processes pays (each loads jieba: ~1-2 s).
-PARALLEL_STAGES = ("segment", "extract")
+# Stages worth running in several processes (reading is cheap; cleaning a 10 MB corpus takes seconds), and how
+# many bytes of seed text they must have to compute before starting processes pays (each loads jieba: ~1-2 s).
+PARALLEL_STAGES = ("clean", "segment", "extract")
 PARALLEL_MIN_BYTES = int(os.environ.get("PIPELINE_PARALLEL_MIN_BYTES", 2_000_000))
 
 
