@@ -44,32 +44,37 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
-    """Write data/<table>.csv and data/<table>.parquet for every table, sorted by primary key."""
+def export_data(
+    con: duckdb.DuckDBPyConnection, dest: Path, formats: tuple[str, ...] = ("csv", "parquet")
+) -> dict[str, int]:
+    """Write data/<table>.csv and data/<table>.parquet (or only the given formats) for every table, sorted
+    by primary key; return the row count of each table."""
     data_dir = dest / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
     con.execute("SET threads = 1")  # one writer thread: row groups and bytes do not vary between runs
     try:
-        return _export_tables(con, data_dir)
+        return _export_tables(con, data_dir, formats)
     finally:
         con.execute(f"SET threads = {int(threads)}")  # the connection is shared by the run's other steps
 
 
-def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path) -> dict[str, int]:
+def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path, formats: tuple[str, ...]) -> dict[str, int]:
     counts = {}
     for table in schema.table_names():
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
         csv_query = f"SELECT {csv_policy.csv_select(schema.table_schema(table)['fields'])} FROM ({query})"
         csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
         # CSV: text values escaped against formula injection (pipeline.package.csv_policy); Parquet: exact values.
-        con.execute(
-            f"COPY ({csv_query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
-        )
-        con.execute(
-            f"COPY ({query}) TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd, "
-            f"KV_METADATA {parquet_descriptions(table)})"
-        )
+        if "csv" in formats:
+            con.execute(
+                f"COPY ({csv_query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
+            )
+        if "parquet" in formats:
+            con.execute(
+                f"COPY ({query}) TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd, "
+                f"KV_METADATA {parquet_descriptions(table)})"
+            )
         counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     return counts
 
@@ -194,9 +199,12 @@ def write_package(
     if data_written:
         counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
     else:
-        counts = export_data(con, dest)
-        write_figures(con, dest, figure_cache)
-        sqlite.write_sqlite(dest)
+        # The SQLite copy is made from the Parquet files, in a process of its own on a large package, while
+        # this one writes the CSV files and the figures.
+        counts = export_data(con, dest, ("parquet",))
+        with sqlite.written_alongside(dest):
+            export_data(con, dest, ("csv",))
+            write_figures(con, dest, figure_cache)
     documents = [
         dict(
             zip(
