@@ -50,6 +50,7 @@ class StageReport:
     computed: int
     reused: int
     workers: int
+    computed_ids: tuple[str, ...] = ()  # the doc_ids computed, in doc_id order
 
 
 def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -> StageReport:
@@ -76,7 +77,9 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
         for document, keys in todo:
             _make(stage, store.root, document, keys)
             document_done(stage, document.doc_id)
-    return StageReport(computed=len(todo), reused=len(items) - len(todo), workers=workers)
+    return StageReport(
+        computed=len(todo), reused=len(items) - len(todo), workers=workers, computed_ids=tuple(sorted(pending))
+    )
 
 
 def _make_in_parallel(
