@@ -52,6 +52,7 @@ _CLAUSE_ENDS = "，。；：！？\n"
 @dataclass(frozen=True)
 class FigureRules:
     durations: re.Pattern[str]
+    target_only_exclusions: frozenset[str]
     name_before: tuple[str, ...]
     scales: tuple[tuple[str, float], ...]  # longest first
 
@@ -60,7 +61,12 @@ class FigureRules:
 def _figure_rules() -> FigureRules:
     data = read_toml("reported_figures.toml")["figures"]
     scales = sorted(data["scales"].items(), key=lambda item: -len(item[0]))
-    return FigureRules(re.compile(data["durations"]), tuple(data["name_before"]), tuple(scales))
+    return FigureRules(
+        re.compile(data["durations"]),
+        frozenset(data["target_only_exclusions"]),
+        tuple(data["name_before"]),
+        tuple(scales),
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def find_reported_figures(
     """
     lex = lexicon()
     passages = review_passages(text, review_sections, reference_year)
-    masked = excluded_mask(text)
+    masked = excluded_mask(text, keep=_figure_rules().target_only_exclusions)
     mentions = sorted(_quantities(text, find_mentions(text, lex, masked), masked), key=lambda m: m.start)
     figures = []
     for index, m in enumerate(mentions):
