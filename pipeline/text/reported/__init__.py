@@ -40,6 +40,7 @@ __all__ = [
     "COMMITMENT",
     "REPORT",
     "ReportedFigure",
+    "committed_target",
     "find_reported_figures",
     "is_reported_target",
     "review_passages",
@@ -142,6 +143,22 @@ def is_reported_target(
         return False
     passages = review_passages(text, review_sections, reference_year)
     return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance == REPORT
+
+
+def committed_target(
+    text: str,
+    target: dict[str, Any],
+    *,
+    review_sections: Sequence[tuple[int, int]] = (),
+    reference_year: int | None = None,
+) -> bool:
+    """Whether the stance rule reads a target as committed to (a cue such as 将, 要, 力争 or a later deadline
+    year before it in its sentence): the test for a target read outside a plan's tasks."""
+    m = _number_of(text, target)
+    if m is None:
+        return False
+    passages = review_passages(text, review_sections, reference_year)
+    return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance == COMMITMENT
 
 
 def _number_of(text: str, target: dict[str, Any]) -> Mention | None:
