@@ -34,12 +34,17 @@ LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _YEAR_END_MONTHS = (11, 12)  # 新的一年 written in these months is the next year
 _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
-_METADATA = re.compile("来源|发布|日期|作者|索引号|编辑|责任|\\|")
 
 
 @cache
 def _lexicon() -> dict[str, Any]:
     return read_toml("announced_plans.toml")
+
+
+@cache
+def _metadata() -> re.Pattern[str]:
+    """A line of page furniture (来源, 发布日期…): one of the lexicon's metadata words."""
+    return re.compile("|".join(map(re.escape, _lexicon()["metadata_words"])))
 
 
 @cache
@@ -118,7 +123,7 @@ def _statement(
 
 def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇)."""
-    prose = "\n".join(line for line in text.split("\n") if not _METADATA.search(line))
+    prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
     named = find_regions(prose)
     counties = [c for c, _, _ in find_counties(prose) if len(c) == 1]
     if any(word in text for word in _lexicon()["national_words"]) and not named and not counties:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.parse.lists.rules import shape
 from pipeline.parse.statements import task
 from pipeline.text.numbers import parse_number
 
 _CN = "一二三四五六七八九十"
-_INLINE = re.compile(rf"(?:^|(?<=[。；，：\s]))(?P<n>[{_CN}]{{1,3}})(?P<kind>是|要|方面|则)")
+_KINDS = "|".join(map(re.escape, shape("inline_marker_words")))
+_INLINE = re.compile(rf"(?:^|(?<=[。；，：\s]))(?P<n>[{_CN}]{{1,3}})(?P<kind>{_KINDS})")
 MIN_CLAUSES = 2
 MAX_TITLE = 40
 _TITLE_END = re.compile("[，。；：]")

@@ -83,7 +83,7 @@ def _held_after() -> list[re.Pattern[str]]:
     """After the name: 暨…, 于<date>, 在<place>, then the verb (strictly, else loosely without place)."""
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
     lead = rf"(?:暨[^，。；]{{0,30}}?)?(?:于(?P<date>{_DATE}))?[，]?"
-    manner = r"(?:以[^，。；]{1,10}?(?:形式|方式))?(?:隆重|顺利|正式)?"
+    manner = rf"(?:以[^，。；]{{1,10}}?(?:形式|方式))?(?:{alternation(lexicon()['meeting']['manner_words'])})?"
     when = alternation(lexicon()["meeting"]["time_words"])
     return [
         re.compile(rf"{lead}(?:{when})?(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?{manner}(?:{verbs})"),
@@ -283,8 +283,7 @@ def _body_scope(area: str, body: str, name_start: int) -> _Scope | None:
     for _, end, kind, region in _scope_candidates(area):
         if end == len(area):
             return _Scope(name_start, name_start, kind, region, name_start, True)
-    bare = {"省": PROVINCIAL, "自治区": PROVINCIAL, "市": MUNICIPAL, "州": MUNICIPAL, "县": COUNTY, "旗": COUNTY, "区": COUNTY}
-    for word, kind in bare.items():
+    for word, kind in cfg["bare_area_levels"].items():
         if area.endswith(word):
             return _Scope(name_start, name_start, kind, None, name_start, True)
     return None

@@ -16,17 +16,20 @@ from pipeline.parse.conference.common import lexicon
 from pipeline.parse.lists import list_tasks
 from pipeline.text.regions import PROVINCE, county_named, find_regions
 
-_AREA = r"([\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))"
+_WORDS = lexicon()["mention"]
+
+
+def _words(key: str) -> str:
+    """A regex alternation of one word list of [mention] (pipeline/data/meetings.toml), in its order."""
+    return "|".join(map(re.escape, _WORDS[key]))
+
+
+_AREA = rf"([\u4e00-\u9fff]{{2,9}}?(?:{_words('area_suffixes')}))"
 _NAME = re.compile(
-    r"(?P<year>(?:19|20)\d{2}年)?(?P<area>全国|全省|全区|全市|全州|全县|全旗|[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|盟|县|旗|区))?"
-    r"(?P<field>卫生健康|卫生计生|卫生与健康|卫生)工作(?:视频|电视电话)?会(?:议)?"
+    rf"(?P<year>(?:19|20)\d{{2}}年)?(?P<area>{_words('area_words')}|[\u4e00-\u9fff]{{2,9}}?(?:{_words('area_suffixes')}))?"
+    rf"(?P<field>{_words('fields')})工作(?:视频|电视电话)?会(?:议)?"
 )
-_LEVEL_WORDS = (
-    (("全国",), "national"),
-    (("全省", "省", "自治区", "全区"), "provincial"),
-    (("全市", "市", "全州", "州", "盟"), "municipal"),
-    (("全县", "县", "全旗", "旗", "区"), "county"),
-)
+_HELD_BEFORE_NAME = f"(?:{_words('held_before_name')})$"
 
 
 @cache
@@ -60,12 +63,12 @@ def _area_before(text: str, sentence_start: int, match: re.Match[str]) -> str | 
     named = [found for found in find_regions(text, sentence_start, field_start) if found[2] == field_start]
     if named:
         return text[named[-1][1] : field_start]
-    before = re.search(_AREA + "(?:召开|举行)$", text[sentence_start:field_start])
+    before = re.search(_AREA + _HELD_BEFORE_NAME, text[sentence_start:field_start])
     return before.group(1) if before else None
 
 
 def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
-    for words, level in _LEVEL_WORDS:
+    for level, words in _WORDS["area_levels"].items():
         if area in words:
             return level, None
     if county := county_named(area, context):

@@ -17,7 +17,6 @@ from pipeline.text.numbers import parse_number
 
 _MAX_VALUE = 30
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}  # 0: closes the chain whatever its length
 
 
 @dataclass(frozen=True)
@@ -45,16 +44,19 @@ class Chain:
         return self.markers[0].start
 
 
+_NOT_FAMILIES = ("boundaries", "sequence_values")  # tables of [markers] that are no family's regex
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return {family: re.compile(p.replace("{N}", NUMERAL)) for family, p in rules()["markers"].items() if family != "boundaries"}
+    return {family: re.compile(p.replace("{N}", NUMERAL)) for family, p in rules()["markers"].items() if family not in _NOT_FAMILIES}
 
 
 def _value(family: str, match: re.Match[str]) -> int | None:
     if family == "circled":
         return _CIRCLED.index(match.group("c")) + 1
     if family == "sequence":
-        return _SEQUENCE[match.group("s")]
+        return rules()["markers"]["sequence_values"][match.group("s")]
     value = parse_number(match.group("n"))
     return int(value) if value is not None and value.is_integer() and 0 < value <= _MAX_VALUE else None
 

@@ -36,8 +36,6 @@ ENUMERATION = "list_enumeration"
 ANNOUNCED = "list_announced_clauses"
 PROSE = "list_prose_clauses"
 _SPACE = " \t\u3000"
-_FRAMING_MODALS = ("将", "要", "必须")
-_COUNT_AFTER = re.compile(rf"等?(?P<n>{NUMERAL})(?:项|个|大|类|方面)")
 
 
 @dataclass(frozen=True)
@@ -144,10 +142,11 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
         char = text[index - 1]
         if char in "，,：:" and (lead := directive_at(text, index, end)) is not None:
             return lead.start, lead.marker
-        if text.startswith(_FRAMING_MODALS, index) and not is_modal_word(text, index):
-            modal = next(m for m in _FRAMING_MODALS if text.startswith(m, index))
+        modals = tuple(shape("framing_modals"))
+        if text.startswith(modals, index) and not is_modal_word(text, index):
+            modal = next(m for m in modals if text.startswith(m, index))
             if verb_at(text, index + len(modal), end) and not is_framing(text, index + len(modal), end):
-                return index + len(modal), (modal if modal != "将" else None)
+                return index + len(modal), (modal if modal not in shape("unprinted_framing_modals") else None)
     return None
 
 
@@ -260,6 +259,22 @@ def announced_items(text: str, start: int, end: int) -> list[Piece]:
 
 
 @cache
+def _count_after() -> re.Pattern[str]:
+    """A count after an enumeration (等三项), group n its numeral."""
+    return re.compile(rf"等?(?P<n>{NUMERAL})(?:{_words(shape('count_classifiers'))})")
+
+
+@cache
+def _last_joiner() -> re.Pattern[str]:
+    return re.compile(_words(shape("last_item_joiners")))
+
+
+def _words(words: list[str]) -> str:
+    """A regex alternation of the words, in their order."""
+    return "|".join(map(re.escape, words))
+
+
+@cache
 def _announced_count() -> re.Pattern[str]:
     return re.compile(shape("announced_count").replace("{N}", NUMERAL))
 
@@ -295,7 +310,7 @@ def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
             found += pieces
     if found:
         return found
-    for match in _COUNT_AFTER.finditer(text, start, end):
+    for match in _count_after().finditer(text, start, end):
         count = parse_number(match.group("n"))
         clause_start = max(start, max(text.rfind(c, start, match.start()) for c in "，,；;。：:\n") + 1)
         lead = directive_at(text, clause_start, match.start())
@@ -332,7 +347,7 @@ def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
 def _is_fragment(text: str, piece: Piece) -> bool:
     """An enumeration piece that is not an item of its own: a count (一项行动) or a bare verb (推进)."""
     words = text[piece.start : piece.end]
-    return bool(_COUNT_AFTER.search(words)) or verb_end(text, piece.start, piece.end) == piece.end
+    return bool(_count_after().search(words)) or verb_end(text, piece.start, piece.end) == piece.end
 
 
 def _split_enumeration(text: str, start: int, end: int, count: int | None = None) -> list[Piece]:
@@ -350,7 +365,7 @@ def _split_enumeration(text: str, start: int, end: int, count: int | None = None
             position = index + 1
     if count is not None and pieces and len(pieces) + 1 == count:
         last = pieces[-1]
-        joined = re.search("(?:以及|和|及|与)", text[last.start : last.end])
+        joined = _last_joiner().search(text[last.start : last.end])
         if joined and joined.start() > 0:
             pieces[-1:] = [
                 Piece(last.start, last.start + joined.start(), None, ENUMERATION),

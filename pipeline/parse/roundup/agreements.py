@@ -16,19 +16,24 @@ from typing import Any
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import alternation, lexicon
 from pipeline.parse.lists import list_tasks
+from pipeline.parse.roundup import lines
 from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, find_regions
 
 GENRE = "roundup_item"
 MIN_BODIES = 2  # an agreement binds at least two bodies
-_SIGNED = re.compile(r"(?:签署|签订|签约)[^。]{0,80}?(?:协议|协定|备忘录)")
+_WORDS = lines.lexicon()["agreements"]
+_SIGNED = re.compile(
+    rf"(?:{lines.alternation(_WORDS['signing_verbs'])})[^。]{{0,80}}?(?:{lines.alternation(_WORDS['documents'])})"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
 @cache
 def _commitment() -> re.Pattern[str]:
     bodies = alternation(lexicon()["meeting"]["organisers"])
-    return re.compile(rf"(?P<area>[\u4e00-\u9fff]{{2,8}}?)(?:{bodies})(?:将|要)?(?:支持|帮扶|援助|负责)")
+    modals, verbs = lines.alternation(_WORDS["commitment_modals"]), lines.alternation(_WORDS["commitment_verbs"])
+    return re.compile(rf"(?P<area>[\u4e00-\u9fff]{{2,8}}?)(?:{bodies})(?:{modals})?(?:{verbs})")
 
 
 def agreement_statements(text: str) -> list[dict[str, Any]]:

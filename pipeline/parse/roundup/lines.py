@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_toml
 
 MAX_HEADING = 30  # a measure or group heading is short
 MAX_LONG_HEADING = 50  # an item heading longer than MAX_HEADING is accepted but flagged "long_heading"
@@ -19,7 +23,20 @@ SENTENCE_PUNCT = re.compile("[。；！？]")
 YEAR_LED = re.compile(r"^(展望|面向)?(?:19|20)\d{2}年")
 MARKER = rf"(?:第?[{CN_NUM}]{{1,3}}[、.．]|[（(][{CN_NUM}\d]{{1,3}}[）)]|\d{{1,2}}[、.．]|[①-⑳])\s*"
 NUMBER_MARKER = re.compile(f"^{MARKER}")
-LEAD_IN = re.compile("如下|以下|下列")
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The round-up parser's words (pipeline/data/roundup.toml)."""
+    return read_toml("roundup.toml")
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the words, in their order (write longer words first)."""
+    return "|".join(map(re.escape, words))
+
+
+LEAD_IN = re.compile(alternation(lexicon()["lines"]["lead_in"]))
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,20 @@ from typing import Any
 
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.lists import list_tasks
+from pipeline.parse.roundup.lines import alternation, lexicon
 from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
 
 GENRE = "roundup_item"
 MIN_ITEMS = 2  # distinct provinces needed to call a text a paragraph round-up
-_LEAD = re.compile(r"(?:\d{1,2}月\d{1,2}日[，、]?|[【\[（(])?\s*")
-_AFTER_NAME = re.compile(r"(?:卫生健康委员会|卫生健康委|卫健委)?[：】\]）)]?")
-_PLAN_CUE = re.compile(r"(?:19|20)\d{2}年|会议|将")
-_HELD = re.compile("[^。]*?(?:召开|举行)[^。]*。")
-_WORK_YEAR = re.compile(r"((?:19|20)\d{2})年[，]?(?:全省|全区|全市|我省|我区|全兵团)?[^。；]{0,12}?(?:将|要|重点|工作)")
+_WORDS = lexicon()["items"]
+_LEAD = re.compile(_WORDS["lead"])
+_AFTER_NAME = re.compile(f"(?:{alternation(_WORDS['body_suffixes'])})?[：】\\]）)]?")
+_PLAN_CUE = re.compile(rf"(?:19|20)\d{{2}}年|{alternation(_WORDS['plan_cues'])}")
+_HELD = re.compile(f"[^。]*?(?:{alternation(_WORDS['held_verbs'])})[^。]*。")
+_WORK_YEAR = re.compile(
+    rf"((?:19|20)\d{{2}})年[，]?(?:{alternation(_WORDS['work_year_scopes'])})?[^。；]{{0,12}}?(?:{alternation(_WORDS['work_year_cues'])})"
+)
 _RUN_ON = re.compile(r"(?<=[。！？])\s*(?=\d{1,2}月\d{1,2}日)")  # a dated item after a sentence, mid-line
 _MIN_CONTINUATION = 20  # shorter paragraphs after an item (bylines, links) do not continue it
 

@@ -28,9 +28,11 @@ from pipeline.parse.roundup.lines import (
     YEAR_LED,
     Item,
     Line,
+    alternation,
     group_heading,
     is_headline,
     is_lead_in,
+    lexicon,
     match_item,
     split_lines,
 )
@@ -39,7 +41,7 @@ from pipeline.text.regions import PROVINCE, Region, find_regions, lookup
 MIN_SECTIONS = 3
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_ORG_SUFFIX = "(?:卫生健康委员会|卫生健康委|卫健委)"
+_ORG_SUFFIX = f"(?:{alternation(lexicon()['items']['body_suffixes'])})"
 # "<province>：<rest>", "【<province>】<rest>" or a line holding only the province's name.
 _HEADER = re.compile(
     rf"^(?:{MARKER})?[【\[]?(?P<name>[^：:【】\[\]]{{2,12}}?){_ORG_SUFFIX}?(?:[：:】\]](?P<rest>.*))?$"

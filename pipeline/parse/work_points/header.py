@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from typing import Any
 
-from pipeline.data import read_toml
-from pipeline.parse.work_points.issuer import level_from_body, level_from_title, year_from_metadata, year_of_range
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    return read_toml("work_points.toml")
+from pipeline.parse.work_points.issuer import (
+    level_from_body,
+    level_from_title,
+    lexicon,
+    year_from_metadata,
+    year_of_range,
+)
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,27 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
+from pipeline.data import read_toml
 from pipeline.text.regions import COUNTY, PREFECTURE, PROVINCE, by_code, county_named, find_counties, find_regions
 
 REGION_FROM_TEXT = "region_from_text"
 WORK_YEAR_FROM_DATE = "work_year_from_date"
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
-_METADATA_DATE = re.compile(r"(?:生效|发布|成文|印发)(?:日期|时间)[：:|\s]*((?:19|20)\d{2})[-/.年]\d{1,2}")
 _MIN_MENTIONS = 2  # one region named once may be another place the plan speaks of (学习成都经验)
-_SCOPE_WORDS = (("全国", "national"), ("国家", "national"), ("全省", "provincial"), ("全区", "provincial"), ("全市", "municipal"), ("全县", "county"))
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The work-points parser's words (pipeline/data/work_points.toml)."""
+    return read_toml("work_points.toml")
+
+
+@cache
+def _metadata_date() -> re.Pattern[str]:
+    return re.compile(lexicon()["header"]["metadata_date"])
 
 
 def level_from_body(issuer: str, national_words: list[str]) -> tuple[str | None, str | None]:
@@ -46,7 +58,7 @@ def level_from_title(title: str, text: str, flags: list[str]) -> tuple[str | Non
     if named:
         region = named[0][0]
         return ("provincial" if region.level == PROVINCE else "municipal"), region.code
-    for word, level in _SCOPE_WORDS:
+    for word, level in lexicon()["title"]["scope_levels"].items():
         if word in title:
             code = None if level == "national" else _one_region_of_text(level, text)
             if code is not None:
@@ -79,7 +91,7 @@ def year_of_range(title: str) -> int | None:
 
 def year_from_metadata(head: str, flags: list[str]) -> int | None:
     """The year of a date in the header's metadata lines (生效日期: 2024-10-31), flagged."""
-    found = _METADATA_DATE.search(head)
+    found = _metadata_date().search(head)
     if found is None:
         return None
     flags.append(WORK_YEAR_FROM_DATE)

@@ -70,6 +70,7 @@ class Lexicon:
     respectively: tuple[str, ...]
     max_subject_chars: int
     max_noun_chars: int
+    age_qualifiers: tuple[str, ...]  # 以上, 以下… after an age inside a noun (65岁以上老年人)
     max_modifier_chars: int
     coverage_verbs: tuple[str, ...]  # 覆盖: the number counts what is covered
     coverage_after_noun: tuple[str, ...]  # 全覆盖 after the counted noun (实现13个市全覆盖)
@@ -170,6 +171,7 @@ def lexicon() -> Lexicon:
         respectively=longest_first(indicator["respectively"]),
         max_subject_chars=int(indicator["max_subject_chars"]),
         max_noun_chars=int(indicator["max_noun_chars"]),
+        age_qualifiers=tuple(indicator["age_qualifiers"]),
         max_modifier_chars=int(indicator["max_modifier_chars"]),
         coverage_verbs=longest_first(coverage["verbs"]),
         coverage_after_noun=longest_first(coverage["after_noun"]),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.text.targets.lexicon import (
     CJK,
@@ -24,7 +25,11 @@ from pipeline.text.targets.lexicon import (
 )
 from pipeline.text.targets.mentions import Mention
 
-_AGE = re.compile(r"\d+(?:\.\d+)?(?:[~～\-至到]\d+)?周?岁(?:以上|以下|及以上|及以下)?")
+
+@cache
+def _age(qualifiers: tuple[str, ...]) -> re.Pattern[str]:
+    """An age (65岁, 0~3岁) with its qualifier (以上…) from the lexicon."""
+    return re.compile(rf"\d+(?:\.\d+)?(?:[~～\-至到]\d+)?周?岁(?:{'|'.join(map(re.escape, qualifiers))})?")
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ def counted_noun(text: str, pos: int, limit: int, lex: Lexicon) -> Span | None:
         return None  # 50亿元的企业: a relative clause, the number measures what comes before
     j = i
     while j < limit and j - i < lex.max_noun_chars:
-        if text[j].isdigit() and (age := _AGE.match(text, j)):
+        if text[j].isdigit() and (age := _age(lex.age_qualifiers).match(text, j)):
             j = age.end()  # an age inside the noun: 50万名65岁以上老年人
             continue
         if text[j] in CLAUSE_BREAKS or text[j] == "、" or text[j].isdigit():
