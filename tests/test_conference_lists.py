@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.documents.extract import extract_document
+from pipeline.documents.record import DocumentRecord
+from pipeline.tables.screening import document_row_problem
 from pipeline.text.clean import clean_text
 
 
@@ -83,3 +85,19 @@ def test_other_passages_add_no_tasks(passage: str) -> None:
     plan = _plan(_MEETINGS[0] + passage + _LIST.replace("\n", "\n" + lead, 1))
     assert [t["marker"] for t in plan["tasks"]] == ["一是", "二是", "三是"]
     assert "tasks_from_year_passage" not in (plan["flag"] or "")
+
+
+@pytest.mark.parametrize("markers", [("一、", "二、", "三、"), ("（一）", "（二）", "（三）"), ("1.", "2.", "3.")])
+def test_a_bare_item_is_left_out_and_the_plan_keeps_its_other_tasks(markers: tuple[str, str, str]) -> None:
+    first, second, third = markers
+    plan = _plan(_MEETINGS[1] + f"\n会议强调：\n{first}\n{second}推进医共体建设。\n{third}加强基层队伍建设。")
+    assert [t["title"] for t in plan["tasks"]] == ["推进医共体建设", "加强基层队伍建设"]
+    assert "empty_item_dropped" in plan["flag"]
+
+
+def test_a_plan_with_a_bare_item_is_published() -> None:
+    raw = "2024年全省卫生健康工作会议召开\n" + _MEETINGS[1] + "\n会议强调，一是；二是推进医共体建设；三是加强基层队伍建设。"
+    text = clean_text(raw).text
+    payload = extract_document(text, kind=None, published=None)
+    record = DocumentRecord("d1", "d1.txt", "0" * 64, None, text, (), {}, payload)
+    assert document_row_problem(record) is None

@@ -10,9 +10,9 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.order import flag_swallowed_items
+from pipeline.parse.conference.plan_tasks import edited_tasks
 from pipeline.parse.conference.types import MeetingReport
-from pipeline.parse.lists import reviews_past_work, year_passage_tasks
-from pipeline.parse.lists.rules import reviews_as_item
+from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
@@ -56,10 +56,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     if spans and reviews_past_work(text, spans):
         tasks, commentary = [], []
         flags.append("review_list_left_out")
-    elif len(tasks) > 1:
-        tasks, commentary = _without_review_items(tasks, commentary, flags)
-    if tasks and report.work_year is not None:
-        tasks, commentary = _with_year_passage(text, report.work_year, tasks, commentary, flags)
+    else:
+        tasks, commentary = edited_tasks(text, tasks, commentary, report.work_year, flags)
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")
@@ -84,39 +82,6 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
         flags=flags,
         commentary=commentary,
     )
-
-
-def _without_review_items(
-    tasks: list[dict[str, Any]], commentary: list[dict[str, Any]], flags: list[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """A list that deploys work less its items that review (一是…取得了可喜成绩；二是要…), renumbered; the plan
-    is flagged review_items_left_out. Nothing is left out when every item reviews or none does."""
-    kept = [t for t in tasks if not reviews_as_item(t["text"])]
-    if not kept or len(kept) == len(tasks):
-        return tasks, commentary
-    flags.append("review_items_left_out")
-    new_ordinal = {t["ordinal"]: number for number, t in enumerate(kept, start=1)}
-    kept = [{**t, "ordinal": new_ordinal[t["ordinal"]]} for t in kept]
-    notes = [{**n, "task_ordinal": new_ordinal[n["task_ordinal"]]} for n in commentary if n["task_ordinal"] in new_ordinal]
-    return kept, notes
-
-
-def _with_year_passage(
-    text: str, year: int, tasks: list[dict[str, Any]], commentary: list[dict[str, Any]], flags: list[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The list's tasks and those of another passage setting out the work year's work (a leader's
-    instruction: 2021年，要加强…，加快…), in text order, renumbered; flag tasks_from_year_passage."""
-    taken = [(min(t["start"] for t in tasks), max(t["end"] for t in tasks))]
-    added = year_passage_tasks(text, year, taken)
-    if any(a["text"].rstrip("。；;，,") in t["text"] for a in added for t in tasks):
-        return tasks, commentary  # a summary of the list (its items said once more in the lead), not a second list
-    if not added:
-        return tasks, commentary
-    flags.append("tasks_from_year_passage")
-    merged = sorted([("list", t) for t in tasks] + [("passage", t) for t in added], key=lambda pair: pair[1]["start"])
-    new_ordinal = {t["ordinal"]: n for n, (source, t) in enumerate(merged, start=1) if source == "list"}
-    renumbered = [{**t, "ordinal": n} for n, (_, t) in enumerate(merged, start=1)]
-    return renumbered, [{**note, "task_ordinal": new_ordinal[note["task_ordinal"]]} for note in commentary]
 
 
 def mention_statement(text: str, mention: ConferenceMention, genre: str) -> dict[str, Any]:
