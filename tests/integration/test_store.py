@@ -31,16 +31,20 @@ def _seed_copy(tmp_path: Path, names: list[str]) -> Path:
     return seeds
 
 
-def _computed(paths: Paths) -> dict[str, int]:
-    """Run the build job over every document; how many documents each per-document asset computed."""
+def _computed(paths: Paths, names: dict[str, str] | None = None) -> dict[str, int]:
+    """Run the build job over every document; how many documents each per-document asset computed (and, into
+    `names`, the doc_ids its metadata names as computed)."""
     instance = dg.DagsterInstance.ephemeral()
     result = make_definitions(paths).resolve_job_def("build").execute_in_process(instance=instance)
     assert result.success
-    return {
-        event.asset_key.to_user_string(): event.materialization.metadata["computed"].value
-        for event in result.get_asset_materialization_events()
-        if "computed" in event.materialization.metadata
-    }
+    computed = {}
+    for event in result.get_asset_materialization_events():
+        metadata = event.materialization.metadata
+        if "computed" in metadata:
+            computed[event.asset_key.to_user_string()] = metadata["computed"].value
+            if names is not None:
+                names[event.asset_key.to_user_string()] = metadata["computed_documents"].value
+    return computed
 
 
 def test_unchanged_documents_are_not_processed_again_and_a_new_one_alone_is(
@@ -50,10 +54,14 @@ def test_unchanged_documents_are_not_processed_again_and_a_new_one_alone_is(
     seeds = _seed_copy(tmp_path, ["001_61f26defd4b9cf11.txt", "004_b92b20ed52438b26.txt"])
     paths = Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds")
     per_document = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
-    assert _computed(paths) == dict.fromkeys(per_document, 2)
-    assert _computed(paths) == dict.fromkeys(per_document, 0)
+    names: dict[str, str] = {}
+    assert _computed(paths, names) == dict.fromkeys(per_document, 2)
+    assert names == dict.fromkeys(per_document, "001_61f26defd4b9cf11\n004_b92b20ed52438b26")
+    assert _computed(paths, names) == dict.fromkeys(per_document, 0)
+    assert names == dict.fromkeys(per_document, "none: every result was stored")
     shutil.copy(SEEDS / "002_a1b3c1b0fa981a87.txt", seeds)
-    assert _computed(paths) == dict.fromkeys(per_document, 1)
+    assert _computed(paths, names) == dict.fromkeys(per_document, 1)
+    assert names == dict.fromkeys(per_document, "002_a1b3c1b0fa981a87")  # one event per step names the document
 
 
 def test_a_stage_key_changes_with_its_inputs_and_code_only():
@@ -76,11 +84,13 @@ def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, m
         monkeypatch.setattr("pipeline.documents.stages.PARALLEL_MIN_BYTES", int(min_bytes))
         store = DocumentStore(tmp_path / name)
         reports = [run_stage(stage, store, documents) for stage in STAGES]
-        assert reports[2].workers == int(workers) and reports[2].computed == len(documents)
+        for report in reports[1:]:  # clean, segment and extract: as many processes as asked
+            assert report.workers == int(workers) and report.computed == len(documents)
         stores[name] = store
     for document in documents:
         keys = document_keys(document)
-        for kind, key in (("tokens", keys.segment), ("sentences", keys.segment), ("extract", keys.extract)):
+        for kind, key in (("clean", keys.clean), ("tokens", keys.segment), ("sentences", keys.segment),
+                          ("extract", keys.extract)):  # fmt: skip
             assert stores["one"].read(kind, key).equals(stores["two"].read(kind, key)), (document.doc_id, kind)
 
 
