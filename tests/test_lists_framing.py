@@ -171,14 +171,6 @@ def test_two_marked_items_are_a_list_not_a_single_item() -> None:
     assert [t["flag"] for t in _read(text)] == ["list_marked", "list_marked"]
 
 
-@pytest.mark.parametrize("closer", ["等方面", "等领域"])
-def test_areas_named_with_a_closer_are_the_items(closer: str) -> None:
-    text = f"会议指出，要围绕基层能力提升、医防协同融合、人才联合培养{closer}，深化区域合作，共同为群众健康作出贡献。"
-    tasks = _read(text)
-    assert [t["title"] for t in tasks][:3] == ["基层能力提升", "医防协同融合", "人才联合培养"]
-    assert [t["flag"] for t in tasks][:3] == ["list_enumeration"] * 3
-
-
 def test_a_sentence_of_attitudes_with_two_verb_clauses_is_no_list() -> None:
     text = "会议要求，各地要充分认识爱国卫生运动的重要意义，充分发挥群众优势，加快推进健康城市建设，努力构建共建共享新局面。"
     assert _read(text) == []

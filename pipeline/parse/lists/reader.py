@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.parse.lists import unmarked
+from pipeline.parse.lists.areas import area_items
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.rules import (
     DEPLOY,
@@ -31,7 +32,6 @@ from pipeline.parse.lists.rules import (
     nearest_cue,
     reads_as_results,
     rules,
-    shape,
 )
 
 MARKED = "list_marked"
@@ -239,26 +239,28 @@ def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph]) -> list[
     return kept if len(kept) >= 2 else (kept if kept and len(items) > len(kept) else [])
 
 
-def _fallback_comma_list(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
-    """One deploying sentence of short verb-led comma clauses (2021年，要加强…，加快…，推进…)."""
-    for paragraph in paragraphs:
-        for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
-            s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
-            items = _as_items(unmarked.comma_items(text, s, e, framed_first=True))
-            if items and nearest_cue(_lead(text, paragraphs, items[0].start)) == DEPLOY:
-                return items
-    return []
-
-
-def _fallback_prose(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
-    """The verb-led comma clauses of deploying sentences made (almost) only of them (list_prose_clauses), in
-    every paragraph whose lead-in deploys work (a leader's instruction, then a speech: each its own passage)."""
+def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> list[Item]:
+    """Where no list was found: an enumeration of areas of work (pipeline.parse.lists.areas); else, in every
+    paragraph whose lead-in deploys work, the verb-led comma clauses of its sentences made (almost) only of
+    them (list_prose_clauses), or its first sentence of short verb-led comma clauses (2021年，要加强…，加快…:
+    list_comma_clauses); attitudes (提高政治站位) and clauses that relay or exhort are left out. A leader's
+    instruction, then a speech: each its own passage."""
+    if areas := area_items(text, start, end):
+        return _as_items(areas)
     found: list[unmarked.Piece] = []
     for paragraph in paragraphs:
-        pieces = unmarked.prose_items(text, paragraph.start, paragraph.end)
+        pieces = unmarked.prose_items(text, paragraph.start, paragraph.end) or _comma_sentence(text, paragraph)
         if pieces and nearest_cue(_lead(text, paragraphs, pieces[0].start)) == DEPLOY:
-            found += pieces
+            found += [p for p in pieces if not is_attitude(text, p.start, p.end) and not is_generic(text, p.start, p.end)]
     return _as_items(found)
+
+
+def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
+    for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
+        s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
+        if pieces := unmarked.comma_items(text, s, e, framed_first=True):
+            return pieces
+    return []
 
 
 def _generic_item(text: str, item: Item) -> bool:
@@ -310,22 +312,10 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     marked, covered = _marked_lists(text, paragraphs, start, end)
     lists = marked + _unmarked_lists(text, paragraphs, covered)
     if not lists:
-        fallback = _fallback_comma_list(text, paragraphs) or _fallback_prose(text, paragraphs)
+        fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
     items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
-    return _areas_as_items([_with_children(text, item) for item in items], text)
-
-
-def _areas_as_items(items: list[Item], text: str) -> list[Item]:
-    """An item that only names areas (围绕A、B、C等方面) gives way to its areas, each an item of the list."""
-    out: list[Item] = []
-    for item in items:
-        words = text[item.start : item.end].rstrip("，,；;。")
-        if item.children and words.endswith(tuple(shape("enumeration_closers"))):
-            out += [Item(c.start, c.end, None, None, len(out) + n, c.rule) for n, c in enumerate(item.children, start=1)]
-        else:
-            out.append(item)
-    return out
+    return [_with_children(text, item) for item in items]
 
 
 def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -326,20 +326,16 @@ def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
 
 
 def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
-    """The items of a clause 开展A、B、C专项行动 or 围绕A、B、C等方面: a directive verb, then 、-separated
-    items the last of which ends in a head noun shared by all ([shape] enumeration_heads) or is closed by
-    等方面 ([shape] enumeration_closers); no count needed."""
+    """The items of a clause 开展A、B、C专项行动: a directive verb, then 、-separated items the last of which
+    ends in a head noun shared by all ([shape] enumeration_heads); no count needed."""
     clause_end = next((i for i in range(start, end) if text[i] in "，,；;。：:\n"), end)
     lead = directive_at(text, start, clause_end)
     if lead is None:
         return []
     item_start = verb_end(text, lead.start, clause_end) or lead.start
-    closer = next((c for c in shape("enumeration_closers") if text.startswith(c, clause_end - len(c))), None)
-    pieces = _split_enumeration(text, item_start, clause_end - len(closer or ""))
+    pieces = _split_enumeration(text, item_start, clause_end)
     heads = tuple(shape("enumeration_heads"))
-    if len(pieces) < shape("min_headed_enumeration_items"):
-        return []
-    if closer is None and not text[pieces[-1].start : pieces[-1].end].endswith(heads):
+    if len(pieces) < shape("min_headed_enumeration_items") or not text[pieces[-1].start : pieces[-1].end].endswith(heads):
         return []
     return [] if any(_is_fragment(text, p) for p in pieces) else pieces
 
