@@ -81,3 +81,13 @@ def test_a_joint_meeting_of_regions_gets_one_plan_with_its_areas_as_tasks() -> N
         "深化中医药交流合作",
     ]
     assert {task["flag"] for task in plan["tasks"]} == {"list_area_enumeration"}
+
+
+def test_a_joint_meeting_whose_requirement_opens_on_its_areas_states_its_plan() -> None:
+    raw = (
+        "近日，2024年东北三省卫生健康领域合作机制联席会议在吉林省长春市召开。\n"
+        "会议指出，要聚焦共建区域医疗中心、建立急救转运协作机制、推动检查结果互认等重点领域，进一步深化合作。"
+    )
+    payload = extract_document(clean_text(raw).text, kind=None, published=None)
+    [plan] = payload["plans"]
+    assert [task["title"] for task in plan["tasks"]] == ["共建区域医疗中心", "建立急救转运协作机制", "推动检查结果互认"]
