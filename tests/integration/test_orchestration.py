@@ -125,6 +125,8 @@ def test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_reb
     instance = dg.DagsterInstance.ephemeral()
     first = _run(incremental, "build", instance)
     assert first.success and _computed(first) == dict.fromkeys(PER_DOCUMENT_ASSETS, 2)
+    again = _run(incremental, "build")  # another instance: what is reused is the store's, not the run's
+    assert again.success and _computed(again) == dict.fromkeys(PER_DOCUMENT_ASSETS, 0)
 
     shutil.copy(SEEDS / "004_b92b20ed52438b26.txt", seeds)
     second = _run(incremental, "build", instance)
