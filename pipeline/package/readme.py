@@ -11,7 +11,7 @@ from typing import Any
 from pipeline.package import csv_policy
 from pipeline.package.readme_analysis import analysis_section
 from pipeline.package.readme_indicators import indicators_section
-from pipeline.package.release_notes import describe_changes
+from pipeline.package.release_notes import describe_changes, schema_and_move_lines
 
 MODEL = """\
 ```
@@ -133,14 +133,7 @@ def _changes_section(changes: dict[str, Any]) -> list[str]:
     ]
     if rows:
         lines += ["| table | rows added | rows removed | rows changed |", "|---|---:|---:|---:|", *rows, ""]
-    for change in changes.get("schema_changes", []):
-        lines.append(f"- schema: {change}")
-    if changes.get("schema_changes"):
-        lines.append("")
-    if changes.get("moves"):
-        lines += ["Where the removed tables and columns went:", ""]
-        lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
-        lines.append("")
+    lines += schema_and_move_lines(changes)
     return lines
 
 

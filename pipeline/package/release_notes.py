@@ -102,6 +102,18 @@ def describe_changes(changes: dict[str, Any]) -> str:
     return " ".join(sentences) or "No change in the data."
 
 
+def schema_and_move_lines(changes: dict[str, Any]) -> list[str]:
+    """Markdown lines listing a version's schema changes and where removed tables and columns went."""
+    lines = [f"- schema: {change}" for change in changes.get("schema_changes", [])]
+    if lines:
+        lines.append("")
+    if changes.get("moves"):
+        lines += ["Where the removed tables and columns went:", ""]
+        lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
+        lines.append("")
+    return lines
+
+
 def _row_sentence(tables: dict[str, dict[str, Any]]) -> str:
     parts = []
     for table, counts in sorted(tables.items()):

@@ -27,7 +27,7 @@ import duckdb
 
 from pipeline.package.files import sha256_file
 from pipeline.package.json_files import read_changes, read_descriptor
-from pipeline.package.release_notes import describe_changes, render_citation
+from pipeline.package.release_notes import describe_changes, render_citation, schema_and_move_lines
 from pipeline.release.archive import LATEST_ARCHIVE, archive_path, catalog_entry
 from pipeline.release.folders import latest_release, versions
 from pipeline.release.table_files import count_rows, document_ids, row_changes
@@ -335,14 +335,7 @@ def render_changelog(releases_dir: Path) -> str:
                 )
                 lines.append(f"| {table} | {c['added']} | {c['removed']} | {c['changed']} | {examples} |")
             lines.append("")
-        for change in changes.get("schema_changes", []):
-            lines.append(f"- schema: {change}")
-        if changes.get("schema_changes"):
-            lines.append("")
-        if changes.get("moves"):
-            lines += ["Where the removed tables and columns went:", ""]
-            lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
-            lines.append("")
+        lines += schema_and_move_lines(changes)
     return "\n".join(lines)
 
 
