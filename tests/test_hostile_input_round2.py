@@ -26,7 +26,7 @@ from pipeline.documents.problems import EXTRACTION_ERROR, ROWS_REFUSED, problem_
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import SeedError, check_seeds, discover
 from pipeline.documents.store import DocumentStore, document_keys
-from pipeline.package.files import verify_checksums
+from pipeline.package.checksums import verify_checksums
 from pipeline.package.json_files import JsonFileError, read_changes, read_descriptor, read_json
 from pipeline.package.validation import undecodable_csvs
 from pipeline.release.archive import catalog_shape_problems

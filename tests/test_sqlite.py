@@ -195,6 +195,20 @@ def test_coverage_says_what_the_release_holds_and_lacks(package: Path):
     assert "<td>安徽" not in coverage.to_html(found) and "安徽" in coverage.to_html(found)
 
 
+def test_coverage_counts_plans_without_a_work_year_apart_from_the_years(package: Path, tmp_path: Path):
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes((package / sqlite_file_name()).read_bytes())
+    with sqlite3.connect(copy) as con:
+        con.execute("CREATE TEMP TABLE copied AS SELECT * FROM plans")
+        for number in (2, 3):  # two more plans of 安徽, like the first but without a work year
+            con.execute("UPDATE copied SET plan_id = ?, region_code = '340000', work_year = NULL", (f"p{number}",))
+            con.execute("INSERT INTO plans SELECT * FROM copied")
+        found = coverage.collect(con)
+    assert "2 plans without a work year (their work year could not be read)." in found.not_covered
+    assert not any(note.startswith("Work year None") for note in found.not_covered)
+    assert "Work year 2025: no provincial plan of 安徽 (1 of 2)." in found.not_covered
+
+
 def test_serve_metadata_describes_every_column_and_turns_the_readme_queries_into_canned_queries(package: Path):
     readme = "```sql\n-- 1. Plans\nSELECT * FROM plans;\n\nSELECT 1;\n-- Trace\nSELECT 2;\n```\n"
     described = metadata(package / sqlite_file_name(), readme)

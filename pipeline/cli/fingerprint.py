@@ -30,7 +30,7 @@ from pathlib import Path
 
 from pipeline import schema
 from pipeline.documents.seeds import MANIFEST_NAME, is_text_file
-from pipeline.package.files import CHECKSUMS, verify_checksums
+from pipeline.package.checksums import CHECKSUMS, verify_checksums
 from pipeline.release.folders import latest_release
 from pipeline.settings import Paths
 

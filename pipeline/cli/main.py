@@ -101,8 +101,13 @@ def _say(message: str) -> None:
 
 def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> int:
     from pipeline.documents.seeds import SeedError, check_seeds
-    from pipeline.release.transaction import PublishError, publish_lock
     from pipeline.warehouse.lock import BuildFolderBusy, build_lock
+
+    busy: tuple[type[Exception], ...] = (BuildFolderBusy,)
+    if command == "publish":  # the release machinery (DuckDB, Arrow) is imported only by a publish
+        from pipeline.release.transaction import PublishError, publish_lock
+
+        busy = (BuildFolderBusy, PublishError)
 
     started = time.monotonic()
     try:
@@ -118,7 +123,7 @@ def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> in
         with build_lock(paths.out, on_wait=_say, who=f"python -m pipeline {command}"):
             with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
                 return _build(command, paths, documents, note, started, strict)
-    except (BuildFolderBusy, PublishError) as error:  # a lock was not free in time
+    except busy as error:  # a lock was not free in time
         _say(f"error: {error}")
         return 1
 
@@ -202,11 +207,6 @@ def _record(paths: Paths, inputs: str) -> None:
 def _unchanged(command: str, paths: Paths, record, documents: int, started: float) -> int:  # noqa: ANN001 - a BuildRecord
     """Nothing a build reads changed since the last build of this folder: no Dagster run. A publish
     still takes the datasets folder's lock, repairs it and re-plans the package against its latest release."""
-    from pipeline.package.json_files import JsonFileError
-    from pipeline.release.transaction import publish
-    from pipeline.release.versions import ReleaseError
-    from pipeline.settings import release_date
-
     _say(
         f"[2/3] nothing changed since the last build in {paths.out} (same texts, code, libraries and latest "
         "release; its package matches its SHA256SUMS): no Dagster run"
@@ -219,6 +219,11 @@ def _unchanged(command: str, paths: Paths, record, documents: int, started: floa
         )
         _say(f"done in {time.monotonic() - started:.1f} s: {documents} documents; {state}")
         return 0
+    from pipeline.package.json_files import JsonFileError
+    from pipeline.release.transaction import publish
+    from pipeline.release.versions import ReleaseError
+    from pipeline.settings import release_date
+
     try:
         result = publish(paths.package, paths.releases, release_date(), on_wait=_say)
     except (ReleaseError, JsonFileError) as error:  # PublishError is a ReleaseError

@@ -19,17 +19,25 @@ from pipeline.documents.stages import run_stage
 from pipeline.documents.store import DocumentStore
 
 PER_DOCUMENT = {"kinds": {"python", "parquet"}}
+# How many computed doc_ids a materialisation names (the count is always given).
+NAMED_DOCUMENTS = 200
 
 
 def _stage(paths: PipelinePaths, stage: str) -> dg.MaterializeResult:
+    """One step over every document: one materialisation whose metadata says how many documents were
+    computed and reused and names the computed ones (one event per run, not one per document)."""
     documents = discover(paths.paths.seeds)
     report = run_stage(stage, DocumentStore(paths.paths.documents), documents)
+    named = list(report.computed_ids[:NAMED_DOCUMENTS])
+    if len(report.computed_ids) > NAMED_DOCUMENTS:
+        named.append(f"… and {len(report.computed_ids) - NAMED_DOCUMENTS} more")
     return dg.MaterializeResult(
         metadata={
             "documents": len(documents),
             "computed": report.computed,
             "reused": report.reused,
             "processes": report.workers,
+            "computed_documents": dg.MetadataValue.text("\n".join(named) or "none: every result was stored"),
         }
     )
 

@@ -29,8 +29,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import frictionless
-
 from pipeline.schema import SCHEMAS_DIR
 
 MANIFEST_NAME = "manifest.csv"
@@ -195,6 +193,8 @@ def read_manifest(seeds_dir: Path) -> dict[str, ManifestEntry]:
 
 
 def _validated_manifest(path: Path) -> dict[str, ManifestEntry]:
+    import frictionless  # only for a folder with a manifest: a build's start-up does not pay for it otherwise
+
     schema = frictionless.Schema.from_descriptor(_manifest_schema())
     resource = frictionless.Resource(
         path=path.name, basepath=str(path.parent), schema=schema, format="csv", encoding="utf-8"

@@ -30,9 +30,9 @@ from pipeline.documents.store import DocumentKeys, DocumentStore, document_keys,
 
 STAGE_ORDER = ("raw", "clean", "segment", "extract")
 UPSTREAM = {"raw": (), "clean": ("raw",), "segment": ("clean",), "extract": ("raw", "clean")}
-# Stages worth running in several processes (cleaning and reading are cheap), and how many bytes of
-# seed text they must have to compute before starting processes pays (each loads jieba: ~1-2 s).
-PARALLEL_STAGES = ("segment", "extract")
+# Stages worth running in several processes (reading is cheap; cleaning a 10 MB corpus takes seconds), and how
+# many bytes of seed text they must have to compute before starting processes pays (each loads jieba: ~1-2 s).
+PARALLEL_STAGES = ("clean", "segment", "extract")
 PARALLEL_MIN_BYTES = int(os.environ.get("PIPELINE_PARALLEL_MIN_BYTES", 2_000_000))
 
 
@@ -50,6 +50,7 @@ class StageReport:
     computed: int
     reused: int
     workers: int
+    computed_ids: tuple[str, ...] = ()  # the doc_ids computed, in doc_id order
 
 
 def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -> StageReport:
@@ -76,7 +77,9 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
         for document, keys in todo:
             _make(stage, store.root, document, keys)
             document_done(stage, document.doc_id)
-    return StageReport(computed=len(todo), reused=len(items) - len(todo), workers=workers)
+    return StageReport(
+        computed=len(todo), reused=len(items) - len(todo), workers=workers, computed_ids=tuple(sorted(pending))
+    )
 
 
 def _make_in_parallel(

@@ -84,6 +84,12 @@ def _not_covered(con: Connection) -> list[str]:
         if absent:
             notes.append(f"No {what} {', '.join(f'`{value}`' for value in absent)}.")
     years = [year for (year,) in con.execute("SELECT DISTINCT work_year FROM plans ORDER BY work_year").fetchall()]
+    if None in years:  # a plan whose work year could not be read belongs to no year
+        years.remove(None)
+        [(unknown,)] = con.execute("SELECT count(*) FROM plans WHERE work_year IS NULL").fetchall()
+        notes.append(
+            f"{unknown} plan{'s' if unknown > 1 else ''} without a work year (their work year could not be read)."
+        )
     provinces = con.execute("SELECT province_code, short_name FROM provinces ORDER BY province_code").fetchall()
     for year in years:
         covered = {

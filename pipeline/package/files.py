@@ -7,7 +7,6 @@ the Parquet files) and SHA256SUMS (every other file). Same warehouse content →
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +16,11 @@ import duckdb
 
 from pipeline import schema
 from pipeline.package import coverage, csv_policy, loader, sqlite
+from pipeline.package.checksums import sha256_file, write_checksums
 from pipeline.package.readme import render_readme
 from pipeline.warehouse.database import fetch_dicts
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-CHECKSUMS = "SHA256SUMS"
 SHOWN_ERRORS = 5  # per file; the rest are counted
 LOADER_FILE = "load.py"  # pipeline/package/loader.py, copied into every release
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -36,40 +35,37 @@ class ReleaseInfo:
     changes: dict[str, Any]  # changes.json content (see pipeline.release.versions)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def export_data(con: duckdb.DuckDBPyConnection, dest: Path) -> dict[str, int]:
-    """Write data/<table>.csv and data/<table>.parquet for every table, sorted by primary key."""
+def export_data(
+    con: duckdb.DuckDBPyConnection, dest: Path, formats: tuple[str, ...] = ("csv", "parquet")
+) -> dict[str, int]:
+    """Write data/<table>.csv and data/<table>.parquet (or only the given formats) for every table, sorted
+    by primary key; return the row count of each table."""
     data_dir = dest / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
     (threads,) = con.execute("SELECT current_setting('threads')").fetchone()
     con.execute("SET threads = 1")  # one writer thread: row groups and bytes do not vary between runs
     try:
-        return _export_tables(con, data_dir)
+        return _export_tables(con, data_dir, formats)
     finally:
         con.execute(f"SET threads = {int(threads)}")  # the connection is shared by the run's other steps
 
 
-def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path) -> dict[str, int]:
+def _export_tables(con: duckdb.DuckDBPyConnection, data_dir: Path, formats: tuple[str, ...]) -> dict[str, int]:
     counts = {}
     for table in schema.table_names():
         query = f'SELECT {schema.select_columns(table)} FROM "{table}" ORDER BY {schema.order_by(table)}'
         csv_query = f"SELECT {csv_policy.csv_select(schema.table_schema(table)['fields'])} FROM ({query})"
         csv_path, parquet_path = data_dir / f"{table}.csv", data_dir / f"{table}.parquet"
         # CSV: text values escaped against formula injection (pipeline.package.csv_policy); Parquet: exact values.
-        con.execute(
-            f"COPY ({csv_query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
-        )
-        con.execute(
-            f"COPY ({query}) TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd, "
-            f"KV_METADATA {parquet_descriptions(table)})"
-        )
+        if "csv" in formats:
+            con.execute(
+                f"COPY ({csv_query}) TO {sql_string(csv_path)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
+            )
+        if "parquet" in formats:
+            con.execute(
+                f"COPY ({query}) TO {sql_string(parquet_path)} (FORMAT parquet, COMPRESSION zstd, "
+                f"KV_METADATA {parquet_descriptions(table)})"
+            )
         counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     return counts
 
@@ -194,9 +190,12 @@ def write_package(
     if data_written:
         counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
     else:
-        counts = export_data(con, dest)
-        write_figures(con, dest, figure_cache)
-        sqlite.write_sqlite(dest)
+        # The SQLite copy is made from the Parquet files, in a process of its own on a large package, while
+        # this one writes the CSV files and the figures.
+        counts = export_data(con, dest, ("parquet",))
+        with sqlite.written_alongside(dest):
+            export_data(con, dest, ("csv",))
+            write_figures(con, dest, figure_cache)
     documents = [
         dict(
             zip(
@@ -266,46 +265,6 @@ def write_indicator_figure(
 
 def _write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
-
-
-def write_checksums(dest: Path) -> None:
-    """SHA256SUMS in `sha256sum -c` format for every file of the package except itself."""
-    lines = [
-        f"{sha256_file(path)}  {path.relative_to(dest).as_posix()}"
-        for path in sorted(dest.rglob("*"))
-        if path.is_file() and path.name != CHECKSUMS
-    ]
-    _write_text(dest / CHECKSUMS, "\n".join(lines) + "\n")
-
-
-def verify_checksums(dest: Path) -> list[str]:
-    """Problems found re-checking every file against SHA256SUMS (missing, changed, or unlisted files)."""
-    sums_path = dest / CHECKSUMS
-    if not sums_path.exists():
-        return [f"{sums_path}: missing"]
-    problems = []
-    listed = set()
-    for number, line in enumerate(sums_path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        if "  " not in line:
-            problems.append(f"{sums_path}: line {number} is not '<sha256>  <file>'")
-            continue
-        digest, name = line.split("  ", 1)
-        listed.add(name)
-        path = dest / name
-        try:
-            if path.is_dir():
-                problems.append(f"{sums_path}: line {number} names {name}, a folder, not a file")
-            elif not path.exists():
-                problems.append(f"{path}: listed in {CHECKSUMS} but missing")
-            elif sha256_file(path) != digest:
-                problems.append(f"{path}: sha256 differs from {CHECKSUMS}")
-        except OSError as error:
-            problems.append(f"{path}: cannot be read: {error.strerror or error}")
-    for path in sorted(dest.rglob("*")):
-        name = path.relative_to(dest).as_posix()
-        if path.is_file() and path.name != CHECKSUMS and name not in listed:
-            problems.append(f"{path}: not listed in {CHECKSUMS}")
-    return problems
 
 
 def sql_string(value: object) -> str:

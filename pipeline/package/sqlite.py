@@ -18,6 +18,9 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +48,9 @@ _SQLITE_TYPES = {
     "year": "INTEGER",
 }
 METADATA_TABLES = ("_package", "_tables", "_columns")
+# A package whose Parquet files hold at least this many bytes has its SQLite copy written by a process of its
+# own while the build writes the CSV files and figures (starting the process costs about a second).
+BACKGROUND_MIN_BYTES = int(os.environ.get("PIPELINE_SQLITE_BACKGROUND_MIN_BYTES", 2_000_000))
 
 
 def sqlite_file_name() -> str:
@@ -87,6 +93,26 @@ def write_sqlite(package_dir: Path, dest: Path | None = None) -> Path:
         source.close()
     os.replace(temporary, dest)
     return dest
+
+
+@contextmanager
+def written_alongside(package_dir: Path) -> Iterator[None]:
+    """Write the SQLite copy of the package in `package_dir` while the block runs: in a process of its own
+    when the package's Parquet files reach BACKGROUND_MIN_BYTES and the build may use more than one
+    process (PIPELINE_WORKERS), else in this one before the block. The copy is done when the block ends,
+    and its error, if any, is raised there. The copy reads only the Parquet files, so the block must
+    not change them; its bytes are those of write_sqlite in this process."""
+    from pipeline.documents.stages import worker_count
+
+    parquet_bytes = sum(path.stat().st_size for path in (package_dir / "data").glob("*.parquet"))
+    if worker_count() < 2 or parquet_bytes < BACKGROUND_MIN_BYTES:
+        write_sqlite(package_dir)
+        yield
+        return
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        written = pool.submit(write_sqlite, package_dir)
+        yield
+        written.result()
 
 
 def create_table_sql(table: str) -> str:

@@ -13,7 +13,8 @@ import duckdb
 
 from pipeline import schema
 from pipeline.package import csv_policy, sqlite
-from pipeline.package.files import CHECKSUMS, SHOWN_ERRORS, sha256_file, sql_string, verify_checksums
+from pipeline.package.checksums import CHECKSUMS, sha256_file, verify_checksums
+from pipeline.package.files import SHOWN_ERRORS, sql_string
 from pipeline.package.json_files import JsonFileError, read_descriptor
 
 

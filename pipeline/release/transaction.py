@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.package.json_files import read_changes, read_descriptor
-from pipeline.package.validation import validate_package
 from pipeline.release.distribution import write_distribution
 from pipeline.release.folders import latest_release
 from pipeline.release.verify import verify_release
@@ -196,7 +195,7 @@ def publish(
     releases_dir: Path,
     today: str,
     on_wait: Callable[[str], None] | None = None,
-    validate: Callable[[Path], list[str]] = validate_package,
+    validate: Callable[[Path], list[str]] | None = None,
 ) -> PublishResult:
     """Publish a built, checked package into releases_dir as one transaction (see the module docstring).
 
@@ -209,6 +208,8 @@ def publish(
         _check_plan(built_dir, plan, releases_dir)
         if not plan.is_new:
             return PublishResult(plan.version, False, releases_dir / plan.version, repaired)
+        if validate is None:  # Frictionless is imported only when a new version is to be validated
+            from pipeline.package.validation import validate_package as validate
         if problems := validate(built_dir):
             raise PublishError(
                 f"{built_dir}: the built package is not valid, nothing was published:\n  " + "\n  ".join(problems[:20])

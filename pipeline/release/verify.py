@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.package.files import CHECKSUMS, sha256_file, verify_checksums
+from pipeline.package.checksums import CHECKSUMS, sha256_file, verify_checksums
 from pipeline.package.json_files import JsonFileError, read_changes, read_descriptor
 from pipeline.package.validation import validate_package
 from pipeline.release.archive import distribution_problems

@@ -25,7 +25,7 @@ from typing import Any
 
 import duckdb
 
-from pipeline.package.files import sha256_file
+from pipeline.package.checksums import sha256_file
 from pipeline.package.json_files import read_changes, read_descriptor
 from pipeline.package.release_notes import describe_changes, render_citation, schema_and_move_lines
 from pipeline.release.archive import LATEST_ARCHIVE, archive_path, catalog_entry

@@ -262,7 +262,8 @@ def offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Found]:
     """Offsets are half-open, inside their document, and documents.text[char_start:char_end] is the quote.
 
-    documents.text is cut once into blocks of BLOCK characters; a quote that lies within two adjacent
+    The text of each document the table's rows point at is cut once into blocks of BLOCK characters (a
+    table that quotes a few documents does not pay for the others); a quote that lies within two adjacent
     blocks (every token, most sentences) is read from that pair, a longer one from all the blocks it
     covers, so the cost per row does not grow with the document. Rows are labelled only when they fail.
     """
@@ -280,7 +281,8 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
         ),
         blocks AS (
             SELECT doc_id, unnest(parts) AS block, generate_subscripts(parts, 1) - 1 AS block_no
-            FROM (SELECT doc_id, regexp_extract_all(text, '(?s).{{1,{BLOCK}}}') AS parts FROM documents)
+            FROM (SELECT doc_id, regexp_extract_all(text, '(?s).{{1,{BLOCK}}}') AS parts FROM documents
+                  WHERE doc_id IN (SELECT doc_id FROM rows))  -- only the documents the table quotes
         ),
         pairs AS (
             SELECT doc_id, block_no,

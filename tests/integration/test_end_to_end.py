@@ -176,7 +176,7 @@ def test_open_sql_opens_the_release_in_duckdb(built: Path):
 
 
 def test_descriptor_records_sha256_and_bytes_of_every_file(built: Path):
-    from pipeline.package.files import sha256_file
+    from pipeline.package.checksums import sha256_file
 
     descriptor = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["name"] == "china-health-work-plans" and descriptor["version"]

@@ -9,7 +9,7 @@ import pytest
 from pipeline.cli import fingerprint
 from pipeline.cli.fingerprint import current_build, inputs_fingerprint, record_build
 from pipeline.cli.main import main
-from pipeline.package.files import write_checksums
+from pipeline.package.checksums import write_checksums
 from pipeline.settings import Paths
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`

@@ -52,11 +52,13 @@ def test_parallel_processes_make_the_same_files_as_one_process(tmp_path: Path, m
         monkeypatch.setattr("pipeline.documents.stages.PARALLEL_MIN_BYTES", int(min_bytes))
         store = DocumentStore(tmp_path / name)
         reports = [run_stage(stage, store, documents) for stage in STAGES]
-        assert reports[2].workers == int(workers) and reports[2].computed == len(documents)
+        for report in reports[1:]:  # clean, segment and extract: as many processes as asked
+            assert report.workers == int(workers) and report.computed == len(documents)
         stores[name] = store
     for document in documents:
         keys = document_keys(document)
-        for kind, key in (("tokens", keys.segment), ("sentences", keys.segment), ("extract", keys.extract)):
+        for kind, key in (("clean", keys.clean), ("tokens", keys.segment), ("sentences", keys.segment),
+                          ("extract", keys.extract)):  # fmt: skip
             assert stores["one"].read(kind, key).equals(stores["two"].read(kind, key)), (document.doc_id, kind)
 
 
