@@ -42,11 +42,24 @@ def syntax_tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
+def statements(node: ast.AST) -> list[ast.AST]:
+    """Every statement in a tree, at any depth (in functions, classes, if/try/with/match blocks): an import is
+    a statement, so the expressions, most of a tree, need not be visited."""
+    found = []
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            pending.extend(getattr(current, field, ()))
+    return found
+
+
 def imports(source: str | ast.Module, package: str, known: set[str]) -> set[str]:
     """The pipeline modules a source (or its parsed tree) imports, `package` being the package it is in (for
     relative imports): `from a.b import c` is a.b.c when that is a module, else a.b."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source) if isinstance(source, str) else source):
+    for node in statements(ast.parse(source) if isinstance(source, str) else source):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

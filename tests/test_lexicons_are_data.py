@@ -20,6 +20,13 @@ from tests.test_layers import PIPELINE, syntax_tree
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _ALTERNATION = re.compile(r"[\u4e00-\u9fff]+(?:\|[\u4e00-\u9fff]+){2,}")
+_QUOTED_WORD = re.compile(r"""["'][\u4e00-\u9fff]+["']""")
+
+
+def may_hold_a_word_list(source: str) -> bool:
+    """A cheap look at the text first: a module with no alternation of Chinese words and fewer than three
+    quoted Chinese words holds no list (the parser keeps a literal's characters; it only joins literals)."""
+    return bool(_ALTERNATION.search(source)) or len(_QUOTED_WORD.findall(source)) >= 3
 
 
 def _is_word_list(words: list[str]) -> bool:
@@ -56,6 +63,7 @@ def test_no_module_of_the_pipeline_holds_a_list_of_chinese_words():
     found = [
         f"{path.relative_to(PIPELINE.parent)}:{line}: {words}"
         for path in sorted(PIPELINE.rglob("*.py"))
+        if may_hold_a_word_list(path.read_text(encoding="utf-8"))
         for line, words in word_lists(syntax_tree(path))
     ]
     assert not found, "word lists in code (move them to pipeline/data/):\n" + "\n".join(found)
@@ -73,7 +81,7 @@ def test_no_module_of_the_pipeline_holds_a_list_of_chinese_words():
     ],
 )
 def test_the_check_sees_a_word_list(source: str):
-    assert word_lists(source)
+    assert word_lists(source) and may_hold_a_word_list(source)
 
 
 @pytest.mark.parametrize(
