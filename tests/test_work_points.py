@@ -1,4 +1,4 @@
-"""Work-points documents: header block, nested outline, 主要目标 targets, genre recognised without a manifest.
+"""Work-points documents: header block, nested outline, 主要目标 targets (the plan's), genre recognised without a manifest.
 
 Every text here is written for the test (no seed, no dev-set text).
 """
@@ -55,11 +55,14 @@ def test_provincial_work_points_yield_plan_header_and_nested_tasks():
     assert plan["issuer"] == "福建省卫生健康委员会"
     assert plan["doc_number"] == "闽卫发〔2026〕7号" and plan["issued_date"] == "2026-02-03"
     assert plan["field"] == "health-work" and plan["title"] == "2026年全省卫生健康工作要点"
-    assert _titles(plan["tasks"]) == ["主要目标", "重点任务", "保障措施"]
-    reform = plan["tasks"][1]["children"][0]
+    # 主要目标 and 保障措施 give no task; the items of 重点任务 are the plan's tasks
+    assert _titles(plan["tasks"]) == ["深化医药卫生体制改革", "加强公共卫生体系建设"]
+    assert [task["ordinal"] for task in plan["tasks"]] == [1, 2]
+    assert set(plan["flag"].split(";")) >= {"non_task_section_left_out", "task_section_heading_dropped"}
+    reform = plan["tasks"][0]
     assert reform["title"] == "深化医药卫生体制改革" and reform["marker"] == "（一）"
     assert _titles(reform["children"][0]["children"]) == ["完善医共体考核办法", "推动检查检验结果互认"]
-    dashes = plan["tasks"][1]["children"][1]["children"][0]["children"]
+    dashes = plan["tasks"][1]["children"][0]["children"]
     assert _titles(dashes) == ["建设省级疾控中心实验室", "完善传染病监测预警系统"]
     for _, task in task_tree_paths(plan["tasks"]):
         assert text[task["start"] : task["end"]] == task["text"] and task["title"]
@@ -68,13 +71,15 @@ def test_provincial_work_points_yield_plan_header_and_nested_tasks():
     assert opening.startswith("2026年全省卫生健康工作的总体要求是")
 
 
-def test_main_targets_list_gives_numeric_targets():
-    _, payload = _extract(PROVINCIAL)
-    goals = payload["plans"][0]["tasks"][0]["children"]
-    values = [(target["value"], target["unit"]) for goal in goals for target in goal["targets"]]
+def test_main_targets_list_gives_the_plans_targets():
+    text, payload = _extract(PROVINCIAL)
+    plan = payload["plans"][0]
+    values = [(target["value"], target["unit"]) for target in plan["opening_targets"]]
     assert (80.2, "岁") in values
     assert any(value == 3.4 for value, _ in values)
     assert len(values) >= 4
+    goals_at = text.index("一、主要目标")
+    assert all(goals_at < target["start"] < text.index("二、重点任务") for target in plan["opening_targets"])
 
 
 MUNICIPAL_NO_NOTICE = """2025年全市卫生健康工作要点

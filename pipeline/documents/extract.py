@@ -163,11 +163,14 @@ def _programmes(text: str, start: int, end: int) -> list[dict[str, Any]]:
 
 
 def _add_targets(text: str, plan: dict[str, Any]) -> None:
-    """Targets and programmes of the plan's opening (outside its tasks) and of each task's own words (before
-    its first child)."""
+    """Targets and programmes of the plan's opening (outside its tasks), of the sections stating its goals
+    (`target_spans`), and of each task's own words (before its first child)."""
     has_opening = plan["opening_start"] is not None
     plan["opening_targets"] = _targets(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
     plan["opening_programmes"] = _programmes(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
+    for start, end in plan.get("target_spans") or []:  # sections stating the plan's goals (主要目标, 总体要求)
+        plan["opening_targets"] += _targets(text, start, end)
+        plan["opening_programmes"] += _programmes(text, start, end)
 
     def visit(tasks: list[dict[str, Any]]) -> None:
         for task in tasks:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.parse.lists import unmarked
+from pipeline.parse.lists.areas import area_items
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.rules import DEPLOY, REVIEW, is_attitude, nearest_cue, reads_as_results, rules
 
@@ -268,7 +269,11 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     marked, covered = _marked_lists(text, paragraphs, start, end)
     lists = marked + _unmarked_lists(text, paragraphs, covered)
     if not lists:
-        fallback = _fallback_comma_list(text, paragraphs) or _fallback_prose(text, paragraphs)
+        fallback = (
+            _fallback_comma_list(text, paragraphs)
+            or _fallback_prose(text, paragraphs)
+            or _as_items(area_items(text, start, end))
+        )
         lists = [fallback] if fallback else []
     items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
     return [_with_children(text, item) for item in items]

@@ -9,6 +9,7 @@ from typing import Any
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement, task_tree_paths
 from pipeline.parse.work_points.header import Header, lexicon, parse_header
+from pipeline.parse.work_points.sections import sort_sections
 
 GENRE = "work_points"
 MIN_ITEMS = 2  # without a manifest row, an outline of fewer items (at any depth) is not a plan
@@ -84,6 +85,8 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
     if not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
         return None
+    sections = sort_sections(tasks)  # framing, goals, review and safeguards sections give no task
+    tasks, flags = sections.tasks, [*flags, *sections.flags]
     flags += header.flags
     if header.is_notice:
         flags.append("plan_title_from_notice")
@@ -108,6 +111,7 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         opening=_opening(text, opening_start, outline_start),
         flags=flags,
     )
+    result["target_spans"] = sections.target_spans
     result["issuer"] = header.issuer or result["issuer"]
     result["doc_number"] = header.doc_number
     result["issued_date"] = header.issued_date.isoformat() if header.issued_date else None

@@ -84,7 +84,7 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
         head = start - 1 if after_deng else start
         if head == 0 or text[head - 1] in "，。；：！？\n、":
             continue
-        clause_start = max(text.rfind(c, 0, head) for c in "，。；：！？\n") + 1
+        clause_start = _enumeration_start(text, head)
         run = text[clause_start:head]
         if _LIST_SEPARATORS not in run:
             continue
@@ -95,6 +95,17 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
         if items == value or (after_deng and items < value and not any(verb in run for verb in deliverable)):
             spans.append((start, m.end(), "named_before"))
     return spans
+
+
+def _enumeration_start(text: str, head: int) -> int:
+    """Where the clause holding an enumeration that ends at `head` starts. An enumeration may run over a comma
+    when its next part opens with a joiner (编制A规划、B规划，以及C、D等7个专项规划): it then starts in the
+    clause before, with that clause's verb."""
+    joiners = lexicon().last_joiners
+    start = max(text.rfind(c, 0, head) for c in "，。；：！？\n") + 1
+    while start > 0 and text[start - 1] == "，" and any(text.startswith(j, start) for j in joiners):
+        start = max(text.rfind(c, 0, start - 1) for c in "，。；：！？\n") + 1
+    return start
 
 
 def _quote_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:

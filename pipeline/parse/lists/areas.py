@@ -1,0 +1,56 @@
+"""A plan written as one enumeration of areas of work: 围绕A、B、C等方面，进一步深化合作.
+
+Joint plans of several regions and cooperation agreements often state their work as the areas the
+parties will work on together, in one 、-enumeration opened by 围绕/聚焦/在 and closed by 等方面/等领域.
+Each area is a task when most areas are written as work (led by a directive verb: 建立…, 健全…, 推动…):
+an enumeration of fields (在疾病防控、医疗服务等方面) is not. The words are data: lists.toml [areas].
+The reader uses this only when it finds no other list in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.parse.lists.rules import DEPLOY, nearest_cue, rules, verb_at
+from pipeline.parse.lists.unmarked import Piece, _trim
+
+RULE = "list_area_enumeration"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cfg = rules()["areas"]
+    openers = "|".join(map(re.escape, sorted(cfg["openers"], key=len, reverse=True)))
+    return re.compile(f"(?:{openers})"), re.compile(cfg["closer"])
+
+
+def area_items(text: str, start: int, end: int) -> list[Piece]:
+    """The areas of the first deploying enumeration of areas in text[start:end] (empty when there is none)."""
+    cfg = rules()["areas"]
+    opener_re, closer_re = _patterns()
+    for sentence in re.finditer("[^。！？\n]+", text[start:end]):
+        s, e = start + sentence.start(), start + sentence.end()
+        for closer in closer_re.finditer(text, s, e):
+            clause_start = max(text.rfind(c, s, closer.start()) for c in "，,；;：:") + 1
+            clause_start = max(clause_start, s)
+            opener = opener_re.search(text, clause_start, closer.start())
+            if opener is None or nearest_cue(text[s : opener.start()]) != DEPLOY:
+                continue
+            pieces = _areas(text, opener.end(), closer.start())
+            verbs = sum(verb_at(text, p.start, p.end) for p in pieces)
+            if len(pieces) >= cfg["min_items"] and verbs >= cfg["min_verb_share"] * len(pieces):
+                return pieces
+    return []
+
+
+def _areas(text: str, start: int, end: int) -> list[Piece]:
+    pieces = []
+    position = start
+    for index in range(start, end + 1):
+        if index == end or text[index] == "、":
+            s, e = _trim(text, position, index)
+            if s < e:
+                pieces.append(Piece(s, e, None, RULE))
+            position = index + 1
+    return pieces

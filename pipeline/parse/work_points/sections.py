@@ -1,0 +1,87 @@
+"""The roles of a work-points outline's sections: only task sections give tasks.
+
+A work-points document is written in parts: framing (总体要求, 指导思想), goals (主要目标), a review of past work
+(工作开展情况, 存在问题), the tasks (重点任务) and safeguards (保障措施). The role of a section is read from its
+heading alone (the role words are data: `work_points.toml [sections]`), at any depth of the outline:
+- framing, goals and safeguards sections give no task; their spans are where the plan states its targets;
+- a review section gives nothing (its figures are reported, not planned);
+- a task-section heading (二、重点任务) is a part of the document, not a task: its items take its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from pipeline.parse.work_points.header import lexicon
+
+ROLES = ("framing", "goals", "review", "safeguards", "tasks")
+_YEAR = re.compile(r"^(?:19|20)\d{2}年度?")
+_CLOSING = "。：:；;，, "
+
+
+@dataclass
+class SortedOutline:
+    """The task sections' tasks, the spans whose quantities are the plan's targets, and plan-level flags."""
+
+    tasks: list[dict[str, Any]]
+    target_spans: list[tuple[int, int]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    cfg = lexicon()["sections"]
+    words = {word: role for role in ROLES for word in cfg[role]}
+    joiners = re.compile("|".join(re.escape(j) for j in sorted(cfg["joiners"], key=len, reverse=True)))
+    return words, joiners
+
+
+def section_role(heading: str) -> str | None:
+    """The role a heading gives its section, or None (an ordinary task). Several role words joined in one
+    heading (总体要求和主要目标) give the role that matters most: tasks, then review, then goals, safeguards, framing."""
+    words, joiners = _role_words()
+    core = _YEAR.sub("", heading.strip()).strip(_CLOSING)
+    if not core:
+        return None
+    parts = [part.strip() for part in joiners.split(core)]
+    roles = {words.get(part) for part in parts}
+    if None in roles:
+        return None
+    for role in ("tasks", "review", "goals", "safeguards", "framing"):
+        if role in roles:
+            return role
+    return None
+
+
+def sort_sections(tasks: list[dict[str, Any]]) -> SortedOutline:
+    """Keep the tasks of task sections; record where the plan's own targets are stated and flag what was left."""
+    result = SortedOutline(tasks=[])
+    result.tasks = _sorted(tasks, result)
+    result.flags = list(dict.fromkeys(result.flags))
+    return result
+
+
+def _sorted(tasks: list[dict[str, Any]], result: SortedOutline) -> list[dict[str, Any]]:
+    kept: list[dict[str, Any]] = []
+    for task in tasks:
+        role = section_role(task["title"])
+        if role is None:
+            task["children"] = _sorted(task["children"], result)
+            kept.append(task)
+        elif role == "tasks":
+            if task["children"]:
+                kept.extend(_sorted(task["children"], result))
+                result.flags.append("task_section_heading_dropped")
+            else:  # a task section written as prose: the section itself is the task
+                kept.append(task)
+        elif role == "review":
+            result.flags.append("review_section_left_out")
+        else:
+            result.target_spans.append((task["start"], task["end"]))
+            result.flags.append("non_task_section_left_out")
+    for ordinal, task in enumerate(kept, start=1):
+        task["ordinal"] = ordinal
+    return kept
