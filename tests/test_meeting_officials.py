@@ -61,3 +61,34 @@ def test_a_clause_before_the_comma_that_is_no_title_and_name_is_left_out() -> No
 
 def test_briefing_official_who_answers_questions_speaks() -> None:
     assert roles("国家卫生健康委主任马五出席记者会并答问。") == [("马五", "speech")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会上，自治区副主席王新总结了“十四五”以来的工作，对全区提出三点要求。", [("王新", "speech")]),
+        ("副市长刘军强调，要深化医改。", [("刘军", "speech")]),
+        ("卫生部部长张林神情凝重。在会上，张林部署了今年要抓好的几项工作。", [("张林", "speech")]),
+        ("县委书记陈平出席会议。陈平指出，今年要加强基层。", [("陈平", "speech")]),
+    ],
+)
+def test_a_titled_official_before_a_weak_speech_verb_speaks(text: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议总结了2023年工作，部署了2024年重点任务。",  # 会议 is no name
+        "全县又全面部署了疫情防控工作。",  # no title anywhere: a clause, not a name
+        "王五强调，要加强基层。",  # a name never printed with a title
+        "大会总结讲话由他作出。",
+    ],
+)
+def test_weak_speech_verbs_alone_name_no_official(text: str) -> None:
+    assert roles(text) == []
+
+
+def test_an_official_read_with_a_role_is_not_read_again_as_speaker() -> None:
+    text = "省卫生健康委主任钱进作工作报告。钱进强调，要深化医改。"
+    assert roles(text) == [("钱进", "work_report")]

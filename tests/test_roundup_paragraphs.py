@@ -34,7 +34,10 @@ def test_fragment_starting_mid_list_yields_one_plan_per_province_item():
     assert anhui["tasks"][0]["title"] == "深化医改"
     assert "reports_conference" in anhui["flag"]
     assert [task["title"] for task in jiangsu["tasks"]][1:] == ["要深化公立医院改革", "要加强人才队伍建设"]
-    assert "cut_off" in fujian["flag"] and "tasks_not_listed" in fujian["flag"]
+    assert "cut_off" in fujian["flag"]
+    # its prose after the year (2025年，全省将实施…，持续推进…) is read clause by clause
+    assert [task["title"] for task in fujian["tasks"]] == ["实施健康优先发展战略", "持续推进三明医改经验"]
+    assert {task["flag"] for task in fujian["tasks"]} == {"list_prose_clauses"}
     for plan in plans:
         assert text[plan["start"] : plan["end"]].startswith(("1月", "福建"))
         for task in plan["tasks"]:

@@ -1,7 +1,7 @@
 """Hostile input, round 2 (issue 25) through the CLI: one publish of the seeds plus a conference report whose
-task list has an empty item, shared by the tests of that report; the release files of a publish of one seed
-text, damaged in copies, for `validate` and `publish` (what they check does not depend on the size of the
-release; validating the seeds' release seven times cost a minute). Pure-function cases are in
+years are misprinted (1925 for 2025), shared by the tests of that report; the release files of a publish of
+one seed text, damaged in copies, for `validate` and `publish` (what they check does not depend on the size of
+the release; validating the seeds' release seven times cost a minute). Pure-function cases are in
 tests/test_hostile_input_round2.py."""
 
 from __future__ import annotations
@@ -22,14 +22,15 @@ from tests.conftest import SEEDS, copy_seeds, made_once
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
 PACKAGE = "china-health-work-plans"
-BAD = "empty_item"
-# A municipal conference report whose inline task list has an empty item (二是；). The meeting parser reads
-# it with an empty task title, which the tasks table refuses (NOT NULL): before issue 25 this stopped every
-# build. If the parsers come to read such an item whole, give this text another row-breaking construct.
-EMPTY_ITEM_REPORT = (
-    "2025年全市卫生健康工作会议召开\n2月5日，2025年全市卫生健康工作会议在株洲召开。会议总结2024年工作，"
-    "部署2025年重点工作。市卫生健康委主任李四作工作报告。\n"
-    "会议强调，一是加强基层医疗卫生服务能力建设；二是；三是深化公立医院改革。\n"
+BAD = "misprinted_year"
+# A municipal conference report whose years are misprinted (1925 for 2025). Its plan's work year is before
+# 1949, which the plans table refuses (minimum): before issue 25 such a row stopped every build. (Until
+# issue 22 the construct was an empty list item, 二是；, read with an empty title; the meeting parser now
+# leaves a bare item out.) If the parsers come to read this text whole, give it another row-breaking construct.
+BAD_REPORT = (
+    "1925年全市卫生健康工作会议召开\n2月5日，1925年全市卫生健康工作会议在株洲召开。会议总结1924年工作，"
+    "部署1925年重点工作。市卫生健康委主任李四作工作报告。\n"
+    "会议强调，一是加强基层医疗卫生服务能力建设；二是完善家庭医生签约服务；三是深化公立医院改革。\n"
 )
 
 
@@ -42,13 +43,13 @@ def _run(argv: list[str]) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds plus EMPTY_ITEM_REPORT (no manifest row), published once per session; the CLI's words in
+    """The seeds plus BAD_REPORT (no manifest row), published once per session; the CLI's words in
     cli.txt."""
 
     def publish(folder: Path) -> None:
         seeds = folder / "seeds"
         shutil.copytree(SEEDS, seeds)
-        (seeds / f"{BAD}.txt").write_text(EMPTY_ITEM_REPORT, encoding="utf-8")
+        (seeds / f"{BAD}.txt").write_text(BAD_REPORT, encoding="utf-8")
         code, said = _run(["publish", *_args(folder)])
         (folder / "cli.txt").write_text(said, encoding="utf-8")
         assert code == 0, said
@@ -89,8 +90,8 @@ def test_the_seeds_data_is_published_unchanged_and_the_bad_text_is_a_flagged_doc
     kind, flag, text = con.execute(
         "SELECT kind, flag, text FROM read_parquet(?) WHERE doc_id = ?", [str(release / "data/documents.parquet"), BAD]
     ).fetchone()
-    assert kind == "municipal_conference_report" and "二是；" in text
-    assert flag.startswith("rows_refused:") and "tasks.title" in flag and "NOT NULL" in flag
+    assert kind == "municipal_conference_report" and "1925年" in text
+    assert flag.startswith("rows_refused:") and "plans.work_year" in flag and "minimum 1949" in flag
     for table in ("plan_sources", "tasks", "meeting_sources", "targets"):
         assert not con.execute(
             "SELECT count(*) FROM read_parquet(?) WHERE doc_id = ?", [str(release / f"data/{table}.parquet"), BAD]
@@ -100,7 +101,7 @@ def test_the_seeds_data_is_published_unchanged_and_the_bad_text_is_a_flagged_doc
 def test_the_cli_ends_with_a_warning_naming_the_file_and_the_problem(published: Path):
     said = (published / "cli.txt").read_text(encoding="utf-8")
     warning = [line for line in said.splitlines() if line.startswith("warning:") and f"{BAD}.txt" in line]
-    assert warning and str(published / "seeds" / f"{BAD}.txt") in warning[0] and "tasks.title" in warning[0]
+    assert warning and str(published / "seeds" / f"{BAD}.txt") in warning[0] and "plans.work_year" in warning[0]
     assert said.rstrip().splitlines()[-1] == warning[-1]
     assert "Traceback" not in said
 
@@ -109,7 +110,7 @@ def test_strict_fails_naming_the_document_and_publishes_nothing(published: Path,
     shutil.copytree(published / "ds", tmp_path / "ds")
     shutil.copytree(published / "out", tmp_path / "out")
     shutil.copytree(published / "seeds", tmp_path / "seeds")
-    (tmp_path / "seeds" / "another.txt").write_text(EMPTY_ITEM_REPORT.replace("株洲", "湘潭"), encoding="utf-8")
+    (tmp_path / "seeds" / "another.txt").write_text(BAD_REPORT.replace("株洲", "湘潭"), encoding="utf-8")
     code, said = _run(["publish", "--strict", *_args(tmp_path)])
     assert code == 1, said
     assert f"{BAD}.txt" in said and "another.txt" in said and "strict" in said and "Traceback" not in said

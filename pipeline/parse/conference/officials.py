@@ -49,7 +49,26 @@ def find_officials(text: str) -> list[Official]:
             if (official.name, official.role) not in seen:
                 seen.add((official.name, official.role))
                 officials.append(official)
-    return officials
+    known = {o.name for o in officials}
+    return officials + [o for o in _titled_speakers(text) if o.name not in known]
+
+
+@cache
+def _titled_speech() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon()["officials"]["titled_speech"]))
+
+
+def _titled_speakers(text: str) -> list[Official]:
+    """Officials before a weak speech verb (黄俊华总结…, 高强部署了…) whose name the text prints after an
+    official title, here or elsewhere; an official already read with a role is not read again."""
+    suffixes = tuple(lexicon()["officials"]["title_suffixes"])
+    found: list[Official] = []
+    for match in _titled_speech().finditer(text):
+        for official in _officials_before(text, match.start(), SPEECH):
+            titled = official.title or any(text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(official.name), text))
+            if titled and not any(o.name == official.name for o in found):
+                found.append(official)
+    return found
 
 
 def _officials_before(text: str, verb_start: int, role: str) -> list[Official]:

@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.order import flag_swallowed_items
+from pipeline.parse.conference.plan_tasks import edited_tasks
 from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
@@ -55,6 +56,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     if spans and reviews_past_work(text, spans):
         tasks, commentary = [], []
         flags.append("review_list_left_out")
+    else:
+        tasks, commentary = edited_tasks(text, tasks, commentary, report.work_year, flags)
     if not tasks:
         tasks, fallback_flag = fallback_tasks(text, 0)
         flags.append(fallback_flag or "no_tasks")

@@ -12,9 +12,10 @@ from typing import Any
 
 from pipeline.parse.lists.prose import prose_items
 from pipeline.parse.lists.reader import Item, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 
-__all__ = ["Item", "list_tasks", "prose_tasks", "read_lists", "reviews_past_work"]
+__all__ = ["Item", "list_tasks", "prose_tasks", "read_lists", "reviews_past_work", "year_passage_tasks"]
 
 
 def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
@@ -43,3 +44,10 @@ def prose_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     pieces = prose_items(text, start, end)
     items = [Item(p.start, p.end, None, None, n, p.rule) for n, p in enumerate(pieces, start=1)]
     return [_task(text, item, item.position) for item in items]
+
+
+def year_passage_tasks(text: str, year: int, taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Tasks of a passage outside the spans `taken` that sets out the work of `year` in one sentence of
+    verb-led clauses (2021年，要加强…，加快…; pipeline.parse.lists.year_passage), numbered from 1."""
+    pieces = year_passage_pieces(text, year, taken)
+    return [_task(text, Item(p.start, p.end, None, None, n, p.rule), n) for n, p in enumerate(pieces, start=1)]

@@ -23,9 +23,20 @@ from functools import cache
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
-from pipeline.parse.lists.rules import DEPLOY, REVIEW, is_attitude, nearest_cue, reads_as_results, rules
+from pipeline.parse.lists.rules import (
+    DEPLOY,
+    REVIEW,
+    announces_list,
+    is_attitude,
+    is_generic,
+    nearest_cue,
+    reads_as_results,
+    rules,
+)
 
 MARKED = "list_marked"
+SINGLE = "list_single_item"
+_PROSE_FAMILIES = ("sequence", "shi")  # 首先…, 一是… alone are words of prose more often than a list
 OUT_OF_ORDER = "list_out_of_order"
 _TITLE_END = re.compile("[，,。；;：:！？\n]")
 _MAX_TITLE = 40
@@ -158,7 +169,30 @@ def _marked_lists(text: str, paragraphs: list[_Paragraph], start: int, end: int)
         covered.append(span)
         if _deploys(text, paragraphs, trimmed.start, items, strict=False):
             lists.append(items)
+    single = _single_item_list(text, paragraphs, start, end, covered)
+    if single:
+        lists.append(single)
+        covered.append((single[0].start, single[0].end))
     return lists, covered
+
+
+def _single_item_list(
+    text: str, paragraphs: list[_Paragraph], start: int, end: int, covered: list[tuple[int, int]]
+) -> list[Item]:
+    """The one item of a marked list cut after it (有以下几方面重点工作：\n第一，…<end of text>): a first
+    marker opening the last paragraph, after a paragraph whose words announce a list (list_single_item)."""
+    if len(paragraphs) < 2:
+        return []
+    last = paragraphs[-1]
+    opening = [m for m in find_markers(text, last.start, min(last.end, last.start + 6)) if m.start == last.start]
+    if not opening or opening[0].value != 1 or opening[0].family in _PROSE_FAMILIES:
+        return []
+    if any(s <= last.start < e for s, e in covered) or not announces_list().search(text[paragraphs[-2].start : paragraphs[-2].end].rstrip()):
+        return []
+    marker = opening[0]
+    s, e = unmarked._trim(text, marker.end, _close(text, marker.end, last.end))
+    items = [Item(s, e, marker.printed(text), 1, 1, SINGLE)] if s < e else []
+    return items if items and _deploys(text, paragraphs, marker.start, items, strict=True) else []
 
 
 def _as_items(pieces: list[unmarked.Piece]) -> list[Item]:
@@ -173,7 +207,7 @@ def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple
         modal = _as_items(unmarked.modal_items(text, g_start, g_end))
         if modal and 2 * sum(reads_as_results(text[i.start : i.end]) for i in modal) < len(modal):
             lists.append(_closed(text, modal, paragraphs))
-            continue
+            group = [p for p in group if p.start > modal[-1].end]  # a list of another shape may follow
         for paragraph in group:
             announced = _as_items(unmarked.announced_items(text, paragraph.start, paragraph.end))
             if announced:
@@ -201,28 +235,37 @@ def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph]) -> list[
     """The last item closed before a byline or a new passage; attitudes (提高政治站位…) left out."""
     last = items[-1]
     items[-1] = Item(last.start, max(last.start, _close(text, last.start, last.end)), last.marker, None, last.position, last.rule)
-    kept = [item for item in items if not is_attitude(text, item.start, item.end)]
+    kept = [item for item in items if not is_attitude(text, item.start, item.end) and not _generic_item(text, item)]
     return kept if len(kept) >= 2 else (kept if kept and len(items) > len(kept) else [])
 
 
-def _fallback_comma_list(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
-    """One deploying sentence of short verb-led comma clauses (2021年，要加强…，加快…，推进…)."""
+def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> list[Item]:
+    """Where no list was found: an enumeration of areas of work (pipeline.parse.lists.areas); else, in every
+    paragraph whose lead-in deploys work, the verb-led comma clauses of its sentences made (almost) only of
+    them (list_prose_clauses), or its first sentence of short verb-led comma clauses (2021年，要加强…，加快…:
+    list_comma_clauses); attitudes (提高政治站位) and clauses that relay or exhort are left out. A leader's
+    instruction, then a speech: each its own passage."""
+    if areas := area_items(text, start, end):
+        return _as_items(areas)
+    found: list[unmarked.Piece] = []
     for paragraph in paragraphs:
-        for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
-            s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
-            items = _as_items(unmarked.comma_items(text, s, e, framed_first=True))
-            if items and nearest_cue(_lead(text, paragraphs, items[0].start)) == DEPLOY:
-                return items
+        pieces = unmarked.prose_items(text, paragraph.start, paragraph.end) or _comma_sentence(text, paragraph)
+        if pieces and nearest_cue(_lead(text, paragraphs, pieces[0].start)) == DEPLOY:
+            found += [p for p in pieces if not is_attitude(text, p.start, p.end) and not is_generic(text, p.start, p.end)]
+    return _as_items(found)
+
+
+def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
+    for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
+        s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
+        if pieces := unmarked.comma_items(text, s, e, framed_first=True):
+            return pieces
     return []
 
 
-def _fallback_prose(text: str, paragraphs: list[_Paragraph]) -> list[Item]:
-    """The verb-led comma clauses of deploying sentences made (almost) only of them (list_prose_clauses)."""
-    for paragraph in paragraphs:
-        items = _as_items(unmarked.prose_items(text, paragraph.start, paragraph.end))
-        if items and nearest_cue(_lead(text, paragraphs, items[0].start)) == DEPLOY:
-            return items
-    return []
+def _generic_item(text: str, item: Item) -> bool:
+    """An item made of one clause that relays or exhorts (贯彻落实…精神, 发扬…精神)."""
+    return is_generic(text, item.start, item.end) and not re.search("[，,；;]", text[item.start : item.end].rstrip("，,；;。"))
 
 
 def _with_children(text: str, item: Item) -> Item:
@@ -239,7 +282,7 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         if not children:
             children = _comma_children(text, item)
-    children = [child for child in children if title_of(text, child)]
+    children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
@@ -269,11 +312,7 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     marked, covered = _marked_lists(text, paragraphs, start, end)
     lists = marked + _unmarked_lists(text, paragraphs, covered)
     if not lists:
-        fallback = (
-            _fallback_comma_list(text, paragraphs)
-            or _fallback_prose(text, paragraphs)
-            or _as_items(area_items(text, start, end))
-        )
+        fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
     items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
     return [_with_children(text, item) for item in items]

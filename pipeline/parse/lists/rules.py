@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
+from pipeline.text.indicators import vocabulary
 
 NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
 DEPLOY = "deploy"
@@ -81,19 +82,47 @@ def verb_at(text: str, position: int, end: int) -> bool:
     return _lead().match(text, position, end) is not None
 
 
+def is_framing(text: str, position: int, end: int) -> bool:
+    """Whether the words at `position` frame the work rather than state it: the guiding thought
+    (坚持以…为指导, 以…统揽全局) or a goal that is an outcome indicator (以提高人均预期寿命为目标)."""
+    if _yi_wei_framing().match(text, position, end):
+        return True
+    goal = _yi_wei().match(text, position, end)
+    return bool(goal) and _outcome_goal().search(text, position, goal.end()) is not None
+
+
+@cache
+def _outcome_goal() -> re.Pattern[str]:
+    aliases = [alias for indicator in vocabulary() for alias in indicator.aliases]
+    nouns = rules()["directive"]["goal_nouns"]
+    return re.compile(rf"(?:{_alternation(aliases)})为(?:{_alternation(nouns)})[，,]?$")
+
+
+@cache
+def _generic() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in rules()["directive"]["generic"]))
+
+
+def is_generic(text: str, start: int, end: int) -> bool:
+    """Whether a clause relays or exhorts (贯彻落实…精神, 发扬…精神, 增强…获得感, 推动各项任务落地落实)
+    rather than sets out work: read as led, left out of a plan's tasks."""
+    words = text[start:end].rstrip("。；;，, ")
+    return _generic().search(words) is not None
+
+
 def directive_at(text: str, position: int, end: int) -> Lead | None:
     """How an item starting at `position` opens, or None when it is not led like a plan's item."""
     modal = _modal().match(text, position, end)
     if modal and not is_modal_word(text, position):
         after = modal.end()
-        if _yi_wei_framing().match(text, after, end):
+        if is_framing(text, after, end):
             return None
         if verb_at(text, after, end) or text.startswith(tuple(rules()["directive"]["after_modal"]), after):
             return Lead("modal", after, modal.group())
         return None
+    if is_framing(text, position, end):
+        return None
     if _yi_wei().match(text, position, end):
-        if _yi_wei_framing().match(text, position, end):
-            return None
         return Lead("yi_wei", position, None)
     if verb_at(text, position, end):
         return Lead("verb", position, None)
@@ -134,6 +163,12 @@ def _results() -> re.Pattern[str]:
 def reads_as_results(item: str) -> bool:
     """Whether an item states a result already reached (全面深化改革，重点任务有序推进)."""
     return _results().search(item) is not None
+
+
+def reviews_as_item(item: str) -> bool:
+    """Whether one item of a list reviews past work though its list deploys (一是全省…取得了可喜成绩；二是要…):
+    its own words' nearest cue is one of review and it states a result."""
+    return nearest_cue(item) == REVIEW and reads_as_results(item)
 
 
 @cache

@@ -15,7 +15,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.parse.lists.rules import NUMERAL, directive_at, is_modal_word, rules, shape, verb_at, verb_end
+from pipeline.parse.lists.rules import (
+    NUMERAL,
+    announces_list,
+    directive_at,
+    is_framing,
+    is_generic,
+    is_modal_word,
+    rules,
+    shape,
+    verb_at,
+    verb_end,
+)
 from pipeline.text.numbers import parse_number
 
 MODAL = "list_modal_clauses"
@@ -118,7 +129,11 @@ def _paragraph_end(text: str, position: int, end: int) -> int:
 
 
 def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | None:
-    """Where a clause's item starts after framing (会议提出，2024年全省将加强… → 加强…), and its modal."""
+    """Where a clause's item starts after framing (会议提出，2024年全省将加强… → 加强…; 要做好以下五项
+    工作：加强… → 加强…), and its modal."""
+    announced = _after_announcing_colon(text, start, end)
+    if announced is not None:
+        return announced
     lead = directive_at(text, start, end)
     if lead is not None:
         return lead.start, lead.marker
@@ -130,9 +145,19 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
         modals = tuple(shape("framing_modals"))
         if text.startswith(modals, index) and not is_modal_word(text, index):
             modal = next(m for m in modals if text.startswith(m, index))
-            if verb_at(text, index + len(modal), end):
+            if verb_at(text, index + len(modal), end) and not is_framing(text, index + len(modal), end):
                 return index + len(modal), (modal if modal not in shape("unprinted_framing_modals") else None)
     return None
+
+
+def _after_announcing_colon(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    """The first item of a list announced inside its clause (要做好以下5项重点工作：加强… → 加强…): after
+    the colon of a lead that announces a list, when a directive leads the words after it."""
+    colon = next((i for i in range(start, end) if text[i] in "：:"), -1)
+    if colon < 0 or not announces_list().search(text, start, colon + 1):
+        return None
+    lead = directive_at(text, colon + 1, end)
+    return (lead.start, lead.marker) if lead is not None else None
 
 
 def clause_items(text: str, start: int, end: int) -> list[Piece]:
@@ -168,13 +193,53 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
         s, e = start + sentence.start(), start + sentence.end()
         clauses = _clauses(text, s, e, "，,；;")
         led: list[Piece] = []
-        for number, (cs, ce, _) in enumerate(clauses):
-            lead = framed_start(text, cs, ce) if number == 0 else _direct(text, cs, ce)
-            if lead is not None and (number == 0 or lead[1] is None) and not _is_fragment(text, Piece(lead[0], ce, None, PROSE)):
+        neutral = 0  # an attribution (她强调) before the first led clause, and framing, count neither way
+        for cs, ce, _ in clauses:
+            lead = framed_start(text, cs, ce) if not led else _direct(text, cs, ce)
+            if lead is not None and (not led or lead[1] is None) and not _is_bare(text, lead[0], ce):
                 led.append(Piece(lead[0], ce, None, PROSE))
-        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * len(clauses):
-            pieces += led
+            elif lead is None and (_frames(text, cs, ce) or (not led and _attributes(text, cs, ce))):
+                neutral += 1
+        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral):
+            pieces += [piece for piece in led if not is_generic(text, piece.start, piece.end)]
     return pieces
+
+
+def _frames(text: str, start: int, end: int) -> bool:
+    """Whether a clause frames the work (坚持以…统揽全局; 全省各级要坚持以…为指导): framing at its start or
+    after a short subject (and a modal)."""
+    limit = min(end, start + shape("max_subject_chars") + 2)
+    return any(is_framing(text, position, end) for position in range(start, limit))
+
+
+def _attributes(text: str, start: int, end: int) -> bool:
+    """Whether a clause only says who speaks (她强调, 县长在讲话中指出, 会议要求) or when (2024年, 当前)."""
+    words = text[start:end]
+    return words.endswith(tuple(rules()["cues"]["attribution"])) or _time_lead().match(words) is not None
+
+
+@cache
+def _time_lead() -> re.Pattern[str]:
+    return re.compile(rules()["cues"]["time_lead"])
+
+
+def _is_bare(text: str, start: int, end: int) -> bool:
+    """A clause that is no measure of its own: a bare verb (推进), a verb and a count only (抓好三件大事:
+    the count sizes a list named elsewhere), or a verb and a slogan (坚持强基、稳二、控三)."""
+    verb = verb_end(text, start, end)
+    if verb is None:
+        return False
+    words = text[verb:end].rstrip("。；;，,")
+    pieces = words.split("、")
+    slogan = len(pieces) >= 2 and all(len(p) <= 3 for p in pieces) and re.search(NUMERAL, words) is not None
+    return verb == end or slogan or _bare_count().match(text, verb, end) is not None
+
+
+@cache
+def _bare_count() -> re.Pattern[str]:
+    """A count and at most a short noun closing a clause (三件大事, 两个方面, 五项工作)."""
+    words = "|".join(sorted(map(re.escape, shape("count_words")), key=len, reverse=True))
+    return re.compile(rf"{NUMERAL}(?:{words})[\u4e00-\u9fff]{{0,4}}$")
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:
@@ -225,7 +290,7 @@ def comma_items(text: str, start: int, end: int, *, framed_first: bool = False) 
             e -= 1
         lead = framed_start(text, s, e) if framed_first and not run else None
         item_start = lead[0] if lead else s
-        short = e - item_start <= (2 * limit if lead else limit)
+        short = e - item_start <= (2 * limit if lead else limit) and not _is_bare(text, item_start, e)
         if short and (lead or directive_at(text, s, e) is not None) and not text.startswith(modals, item_start):
             run.append(Piece(item_start, e, None, COMMAS))
             continue
@@ -257,7 +322,22 @@ def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
         pieces = _split_enumeration(text, item_start, match.start(), int(count))
         if len(pieces) == int(count) >= shape("min_items") and not any(_is_fragment(text, p) for p in pieces):
             return pieces
-    return []
+    return _headed_enumeration(text, start, end)
+
+
+def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
+    """The items of a clause 开展A、B、C专项行动: a directive verb, then 、-separated items the last of which
+    ends in a head noun shared by all ([shape] enumeration_heads); no count needed."""
+    clause_end = next((i for i in range(start, end) if text[i] in "，,；;。：:\n"), end)
+    lead = directive_at(text, start, clause_end)
+    if lead is None:
+        return []
+    item_start = verb_end(text, lead.start, clause_end) or lead.start
+    pieces = _split_enumeration(text, item_start, clause_end)
+    heads = tuple(shape("enumeration_heads"))
+    if len(pieces) < shape("min_headed_enumeration_items") or not text[pieces[-1].start : pieces[-1].end].endswith(heads):
+        return []
+    return [] if any(_is_fragment(text, p) for p in pieces) else pieces
 
 
 def _is_fragment(text: str, piece: Piece) -> bool:

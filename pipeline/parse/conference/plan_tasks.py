@@ -1,0 +1,55 @@
+"""The meeting parser's task list, edited into the plan's tasks (pipeline.parse.conference.plan).
+
+* a bare item (一、 with no words: the text lost them) is left out: flag empty_item_dropped;
+* an item that reviews past work in a list that deploys (一是全省…取得了可喜成绩；二是要…) is left out:
+  flag review_items_left_out;
+* a second passage that sets out the work year's work (a leader's instruction: 2021年，要加强…，加快…)
+  adds its tasks (pipeline.parse.lists.year_passage_tasks): flag tasks_from_year_passage.
+
+The tasks are renumbered in text order and the editors' notes follow their task.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.parse.lists import year_passage_tasks
+from pipeline.parse.lists.rules import reviews_as_item
+
+Task = dict[str, Any]
+
+
+def edited_tasks(
+    text: str, tasks: list[Task], commentary: list[Task], work_year: int | None, flags: list[str]
+) -> tuple[list[Task], list[Task]]:
+    """(tasks, commentary) of the plan from the meeting parser's list; the plan's flags are appended to `flags`."""
+    kept = [t for t in tasks if t["title"].strip()]
+    if len(kept) < len(tasks):
+        flags.append("empty_item_dropped")
+    reviewing = [t for t in kept if reviews_as_item(t["text"])]
+    if reviewing and len(reviewing) < len(kept):
+        kept = [t for t in kept if t not in reviewing]
+        flags.append("review_items_left_out")
+    added = _year_passage(text, kept, work_year)
+    if added:
+        flags.append("tasks_from_year_passage")
+    return _renumbered(sorted(kept + added, key=lambda t: t["start"]), commentary)
+
+
+def _year_passage(text: str, tasks: list[Task], work_year: int | None) -> list[Task]:
+    """Tasks of another passage setting out the work year's work, unless it repeats the list (a summary)."""
+    if not tasks or work_year is None:
+        return []
+    taken = [(min(t["start"] for t in tasks), max(t["end"] for t in tasks))]
+    added = year_passage_tasks(text, work_year, taken)
+    if any(a["text"].rstrip("。；;，,") in t["text"] for a in added for t in tasks):
+        return []  # the list's items said once more in the lead: a summary, not a second list
+    return [{**a, "ordinal": None} for a in added]
+
+
+def _renumbered(tasks: list[Task], commentary: list[Task]) -> tuple[list[Task], list[Task]]:
+    """Tasks numbered 1… in order; a note follows its task's new number (a note of a task left out goes)."""
+    new_ordinal = {t["ordinal"]: n for n, t in enumerate(tasks, start=1) if t["ordinal"] is not None}
+    numbered = [{**t, "ordinal": n} for n, t in enumerate(tasks, start=1)]
+    notes = [{**n, "task_ordinal": new_ordinal[n["task_ordinal"]]} for n in commentary if n["task_ordinal"] in new_ordinal]
+    return numbered, notes

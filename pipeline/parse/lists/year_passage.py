@@ -1,0 +1,43 @@
+"""A second passage that sets out the work year's work (2021年，要加强…，加快…，持续…), besides a report's
+list: its verb-led comma clauses, read only in sentences whose framing names the work year.
+
+A conference report often gives the plan twice over: a leader's instruction (批示) or speech sets out the
+year's work in one sentence of clauses, and the report's numbered list follows. Passages without the work
+year (会议强调，全国卫生健康系统要全面加强党的建设…; 春节将至，要做好应急值守) are the meeting's standing
+requirements, not the year's plan, and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.lists import unmarked
+from pipeline.parse.lists.rules import DEPLOY, nearest_cue, rules
+
+
+def _names_year(framing: str, year: int) -> bool:
+    """Whether the words before a sentence's first clause set it in the work year (2021年，, 今年)."""
+    years = {int(found) for found in re.findall(r"((?:19|20)\d{2})年", framing)}
+    if years:
+        return years == {year}
+    return any(word in framing for word in rules()["cues"]["work_year_words"])
+
+
+def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> list[unmarked.Piece]:
+    """The verb-led comma clauses of deploying sentences set in `year`, outside the spans `taken` (the
+    report's own list), in text order."""
+    found: list[unmarked.Piece] = []
+    for sentence in re.finditer("[^。！？\n]+", text):
+        s, e = sentence.start(), sentence.end()
+        paragraph_start = text.rfind("\n", 0, s) + 1
+        paragraph_end = text.find("\n", e)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if any(a < paragraph_end and paragraph_start < b for a, b in taken):
+            continue  # the list's own paragraph: a sentence there is its lead, not a second list
+        pieces = unmarked.prose_items(text, s, e)
+        if not pieces:
+            continue
+        framing = text[s : pieces[0].start]
+        if _names_year(framing, year) and nearest_cue(text[paragraph_start : pieces[0].start]) == DEPLOY:
+            found += pieces
+    return found
