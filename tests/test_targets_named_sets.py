@@ -71,3 +71,30 @@ def test_each_named_set_exclusion_is_reported_and_none_is_a_programme_count() ->
     reasons = {reason for _, _, reason in excluded_spans(clean_text(text).text)}
     assert {"n_da_sets", "named_documents", "namely"} <= reasons
     assert [p.n_parts for p in find_programmes(clean_text(text).text) if p.n_parts] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "突出两个主题，深化医改促发展。",
+        "一、突出两个主题，深化医改促发展",  # the marker's 、 separates nothing
+        "增强“四个意识”，做到“两个维护”。",
+        "坚持三条原则。",
+        "推进八大类重点人群签约服务。",  # known kinds, no verb adding kinds
+        "县级三大类医疗机构能力提升。",
+    ],
+)
+def test_counts_of_ideas_and_of_known_kinds_are_no_targets(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("2025年将新增3大类医用耗材纳入集中带量采购。", 3, "类"),  # kinds added
+        ("一、甲县、乙县两个县建成紧密型医共体", None, None),  # a real enumeration after a marker stays named
+        ("突出两个主题，新建3家社区医院。", 3, "家"),
+    ],
+)
+def test_kinds_added_are_targets_and_a_marker_does_not_hide_an_enumeration(text: str, value, unit) -> None:
+    assert _values(text) == ([(value, unit)] if value is not None else [])

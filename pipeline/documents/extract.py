@@ -22,10 +22,11 @@ from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.work_points import work_points_statement
-from pipeline.text.reported import drop_reported_targets, find_reported_figures, reference_year
+from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
 _TITLE_MAX = 80
+_SENTENCE = re.compile("[^。！？\n]+[。！？]?")
 
 
 def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
@@ -58,6 +59,7 @@ def _reported_figures(
         published.year if published else None,
     )
     for plan in plans:
+        _add_plan_sentence_targets(text, plan, review, year)
         drop_reported_targets(text, plan, review_sections=review, reference_year=year)
     return [asdict(figure) for figure in find_reported_figures(text, review_sections=review, reference_year=year)]
 
@@ -184,6 +186,24 @@ def _add_targets(text: str, plan: dict[str, Any]) -> None:
     spans = [(task["start"], task["end"]) for task in plan["tasks"]]
     for key in ("opening_targets", "opening_programmes"):
         plan[key] = [row for row in plan[key] if not any(s <= row["start"] and row["end"] <= e for s, e in spans)]
+
+
+def _add_plan_sentence_targets(text: str, plan: dict[str, Any], review: list[tuple[int, int]], year: int | None) -> None:
+    """Targets a plan states outside its tasks and opening (会议提出，今年将编制…等7个专项规划; a 主要目标 paragraph):
+    read from every sentence of the plan's text that no task, opening or goals section covers, kept only when
+    the stance rule reads them as committed to (flag from_plan_sentence)."""
+    covered = [(task["start"], task["end"]) for task in plan["tasks"]]
+    covered += list(plan.get("target_spans") or [])
+    if plan["opening_start"] is not None:
+        covered.append((plan["opening_start"], plan["opening_end"]))
+    for sentence in _SENTENCE.finditer(text, plan["start"], plan["end"]):
+        start, end = sentence.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        for row in _targets(text, start, end):
+            if committed_target(text, row, review_sections=review, reference_year=year):
+                row["flag"] = ";".join(filter(None, [row["flag"], "from_plan_sentence"]))
+                plan["opening_targets"].append(row)
 
 
 def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:

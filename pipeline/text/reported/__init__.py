@@ -40,6 +40,7 @@ __all__ = [
     "COMMITMENT",
     "REPORT",
     "ReportedFigure",
+    "committed_target",
     "find_reported_figures",
     "is_reported_target",
     "review_passages",
@@ -52,6 +53,7 @@ _CLAUSE_ENDS = "，。；：！？\n"
 @dataclass(frozen=True)
 class FigureRules:
     durations: re.Pattern[str]
+    target_only_exclusions: frozenset[str]
     name_before: tuple[str, ...]
     scales: tuple[tuple[str, float], ...]  # longest first
 
@@ -60,7 +62,12 @@ class FigureRules:
 def _figure_rules() -> FigureRules:
     data = read_toml("reported_figures.toml")["figures"]
     scales = sorted(data["scales"].items(), key=lambda item: -len(item[0]))
-    return FigureRules(re.compile(data["durations"]), tuple(data["name_before"]), tuple(scales))
+    return FigureRules(
+        re.compile(data["durations"]),
+        frozenset(data["target_only_exclusions"]),
+        tuple(data["name_before"]),
+        tuple(scales),
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def find_reported_figures(
     """
     lex = lexicon()
     passages = review_passages(text, review_sections, reference_year)
-    masked = excluded_mask(text)
+    masked = excluded_mask(text, keep=_figure_rules().target_only_exclusions)
     mentions = sorted(_quantities(text, find_mentions(text, lex, masked), masked), key=lambda m: m.start)
     figures = []
     for index, m in enumerate(mentions):
@@ -136,6 +143,22 @@ def is_reported_target(
         return False
     passages = review_passages(text, review_sections, reference_year)
     return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance == REPORT
+
+
+def committed_target(
+    text: str,
+    target: dict[str, Any],
+    *,
+    review_sections: Sequence[tuple[int, int]] = (),
+    reference_year: int | None = None,
+) -> bool:
+    """Whether the stance rule reads a target as committed to (a cue such as 将, 要, 力争 or a later deadline
+    year before it in its sentence): the test for a target read outside a plan's tasks."""
+    m = _number_of(text, target)
+    if m is None:
+        return False
+    passages = review_passages(text, review_sections, reference_year)
+    return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance == COMMITMENT
 
 
 def _number_of(text: str, target: dict[str, Any]) -> Mention | None:

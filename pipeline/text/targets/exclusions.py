@@ -22,6 +22,7 @@ from pipeline.text.targets.lexicon import NUMERAL, Lexicon, lexicon, words_re
 
 _COUNT_RE = re.compile(f"({NUMERAL})(?=[个家所项名座条大道类种批位支])")
 _LIST_SEPARATORS = "、"
+_LEADING_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})、")
 
 
 @recent_texts(32, lambda: lexicon())  # looked up when called: the lexicon in force
@@ -86,6 +87,8 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         clause_start = _enumeration_start(text, head)
         run = text[clause_start:head]
+        if marker := _LEADING_MARKER.match(run):  # 一、突出两个主题: the marker's 、 separates nothing
+            run = run[marker.end() :]
         if _LIST_SEPARATORS not in run:
             continue
         items = run.count(_LIST_SEPARATORS) + 1

@@ -21,6 +21,7 @@ Input is text cleaned by pipeline.text.clean (full-width CJK punctuation, ASCII 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from pipeline.text.numbers import parse_number
@@ -83,11 +84,13 @@ def excluded_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def excluded_mask(text: str) -> bytearray:
-    """One byte per character of `text`: 1 inside an excluded span, else 0."""
+def excluded_mask(text: str, *, keep: Collection[str] = ()) -> bytearray:
+    """One byte per character of `text`: 1 inside an excluded span, else 0. Spans excluded for one of the
+    reasons in `keep` are left unmasked (a count closing an enumeration commits to nothing, but it reports)."""
     masked = bytearray(len(text))
-    for start, end, _ in excluded_spans(text):
-        masked[start:end] = b"\x01" * (end - start)
+    for start, end, reason in excluded_spans(text):
+        if reason not in keep:
+            masked[start:end] = b"\x01" * (end - start)
     return masked
 
 

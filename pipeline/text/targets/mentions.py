@@ -110,6 +110,8 @@ def _read_mention(text: str, m: re.Match[str], lex: Lexicon) -> Mention | None:
             unit = lex.unit_normalize.get(unit, unit)
     if unit is None and text.startswith("大", p):
         p += 1  # 四大省级儿童区域医疗中心: N大 before a facility (other N大 are masked as names)
+        if p < len(text) and text[p] in lex.category_units:
+            unit, p = text[p], p + 1  # 8大类耗材: N major kinds, counted like 8类
     elif unit is None and (chinese or not _bare_arabic_is_quantity(text, start, p, token, lex)):
         return None
     for word, comparator in lex.suffix_cues:

@@ -31,7 +31,7 @@ from pipeline.text.targets.phrases import clause, counted_noun, modifier, quoted
 
 # Exclusion kinds whose numbers cannot count a programme's parts (a programme may sit in quotes, in
 # a 以…为 frame, in a baseline, or be a N大 name).
-_NOT_PARTS = {"quotes", "n_da", "n_da_sets", "frames", "baselines", "formulas", "named_before"}
+_NOT_PARTS = {"quotes", "n_da", "n_da_sets", "n_da_kinds", "frames", "baselines", "formulas", "named_before"}
 _QUOTE_RE = re.compile(r"“([^“”\n。；：！？]{1,25})”")
 _FORMULA_RE = re.compile(r"^(\d+)(?:\+(\d+))+$")
 
