@@ -184,7 +184,8 @@ def test_publish_names_a_truncated_descriptor_of_an_old_version(small: Path, tmp
     def old_version_cut_off(releases: Path) -> None:
         shutil.copytree(releases / "1.0.0", releases / "0.9.0")
         text = (releases / "0.9.0" / "datapackage.json").read_text(encoding="utf-8")
-        (releases / "0.9.0" / "datapackage.json").write_text(text[: len(text) // 2], encoding="utf-8")
+        half = text[: len(text) // 2].rstrip().rstrip("]}")  # mid-way, not where an object happens to close
+        (releases / "0.9.0" / "datapackage.json").write_text(half, encoding="utf-8")
 
     datasets = _damaged(small, tmp_path, old_version_cut_off)
     shutil.copytree(small / "out", tmp_path / "out")
