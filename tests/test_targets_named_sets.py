@@ -98,3 +98,20 @@ def test_counts_of_ideas_and_of_known_kinds_are_no_targets(text: str) -> None:
 )
 def test_kinds_added_are_targets_and_a_marker_does_not_hide_an_enumeration(text: str, value, unit) -> None:
     assert _values(text) == ([(value, unit)] if value is not None else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("对口帮扶甲县人民医院、县中医院和县妇幼保健院3家县直医疗机构。", 3, "家"),
+        ("省人民医院托管东城、西城两个社区卫生服务中心。", 2, "个"),
+        ("组织城市医院结对帮扶东乡、西乡、南乡等12个乡镇卫生院。", 12, "个"),
+    ],
+)
+def test_a_count_of_named_things_the_plan_serves_stays_a_target(text: str, value: float, unit: str) -> None:
+    assert (value, unit) in _values(text)
+
+
+def test_named_things_that_are_not_served_stay_no_target() -> None:
+    assert _values("深入开展产前筛查、脊柱侧弯防控和便民服务三项民生工程。") == []
+    assert _values("推广东城、西城两个社区卫生服务中心的经验。") == []

@@ -6,9 +6,12 @@ Every text here is written for the test (no seed, no dev-set text).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.documents.extract import extract_document
+from pipeline.parse.announced import announced_statement
 from pipeline.parse.statements import task_tree_paths
 from pipeline.parse.work_points.sections import section_role
 from pipeline.text.clean import clean_text
@@ -150,3 +153,19 @@ def test_a_task_section_written_as_prose_stays_one_task_and_unlabelled_sections_
 """
     _, plan = _plan(raw)
     assert [task["title"] for task in plan["tasks"]] == ["重点工作", "强基层", "优服务"]
+
+
+def test_an_outline_with_no_title_line_sorts_its_sections_too() -> None:
+    raw = (
+        "一、总体要求\n坚持以人民健康为中心，到2026年底，县域内就诊率达到92%。\n"
+        "二、重点任务\n（一）推进医共体建设\n完善考核办法。\n（二）加强公共卫生\n建设疾控实验室。\n"
+        "三、保障措施\n加强组织领导。\n"
+    )
+    text = clean_text(raw).text
+    plan = announced_statement(text, date(2026, 2, 1))
+    assert plan is not None
+    assert [task["title"] for task in plan["tasks"]] == ["推进医共体建设", "加强公共卫生"]
+    assert plan["target_spans"] and "non_task_section_left_out" in plan["flag"].split(";")
+    payload = extract_document(text, kind=None, published="2026-02-01")
+    [found] = payload["plans"]
+    assert (92, "%") in {(row["value"], row["unit"]) for row in found["opening_targets"]}

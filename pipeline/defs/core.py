@@ -26,7 +26,8 @@ from pipeline.tables.regions import region_rows
 from pipeline.tables.reported_figures import reported_figure_rows
 from pipeline.tables.screening import screen_records
 from pipeline.tables.targets import target_rows
-from pipeline.warehouse.database import fetch_dicts, load_parquet_files, write_table
+from pipeline.warehouse.database import fetch_dicts, write_table
+from pipeline.warehouse.increments import sync_parquet_files
 
 MEETING_TABLES = ("meetings", "meeting_sources", "meeting_officials", "meeting_sections")
 PLAN_TABLES = ("plans", "plan_sources", "tasks", "task_sources", "commentary")
@@ -87,9 +88,14 @@ def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterat
     store = DocumentStore(paths.paths.documents)
     _require_results(store, current)
     for table in ("sentences", "tokens"):
-        with duckdb.get_connection() as con:
-            count = load_parquet_files(con, table, stages.segment_files(store, current, table))
-        yield dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
+        with duckdb.get_connection() as con:  # only the files of new or changed documents are read
+            loaded = sync_parquet_files(con, table, stages.segment_files(store, current, table))
+        metadata = {
+            "documents_loaded": loaded.loaded,
+            "documents_kept": loaded.kept,
+            "documents_removed": loaded.removed,
+        }
+        yield dg.MaterializeResult(asset_key=table, metadata={**table_metadata(loaded.rows), **metadata})
 
 
 @dg.asset(description="Reference table of administrative regions (GB/T 2260).", **CORE)

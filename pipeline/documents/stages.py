@@ -234,6 +234,6 @@ def load_records(
     return list(_records_cache[cache_key])
 
 
-def segment_files(store: DocumentStore, documents: list[SeedDocument], table: str) -> list[str]:
-    """The per-document files of `sentences` or `tokens` of every document."""
-    return [str(store.path(table, document_keys(document).segment)) for document in documents]
+def segment_files(store: DocumentStore, documents: list[SeedDocument], table: str) -> dict[str, str]:
+    """doc_id → the per-document file of `sentences` or `tokens`, for every document."""
+    return {document.doc_id: str(store.path(table, document_keys(document).segment)) for document in documents}

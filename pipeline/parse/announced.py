@@ -24,6 +24,7 @@ from pipeline.parse.conference.common import fill, numeral_value
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement
+from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
 GENRE = "press_brief"
@@ -76,7 +77,10 @@ def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | Non
         return None
     if any(word in task["title"] for task in tasks for word in _lexicon()["review_words"]):
         return None
-    return _statement(text, None, tasks, published)
+    sections = sort_sections(tasks)  # 一、总体要求 / 二、重点任务 / 三、保障措施: only task sections give tasks
+    result = _statement(text, None, sections.tasks, published, sections.flags)
+    result["target_spans"] = sections.target_spans
+    return result
 
 
 def _list_after(text: str, at: int) -> list[dict[str, Any]]:
@@ -98,9 +102,13 @@ def _list_after(text: str, at: int) -> list[dict[str, Any]]:
 
 
 def _statement(
-    text: str, cue: re.Match[str] | None, tasks: list[dict[str, Any]], published: date | None
+    text: str,
+    cue: re.Match[str] | None,
+    tasks: list[dict[str, Any]],
+    published: date | None,
+    outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
-    flags: list[str] = []
+    flags: list[str] = list(outline_flags or [])
     level, region_code = _level_and_region(text, flags)
     work_year = _work_year(text, cue, published, flags)
     announced = cue.groupdict().get("n") if cue else None

@@ -145,12 +145,18 @@ def test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_reb
     assert _computed(second) == dict.fromkeys(PER_DOCUMENT_ASSETS, 1)  # only the new text
     assert _computed_names(second) == dict.fromkeys(PER_DOCUMENT_ASSETS, "004_b92b20ed52438b26")  # one event per step
     assert _materialised(second)["tasks"] == {None}
+    for table in ("sentences", "tokens"):  # the warehouse read the new text's file alone, kept the others' rows
+        [loaded] = [e for e in second.get_asset_materialization_events() if e.asset_key.to_user_string() == table]
+        assert {k: v.value for k, v in loaded.materialization.metadata.items() if k.startswith("documents_")} == {
+            "documents_loaded": 1, "documents_kept": 2, "documents_removed": 0}  # fmt: skip
 
     monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache-full"))
     full = Paths(seeds=seeds, out=tmp_path / "full", datasets=tmp_path / "ds-full")
     assert _run(full, "build").success
     for path in sorted((full.package / "data").iterdir()):
         assert (incremental.package / "data" / path.name).read_bytes() == path.read_bytes(), path.name
+    # Every file of the package, the SQLite copy, figures and README included, is the same bytes.
+    assert (incremental.package / "SHA256SUMS").read_text() == (full.package / "SHA256SUMS").read_text()
 
 
 def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -91,6 +91,8 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
             run = run[marker.end() :]
         if _LIST_SEPARATORS not in run:
             continue
+        if any(verb in run for verb in lexicon().served_verbs):
+            continue  # 对口帮扶A、B和C3家机构: the count of those served is the commitment
         items = run.count(_LIST_SEPARATORS) + 1
         last = run[run.rfind(_LIST_SEPARATORS) + 1 :]
         if any(j in last[1:] for j in lexicon().last_joiners):

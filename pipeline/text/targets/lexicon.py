@@ -103,6 +103,7 @@ class Lexicon:
     announcement_nouns: tuple[str, ...]  # a name ending in one before a colon announces a list
     references: tuple[str, ...]  # words that refer back (本, 该, 上述…)
     last_joiners: tuple[str, ...]  # words that join the last item of an enumeration (和, 及…)
+    served_verbs: tuple[str, ...]  # after one of these, a count of things just named counts those served (帮扶A、B两家)
     formula_facilities: tuple[str, ...]  # nouns after a number formula that make it counts (“3+9”…中心)
 
 
@@ -206,5 +207,6 @@ def lexicon() -> Lexicon:
         announcement_nouns=tuple(programmes["announcement_nouns"]),
         references=tuple(programmes["references"]),
         last_joiners=tuple(raw["enumerations"]["last_joiners"]),
+        served_verbs=longest_first(raw["enumerations"]["served_verbs"]),
         formula_facilities=longest_first(raw["formulas"]["facilities"]),
     )

@@ -1,0 +1,116 @@
+"""Tables loaded by document (pipeline.warehouse.increments): a changed corpus reads only the new files and ends
+with the rows a load of every file gives; the offsets check skips only documents it passed before, unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import schema
+from pipeline.warehouse import checks
+from pipeline.warehouse.database import load_parquet_files
+from pipeline.warehouse.increments import FilesLoaded, sync_parquet_files, verified_documents_sql
+
+TEXTS = {"a": "推进医改。加强基层。", "b": "发展托育。", "c": "建设医共体。提升服务。", "d": "完善医保。"}
+# Unchanged documents beside them: a build that changes a few of many documents (past RELOAD_SHARE it reloads all).
+OTHERS = {f"z{number}": "甲乙。" for number in range(8)}
+
+
+def _files(folder: Path, doc_id: str, text: str, version: str = "") -> dict[str, str]:
+    """One sentences file and one tokens file of a text (a sentence ends after 。; a token is a character)."""
+    sentences, tokens, start = [], [], 0
+    for number, sentence in enumerate(text.split("。")[:-1], start=1):
+        end = start + len(sentence) + 1
+        sentences.append({"doc_id": doc_id, "sentence_no": number, "char_start": start, "char_end": end,
+                          "text": text[start:end]})  # fmt: skip
+        tokens += [
+            {"doc_id": doc_id, "sentence_no": number, "token_no": offset - start + 1, "token": text[offset],
+             "pos": "x", "char_start": offset, "char_end": offset + 1}
+            for offset in range(start, end)
+        ]  # fmt: skip
+        start = end
+    paths = {}
+    for table, rows in (("sentences", sentences), ("tokens", tokens)):
+        paths[table] = str(folder / f"{table}-{doc_id}{version}.parquet")
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema.arrow_schema(table)), paths[table])
+    return paths
+
+
+def _warehouse(texts: dict[str, str]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    _documents(con, texts)
+    return con
+
+
+def _documents(con: duckdb.DuckDBPyConnection, texts: dict[str, str]) -> None:
+    con.execute("CREATE OR REPLACE TABLE documents (doc_id VARCHAR, text VARCHAR)")
+    con.executemany("INSERT INTO documents VALUES (?, ?)", sorted(texts.items()))
+
+
+def _sync(con: duckdb.DuckDBPyConnection, files: dict[str, dict[str, str]]) -> dict[str, FilesLoaded]:
+    return {
+        table: sync_parquet_files(con, table, {doc_id: paths[table] for doc_id, paths in files.items()})
+        for table in ("sentences", "tokens")
+    }
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return con.execute(f'SELECT * FROM "{table}" ORDER BY {schema.order_by(table)}').fetchall()
+
+
+def test_a_changed_corpus_reads_only_new_files_and_holds_what_a_full_load_holds(tmp_path: Path):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in (TEXTS | OTHERS).items() if doc_id != "d"}
+    con = _warehouse(TEXTS | OTHERS)
+    first = _sync(con, files)
+    assert first["tokens"] == FilesLoaded(rows=sum(len(TEXTS[d]) for d in "abc") + 24, loaded=11, kept=0, removed=0)
+
+    changed = dict(files)
+    changed["b"] = _files(tmp_path, "b", "发展普惠托育。", version="-2")  # another text: another file
+    del changed["c"]
+    changed["d"] = _files(tmp_path, "d", TEXTS["d"])
+    again = _sync(con, changed)
+    assert again["tokens"] == FilesLoaded(rows=len(TEXTS["a"]) + 7 + len(TEXTS["d"]) + 24, loaded=2, kept=9, removed=2)
+
+    full = duckdb.connect()
+    for table in ("sentences", "tokens"):
+        load_parquet_files(full, table, [paths[table] for paths in changed.values()])
+        assert _rows(con, table) == _rows(full, table), table
+    assert _sync(con, changed)["sentences"].loaded == 0  # nothing new: nothing read
+
+
+def test_a_table_changed_behind_the_record_or_a_new_layout_is_loaded_again_in_full(tmp_path: Path, monkeypatch):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in (TEXTS | OTHERS).items()}
+    con = _warehouse(TEXTS | OTHERS)
+    _sync(con, files)
+    con.execute("DELETE FROM tokens WHERE doc_id = 'a' AND token_no = 1")
+    assert _sync(con, files)["tokens"].loaded == 12  # the row count of a no longer matches: every file again
+    assert _sync(con, files)["tokens"].loaded == 0
+    monkeypatch.setattr("pipeline.warehouse.increments._layout", lambda table: "another layout")
+    assert _sync(con, files)["tokens"].loaded == 12
+
+
+def test_the_offsets_check_skips_only_documents_it_passed_with_the_same_file_and_text(tmp_path: Path):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in (TEXTS | OTHERS).items()}
+    con = _warehouse(TEXTS | OTHERS)
+    _sync(con, files)
+    assert verified_documents_sql(con, "tokens") is None  # no check has passed yet: every row is compared
+    assert checks.table_problems(con, "tokens")["offsets_quote_text"] == []
+
+    def verified() -> set[str]:
+        return {doc_id for (doc_id,) in con.execute(verified_documents_sql(con, "tokens")).fetchall()}
+
+    assert verified() == set(TEXTS | OTHERS)
+    _documents(con, TEXTS | OTHERS | {"a": "推进医改。加强基础。"})  # a's text changed: its tokens are compared again
+    assert verified() == set(TEXTS | OTHERS) - {"a"}
+    [problem] = checks.table_problems(con, "tokens")["offsets_quote_text"]
+    assert "doc_id=a" in problem and 'but token is "层"' in problem
+    _documents(con, TEXTS | OTHERS)  # a's text as it was when its tokens passed
+    files["b"] = _files(tmp_path, "b", TEXTS["b"], version="-2")  # b's rows from another file
+    _sync(con, files)
+    assert verified() == set(TEXTS | OTHERS) - {"b"}
+    assert checks.table_problems(con, "tokens")["offsets_quote_text"] == []
+    assert verified() == set(TEXTS | OTHERS)
+    assert con.execute(verified_documents_sql(con, "sentences")).fetchall() == []  # its check has not run yet
