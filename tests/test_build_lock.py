@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -18,34 +17,49 @@ from pathlib import Path
 from pipeline.warehouse.lock import build_lock
 with build_lock(Path(sys.argv[1]), who="a test holder"):
     print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
+    if sys.argv[2] == "until-told":
+        sys.stdin.readline()
+    else:
+        time.sleep(float(sys.argv[2]))
+print("released", flush=True)
 """
 
 
-def _holder(out: Path, seconds: float) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", HOLD, str(out), str(seconds)], stdout=subprocess.PIPE, text=True)
+def _holder(out: Path, seconds: float | str) -> subprocess.Popen:
+    """A process that holds the lock for `seconds`, or "until-told": until a line comes on its stdin."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(out), str(seconds)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline().strip() == "held"
     return process
 
 
 def test_a_second_process_waits_saying_who_holds_the_folder_then_gets_it(tmp_path: Path):
-    holder = _holder(tmp_path / "out", 1.5)
+    holder = _holder(tmp_path / "out", "until-told")
     said: list[str] = []
-    started = time.monotonic()
-    with build_lock(tmp_path / "out", on_wait=said.append, who="the waiting test"):
-        assert holder.poll() is not None  # the holder had finished
-        assert "the waiting test" in (tmp_path / "out" / LOCK_NAME).read_text(encoding="utf-8")
-    assert time.monotonic() - started > 0.5
+
+    def waiting(message: str) -> None:  # told only once the lock was found taken: then let the holder go
+        said.append(message)
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+
+    try:
+        with build_lock(tmp_path / "out", on_wait=waiting, who="the waiting test"):
+            assert said, "the lock was taken while another process held it"
+            assert holder.stdout.readline().strip() == "released"  # the holder had let go before we got it
+            assert "the waiting test" in (tmp_path / "out" / LOCK_NAME).read_text(encoding="utf-8")
+    finally:
+        holder.kill()
     assert len(said) == 1 and "a test holder" in said[0] and str(tmp_path / "out") in said[0]
     assert (tmp_path / "out" / LOCK_NAME).read_text(encoding="utf-8") == ""  # released: nobody named
     holder.wait()
 
 
 def test_a_writer_that_holds_the_folder_too_long_is_named_in_the_error(tmp_path: Path):
-    holder = _holder(tmp_path / "out", 30)
+    holder = _holder(tmp_path / "out", "until-told")
     try:
         with pytest.raises(BuildFolderBusy, match="a test holder .* more than 0 s"):
-            acquire(tmp_path / "out", timeout=0.3)
+            acquire(tmp_path / "out", timeout=0.05)
     finally:
         holder.kill()
         holder.wait()

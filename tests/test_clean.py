@@ -151,9 +151,18 @@ def test_tandem_repeat_search_agrees_with_the_quadratic_definition():
             )
 
 
-def test_very_repetitive_paragraphs_are_still_collapsed_or_left_with_a_note():
+def test_very_repetitive_paragraphs_are_still_collapsed_or_left_with_a_note(monkeypatch):
+    import pipeline.text.clean as clean
+
+    # These paragraphs exhaust the main search's budget and are searched length by length; a budget of one
+    # step per character takes them there at once (the default takes ~1 s to get there, same path).
+    monkeypatch.setattr(clean, "_REPEAT_STEPS_PER_CHAR", 1)
+    by_length = []
+    real = clean._longest_square_by_length
+    monkeypatch.setattr(clean, "_longest_square_by_length", lambda text, n: by_length.append(text) or real(text, n))
     for text in ("哈" * 30_000, "卫生健康" * 5_000 + "工作", "甲乙" * 3 + "哈" * 20_000):
         assert find_tandem_repeat(text) == _quadratic_tandem_repeat(text), text[:10]
+        assert by_length[-1] == text
 
 
 def test_a_paragraph_beyond_the_search_limit_is_left_with_a_note(monkeypatch):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -35,11 +36,30 @@ def modules() -> dict[str, Path]:
     return {module_name(path): path for path in sorted(PIPELINE.rglob("*.py"))}
 
 
-def imports(source: str, package: str, known: set[str]) -> set[str]:
-    """The pipeline modules a source imports, `package` being the package it is in (for relative imports):
-    `from a.b import c` is a.b.c when that is a module, else a.b."""
+@cache
+def syntax_tree(path: Path) -> ast.Module:
+    """A module's source, parsed once per session (tests/test_lexicons_are_data.py reads the same trees)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def statements(node: ast.AST) -> list[ast.AST]:
+    """Every statement in a tree, at any depth (in functions, classes, if/try/with/match blocks): an import is
+    a statement, so the expressions, most of a tree, need not be visited."""
+    found = []
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            pending.extend(getattr(current, field, ()))
+    return found
+
+
+def imports(source: str | ast.Module, package: str, known: set[str]) -> set[str]:
+    """The pipeline modules a source (or its parsed tree) imports, `package` being the package it is in (for
+    relative imports): `from a.b import c` is a.b.c when that is a module, else a.b."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in statements(ast.parse(source) if isinstance(source, str) else source):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -59,11 +79,13 @@ def layer_of(module: str, order: list[str]) -> int | None:
     return None
 
 
-def graph() -> dict[str, set[str]]:
+@cache
+def graph() -> dict[str, frozenset[str]]:
+    """Each module's imports of pipeline modules (read once per session: two tests ask)."""
     known = modules()
     return {
-        name: imports(
-            path.read_text(encoding="utf-8"), name if path.name == "__init__.py" else name.rsplit(".", 1)[0], set(known)
+        name: frozenset(
+            imports(syntax_tree(path), name if path.name == "__init__.py" else name.rsplit(".", 1)[0], set(known))
         )
         for name, path in known.items()
     }

@@ -180,3 +180,19 @@ def test_a_sentence_of_attitudes_with_two_verb_clauses_is_no_list() -> None:
 def test_a_time_clause_is_part_of_the_lead_in(when: str) -> None:
     text = f"副省长在讲话中强调，{when}，要加强基层服务能力建设，加快建强疾控体系，持续深化综合医改，为建设健康省份作出贡献。"
     assert _titles(text) == ["加强基层服务能力建设", "加快建强疾控体系", "持续深化综合医改"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["会议强调，2024年要做好以下重点工作。", "县长要求，今年全县要抓好如下几项任务；", "新的一年，全市将重点推进下列工作。"],
+)
+def test_a_clause_announcing_the_list_is_not_its_first_item(lead: str) -> None:
+    text = lead + "推进健康城市建设，开展爱国卫生运动。深化医药卫生体制改革。加强公共卫生体系建设。"
+    assert _titles(text)[0] == "推进健康城市建设"
+    assert "以下" not in "".join(_titles(text)) and "如下" not in "".join(_titles(text))
+
+
+@pytest.mark.parametrize("verb", ["锚定目标", "打好医改攻坚战", "织密公共卫生防护网", "深耕基层"])
+def test_requirements_led_by_newer_verbs(verb: str) -> None:
+    text = f"会议要求，全县卫生健康系统要{verb}，扎实推进医共体建设。要聚焦短板，加快村卫生室建设。要守牢底线，做好传染病防控。"
+    assert _titles(text) == [verb, "聚焦短板", "守牢底线"]

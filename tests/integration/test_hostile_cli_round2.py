@@ -1,6 +1,8 @@
 """Hostile input, round 2 (issue 25) through the CLI: one publish of the seeds plus a conference report whose
-years are misprinted (1925 for 2025), shared by every test here; the release files of that publish, damaged in
-copies, for `validate` and `publish`. Pure-function cases are in tests/test_hostile_input_round2.py."""
+years are misprinted (1925 for 2025), shared by the tests of that report; the release files of a publish of
+one seed text, damaged in copies, for `validate` and `publish` (what they check does not depend on the size of
+the release; validating the seeds' release seven times cost a minute). Pure-function cases are in
+tests/test_hostile_input_round2.py."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import pytest
 
 from pipeline import schema
 from pipeline.cli.main import main
-from tests.conftest import SEEDS, made_once
+from tests.conftest import SEEDS, copy_seeds, made_once
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -53,6 +55,19 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert code == 0, said
 
     return made_once(tmp_path_factory, "round2", publish)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One seed text published once per session (seeds, out, ds and CITATION.cff as in `published`): the
+    release whose files the damage tests break in copies."""
+
+    def publish(folder: Path) -> None:
+        copy_seeds(folder / "seeds", ["002_a1b3c1b0fa981a87"])
+        code, said = _run(["publish", *_args(folder)])
+        assert code == 0, said
+
+    return made_once(tmp_path_factory, "round2-small", publish)
 
 
 def _args(folder: Path, datasets: Path | None = None) -> list[str]:
@@ -105,10 +120,10 @@ def test_strict_fails_naming_the_document_and_publishes_nothing(published: Path,
     assert code == 1 and f"error: {published / 'seeds' / BAD}.txt: " in said
 
 
-def _damaged(published: Path, tmp_path: Path, damage) -> Path:  # noqa: ANN001 - a function of the package folder
+def _damaged(release: Path, tmp_path: Path, damage) -> Path:  # noqa: ANN001 - a function of the package folder
     datasets = tmp_path / "ds"
-    shutil.copytree(published / "ds", datasets)
-    shutil.copy(published / "CITATION.cff", tmp_path / "CITATION.cff")  # beside datasets/, as in the repository
+    shutil.copytree(release / "ds", datasets)
+    shutil.copy(release / "CITATION.cff", tmp_path / "CITATION.cff")  # beside datasets/, as in the repository
     damage(datasets / PACKAGE)
     return datasets
 
@@ -150,8 +165,8 @@ def _folder_line_and_edited_sql(releases: Path) -> None:
     ids=["datapackage-list", "changes-list", "changes-null", "catalog-list", "catalog-entry-without-version",
          "csv-cut-mid-character", "checksum-line-naming-a-folder"],
 )  # fmt: skip
-def test_validate_names_each_damaged_file_and_goes_on(published: Path, tmp_path: Path, damage, blamed, words):  # noqa: ANN001
-    datasets = _damaged(published, tmp_path, damage)
+def test_validate_names_each_damaged_file_and_goes_on(small: Path, tmp_path: Path, damage, blamed, words):  # noqa: ANN001
+    datasets = _damaged(small, tmp_path, damage)
     code, said = _run(["validate", "--datasets", str(datasets)])
     assert code == 1 and "Traceback" not in said, said
     path = (datasets / PACKAGE / blamed).resolve()
@@ -165,23 +180,24 @@ def test_validate_names_each_damaged_file_and_goes_on(published: Path, tmp_path:
         assert f"{datasets / PACKAGE / '1.0.0' / 'open.sql'}: sha256 differs from SHA256SUMS" in said
 
 
-def test_publish_names_a_truncated_descriptor_of_an_old_version(published: Path, tmp_path: Path):
+def test_publish_names_a_truncated_descriptor_of_an_old_version(small: Path, tmp_path: Path):
     def old_version_cut_off(releases: Path) -> None:
         shutil.copytree(releases / "1.0.0", releases / "0.9.0")
         text = (releases / "0.9.0" / "datapackage.json").read_text(encoding="utf-8")
-        (releases / "0.9.0" / "datapackage.json").write_text(text[: len(text) // 2], encoding="utf-8")
+        half = text[: len(text) // 2].rstrip().rstrip("]}")  # mid-way, not where an object happens to close
+        (releases / "0.9.0" / "datapackage.json").write_text(half, encoding="utf-8")
 
-    datasets = _damaged(published, tmp_path, old_version_cut_off)
-    shutil.copytree(published / "out", tmp_path / "out")
-    code, said = _run(["publish", "--seeds", str(published / "seeds"), "--out", str(tmp_path / "out"),
+    datasets = _damaged(small, tmp_path, old_version_cut_off)
+    shutil.copytree(small / "out", tmp_path / "out")
+    code, said = _run(["publish", "--seeds", str(small / "seeds"), "--out", str(tmp_path / "out"),
                        "--datasets", str(datasets)])  # fmt: skip
     assert code == 1 and "Traceback" not in said, said
     assert f"{datasets / PACKAGE / '0.9.0' / 'datapackage.json'}: not valid JSON" in said and "cut off" in said
 
 
-def test_a_datasets_argument_that_is_a_file_is_refused_by_name(published: Path, tmp_path: Path):
+def test_a_datasets_argument_that_is_a_file_is_refused_by_name(small: Path, tmp_path: Path):
     plain = tmp_path / "datasets.txt"
     plain.write_text("not a folder\n", encoding="utf-8")
-    for command in (["publish", "--seeds", str(published / "seeds"), "--out", str(tmp_path / "out")], ["validate"]):
+    for command in (["publish", "--seeds", str(small / "seeds"), "--out", str(tmp_path / "out")], ["validate"]):
         code, said = _run([*command, "--datasets", str(plain)])
         assert code == 2 and f"{plain}: --datasets must be a folder" in said and "Traceback" not in said

@@ -113,6 +113,15 @@ def _computed(result: dg.ExecuteInProcessResult) -> dict[str, int]:
     }
 
 
+def _computed_names(result: dg.ExecuteInProcessResult) -> dict[str, str]:
+    """The documents each per-document asset's one materialisation names as computed."""
+    return {
+        event.asset_key.to_user_string(): event.materialization.metadata["computed_documents"].value
+        for event in result.get_asset_materialization_events()
+        if event.asset_key.to_user_string() in PER_DOCUMENT_ASSETS
+    }
+
+
 def test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_rebuild(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -125,11 +134,16 @@ def test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_reb
     instance = dg.DagsterInstance.ephemeral()
     first = _run(incremental, "build", instance)
     assert first.success and _computed(first) == dict.fromkeys(PER_DOCUMENT_ASSETS, 2)
+    assert _computed_names(first) == dict.fromkeys(PER_DOCUMENT_ASSETS, "000_d94bf26f79975ec5\n002_a1b3c1b0fa981a87")
+    again = _run(incremental, "build")  # another instance: what is reused is the store's, not the run's
+    assert again.success and _computed(again) == dict.fromkeys(PER_DOCUMENT_ASSETS, 0)
+    assert _computed_names(again) == dict.fromkeys(PER_DOCUMENT_ASSETS, "none: every result was stored")
 
     shutil.copy(SEEDS / "004_b92b20ed52438b26.txt", seeds)
     second = _run(incremental, "build", instance)
     assert second.success
     assert _computed(second) == dict.fromkeys(PER_DOCUMENT_ASSETS, 1)  # only the new text
+    assert _computed_names(second) == dict.fromkeys(PER_DOCUMENT_ASSETS, "004_b92b20ed52438b26")  # one event per step
     assert _materialised(second)["tasks"] == {None}
     for table in ("sentences", "tokens"):  # the warehouse read the new text's file alone, kept the others' rows
         [loaded] = [e for e in second.get_asset_materialization_events() if e.asset_key.to_user_string() == table]

@@ -2,9 +2,10 @@
 executed end to end on a small folder of texts, as the daemon would launch them.
 
 An evaluation only reads seeds/ and returns run requests: the tests check it changes nothing in the
-instance. A schedule's context needs a persistent instance (temporary, SQLite on disk, as the project's).
-The sensor's runs use an in-memory instance: the same SQL storages in an in-memory SQLite database,
-without a database file per run, which costs more than the runs' steps."""
+instance. A schedule's context needs a persistent instance (temporary, SQLite on disk, as the project's);
+the schedule's first request and the sensor's would publish the same texts, so one test launches the
+schedule's and then follows the sensor on that instance (one publish less). Other sensor tests use an
+in-memory instance: the same SQL storages in an in-memory SQLite database."""
 
 from __future__ import annotations
 
@@ -97,17 +98,29 @@ def _computed(result: dg.ExecuteInProcessResult) -> dict[str, int]:
     }
 
 
-def test_a_schedule_tick_on_an_empty_instance_requests_one_publish_and_changes_nothing(paths, persistent):
+def test_schedule_and_sensor_ticks_change_nothing_and_the_sensor_publishes_once_per_batch_of_changed_texts(
+    paths, persistent
+):
+    """The schedule's first request and the sensor's first request would publish the same texts: the
+    schedule's is launched, then the sensor, on the same instance, sees nothing new and goes on."""
     instance = persistent
     before = _instance_state(instance)
     request = daily_publish(dg.build_schedule_context(instance=instance))
     assert isinstance(request, dg.RunRequest) and request.partition_key is None and not request.run_config
     assert _instance_state(instance) == before  # no side effect: nothing registered, no run
+
+    first = _tick(instance, None)
+    [publish] = first.run_requests  # every text is new: one run over all of them
+    assert publish.job_name in (None, "publish") and publish.partition_key is None
+    assert daily_publish.job_name == "publish" and not publish.run_config
+    assert first.dynamic_partitions_requests in (None, []) and _instance_state(instance) == before
+
     result = _launch(instance, paths, request, daily_publish.job_name)
     assert _computed(result) == dict.fromkeys(
         ["raw_documents", "clean_documents", "segmented_documents", "extracted_documents"], len(FIRST)
     )
     assert versions(paths.releases) == ["1.0.0"]
+    _the_sensor_publishes_each_batch_of_changes(instance, paths, first)
 
 
 def test_the_schedule_skips_with_a_reason_when_seeds_are_empty_or_invalid(paths, persistent):
@@ -120,14 +133,8 @@ def test_the_schedule_skips_with_a_reason_when_seeds_are_empty_or_invalid(paths,
     assert isinstance(skipped, dg.SkipReason) and "broken.txt" in skipped.skip_message
 
 
-def test_the_sensor_publishes_once_per_batch_of_changes_processing_only_the_changed_texts(paths, instance):
-    before = _instance_state(instance)
-    first = _tick(instance, None)
-    [publish] = first.run_requests  # every text is new: one run over all of them
-    assert publish.job_name in (None, "publish") and publish.partition_key is None
-    assert first.dynamic_partitions_requests in (None, []) and _instance_state(instance) == before
-    assert _computed(_launch(instance, paths, publish, "publish"))["extracted_documents"] == len(FIRST)
-    assert versions(paths.releases) == ["1.0.0"]
+def _the_sensor_publishes_each_batch_of_changes(instance: dg.DagsterInstance, paths: Paths, first) -> None:  # noqa: ANN001
+    """From the sensor's first tick (its request published as 1.0.0): one run per batch of changes."""
     assert isinstance(_tick(instance, first.cursor), dg.SkipReason)
 
     for doc_id in ADDED_TOGETHER:  # two texts added together: one run, one new version

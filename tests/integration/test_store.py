@@ -5,17 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import dagster as dg
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli.main import main
-from pipeline.definitions import make_definitions
 from pipeline.documents.seeds import discover
 from pipeline.documents.stages import run_stage
 from pipeline.documents.store import STAGES as STAGE_CODE
 from pipeline.documents.store import DocumentStore, document_keys, library_versions, module_closure
-from pipeline.settings import Paths
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
@@ -31,37 +28,8 @@ def _seed_copy(tmp_path: Path, names: list[str]) -> Path:
     return seeds
 
 
-def _computed(paths: Paths, names: dict[str, str] | None = None) -> dict[str, int]:
-    """Run the build job over every document; how many documents each per-document asset computed (and, into
-    `names`, the doc_ids its metadata names as computed)."""
-    instance = dg.DagsterInstance.ephemeral()
-    result = make_definitions(paths).resolve_job_def("build").execute_in_process(instance=instance)
-    assert result.success
-    computed = {}
-    for event in result.get_asset_materialization_events():
-        metadata = event.materialization.metadata
-        if "computed" in metadata:
-            computed[event.asset_key.to_user_string()] = metadata["computed"].value
-            if names is not None:
-                names[event.asset_key.to_user_string()] = metadata["computed_documents"].value
-    return computed
-
-
-def test_unchanged_documents_are_not_processed_again_and_a_new_one_alone_is(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
-    monkeypatch.setenv("PIPELINE_CACHE", str(tmp_path / "cache"))
-    seeds = _seed_copy(tmp_path, ["001_61f26defd4b9cf11.txt", "004_b92b20ed52438b26.txt"])
-    paths = Paths(seeds=seeds, out=tmp_path / "out", datasets=tmp_path / "ds")
-    per_document = {"raw_documents", "clean_documents", "segmented_documents", "extracted_documents"}
-    names: dict[str, str] = {}
-    assert _computed(paths, names) == dict.fromkeys(per_document, 2)
-    assert names == dict.fromkeys(per_document, "001_61f26defd4b9cf11\n004_b92b20ed52438b26")
-    assert _computed(paths, names) == dict.fromkeys(per_document, 0)
-    assert names == dict.fromkeys(per_document, "none: every result was stored")
-    shutil.copy(SEEDS / "002_a1b3c1b0fa981a87.txt", seeds)
-    assert _computed(paths, names) == dict.fromkeys(per_document, 1)
-    assert names == dict.fromkeys(per_document, "002_a1b3c1b0fa981a87")  # one event per step names the document
+# Unchanged documents are not processed again and a new one alone is: tests/integration/test_orchestration.py
+# (test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_rebuild).
 
 
 def test_a_stage_key_changes_with_its_inputs_and_code_only():

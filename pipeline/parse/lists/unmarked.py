@@ -167,12 +167,12 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
     run: list[Piece] = []
     for s, e, _ in _clauses(text, start, end, "；;。！？"):
         lead = framed_start(text, s, e) if not run else _direct(text, s, e)
-        if lead is None:
+        if lead is None or _announces(text, lead[0], e):
             best = run if len(run) > len(best) else best
             run = []
             lead = framed_start(text, s, e)
-            if lead is None:
-                continue
+            if lead is None or _announces(text, lead[0], e):
+                continue  # 2024年要做好以下重点工作。: the lead of the list, not its first item
         item_start, modal = lead
         run.append(Piece(item_start, e, modal, CLAUSES))
     best = run if len(run) > len(best) else best
@@ -223,6 +223,12 @@ def _time_lead() -> re.Pattern[str]:
     return re.compile(rules()["cues"]["time_lead"])
 
 
+def _announces(text: str, start: int, end: int) -> bool:
+    """Whether a clause only announces the list after it (做好以下重点工作, 抓好如下几项任务)."""
+    verb = verb_end(text, start, end)
+    return verb is not None and text.startswith(tuple(shape("announcing_words")), verb)
+
+
 def _is_bare(text: str, start: int, end: int) -> bool:
     """A clause that is no measure of its own: a bare verb (推进), a verb and a count only (抓好三件大事:
     the count sizes a list named elsewhere), or a verb and a slogan (坚持强基、稳二、控三)."""
@@ -232,7 +238,7 @@ def _is_bare(text: str, start: int, end: int) -> bool:
     words = text[verb:end].rstrip("。；;，,")
     pieces = words.split("、")
     slogan = len(pieces) >= 2 and all(len(p) <= 3 for p in pieces) and re.search(NUMERAL, words) is not None
-    return verb == end or slogan or _bare_count().match(text, verb, end) is not None
+    return verb == end or slogan or _bare_count().match(text, verb, end) is not None or _announces(text, start, end)
 
 
 @cache
