@@ -7,20 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.lists import list_tasks
 from pipeline.parse.lists.rules import directive_at, is_framing, is_generic
-
-
-def _read(text: str) -> list[dict]:
-    tasks = list_tasks(text)
-    for task in tasks + [c for t in tasks for c in t["children"]]:
-        assert text[task["start"] : task["end"]] == task["text"]
-        assert task["title"] in task["text"]
-    return tasks
-
-
-def _titles(text: str) -> list[str]:
-    return [task["title"] for task in _read(text)]
+from tests.list_reading import read_tasks, task_titles
 
 
 @pytest.mark.parametrize(
@@ -33,8 +21,8 @@ def _titles(text: str) -> list[str]:
 )
 def test_framing_clauses_are_not_tasks_and_do_not_break_the_sentence(speaker: str, framing: str) -> None:
     text = speaker + framing + "深入实施健康城市行动，持续深化医药卫生体制改革，着力抓好县域医共体建设，为群众提供优质服务。"
-    assert _titles(text) == ["深入实施健康城市行动", "持续深化医药卫生体制改革", "着力抓好县域医共体建设"]
-    assert {t["flag"] for t in _read(text)} == {"list_prose_clauses"}
+    assert task_titles(text) == ["深入实施健康城市行动", "持续深化医药卫生体制改革", "着力抓好县域医共体建设"]
+    assert {t["flag"] for t in read_tasks(text)} == {"list_prose_clauses"}
 
 
 def test_is_framing_tells_an_outcome_goal_from_a_deliverable_goal() -> None:
@@ -47,7 +35,7 @@ def test_is_framing_tells_an_outcome_goal_from_a_deliverable_goal() -> None:
 
 def test_a_deliverable_goal_with_a_count_is_a_task() -> None:
     text = "会议强调，全区要扩大优质医疗资源，以打造“三大医学高地”为目标，深化医共体建设，推进智慧医院建设。"
-    assert _titles(text) == ["扩大优质医疗资源", "以打造“三大医学高地”为目标", "深化医共体建设", "推进智慧医院建设"]
+    assert task_titles(text) == ["扩大优质医疗资源", "以打造“三大医学高地”为目标", "深化医共体建设", "推进智慧医院建设"]
 
 
 @pytest.mark.parametrize(
@@ -81,28 +69,28 @@ def test_generic_clauses_count_for_the_shape_but_are_left_out() -> None:
         "会议要求，全州要认真贯彻落实全国卫生健康工作会议精神，深入推进紧密型医共体建设，大力弘扬崇高职业精神，"
         "加快补齐基层服务短板，不断增强群众健康获得感，推动各项工作落地落实。"
     )
-    assert _titles(text) == ["深入推进紧密型医共体建设", "加快补齐基层服务短板"]
+    assert task_titles(text) == ["深入推进紧密型医共体建设", "加快补齐基层服务短板"]
 
 
 def test_a_requirement_after_a_time_word_leads_the_sentence() -> None:
     text = "区长强调，当前，要毫不放松抓好冬春季传染病防控，加强重点人群健康管理，做好药品保供稳价。"
-    tasks = _read(text)
+    tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == ["毫不放松抓好冬春季传染病防控", "加强重点人群健康管理", "做好药品保供稳价"]
 
 
 def test_a_count_inside_a_clause_does_not_make_it_a_fragment() -> None:
     text = "会议强调，2025年要扎实推进健康城市建设12个专项行动，不断强化基层服务能力，深入开展爱国卫生运动。"
-    assert _titles(text) == ["扎实推进健康城市建设12个专项行动", "不断强化基层服务能力", "深入开展爱国卫生运动"]
+    assert task_titles(text) == ["扎实推进健康城市建设12个专项行动", "不断强化基层服务能力", "深入开展爱国卫生运动"]
 
 
 def test_a_verb_and_a_count_alone_is_not_a_measure() -> None:
     text = "县长指出，今年要抓好三件大事，深化医共体改革，加强村医队伍建设，推进智慧医疗。"
-    assert _titles(text) == ["深化医共体改革", "加强村医队伍建设", "推进智慧医疗"]
+    assert task_titles(text) == ["深化医共体改革", "加强村医队伍建设", "推进智慧医疗"]
 
 
 def test_an_enumeration_headed_by_a_shared_noun_nests_under_its_clause() -> None:
     text = "会议强调，要全面实施卫生健康提升计划，开展儿科服务提升、心理健康促进、院感防控强化专项行动，加快补齐短板。"
-    tasks = _read(text)
+    tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == ["全面实施卫生健康提升计划", "开展儿科服务提升、心理健康促进、院感防控强化专项行动", "加快补齐短板"]
     assert [c["title"] for c in tasks[1]["children"]] == ["儿科服务提升", "心理健康促进", "院感防控强化专项行动"]
     assert {c["flag"] for c in tasks[1]["children"]} == {"list_enumeration"}
@@ -117,20 +105,20 @@ def test_an_enumeration_headed_by_a_shared_noun_nests_under_its_clause() -> None
 )
 def test_other_enumerations_do_not_nest(clause: str) -> None:
     text = f"会议强调，要深化医改，{clause}，加强基层建设。"
-    assert all(t["children"] == [] for t in _read(text))
+    assert all(t["children"] == [] for t in read_tasks(text))
 
 
 @pytest.mark.parametrize("separator", ["；", "。"])
 def test_a_list_announced_inside_its_first_clause_starts_after_the_colon(separator: str) -> None:
     text = f"会议指出，今年全市卫生系统要做好以下5项重点工作：加强基层医疗机构能力建设{separator}提升公共卫生保障水平{separator}深化公立医院改革"
-    tasks = _read(text)
+    tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == ["加强基层医疗机构能力建设", "提升公共卫生保障水平", "深化公立医院改革"]
     assert tasks[0]["marker"] is None
 
 
 def test_a_colon_without_an_announcing_lead_starts_nothing() -> None:
     text = "会议强调：加强基层医疗机构能力建设；提升公共卫生保障水平。"
-    assert _titles(text) == ["加强基层医疗机构能力建设", "提升公共卫生保障水平"]
+    assert task_titles(text) == ["加强基层医疗机构能力建设", "提升公共卫生保障水平"]
 
 
 def test_a_second_list_follows_a_requirements_list() -> None:
@@ -139,7 +127,7 @@ def test_a_second_list_follows_a_requirements_list() -> None:
         "全县卫生健康系统要紧紧围绕“一二三”工作思路，开创健康县城建设新局面：围绕健康县城建设这条主线，构建卫生健康新格局。"
         "紧扣服务体系建设目标，打造区域医疗高地。抓好项目建设、人才培养、学科建设三项行动。"
     )
-    tasks = _read(text)
+    tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == [
         "坚持问题导向", "坚持目标导向", "围绕健康县城建设这条主线", "紧扣服务体系建设目标", "抓好项目建设、人才培养、学科建设三项行动"
     ]  # fmt: skip
@@ -149,7 +137,7 @@ def test_a_second_list_follows_a_requirements_list() -> None:
 @pytest.mark.parametrize("marker", ["第一，", "一、", "（一）", "1."])
 def test_a_list_cut_after_its_first_item(marker: str) -> None:
     text = f"局长说，未来五年，我们将突出重点。今年有以下几方面重点工作：\n{marker}全面推进医共体建设。围绕着这个目标，在各县实施一系列工程"
-    [task] = _read(text)
+    [task] = read_tasks(text)
     assert task["title"] == "全面推进医共体建设"
     assert task["flag"] == "list_single_item"
 
@@ -163,23 +151,23 @@ def test_a_list_cut_after_its_first_item(marker: str) -> None:
     ],
 )
 def test_a_lone_first_marker_without_an_announcing_deploying_lead_is_no_list(text: str) -> None:
-    assert all(t["flag"] != "list_single_item" for t in _read(text))
+    assert all(t["flag"] != "list_single_item" for t in read_tasks(text))
 
 
 def test_two_marked_items_are_a_list_not_a_single_item() -> None:
     text = "今年有以下几方面重点工作：\n第一，推进医共体建设。\n第二，加强人才队伍建设。"
-    assert [t["flag"] for t in _read(text)] == ["list_marked", "list_marked"]
+    assert [t["flag"] for t in read_tasks(text)] == ["list_marked", "list_marked"]
 
 
 def test_a_sentence_of_attitudes_with_two_verb_clauses_is_no_list() -> None:
     text = "会议要求，各地要充分认识爱国卫生运动的重要意义，充分发挥群众优势，加快推进健康城市建设，努力构建共建共享新局面。"
-    assert _read(text) == []
+    assert read_tasks(text) == []
 
 
 @pytest.mark.parametrize("when", ["2025年", "当前", "新的一年", "下一步"])
 def test_a_time_clause_is_part_of_the_lead_in(when: str) -> None:
     text = f"副省长在讲话中强调，{when}，要加强基层服务能力建设，加快建强疾控体系，持续深化综合医改，为建设健康省份作出贡献。"
-    assert _titles(text) == ["加强基层服务能力建设", "加快建强疾控体系", "持续深化综合医改"]
+    assert task_titles(text) == ["加强基层服务能力建设", "加快建强疾控体系", "持续深化综合医改"]
 
 
 @pytest.mark.parametrize(
@@ -188,11 +176,11 @@ def test_a_time_clause_is_part_of_the_lead_in(when: str) -> None:
 )
 def test_a_clause_announcing_the_list_is_not_its_first_item(lead: str) -> None:
     text = lead + "推进健康城市建设，开展爱国卫生运动。深化医药卫生体制改革。加强公共卫生体系建设。"
-    assert _titles(text)[0] == "推进健康城市建设"
-    assert "以下" not in "".join(_titles(text)) and "如下" not in "".join(_titles(text))
+    assert task_titles(text)[0] == "推进健康城市建设"
+    assert "以下" not in "".join(task_titles(text)) and "如下" not in "".join(task_titles(text))
 
 
 @pytest.mark.parametrize("verb", ["锚定目标", "打好医改攻坚战", "织密公共卫生防护网", "深耕基层"])
 def test_requirements_led_by_newer_verbs(verb: str) -> None:
     text = f"会议要求，全县卫生健康系统要{verb}，扎实推进医共体建设。要聚焦短板，加快村卫生室建设。要守牢底线，做好传染病防控。"
-    assert _titles(text) == [verb, "聚焦短板", "守牢底线"]
+    assert task_titles(text) == [verb, "聚焦短板", "守牢底线"]
