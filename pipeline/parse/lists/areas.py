@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.parse.lists.rules import DEPLOY, nearest_cue, rules, verb_at
-from pipeline.parse.lists.unmarked import Piece, _trim
+from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rules, verb_at
+from pipeline.parse.lists.unmarked import Piece, enumeration_pieces
 
 RULE = "list_area_enumeration"
 
@@ -29,7 +29,7 @@ def area_items(text: str, start: int, end: int) -> list[Piece]:
     """The areas of the first deploying enumeration of areas in text[start:end] (empty when there is none)."""
     cfg = rules()["areas"]
     opener_re, closer_re = _patterns()
-    for sentence in re.finditer("[^。！？\n]+", text[start:end]):
+    for sentence in SENTENCE_WORDS.finditer(text[start:end]):
         s, e = start + sentence.start(), start + sentence.end()
         for closer in closer_re.finditer(text, s, e):
             clause_start = max(text.rfind(c, s, closer.start()) for c in "，,；;：:") + 1
@@ -37,20 +37,8 @@ def area_items(text: str, start: int, end: int) -> list[Piece]:
             opener = opener_re.search(text, clause_start, closer.start())
             if opener is None or nearest_cue(text[s : opener.start()]) != DEPLOY:
                 continue
-            pieces = _areas(text, opener.end(), closer.start())
+            pieces = enumeration_pieces(text, opener.end(), closer.start(), RULE)
             verbs = sum(verb_at(text, p.start, p.end) for p in pieces)
             if len(pieces) >= cfg["min_items"] and verbs >= cfg["min_verb_share"] * len(pieces):
                 return pieces
     return []
-
-
-def _areas(text: str, start: int, end: int) -> list[Piece]:
-    pieces = []
-    position = start
-    for index in range(start, end + 1):
-        if index == end or text[index] == "、":
-            s, e = _trim(text, position, index)
-            if s < e:
-                pieces.append(Piece(s, e, None, RULE))
-            position = index + 1
-    return pieces

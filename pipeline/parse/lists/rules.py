@@ -19,6 +19,8 @@ from pipeline.text.indicators import vocabulary
 NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
 DEPLOY = "deploy"
 REVIEW = "review"
+# The words of one sentence, without its closing mark (a line break ends a sentence too).
+SENTENCE_WORDS = re.compile("[^。！？\n]+")
 
 
 @cache

@@ -17,6 +17,7 @@ from functools import cache
 
 from pipeline.parse.lists.rules import (
     NUMERAL,
+    SENTENCE_WORDS,
     announces_list,
     directive_at,
     is_framing,
@@ -189,7 +190,7 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
     推进…，争取获批…。推动…，建成…。). A sentence counts when at least two of its clauses, and two thirds of
     them, are led by a directive verb (the first after framing: 明确提出，将…)."""
     pieces: list[Piece] = []
-    for sentence in re.finditer("[^。！？\n]+", text[start:end]):
+    for sentence in SENTENCE_WORDS.finditer(text[start:end]):
         s, e = start + sentence.start(), start + sentence.end()
         clauses = _clauses(text, s, e, "，,；;")
         led: list[Piece] = []
@@ -352,19 +353,25 @@ def _is_fragment(text: str, piece: Piece) -> bool:
     return bool(_count_after().search(words)) or verb_end(text, piece.start, piece.end) == piece.end
 
 
-def _split_enumeration(text: str, start: int, end: int, count: int | None = None) -> list[Piece]:
-    """Items of an enumeration; when a count sizes it one item more than the 、 give, the last is split at
-    和/及 (A、B和C三项)."""
+def enumeration_pieces(text: str, start: int, end: int, rule: str) -> list[Piece]:
+    """The 、-separated items of text[start:end], trimmed of spaces and joiners, empty ones left out."""
     pieces = []
     position = start
     for index in range(start, end + 1):
         if index == end or text[index] == "、":
             s, e = _trim(text, position, index)
             if s < e:
-                if e - s > shape("max_enumeration_item_chars"):
-                    return []
-                pieces.append(Piece(s, e, None, ENUMERATION))
+                pieces.append(Piece(s, e, None, rule))
             position = index + 1
+    return pieces
+
+
+def _split_enumeration(text: str, start: int, end: int, count: int | None = None) -> list[Piece]:
+    """Items of an enumeration; when a count sizes it one item more than the 、 give, the last is split at
+    和/及 (A、B和C三项)."""
+    pieces = enumeration_pieces(text, start, end, ENUMERATION)
+    if any(p.end - p.start > shape("max_enumeration_item_chars") for p in pieces):
+        return []
     if count is not None and pieces and len(pieces) + 1 == count:
         last = pieces[-1]
         joined = _last_joiner().search(text[last.start : last.end])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.rules import DEPLOY, nearest_cue, rules
+from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rules
 
 
 def _names_year(framing: str, year: int) -> bool:
@@ -27,7 +27,7 @@ def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> l
     """The verb-led comma clauses of deploying sentences set in `year`, outside the spans `taken` (the
     report's own list), in text order."""
     found: list[unmarked.Piece] = []
-    for sentence in re.finditer("[^。！？\n]+", text):
+    for sentence in SENTENCE_WORDS.finditer(text):
         s, e = sentence.start(), sentence.end()
         paragraph_start = text.rfind("\n", 0, s) + 1
         paragraph_end = text.find("\n", e)

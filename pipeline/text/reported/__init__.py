@@ -138,11 +138,7 @@ def is_reported_target(
     The number is found again inside the target's span, so the rule reads the same words it reads
     for find_reported_figures: a quantity is a target or a reported figure, never both.
     """
-    m = _number_of(text, target)
-    if m is None:
-        return False
-    passages = review_passages(text, review_sections, reference_year)
-    return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance == REPORT
+    return _target_stance(text, target, review_sections, reference_year) == REPORT
 
 
 def committed_target(
@@ -154,11 +150,18 @@ def committed_target(
 ) -> bool:
     """Whether the stance rule reads a target as committed to (a cue such as 将, 要, 力争 or a later deadline
     year before it in its sentence): the test for a target read outside a plan's tasks."""
+    return _target_stance(text, target, review_sections, reference_year) == COMMITMENT
+
+
+def _target_stance(
+    text: str, target: dict[str, Any], review_sections: Sequence[tuple[int, int]], reference_year: int | None
+) -> str | None:
+    """The stance the rule reads for a target's number, found again inside its span (None when it is not)."""
     m = _number_of(text, target)
     if m is None:
-        return False
+        return None
     passages = review_passages(text, review_sections, reference_year)
-    return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance == COMMITMENT
+    return stance(text, m.start, m.end, review=passages, reference_year=reference_year).stance
 
 
 def _number_of(text: str, target: dict[str, Any]) -> Mention | None:
