@@ -69,7 +69,8 @@ def test_a_training_course_report_states_no_plan() -> None:
 def test_a_fragment_that_opens_on_the_meetings_requirements() -> None:
     found = plan("会议强调，2024年全市卫生健康系统要抓好三项工作：一是守牢安全底线。二是推进医联体建设。三是加强人才队伍。\n")
     assert found is not None and found["work_year"] == 2024 and len(found["tasks"]) == 3
-    assert (found["level"], found["region_code"]) == ("provincial", None) and "level_unknown" in found["flag"]
+    # 全市 names the scope, not the city: municipal, region unknown (before the scope word: provincial, unknown)
+    assert (found["level"], found["region_code"]) == ("municipal", None) and "level_from_scope_word" in found["flag"]
 
 
 def test_a_meeting_requirement_in_the_middle_of_a_text_is_no_fragment_opening() -> None:
@@ -95,3 +96,22 @@ def test_year_ahead_article_takes_its_year_from_the_publication_date() -> None:
     raw = "新的一年，我们将重点抓好三件事：一是守住疫情防控底线；二是推进分级诊疗；三是加强人才培养。国家卫生健康委主任说。"
     assert plan(raw, date(2023, 12, 28))["work_year"] == 2024
     assert plan(raw, date(2024, 1, 3))["work_year"] == 2024
+
+
+def test_a_local_scope_word_outranks_the_national_documents_a_local_plan_cites() -> None:
+    """A city's outline that cites 《中共中央 国务院关于…》 is no national plan: 全市 makes it municipal; with no
+    scope word the national words still decide, and a region named decides over a scope word."""
+    city = plan(
+        "一、推进医药卫生体制改革\n二、加强公共卫生服务\n三、强化基层卫生\n"
+        "2026年全市卫生工作的总体要求是：贯彻《中共中央 国务院关于深化医药卫生体制改革的意见》。\n"
+    )
+    assert (city["level"], city["region_code"]) == ("municipal", None) and "level_from_scope_word" in city["flag"]
+    county = plan("我县今年将做好以下三方面工作：一是改造乡镇卫生院；二是培训村医；三是落实国务院部署的医改任务。\n")
+    assert county["level"] == "county" and "level_from_scope_word" in county["flag"]
+    national = plan(
+        "一、推进医药卫生体制改革\n二、加强公共卫生服务\n三、强化基层卫生\n"
+        "2026年卫生工作的总体要求是：贯彻《中共中央 国务院关于深化医药卫生体制改革的意见》。\n"
+    )
+    assert national["level"] == "national"
+    named = plan("一、推进医药卫生体制改革\n二、加强公共卫生服务\n三、强化基层卫生\n全市要学习三明市的经验。\n")
+    assert named["level"] == "municipal" and named["region_code"] == "350400"

@@ -84,6 +84,8 @@ def test_value_and_unit(text: str, value: float, unit: str) -> None:
         ("急救平均反应时间缩短至12分钟。", "分钟"),
         ("远程医疗服务覆盖86县区。", "县区"),
         ("新建3家医院。", "家"),  # 家 before 医院 is a measure word (家医 alone is 家庭医生)
+        ("建成120个急救站点。", "个"),  # a count that looks like a service number is still a count
+        ("新建12000个家庭医生工作室。", "个"),
     ],
 )
 def test_unit_is_the_measure_word_or_sign(text: str, unit: str) -> None:
@@ -490,6 +492,9 @@ def test_target_year(text: str, year: int | None) -> None:
         # phone numbers
         "拨打12345热线或0471-1234567咨询。",
         "畅通120急救电话。",
+        "提升12320卫生热线服务水平。",  # a service number named before its line
+        "开通12356心理援助热线。",
+        "用好12345政务服务便民热线。",
         # per-capita denominators
         "每万名人口全科医生数稳步提高。",
         "每千人口床位数稳步增加。",

@@ -142,3 +142,38 @@ def test_manifest_kind_forces_the_genre_even_for_a_short_outline():
     _, payload = _extract("2025年爱国卫生工作要点\n一、开展城乡环境卫生整洁行动。", kind="work_points")
     [plan] = payload["plans"]
     assert plan["genre"] == "work_points" and len(plan["tasks"]) == 1
+
+
+TABLE_OF_CONTENTS = """2026年全市卫生健康工作要点
+目录：
+一、深化医药卫生体制改革
+二、加强公共卫生服务
+（一）完善疾控体系
+（二）做好妇幼健康
+三、强化基层卫生
+2026年全市卫生健康工作的总体要求是：坚持以人民健康为中心。
+一、深化医药卫生体制改革
+各地要充分认识深化医改的重要意义，新建紧密型医联体5个。
+"""
+
+
+def test_a_table_of_contents_gives_the_tasks_once_and_the_body_is_not_a_second_list() -> None:
+    text = clean_text(TABLE_OF_CONTENTS).text
+    start = text.find("一、")
+    tasks, flags = parse_outline(text, start, len(text))
+    assert [t["title"] for t in tasks] == ["深化医药卫生体制改革", "加强公共卫生服务", "强化基层卫生"]
+    assert [c["title"] for c in tasks[1]["children"]] == ["完善疾控体系", "做好妇幼健康"]
+    assert tasks[2]["text"] == "强化基层卫生"  # the body's opening after the last entry is not part of it
+    assert flags == ["outline_table_of_contents"]
+    plan = extract_document(text, kind=None, published=None)["plans"][0]
+    assert len(plan["tasks"]) == 3 and "outline_table_of_contents" in plan["flag"]
+
+
+def test_an_outline_whose_headings_do_not_repeat_is_read_to_its_end() -> None:
+    """A later item may share words with the first (深化医改 … 深化医改成果巩固): only the same heading again
+    restarts the outline; one repeated heading with no earlier sibling is no table of contents."""
+    text = clean_text("一、深化医改\n二、加强公卫\n三、深化医改成果巩固\n各地要抓好落实。\n").text
+    tasks, flags = parse_outline(text)
+    assert len(tasks) == 3 and flags == [] and tasks[2]["text"].endswith("各地要抓好落实。")
+    single = clean_text("一、深化医改\n各地要抓好落实。\n一、深化医改\n").text
+    assert parse_outline(single)[1] == []

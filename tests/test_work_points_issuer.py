@@ -73,3 +73,45 @@ def test_national_work_points_of_older_years() -> None:
     assert ministry["issuer"] == "卫生部"
     untitled_body = plan("2012年国家卫生工作要点\n一、巩固完善基本药物制度\n二、推进公立医院改革试点\n")
     assert (untitled_body["level"], untitled_body["work_year"]) == ("national", 2012)
+
+
+def test_a_national_doc_number_makes_a_plan_with_no_region_national() -> None:
+    """An issuer that names no region (a programme's office) and a title without 全国: the 文号 of a national
+    body (国…发) says the plan is national, flagged; a provincial 文号 or none does not."""
+    office = plan(
+        "全民健身推进办公室关于印发2026年工作要点的通知\n国健推委办发〔2026〕2号\n各成员单位：\n"
+        "全民健身推进委员会办公室\n2026年2月3日\n全民健身2026年工作要点\n一、完善工作机制\n二、开展监测评估\n"
+    )
+    assert (office["level"], office["region_code"], office["work_year"]) == ("national", None, 2026)
+    assert "level_from_doc_number" in office["flag"]
+    commission = plan(
+        "关于印发2025年疾病预防控制工作要点的通知\n国疾控综发〔2025〕1号\n2025年疾病预防控制工作要点\n"
+        "一、完善疾控体系\n二、加强传染病监测\n"
+    )
+    assert commission["level"] == "national" and "level_from_doc_number" in commission["flag"]
+    provincial_number = plan(
+        "全民健身推进办公室关于印发2026年工作要点的通知\n赣健推办发〔2026〕2号\n全民健身2026年工作要点\n"
+        "一、完善工作机制\n二、开展监测评估\n"
+    )
+    assert "level_from_doc_number" not in (provincial_number["flag"] or "")
+    assert provincial_number["level"] != "national"
+
+
+def test_a_notice_that_issues_a_plan_as_its_attachment_states_it() -> None:
+    """The notice says it issues the plan (印发给你们) and lists it as an attachment (附件：…): the plan is
+    stated even when its outline is not on the page; the attachment prefix is no part of the title."""
+    found = plan(
+        "各市卫生健康委：\n根据全省卫生健康工作会议精神，现将《2024年全省妇幼健康工作要点》印发给你们，请参照执行。\n"
+        "附件：2024年全省妇幼健康工作要点\n2024年2月1日\n"
+    )
+    assert found is not None
+    assert found["title"] == "2024年全省妇幼健康工作要点"
+    assert (found["level"], found["work_year"]) == ("provincial", 2024)
+    attachment_two = plan("现将有关文件印发给你们。\n附件2：2023年全县爱国卫生工作计划\n")
+    assert attachment_two is not None and attachment_two["title"] == "2023年全县爱国卫生工作计划"
+    assert attachment_two["level"] == "county"
+
+
+def test_a_news_item_that_mentions_an_attachment_line_states_no_plan() -> None:
+    """附件 alone is no evidence: without a notice that issues the plan, a one-line mention is no plan."""
+    assert plan("附件：2024年全省妇幼健康工作要点\n阅读次数：25\n") is None

@@ -38,6 +38,18 @@ from pipeline.text.clean import clean_text
         ("深化医药卫生体制改革", None),
         ("目标", None),
         ("", None),
+        # modifiers + a role's head noun, not in the lists (pipeline/data/work_points.toml [sections.composed])
+        ("主要目标指标", "goals"),
+        ("年度工作目标。", "goals"),
+        ("核心指标", "goals"),
+        ("重点工作举措", "tasks"),
+        ("具体工作措施", "tasks"),
+        ("主要工作任务", "tasks"),
+        ("重点任务和主要目标指标", "tasks"),
+        ("完善指标体系", None),  # a verb before the noun: a task
+        ("目标管理", None),
+        ("重点人群", None),  # a modifier and a noun of no role
+        ("重点", None),
     ],
 )
 def test_the_heading_alone_gives_the_sections_role(heading: str, role: str | None) -> None:
@@ -169,3 +181,28 @@ def test_an_outline_with_no_title_line_sorts_its_sections_too() -> None:
     payload = extract_document(text, kind=None, published="2026-02-01")
     [found] = payload["plans"]
     assert (92, "%") in {(row["value"], row["unit"]) for row in found["opening_targets"]}
+
+
+SUBHEADED_PLAN = """2025年清河市卫生健康工作要点
+一、主要任务
+（一）实施基层能力提升行动。
+1.年度工作目标。
+全市乡镇卫生院达到服务能力推荐标准的比例达到60%以上，新建村卫生室20个。
+2.重点工作举措。
+（1）推进县域医共体建设，年底前实现县域全覆盖。
+（2）加强村医队伍建设。
+（二）实施公共卫生强化行动。
+"""
+
+
+def test_sub_headings_built_of_role_words_give_no_task_and_their_targets_are_the_plans() -> None:
+    """A task of the outline written in parts (1.目标 / 2.举措): the goals part gives targets, the measures
+    part's items take its place under the task."""
+    text = clean_text(SUBHEADED_PLAN).text
+    plan = extract_document(text, kind=None, published=None)["plans"][0]
+    tops = plan["tasks"]
+    assert [t["title"] for t in tops] == ["实施基层能力提升行动", "实施公共卫生强化行动"]
+    assert [c["title"] for c in tops[0]["children"]] == ["推进县域医共体建设，年底前实现县域全覆盖", "加强村医队伍建设"]
+    targets = tops[0]["targets"] + plan["opening_targets"]
+    assert sorted((t["value"], t["unit"]) for t in targets) == [(20.0, "个"), (60.0, "%")]
+    assert "non_task_section_left_out" in plan["flag"] and "task_section_heading_dropped" in plan["flag"]

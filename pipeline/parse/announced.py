@@ -5,8 +5,9 @@ text (2012年工作要点有：(1)…), a fragment that opens on a meeting's req
 work-points outline with no title line (一、…二、…三、… at the top of the text).
 
 Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked lines, or markers or
-"；" clauses in one paragraph) that is not a review. Level: national when the text names a national body
-or event and no local region; else the one province or city the text's regions lie in (flagged
+"；" clauses in one paragraph, or unmarked paragraphs that open on short lead sentences) that is not a review. Level: national when the text names a national body
+or event, no local region and no local scope word (全市, 我省); else the scope word's level when no region
+is named (flagged level_from_scope_word); else the one province or city the text's regions lie in (flagged
 level_from_text); with neither, provincial is assumed (flagged level_unknown). Work year: a year in the cue, else the first year the text prints
 before the list, else the publication year (flagged).
 """
@@ -22,6 +23,7 @@ from pipeline.data import read_toml
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import fill, numeral_value
 from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement
 from pipeline.parse.work_points.sections import sort_sections
@@ -30,6 +32,7 @@ from pipeline.text.regions import PROVINCE, find_counties, find_regions
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
 LEVEL_UNKNOWN = "level_unknown"
+LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -72,13 +75,13 @@ def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | Non
     if lead is None or lead > _lexicon()["outline_max_lead_lines"]:
         return None
     start = text.find(lines[lead])
-    tasks, _ = parse_outline(text, start, len(text))
+    tasks, outline_flags = parse_outline(text, start, len(text))
     if len(tasks) < _lexicon()["outline_min_items"]:
         return None
     if any(word in task["title"] for task in tasks for word in _lexicon()["review_words"]):
         return None
     sections = sort_sections(tasks)  # 一、总体要求 / 二、重点任务 / 三、保障措施: only task sections give tasks
-    result = _statement(text, None, sections.tasks, published, sections.flags)
+    result = _statement(text, None, sections.tasks, published, [*outline_flags, *sections.flags])
     result["target_spans"] = sections.target_spans
     return result
 
@@ -98,7 +101,7 @@ def _list_after(text: str, at: int) -> list[dict[str, Any]]:
             tasks, _ = parse_outline(text, offset, len(text))
             return tasks
         offset += len(line) + 1
-    return []
+    return lead_items(text, min(line_end + 1, len(text)), len(text))  # unmarked: lead-sentence paragraphs
 
 
 def _statement(
@@ -134,8 +137,15 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
     named = find_regions(prose)
     counties = [c for c, _, _ in find_counties(prose) if len(c) == 1]
-    if any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
+    scope = min(
+        ((found, level) for word, level in _lexicon()["scope_levels"].items() if (found := prose.find(word)) >= 0),
+        default=None,
+    )
+    if scope is None and any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
         return "national", None
+    if scope is not None and not named and not counties:
+        flags.append(LEVEL_FROM_SCOPE_WORD)
+        return scope[1], None
     if not named and not counties:
         flags.append(LEVEL_UNKNOWN)
         return "provincial", None

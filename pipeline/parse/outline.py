@@ -7,7 +7,9 @@ Items become tasks (pipeline.parse.statements.task): the title is the item's hea
 clause, or the next line when the marker line is bare), the text runs from after the marker to the
 end of its last line, children included. A printed number that disagrees with the item's position
 is a marker_issue (mismatch); a bare marker with no words at all is kept with the marker as its title
-and flagged (empty_item) when it has children, and dropped when it has none.
+and flagged (empty_item) when it has children, and dropped when it has none. A top-level heading printed
+a second time (a table of contents, then the body: 一、…七、 … 一、) ends the outline: the entries read so
+far are the tasks, each ending at its own line (flag outline_table_of_contents).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", re.compile(r"^(?:——|—|－－|--)\s*")),
 )
 MAX_TITLE = 40
+TABLE_OF_CONTENTS = "outline_table_of_contents"
+MIN_CONTENTS_ITEMS = 2  # top-level entries a table of contents has before the body repeats its first heading
 _TITLE_END = re.compile("[。；：！？]")
 
 
@@ -43,6 +47,7 @@ class _Item:
     end: int
     title_span: tuple[int, int] | None
     children: list[_Item] = field(default_factory=list)
+    line_end: int = 0  # end of the item's own marker line
 
 
 def marker_of(line: str) -> tuple[str, re.Match[str]] | None:
@@ -107,6 +112,12 @@ def parse_outline(text: str, start: int = 0, end: int | None = None) -> tuple[li
         body = line_start + match.end()
         item = _Item(style, match.group().strip(), _value(style, match), line_start, body, line_end, None)
         item.title_span = _title_span(text, body, line_end)
+        item.line_end = line_end
+        if not stack or style == roots[0].style:
+            if _repeats_a_heading(text, roots, item):
+                _close_as_contents(roots)  # the outline so far was a table of contents; the body repeats it
+                contents_flags = [TABLE_OF_CONTENTS]
+                return _tasks(text, roots, contents_flags), contents_flags
         open_styles = [open_item.style for open_item in stack]
         if style in open_styles:
             del stack[open_styles.index(style) :]
@@ -116,6 +127,25 @@ def parse_outline(text: str, start: int = 0, end: int | None = None) -> tuple[li
             ancestor.end = max(ancestor.end, line_end)
     flags: list[str] = []
     return _tasks(text, roots, flags), flags
+
+
+def _heading(text: str, item: _Item) -> str | None:
+    return text[item.title_span[0] : item.title_span[1]] if item.title_span else None
+
+
+def _repeats_a_heading(text: str, roots: list[_Item], item: _Item) -> bool:
+    """A top-level item whose heading an earlier top-level item already printed (一、推进医改 … 一、推进医改):
+    the outline starts again, so what came before lists the headings only."""
+    heading = _heading(text, item)
+    return heading is not None and len(roots) >= MIN_CONTENTS_ITEMS and any(_heading(text, r) == heading for r in roots)
+
+
+def _close_as_contents(items: list[_Item]) -> None:
+    """Each entry of a table of contents is its own line (with its sub-entries): prose after the last entry
+    (the body's opening) is not part of it."""
+    for item in items:
+        _close_as_contents(item.children)
+        item.end = max([item.line_end, *(child.end for child in item.children)])
 
 
 def _tasks(text: str, items: list[_Item], flags: list[str]) -> list[dict[str, Any]]:

@@ -19,6 +19,8 @@ from pipeline.parse.work_points.issuer import (
     year_of_range,
 )
 
+LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
+
 
 @dataclass(frozen=True)
 class Header:
@@ -62,7 +64,10 @@ def title_line(text: str) -> tuple[int, str, bool] | None:
     ]
     plain = [c for c in candidates if "通知" not in c[1] and "关于" not in c[1]]
     if plain:
-        return (*_with_first_half(text, *plain[0]), False)
+        start, line = plain[0]
+        if attachment := re.match(cfg["attachment_prefix"], line):  # 附件：2009年…工作要点 names the plan
+            return start + attachment.end(), line[attachment.end() :], False
+        return (*_with_first_half(text, start, line), False)
     notices = [c for c in candidates if c[0] < _top_limit(text)]
     if not notices:
         return None
@@ -110,13 +115,20 @@ def _issuer(text: str, head_end: int) -> str | None:
     return published.group(1) if published else None
 
 
-def _region(issuer: str | None, title: str | None, text: str, flags: list[str]) -> tuple[str | None, str | None]:
-    """(level, region code) from the issuing body, else from the title (pipeline.parse.work_points.issuer)."""
+def _region(
+    issuer: str | None, title: str | None, number: str | None, text: str, flags: list[str]
+) -> tuple[str | None, str | None]:
+    """(level, region code) from the issuing body, else from the title (pipeline.parse.work_points.issuer),
+    else national when the 文号 is a national body's (国卫办发〔2024〕3号; flag level_from_doc_number)."""
     if issuer:
         level, code = level_from_body(issuer, lexicon()["header"]["national_words"])
         if level is not None:
             return level, code
-    return level_from_title(title, text, flags) if title else (None, None)
+    level, code = level_from_title(title, text, flags) if title else (None, None)
+    if level is None and number and number.startswith(tuple(lexicon()["header"]["national_doc_number_prefixes"])):
+        flags.append(LEVEL_FROM_DOC_NUMBER)
+        return "national", None
+    return level, code
 
 
 def _year_of_plan(title: str) -> re.Match[str] | None:
@@ -145,7 +157,7 @@ def parse_header(text: str) -> Header | None:
     if work_year is None:
         work_year = year_from_metadata(text[:start], flags)
     issuer = _issuer(text, start + len(title))
-    level, region_code = _region(issuer, title, text, flags)
+    level, region_code = _region(issuer, title, number.group() if number else None, text, flags)
     return Header(
         title=title,
         title_start=start,

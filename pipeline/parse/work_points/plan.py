@@ -63,11 +63,11 @@ def _opening(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _states_a_plan(text: str, header: Header, tasks: list[dict[str, Any]], opening_start: int, outline_start: int) -> bool:
     """The evidence that a text with a work-points title states the plan itself: the notice that issues it,
     an outline of MIN_ITEMS items, or, with a shorter outline, a 文号, a signature date, an issuing body, or
-    an opening that speaks of the document itself (制定本方案, 重点做好以下工作)."""
+    a notice or opening that speaks of the document itself (现将…印发给你们, 制定本方案, 重点做好以下工作)."""
     if header.is_notice or len(task_tree_paths(tasks)) >= MIN_ITEMS:
         return True
     cues = lexicon()["evidence"]["self_reference"]
-    opening = text[opening_start : max(outline_start, opening_start)]
+    opening = text[: max(outline_start, opening_start)]  # the notice before the title, and the opening
     has_own_words = bool(header.doc_number or header.issued_date or header.issuer) or any(c in opening for c in cues)
     return has_own_words and (bool(tasks) or any(c in opening for c in cues))
 

@@ -39,6 +39,23 @@ def _role_words() -> tuple[dict[str, str], re.Pattern[str]]:
     return words, joiners
 
 
+@lru_cache(maxsize=1)
+def _composed_heads() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of modifiers + one role's head noun (`[sections.composed]`), and the role of each head."""
+    cfg = lexicon()["sections"]["composed"]
+    heads = {head: role for role in ROLES if role in cfg for head in cfg[role]}
+    alternation = "|".join(re.escape(word) for word in sorted(heads, key=len, reverse=True))
+    modifiers = "|".join(re.escape(word) for word in sorted(cfg["modifiers"], key=len, reverse=True))
+    return re.compile(f"(?:{modifiers})+({alternation})"), heads
+
+
+def _composed_role(part: str) -> str | None:
+    """The role of a heading built as modifiers and a role's head noun (主要目标指标 → goals), else None."""
+    pattern, heads = _composed_heads()
+    found = pattern.fullmatch(part)
+    return heads[found.group(1)] if found else None
+
+
 def section_role(heading: str) -> str | None:
     """The role a heading gives its section, or None (an ordinary task). Several role words joined in one
     heading (总体要求和主要目标) give the role that matters most: tasks, then review, then goals, safeguards, framing."""
@@ -47,7 +64,7 @@ def section_role(heading: str) -> str | None:
     if not core:
         return None
     parts = [part.strip() for part in joiners.split(core)]
-    roles = {words.get(part) for part in parts}
+    roles = {words.get(part) or _composed_role(part) for part in parts}
     if None in roles:
         return None
     for role in ("tasks", "review", "goals", "safeguards", "framing"):
