@@ -186,3 +186,93 @@ def test_an_enumeration_sized_by_a_quoted_count_has_no_stray_quotes() -> None:
     tasks = read_tasks(text)
     assert [c["title"] for c in tasks[0]["children"]] == ["医药卫生体制改革", "中医药传承创新", "综合执法监督"]
     assert [c["title"] for c in tasks[1]["children"]] == ["健康扶贫", "医养结合"]
+
+
+# --- meetings named in other ways ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("8月13日，全市卫生健康半年工作电视电话会议召开，部署下半年重点工作。", "全市卫生健康半年工作电视电话会议"),
+        ("7月2日，全县卫生健康上半年工作会议召开，部署下半年工作。", "全县卫生健康上半年工作会议"),
+    ],
+)
+def test_a_period_of_the_year_in_the_name_is_no_year(raw: str, name: str) -> None:
+    assert report(raw).name == name
+
+
+def test_a_symposium_a_health_body_holds_with_its_counties() -> None:
+    found = report("1月9日，市卫健委召开县区卫健委主任座谈会，对下一阶段重点任务进行谋划。会议强调，要加快医共体建设。")
+    assert found.name == "县区卫健委主任座谈会" and found.scope == "municipal"
+
+
+# --- requirements whose first clause is no measure, and framing before the work ------------------------------
+
+
+def test_a_requirement_opening_on_a_stance_keeps_the_measures_after_it() -> None:
+    text = (
+        "会议强调，要加快医共体建设，推进县域医疗次中心建设，抓好人才引进。"
+        "要深刻把握新形势新要求，全力做好健康乡村建设，抓实抓细卫生乡镇创建，提高农村服务水平。"
+    )
+    tasks = read_tasks(text)
+    assert [t["title"] for t in tasks] == ["加快医共体建设", "深刻把握新形势新要求"]
+    assert [c["title"] for c in tasks[1]["children"]] == ["全力做好健康乡村建设", "抓实抓细卫生乡镇创建", "提高农村服务水平"]
+
+
+def test_a_sentence_of_one_stance_and_one_measure_is_no_requirement() -> None:
+    text = "会议强调，要加快医共体建设，推进县域医疗次中心建设。要持续推进中医药发展，抓好人才培养。要锤炼过硬本领，改进作风。"
+    assert task_titles(text) == ["加快医共体建设", "持续推进中医药发展"]
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "以深化医改为主线，",
+        "以“强基层、建机制”为着力点，",
+        "以信息化建设为抓手，以创建卫生城市为契机，",
+        "以习近平新时代中国特色社会主义思想为指导，坚持新时代党的卫生与健康工作方针，",
+    ],
+)
+def test_a_requirement_starts_at_its_work_after_framing(framing: str) -> None:
+    text = f"会议要求，全县要{framing}加快建立分级诊疗制度，推进医共体建设。要加强公共卫生体系建设。"
+    assert task_titles(text) == ["加快建立分级诊疗制度", "加强公共卫生体系建设"]
+
+
+def test_a_requirement_of_framing_and_exhortation_only_is_no_task() -> None:
+    text = "会议要求，要以习近平新时代中国特色社会主义思想为指导，坚持新时代党的卫生与健康工作方针，大力推动卫生健康事业高质量发展。要加快医共体建设。要加强公共卫生体系建设。"
+    assert task_titles(text) == ["加快医共体建设", "加强公共卫生体系建设"]
+
+
+def test_an_item_led_by_a_goal_that_names_work_stays() -> None:
+    text = "会议要求，一是以公立医院改革为重点，全面深化医改；二是以基层为重点，推进分级诊疗。"
+    assert task_titles(text) == ["以公立医院改革为重点", "以基层为重点"]
+
+
+@pytest.mark.parametrize("marker", ["一是要", "一要"])
+def test_a_marked_list_whose_items_open_with_a_modal(marker: str) -> None:
+    second = "二是要" if marker == "一是要" else "二要"
+    text = f"副市长提出具体要求：{marker}不断完善基本药物制度；{second}扎实推进人事制度改革。"
+    tasks = read_tasks(text)
+    assert [t["flag"] for t in tasks] == ["list_marked", "list_marked"]
+    assert [t["marker"] for t in tasks] == [marker[:2], second[:2]]
+
+
+def test_a_numbered_point_that_is_a_requirement_word_is_no_marker() -> None:
+    text = "会议提出统一是要求，一是要求各地加快医共体建设；二是要求各地推进智慧医院建设。"
+    assert all(t["marker"] not in ("一是", "二是") for t in read_tasks(text))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["推动形成风清气正的行业氛围", "营造尊医重卫的良好氛围", "全面抓实卫生健康工作任务", "全面夯实卫生健康工作基础", "努力实现人人享有基本医疗卫生服务的目标"],
+)
+def test_more_closing_calls_are_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize("clause", ["抓常态长效，做好疫情防控", "抓医防融合，完善公卫体系", "科学谋划中长期规划"])
+def test_single_character_and_planning_verbs_lead_items(clause: str) -> None:
+    from pipeline.parse.lists.rules import directive_at
+
+    assert directive_at(clause, 0, len(clause)) is not None

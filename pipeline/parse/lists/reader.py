@@ -298,10 +298,10 @@ def _with_children(text: str, item: Item) -> Item:
         after_colon = item.start + colon.end() if colon else item.end
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
-        if not children:
-            children = _comma_children(text, item)
         if not children and item.marker in rules()["directive"]["modals"]:
             children = _requirement_measures(text, item)
+        if not children:
+            children = _comma_children(text, item)
     children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
     if len(children) < 2:
         return item

@@ -83,7 +83,7 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
     for match in re.finditer("|".join(modals), text[start:end]):
         position = start + match.start()
         lead = directive_at(text, position, end)
-        if lead is None or lead.kind != "modal":
+        if (lead is None or lead.kind != "modal") and not _opens_on_measures(text, position, match.end(), end):
             continue
         before = _boundary_before(text, position, start)
         if before is None:
@@ -95,19 +95,31 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
             continue
         if distance == 0 and char not in boundaries + "\n":
             continue
-        starts.append((position, match.group()))
+        item_start = lead.start if lead is not None and lead.kind == "modal" else position + len(match.group())
+        starts.append((position, match.group(), item_start))  # after framing: 要以…为主线，加快… → 加快…
     if len(starts) < shape("min_items"):
         return []
     pieces = []
-    for index, (position, modal) in enumerate(starts):
+    for index, (position, modal, item_start) in enumerate(starts):
         stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
         if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
             stop = min(_sentence_start(text, stop, position), _paragraph_end(text, position, end))
         stop = _next_requirement(text, position + len(modal), stop)
-        s, e = _trim(text, position + len(modal), stop)
+        s, e = _trim(text, item_start, stop)
         if s < e:
             pieces.append(Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
+    """Whether a sentence opening on a modal whose first clause no directive verb leads (要深刻把握新形势…，
+    全力做好…，抓实…。) is a requirement all the same: it starts a sentence and at least two of its later
+    comma clauses are led by a directive verb."""
+    if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n"):
+        return False
+    stop = next((i for i in range(after, end) if text[i] in "。；;！？\n"), end)
+    clauses = _clauses(text, after, stop, "，,")
+    return sum(1 for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None) >= shape("min_items")
 
 
 def _next_requirement(text: str, start: int, stop: int) -> int:
