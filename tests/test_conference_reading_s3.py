@@ -276,3 +276,62 @@ def test_single_character_and_planning_verbs_lead_items(clause: str) -> None:
     from pipeline.parse.lists.rules import directive_at
 
     assert directive_at(clause, 0, len(clause)) is not None
+
+
+# --- the area a slogan names, the work year of 2012年要…, counted comma lists, nested marked lists ----------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("3月4日，县卫健局召开2024年卫生健康工作会议。会议要求，要全面加强健康竹溪建设。", "420324"),
+        ("10月30日，我市召开新型农村合作医疗工作会议。会议强调，要为构建和谐福鼎作出贡献。", "350982"),
+    ],
+)
+def test_a_meeting_whose_area_only_a_slogan_names(raw: str, code: str) -> None:
+    found = report(raw)
+    assert (found.scope, found.region_code) == ("county", code) and "region_from_area_slogan" in found.flags
+
+
+def test_a_slogan_of_a_prefecture_does_not_make_a_municipal_meeting_a_county_one() -> None:
+    found = report("1月9日，全市卫生健康工作会议召开。会议强调，要加快健康六安建设。")
+    assert (found.scope, found.region_code) == ("municipal", "341500")
+
+
+def test_no_county_from_a_word_that_only_looks_like_a_name() -> None:
+    found = report("3月4日，全县卫生健康工作会议召开。会议要求，要维护中华人民共和国公民健康权益。")
+    assert found.region_code is None and "region_from_area_slogan" not in found.flags
+
+
+@pytest.mark.parametrize("sentence", ["会议提出，2012年要重点做好八个方面工作。", "局长指出，2012年将继续深化医改。"])
+def test_a_year_followed_by_what_is_to_be_done(sentence: str) -> None:
+    assert report("2月17日上午，全市卫生工作会议召开。\n" + sentence).work_year == 2012
+
+
+def test_a_counted_list_of_comma_clauses_keeps_its_catch_all_item() -> None:
+    text = "会议提出，今年要重点做好四个方面工作：深化医改，抓好项目建设，做好疾病防控，统筹做好其它各项工作。"
+    tasks = read_tasks(text)
+    assert [t["title"] for t in tasks] == ["深化医改", "抓好项目建设", "做好疾病防控", "统筹做好其它各项工作"]
+    assert {t["flag"] for t in tasks} == {"list_announced_clauses"}
+
+
+def test_a_counted_list_whose_clauses_do_not_match_the_count_is_not_taken_as_counted() -> None:
+    text = "会议提出，今年要重点做好三个方面工作：深化医改，抓好项目建设，做好疾病防控，加强人才培养，推进信息化。"
+    assert {t["flag"] for t in read_tasks(text)} != {"list_announced_clauses"}
+
+
+def test_a_marked_list_inside_a_reported_task_becomes_its_children() -> None:
+    from pipeline.documents.extract import extract_document
+
+    text = clean_text(
+        "2月20日，全市卫生工作会议召开。副市长出席会议并讲话。\n"
+        "副市长对今年工作提出要求：一是加强基层卫生服务，推进乡镇卫生院建设；"
+        "二是突出重点，强化措施。第一，完善公共卫生服务体系；第二、加快社区卫生服务建设；第三，严格医疗质量监管。"
+        "三是加强领导，明确职责。"
+    ).text
+    [plan] = extract_document(text, kind=None, published=None)["plans"]
+    second = plan["tasks"][1]
+    assert [c["title"] for c in second["children"]] == ["完善公共卫生服务体系", "加快社区卫生服务建设", "严格医疗质量监管"]
+    assert [c["marker"] for c in second["children"]] == ["第一", "第二、", "第三"]
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in second["children"])
+    assert plan["tasks"][0]["children"] == [] and plan["tasks"][2]["children"] == []

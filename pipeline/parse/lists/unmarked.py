@@ -284,7 +284,8 @@ def _bare_count() -> re.Pattern[str]:
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:
-    """The ；-separated clauses after a lead that announces them with their count (重点做好六项工作：A；B；…)."""
+    """The ；-separated clauses after a lead that announces them with their count (重点做好六项工作：A；B；…), or
+    the ，-separated clauses of the sentence after it when their number is the count (做好八个方面工作：A，B，…。)."""
     for colon in re.finditer("[：:]", text[start:end]):
         position = start + colon.end()
         lead_start = max(start, position - 40)
@@ -293,9 +294,12 @@ def announced_items(text: str, start: int, end: int) -> list[Piece]:
             continue
         count = parse_number(announced.group("n"))
         stop = _paragraph_end(text, position, end)
-        pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in _clauses(text, position, stop, "；;")]
-        if count is not None and len(pieces) == int(count) >= shape("min_items"):
-            return pieces
+        sentence_end = next((i + 1 for i in range(position, stop) if text[i] in "。！？"), stop)
+        by_comma = ("，,", sentence_end) if not re.search("[；;]", text[position:sentence_end]) else ("；;", stop)
+        for separators, until in (("；;", stop), by_comma):
+            pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in _clauses(text, position, until, separators)]
+            if count is not None and len(pieces) == int(count) >= shape("min_items"):
+                return pieces
     return []
 
 
