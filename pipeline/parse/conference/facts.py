@@ -80,14 +80,15 @@ class _Scope:
 
 @cache
 def _held_after() -> list[re.Pattern[str]]:
-    """After the name: 暨…, 于<date>, 在<place>, then the verb (strictly, else loosely without place)."""
+    """After the name: 暨…, 于<date>, 在<place> (a room may take 16 characters: 在市卫生健康委机关五楼会议室),
+    then the verb (strictly, else loosely without place)."""
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
     lead = rf"(?:暨[^，。；]{{0,30}}?)?(?:于(?P<date>{_DATE}))?[，]?"
     manner = rf"(?:以[^，。；]{{1,10}}?(?:形式|方式))?(?:{alternation(lexicon()['meeting']['manner_words'])})?"
     when = alternation(lexicon()["meeting"]["time_words"])
     return [
-        re.compile(rf"{lead}(?:{when})?(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?{manner}(?:{verbs})"),
-        re.compile(rf"{lead}[^，。；]{{0,12}}?(?:{verbs})"),
+        re.compile(rf"{lead}(?:{when})?(?:在(?P<place>[\u4e00-\u9fff]{{1,16}}?))?{manner}(?:{verbs})"),
+        re.compile(rf"{lead}[^，。；]{{0,20}}?(?:{verbs})"),
     ]
 
 

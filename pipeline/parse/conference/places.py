@@ -22,6 +22,7 @@ from pipeline.text import regions
 REGION_FROM_COUNTIES = "region_from_county_mentions"
 REGION_AMBIGUOUS = "region_ambiguous"
 COUNTY_LEVEL_CITY = "county_level_city_from_text"
+DISTRICT_FROM_TITLES = "district_meeting_from_titles"
 
 
 @cache
@@ -69,15 +70,37 @@ def seat_of(region_code: str | None) -> str | None:
     return region.short_name
 
 
+def is_district_meeting(name: str, hints: list[str]) -> bool:
+    """Whether a 全区 / 我区 meeting is a city district's (county level), not an autonomous region's: the
+    officials' titles or the lines before the meeting sentence name a district's bodies (区委, 副区长,
+    区卫生健康局) and none names an autonomous region."""
+    cfg = lexicon()["meeting"]
+    if not name.startswith(tuple(cfg["district_scopes"])):
+        return False
+    if any(word in hint for hint in hints for word in cfg["autonomous_region_words"]):
+        return False
+    return any(re.search(cfg["district_bodies"], hint) for hint in hints)
+
+
 def resolve_scope(
-    scope: str, named: regions.Region | None, location: str | None, text: str, hints: list[str], flags: list[str]
+    scope: str,
+    named: regions.Region | None,
+    location: str | None,
+    text: str,
+    hints: list[str],
+    flags: list[str],
+    name: str = "",
 ) -> tuple[str, str | None]:
     """(level, region code) of a meeting: the province of a provincial one, the city of a municipal one,
     the county of a county one. `named` is the region printed in the meeting's name, if any.
 
     A 全市 meeting whose place, officials' titles or title lines name a county-level city before any
-    prefecture (晋江市委书记…) is that city's, a county-level meeting (flagged).
+    prefecture (晋江市委书记…) is that city's, a county-level meeting (flagged); so is a 全区 meeting whose
+    titles name a district's bodies (see is_district_meeting).
     """
+    if scope == PROVINCIAL and named is None and is_district_meeting(name, hints):
+        flags.append(DISTRICT_FROM_TITLES)
+        return COUNTY, resolve_region(COUNTY, None, location, text, hints, flags)
     if scope == MUNICIPAL and named is None and (city := _county_level_city([location or "", *hints])):
         flags.append(COUNTY_LEVEL_CITY)
         return COUNTY, city

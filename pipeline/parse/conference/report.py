@@ -88,7 +88,7 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
         scope, region_code = PROVINCIAL, None
         flags.append(JOINT)
     else:
-        scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags)
+        scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags, primary.name)
     if scope != NATIONAL and region_code is None and not primary.joint:
         flags.append(REGION_UNRESOLVED)
     if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:

@@ -202,7 +202,7 @@ def _as_items(pieces: list[unmarked.Piece]) -> list[Item]:
 def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple[int, int]]) -> list[list[Item]]:
     lists: list[list[Item]] = []
     free = [p for p in paragraphs if not any(s < p.end and p.start < e for s, e in covered)]
-    for group in _runs(free, paragraphs):
+    for group in _runs(text, free, paragraphs):
         g_start, g_end = group[0].start, group[-1].end
         modal = _as_items(unmarked.modal_items(text, g_start, g_end))
         if modal and 2 * sum(reads_as_results(text[i.start : i.end]) for i in modal) < len(modal):
@@ -219,12 +219,14 @@ def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple
     return lists
 
 
-def _runs(free: list[_Paragraph], paragraphs: list[_Paragraph]) -> list[list[_Paragraph]]:
-    """Free paragraphs grouped into runs of neighbours."""
+def _runs(text: str, free: list[_Paragraph], paragraphs: list[_Paragraph]) -> list[list[_Paragraph]]:
+    """Free paragraphs grouped into runs of neighbours; a paragraph that opens a new passage (会议要求，…;
+    县长强调，…) starts a run of its own."""
     runs: list[list[_Paragraph]] = []
     for paragraph in free:
         index = paragraphs.index(paragraph)
-        if runs and paragraphs.index(runs[-1][-1]) == index - 1:
+        opens = _passage_opening().match(text[paragraph.start : paragraph.end]) is not None
+        if runs and paragraphs.index(runs[-1][-1]) == index - 1 and not opens:
             runs[-1].append(paragraph)
         else:
             runs.append([paragraph])
@@ -235,8 +237,24 @@ def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph]) -> list[
     """The last item closed before a byline or a new passage; attitudes (提高政治站位…) left out."""
     last = items[-1]
     items[-1] = Item(last.start, max(last.start, _close(text, last.start, last.end)), last.marker, None, last.position, last.rule)
-    kept = [item for item in items if not is_attitude(text, item.start, item.end) and not _generic_item(text, item)]
+    kept: list[Item] = []
+    for item in items:
+        if is_attitude(text, item.start, item.end):
+            kept += _measures_after_attitude(text, item) if item.marker is None else []
+        elif not _generic_item(text, item):
+            kept.append(item)
     return kept if len(kept) >= 2 else (kept if kept and len(items) > len(kept) else [])
+
+
+def _measures_after_attitude(text: str, item: Item) -> list[Item]:
+    """An unmarked item that opens on an attitude (牢固树立…理念，加快转变…，优化…。) keeps the measures it
+    goes on to list: its verb-led comma clauses when the sentence is made of them (list_prose_clauses). A
+    requirement (要提高政治站位，增强…) is one item: its attitude head leaves it out whole."""
+    pieces = unmarked.prose_items(text, item.start, item.end)
+    measures = [
+        p for p in pieces if p.start > item.start and not is_attitude(text, p.start, p.end) and not is_generic(text, p.start, p.end)
+    ]
+    return _as_items(measures) if len(measures) >= 2 else []
 
 
 def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> list[Item]:
@@ -282,10 +300,27 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         if not children:
             children = _comma_children(text, item)
+        if not children and item.marker in rules()["directive"]["modals"]:
+            children = _requirement_measures(text, item)
     children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def _requirement_measures(text: str, item: Item) -> list[Item]:
+    """The measures of a requirement (要健全工作机制，完善…，统筹推进…。): after its headline, the verb-led
+    comma clauses of its first sentence when the rest of the sentence is made of them (list_prose_clauses,
+    as unmarked.prose_items reads a sentence), however long each is; closing calls (推动…事业高质量发展) and
+    attitudes are left out."""
+    sentence = re.match("[^。！？]+", text[item.start : item.end])
+    if sentence is None:
+        return []
+    headline = _TITLE_END.search(text, item.start, item.start + sentence.end())
+    if headline is None:
+        return []
+    pieces = unmarked.prose_items(text, headline.end(), item.start + sentence.end())
+    return _as_items([p for p in pieces if not is_attitude(text, p.start, p.end)])
 
 
 def _comma_children(text: str, item: Item) -> list[Item]:

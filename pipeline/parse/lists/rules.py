@@ -132,9 +132,18 @@ def directive_at(text: str, position: int, end: int) -> Lead | None:
 
 
 def is_attitude(text: str, start: int, end: int) -> bool:
-    """Whether an item only states an attitude (提高政治站位…), not work."""
-    head = text[start:end]
-    return any(head.startswith(word) for word in rules()["directive"]["attitudes"])
+    """Whether an item only states an attitude (提高政治站位…, 坚决克服麻痹思想), not work: an attitude word
+    after the item's adverbs."""
+    words = tuple(rules()["directive"]["attitudes"])
+    position = start
+    while not text.startswith(words, position, end) and (adverb := _adverb().match(text, position, end)) is not None:
+        position = adverb.end()
+    return text.startswith(words, position, end)
+
+
+@cache
+def _adverb() -> re.Pattern[str]:
+    return re.compile(_alternation(rules()["directive"]["adverbs"]))
 
 
 @cache

@@ -37,6 +37,8 @@ ENUMERATION = "list_enumeration"
 ANNOUNCED = "list_announced_clauses"
 PROSE = "list_prose_clauses"
 _SPACE = " \t\u3000"
+_OPENING_QUOTES = "“‘「『\""
+_CLOSING_QUOTES = "”’」』"
 
 
 @dataclass(frozen=True)
@@ -99,12 +101,23 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
     pieces = []
     for index, (position, modal) in enumerate(starts):
         stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
-        if index + 1 < len(starts):
-            stop = _sentence_start(text, stop, position)
+        if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
+            stop = min(_sentence_start(text, stop, position), _paragraph_end(text, position, end))
+        stop = _next_requirement(text, position + len(modal), stop)
         s, e = _trim(text, position + len(modal), stop)
         if s < e:
             pieces.append(Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _next_requirement(text: str, start: int, stop: int) -> int:
+    """Where a sentence opening on a modal (要锤炼过硬本领…) starts before `stop`: a requirement of its own
+    even when no directive verb leads it, so it ends the item before."""
+    modals = tuple(rules()["directive"]["modals"])
+    for index in range(start, stop):
+        if text[index - 1] in "。；;！？" and text.startswith(modals, index) and not is_modal_word(text, index):
+            return index
+    return stop
 
 
 def _boundary_before(text: str, position: int, floor: int) -> tuple[str, int] | None:
@@ -131,7 +144,7 @@ def _paragraph_end(text: str, position: int, end: int) -> int:
 
 def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     """Where a clause's item starts after framing (会议提出，2024年全省将加强… → 加强…; 要做好以下五项
-    工作：加强… → 加强…), and its modal."""
+    工作：加强… → 加强…; 副县长要求加快… → 加快…), and its modal."""
     announced = _after_announcing_colon(text, start, end)
     if announced is not None:
         return announced
@@ -143,6 +156,8 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
         char = text[index - 1]
         if char in "，,：:" and (lead := directive_at(text, index, end)) is not None:
             return lead.start, lead.marker
+        if _after_attribution(text, start, index) and (lead := directive_at(text, index, end)) is not None:
+            return lead.start, lead.marker  # 副县长要求加快… → 加快…
         modals = tuple(shape("framing_modals"))
         if text.startswith(modals, index) and not is_modal_word(text, index):
             modal = next(m for m in modals if text.startswith(m, index))
@@ -151,6 +166,11 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
             if opens and not is_framing(text, after, end):
                 return index + len(modal), (modal if modal not in shape("unprinted_framing_modals") else None)
     return None
+
+
+def _after_attribution(text: str, start: int, index: int) -> bool:
+    """Whether text[start:index] is a speaker and a verb of speech with no comma (县长要求, 他强调)."""
+    return text.endswith(tuple(rules()["cues"]["attribution"]), start, index) and _attributes(text, start, index)
 
 
 def _after_announcing_colon(text: str, start: int, end: int) -> tuple[int, str | None] | None:
@@ -246,9 +266,11 @@ def _is_bare(text: str, start: int, end: int) -> bool:
 
 @cache
 def _bare_count() -> re.Pattern[str]:
-    """A count and at most a short noun closing a clause (三件大事, 两个方面, 五项工作)."""
+    """A count and at most a short noun closing a clause (三件大事, 两个方面, 五项工作; several joined by
+    、: 6大任务、20项具体工作)."""
     words = "|".join(sorted(map(re.escape, shape("count_words")), key=len, reverse=True))
-    return re.compile(rf"{NUMERAL}(?:{words})[\u4e00-\u9fff]{{0,4}}$")
+    count = rf"{NUMERAL}(?:{words})[\u4e00-\u9fff]{{0,4}}"
+    return re.compile(rf"{count}(?:、{count})*$")
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:
@@ -362,6 +384,10 @@ def enumeration_pieces(text: str, start: int, end: int, rule: str) -> list[Piece
     for index in range(start, end + 1):
         if index == end or text[index] == "、":
             s, e = _trim(text, position, index)
+            while s < e and text[s] in _CLOSING_QUOTES:  # a quote opened before the list and closed in it
+                s += 1
+            while e > s and text[e - 1] in _OPENING_QUOTES:  # A、B“两个提升”: the quote opens the count
+                e -= 1
             if s < e:
                 pieces.append(Piece(s, e, None, rule))
             position = index + 1
