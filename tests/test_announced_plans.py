@@ -115,3 +115,48 @@ def test_a_local_scope_word_outranks_the_national_documents_a_local_plan_cites()
     assert national["level"] == "national"
     named = plan("一、推进医药卫生体制改革\n二、加强公共卫生服务\n三、强化基层卫生\n全市要学习三明市的经验。\n")
     assert named["level"] == "municipal" and named["region_code"] == "350400"
+
+
+def test_a_fragment_that_opens_on_the_requirements_after_a_headline() -> None:
+    """A copy that starts with its headline line and then 会议强调: still a fragment opening; the work year
+    is the one the list's lead names (做好2025年各项工作。一是…)."""
+    found = plan(
+        "奋力开创卫生健康事业发展新局面\n会议强调，要切实增强责任感使命感。要全面做好2025年卫生健康各项工作。"
+        "一是做好重点传染病防控。继续加强监测预警。二是深化医改。推进公立医院高质量发展。\n"
+    )
+    assert found is not None and found["work_year"] == 2025
+    assert [t["title"] for t in found["tasks"]] == ["做好重点传染病防控", "深化医改"]
+    # a first line that is a sentence is no headline: the requirement is in the middle of the text
+    assert plan("近日召开了座谈会。\n会议强调，一是做好防控；二是深化医改。\n") is None
+
+
+def test_a_count_cue_whose_items_are_enumerated_in_its_sentence() -> None:
+    """包括N个部分/方面，分别是A、B…以及F: exactly N items give the list (also joined by 和); any other number
+    of items gives none; the plan's year is the first of a range printed before."""
+    joint = plan(
+        "甲乙丙三省签署《区域卫生健康合作框架协议（2026-2028年）》。\n"
+        "协议包括五个方面，分别是共建医学中心、推进检查结果互认、加强疾控协作、共享专家资源以及联合培养人才。\n"
+    )
+    assert joint is not None and joint["work_year"] == 2026
+    assert [t["title"] for t in joint["tasks"]] == [
+        "共建医学中心", "推进检查结果互认", "加强疾控协作", "共享专家资源", "联合培养人才",
+    ]  # fmt: skip
+    assert all(t["flag"] == "list_enumeration" for t in joint["tasks"])
+    three = plan("合作内容包括3个方面：加强疾控协作、共享专家资源和联合培养人才。\n")
+    assert [t["title"] for t in three["tasks"]] == ["加强疾控协作", "共享专家资源", "联合培养人才"]
+    assert plan("协议包括五个方面，分别是共建医学中心、推进检查结果互认以及联合培养人才。\n") is None
+
+
+def test_a_count_cue_followed_by_one_paragraph_per_area() -> None:
+    """包括N个方面内容。 then one paragraph per area, each opening on a short verb-led clause (a stray 三是
+    in one of them is no marker of another list)."""
+    found = plan(
+        "近日，两省卫生健康委联合印发《区域医疗协同行动方案》。\n《方案》包括4个方面内容。\n"
+        "提升医疗服务同质化水平，推进检查检验结果互认，推进专科联盟建设等。\n"
+        "推进公共卫生协同，加强传染病监测预警，健全联防联控机制等。\n"
+        "三是深化中医药合作，共建中医药传承创新平台等。\n"
+        "优化支撑保障，完善协商议事制度等。\n"
+    )
+    assert found is not None
+    assert [t["title"] for t in found["tasks"]] == ["提升医疗服务同质化水平", "推进公共卫生协同", "深化中医药合作", "优化支撑保障"]
+    assert found["tasks"][2]["text"].startswith("深化中医药合作")

@@ -73,3 +73,29 @@ def test_semicolon_clauses_with_a_lead_word():
     tasks = semicolon_tasks(text, 0, len(text), lead="要")
     assert [task["title"] for task in tasks] == ["要坚持人民至上", "要深化改革"]
     assert semicolon_tasks("只有一句话。", 0, 6) == []
+
+
+def test_an_items_first_clause_starts_after_its_framing_and_a_sentence_list_after_its_lead() -> None:
+    """Items run together in one paragraph: the ；-clauses of the first start after 会议指出，2026年，全省将
+    (also when the clause opens with 按照…要求); the second states its work as 。-sentences after a lead
+    sentence (会上介绍了2026年重点工作。), which the general reader finds as the longer list."""
+    text = _clean(
+        "1月15日，河北省卫生健康工作会议召开。会议指出，2026年，全省将按照“强基层、补短板”要求，优化资源布局；"
+        "实施儿科服务提升行动；加强人才队伍建设。2月3日，山西省卫生健康委召开新闻通气会。会上介绍了2026年重点工作。"
+        "完善信息化顶层设计，推进健康信息平台建设。加快推进区域医疗中心建设。开展优质服务基层行活动。"
+    )
+    hebei, shanxi = extract_document(text, kind=None, published=None)["plans"]
+    assert (hebei["region_code"], shanxi["region_code"]) == ("130000", "140000")
+    assert [t["title"] for t in hebei["tasks"]] == ["按照“强基层、补短板”要求", "实施儿科服务提升行动", "加强人才队伍建设"]
+    assert hebei["tasks"][0]["text"].startswith("按照")
+    assert [t["text"][:7] for t in shanxi["tasks"]] == ["完善信息化顶层", "加快推进区域医", "开展优质服务基"]
+
+
+def test_clauses_of_results_give_no_tasks_and_a_requirement_starts_after_its_framing() -> None:
+    text = _clean(
+        "1月15日，河北省卫生健康工作会议召开。会议指出，全省卫生健康事业取得新进展；医疗服务能力持续提升。\n"
+        "1月16日，山西省卫生健康工作会议召开。会议强调，要深化医改；要加强基层建设。\n"
+    )
+    hebei, shanxi = extract_document(text, kind=None, published=None)["plans"]
+    assert hebei["tasks"] == [] and "tasks_not_listed" in hebei["flag"]  # ；-clauses of results are no list
+    assert [t["title"] for t in shanxi["tasks"]] == ["深化医改", "要加强基层建设"]

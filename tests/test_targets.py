@@ -86,6 +86,9 @@ def test_value_and_unit(text: str, value: float, unit: str) -> None:
         ("新建3家医院。", "家"),  # 家 before 医院 is a measure word (家医 alone is 家庭医生)
         ("建成120个急救站点。", "个"),  # a count that looks like a service number is still a count
         ("新建12000个家庭医生工作室。", "个"),
+        ("出生缺陷发生率控制在60/万以下。", "/万"),  # a rate per population with a scale alone
+        ("孕产妇死亡率控制在12/10万以下。", "/10万"),
+        ("人均补助标准达到80元/人。", "元"),  # a price per person is no rate per population
     ],
 )
 def test_unit_is_the_measure_word_or_sign(text: str, unit: str) -> None:
@@ -495,6 +498,9 @@ def test_target_year(text: str, year: int | None) -> None:
         "提升12320卫生热线服务水平。",  # a service number named before its line
         "开通12356心理援助热线。",
         "用好12345政务服务便民热线。",
+        # page furniture counting the page's words
+        "投稿人：佚名 全文2482字",
+        "本文共1200字，仅供会员参考。",
         # per-capita denominators
         "每万名人口全科医生数稳步提高。",
         "每千人口床位数稳步增加。",

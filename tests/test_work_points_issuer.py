@@ -115,3 +115,31 @@ def test_a_notice_that_issues_a_plan_as_its_attachment_states_it() -> None:
 def test_a_news_item_that_mentions_an_attachment_line_states_no_plan() -> None:
     """附件 alone is no evidence: without a notice that issues the plan, a one-line mention is no plan."""
     assert plan("附件：2024年全省妇幼健康工作要点\n阅读次数：25\n") is None
+
+
+def test_work_ideas_and_year_plans_are_work_points_kinds() -> None:
+    """工作思路, 工作规划 and 工作打算 name a plan like 工作要点; a body heading the title is its issuer, and a
+    body named without its place (市卫生健康委) gives the level only."""
+    ideas = plan("市卫生健康委2025年工作思路\n1.推进分级诊疗。扩大签约服务。\n2.加强公共卫生。完善疾控体系。\n")
+    assert ideas is not None and ideas["issuer"] == "市卫生健康委"
+    assert (ideas["level"], ideas["region_code"], ideas["work_year"]) == ("municipal", None, 2025)
+    yearly = plan("2026年全县妇幼健康工作规划\n一、加强妇幼保健机构建设\n二、做好孕产妇健康管理\n")
+    assert yearly is not None and (yearly["level"], yearly["work_year"]) == ("county", 2026)
+    bureau = plan("省卫生厅2013年工作打算\n一、深化医改\n二、加强疾病防控\n")
+    assert bureau is not None and bureau["level"] == "provincial" and bureau["region_code"] is None
+    named = plan("徐州市卫生健康委2025年工作思路\n1.推进分级诊疗\n2.加强公共卫生\n")
+    assert (named["level"], named["region_code"]) == ("municipal", "320300")
+
+
+def test_the_level_from_a_scope_word_of_the_plans_own_text() -> None:
+    """No issuer, no region and no scope in the title: the first 全市 / 全县 of the text gives the level,
+    flagged; 全国 in a local text does not make it national."""
+    city = plan(
+        "2026年妇幼健康工作计划\n为促进全市妇幼健康事业发展，对标全国先进水平，制定本计划。\n"
+        "一、加强机构建设\n二、做好孕产期保健\n"
+    )
+    assert (city["level"], city["region_code"]) == ("municipal", None) and "level_from_scope_word" in city["flag"]
+    county = plan("2026年妇幼健康工作计划\n全县要对标全国先进。\n一、加强机构建设\n二、做好孕产期保健\n")
+    assert county["level"] == "county"
+    unknown = plan("2026年妇幼健康工作计划\n对标全国先进水平。\n一、加强机构建设\n二、做好孕产期保健\n")
+    assert "level_unknown" in unknown["flag"] and "level_from_scope_word" not in unknown["flag"]

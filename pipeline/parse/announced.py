@@ -9,7 +9,7 @@ Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked 
 or event, no local region and no local scope word (全市, 我省); else the scope word's level when no region
 is named (flagged level_from_scope_word); else the one province or city the text's regions lie in (flagged
 level_from_text); with neither, provincial is assumed (flagged level_unknown). Work year: a year in the cue, else the first year the text prints
-before the list, else the publication year (flagged).
+before the cue, else one in the cue's sentence or between the cue and the list, else the publication year (flagged).
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import fill, numeral_value
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.lists.leads import lead_items
+from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
-from pipeline.parse.statements import DEFAULT_FIELD, statement
+from pipeline.parse.statements import DEFAULT_FIELD, statement, task
+from pipeline.parse.work_points.issuer import year_of_range
 from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
@@ -62,7 +64,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
         sentence = text[max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1 : cue.end()]
         if any(word in sentence for word in _lexicon()["review_words"]):
             continue
-        tasks = _list_after(text, cue.end())
+        tasks = _enumerated_after(text, cue) or _list_after(text, cue.end())
         if tasks:
             return _statement(text, cue, tasks, published)
     return _untitled_outline(text, published)
@@ -84,6 +86,23 @@ def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | Non
     result = _statement(text, None, sections.tasks, published, [*outline_flags, *sections.flags])
     result["target_spans"] = sections.target_spans
     return result
+
+
+def _enumerated_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
+    """The items a count cue announces in its own sentence (包括六个部分，分别是A、B…以及F), when the 、 and
+    a last 以及/和 give exactly that many (flag list_enumeration)."""
+    count = numeral_value(cue.groupdict().get("n") or "")
+    if not count:
+        return []
+    stop = re.search("[。；;\n]", text[cue.end() :])
+    end = cue.end() + stop.start() if stop else len(text)
+    lead = re.match(_lexicon()["enumeration_leads"], text[cue.end() : end])
+    start = cue.end() + (lead.end() if lead else 0)
+    pieces = counted_enumeration(text, start, end, count)
+    return [
+        task(text, ordinal=n, title=text[p.start : p.end], start=p.start, end=p.end, flag=p.rule)
+        for n, p in enumerate(pieces, start=1)
+    ]
 
 
 def _list_after(text: str, at: int) -> list[dict[str, Any]]:
@@ -113,7 +132,7 @@ def _statement(
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
     level, region_code = _level_and_region(text, flags)
-    work_year = _work_year(text, cue, published, flags)
+    work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
         flags.append(LIST_CUT_SHORT)
@@ -160,14 +179,21 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     return "provincial", None
 
 
-def _work_year(text: str, cue: re.Match[str] | None, published: date | None, flags: list[str]) -> int | None:
+def _work_year(
+    text: str, cue: re.Match[str] | None, published: date | None, flags: list[str], list_start: int | None = None
+) -> int | None:
     if cue is not None and (found := _YEAR.search(cue.group())):
         return int(found.group(1))
-    if found := _YEAR.search(text, 0, cue.start() if cue else len(text)):
+    before = text[: cue.start() if cue else len(text)]
+    if first := year_of_range(before):
+        return first  # 《三年行动计划（2025-2027年）》: the plan's first year
+    if found := _YEAR.search(before):
         return int(found.group(1))
     sentence_end = text.find("。", cue.end()) if cue else -1
     if cue is not None and (found := _YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))):
         return int(found.group(1))  # 会议强调，2024年全市…要: the year of the cue's own sentence
+    if cue is not None and list_start is not None and (found := _YEAR.search(text, cue.end(), list_start)):
+        return int(found.group(1))  # 会议强调，…。要…做好2023年各项工作。一是…: the year of the list's lead
     if published is not None:
         flags.append(WORK_YEAR_FROM_PUBLISHED)
         ahead = cue is not None and "新的一年" in cue.group() and published.month in _YEAR_END_MONTHS

@@ -27,6 +27,11 @@ def _title(text: str, start: int, end: int) -> str:
     return text[start:title_end].strip() or text[start:end].strip()[:MAX_TITLE]
 
 
+def clause_task(text: str, ordinal: int, start: int, end: int) -> dict[str, Any]:
+    """text[start:end] as a task whose title is its first clause."""
+    return task(text, ordinal=ordinal, title=_title(text, start, end), start=start, end=end)
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t，、":
         start += 1
@@ -78,10 +83,7 @@ def semicolon_tasks(text: str, start: int, end: int, *, lead: str | None = None)
         pieces = [(s, e) for s, e in pieces if text.startswith(lead, s)]
     if len(pieces) < MIN_CLAUSES:
         return []
-    return [
-        task(text, ordinal=number, title=_title(text, s, e), start=s, end=e)
-        for number, (s, e) in enumerate(pieces, start=1)
-    ]
+    return [clause_task(text, number, s, e) for number, (s, e) in enumerate(pieces, start=1)]
 
 
 def paragraph_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ may head the paragraphs after it.
     坚持预防为主 提升群众健康素质            <- a heading line: a parent item
     大力推进健康促进。倡导健康生活方式……       <- a lead paragraph: a child of the heading
     加强重大疾病防治。发挥联席会议作用……
+    提升医疗技术能力同质化水平，协同推进……   <- a lead clause works the same way
 
 A briefing or a year-ahead article that announces its list (从以下七个方面…：) often prints it so. Lines
 that are neither (a photo caption, a repeated lead-in) may stand between the items, a few at most; a
@@ -18,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, rules
+from pipeline.parse.lists.rules import NUMERAL, directive_at, is_attitude, is_generic, rules
 from pipeline.parse.statements import task
 
 LEADS = "list_lead_sentences"
 _HEADING_BREAKS = re.compile("[。；;，,：:！？!?、]")
+_LEAD_END = re.compile("[。，,]")
+_STRAY_MARKER = re.compile(rf"{NUMERAL}(?:是|要)")
 
 
 @dataclass
@@ -65,14 +68,21 @@ def _heading(text: str, start: int, end: int) -> bool:
 
 
 def _lead_end(text: str, start: int, end: int) -> int | None:
-    """End of a paragraph's lead sentence (大力推进健康促进。) when it is short, verb-led, has no comma
-    and more words follow it; None otherwise."""
-    stop = text.find("。", start, end)
-    if stop < 0 or stop + 1 >= end:
+    """End of a paragraph's lead (大力推进健康促进。 or 提升医疗技术能力同质化水平，…): its first sentence or
+    clause, when it is short, verb-led and more words follow it; None otherwise."""
+    stop = _LEAD_END.search(text, start, end)
+    if stop is None or stop.end() >= end:
         return None
-    if stop - start > rules()["leads"]["max_lead_chars"] or _HEADING_BREAKS.search(text, start, stop):
+    if stop.start() - start > rules()["leads"]["max_lead_chars"] or _HEADING_BREAKS.search(text, start, stop.start()):
         return None
-    return stop if _is_item_words(text, start, stop) else None
+    return stop.start() if _is_item_words(text, start, stop.start()) else None
+
+
+def _after_stray_marker(text: str, start: int, end: int) -> int:
+    """Where a paragraph's words start after a stray inline marker (五是深化…): the list is unmarked, but
+    one paragraph kept its number."""
+    found = _STRAY_MARKER.match(text, start, end)
+    return found.end() if found else start
 
 
 def lead_items(text: str, start: int, end: int) -> list[dict]:
@@ -82,9 +92,10 @@ def lead_items(text: str, start: int, end: int) -> list[dict]:
     items: list[_Item] = []
     heading: _Item | None = None
     skipped = 0
-    for position, (line_start, line_end) in enumerate(_lines(text, start, end)):
+    for position, (marker_start, line_end) in enumerate(_lines(text, start, end)):
         if not items and position >= cfg["max_lines_before"]:
             break
+        line_start = _after_stray_marker(text, marker_start, line_end)
         if (stop := _lead_end(text, line_start, line_end)) is not None:
             item = _Item(line_start, line_end, stop)
             if heading is not None:

@@ -161,7 +161,9 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
         modals = tuple(shape("framing_modals"))
         if text.startswith(modals, index) and not is_modal_word(text, index):
             modal = next(m for m in modals if text.startswith(m, index))
-            if verb_at(text, index + len(modal), end) and not is_framing(text, index + len(modal), end):
+            after = index + len(modal)
+            opens = verb_at(text, after, end) or text.startswith(tuple(rules()["directive"]["after_modal"]), after)
+            if opens and not is_framing(text, after, end):
                 return index + len(modal), (modal if modal not in shape("unprinted_framing_modals") else None)
     return None
 
@@ -390,6 +392,21 @@ def enumeration_pieces(text: str, start: int, end: int, rule: str) -> list[Piece
                 pieces.append(Piece(s, e, None, rule))
             position = index + 1
     return pieces
+
+
+def counted_enumeration(text: str, start: int, end: int, count: int) -> list[Piece]:
+    """The items of an enumeration announced with its count (包括六个部分，分别是A、B…以及F): [] unless
+    the 、 (and a last 和/以及) give exactly `count` items, none of them longer than an item may be."""
+    pieces = enumeration_pieces(text, start, end, ENUMERATION)
+    if pieces and len(pieces) + 1 == count:  # the last two are joined by 以及/和 (the strongest joiner first)
+        last = pieces[-1]
+        words = text[last.start : last.end]
+        joiner = next((j for j in shape("last_item_joiners") if words.find(j) > 0), None)
+        if joiner is not None:
+            at = last.start + words.find(joiner)
+            pieces[-1:] = [Piece(last.start, at, None, ENUMERATION), Piece(at + len(joiner), last.end, None, ENUMERATION)]
+    too_long = any(p.end - p.start > shape("max_enumeration_item_chars") for p in pieces)
+    return pieces if len(pieces) == count and not too_long else []
 
 
 def _split_enumeration(text: str, start: int, end: int, count: int | None = None) -> list[Piece]:

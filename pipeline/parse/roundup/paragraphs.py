@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.parse.clauses import paragraph_tasks
+from pipeline.parse.clauses import clause_task, paragraph_tasks
 from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists.rules import reads_as_results
+from pipeline.parse.lists.unmarked import framed_start
 from pipeline.parse.roundup.lines import alternation, lexicon
 from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
@@ -83,6 +85,27 @@ def _continues(text: str, paragraph: _Paragraph) -> bool:
     )
 
 
+def _reviews(text: str, clauses: list[dict[str, Any]]) -> bool:
+    """Unmarked clauses most of which state results reached and none of which a directive leads."""
+    led = any(framed_start(text, c["start"], c["end"]) is not None for c in clauses)
+    return not led and 2 * sum(reads_as_results(c["text"]) for c in clauses) > len(clauses)
+
+
+def _item_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """An item's tasks: its inline markers or "；" clauses (the first after its framing: 会议指出，2025年，全省将
+    加强… → 加强…; none when they state results), or the general reader's list when that finds more items (a list of "。" sentences after
+    a lead such as 会上介绍了2025年重点工作。)."""
+    clauses = paragraph_tasks(text, start, end)
+    if clauses and clauses[0]["marker"] is None and _reviews(text, clauses):
+        clauses = []  # 会议指出，全省…取得新进展；…持续提升: results, no work
+    if clauses and clauses[0]["marker"] is None:
+        framed = framed_start(text, clauses[0]["start"], clauses[0]["end"])
+        if framed is not None and framed[0] > clauses[0]["start"]:
+            clauses[0] = clause_task(text, 1, framed[0], clauses[0]["end"])
+    listed = list_tasks(text, start, end)
+    return listed if len(listed) > len(clauses) else clauses
+
+
 def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[str, Any]]:
     """One statement per province item; [] when fewer than MIN_ITEMS distinct provinces open items."""
     items: list[dict[str, Any]] = []
@@ -111,7 +134,7 @@ def _statement(
         flags.append("work_year_from_document" if default_year else "work_year_unknown")
     if text[last.end - 1] not in "。！？”）)":
         flags.append("cut_off")
-    tasks = paragraph_tasks(text, plan_start, last.end) or list_tasks(text, plan_start, last.end)
+    tasks = _item_tasks(text, plan_start, last.end)
     if not tasks:
         flags.append("tasks_not_listed")
     if held:

@@ -20,6 +20,7 @@ from pipeline.parse.work_points.issuer import (
 )
 
 LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
+LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _top_limit(text: str) -> int:
     return lines[-1][0] + 1 if lines else 0
 
 
-def _issuer(text: str, head_end: int) -> str | None:
+def _issuer(text: str, head_end: int, title: str) -> str | None:
     suffixes = "|".join(sorted(lexicon()["header"]["body_suffixes"], key=len, reverse=True))
     head = text[:head_end]
     notice = re.search(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))关于", head)
@@ -112,14 +113,18 @@ def _issuer(text: str, head_end: int) -> str | None:
         if re.fullmatch(rf"[\u4e00-\u9fff（）]{{2,24}}?(?:{suffixes})", line):
             return line  # the signature line
     published = re.search(rf"发布(?:机构|单位)?[：:][\s|]*([\u4e00-\u9fff]{{2,24}}?(?:{suffixes}))", head)
-    return published.group(1) if published else None
+    if published:
+        return published.group(1)
+    titled = re.match(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))(?=(?:19|20)\d{{2}}年)", title)
+    return titled.group(1) if titled else None  # 市卫生健康委2024年工作思路: the body heads its title
 
 
 def _region(
     issuer: str | None, title: str | None, number: str | None, text: str, flags: list[str]
 ) -> tuple[str | None, str | None]:
     """(level, region code) from the issuing body, else from the title (pipeline.parse.work_points.issuer),
-    else national when the 文号 is a national body's (国卫办发〔2024〕3号; flag level_from_doc_number)."""
+    else national when the 文号 is a national body's (国卫办发〔2024〕3号; flag level_from_doc_number), else the
+    level of the first scope word of the text (全市, 全县; flag level_from_scope_word)."""
     if issuer:
         level, code = level_from_body(issuer, lexicon()["header"]["national_words"])
         if level is not None:
@@ -128,6 +133,12 @@ def _region(
     if level is None and number and number.startswith(tuple(lexicon()["header"]["national_doc_number_prefixes"])):
         flags.append(LEVEL_FROM_DOC_NUMBER)
         return "national", None
+    if level is None:
+        scopes = lexicon()["header"]["body_scope_levels"]
+        found = min(((at, word) for word in scopes if (at := text.find(word)) >= 0), default=None)
+        if found is not None:
+            flags.append(LEVEL_FROM_SCOPE_WORD)
+            return scopes[found[1]], None
     return level, code
 
 
@@ -156,7 +167,7 @@ def parse_header(text: str) -> Header | None:
     work_year = year_of_range(title) or (int(found_year.group(1)) if found_year else None)
     if work_year is None:
         work_year = year_from_metadata(text[:start], flags)
-    issuer = _issuer(text, start + len(title))
+    issuer = _issuer(text, start + len(title), title)
     level, region_code = _region(issuer, title, number.group() if number else None, text, flags)
     return Header(
         title=title,

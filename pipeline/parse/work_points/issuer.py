@@ -43,6 +43,8 @@ def level_from_body(issuer: str, national_words: list[str]) -> tuple[str | None,
         return "county", county.code
     if re.search("[县旗区]$", organ):
         return "county", None  # a county the table does not single out
+    if not found and (level := lexicon()["header"]["bare_organ_levels"].get(organ)):
+        return level, None  # 市卫生健康委: a body named without its place
     if found:
         region = found[0][0]
         return ("provincial" if region.level == PROVINCE else "municipal"), region.code
