@@ -335,3 +335,60 @@ def test_a_marked_list_inside_a_reported_task_becomes_its_children() -> None:
     assert [c["marker"] for c in second["children"]] == ["第一", "第二、", "第三"]
     assert all(text[c["start"] : c["end"]] == c["text"] for c in second["children"])
     assert plan["tasks"][0]["children"] == [] and plan["tasks"][2]["children"] == []
+
+
+# --- numbered requirements with their measures, areas inside an item, more officials ------------------------
+
+
+def test_a_numbered_requirement_carries_its_measures() -> None:
+    text = (
+        "副市长要求：一要围绕中心、服务大局，持续巩固医改成果，全面提升服务能力，加快推动人才队伍建设。"
+        "二要剖析形势，提高认识，进一步增强做好卫生健康工作的责任感和紧迫感。"
+    )
+    tasks = read_tasks(text)
+    assert [c["title"] for c in tasks[0]["children"]] == ["持续巩固医改成果", "全面提升服务能力", "加快推动人才队伍建设"]
+    assert tasks[1]["children"] == []  # an attitude and a sense of duty are no measures
+
+
+def test_a_numbered_point_that_is_not_a_requirement_keeps_its_comma_reading() -> None:
+    text = "会议部署：一是深化医改，推进分级诊疗，完善医保支付方式改革；二是加强公共卫生，做好传染病防控。"
+    assert all(t["children"] == [] for t in read_tasks(text))
+
+
+def test_areas_named_inside_an_item_are_its_children() -> None:
+    text = "局长强调，今年要深化改革，着力在公立医院改革、分级诊疗、基层人才培养、中医药发展等方面实现新突破，推进健康城市建设。"
+    parent = next(t for t in read_tasks(text) if t["title"].startswith("着力在"))
+    assert [c["title"] for c in parent["children"]] == ["公立医院改革", "分级诊疗", "基层人才培养", "中医药发展"]
+
+
+def test_two_areas_inside_an_item_are_no_nested_list() -> None:
+    text = "局长强调，今年要深化改革，着力在公立医院改革、分级诊疗等方面实现新突破，推进健康城市建设。"
+    assert all(t["children"] == [] for t in read_tasks(text))
+
+
+def test_a_clause_led_by_ba_in_a_sentence_of_measures() -> None:
+    text = "局长强调，今年全系统要加强三级卫生网络建设，全面启动县级公立医院改革，把药品统一配送工作延伸到村。"
+    assert task_titles(text)[-1] == "把药品统一配送工作延伸到村"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("副县长王明在讲话中指出，今年要深化医改。", "王明"),
+        ("县委书记李红在会上强调，要加快医共体建设。", "李红"),
+        ("副县长赵刚讲话\n", "赵刚"),
+    ],
+)
+def test_officials_who_speak_in_other_words(sentence: str, name: str) -> None:
+    found = report("3月2日，全县卫生工作会议召开。\n" + sentence + "会议部署了2024年工作。")
+    assert (name, "speech") in {(o.name, o.role) for o in found.officials}
+
+
+@pytest.mark.parametrize("clause", ["坚持以人民健康为中心", "始终坚持以人民为中心", "进一步增强做好卫生工作的责任感和紧迫感", "推进卫生健康事业系统升级、全面进步"])
+def test_principles_and_duties_are_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize("clause", ["提高认识", "不断强化政治担当", "持续求进", "锤炼过硬本领", "持续改进作风"])
+def test_more_attitudes(clause: str) -> None:
+    assert is_attitude(clause, 0, len(clause))

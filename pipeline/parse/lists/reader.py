@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.areas import area_items
+from pipeline.parse.lists.areas import area_items, nested_areas
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.rules import (
     DEPLOY,
@@ -299,7 +299,8 @@ def _with_children(text: str, item: Item) -> Item:
         after_colon = item.start + colon.end() if colon else item.end
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
-        if not children and item.marker in rules()["directive"]["modals"]:
+        children = children or _as_items(nested_areas(text, item.start, item.end))
+        if not children and _is_requirement(item):
             children = _requirement_measures(text, item)
         if not children:
             children = _comma_children(text, item)
@@ -307,6 +308,12 @@ def _with_children(text: str, item: Item) -> Item:
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def _is_requirement(item: Item) -> bool:
+    """An item printed as a requirement: led by a modal (要…) or marked as one (一要…, 二要…)."""
+    modals = tuple(rules()["directive"]["modals"])
+    return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
 
 
 def _requirement_measures(text: str, item: Item) -> list[Item]:
