@@ -392,3 +392,49 @@ def test_principles_and_duties_are_generic(clause: str) -> None:
 @pytest.mark.parametrize("clause", ["提高认识", "不断强化政治担当", "持续求进", "锤炼过硬本领", "持续改进作风"])
 def test_more_attitudes(clause: str) -> None:
     assert is_attitude(clause, 0, len(clause))
+
+
+# --- a continuation page that opens on a speaker's requirements ------------------------------------------------
+
+
+def test_a_continuation_page_opening_on_a_speakers_requirements_states_a_plan() -> None:
+    from pipeline.documents.extract import extract_document
+
+    text = clean_text(
+        "（上接第二版）县长强调，要加快推进医共体建设，强化县级医院龙头作用，提升乡镇卫生院能力，推进村卫生室标准化建设。"
+        "要扎实做好疾病防控，加强传染病监测预警，抓好慢性病管理，推进健康县城建设。"
+    ).text
+    payload = extract_document(text, kind=None, published=None)
+    [plan] = payload["plans"]
+    assert [t["title"] for t in plan["tasks"]] == ["加快推进医共体建设", "扎实做好疾病防控"]
+    assert [c["title"] for c in plan["tasks"][1]["children"]] == ["加强传染病监测预警", "抓好慢性病管理", "推进健康县城建设"]
+
+
+def test_a_page_opening_on_a_speakers_review_states_no_plan_by_that_cue() -> None:
+    from pipeline.documents.extract import extract_document
+
+    text = clean_text("（上接第二版）县长指出，过去一年全县卫生健康工作取得显著成效，医共体建设稳步推进。").text
+    assert extract_document(text, kind=None, published=None)["plans"] == []
+
+
+def test_a_requirements_measures_come_before_an_enumeration_inside_it() -> None:
+    text = (
+        "县长强调，要聚集各方合力，紧扣县委、县政府的工作部署和三个指导性文件确定的目标任务，加快深化健康促进模式改革，"
+        "全面推进药品集中采购，依法加强综合监管。要加快医共体建设，推进县域医疗次中心建设。"
+    )
+    first = read_tasks(text)[0]
+    assert [c["title"] for c in first["children"]] == ["加快深化健康促进模式改革", "全面推进药品集中采购", "依法加强综合监管"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["深入领会此次会议精神和三个指导性文件的核心要义", "树立大卫生、大健康的观念", "抓好贯彻落实", "确保各项任务件件有着落、事事有成效"],
+)
+def test_relaying_and_closing_clauses_of_a_speech(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+def test_a_basic_path_frames_the_work() -> None:
+    from pipeline.parse.lists.rules import is_framing
+
+    assert is_framing("以“三医联动”协同为基本路径，", 0, 14)

@@ -298,10 +298,10 @@ def _with_children(text: str, item: Item) -> Item:
         colon = re.search("[：:]", text[item.start : item.end])
         after_colon = item.start + colon.end() if colon else item.end
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
+        if not children and _is_requirement(item):  # a requirement's measures before its enumerations
+            children = _requirement_measures(text, item)
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         children = children or _as_items(nested_areas(text, item.start, item.end))
-        if not children and _is_requirement(item):
-            children = _requirement_measures(text, item)
         if not children:
             children = _comma_children(text, item)
     children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]

@@ -83,7 +83,7 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
     for match in re.finditer("|".join(modals), text[start:end]):
         position = start + match.start()
         lead = directive_at(text, position, end)
-        if (lead is None or lead.kind != "modal") and not _opens_on_measures(text, position, match.end(), end):
+        if (lead is None or lead.kind != "modal") and not _opens_on_measures(text, position, start + match.end(), end):
             continue
         before = _boundary_before(text, position, start)
         if before is None:
@@ -113,13 +113,24 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
 
 def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
     """Whether a sentence opening on a modal whose first clause no directive verb leads (要深刻把握新形势…，
-    全力做好…，抓实…。) is a requirement all the same: it starts a sentence and at least two of its later
-    comma clauses are led by a directive verb."""
-    if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n"):
+    全力做好…，抓实…。) is a requirement all the same: it starts a sentence (or follows its speaker: 县长强调，要…)
+    and at least two of its later comma clauses are led by a directive verb."""
+    if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n" and not _after_speaker(text, position)):
         return False
     stop = next((i for i in range(after, end) if text[i] in "。；;！？\n"), end)
     clauses = _clauses(text, after, stop, "，,")
-    return sum(1 for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None) >= shape("min_items")
+    if not clauses or is_framing(text, clauses[0][0], clauses[0][1]):
+        return False  # 要以…为指导，坚持…：framing, read by directive_at
+    measures = [(s, e) for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None and not is_generic(text, s, e)]
+    return len(measures) >= shape("min_items")
+
+
+def _after_speaker(text: str, position: int) -> bool:
+    """Whether the words before `position` are a clause that only says who speaks (县长强调，要…)."""
+    if position == 0 or text[position - 1] not in "，,：:":
+        return False
+    clause_start = max(text.rfind(c, 0, position - 1) for c in "，,。；;：:\n") + 1
+    return _attributes(text, clause_start, position - 1)
 
 
 def _next_requirement(text: str, start: int, stop: int) -> int:
