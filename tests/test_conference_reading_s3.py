@@ -145,7 +145,7 @@ def test_a_requirement_that_opens_on_an_attitude_is_left_out_whole() -> None:
 # --- clauses that are no tasks -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("clause", ["坚决克服麻痹思想、厌战情绪", "慎终如始", "切实克服松劲心态", "牢固树立大健康理念", "树牢底线思维"])
+@pytest.mark.parametrize("clause", ["坚决克服麻痹思想、厌战情绪", "切实克服松劲心态", "牢固树立大健康理念", "树牢底线思维"])
 def test_attitudes_after_an_adverb(clause: str) -> None:
     assert is_attitude(clause, 0, len(clause))
 
@@ -438,3 +438,35 @@ def test_a_basic_path_frames_the_work() -> None:
     from pipeline.parse.lists.rules import is_framing
 
     assert is_framing("以“三医联动”协同为基本路径，", 0, 14)
+
+
+# --- measures joined by 、, requirements that only relay -------------------------------------------------------
+
+
+def test_two_measures_joined_by_a_pause_mark_are_two_tasks() -> None:
+    text = "她强调，要依法组织实施生育政策，积极推进生育服务管理改革、逐步完善目标管理责任制，加强妇幼健康体系建设。"
+    assert task_titles(text) == ["依法组织实施生育政策", "积极推进生育服务管理改革", "逐步完善目标管理责任制", "加强妇幼健康体系建设"]
+
+
+def test_an_enumeration_of_nouns_after_one_verb_stays_one_task() -> None:
+    text = "她强调，要深化“三医”联动改革，做好中医药守正创新、传承发展工作，推进医共体建设。"
+    assert "做好中医药守正创新、传承发展工作" in task_titles(text)
+
+
+def test_a_requirement_that_only_relays_and_encourages_is_no_task() -> None:
+    text = (
+        "她强调，要认真贯彻党的全会精神，准确把握中央决定的深刻内涵，充分认识工作取得的巨大成就，增强做好工作的信心；"
+        "要注重宣传引导，扎实做好生育服务证制度改革，加强妇幼健康体系建设；要加快医共体建设。"
+    )
+    titles = task_titles(text)
+    assert titles[0] == "注重宣传引导" and not any(t.startswith("认真贯彻") for t in titles)
+
+
+def test_a_requirement_with_a_principle_and_a_measure_stays() -> None:
+    text = "会议要求，要坚持“预防为主”的原则，慎终如始抓好疫情防控工作。要加快医共体建设。"
+    assert task_titles(text) == ["坚持“预防为主”的原则", "加快医共体建设"]
+
+
+@pytest.mark.parametrize("clause", ["积极应对新形势带来的机遇和挑战", "切实把这件惠民生的好事办好", "增强做好工作的信心和决心", "准确把握中央决定的深刻内涵"])
+def test_encouragements_are_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))

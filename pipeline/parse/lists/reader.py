@@ -23,6 +23,7 @@ from functools import cache
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items, nested_areas
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
+from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.rules import (
     DEPLOY,
     REVIEW,
@@ -204,7 +205,7 @@ def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple
     free = [p for p in paragraphs if not any(s < p.end and p.start < e for s, e in covered)]
     for group in _runs(text, free, paragraphs):
         g_start, g_end = group[0].start, group[-1].end
-        modal = _as_items(unmarked.modal_items(text, g_start, g_end))
+        modal = _as_items(modal_items(text, g_start, g_end))
         if modal and 2 * sum(reads_as_results(text[i.start : i.end]) for i in modal) < len(modal):
             lists.append(_closed(text, modal, paragraphs))
             group = [p for p in group if p.start > modal[-1].end]  # a list of another shape may follow
@@ -283,8 +284,15 @@ def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
 
 
 def _generic_item(text: str, item: Item) -> bool:
-    """An item made of one clause that relays or exhorts (贯彻落实…精神, 发扬…精神)."""
-    return is_generic(text, item.start, item.end) and not re.search("[，,；;]", text[item.start : item.end].rstrip("，,；;。"))
+    """An item made of clauses that relay or exhort (贯彻落实…精神, 发扬…精神), or of such a clause and
+    attitudes (要认真贯彻…全会精神，准确把握…内涵，充分认识…，增强…信心)."""
+    clauses = [m.span() for m in re.finditer("[^，,；;。]+", text[item.start : item.end])]
+    if not clauses:
+        return False
+    spans = [(item.start + s, item.start + e) for s, e in clauses]
+    if not is_generic(text, *spans[0]):
+        return False
+    return all(is_generic(text, s, e) or is_attitude(text, s, e) for s, e in spans[1:])
 
 
 def _with_children(text: str, item: Item) -> Item:

@@ -1,7 +1,6 @@
 """Unmarked lists: parallel items recognised by their shape, not by ordinal markers.
 
-* modal items: clauses led by 要 (or 必须), separated by ；or 。 (要…；要…。), a short subject allowed
-  before the first (全市卫生健康系统要…);
+* modal items (要…；要…。): pipeline.parse.lists.modal, which uses this module's clause splitting;
 * clause items: clauses separated by ；or 。, each led by a directive verb (after adverbs) or by 以…为…;
 * comma items: short verb-object clauses separated by ，(落实…，办好…，强化…);
 * enumerations: 、-separated items in parentheses or before a count that sizes them (A、B、C三项行动).
@@ -73,91 +72,6 @@ def _clauses(text: str, start: int, end: int, separators: str) -> list[tuple[int
                 before = text[index]
             position = index + 1
     return out
-
-
-def modal_items(text: str, start: int, end: int) -> list[Piece]:
-    """Items led by a modal (要/必须) after ；, 。 or a line start (the first also after ，, ： or a subject)."""
-    modals = rules()["directive"]["modals"]
-    boundaries = shape("modal_boundaries")
-    starts: list[tuple[int, str]] = []
-    for match in re.finditer("|".join(modals), text[start:end]):
-        position = start + match.start()
-        lead = directive_at(text, position, end)
-        if (lead is None or lead.kind != "modal") and not _opens_on_measures(text, position, start + match.end(), end):
-            continue
-        before = _boundary_before(text, position, start)
-        if before is None:
-            continue
-        char, distance = before
-        if starts and char not in "；;。\n" and not (char in "。\n" and distance <= shape("max_subject_chars")):
-            continue
-        if not starts and (distance > shape("max_subject_chars") or (distance > 0 and char not in "，,：:。\n")):
-            continue
-        if distance == 0 and char not in boundaries + "\n":
-            continue
-        item_start = lead.start if lead is not None and lead.kind == "modal" else position + len(match.group())
-        starts.append((position, match.group(), item_start))  # after framing: 要以…为主线，加快… → 加快…
-    if len(starts) < shape("min_items"):
-        return []
-    pieces = []
-    for index, (position, modal, item_start) in enumerate(starts):
-        stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
-        if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
-            stop = min(_sentence_start(text, stop, position), _paragraph_end(text, position, end))
-        stop = _next_requirement(text, position + len(modal), stop)
-        s, e = _trim(text, item_start, stop)
-        if s < e:
-            pieces.append(Piece(s, e, modal, MODAL))
-    return pieces if len(pieces) >= shape("min_items") else []
-
-
-def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
-    """Whether a sentence opening on a modal whose first clause no directive verb leads (要深刻把握新形势…，
-    全力做好…，抓实…。) is a requirement all the same: it starts a sentence (or follows its speaker: 县长强调，要…)
-    and at least two of its later comma clauses are led by a directive verb."""
-    if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n" and not _after_speaker(text, position)):
-        return False
-    stop = next((i for i in range(after, end) if text[i] in "。；;！？\n"), end)
-    clauses = _clauses(text, after, stop, "，,")
-    if not clauses or is_framing(text, clauses[0][0], clauses[0][1]):
-        return False  # 要以…为指导，坚持…：framing, read by directive_at
-    measures = [(s, e) for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None and not is_generic(text, s, e)]
-    return len(measures) >= shape("min_items")
-
-
-def _after_speaker(text: str, position: int) -> bool:
-    """Whether the words before `position` are a clause that only says who speaks (县长强调，要…)."""
-    if position == 0 or text[position - 1] not in "，,：:":
-        return False
-    clause_start = max(text.rfind(c, 0, position - 1) for c in "，,。；;：:\n") + 1
-    return _attributes(text, clause_start, position - 1)
-
-
-def _next_requirement(text: str, start: int, stop: int) -> int:
-    """Where a sentence opening on a modal (要锤炼过硬本领…) starts before `stop`: a requirement of its own
-    even when no directive verb leads it, so it ends the item before."""
-    modals = tuple(rules()["directive"]["modals"])
-    for index in range(start, stop):
-        if text[index - 1] in "。；;！？" and text.startswith(modals, index) and not is_modal_word(text, index):
-            return index
-    return stop
-
-
-def _boundary_before(text: str, position: int, floor: int) -> tuple[str, int] | None:
-    """(boundary character, characters between it and `position`) for the nearest boundary before."""
-    index = position - 1
-    while index >= floor and text[index] not in "，,；;。：:\n！？":
-        index -= 1
-    char = text[index] if index >= floor else "\n"
-    return char, position - index - 1
-
-
-def _sentence_start(text: str, position: int, floor: int) -> int:
-    """Move back from a modal to the start of its clause (a subject before 要 belongs to its item's lead-in)."""
-    index = position
-    while index > floor and text[index - 1] not in "；;。\n":
-        index -= 1
-    return index
 
 
 def _paragraph_end(text: str, position: int, end: int) -> int:
@@ -247,8 +161,24 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
             elif lead is None and (_frames(text, cs, ce) or (not led and _attributes(text, cs, ce))):
                 neutral += 1
         if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral):
-            pieces += [piece for piece in led if not is_generic(text, piece.start, piece.end)]
+            pieces += [part for piece in led if not is_generic(text, piece.start, piece.end) for part in _joined_measures(text, piece)]
     return pieces
+
+
+def _adverb_at(text: str, position: int, end: int) -> bool:
+    return text.startswith(tuple(rules()["directive"]["adverbs"]), position, end)
+
+
+def _joined_measures(text: str, piece: Piece) -> list[Piece]:
+    """A clause of two measures joined by 、 (积极推进A改革、逐步完善B制度): each its own piece when the words
+    after the 、 are led by an adverb and a directive verb (not 守正创新、传承发展工作, two nouns) and neither
+    part is a bare verb."""
+    for index in range(piece.start + 1, piece.end - 1):
+        if text[index] == "、" and verb_at(text, index + 1, piece.end) and _adverb_at(text, index + 1, piece.end):
+            first, second = (piece.start, index), (index + 1, piece.end)
+            if not _is_bare(text, *first) and not _is_bare(text, *second) and verb_at(text, piece.start, index):
+                return [Piece(first[0], first[1], None, piece.rule), *_joined_measures(text, Piece(second[0], second[1], None, piece.rule))]
+    return [piece]
 
 
 def _frames(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,98 @@
+"""Requirements: items led by 要 (or 必须), separated by ；or 。 (要…；要…。), a short subject allowed before
+the first (全市卫生健康系统要…) and its speaker before it (县长强调，要…). A requirement starts at its work after
+framing (要以…为主线，加快… → 加快…); one whose first clause is a stance is read when its later clauses are
+measures (要深刻把握新形势…，全力做好…，抓实…。); it ends with its paragraph and before the next sentence
+that opens on a modal. Offsets are absolute; the pieces are pipeline.parse.lists.unmarked's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.lists.rules import directive_at, is_framing, is_generic, is_modal_word, rules, shape
+from pipeline.parse.lists.unmarked import MODAL, Piece, _attributes, _clauses, _paragraph_end, _trim
+
+
+def modal_items(text: str, start: int, end: int) -> list[Piece]:
+    """Items led by a modal (要/必须) after ；, 。 or a line start (the first also after ，, ： or a subject)."""
+    modals = rules()["directive"]["modals"]
+    boundaries = shape("modal_boundaries")
+    starts: list[tuple[int, str]] = []
+    for match in re.finditer("|".join(modals), text[start:end]):
+        position = start + match.start()
+        lead = directive_at(text, position, end)
+        if (lead is None or lead.kind != "modal") and not _opens_on_measures(text, position, start + match.end(), end):
+            continue
+        before = _boundary_before(text, position, start)
+        if before is None:
+            continue
+        char, distance = before
+        if starts and char not in "；;。\n" and not (char in "。\n" and distance <= shape("max_subject_chars")):
+            continue
+        if not starts and (distance > shape("max_subject_chars") or (distance > 0 and char not in "，,：:。\n")):
+            continue
+        if distance == 0 and char not in boundaries + "\n":
+            continue
+        item_start = lead.start if lead is not None and lead.kind == "modal" else position + len(match.group())
+        starts.append((position, match.group(), item_start))  # after framing: 要以…为主线，加快… → 加快…
+    if len(starts) < shape("min_items"):
+        return []
+    pieces = []
+    for index, (position, modal, item_start) in enumerate(starts):
+        stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
+        if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
+            stop = min(_sentence_start(text, stop, position), _paragraph_end(text, position, end))
+        stop = _next_requirement(text, position + len(modal), stop)
+        s, e = _trim(text, item_start, stop)
+        if s < e:
+            pieces.append(Piece(s, e, modal, MODAL))
+    return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
+    """Whether a sentence opening on a modal whose first clause no directive verb leads (要深刻把握新形势…，
+    全力做好…，抓实…。) is a requirement all the same: it starts a sentence (or follows its speaker: 县长强调，要…)
+    and at least two of its later comma clauses are led by a directive verb."""
+    if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n" and not _after_speaker(text, position)):
+        return False
+    stop = next((i for i in range(after, end) if text[i] in "。；;！？\n"), end)
+    clauses = _clauses(text, after, stop, "，,")
+    if not clauses or is_framing(text, clauses[0][0], clauses[0][1]):
+        return False  # 要以…为指导，坚持…：framing, read by directive_at
+    measures = [(s, e) for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None and not is_generic(text, s, e)]
+    return len(measures) >= shape("min_items")
+
+
+def _after_speaker(text: str, position: int) -> bool:
+    """Whether the words before `position` are a clause that only says who speaks (县长强调，要…)."""
+    if position == 0 or text[position - 1] not in "，,：:":
+        return False
+    clause_start = max(text.rfind(c, 0, position - 1) for c in "，,。；;：:\n") + 1
+    return _attributes(text, clause_start, position - 1)
+
+
+def _next_requirement(text: str, start: int, stop: int) -> int:
+    """Where a sentence opening on a modal (要锤炼过硬本领…) starts before `stop`: a requirement of its own
+    even when no directive verb leads it, so it ends the item before."""
+    modals = tuple(rules()["directive"]["modals"])
+    for index in range(start, stop):
+        if text[index - 1] in "。；;！？" and text.startswith(modals, index) and not is_modal_word(text, index):
+            return index
+    return stop
+
+
+def _boundary_before(text: str, position: int, floor: int) -> tuple[str, int] | None:
+    """(boundary character, characters between it and `position`) for the nearest boundary before."""
+    index = position - 1
+    while index >= floor and text[index] not in "，,；;。：:\n！？":
+        index -= 1
+    char = text[index] if index >= floor else "\n"
+    return char, position - index - 1
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    """Move back from a modal to the start of its clause (a subject before 要 belongs to its item's lead-in)."""
+    index = position
+    while index > floor and text[index - 1] not in "；;。\n":
+        index -= 1
+    return index
