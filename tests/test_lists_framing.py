@@ -50,6 +50,8 @@ def test_a_deliverable_goal_with_a_count_is_a_task() -> None:
         "推动卫生健康事业高质量发展",
         "不断满足群众多层次健康需求",
         "全力推动各项重点任务落地落实",
+        "坚持以人民健康为中心",  # the standing principle
+        "始终坚持以人民为中心的发展思想",
     ],
 )
 def test_clauses_that_relay_or_exhort_are_generic(clause: str) -> None:
@@ -58,7 +60,10 @@ def test_clauses_that_relay_or_exhort_are_generic(clause: str) -> None:
 
 @pytest.mark.parametrize(
     "clause",
-    ["推进精神卫生服务体系建设", "落实严重精神障碍患者救治救助", "推动公立医院高质量发展", "提升群众满意度", "加强党的建设"],
+    [
+        "推进精神卫生服务体系建设", "落实严重精神障碍患者救治救助", "推动公立医院高质量发展", "提升群众满意度", "加强党的建设",
+        "坚持以县医院为中心建设医共体",  # a 以…为中心 that organises work is no slogan
+    ],  # fmt: skip
 )
 def test_work_that_shares_words_with_exhortations_is_not_generic(clause: str) -> None:
     assert not is_generic(clause, 0, len(clause))
