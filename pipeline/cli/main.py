@@ -141,6 +141,8 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
         if warn_documents_without_plans(paths, strict, _say):
             return 1
         return _unchanged(command, paths, record, len(documents), started)
+    if refused := _latest_release_refused(command, paths):  # before the run, not after minutes of building
+        return refused
     forget_build(paths)  # the run below rewrites the package; a failed run leaves no record behind
 
     import dagster as dg
@@ -190,6 +192,21 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
     _record(paths, inputs)
     _say(_summary(result, len(documents), time.monotonic() - started))
     warn_documents_without_plans(paths, False, _say)
+    return 0
+
+
+def _latest_release_refused(command: str, paths: Paths) -> int:
+    """1 (after saying why) when the latest release does not verify, which the package step (and publish,
+    inside its lock) would refuse after the whole build; else 0."""
+    from pipeline.release.versions import ReleaseError, verify_latest
+
+    try:
+        verify_latest(paths.releases)
+    except ReleaseError as error:
+        _say(f"error: {error}")
+        published = f"Nothing was published; no version folder was added to {paths.releases}."
+        _say(published if command == "publish" else f"Nothing was built; the build folder {paths.out} is as it was.")
+        return 1
     return 0
 
 

@@ -84,35 +84,24 @@ def _finish(process: subprocess.Popen, log: Path) -> str:
     return log.read_text(encoding="utf-8")
 
 
-def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes_of_the_cli(
+def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes_of_the_cli_which_waits_for_a_run(
     reference: Path, tmp_path: Path
 ):
+    """`dagster job execute` and `dagster asset materialize` (each on a fresh instance, no config) publish
+    what the CLI publishes. While the job's run holds its build folder, `python -m pipeline build` is
+    started on that folder (as a user would, in its own process): the CLI says what it waits for, builds
+    after the run, both succeed and the package is the reference's, byte for byte. One run serves both
+    behaviours: the run's own package is compared through the release it published (the package's files
+    and the release's), the CLI's through the build folder it rewrote after the run."""
     commands = {
         "job_execute": [DAGSTER, "job", "execute", "-m", "pipeline.definitions", "-j", "publish"],
         "asset_materialize": [DAGSTER, "asset", "materialize", "-m", "pipeline.definitions", "--select", "*"],
     }
+    environments = {name: _environment(reference, tmp_path / name) for name in commands}
     running = {
-        name: _start(command, _environment(reference, tmp_path / name), tmp_path / f"{name}.log")
-        for name, command in commands.items()
+        name: _start(command, environments[name], tmp_path / f"{name}.log") for name, command in commands.items()
     }
-    for name, process in running.items():
-        log = _finish(process, tmp_path / f"{name}.log")
-        assert "RUN_SUCCESS" in log, name
-        assert _tree(tmp_path / name / "datasets") == _tree(reference / "datasets"), name
-        assert _tree(tmp_path / name / "out" / "package") == _tree(reference / "out" / "package"), name
-
-
-def test_the_cli_waits_for_a_dagster_run_on_the_same_build_folder_and_neither_corrupts_the_other(
-    reference: Path, tmp_path: Path
-):
-    """A run launched as the UI launches it (in its own process, no config) and `python -m pipeline build`
-    started while it holds the build folder: the CLI says what it waits for, then builds; both succeed
-    and the package is the reference's, byte for byte."""
-    environment = _environment(reference, tmp_path)
-    out = tmp_path / "out"
-    run = _start(
-        [DAGSTER, "job", "execute", "-m", "pipeline.definitions", "-j", "build"], environment, tmp_path / "run.log"
-    )
+    run, run_log, out = running["job_execute"], tmp_path / "job_execute.log", tmp_path / "job_execute" / "out"
     holder = out / ".writer"
     deadline = time.monotonic() + 600
     while not (holder.exists() and holder.read_text(encoding="utf-8").strip()):
@@ -120,8 +109,8 @@ def test_the_cli_waits_for_a_dagster_run_on_the_same_build_folder_and_neither_co
         time.sleep(0.1)
     assert "Dagster run" in holder.read_text(encoding="utf-8")
     cli = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--out", str(out), "--datasets", str(tmp_path / "datasets")],
-        env=environment,
+        [sys.executable, "-m", "pipeline", "build", "--out", str(out), "--datasets", str(tmp_path / "cli_datasets")],
+        env=environments["job_execute"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -129,10 +118,13 @@ def test_the_cli_waits_for_a_dagster_run_on_the_same_build_folder_and_neither_co
     )
     assert cli.returncode == 0, cli.stderr[-3000:]
     assert "waiting for Dagster run" in cli.stderr and f"to finish writing {out}" in cli.stderr
-    assert "RUN_SUCCESS" in (tmp_path / "run.log").read_text(encoding="utf-8")  # the CLI built after the run
-    _finish(run, tmp_path / "run.log")
-    assert _tree(out / "package") == _tree(reference / "out" / "package")
+    assert "RUN_SUCCESS" in run_log.read_text(encoding="utf-8")  # the CLI built after the run
     assert not holder.read_text(encoding="utf-8").strip()  # released
+    for name, process in running.items():
+        log = _finish(process, tmp_path / f"{name}.log")
+        assert "RUN_SUCCESS" in log, name
+        assert _tree(tmp_path / name / "datasets") == _tree(reference / "datasets"), name
+        assert _tree(tmp_path / name / "out" / "package") == _tree(reference / "out" / "package"), name
 
 
 def test_the_build_on_a_dask_cluster_of_two_worker_processes_equals_the_in_process_build(

@@ -226,7 +226,8 @@ def test_a_leftover_temporary_is_removed_by_the_next_publish(work: Path):
 def test_a_tampered_latest_release_is_refused_before_diffing(
     work: Path, damage: str, capsys: pytest.CaptureFixture[str]
 ):
-    """Case 3: publish verifies the latest release and refuses, leaving datasets/ as it is."""
+    """Case 3: publish (and build) verify the latest release before building and refuse, leaving datasets/
+    and the build folder as they are."""
     latest = work / "datasets" / PACKAGE / "1.0.0"
     if damage == "one character of tasks.csv":
         path = latest / "data" / "tasks.csv"
@@ -241,11 +242,16 @@ def test_a_tampered_latest_release_is_refused_before_diffing(
         path.unlink()
     shutil.copy(work / "extra" / "x_city.txt", work / "seeds")  # a real change, which must not be published
     before = _tree(work / "datasets")
+    built = _tree(work / "build")
     assert main(_args("publish", work)) == 1
     err = capsys.readouterr().err
     assert "the latest release does not verify" in err and str(path) in err
     assert "Nothing was published" in err
-    assert _tree(work / "datasets") == before
+    assert "[2/3]" not in err  # refused before the run: minutes of building would end in the same refusal
+    assert main(_args("build", work)) == 1  # a build plans its version against that release too
+    err = capsys.readouterr().err
+    assert "the latest release does not verify" in err and "Nothing was built" in err and "[2/3]" not in err
+    assert _tree(work / "datasets") == before and _tree(work / "build") == built
 
 
 def test_validate_reports_every_problem_and_never_crashes(work: Path, capsys: pytest.CaptureFixture[str]):
