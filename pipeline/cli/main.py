@@ -150,13 +150,13 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
     from pipeline.cli.progress import RunDisplay
     from pipeline.cli.runs import describe, documents_to_process
     from pipeline.definitions import make_definitions
-    from pipeline.defs.instance import project_instance
+    from pipeline.defs.instance import project_instance, throwaway_instance
     from pipeline.documents.progress import listening
 
     # A run over the project's seeds folder is recorded in the project's instance (the UI shows it); a
     # run over another folder (tests, experiments) uses a throwaway instance.
     recorded = paths.seeds.resolve() == default_paths().seeds.resolve()
-    instance = project_instance() if recorded else dg.DagsterInstance.ephemeral()
+    instance = project_instance() if recorded else throwaway_instance()
     to_process = documents_to_process(paths, documents)
     job = make_definitions(paths).resolve_job_def(command)
     display = RunDisplay(documents=len(documents), steps=len(job.graph.nodes))

@@ -240,3 +240,40 @@ def test_the_multiprocess_example_config_runs_the_per_document_steps(tmp_path: P
 def _process_documents_job_for_test() -> dg.JobDefinition:
     """The process_documents job on the PIPELINE_* folders (rebuilt in every step's own process)."""
     return make_definitions().resolve_job_def("process_documents")
+
+
+@dg.asset
+def _upstream() -> dg.MaterializeResult:
+    return dg.MaterializeResult(metadata={"rows": 2})
+
+
+@dg.asset(deps=[_upstream])
+def _downstream(context) -> None:  # noqa: ANN001 - Dagster reads the annotation, which __future__ makes a string
+    context.log.info("downstream")
+
+
+@dg.asset_check(asset=_downstream)
+def _downstream_check() -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(passed=False, metadata={"why": "on purpose"})
+
+
+def test_the_clis_throwaway_instance_records_what_dagsters_in_memory_instance_records():
+    """The CLI's instance for runs over other seeds folders (its event log storage keeps one connection)
+    stores the same events, materialisations and check results as Dagster's own in-memory instance."""
+    from pipeline.defs.instance import throwaway_instance
+
+    job = dg.Definitions(
+        assets=[_upstream, _downstream], asset_checks=[_downstream_check]
+    ).resolve_implicit_global_asset_job_def()
+    recorded = []
+    for instance in (dg.DagsterInstance.ephemeral(), throwaway_instance()):
+        result = job.execute_in_process(instance=instance)
+        records = instance.get_records_for_run(result.run_id, limit=1000).records
+        events = [(r.event_log_entry.dagster_event_type, r.event_log_entry.step_key) for r in records]
+        materialised = instance.get_latest_materialization_event(dg.AssetKey("_upstream"))
+        check = instance.event_log_storage.get_latest_asset_check_execution_by_key([_downstream_check.check_key])[
+            _downstream_check.check_key
+        ]
+        recorded.append((events, materialised.asset_materialization.metadata, check.status, result.success))
+    assert recorded[0] == recorded[1]
+    assert len(recorded[0][0]) > 10 and recorded[0][1]["rows"] == dg.IntMetadataValue(2)

@@ -204,11 +204,17 @@ def _is_joint(text: str, head_start: int, scope_start: int | None, noun_start: i
 
 
 def _run_start(text: str, end: int) -> int:
-    """Start of the run of Chinese characters (not 年) that ends at `end`."""
+    """Start of the run of Chinese characters (not 年, unless of 半年 / 上半年) that ends at `end`."""
     start = end
-    while start > max(0, end - _MAX_HEAD) and _is_head_char(text[start - 1]):
+    while start > max(0, end - _MAX_HEAD) and (_is_head_char(text[start - 1]) or _is_period_word(text, start - 1)):
         start -= 1
     return start
+
+
+def _is_period_word(text: str, position: int) -> bool:
+    """A 年 that is part of a period of the year in a meeting's name (全市卫生健康半年工作会议), not a year."""
+    words = lexicon()["meeting"]["period_words"]
+    return text[position] == "年" and any(text.startswith(w, position - len(w) + 1) for w in words if position >= len(w) - 1)
 
 
 def _is_head_char(char: str) -> bool:
@@ -221,13 +227,15 @@ def _sentence_start(text: str, position: int) -> int:
 
 
 def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
-    """The rightmost scope in the head whose remainder is a health field."""
+    """The rightmost scope in the head whose remainder is a health field (with no held verb in it: 市卫健委召开
+    县区…座谈会 is held by a body, see _organiser_scope)."""
     head = text[head_start:noun_start]
     for start, end, kind, region in _scope_candidates(head):
         verb = _held_verb_at(head, end)
         if verb and head[:start].endswith(("在", "于")):
             continue  # 在渝北区召开…: the place, not the scope
-        if _is_health_field(head[end + verb :]):
+        field = head[end + verb :]
+        if _is_health_field(field) and not any(held in field for held in lexicon()["meeting"]["held_verbs"]):
             return _Scope(head_start + start, head_start + end, kind, region, head_start + end + verb, verb > 0)
     return None
 

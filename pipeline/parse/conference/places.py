@@ -23,6 +23,7 @@ REGION_FROM_COUNTIES = "region_from_county_mentions"
 REGION_AMBIGUOUS = "region_ambiguous"
 COUNTY_LEVEL_CITY = "county_level_city_from_text"
 DISTRICT_FROM_TITLES = "district_meeting_from_titles"
+REGION_FROM_SLOGAN = "region_from_area_slogan"
 
 
 @cache
@@ -107,7 +108,22 @@ def resolve_scope(
     code = resolve_region(scope, named, location, text, hints, flags)
     if scope == MUNICIPAL and code is not None and regions.by_code(code).level == regions.PROVINCE:
         return PROVINCIAL, code  # 北京, 上海, 天津, 重庆: a city that is a provincial-level unit
+    if code is None and named is None and scope in (MUNICIPAL, COUNTY) and (county := _slogan_county(text)):
+        if scope == COUNTY or county.name.endswith("市"):
+            flags.append(REGION_FROM_SLOGAN)
+            return COUNTY, county.code
     return scope, code
+
+
+def _slogan_county(text: str) -> regions.Region | None:
+    """The one county a text names by its short name in a slogan of its own plan (健康竹溪, 和谐福鼎)."""
+    words = tuple(lexicon()["meeting"]["area_slogan_words"])
+    found = {
+        county.code: county
+        for candidates, start, _ in regions.find_county_names(text)
+        if text.endswith(words, 0, start) and (county := regions.resolve_county(candidates, text)) is not None
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _county_level_city(sources: list[str]) -> str | None:

@@ -3,6 +3,7 @@
 * a bare item (一、 with no words: the text lost them) is left out: flag empty_item_dropped;
 * an item that reviews past work in a list that deploys (一是全省…取得了可喜成绩；二是要…) is left out:
   flag review_items_left_out;
+* a marked list of another family printed inside an item (二是…。第一，…；第二，…) becomes its children;
 * a second passage that sets out the work year's work (a leader's instruction: 2021年，要加强…，加快…)
   adds its tasks (pipeline.parse.lists.year_passage_tasks): flag tasks_from_year_passage.
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.lists import year_passage_tasks
+from pipeline.parse.lists import nested_list_tasks, year_passage_tasks
 from pipeline.parse.lists.rules import reviews_as_item
 
 Task = dict[str, Any]
@@ -30,10 +31,19 @@ def edited_tasks(
     if reviewing and len(reviewing) < len(kept):
         kept = [t for t in kept if t not in reviewing]
         flags.append("review_items_left_out")
+    kept = [_with_nested_list(text, t) for t in kept]
     added = _year_passage(text, kept, work_year)
     if added:
         flags.append("tasks_from_year_passage")
     return _renumbered(sorted(kept + added, key=lambda t: t["start"]), commentary)
+
+
+def _with_nested_list(text: str, task: Task) -> Task:
+    """A task with the marked list of another family printed inside it as its children (二是…。第一，…；第二，…)."""
+    if task.get("children"):
+        return task
+    children = nested_list_tasks(text, task["start"], task["end"])
+    return {**task, "children": children} if children else task
 
 
 def _year_passage(text: str, tasks: list[Task], work_year: int | None) -> list[Task]:

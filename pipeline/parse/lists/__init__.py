@@ -11,11 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.parse.lists.prose import prose_items
-from pipeline.parse.lists.reader import Item, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.reader import Item, marked_children, read_lists, reviews_past_work, title_of
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 
-__all__ = ["Item", "list_tasks", "prose_tasks", "read_lists", "reviews_past_work", "year_passage_tasks"]
+__all__ = [
+    "Item",
+    "list_tasks",
+    "nested_list_tasks",
+    "prose_tasks",
+    "read_lists",
+    "reviews_past_work",
+    "year_passage_tasks",
+]
 
 
 def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
@@ -51,3 +59,9 @@ def year_passage_tasks(text: str, year: int, taken: list[tuple[int, int]]) -> li
     verb-led clauses (2021年，要加强…，加快…; pipeline.parse.lists.year_passage), numbered from 1."""
     pieces = year_passage_pieces(text, year, taken)
     return [_task(text, Item(p.start, p.end, None, None, n, p.rule), n) for n, p in enumerate(pieces, start=1)]
+
+
+def nested_list_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Tasks of a marked list of another family nested inside the item text[start:end] (二是突出重点…。第一，…；
+    第二，…), numbered from 1; none when the item holds no such list."""
+    return [_task(text, child, n) for n, child in enumerate(marked_children(text, start, end), start=1)]

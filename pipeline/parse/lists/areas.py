@@ -16,6 +16,7 @@ from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rule
 from pipeline.parse.lists.unmarked import Piece, enumeration_pieces
 
 RULE = "list_area_enumeration"
+_MAX_AREA_CHARS = 20
 
 
 @cache
@@ -41,4 +42,19 @@ def area_items(text: str, start: int, end: int) -> list[Piece]:
             verbs = sum(verb_at(text, p.start, p.end) for p in pieces)
             if len(pieces) >= cfg["min_items"] and verbs >= cfg["min_verb_share"] * len(pieces):
                 return pieces
+    return []
+
+
+def nested_areas(text: str, start: int, end: int) -> list[Piece]:
+    """The areas named inside one item (着力在A、B、C等方面实现新突破): a nested list whatever the areas'
+    form, since the item's own verb says what is done in them; at least [areas] min_items of them."""
+    opener_re, closer_re = _patterns()
+    for closer in closer_re.finditer(text, start, end):
+        clause_start = max(max(text.rfind(c, start, closer.start()) for c in "，,；;：:") + 1, start)
+        opener = opener_re.search(text, clause_start, closer.start())
+        if opener is None or opener.start() == clause_start:
+            continue  # an item that is only the enumeration is read by area_items, not nested
+        pieces = enumeration_pieces(text, opener.end(), closer.start(), RULE)
+        if len(pieces) >= rules()["areas"]["min_items"] and all(p.end - p.start <= _MAX_AREA_CHARS for p in pieces):
+            return pieces
     return []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.areas import area_items
+from pipeline.parse.lists.areas import area_items, nested_areas
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.rules import (
     DEPLOY,
@@ -210,8 +210,8 @@ def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple
             group = [p for p in group if p.start > modal[-1].end]  # a list of another shape may follow
         for paragraph in group:
             announced = _as_items(unmarked.announced_items(text, paragraph.start, paragraph.end))
-            if announced:
-                lists.append(_closed(text, announced, paragraphs))
+            if announced:  # the count sizes the list: a catch-all item (统筹做好其它各项工作) stays
+                lists.append(_closed(text, announced, paragraphs, keep_generic=True))
                 continue
             clauses = _as_items(unmarked.clause_items(text, paragraph.start, paragraph.end))
             if clauses and _deploys(text, paragraphs, clauses[0].start, clauses, strict=True):
@@ -233,15 +233,16 @@ def _runs(text: str, free: list[_Paragraph], paragraphs: list[_Paragraph]) -> li
     return runs
 
 
-def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph]) -> list[Item]:
-    """The last item closed before a byline or a new passage; attitudes (提高政治站位…) left out."""
+def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph], keep_generic: bool = False) -> list[Item]:
+    """The last item closed before a byline or a new passage; attitudes (提高政治站位…) and, unless
+    `keep_generic`, clauses that relay or exhort left out."""
     last = items[-1]
     items[-1] = Item(last.start, max(last.start, _close(text, last.start, last.end)), last.marker, None, last.position, last.rule)
     kept: list[Item] = []
     for item in items:
         if is_attitude(text, item.start, item.end):
             kept += _measures_after_attitude(text, item) if item.marker is None else []
-        elif not _generic_item(text, item):
+        elif keep_generic or not _generic_item(text, item):
             kept.append(item)
     return kept if len(kept) >= 2 else (kept if kept and len(items) > len(kept) else [])
 
@@ -297,15 +298,22 @@ def _with_children(text: str, item: Item) -> Item:
         colon = re.search("[：:]", text[item.start : item.end])
         after_colon = item.start + colon.end() if colon else item.end
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
+        if not children and _is_requirement(item):  # a requirement's measures before its enumerations
+            children = _requirement_measures(text, item)
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
+        children = children or _as_items(nested_areas(text, item.start, item.end))
         if not children:
             children = _comma_children(text, item)
-        if not children and item.marker in rules()["directive"]["modals"]:
-            children = _requirement_measures(text, item)
     children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def _is_requirement(item: Item) -> bool:
+    """An item printed as a requirement: led by a modal (要…) or marked as one (一要…, 二要…)."""
+    modals = tuple(rules()["directive"]["modals"])
+    return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
 
 
 def _requirement_measures(text: str, item: Item) -> list[Item]:
@@ -321,6 +329,15 @@ def _requirement_measures(text: str, item: Item) -> list[Item]:
         return []
     pieces = unmarked.prose_items(text, headline.end(), item.start + sentence.end())
     return _as_items([p for p in pieces if not is_attitude(text, p.start, p.end)])
+
+
+def marked_children(text: str, start: int, end: int) -> list[Item]:
+    """The items of a marked list that starts inside text[start:end] (not at its start), when it has two or more."""
+    inner = [c for c in find_chains(find_markers(text, start, end)) if c.start > start]
+    paragraphs = _paragraphs(text, start, end)
+    children = _chain_items(text, inner[0], paragraphs, end) if inner and paragraphs else []
+    children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
+    return children if len(children) >= 2 else []
 
 
 def _comma_children(text: str, item: Item) -> list[Item]:

@@ -33,6 +33,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
+_MAX_FRAMING_CLAUSES = 3
+
+
 @cache
 def _lead() -> re.Pattern[str]:
     """Adverbs then a directive verb, at the start of a clause."""
@@ -116,8 +119,8 @@ def directive_at(text: str, position: int, end: int) -> Lead | None:
     """How an item starting at `position` opens, or None when it is not led like a plan's item."""
     modal = _modal().match(text, position, end)
     if modal and not is_modal_word(text, position):
-        after = modal.end()
-        if is_framing(text, after, end):
+        after = _after_framing(text, modal.end(), end)
+        if after is None:
             return None
         if verb_at(text, after, end) or text.startswith(tuple(rules()["directive"]["after_modal"]), after):
             return Lead("modal", after, modal.group())
@@ -129,6 +132,25 @@ def directive_at(text: str, position: int, end: int) -> Lead | None:
     if verb_at(text, position, end):
         return Lead("verb", position, None)
     return None
+
+
+def _after_framing(text: str, position: int, end: int) -> int | None:
+    """Where the work starts after framing clauses (要以…为主线，以…为着力点，加快建立… → 加快建立…) and the
+    clauses that relay or exhort after them (坚持…方针，围绕…决策部署): the position itself when nothing
+    frames; None when framing and such clauses are all the sentence holds."""
+    framed = False
+    for _ in range(_MAX_FRAMING_CLAUSES + 1):
+        comma = next((i for i in range(position, end) if text[i] in "，,。；;" and not _inside_quotes(text, position, i)), end)
+        if not is_framing(text, position, end) and not (framed and is_generic(text, position, comma)):
+            return position
+        if comma >= end or text[comma] not in "，,":
+            return None
+        position, framed = comma + 1, True
+    return None
+
+
+def _inside_quotes(text: str, start: int, position: int) -> bool:
+    return text.count("“", start, position) > text.count("”", start, position)
 
 
 def is_attitude(text: str, start: int, end: int) -> bool:

@@ -83,7 +83,7 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
     for match in re.finditer("|".join(modals), text[start:end]):
         position = start + match.start()
         lead = directive_at(text, position, end)
-        if lead is None or lead.kind != "modal":
+        if (lead is None or lead.kind != "modal") and not _opens_on_measures(text, position, start + match.end(), end):
             continue
         before = _boundary_before(text, position, start)
         if before is None:
@@ -95,19 +95,42 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
             continue
         if distance == 0 and char not in boundaries + "\n":
             continue
-        starts.append((position, match.group()))
+        item_start = lead.start if lead is not None and lead.kind == "modal" else position + len(match.group())
+        starts.append((position, match.group(), item_start))  # after framing: 要以…为主线，加快… → 加快…
     if len(starts) < shape("min_items"):
         return []
     pieces = []
-    for index, (position, modal) in enumerate(starts):
+    for index, (position, modal, item_start) in enumerate(starts):
         stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
         if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
             stop = min(_sentence_start(text, stop, position), _paragraph_end(text, position, end))
         stop = _next_requirement(text, position + len(modal), stop)
-        s, e = _trim(text, position + len(modal), stop)
+        s, e = _trim(text, item_start, stop)
         if s < e:
             pieces.append(Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
+    """Whether a sentence opening on a modal whose first clause no directive verb leads (要深刻把握新形势…，
+    全力做好…，抓实…。) is a requirement all the same: it starts a sentence (or follows its speaker: 县长强调，要…)
+    and at least two of its later comma clauses are led by a directive verb."""
+    if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n" and not _after_speaker(text, position)):
+        return False
+    stop = next((i for i in range(after, end) if text[i] in "。；;！？\n"), end)
+    clauses = _clauses(text, after, stop, "，,")
+    if not clauses or is_framing(text, clauses[0][0], clauses[0][1]):
+        return False  # 要以…为指导，坚持…：framing, read by directive_at
+    measures = [(s, e) for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None and not is_generic(text, s, e)]
+    return len(measures) >= shape("min_items")
+
+
+def _after_speaker(text: str, position: int) -> bool:
+    """Whether the words before `position` are a clause that only says who speaks (县长强调，要…)."""
+    if position == 0 or text[position - 1] not in "，,：:":
+        return False
+    clause_start = max(text.rfind(c, 0, position - 1) for c in "，,。；;：:\n") + 1
+    return _attributes(text, clause_start, position - 1)
 
 
 def _next_requirement(text: str, start: int, stop: int) -> int:
@@ -274,7 +297,8 @@ def _bare_count() -> re.Pattern[str]:
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:
-    """The ；-separated clauses after a lead that announces them with their count (重点做好六项工作：A；B；…)."""
+    """The ；-separated clauses after a lead that announces them with their count (重点做好六项工作：A；B；…), or
+    the ，-separated clauses of the sentence after it when their number is the count (做好八个方面工作：A，B，…。)."""
     for colon in re.finditer("[：:]", text[start:end]):
         position = start + colon.end()
         lead_start = max(start, position - 40)
@@ -283,9 +307,12 @@ def announced_items(text: str, start: int, end: int) -> list[Piece]:
             continue
         count = parse_number(announced.group("n"))
         stop = _paragraph_end(text, position, end)
-        pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in _clauses(text, position, stop, "；;")]
-        if count is not None and len(pieces) == int(count) >= shape("min_items"):
-            return pieces
+        sentence_end = next((i + 1 for i in range(position, stop) if text[i] in "。！？"), stop)
+        by_comma = ("，,", sentence_end) if not re.search("[；;]", text[position:sentence_end]) else ("；;", stop)
+        for separators, until in (("；;", stop), by_comma):
+            pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in _clauses(text, position, until, separators)]
+            if count is not None and len(pieces) == int(count) >= shape("min_items"):
+                return pieces
     return []
 
 
