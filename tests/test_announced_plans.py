@@ -215,3 +215,12 @@ def test_prose_cues_that_state_no_plan() -> None:
     assert plan("2025年，襄阳市将加快三级医院创建。\n记者 李四\n") is None
     # the sentences after the cue review work (取得, 已): no measure
     assert plan("市长作政府工作报告。\n过去一年，全市医疗服务能力明显提升，取得显著成效，已建成医联体8个。\n") is None
+
+
+def test_a_year_range_gives_the_first_year_only_where_the_first_year_is_printed() -> None:
+    """An untitled outline that cites a document of a range later keeps the year it names first."""
+    found = plan(
+        "一、推进医改\n二、加强公共卫生\n三、强化基层卫生\n"
+        "2010年全市卫生工作的总体要求是：落实《医药卫生体制改革近期重点实施方案（2009—2011年）》。\n"
+    )
+    assert found["work_year"] == 2010

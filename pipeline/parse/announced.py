@@ -27,7 +27,6 @@ from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement, task
-from pipeline.parse.work_points.issuer import year_of_range
 from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
@@ -38,6 +37,7 @@ LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
 _YEAR_END_MONTHS = (11, 12)  # 新的一年 written in these months is the next year
 _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
 
@@ -249,9 +249,10 @@ def _work_year(
     if cue is not None and (found := _YEAR.search(cue.group())):
         return int(found.group(1))
     before = text[: cue.start() if cue else len(text)]
-    if first := year_of_range(before):
-        return first  # 《三年行动计划（2025-2027年）》: the plan's first year
     if found := _YEAR.search(before):
+        ranged = _YEAR_RANGE.search(before)
+        if cue is not None and ranged and ranged.start() <= found.start() < ranged.end():
+            return int(ranged.group(1))  # 《三年行动计划（2025-2027年）》: the plan's first year
         return int(found.group(1))
     sentence_end = text.find("。", cue.end()) if cue else -1
     if cue is not None and (found := _YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))):
