@@ -160,3 +160,67 @@ def test_a_count_cue_followed_by_one_paragraph_per_area() -> None:
     assert found is not None
     assert [t["title"] for t in found["tasks"]] == ["提升医疗服务同质化水平", "推进公共卫生协同", "深化中医药合作", "优化支撑保障"]
     assert found["tasks"][2]["text"].startswith("深化中医药合作")
+
+
+def test_a_counted_cue_in_the_same_sentence_leads_and_its_list_is_below() -> None:
+    """新的一年，…要采取五项举措，力促…，推进…。: the clauses after the count are its purpose; the list is the
+    lead-sentence paragraphs below it (longer), and a list shorter than its count is flagged."""
+    found = plan(
+        "国家中医药局：新的一年将采取五项举措\n"
+        "记者1月9日获悉，新的一年，国家中医药局要采取五项举措，力促中医药振兴发展，推进中医药强国建设。\n"
+        "加强中医药服务体系建设。推动国家中医医学中心建设。\n"
+        "推进中医药传承创新。实施古籍保护工程。\n"
+        "深化中医药改革。完善中医药价格政策。\n",
+        date(2025, 1, 9),
+    )
+    assert [t["title"] for t in found["tasks"]] == ["加强中医药服务体系建设", "推进中医药传承创新", "深化中医药改革"]
+    assert found["level"] == "national" and "list_cut_short" in found["flag"]
+
+
+def test_a_year_ahead_sentence_states_a_city_plan_in_prose() -> None:
+    """2025年，某市将…: the city named by the cue is the plan's; its verb-led clauses in this paragraph and the
+    next (还将…) are the tasks; the review paragraph before it gives none; a clause opened by 并 counts."""
+    found = plan(
+        "1月8日，在市人民代表大会上，市长作政府工作报告。\n"
+        "据了解，2024年全市建成社区卫生服务中心12个。\n"
+        "2025年，襄阳市将全面推进紧密型医共体建设，并申报国家区域医疗中心项目，加快三级医院创建。\n"
+        "报告指出，襄阳市还将深入开展爱国卫生运动。\n"
+        "责任编辑：王五\n"
+    )
+    assert (found["level"], found["region_code"], found["work_year"]) == ("municipal", "420600", 2025)
+    assert [t["title"] for t in found["tasks"]] == [
+        "全面推进紧密型医共体建设", "申报国家区域医疗中心项目", "加快三级医院创建", "深入开展爱国卫生运动",
+    ]  # fmt: skip
+    assert {t["flag"] for t in found["tasks"]} == {"list_prose_clauses"}
+
+
+def test_a_digest_of_the_government_work_report_is_a_national_plan_in_prose() -> None:
+    """A digest of the report's health items, under editor's 【headings】 (no tasks of the report): the clauses
+    of its paragraphs, up to the page furniture; 北京 named only as the place of the session does not make the
+    plan Beijing's."""
+    found = plan(
+        "解读：政府工作报告中的健康信息\n"
+        "3月5日，十四届全国人大三次会议在北京人民大会堂开幕，国务院总理作政府工作报告。一起来看看！\n"
+        "【推进健康中国建设】\n"
+        "实施健康优先发展战略，深化以公益性为导向的公立医院改革；提高基本公共卫生服务经费标准。\n"
+        "责任编辑：李四\n推进医改的十个看点\n"
+    )
+    assert (found["level"], found["region_code"]) == ("national", None)
+    assert [t["title"] for t in found["tasks"]] == ["实施健康优先发展战略", "深化以公益性为导向的公立医院改革", "提高基本公共卫生服务经费标准"]
+
+
+def test_prose_cues_that_state_no_plan() -> None:
+    # a year's review written with 将 nowhere: no cue; a single clause after the cue is too little
+    assert plan("2024年，全市卫生健康事业取得新成效，建成社区卫生服务中心12个。\n") is None
+    assert plan("2025年，襄阳市将加快三级医院创建。\n记者 李四\n") is None
+    # the sentences after the cue review work (取得, 已): no measure
+    assert plan("市长作政府工作报告。\n过去一年，全市医疗服务能力明显提升，取得显著成效，已建成医联体8个。\n") is None
+
+
+def test_a_year_range_gives_the_first_year_only_where_the_first_year_is_printed() -> None:
+    """An untitled outline that cites a document of a range later keeps the year it names first."""
+    found = plan(
+        "一、推进医改\n二、加强公共卫生\n三、强化基层卫生\n"
+        "2010年全市卫生工作的总体要求是：落实《医药卫生体制改革近期重点实施方案（2009—2011年）》。\n"
+    )
+    assert found["work_year"] == 2010

@@ -50,6 +50,8 @@ def test_a_deliverable_goal_with_a_count_is_a_task() -> None:
         "推动卫生健康事业高质量发展",
         "不断满足群众多层次健康需求",
         "全力推动各项重点任务落地落实",
+        "坚持以人民健康为中心",  # the standing principle
+        "始终坚持以人民为中心的发展思想",
     ],
 )
 def test_clauses_that_relay_or_exhort_are_generic(clause: str) -> None:
@@ -58,7 +60,10 @@ def test_clauses_that_relay_or_exhort_are_generic(clause: str) -> None:
 
 @pytest.mark.parametrize(
     "clause",
-    ["推进精神卫生服务体系建设", "落实严重精神障碍患者救治救助", "推动公立医院高质量发展", "提升群众满意度", "加强党的建设"],
+    [
+        "推进精神卫生服务体系建设", "落实严重精神障碍患者救治救助", "推动公立医院高质量发展", "提升群众满意度", "加强党的建设",
+        "坚持以县医院为中心建设医共体",  # a 以…为中心 that organises work is no slogan
+    ],  # fmt: skip
 )
 def test_work_that_shares_words_with_exhortations_is_not_generic(clause: str) -> None:
     assert not is_generic(clause, 0, len(clause))
@@ -184,3 +189,13 @@ def test_a_clause_announcing_the_list_is_not_its_first_item(lead: str) -> None:
 def test_requirements_led_by_newer_verbs(verb: str) -> None:
     text = f"会议要求，全县卫生健康系统要{verb}，扎实推进医共体建设。要聚焦短板，加快村卫生室建设。要守牢底线，做好传染病防控。"
     assert task_titles(text) == [verb, "聚焦短板", "守牢底线"]
+
+
+def test_a_measure_opening_on_framing_continues_a_run_of_sentences() -> None:
+    """…。以信息化为抓手，进一步优化…。: inside a run of verb-led sentences, a sentence that frames its measure
+    (为抓手) is still an item, from its framing; a framing sentence with no measure after it ends the run."""
+    text = "会上介绍了重点工作。完善信息化顶层设计。以信息化为抓手，进一步优化就医流程。加快推进医学中心建设。"
+    assert task_titles(text) == ["完善信息化顶层设计", "以信息化为抓手", "加快推进医学中心建设"]
+    cut = "会上介绍了重点工作。完善信息化顶层设计。加快推进医学中心建设。以信息化为抓手。开展义诊活动。"
+    assert task_titles(cut)[:2] == ["完善信息化顶层设计", "加快推进医学中心建设"]
+    assert "以信息化为抓手" not in task_titles(cut)

@@ -482,3 +482,16 @@ def test_unknown_year_is_flagged_not_guessed() -> None:
     assert report.start_date is None and report.work_year is None
     assert {"date_missing", "work_year_unknown"} <= set(report.flags)
     assert "date_year_inferred" not in report.flags
+
+
+def test_the_year_named_as_the_start_of_a_period_with_a_requirement_is_the_work_year() -> None:
+    """2026年是…开局之年，要…: the work year, so a date printed without a year takes it; the same phrase
+    opening a review (2025年是…收官之年，一年来…) is no work year."""
+    ahead = parse(
+        "4月17日，全国卫生健康体改工作电视电话会议在京召开。会议强调，2026年是“十五五”开局之年，要推进医改。\n"
+    )
+    assert ahead.work_year == 2026 and ahead.start_date == date(2026, 4, 17)
+    review = parse(
+        "4月17日，全国卫生健康体改工作电视电话会议在京召开。会议指出，2025年是“十四五”收官之年，一年来成效显著。\n"
+    )
+    assert review.work_year is None

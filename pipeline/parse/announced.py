@@ -22,12 +22,11 @@ from typing import Any
 from pipeline.data import read_toml
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import fill, numeral_value
-from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement, task
-from pipeline.parse.work_points.issuer import year_of_range
 from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
@@ -38,6 +37,7 @@ LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
 _YEAR_END_MONTHS = (11, 12)  # 新的一年 written in these months is the next year
 _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
 
@@ -58,16 +58,52 @@ def _cues() -> list[re.Pattern[str]]:
     return [re.compile(fill(cue)) for cue in [*_lexicon()["cues"], *_lexicon()["fragment_openings"]]]
 
 
+@cache
+def _prose_cues() -> list[re.Pattern[str]]:
+    return [re.compile(fill(cue)) for cue in _lexicon()["prose_cues"]]
+
+
+@cache
+def _prose_stop() -> re.Pattern[str]:
+    return re.compile("|".join(_lexicon()["prose_stop_lines"]), re.MULTILINE)
+
+
+def _prose_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
+    """The verb-led clauses of the prose after a prose cue, up to page furniture, in lines that have clause
+    marks (a line without one is a heading or a related link's title); [] when fewer than prose_min_items
+    (flag list_prose_clauses)."""
+    stop = _prose_stop().search(text, cue.end())
+    end = stop.start() if stop else len(text)
+    tasks: list[dict[str, Any]] = []
+    for line in re.finditer("[^\n]+", text[cue.end() : end]):
+        if re.search("[，。；,;]", line.group()):  # a line with no clause mark is a heading or a link's title
+            start = cue.end() + line.start()
+            tasks += prose_tasks(text, start, cue.end() + line.end())
+    for ordinal, found in enumerate(tasks, start=1):
+        found["ordinal"] = ordinal
+    return tasks if len(tasks) >= _lexicon()["prose_min_items"] else []
+
+
 def announced_statement(text: str, published: date | None) -> dict[str, Any] | None:
     """The plan a text announces and lists; None when no cue is followed by a list of the work ahead."""
-    for cue in sorted((m for c in _cues() for m in c.finditer(text)), key=lambda m: m.start()):
+    cues = sorted((m for c in _cues() for m in c.finditer(text)), key=lambda m: m.start())
+    for index, cue in enumerate(cues):
         sentence = text[max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1 : cue.end()]
         if any(word in sentence for word in _lexicon()["review_words"]):
             continue
-        tasks = _enumerated_after(text, cue) or _list_after(text, cue.end())
+        if _defers(text, cue, cues[index + 1 :]):
+            continue  # 新的一年，…要采取七项举措，…: the counted cue of the same sentence leads the list
+        count = numeral_value(cue.groupdict().get("n") or "")
+        tasks = _enumerated_after(text, cue) or _list_after(text, cue.end(), count)
         if tasks:
             return _statement(text, cue, tasks, published)
-    return _untitled_outline(text, published)
+    if outline := _untitled_outline(text, published):
+        return outline
+    for pattern in _prose_cues():  # in the lexicon's order: a year's own cue before a report delivered
+        for cue in pattern.finditer(text):
+            if tasks := _list_after(text, cue.end()) or _prose_after(text, cue):
+                return _statement(text, cue, tasks, published)
+    return None
 
 
 def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | None:
@@ -105,15 +141,33 @@ def _enumerated_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
     ]
 
 
-def _list_after(text: str, at: int) -> list[dict[str, Any]]:
+def _defers(text: str, cue: re.Match[str], later: list[re.Match[str]]) -> bool:
+    """Whether a cue with no count has a later cue with a count in its own sentence."""
+    if cue.groupdict().get("n"):
+        return False
+    stop = re.search("[。！？\n]", text[cue.end() :])
+    sentence_end = cue.end() + stop.start() if stop else len(text)
+    return any(other.groupdict().get("n") and other.start() < sentence_end for other in later)
+
+
+def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, Any]]:
     """The list after a cue: markers or clauses in the rest of its paragraph, else the marked lines that
-    start within the next few paragraphs (a commentary may put a question or a lead-in before them)."""
+    start within the next few paragraphs (a commentary may put a question or a lead-in before them), or
+    lead-sentence paragraphs there. When the cue announces a count that the rest of its paragraph does not
+    reach (采取七项举措，力促…，推进…。), a longer list on the lines after it is preferred."""
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
+    inline: list[dict[str, Any]] = []
     if text[at:line_end].strip("：: 。"):
-        tasks = paragraph_tasks(text, at, line_end) or list_tasks(text, at, line_end)
-        if tasks:
-            return tasks
+        inline = paragraph_tasks(text, at, line_end) or list_tasks(text, at, line_end)
+        if inline and (count is None or len(inline) >= count):
+            return inline
+    below = _list_below(text, line_end)
+    return below if len(below) > len(inline) else inline
+
+
+def _list_below(text: str, line_end: int) -> list[dict[str, Any]]:
+    """A list on the lines after a cue's paragraph: marked lines, else lead-sentence paragraphs."""
     offset = line_end + 1
     for line in [line for line in text[offset:].split("\n")][:_LOOKAHEAD_LINES]:
         if line.strip() and marker_of(line.strip()):
@@ -131,7 +185,7 @@ def _statement(
     outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
-    level, region_code = _level_and_region(text, flags)
+    level, region_code = _cue_region(text, cue) or _level_and_region(text, flags)
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
@@ -151,11 +205,21 @@ def _statement(
     )
 
 
+def _cue_region(text: str, cue: re.Match[str] | None) -> tuple[str, str | None] | None:
+    """The level and region of the one region a cue names as its subject (2024年，黄冈市将…)."""
+    found = find_regions(text, cue.start(), cue.end()) if cue else []
+    if len(found) != 1:
+        return None
+    region = found[0][0]
+    return ("provincial" if region.level == PROVINCE else "municipal"), region.code
+
+
 def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇)."""
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
-    named = find_regions(prose)
-    counties = [c for c, _, _ in find_counties(prose) if len(c) == 1]
+    locative = tuple(_lexicon()["locative_before_place"])
+    named = [found for found in find_regions(prose) if not prose[: found[1]].endswith(locative)]  # 在北京…开幕
+    counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
     scope = min(
         ((found, level) for word, level in _lexicon()["scope_levels"].items() if (found := prose.find(word)) >= 0),
         default=None,
@@ -185,9 +249,10 @@ def _work_year(
     if cue is not None and (found := _YEAR.search(cue.group())):
         return int(found.group(1))
     before = text[: cue.start() if cue else len(text)]
-    if first := year_of_range(before):
-        return first  # 《三年行动计划（2025-2027年）》: the plan's first year
     if found := _YEAR.search(before):
+        ranged = _YEAR_RANGE.search(before)
+        if cue is not None and ranged and ranged.start() <= found.start() < ranged.end():
+            return int(ranged.group(1))  # 《三年行动计划（2025-2027年）》: the plan's first year
         return int(found.group(1))
     sentence_end = text.find("。", cue.end()) if cue else -1
     if cue is not None and (found := _YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))):

@@ -122,11 +122,13 @@ def _after_announcing_colon(text: str, start: int, end: int) -> tuple[int, str |
 
 def clause_items(text: str, start: int, end: int) -> list[Piece]:
     """The longest run of clauses separated by ；/。, each led by a directive verb or 以…为… (the first
-    after framing)."""
+    after framing; a later one may open on framing when a directive follows it in the clause)."""
     best: list[Piece] = []
     run: list[Piece] = []
     for s, e, _ in _clauses(text, start, end, "；;。！？"):
         lead = framed_start(text, s, e) if not run else _direct(text, s, e)
+        if lead is None and run and is_framing(text, s, e) and framed_start(text, s, e) is not None:
+            lead = (s, None)  # …。以信息化为抓手，进一步优化…。: a measure with its framing continues the run
         if lead is None or _announces(text, lead[0], e):
             best = run if len(run) > len(best) else best
             run = []
