@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists.rules import directive_at, is_framing, is_generic, is_modal_word, rules, shape
-from pipeline.parse.lists.unmarked import MODAL, Piece, _attributes, _clauses, _paragraph_end, _trim
+from pipeline.parse.lists.unmarked import MODAL, Piece, clause_spans, only_attributes, paragraph_end, trim_span
 
 
 def modal_items(text: str, start: int, end: int) -> list[Piece]:
@@ -39,11 +39,11 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
         return []
     pieces = []
     for index, (position, modal, item_start) in enumerate(starts):
-        stop = starts[index + 1][0] if index + 1 < len(starts) else _paragraph_end(text, position, end)
+        stop = starts[index + 1][0] if index + 1 < len(starts) else paragraph_end(text, position, end)
         if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
-            stop = min(_sentence_start(text, stop, position), _paragraph_end(text, position, end))
+            stop = min(_sentence_start(text, stop, position), paragraph_end(text, position, end))
         stop = _next_requirement(text, position + len(modal), stop)
-        s, e = _trim(text, item_start, stop)
+        s, e = trim_span(text, item_start, stop)
         if s < e:
             pieces.append(Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
@@ -56,7 +56,7 @@ def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
     if is_modal_word(text, position) or (position > 0 and text[position - 1] not in "。；;\n" and not _after_speaker(text, position)):
         return False
     stop = next((i for i in range(after, end) if text[i] in "。；;！？\n"), end)
-    clauses = _clauses(text, after, stop, "，,")
+    clauses = clause_spans(text, after, stop, "，,")
     if not clauses or is_framing(text, clauses[0][0], clauses[0][1]):
         return False  # 要以…为指导，坚持…：framing, read by directive_at
     measures = [(s, e) for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None and not is_generic(text, s, e)]
@@ -68,7 +68,7 @@ def _after_speaker(text: str, position: int) -> bool:
     if position == 0 or text[position - 1] not in "，,：:":
         return False
     clause_start = max(text.rfind(c, 0, position - 1) for c in "，,。；;：:\n") + 1
-    return _attributes(text, clause_start, position - 1)
+    return only_attributes(text, clause_start, position - 1)
 
 
 def _next_requirement(text: str, start: int, stop: int) -> int:

@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from pipeline.parse.lists.rules import directive_at, rules, verb_at
-from pipeline.parse.lists.unmarked import Piece, _trim, framed_start
+from pipeline.parse.lists.unmarked import Piece, framed_start, trim_span
 
 PROSE = "list_prose_clauses"
 _SENTENCE = re.compile("[^。！？!?\n]+[。！？!?]?")
@@ -37,7 +37,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     position = start
     for index in range(start, end + 1):
         if index == end or text[index] in _CLAUSE_SEPARATORS:
-            s, e = _trim(text, position, index)
+            s, e = trim_span(text, position, index)
             while e > s and text[e - 1] in "。！？!?":
                 e -= 1
             if s < e:

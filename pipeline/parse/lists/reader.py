@@ -137,7 +137,7 @@ def _chain_items(text: str, chain: Chain, paragraphs: list[_Paragraph], end: int
         else:
             index = _paragraph_of(paragraphs, marker.start)
             stop = _close(text, marker.end, paragraphs[index].end if index >= 0 else end)
-        s, e = unmarked._trim(text, marker.end, stop)
+        s, e = unmarked.trim_span(text, marker.end, stop)
         if position < len(chain.markers):
             e = _close(text, s, e) if "\n" in text[s:e] else e
         items.append(Item(s, max(s, e), marker.printed(text), marker.value or None, position, MARKED, chain.out_of_order))
@@ -191,7 +191,7 @@ def _single_item_list(
     if any(s <= last.start < e for s, e in covered) or not announces_list().search(text[paragraphs[-2].start : paragraphs[-2].end].rstrip()):
         return []
     marker = opening[0]
-    s, e = unmarked._trim(text, marker.end, _close(text, marker.end, last.end))
+    s, e = unmarked.trim_span(text, marker.end, _close(text, marker.end, last.end))
     items = [Item(s, e, marker.printed(text), 1, 1, SINGLE)] if s < e else []
     return items if items and _deploys(text, paragraphs, marker.start, items, strict=True) else []
 
@@ -358,7 +358,7 @@ def _comma_children(text: str, item: Item) -> list[Item]:
             found = unmarked.comma_items(text, headline.end() if headline else e, e)
         else:
             found = unmarked.comma_items(text, s, e)
-            whole = found and found[0].start == unmarked._trim(text, s, e)[0] and found[-1].end >= e - 1
+            whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1
             found = found if whole else []
         if found:
             return _as_items(found)

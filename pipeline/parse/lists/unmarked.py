@@ -50,7 +50,7 @@ class Piece:
     rule: str
 
 
-def _trim(text: str, start: int, end: int, chars: str = "，,、；;：:") -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int, chars: str = "，,、；;：:") -> tuple[int, int]:
     """Strip spaces and joiners at both ends (a closing 。 stays with its item)."""
     while start < end and (text[start] in _SPACE or text[start] in chars + "。\n"):
         start += 1
@@ -59,13 +59,13 @@ def _trim(text: str, start: int, end: int, chars: str = "，,、；;：:") -> tu
     return start, end
 
 
-def _clauses(text: str, start: int, end: int, separators: str) -> list[tuple[int, int, str]]:
+def clause_spans(text: str, start: int, end: int, separators: str) -> list[tuple[int, int, str]]:
     """(start, end, separator before it) of the clauses of text[start:end]."""
     out: list[tuple[int, int, str]] = []
     position, before = start, "\n"
     for index in range(start, end + 1):
         if index == end or text[index] in separators or text[index] == "\n":
-            s, e = _trim(text, position, index)
+            s, e = trim_span(text, position, index)
             if s < e:
                 out.append((s, e, before))
             if index < end:
@@ -74,7 +74,7 @@ def _clauses(text: str, start: int, end: int, separators: str) -> list[tuple[int
     return out
 
 
-def _paragraph_end(text: str, position: int, end: int) -> int:
+def paragraph_end(text: str, position: int, end: int) -> int:
     stop = text.find("\n", position, end)
     return stop if stop >= 0 else end
 
@@ -107,7 +107,7 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
 
 def _after_attribution(text: str, start: int, index: int) -> bool:
     """Whether text[start:index] is a speaker and a verb of speech with no comma (县长要求, 他强调)."""
-    return text.endswith(tuple(rules()["cues"]["attribution"]), start, index) and _attributes(text, start, index)
+    return text.endswith(tuple(rules()["cues"]["attribution"]), start, index) and only_attributes(text, start, index)
 
 
 def _after_announcing_colon(text: str, start: int, end: int) -> tuple[int, str | None] | None:
@@ -125,7 +125,7 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
     after framing; a later one may open on framing when a directive follows it in the clause)."""
     best: list[Piece] = []
     run: list[Piece] = []
-    for s, e, _ in _clauses(text, start, end, "；;。！？"):
+    for s, e, _ in clause_spans(text, start, end, "；;。！？"):
         lead = framed_start(text, s, e) if not run else _direct(text, s, e)
         if lead is None and run and is_framing(text, s, e) and framed_start(text, s, e) is not None:
             lead = (s, None)  # …。以信息化为抓手，进一步优化…。: a measure with its framing continues the run
@@ -153,14 +153,14 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
     pieces: list[Piece] = []
     for sentence in SENTENCE_WORDS.finditer(text[start:end]):
         s, e = start + sentence.start(), start + sentence.end()
-        clauses = _clauses(text, s, e, "，,；;")
+        clauses = clause_spans(text, s, e, "，,；;")
         led: list[Piece] = []
         neutral = 0  # an attribution (她强调) before the first led clause, and framing, count neither way
         for cs, ce, _ in clauses:
             lead = framed_start(text, cs, ce) if not led else _direct(text, cs, ce)
             if lead is not None and (not led or lead[1] is None) and not _is_bare(text, lead[0], ce):
                 led.append(Piece(lead[0], ce, None, PROSE))
-            elif lead is None and (_frames(text, cs, ce) or (not led and _attributes(text, cs, ce))):
+            elif lead is None and (_frames(text, cs, ce) or (not led and only_attributes(text, cs, ce))):
                 neutral += 1
         if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral):
             pieces += [part for piece in led if not is_generic(text, piece.start, piece.end) for part in _joined_measures(text, piece)]
@@ -190,7 +190,7 @@ def _frames(text: str, start: int, end: int) -> bool:
     return any(is_framing(text, position, end) for position in range(start, limit))
 
 
-def _attributes(text: str, start: int, end: int) -> bool:
+def only_attributes(text: str, start: int, end: int) -> bool:
     """Whether a clause only says who speaks (她强调, 县长在讲话中指出, 会议要求) or when (2024年, 当前)."""
     words = text[start:end]
     return words.endswith(tuple(rules()["cues"]["attribution"])) or _time_lead().match(words) is not None
@@ -238,11 +238,11 @@ def announced_items(text: str, start: int, end: int) -> list[Piece]:
         if announced is None:
             continue
         count = parse_number(announced.group("n"))
-        stop = _paragraph_end(text, position, end)
+        stop = paragraph_end(text, position, end)
         sentence_end = next((i + 1 for i in range(position, stop) if text[i] in "。！？"), stop)
         by_comma = ("，,", sentence_end) if not re.search("[；;]", text[position:sentence_end]) else ("；;", stop)
         for separators, until in (("；;", stop), by_comma):
-            pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in _clauses(text, position, until, separators)]
+            pieces = [Piece(s, e, None, ANNOUNCED) for s, e, _ in clause_spans(text, position, until, separators)]
             if count is not None and len(pieces) == int(count) >= shape("min_items"):
                 return pieces
     return []
@@ -275,7 +275,7 @@ def comma_items(text: str, start: int, end: int, *, framed_first: bool = False) 
     limit = shape("max_comma_item_chars")
     modals = tuple(rules()["directive"]["modals"])
     run: list[Piece] = []
-    for s, e, _ in _clauses(text, start, end, "，,；;。"):
+    for s, e, _ in clause_spans(text, start, end, "，,；;。"):
         if text[e - 1] == "。":
             e -= 1
         lead = framed_start(text, s, e) if framed_first and not run else None
@@ -342,7 +342,7 @@ def enumeration_pieces(text: str, start: int, end: int, rule: str) -> list[Piece
     position = start
     for index in range(start, end + 1):
         if index == end or text[index] == "、":
-            s, e = _trim(text, position, index)
+            s, e = trim_span(text, position, index)
             while s < e and text[s] in _CLOSING_QUOTES:  # a quote opened before the list and closed in it
                 s += 1
             while e > s and text[e - 1] in _OPENING_QUOTES:  # A、B“两个提升”: the quote opens the count
