@@ -191,3 +191,14 @@ def test_a_plan_stated_in_prose_gives_its_verb_led_clauses() -> None:
 def test_prose_of_mostly_other_clauses_is_no_list() -> None:
     text = "会议提出，今年全县群众健康获得感明显增强，医疗服务更加便捷，推进医共体建设，群众满意度持续提升。"
     assert read_tasks(text) == []
+
+
+@pytest.mark.parametrize("opening", ["会议强调，", "会上，", "李明指出，", "她表示，", "本次会议还"])
+def test_the_last_item_ends_where_a_new_passage_opens_in_its_paragraph(opening: str) -> None:
+    text = (
+        "会议要求，2025年重点抓好三项工作：一是深化医药卫生体制改革。二是提升基层医疗服务能力。"
+        f"三是加强公共卫生体系建设。{opening}全系统要狠抓落实，确保各项任务落地见效。\n"
+    )
+    tasks = read_tasks(text)
+    assert [t["text"] for t in tasks][-1] == "加强公共卫生体系建设。"
+    assert opening not in tasks[-1]["text"]

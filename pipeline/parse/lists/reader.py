@@ -92,7 +92,7 @@ def _close(text: str, start: int, end: int) -> int:
     """End of a list's last item inside its paragraph: before a byline or a sentence opening a new passage."""
     position = start
     while (stop := text.find("。", position, end)) >= 0:
-        if _passage_opening().match(text, stop + 1, end):
+        if _passage_opening().match(text[stop + 1 : end]):  # the pattern opens on ^: match a slice, not at pos
             end = stop + 1
             break
         position = stop + 1
