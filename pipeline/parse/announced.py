@@ -26,14 +26,13 @@ from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
-from pipeline.parse.statements import DEFAULT_FIELD, statement, task
+from pipeline.parse.statements import DEFAULT_FIELD, LEVEL_FROM_SCOPE_WORD, first_scope_level, statement, task
 from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
 LEVEL_UNKNOWN = "level_unknown"
-LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -94,7 +93,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
         if _defers(text, cue, cues[index + 1 :]):
             continue  # 新的一年，…要采取七项举措，…: the counted cue of the same sentence leads the list
         count = numeral_value(cue.groupdict().get("n") or "")
-        tasks = _enumerated_after(text, cue) or _list_after(text, cue.end(), count)
+        tasks = _enumerated_after(text, cue, count) or _list_after(text, cue.end(), count)
         if tasks:
             return _statement(text, cue, tasks, published)
     if outline := _untitled_outline(text, published):
@@ -124,10 +123,9 @@ def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | Non
     return result
 
 
-def _enumerated_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
+def _enumerated_after(text: str, cue: re.Match[str], count: int | None) -> list[dict[str, Any]]:
     """The items a count cue announces in its own sentence (包括六个部分，分别是A、B…以及F), when the 、 and
-    a last 以及/和 give exactly that many (flag list_enumeration)."""
-    count = numeral_value(cue.groupdict().get("n") or "")
+    a last 以及/和 give exactly that many (flag list_enumeration); `count` is the cue's."""
     if not count:
         return []
     stop = re.search("[。；;\n]", text[cue.end() :])
@@ -211,7 +209,7 @@ def _cue_region(text: str, cue: re.Match[str] | None) -> tuple[str, str | None] 
     if len(found) != 1:
         return None
     region = found[0][0]
-    return ("provincial" if region.level == PROVINCE else "municipal"), region.code
+    return region.level, region.code  # find_regions looks for provinces and prefectures only
 
 
 def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
@@ -220,15 +218,12 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     locative = tuple(_lexicon()["locative_before_place"])
     named = [found for found in find_regions(prose) if not prose[: found[1]].endswith(locative)]  # 在北京…开幕
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
-    scope = min(
-        ((found, level) for word, level in _lexicon()["scope_levels"].items() if (found := prose.find(word)) >= 0),
-        default=None,
-    )
+    scope = first_scope_level(prose, _lexicon()["scope_levels"])
     if scope is None and any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
         return "national", None
     if scope is not None and not named and not counties:
         flags.append(LEVEL_FROM_SCOPE_WORD)
-        return scope[1], None
+        return scope, None
     if not named and not counties:
         flags.append(LEVEL_UNKNOWN)
         return "provincial", None

@@ -68,7 +68,7 @@ def _value(style: str, match: re.Match[str]) -> int | None:
     return int(number) if number is not None else None
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line in text[start:end], stripped."""
     out = []
     offset = start
@@ -98,7 +98,7 @@ def parse_outline(text: str, start: int = 0, end: int | None = None) -> tuple[li
     end = len(text) if end is None else end
     roots: list[_Item] = []
     stack: list[_Item] = []
-    for line_start, line_end in _lines(text, start, end):
+    for line_start, line_end in line_spans(text, start, end):
         found = marker_of(text[line_start:line_end])
         if found is None:
             if stack:

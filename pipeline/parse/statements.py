@@ -23,6 +23,14 @@ from pipeline.text.regions import by_code
 
 LEVELS = ("national", "provincial", "municipal", "county")
 DEFAULT_FIELD = "health-work"
+LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"  # a plan's level read from a scope word (全市, 我省), no region
+
+
+def first_scope_level(text: str, scope_levels: dict[str, str]) -> str | None:
+    """The level of the scope word (全省, 全市, 全县…: a genre's word list) that `text` prints first; None
+    when it prints none."""
+    found = min(((at, word) for word in scope_levels if (at := text.find(word)) >= 0), default=None)
+    return scope_levels[found[1]] if found else None
 
 
 @cache

@@ -16,7 +16,6 @@ from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rule
 from pipeline.parse.lists.unmarked import Piece, enumeration_pieces
 
 RULE = "list_area_enumeration"
-_MAX_AREA_CHARS = 20
 
 
 @cache
@@ -55,6 +54,6 @@ def nested_areas(text: str, start: int, end: int) -> list[Piece]:
         if opener is None or opener.start() == clause_start:
             continue  # an item that is only the enumeration is read by area_items, not nested
         pieces = enumeration_pieces(text, opener.end(), closer.start(), RULE)
-        if len(pieces) >= rules()["areas"]["min_items"] and all(p.end - p.start <= _MAX_AREA_CHARS for p in pieces):
+        if len(pieces) >= rules()["areas"]["min_items"] and all(p.end - p.start <= rules()["areas"]["max_nested_area_chars"] for p in pieces):
             return pieces
     return []

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.parse.lists.rules import NUMERAL, directive_at, is_attitude, is_generic, rules
+from pipeline.parse.outline import line_spans
 from pipeline.parse.statements import task
 
 LEADS = "list_lead_sentences"
@@ -35,18 +36,6 @@ class _Item:
     title_end: int
     is_heading: bool = False
     children: list[_Item] = field(default_factory=list)
-
-
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the non-blank lines of text[start:end], stripped of surrounding spaces."""
-    out, offset = [], start
-    for raw in text[start:end].split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            line_start = offset + len(raw) - len(raw.lstrip())
-            out.append((line_start, line_start + len(stripped)))
-        offset += len(raw) + 1
-    return out
 
 
 def _is_item_words(text: str, start: int, end: int) -> bool:
@@ -92,7 +81,7 @@ def lead_items(text: str, start: int, end: int) -> list[dict]:
     items: list[_Item] = []
     heading: _Item | None = None
     skipped = 0
-    for position, (marker_start, line_end) in enumerate(_lines(text, start, end)):
+    for position, (marker_start, line_end) in enumerate(line_spans(text, start, end)):
         if not items and position >= cfg["max_lines_before"]:
             break
         line_start = _after_stray_marker(text, marker_start, line_end)

@@ -33,9 +33,6 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
-_MAX_FRAMING_CLAUSES = 3
-
-
 @cache
 def _lead() -> re.Pattern[str]:
     """Adverbs then a directive verb, at the start of a clause."""
@@ -139,7 +136,7 @@ def _after_framing(text: str, position: int, end: int) -> int | None:
     clauses that relay or exhort after them (坚持…方针，围绕…决策部署): the position itself when nothing
     frames; None when framing and such clauses are all the sentence holds."""
     framed = False
-    for _ in range(_MAX_FRAMING_CLAUSES + 1):
+    for _ in range(rules()["directive"]["max_framing_clauses"] + 1):
         comma = next((i for i in range(position, end) if text[i] in "，,。；;" and not _inside_quotes(text, position, i)), end)
         if not is_framing(text, position, end) and not (framed and is_generic(text, position, comma)):
             return position
@@ -161,6 +158,11 @@ def is_attitude(text: str, start: int, end: int) -> bool:
     while not text.startswith(words, position, end) and (adverb := _adverb().match(text, position, end)) is not None:
         position = adverb.end()
     return text.startswith(words, position, end)
+
+
+def starts_with_adverb(text: str, position: int, end: int) -> bool:
+    """Whether one of the directive adverbs (进一步, 持续, 积极…) starts at `position`."""
+    return _adverb().match(text, position, end) is not None
 
 
 @cache

@@ -24,6 +24,7 @@ from pipeline.parse.lists.rules import (
     is_modal_word,
     rules,
     shape,
+    starts_with_adverb,
     verb_at,
     verb_end,
 )
@@ -167,16 +168,12 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
     return pieces
 
 
-def _adverb_at(text: str, position: int, end: int) -> bool:
-    return text.startswith(tuple(rules()["directive"]["adverbs"]), position, end)
-
-
 def _joined_measures(text: str, piece: Piece) -> list[Piece]:
     """A clause of two measures joined by 、 (积极推进A改革、逐步完善B制度): each its own piece when the words
     after the 、 are led by an adverb and a directive verb (not 守正创新、传承发展工作, two nouns) and neither
     part is a bare verb."""
     for index in range(piece.start + 1, piece.end - 1):
-        if text[index] == "、" and verb_at(text, index + 1, piece.end) and _adverb_at(text, index + 1, piece.end):
+        if text[index] == "、" and verb_at(text, index + 1, piece.end) and starts_with_adverb(text, index + 1, piece.end):
             first, second = (piece.start, index), (index + 1, piece.end)
             if not _is_bare(text, *first) and not _is_bare(text, *second) and verb_at(text, piece.start, index):
                 return [Piece(first[0], first[1], None, piece.rule), *_joined_measures(text, Piece(second[0], second[1], None, piece.rule))]

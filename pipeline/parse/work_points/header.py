@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.parse.statements import LEVEL_FROM_SCOPE_WORD, first_scope_level
 from pipeline.parse.work_points.issuer import (
     level_from_body,
     level_from_title,
@@ -20,7 +21,6 @@ from pipeline.parse.work_points.issuer import (
 )
 
 LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
-LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"
 
 
 @dataclass(frozen=True)
@@ -133,12 +133,9 @@ def _region(
     if level is None and number and number.startswith(tuple(lexicon()["header"]["national_doc_number_prefixes"])):
         flags.append(LEVEL_FROM_DOC_NUMBER)
         return "national", None
-    if level is None:
-        scopes = lexicon()["header"]["body_scope_levels"]
-        found = min(((at, word) for word in scopes if (at := text.find(word)) >= 0), default=None)
-        if found is not None:
-            flags.append(LEVEL_FROM_SCOPE_WORD)
-            return scopes[found[1]], None
+    if level is None and (scope := first_scope_level(text, lexicon()["header"]["body_scope_levels"])):
+        flags.append(LEVEL_FROM_SCOPE_WORD)
+        return scope, None
     return level, code
 
 
