@@ -50,8 +50,10 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
 def _reported_figures(
     text: str, plans: list[dict[str, Any]], meeting: MeetingReport | None, published: date | None
 ) -> list[dict[str, Any]]:
-    """The quantities the text reports as reached; the plans' targets that are such quantities are removed."""
+    """The quantities the text reports as reached; the plans' targets that are such quantities are removed.
+    Review passages: the meeting's review sections and the plans' review sections (一、主要做法及成效)."""
     review = [(s.start, s.end) for s in meeting.sections if s.kind == REVIEW] if meeting else []
+    review += [(start, end) for plan in plans for start, end in plan.get("review_spans") or []]
     year = reference_year(
         text,
         [plan.get("work_year") for plan in plans],

@@ -120,6 +120,7 @@ def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | Non
     sections = sort_sections(tasks)  # 一、总体要求 / 二、重点任务 / 三、保障措施: only task sections give tasks
     result = _statement(text, None, sections.tasks, published, [*outline_flags, *sections.flags])
     result["target_spans"] = sections.target_spans
+    result["review_spans"] = sections.review_spans
     return result
 
 
@@ -157,11 +158,17 @@ def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, 
     line_end = len(text) if line_end < 0 else line_end
     inline: list[dict[str, Any]] = []
     if text[at:line_end].strip("：: 。"):
-        inline = paragraph_tasks(text, at, line_end) or list_tasks(text, at, line_end)
+        inline = _marked(list_tasks(text, at, line_end)) or paragraph_tasks(text, at, line_end)
+        inline = inline or list_tasks(text, at, line_end)
         if inline and (count is None or len(inline) >= count):
             return inline
     below = _list_below(text, line_end)
     return below if len(below) > len(inline) else inline
+
+
+def _marked(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`tasks` when every one has a marker (第一，…；第二，…: the markers, not the "；", cut the items), else []."""
+    return tasks if tasks and all(found["marker"] for found in tasks) else []
 
 
 def _list_below(text: str, line_end: int) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from pipeline.text.regions import COUNTY, PREFECTURE, PROVINCE, by_code, county_
 
 REGION_FROM_TEXT = "region_from_text"
 WORK_YEAR_FROM_DATE = "work_year_from_date"
+LEVEL_FROM_BARE_TITLE = "level_from_bare_title"
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
 _MIN_MENTIONS = 2  # one region named once may be another place the plan speaks of (学习成都经验)
 
@@ -66,6 +67,10 @@ def level_from_title(title: str, text: str, flags: list[str]) -> tuple[str | Non
             if code is not None:
                 flags.append(REGION_FROM_TEXT)
             return level, code
+    bare = re.match(lexicon()["title"]["bare_area_before_year"], title)
+    if bare and (level := lexicon()["title"]["bare_area_levels"].get(bare.group(1))):
+        flags.append(LEVEL_FROM_BARE_TITLE)
+        return level, None  # 区2023年卫生健康工作总结及2024年工作计划: a copy that dropped the place's name
     return None, None
 
 

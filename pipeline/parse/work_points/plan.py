@@ -112,6 +112,7 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         flags=flags,
     )
     result["target_spans"] = sections.target_spans
+    result["review_spans"] = sections.review_spans
     result["issuer"] = header.issuer or result["issuer"]
     result["doc_number"] = header.doc_number
     result["issued_date"] = header.issued_date.isoformat() if header.issued_date else None

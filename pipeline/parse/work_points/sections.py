@@ -4,7 +4,8 @@ A work-points document is written in parts: framing (总体要求, 指导思想)
 (工作开展情况, 存在问题), the tasks (重点任务) and safeguards (保障措施). The role of a section is read from its
 heading alone (the role words are data: `work_points.toml [sections]`), at any depth of the outline:
 - framing, goals and safeguards sections give no task; their spans are where the plan states its targets;
-- a review section gives nothing (its figures are reported, not planned);
+- a review section gives nothing (its figures are reported, not planned: its span is a review passage for the
+  reported-figures rule);
 - a task-section heading (二、重点任务) is a part of the document, not a task: its items take its place.
 """
 
@@ -28,6 +29,7 @@ class SortedOutline:
 
     tasks: list[dict[str, Any]]
     target_spans: list[tuple[int, int]] = field(default_factory=list)
+    review_spans: list[tuple[int, int]] = field(default_factory=list)  # sections reporting past work
     flags: list[str] = field(default_factory=list)
 
 
@@ -95,6 +97,7 @@ def _sorted(tasks: list[dict[str, Any]], result: SortedOutline) -> list[dict[str
             else:  # a task section written as prose: the section itself is the task
                 kept.append(task)
         elif role == "review":
+            result.review_spans.append((task["start"], task["end"]))
             result.flags.append("review_section_left_out")
         else:
             result.target_spans.append((task["start"], task["end"]))

@@ -1,0 +1,232 @@
+"""Session 4, genres other than conference reports: year-end summaries (their figures are reported, never
+targets), work-points titles that lost their place's name, image remnants in page text, specialist meetings
+named 局长会议, and plans stated in answers at a press event (有几个方面的工作要做：第一，…).
+
+Every text here is written for the test (no seed, dev-set or tune text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.documents.extract import extract_document
+from pipeline.parse.announced import announced_statement
+from pipeline.parse.lists.rules import is_generic
+from pipeline.parse.statements import task_tree_paths
+from pipeline.parse.work_points.sections import section_role
+from pipeline.text.clean import clean_text
+
+
+def _extract(raw: str, published: str | None = None) -> tuple[str, dict]:
+    text = clean_text(raw).text
+    return text, extract_document(text, kind=None, published=published)
+
+
+# --- year-end summaries: a review section gives no task and no target; its figures are reported -----------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("主要做法及成效", "review"),
+        ("主要做法和成效", "review"),
+        ("主要做法", "review"),
+        ("工作亮点", "review"),
+        ("取得的成绩", "review"),
+        ("2024年工作成效", "review"),
+        ("成效", "review"),
+        ("经验做法", "review"),
+        ("巩固成效", None),  # a verb before the noun: work to do
+        ("推广经验做法", None),
+        ("提升医改成效", None),
+        ("主要做法及下一步工作计划", "tasks"),  # the plan part outranks the review part
+    ],
+)
+def test_review_headings_built_of_practice_and_result_nouns(heading: str, role: str | None) -> None:
+    assert section_role(heading) == role
+
+
+SUMMARY_AND_PLAN = """桐庐县2024年卫生健康工作总结和2025年工作计划
+2024年，我们坚持以人民健康为中心，扎实推进各项工作。
+一、主要做法及成效
+（一）抓好基层能力建设，夯实服务网底。
+一是改造村卫生室36所。二是培训乡村医生420人次，家庭医生签约率达到78%。
+（二）抓好公共卫生服务，守护群众健康。
+全年完成免疫接种5.2万剂次，筛查高血压患者1800人。
+二、2025年工作计划
+（一）推进紧密型县域医共体建设。
+力争县域就诊率达到90%。
+（二）新建标准化村卫生室10所。
+"""
+
+
+def test_a_summary_section_gives_no_task_its_figures_are_reported_and_the_plan_keeps_its_targets() -> None:
+    text, payload = _extract(SUMMARY_AND_PLAN)
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["work_year"]) == ("county", 2025)
+    assert [task["title"] for task in plan["tasks"]] == ["推进紧密型县域医共体建设", "新建标准化村卫生室10所"]
+    assert "review_section_left_out" in plan["flag"].split(";")
+    targets = {(row["value"], row["unit"]) for _, task in task_tree_paths(plan["tasks"]) for row in task["targets"]}
+    targets |= {(row["value"], row["unit"]) for row in plan["opening_targets"]}
+    assert (90, "%") in targets and (10, "所") in targets
+    assert not {(36, "所"), (420, "人次"), (78, "%"), (1800, "人")} & targets
+    reported = {(row["value"], row["unit"]) for row in payload["reported_figures"]}
+    assert {(36, "所"), (420, "人次"), (78, "%"), (1800, "人")} <= reported
+    for row in payload["reported_figures"]:
+        assert text[row["start"] : row["end"]] == row["raw_text"]
+
+
+def test_a_summary_cut_before_its_plan_part_has_no_task_and_no_target() -> None:
+    cut = SUMMARY_AND_PLAN.split("二、2025年")[0]
+    _, payload = _extract(cut)
+    [plan] = payload["plans"]
+    assert plan["tasks"] == [] and "no_tasks" in plan["flag"].split(";")
+    assert plan["opening_targets"] == []
+    assert len(payload["reported_figures"]) >= 4
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("区2023年卫生健康工作总结及2024年工作计划", "county"),
+        ("县2025年卫生健康工作要点", "county"),
+        ("旗2022年卫生工作计划", "county"),
+        ("市2024年卫生健康工作要点", "municipal"),
+        ("自治区2021年卫生健康工作要点", "provincial"),
+    ],
+)
+def test_a_title_that_lost_its_place_name_gives_the_level_of_its_bare_word(title: str, level: str) -> None:
+    raw = f"{title}\n一、加强基层医疗卫生服务能力建设\n二、推进公共卫生服务均等化\n三、深化医药卫生体制改革\n"
+    _, payload = _extract(raw)
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"]) == (level, None)
+    assert "level_from_bare_title" in plan["flag"].split(";")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["2025年卫生健康工作要点", "市场监管领域2025年卫生工作要点", "县域医共体2025年工作要点", "全市2025年卫生健康工作要点"],
+)
+def test_no_bare_word_before_the_year_gives_no_bare_title_level(title: str) -> None:
+    raw = f"{title}\n一、加强基层医疗卫生服务能力建设\n二、推进公共卫生服务均等化\n三、深化医药卫生体制改革\n"
+    _, payload = _extract(raw)
+    for plan in payload["plans"]:
+        assert "level_from_bare_title" not in (plan["flag"] or "")
+
+
+# --- image remnants in page text -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1.jpg", "2.JPG", "微信图片_20240110141611.jpg", "IMG_0032.png photo-2.jpeg", "banner.webp", "图片", "【点击查看大图】",
+     "点击图片查看大图", "（图片）"],  # fmt: skip
+)
+def test_a_line_of_image_file_names_or_a_picture_label_is_dropped(line: str) -> None:
+    raw = f"会议召开。\n{line}\n副市长王明出席会议并讲话。"
+    assert clean_text(raw).text == "会议召开。\n副市长王明出席会议并讲话。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["图为会议现场。", "附件：2025年工作要点.docx", "他说，文件名是1.jpg的照片已上传。", "图片新闻：全市卫生健康工作会议召开"],
+)
+def test_captions_and_sentences_that_name_a_picture_stay(line: str) -> None:
+    raw = f"会议召开。\n{line}\n副市长王明出席会议并讲话。"
+    assert line.replace("：", "：") in clean_text(raw).text
+
+
+def test_an_image_file_line_no_longer_becomes_a_numbered_task() -> None:
+    raw = (
+        "2025年全市卫生健康工作会议召开\n3月2日，我市召开2025年卫生健康工作会议。\n1.jpg\n"
+        "副市长王明作出批示。\n2.jpg\n会议强调，2025年全市卫生健康系统要推进紧密型医联体建设，"
+        "加强公共卫生体系建设，提升基层服务能力。"
+    )
+    text, payload = _extract(raw)
+    titles = [task["text"] for plan in payload["plans"] for _, task in task_tree_paths(plan["tasks"])]
+    assert titles and not any("jpg" in title for title in titles)
+
+
+# --- specialist meetings named 局长会议 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("2023年全国中医药局长会议近日在京召开。", "national"),
+        ("2024年全国卫生健康系统厅局长会议在京召开。", "national"),
+        ("1月20日，全省疾控局长会议在长沙召开。", "provincial"),
+    ],
+)
+def test_a_directors_meeting_is_a_meeting_that_states_a_plan(sentence: str, scope: str) -> None:
+    raw = (
+        f"{sentence}会议总结了上一年工作，部署了今年重点任务。局长李明出席会议并讲话。"
+        "会议要求，一要深化综合改革，激发发展活力。二要加强服务体系建设，提升防病治病能力。三要加快人才队伍建设。"
+    )
+    _, payload = _extract(raw, "2024-01-25")
+    assert payload["meeting"] is not None and payload["meeting"]["scope"] == scope
+    [plan] = payload["plans"]
+    assert [task["text"][:4] for task in plan["tasks"]] == ["深化综合", "加强服务", "加快人才"]
+
+
+def test_a_standing_committees_directors_meeting_is_no_health_meeting() -> None:
+    raw = "3月5日，市人大常委会主任会议在市行政中心召开。会议听取了有关工作汇报，要求做好立法工作。"
+    _, payload = _extract(raw, "2024-03-06")
+    assert payload["meeting"] is None
+
+
+# --- plans stated in answers at a press event -----------------------------------------------------------------
+
+
+def test_an_answer_that_has_several_things_to_do_lists_them_at_their_markers() -> None:
+    found = announced_statement(
+        clean_text(
+            "3月6日，全国两会“部长通道”在人民大会堂举行。国家卫生健康委主任答记者问。\n"
+            "今年在慢病防治方面，主要有几个方面的工作要做：第一，在全国县以上医院建立登记报告制度；"
+            "第二，推广早筛查、早诊断、早治疗，降低死亡率；第三，要保证药品供应。\n谢谢大家。"
+        ).text,
+        date(2024, 3, 6),
+    )
+    assert found is not None and found["level"] == "national"
+    assert [task["marker"] for task in found["tasks"]] == ["第一", "第二", "第三"]
+    assert [task["text"][:4] for task in found["tasks"]] == ["在全国县", "推广早筛", "要保证药"]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["今年全省有四项工作要抓：", "下一步，我们有三件事要办：", "明年全市主要有以下几个方面的工作需要做："],
+)
+def test_other_ways_of_saying_there_is_work_to_do(cue: str) -> None:
+    found = announced_statement(
+        clean_text(f"{cue}一是扩大优质医疗资源；二是加强基层服务能力；三是完善公共卫生体系。").text, date(2024, 1, 9)
+    )
+    assert found is not None and len(found["tasks"]) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "去年全省有四个方面的工作取得突破：一是医改深化；二是基层加强；三是服务提升。",  # no work to do: a review
+        "我们有几个方面的体会：第一，党的领导是根本；第二，人民至上是关键。",
+    ],
+)
+def test_having_things_that_are_not_work_to_do_states_no_plan(text: str) -> None:
+    assert announced_statement(clean_text(text).text, date(2024, 1, 9)) is None
+
+
+# --- relaying a meeting's requirements is no task ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["全面落实全省卫生健康大会和全国、全省卫生健康工作会议要求", "认真贯彻全市卫生健康工作会议要求", "落实全国疾控工作大会要求"],
+)
+def test_relaying_a_meetings_requirements_is_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize("clause", ["落实医疗质量安全核心制度要求", "落实会议纪要制度"])
+def test_carrying_out_rules_that_are_no_meetings_is_not_generic(clause: str) -> None:
+    assert not is_generic(clause, 0, len(clause))
