@@ -250,3 +250,40 @@ def test_a_clause_that_reports_is_no_measure_among_relaying_ones() -> None:
         "全面回顾总结了2023年卫生健康工作，安排部署了2024年工作任务。"
     )
     assert task_titles(text) == []
+
+
+# --- enumerations that name an item's parts -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        (
+            "副市长强调，要明确目标，围绕推进分级诊疗、加快项目建设、完善基层服务体系、强化公共卫生管理等重点任务，补短板、强弱项。",
+            ["推进分级诊疗", "加快项目建设", "完善基层服务体系", "强化公共卫生管理"],
+        ),
+        ("县长要求，要聚焦深化医改、提升服务能力、推进智慧医疗等工作，持续发力。", ["深化医改", "提升服务能力", "推进智慧医疗"]),
+        ("局长指出，全县要抓好建设医共体、培养乡村医生、完善村卫生室等多项工作。", ["建设医共体", "培养乡村医生", "完善村卫生室"]),
+    ],
+)
+def test_an_enumeration_that_names_the_tasks_gives_them_as_children(sentence: str, parts: list[str]) -> None:
+    tasks = read_tasks(sentence + "要加强组织领导，落实工作责任。")
+    assert [c["title"] for c in tasks[0]["children"]] == parts
+    assert {c["flag"] for c in tasks[0]["children"]} == {"list_enumeration"}
+
+
+def test_an_enumeration_of_fields_names_no_tasks() -> None:
+    tasks = read_tasks("县长要求，要围绕疾病防控、医疗服务等方面，加强协作。要抓好安全生产。")
+    assert all(t["children"] == [] for t in tasks)
+
+
+def test_a_measure_of_a_requirement_carries_the_parts_it_counts() -> None:
+    text = (
+        "会议强调，全市卫生健康系统要坚持人民至上，精准聚焦县级强、乡级活、村级稳三个目标，一体推进医疗服务、疾病防控、"
+        "积极生育支持及健康保障“四个体系”建设，加快推进健康城市建设。要加强党的建设。"
+    )
+    measures = read_tasks(text)[0]["children"]
+    joined = next(m for m in measures if m["title"].startswith("一体推进"))
+    assert joined["text"].endswith("“四个体系”建设")  # one measure: not split at 、积极…
+    assert [c["title"] for c in joined["children"]] == ["医疗服务", "疾病防控", "积极生育支持", "健康保障"]
+    assert all(c["start"] >= joined["start"] and c["end"] <= joined["end"] for c in joined["children"])

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rules, verb_at
-from pipeline.parse.lists.unmarked import Piece, enumeration_pieces
+from pipeline.parse.lists.unmarked import ENUMERATION, Piece, enumeration_pieces
 
 RULE = "list_area_enumeration"
 
@@ -57,3 +57,26 @@ def nested_areas(text: str, start: int, end: int) -> list[Piece]:
         if len(pieces) >= rules()["areas"]["min_items"] and all(p.end - p.start <= rules()["areas"]["max_nested_area_chars"] for p in pieces):
             return pieces
     return []
+
+
+def named_tasks(text: str, start: int, end: int) -> list[Piece]:
+    """The tasks an item names in one enumeration closed by a word for tasks (围绕推进A、加快B、完善C等重点任务，
+    …): each part led by a directive verb and short ([areas] max_nested_area_chars), at least [areas]
+    min_items of them, after an opener ([areas] task_openers) or from the clause's start (list_enumeration)."""
+    cfg = rules()["areas"]
+    opener_re = _task_opener()
+    for closer in re.finditer(cfg["task_closer"], text[start:end]):
+        stop = start + closer.start()
+        clause_start = max(max(text.rfind(c, start, stop) for c in "，,；;：:。") + 1, start)
+        opener = opener_re.match(text, clause_start, stop)
+        pieces = enumeration_pieces(text, opener.end() if opener else clause_start, stop, ENUMERATION)
+        short = all(p.end - p.start <= cfg["max_nested_area_chars"] for p in pieces)
+        if len(pieces) >= cfg["min_items"] and short and all(verb_at(text, p.start, p.end) for p in pieces):
+            return pieces
+    return []
+
+
+@cache
+def _task_opener() -> re.Pattern[str]:
+    words = sorted(rules()["areas"]["task_openers"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))

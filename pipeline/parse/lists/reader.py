@@ -17,11 +17,11 @@ Every item carries the rule that found it (its flag) and offsets into the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.areas import area_items, nested_areas
+from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.rules import (
@@ -298,8 +298,9 @@ def _with_children(text: str, item: Item) -> Item:
         colon = re.search("[：:]", text[item.start : item.end])
         after_colon = item.start + colon.end() if colon else item.end
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
+        children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
-            children = _requirement_measures(text, item)
+            children = [_with_enumeration(text, child) for child in _requirement_measures(text, item)]
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         children = children or _as_items(nested_areas(text, item.start, item.end))
         if not children:
@@ -312,6 +313,12 @@ def _with_children(text: str, item: Item) -> Item:
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def _with_enumeration(text: str, item: Item) -> Item:
+    """A requirement's measure with the parts it enumerates (一体推进A、B、C“三个体系”建设: A, B, C)."""
+    parts = _as_items(unmarked.enumeration_items(text, item.start, item.end))
+    return replace(item, children=parts) if len(parts) >= 2 else item
 
 
 def _is_requirement(item: Item) -> bool:

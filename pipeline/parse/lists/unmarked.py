@@ -199,7 +199,9 @@ def _result_words() -> re.Pattern[str]:
 def _joined_measures(text: str, piece: Piece) -> list[Piece]:
     """A clause of two measures joined by 、 (积极推进A改革、逐步完善B制度): each its own piece when the words
     after the 、 are led by an adverb and a directive verb (not 守正创新、传承发展工作, two nouns) and neither
-    part is a bare verb."""
+    part is a bare verb. A 、-list sized by a count (一体推进A、B、积极C“三个体系”建设) is one enumeration."""
+    if _count_after().search(text, piece.start, piece.end):
+        return [piece]
     for index in range(piece.start + 1, piece.end - 1):
         if text[index] == "、" and verb_at(text, index + 1, piece.end) and starts_with_adverb(text, index + 1, piece.end):
             first, second = (piece.start, index), (index + 1, piece.end)
