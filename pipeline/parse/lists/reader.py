@@ -34,6 +34,7 @@ from pipeline.parse.lists.rules import (
     reads_as_results,
     rules,
 )
+from pipeline.parse.lists.stances import mostly_attitude, only_exhortation
 
 MARKED = "list_marked"
 SINGLE = "list_single_item"
@@ -241,9 +242,11 @@ def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph], keep_gen
     items[-1] = Item(last.start, max(last.start, _close(text, last.start, last.end)), last.marker, None, last.position, last.rule)
     kept: list[Item] = []
     for item in items:
+        if not keep_generic and mostly_attitude(text, item.start, item.end):
+            continue
         if is_attitude(text, item.start, item.end):
             kept += _measures_after_attitude(text, item) if item.marker is None else []
-        elif keep_generic or not _generic_item(text, item):
+        elif keep_generic or not only_exhortation(text, item.start, item.end):
             kept.append(item)
     return kept if len(kept) >= 2 else (kept if kept and len(items) > len(kept) else [])
 
@@ -283,18 +286,6 @@ def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
     return []
 
 
-def _generic_item(text: str, item: Item) -> bool:
-    """An item made of clauses that relay or exhort (贯彻落实…精神, 发扬…精神), or of such a clause and
-    attitudes (要认真贯彻…全会精神，准确把握…内涵，充分认识…，增强…信心)."""
-    clauses = [m.span() for m in re.finditer("[^，,；;。]+", text[item.start : item.end])]
-    if not clauses:
-        return False
-    spans = [(item.start + s, item.start + e) for s, e in clauses]
-    if not is_generic(text, *spans[0]):
-        return False
-    return all(is_generic(text, s, e) or is_attitude(text, s, e) for s, e in spans[1:])
-
-
 def _with_children(text: str, item: Item) -> Item:
     """An item with the list nested in it (marked, enumerated or comma clauses after its headline)."""
     inner = [c for c in find_chains(find_markers(text, item.start, item.end)) if c.start > item.start]
@@ -312,7 +303,11 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(nested_areas(text, item.start, item.end))
         if not children:
             children = _comma_children(text, item)
-    children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
+    children = [
+        child
+        for child in children
+        if title_of(text, child) and not is_generic(text, child.start, child.end) and not is_attitude(text, child.start, child.end)
+    ]
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)

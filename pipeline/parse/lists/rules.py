@@ -152,12 +152,31 @@ def _inside_quotes(text: str, start: int, position: int) -> bool:
 
 def is_attitude(text: str, start: int, end: int) -> bool:
     """Whether an item only states an attitude (提高政治站位…, 坚决克服麻痹思想), not work: an attitude word
-    after the item's adverbs."""
+    after the item's adverbs, or a first clause that states a stance or work style by its object (is_style)."""
     words = tuple(rules()["directive"]["attitudes"])
     position = start
     while not text.startswith(words, position, end) and (adverb := _adverb().match(text, position, end)) is not None:
         position = adverb.end()
-    return text.startswith(words, position, end)
+    return text.startswith(words, position, end) or is_style(text, start, _clause_end(text, start, end))
+
+
+def is_style(text: str, start: int, end: int) -> bool:
+    """Whether the clause text[start:end] states an attitude or work style by its object: a style verb after
+    adverbs, a short qualifier, and an attitude object closing it (强化风险意识, 筑牢廉洁防线, 始终保持昂扬向上的
+    精神状态; pipeline/data/lists.toml [directive] style_verbs, attitude_objects)."""
+    return _style().match(text[start:end].rstrip("。；;，,！!？? ")) is not None
+
+
+@cache
+def _style() -> re.Pattern[str]:
+    cfg = rules()["directive"]
+    qualifier = rf"[^，,。；;]{{0,{cfg['max_style_qualifier_chars']}}}"
+    verbs, objects = _alternation(cfg["style_verbs"]), _alternation(cfg["attitude_objects"])
+    return re.compile(rf"(?:{_alternation(cfg['adverbs'])})*(?:{verbs}){qualifier}(?:{objects})$")
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    return next((i for i in range(start, end) if text[i] in "，,；;。！？!?\n"), end)
 
 
 def starts_with_adverb(text: str, position: int, end: int) -> bool:

@@ -1,0 +1,43 @@
+"""Items that state a stance rather than work: a leader's 要-requirement made of attitudes and work style
+(要增强政治自觉，履行责任担当，强化风险意识，筑牢廉洁防线，…), or of relaying and exhortation (要认真贯彻…精神，
+准确把握…内涵，充分认识…). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
+is_framing), their words pipeline/data/lists.toml [directive]. Offsets are absolute.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.lists.rules import directive_at, is_attitude, is_framing, is_generic
+
+_CLAUSE = re.compile("[^，,；;。！？]+")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _CLAUSE.finditer(text[start:end])]
+
+
+def mostly_attitude(text: str, start: int, end: int) -> bool:
+    """Whether most clauses of text[start:end] state attitudes, work style, framing or exhortation (要增强政治
+    自觉，履行责任担当，强化风险意识，筑牢廉洁防线，抓实作风建设，…): one attitude or more, at least two such
+    clauses in all, and more than twice as many as the clauses that state work. Clauses led by no directive
+    count neither way; exhortation and framing alone (加强领导，推动各项决策部署落地生根，促进…高质量发展) do
+    not make an item one of stance."""
+    attitudes = stances = measures = 0
+    for s, e in _clauses(text, start, end):
+        if is_attitude(text, s, e):
+            attitudes += 1
+        elif is_generic(text, s, e) or is_framing(text, s, e):
+            stances += 1
+        elif directive_at(text, s, e) is not None:
+            measures += 1
+    return attitudes >= 1 and attitudes + stances >= 2 and attitudes + stances > 2 * measures
+
+
+def only_exhortation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is made of clauses that relay or exhort (贯彻落实…精神, 发扬…精神), or of such a
+    clause and attitudes (要认真贯彻…全会精神，准确把握…内涵，充分认识…，增强…信心)."""
+    spans = [(s, e) for s, e in _clauses(text, start, end)]
+    if not spans or not is_generic(text, *spans[0]):
+        return False
+    return all(is_generic(text, s, e) or is_attitude(text, s, e) for s, e in spans[1:])
