@@ -39,6 +39,11 @@ class Paths:
         return self.out / "package"
 
     @property
+    def kept_sqlite(self) -> Path:
+        """The package's last SQLite copy and what it was written from, whose rows the next copy reuses."""
+        return self.out / "sqlite-kept"
+
+    @property
     def releases(self) -> Path:
         return self.datasets / PACKAGE_NAME
 

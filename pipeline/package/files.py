@@ -180,12 +180,14 @@ def write_package(
     *,
     data_written: bool = False,
     figure_cache: Path | None = None,
+    sqlite_kept: Path | None = None,
 ) -> dict[str, int]:
     """Write the whole package into `dest` (an empty or new folder); return row counts per table.
 
     With data_written, the data files already in `dest` (written from the same warehouse) are kept and
     only the descriptor, README, changes and checksums are (re)written for `release`. With
-    figure_cache, a figure drawn before from the same data is read from there (write_figures)."""
+    figure_cache, a figure drawn before from the same data is read from there (write_figures). With sqlite_kept,
+    the SQLite copy reuses the rows of the last one kept there (pipeline.package.sqlite.write_sqlite)."""
     dest.mkdir(parents=True, exist_ok=True)
     if data_written:
         counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
@@ -193,7 +195,7 @@ def write_package(
         # The SQLite copy is made from the Parquet files, in a process of its own on a large package, while
         # this one writes the CSV files and the figures.
         counts = export_data(con, dest, ("parquet",))
-        with sqlite.written_alongside(dest):
+        with sqlite.written_alongside(dest, sqlite_kept):
             export_data(con, dest, ("csv",))
             write_figures(con, dest, figure_cache)
     documents = [

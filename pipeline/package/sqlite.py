@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,7 @@ import duckdb
 
 from pipeline import schema
 from pipeline.data import read_text, read_toml
+from pipeline.package import sqlite_reuse
 
 PAGE_SIZE = 4096
 MEDIATYPE = "application/vnd.sqlite3"
@@ -67,50 +69,66 @@ def fts_table(table: str) -> str:
     return f"{table}_fts"
 
 
-def write_sqlite(package_dir: Path, dest: Path | None = None) -> Path:
+def write_sqlite(package_dir: Path, dest: Path | None = None, kept: Path | None = None) -> Path:
     """Write the SQLite copy of the package in `package_dir` (from its data/<table>.parquet files) to
-    `dest` (default: package_dir/<package>.sqlite), replacing it; returns its path."""
+    `dest` (default: package_dir/<package>.sqlite), replacing it; returns its path. With `kept`, a folder
+    of the build folder, the rows of the copy kept there by the last build are reused where its Parquet
+    rows are the same (pipeline.package.sqlite_reuse), and this copy is kept there in turn: same bytes."""
     dest = dest or package_dir / sqlite_file_name()
     temporary = dest.with_name(f".{dest.name}.tmp")
     temporary.unlink(missing_ok=True)
     source = duckdb.connect()
     source.execute("SET enable_progress_bar = false")
     target = sqlite3.connect(temporary, isolation_level=None)
+    writer = sqlite_reuse.writer_fingerprint() if kept else ""
+    digests = sqlite_reuse.table_digests(source, package_dir) if kept else {}
+    previous = sqlite_reuse.previous_copy(kept, writer)
     try:
         target.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         target.execute("PRAGMA journal_mode = OFF")
         target.execute("PRAGMA synchronous = OFF")
+        if previous:
+            target.execute("ATTACH DATABASE ? AS previous", (str(previous[0]),))
         target.execute("BEGIN")
-        counts = {table: _copy_table(source, target, package_dir, table) for table in schema.table_names()}
+        counts = {
+            table: _copy_table(
+                source, target, package_dir, table,
+                sqlite_reuse.copy_plan(previous[1].get(table), digests[table]) if previous else None,
+            )
+            for table in schema.table_names()
+        }  # fmt: skip
         _write_metadata(target, counts)
         for statement in _view_statements():
             target.execute(statement)
         _write_search(source, target, package_dir)
         target.execute("COMMIT")
+        if previous:
+            target.execute("DETACH DATABASE previous")
         target.execute("VACUUM")
     finally:
         target.close()
         source.close()
     os.replace(temporary, dest)
+    sqlite_reuse.keep(kept, dest, writer, digests)
     return dest
 
 
 @contextmanager
-def written_alongside(package_dir: Path) -> Iterator[None]:
+def written_alongside(package_dir: Path, kept: Path | None = None) -> Iterator[None]:
     """Write the SQLite copy of the package in `package_dir` while the block runs: in a process of its own
     when the package's Parquet files reach BACKGROUND_MIN_BYTES and the build may use more than one
     process (PIPELINE_WORKERS), else in this one before the block. The copy is done when the block ends,
     and its error, if any, is raised there. The copy reads only the Parquet files, so the block must
-    not change them; its bytes are those of write_sqlite in this process."""
+    not change them; its bytes are those of write_sqlite in this process (`kept`: see write_sqlite)."""
     from pipeline.documents.stages import worker_count
 
     parquet_bytes = sum(path.stat().st_size for path in (package_dir / "data").glob("*.parquet"))
     if worker_count() < 2 or parquet_bytes < BACKGROUND_MIN_BYTES:
-        write_sqlite(package_dir)
+        write_sqlite(package_dir, kept=kept)
         yield
         return
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-        written = pool.submit(write_sqlite, package_dir)
+        written = pool.submit(write_sqlite, package_dir, None, kept)
         yield
         written.result()
 
@@ -148,22 +166,42 @@ def _comment(text: str) -> str:
     return " ".join(str(text).split())  # one line: a `--` comment ends at the line break
 
 
-def _copy_table(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection, package_dir: Path, table: str) -> int:
+def _copy_table(
+    source: duckdb.DuckDBPyConnection,
+    target: sqlite3.Connection,
+    package_dir: Path,
+    table: str,
+    plan: list[sqlite_reuse.Reused | sqlite_reuse.Read] | None = None,
+) -> int:
+    """Create the table and fill it in rowid order: from its Parquet file, or as `plan` says (rows reused
+    from the attached previous copy, the others' rows from Parquet); return its row count."""
     target.execute(create_table_sql(table))
     fields = schema.table_schema(table)["fields"]
     parquet = _sql_string(package_dir / "data" / f"{table}.parquet")
     select = ", ".join(_sqlite_value(field) for field in fields)
-    rows = source.execute(f"SELECT {select} FROM read_parquet({parquet}) ORDER BY {schema.order_by(table)}")
+    columns = schema.select_columns(table)
     placeholders = ", ".join("?" for _ in range(len(fields) + 1))
-    insert = f'INSERT INTO "{table}" (rowid, {schema.select_columns(table)}) VALUES ({placeholders})'
-    count = 0
-    while batch := rows.fetchmany(_BATCH):
-        target.executemany(insert, ((count + number, *row) for number, row in enumerate(batch, start=1)))
-        count += len(batch)
+    insert = f'INSERT INTO main."{table}" (rowid, {columns}) VALUES ({placeholders})'
+    for segment in plan if plan is not None else [sqlite_reuse.Read((), 1)]:
+        if isinstance(segment, sqlite_reuse.Reused):
+            last = "" if segment.last is None else f" AND rowid <= {int(segment.last)}"
+            target.execute(
+                f'INSERT INTO main."{table}" (rowid, {columns}) SELECT rowid + {int(segment.shift)}, {columns} '
+                f'FROM previous."{table}" WHERE rowid >= {int(segment.first)}{last} ORDER BY rowid'
+            )
+            continue
+        where = ""
+        if segment.doc_ids:
+            where = f" WHERE {sqlite_reuse.DOCUMENT_KEY} IN ({', '.join(_sql_string(doc) for doc in segment.doc_ids)})"
+        rows = source.execute(f"SELECT {select} FROM read_parquet({parquet}){where} ORDER BY {schema.order_by(table)}")
+        count = segment.first - 1
+        while batch := rows.fetchmany(_BATCH):
+            target.executemany(insert, ((count + number, *row) for number, row in enumerate(batch, start=1)))
+            count += len(batch)
     for number, key in enumerate(schema.foreign_keys(table), start=1):
         if key["fields"] != schema.primary_key(table)[: len(key["fields"])]:  # the primary key serves its prefix
             target.execute(f'CREATE INDEX "{table}_fk{number}" ON "{table}" ({_names(key["fields"])})')
-    return count
+    return target.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]
 
 
 def _sqlite_value(field: dict[str, Any]) -> str:
@@ -252,17 +290,15 @@ def _write_search(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection,
             f"SELECT DISTINCT token FROM read_parquet({tokens}) WHERE length(token) >= 2"
         ).fetchall()
     )
-    inside: dict[str, tuple[str, ...]] = {}
+    expanded: dict[str, str] = {}  # token → the token followed by the words inside it, as indexed
+
+    def expand(token: str) -> str:
+        if len(token) >= min_chars and _is_cjk(token):
+            return " ".join((token, *contained_words(token, vocabulary)))
+        return token
 
     def words(tokens: list[str]) -> str:
-        out = []
-        for token in tokens:
-            out.append(token)
-            if len(token) >= min_chars and _is_cjk(token):
-                if token not in inside:
-                    inside[token] = contained_words(token, vocabulary)
-                out.extend(inside[token])
-        return " ".join(out)
+        return " ".join([expanded.get(token) or expanded.setdefault(token, expand(token)) for token in tokens])
 
     for table, columns in tables.items():
         fts = fts_table(table)
@@ -275,8 +311,11 @@ def _write_search(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection,
         target.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'optimize\')')
 
 
+_CJK = re.compile("[\u4e00-\u9fff]+")
+
+
 def _is_cjk(token: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in token)
+    return _CJK.fullmatch(token) is not None
 
 
 def _segmented(tokenize: Any, text: str | None) -> list[str]:
