@@ -166,3 +166,87 @@ def test_a_sentence_that_reports_the_year_past_gives_no_task(text: str) -> None:
 def test_a_plan_with_goal_words_or_one_result_is_still_read(text: str, first: str) -> None:
     titles = task_titles(text)
     assert titles and titles[0] == first and len(titles) >= 3
+
+
+# --- a list of stances alone, a requirement's later sentences, slogans, more verbs -------------------------
+
+
+def test_when_the_only_requirements_state_stances_the_deploying_sentence_is_read() -> None:
+    text = (
+        "会议指出，2024年，全县卫生健康系统要围绕健康县城这条主线，加快补齐公共卫生短板，持续深化医药卫生体制改革，"
+        "不断提升医疗服务能力。会议强调，要增强政治自觉，强化风险意识，筑牢廉洁防线；要保持昂扬向上的精神状态，提升服务效能。"
+    )
+    assert task_titles(text) == ["加快补齐公共卫生短板", "持续深化医药卫生体制改革", "不断提升医疗服务能力"]
+
+
+def test_a_requirement_keeps_the_measures_of_its_later_sentences() -> None:
+    text = (
+        "会议要求，要做好传染病防治工作，落实好免疫规划政策，继续抓好结核病防治。"
+        "进一步加强基层服务体系建设，继续加强基础设施建设，切实加强卫生人才队伍建设。要加强行业管理。"
+    )
+    first = read_tasks(text)[0]
+    assert [c["title"] for c in first["children"]] == [
+        "落实好免疫规划政策",
+        "继续抓好结核病防治",
+        "进一步加强基层服务体系建设",
+        "继续加强基础设施建设",
+        "切实加强卫生人才队伍建设",
+    ]
+
+
+def test_a_numbered_requirement_does_not_take_its_later_sentences_as_children() -> None:
+    """一要… often elaborates its head in a second sentence (一要锐意进取。要围绕…): only its first sentence's
+    measures are its children."""
+    text = "局长强调，一要加快医共体建设，推进资源下沉，优化就医流程。要强化人才支撑，完善激励机制，落实待遇保障。二要抓好疫情防控。"
+    first = read_tasks(text)[0]
+    assert [c["title"] for c in first["children"]] == ["推进资源下沉", "优化就医流程"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["深入实施“健康先行、服务争先、实干争效”行动", "全面开展“查隐患、保安全、促发展”专项行动"],
+)
+def test_a_quoted_slogan_is_one_name_not_a_list(clause: str) -> None:
+    text = f"副省长要求，要坚定不移推进医改；要{clause}。"
+    tasks = read_tasks(text)
+    assert tasks[-1]["title"] == clause and tasks[-1]["children"] == []
+
+
+def test_an_unquoted_enumeration_before_its_head_is_still_split() -> None:
+    text = "副省长要求，要坚定不移推进医改；要开展医疗卫生、疾病防控、健康促进三大专项行动。"
+    assert [c["title"] for c in read_tasks(text)[-1]["children"]] == ["医疗卫生", "疾病防控", "健康促进"]
+
+
+@pytest.mark.parametrize("lead", ["持之以恒抓好", "坚定不移抓好", "搞好", "毫不松懈抓紧抓好"])
+def test_more_ways_a_measure_opens(lead: str) -> None:
+    text = f"市长要求，要{lead}秋冬季疫情防控工作；要加快推进医共体建设。"
+    assert task_titles(text) == [f"{lead}秋冬季疫情防控工作", "加快推进医共体建设"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "落实市委、市政府工作要求",
+        "围绕健康平安这条主线",
+        "聚焦“五增”目标",
+        "全方位全周期维护和保障人民健康",
+        "抓住实施“卫生强基”工程的机遇",
+        "坚持卫生工作为人民健康服务的方向",
+        "始终坚持把习近平新时代中国特色社会主义思想作为卫生健康工作的根本遵循",
+    ],
+)
+def test_relaying_focus_and_principle_clauses_are_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize("clause", ["围绕县域医共体建设推进资源下沉", "聚焦孕产妇死亡率下降实施母婴安全行动", "落实家庭医生签约服务"])
+def test_work_with_a_focus_word_is_not_generic(clause: str) -> None:
+    assert not is_generic(clause, 0, len(clause))
+
+
+def test_a_clause_that_reports_is_no_measure_among_relaying_ones() -> None:
+    text = (
+        "会议坚持以新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神，认真落实省市卫生健康工作会议部署，"
+        "全面回顾总结了2023年卫生健康工作，安排部署了2024年工作任务。"
+    )
+    assert task_titles(text) == []

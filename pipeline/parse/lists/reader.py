@@ -278,6 +278,7 @@ def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> 
     return _as_items(found)
 
 
+
 def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
     for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
         s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
@@ -322,8 +323,8 @@ def _is_requirement(item: Item) -> bool:
 def _requirement_measures(text: str, item: Item) -> list[Item]:
     """The measures of a requirement (要健全工作机制，完善…，统筹推进…。): after its headline, the verb-led
     comma clauses of its first sentence when the rest of the sentence is made of them (list_prose_clauses,
-    as unmarked.prose_items reads a sentence), however long each is; closing calls (推动…事业高质量发展) and
-    attitudes are left out."""
+    as unmarked.prose_items reads a sentence), however long each is, and those of its later sentences made of
+    them when it is led by a bare modal (要A，B。C，D，E。); closing calls (推动…事业高质量发展) and attitudes are left out."""
     sentence = re.match("[^。！？]+", text[item.start : item.end])
     if sentence is None:
         return []
@@ -331,6 +332,8 @@ def _requirement_measures(text: str, item: Item) -> list[Item]:
     if headline is None:
         return []
     pieces = unmarked.prose_items(text, headline.end(), item.start + sentence.end())
+    if item.marker in rules()["directive"]["modals"]:  # 要A，B。C，D。: C and D too (一要… elaborates its head)
+        pieces += unmarked.prose_items(text, item.start + sentence.end(), item.end)
     return _as_items([p for p in pieces if not is_attitude(text, p.start, p.end)])
 
 
@@ -365,8 +368,8 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     end = len(text) if end is None else end
     paragraphs = _paragraphs(text, start, end)
     marked, covered = _marked_lists(text, paragraphs, start, end)
-    lists = marked + _unmarked_lists(text, paragraphs, covered)
-    if not lists:
+    lists = [found for found in marked + _unmarked_lists(text, paragraphs, covered) if found]
+    if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
     items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)

@@ -164,16 +164,19 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
             elif lead is None and (_frames(text, cs, ce) or (not led and only_attributes(text, cs, ce))):
                 neutral += 1
         if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral) and not _reports(text, led):
-            pieces += [part for piece in led if not is_generic(text, piece.start, piece.end) for part in _joined_measures(text, piece)]
+            work = [p for p in led if not is_generic(text, p.start, p.end) and not _past_clause().match(text, p.start, p.end)]
+            pieces += [part for piece in work for part in _joined_measures(text, piece)]
     return pieces
 
 
 def _reports(text: str, led: list[Piece]) -> bool:
-    """Whether verb-led clauses report work done rather than set it out: half of them or more state a result
-    (扎实开展主题教育取得明显成效，聚力促进医疗服务水平显著提升，…) or carry a past mark after their verb
-    (全面回顾总结了2023年工作，安排部署了2024年任务)."""
-    done = sum(1 for p in led if _reported_result(text, p) or _past_clause().match(text, p.start, p.end))
-    return 2 * done >= len(led)
+    """Whether verb-led clauses report work done rather than set it out: half of them or more (clauses that
+    relay or exhort aside) state a result (扎实开展主题教育取得明显成效，聚力促进医疗服务水平显著提升，…) or carry
+    a past mark after their verb (全面回顾总结了2023年工作，安排部署了2024年任务). A clause with a past mark is no
+    measure in any sentence."""
+    work = [p for p in led if not is_generic(text, p.start, p.end)]  # relaying (贯彻落实…精神) counts neither way
+    done = sum(1 for p in work if _reported_result(text, p) or _past_clause().match(text, p.start, p.end))
+    return bool(work) and 2 * done >= len(work)
 
 
 def _reported_result(text: str, piece: Piece) -> bool:
@@ -358,6 +361,12 @@ def _is_fragment(text: str, piece: Piece) -> bool:
     return bool(_count_after().search(words)) or verb_end(text, piece.start, piece.end) == piece.end
 
 
+def _quoted_list(text: str, start: int, end: int) -> bool:
+    """Whether the 、 of text[start:end] stand inside one quotation (实施“深学争优、敢为争先”行动, 围绕“抓项目、
+    强基层”目标): a slogan is one name, not a list of work."""
+    return any(text[i] == "、" and text.count("“", start, i) > text.count("”", start, i) for i in range(start, end))
+
+
 def enumeration_pieces(text: str, start: int, end: int, rule: str) -> list[Piece]:
     """The 、-separated items of text[start:end], trimmed of spaces and joiners, empty ones left out."""
     pieces = []
@@ -394,7 +403,7 @@ def _split_enumeration(text: str, start: int, end: int, count: int | None = None
     """Items of an enumeration; when a count sizes it one item more than the 、 give, the last is split at
     和/及 (A、B和C三项)."""
     pieces = enumeration_pieces(text, start, end, ENUMERATION)
-    if any(p.end - p.start > shape("max_enumeration_item_chars") for p in pieces):
+    if any(p.end - p.start > shape("max_enumeration_item_chars") for p in pieces) or _quoted_list(text, start, end):
         return []
     if count is not None and pieces and len(pieces) + 1 == count:
         last = pieces[-1]
