@@ -230,3 +230,118 @@ def test_relaying_a_meetings_requirements_is_generic(clause: str) -> None:
 @pytest.mark.parametrize("clause", ["落实医疗质量安全核心制度要求", "落实会议纪要制度"])
 def test_carrying_out_rules_that_are_no_meetings_is_not_generic(clause: str) -> None:
     assert not is_generic(clause, 0, len(clause))
+
+
+# --- who issues a work-points plan that a news item quotes ------------------------------------------------------
+
+
+def _points(lead: str, title: str) -> dict:
+    raw = (
+        f"{lead}\n{title}\n一、研究制订的文件\n（一）制订营养健康食堂建设指南。\n（二）制订托育机构管理办法。\n"
+        "二、组织开展的活动\n（三）开展全民健康素养促进活动。\n"
+    )
+    _, payload = _extract(raw)
+    assert payload["kind"] == "work_points"
+    [plan] = payload["plans"]
+    return plan
+
+
+def test_a_national_programmes_committee_that_issues_the_points_makes_them_national() -> None:
+    plan = _points(
+        "据新华社消息，近日，健康中国行动推进委员会印发《健康中国行动2023年工作要点》。《工作要点》全文如下：",
+        "健康中国行动2023年工作要点",
+    )
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("national", None, 2023)
+    assert plan["issuer"] == "健康中国行动推进委员会"
+    assert plan["title"] == "健康中国行动2023年工作要点"  # the lead ending on a colon is no title
+
+
+@pytest.mark.parametrize(
+    ("lead", "title", "expected"),
+    [
+        ("湖北省卫生健康委日前印发了《2024年全省卫生健康工作要点》。", "2024年全省卫生健康工作要点", ("provincial", "420000")),
+        ("近日，健康湖南行动推进委员会印发《健康湖南行动2022年工作要点》。", "健康湖南行动2022年工作要点", ("provincial", "430000")),
+        ("国家中医药管理局正式印发《2021年中医药工作要点》。", "2021年中医药工作要点", ("national", None)),
+    ],
+)
+def test_the_body_that_issues_the_points_gives_their_level(lead: str, title: str, expected: tuple) -> None:
+    plan = _points(lead, title)
+    assert (plan["level"], plan["region_code"]) == expected
+
+
+# --- a single region's government work report: the region its title names --------------------------------------
+
+
+def test_a_report_digest_whose_regions_disagree_takes_the_region_its_title_names() -> None:
+    found = announced_statement(
+        clean_text(
+            "2024年甘肃加快健康甘肃建设\n兵团广播电视台\n1月25日，省十四届人大二次会议开幕。省长代表省人民政府"
+            "作政府工作报告。\n报告说，2024年，我省加快健康甘肃建设，推进国家区域医疗中心建设，全面推进紧密型县域"
+            "医共体建设，加强老年人健康服务。\n"
+        ).text,
+        date(2024, 1, 25),
+    )
+    assert found is not None
+    assert (found["level"], found["region_code"]) == ("provincial", "620000")
+    assert "region_from_title" in found["flag"].split(";")
+
+
+def test_a_title_that_names_no_one_region_decides_nothing() -> None:
+    found = announced_statement(
+        clean_text(
+            "两地卫生健康合作新进展\n兵团广播电视台\n1月25日，省人民代表大会开幕。省长作政府工作报告。\n"
+            "报告说，2024年，甘肃将推进国家区域医疗中心建设，全面推进紧密型县域医共体建设，加强老年人健康服务。\n"
+        ).text,
+        date(2024, 1, 25),
+    )
+    assert found is not None and "region_from_title" not in (found["flag"] or "")
+
+
+# --- new-year addresses of a health authority's head ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2025年新年致辞——佳木斯市卫生健康委党组书记、主任 王明\n岁月不居，时节如流。告别了难忘的2024年。"
+         "\n2024年，我们凝心聚力，全面推进健康佳木斯建设，开展健康知识普及行动。", ("municipal", "230800", 2025)),
+        ("桐庐县卫生健康局局长李华发表2024年新年贺词\n分享至\n值此辞旧迎新之际，我代表县卫生健康局致以新年的祝福！"
+         "\n即将过去的2023年，我们全面提升了医疗卫生服务能力。", ("county", "330122", 2024)),
+        ("新年献词\n湖南省卫生健康委员会党组书记、主任 张强\n新年的钟声即将敲响。过去的一年，我们砥砺前行。",
+         ("provincial", "430000", 2026)),
+    ],  # fmt: skip
+)
+def test_a_health_authoritys_new_year_address_states_the_years_plan(raw: str, expected: tuple) -> None:
+    _, payload = _extract(raw, "2025-12-30")
+    assert payload["kind"] == "plan_statement"
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == expected
+    assert plan["tasks"] == [] and "plan_text_not_reached" in plan["flag"].split(";")
+    assert plan["opening_targets"] == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2025年新年致辞——市人民医院院长 王明\n岁月不居。2024年，医院门诊量稳步增长。",  # a hospital, no authority
+        "2025年新年贺词——某某科技有限公司董事长\n感谢全体员工。",
+        "市卫生健康委召开新年座谈会\n1月3日，市卫生健康委召开座谈会，总结2024年工作。",  # no address at all
+        "市卫生健康委主任王明谈新年工作\n记者：您在新年致辞中提到了什么？\n王明：我们将深化医改。",  # a sentence names it
+        "王明在全市卫生健康工作会议上的讲话\n同志们：今天我们召开会议，总结去年的工作，部署今年的任务，动员全系统干部职工"
+        "凝心聚力、真抓实干，奋力推动卫生健康事业高质量发展，为建设健康城市、保障人民群众生命安全和身体健康作出新的更大贡献。\n市卫生健康委新年致辞",  # too far down
+    ],
+)
+def test_texts_that_are_no_health_authoritys_new_year_address_state_no_plan_from_it(raw: str) -> None:
+    from pipeline.parse.new_year import new_year_address
+
+    assert new_year_address(clean_text(raw).text, date(2025, 1, 2)) is None
+
+
+def test_a_new_year_address_that_reaches_its_plan_is_read_by_the_year_ahead_cue() -> None:
+    raw = (
+        "2025年新年致辞——佳木斯市卫生健康委党组书记、主任 王明\n岁月不居，时节如流。\n"
+        "新的一年，我们将重点抓好以下三个方面工作：一是深化医改；二是强化基层；三是守护公共卫生安全。"
+    )
+    _, payload = _extract(raw, "2024-12-31")
+    [plan] = payload["plans"]
+    assert len(plan["tasks"]) == 3 and "plan_text_not_reached" not in (plan["flag"] or "")

@@ -18,6 +18,7 @@ from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.types import REVIEW
+from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
@@ -89,6 +90,8 @@ def _parse_by_genre(
         if mention is None:
             if kind in (None, PLAN_STATEMENT_KIND) and (announced := announced_statement(text, published)):
                 return PLAN_STATEMENT_KIND, [announced], None
+            if kind in (None, PLAN_STATEMENT_KIND) and (address := new_year_address(text, published)):
+                return PLAN_STATEMENT_KIND, [address], None
             return "other", [], None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
@@ -130,7 +133,7 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]]) -> str:
     """Why a text is `other`: what each genre's parser looked for and did not find."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
-    return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan"
+    return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address"
 
 
 def infer_title(text: str) -> str | None:

@@ -5,11 +5,13 @@ text (2012年工作要点有：(1)…), a fragment that opens on a meeting's req
 work-points outline with no title line (一、…二、…三、… at the top of the text).
 
 Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked lines, or markers or
-"；" clauses in one paragraph, or unmarked paragraphs that open on short lead sentences) that is not a review. Level: national when the text names a national body
-or event, no local region and no local scope word (全市, 我省); else the scope word's level when no region
-is named (flagged level_from_scope_word); else the one province or city the text's regions lie in (flagged
-level_from_text); with neither, provincial is assumed (flagged level_unknown). Work year: a year in the cue, else the first year the text prints
-before the cue, else one in the cue's sentence or between the cue and the list, else the publication year (flagged).
+"；" clauses in one paragraph, or unmarked paragraphs that open on short lead sentences) that is not a
+review. Level: national when the text names a national body or event, no local region and no local scope
+word (全市, 我省); else the scope word's level when no region is named (flagged level_from_scope_word); else
+the one province or city the text's regions lie in (flagged level_from_text), or, when they lie in several,
+the one the title names (flagged region_from_title); with neither, provincial is assumed (flagged
+level_unknown). Work year: a year in the cue, else the first year the text prints before the cue, else one
+in the cue's sentence or between the cue and the list, else the publication year (flagged).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pipeline.text.regions import PROVINCE, find_counties, find_regions
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
 LEVEL_UNKNOWN = "level_unknown"
+REGION_FROM_TITLE = "region_from_title"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -236,6 +239,9 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
         return "provincial", None
     flags.append(LEVEL_FROM_TEXT)
     provinces = {region.province_code for region, _, _ in named} | {c[0].province_code for c in counties}
+    if len(provinces) > 1 and (titled := _title_region(text)) is not None:
+        flags.append(REGION_FROM_TITLE)  # 2024年新疆加快健康新疆建设, then a broadcaster 兵团广播电视台
+        return titled
     if len(provinces) == 1:
         province = provinces.pop()
         cities = {r.code for r, _, _ in named if r.level != PROVINCE} | {c[0].prefecture_code for c in counties}
@@ -243,6 +249,16 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
             return "municipal", cities.pop()
         return "provincial", province
     return "provincial", None
+
+
+def _title_region(text: str) -> tuple[str, str] | None:
+    """The level and code of the one province or city the title line names (its subject), if it names one."""
+    first_line = text.split("\n", 1)[0]
+    found = {region.code: region for region, _, _ in find_regions(first_line)} if len(first_line) <= 80 else {}
+    if len(found) != 1:
+        return None
+    region = next(iter(found.values()))
+    return region.level, region.code
 
 
 def _work_year(

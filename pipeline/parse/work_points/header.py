@@ -54,7 +54,8 @@ def _lines(text: str, limit: int) -> list[tuple[int, str]]:
 def title_line(text: str) -> tuple[int, str, bool] | None:
     """(offset, title, is_notice) of the plan's title line.
 
-    The plan's own title is a short line naming a work-points kind (not a sentence, not the notice);
+    The plan's own title is a short line naming a work-points kind (not a sentence, not the notice, not a lead
+    that ends on a colon: 《…工作要点》全文如下：);
     without one, the notice that issues the plan stands in, its 《…》 title preferred.
     """
     cfg = lexicon()["title"]
@@ -63,7 +64,7 @@ def title_line(text: str) -> tuple[int, str, bool] | None:
         for start, line in _lines(text, 10_000)
         if len(line) <= cfg["max_length"] and "。" not in line and any(kind in line for kind in cfg["kinds"])
     ]
-    plain = [c for c in candidates if "通知" not in c[1] and "关于" not in c[1]]
+    plain = [c for c in candidates if "通知" not in c[1] and "关于" not in c[1] and not c[1].endswith(("：", ":"))]
     if plain:
         start, line = plain[0]
         if attachment := re.match(cfg["attachment_prefix"], line):  # 附件：2009年…工作要点 names the plan
@@ -115,6 +116,9 @@ def _issuer(text: str, head_end: int, title: str) -> str | None:
     published = re.search(rf"发布(?:机构|单位)?[：:][\s|]*([\u4e00-\u9fff]{{2,24}}?(?:{suffixes}))", head)
     if published:
         return published.group(1)
+    issued = re.search(lexicon()["header"]["issued_by"].replace("{body}", suffixes), head)
+    if issued:
+        return re.sub(f"^(?:{'|'.join(lexicon()['header']['time_words'])})", "", issued.group("body"))
     titled = re.match(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))(?=(?:19|20)\d{{2}}年)", title)
     return titled.group(1) if titled else None  # 市卫生健康委2024年工作思路: the body heads its title
 
