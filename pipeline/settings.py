@@ -60,3 +60,15 @@ def default_paths() -> Paths:
 def release_date() -> str:
     """Date a new version is released (PIPELINE_RELEASE_DATE overrides the clock, for tests)."""
     return os.environ.get("PIPELINE_RELEASE_DATE") or date.today().isoformat()
+
+
+DUCKDB_MEMORY_LIMIT = "256MB"  # enough for a 10 MB corpus; DuckDB spills larger sorts and joins to disk
+
+
+def duckdb_memory_limit() -> str:
+    """Memory a DuckDB connection of the build may hold: the warehouse's, the SQLite copy's reader
+    (PIPELINE_DUCKDB_MEMORY overrides, e.g. 2GB for large corpora).
+
+    DuckDB's default is 80% of the machine's memory, which it keeps once used: the build's peak would
+    grow with the corpus instead of staying flat."""
+    return os.environ.get("PIPELINE_DUCKDB_MEMORY") or DUCKDB_MEMORY_LIMIT

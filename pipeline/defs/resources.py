@@ -1,6 +1,5 @@
 """Resources: the run's folders and the DuckDB warehouse."""
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +10,7 @@ from dagster._utils.backoff import backoff  # the retry DuckDBResource itself us
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
-from pipeline.settings import Paths, default_paths
+from pipeline.settings import Paths, default_paths, duckdb_memory_limit
 from pipeline.warehouse import lock
 
 
@@ -78,17 +77,6 @@ class Warehouse(DuckDBResource):
             yield cursor
         finally:
             cursor.close()
-
-
-DUCKDB_MEMORY_LIMIT = "256MB"  # enough for a 10 MB corpus; DuckDB spills larger sorts and joins to disk
-
-
-def duckdb_memory_limit() -> str:
-    """Memory the warehouse's DuckDB may hold (PIPELINE_DUCKDB_MEMORY overrides, e.g. 2GB for large corpora).
-
-    DuckDB's default is 80% of the machine's memory, which it keeps once used: the build's peak would
-    grow with the corpus instead of staying flat."""
-    return os.environ.get("PIPELINE_DUCKDB_MEMORY") or DUCKDB_MEMORY_LIMIT
 
 
 def make_resources(paths: Paths | None = None) -> dict[str, object]:

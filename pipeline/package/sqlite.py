@@ -30,6 +30,7 @@ import duckdb
 from pipeline import schema
 from pipeline.data import read_text, read_toml
 from pipeline.package import sqlite_reuse
+from pipeline.settings import duckdb_memory_limit
 
 PAGE_SIZE = 4096
 MEDIATYPE = "application/vnd.sqlite3"
@@ -40,6 +41,7 @@ DESCRIPTION = (
     "MATCH '医共体'). Browse it with `python -m pipeline serve` (Datasette) or any SQLite tool."
 )
 _BATCH = 10_000
+_LIST_BATCH = 32  # rows with their token lists (a document's text: thousands of tokens) fetched at a time
 _SQLITE_TYPES = {
     "string": "TEXT",
     "integer": "INTEGER",
@@ -79,6 +81,7 @@ def write_sqlite(package_dir: Path, dest: Path | None = None, kept: Path | None 
     temporary.unlink(missing_ok=True)
     source = duckdb.connect()
     source.execute("SET enable_progress_bar = false")
+    source.execute("SET memory_limit = ?", [duckdb_memory_limit()])
     target = sqlite3.connect(temporary, isolation_level=None)
     writer = sqlite_reuse.writer_fingerprint() if kept else ""
     digests = sqlite_reuse.table_digests(source, package_dir) if kept else {}
@@ -348,7 +351,7 @@ def _column_tokens(
         f"LEFT JOIN read_parquet({tokens}) k ON {join} GROUP BY r._n ORDER BY r._n"
     )
     result = source.execute(query)
-    while batch := result.fetchmany(_BATCH):
+    while batch := result.fetchmany(_LIST_BATCH):
         yield from ((list(tokens or []), value) for tokens, value in batch)
 
 
