@@ -107,7 +107,12 @@ def test_a_title_that_lost_its_place_name_gives_the_level_of_its_bare_word(title
 
 @pytest.mark.parametrize(
     "title",
-    ["2025年卫生健康工作要点", "市场监管领域2025年卫生工作要点", "县域医共体2025年工作要点", "全市2025年卫生健康工作要点"],
+    [
+        "2025年卫生健康工作要点",
+        "市场监管领域2025年卫生工作要点",
+        "县域医共体2025年工作要点",
+        "全市2025年卫生健康工作要点",
+    ],
 )
 def test_no_bare_word_before_the_year_gives_no_bare_title_level(title: str) -> None:
     raw = f"{title}\n一、加强基层医疗卫生服务能力建设\n二、推进公共卫生服务均等化\n三、深化医药卫生体制改革\n"
@@ -121,8 +126,17 @@ def test_no_bare_word_before_the_year_gives_no_bare_title_level(title: str) -> N
 
 @pytest.mark.parametrize(
     "line",
-    ["1.jpg", "2.JPG", "微信图片_20240110141611.jpg", "IMG_0032.png photo-2.jpeg", "banner.webp", "图片", "【点击查看大图】",
-     "点击图片查看大图", "（图片）"],  # fmt: skip
+    [
+        "1.jpg",
+        "2.JPG",
+        "微信图片_20240110141611.jpg",
+        "IMG_0032.png photo-2.jpeg",
+        "banner.webp",
+        "图片",
+        "【点击查看大图】",
+        "点击图片查看大图",
+        "（图片）",
+    ],  # fmt: skip
 )
 def test_a_line_of_image_file_names_or_a_picture_label_is_dropped(line: str) -> None:
     raw = f"会议召开。\n{line}\n副市长王明出席会议并讲话。"
@@ -131,7 +145,12 @@ def test_a_line_of_image_file_names_or_a_picture_label_is_dropped(line: str) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["图为会议现场。", "附件：2025年工作要点.docx", "他说，文件名是1.jpg的照片已上传。", "图片新闻：全市卫生健康工作会议召开"],
+    [
+        "图为会议现场。",
+        "附件：2025年工作要点.docx",
+        "他说，文件名是1.jpg的照片已上传。",
+        "图片新闻：全市卫生健康工作会议召开",
+    ],
 )
 def test_captions_and_sentences_that_name_a_picture_stay(line: str) -> None:
     raw = f"会议召开。\n{line}\n副市长王明出席会议并讲话。"
@@ -221,7 +240,11 @@ def test_having_things_that_are_not_work_to_do_states_no_plan(text: str) -> None
 
 @pytest.mark.parametrize(
     "clause",
-    ["全面落实全省卫生健康大会和全国、全省卫生健康工作会议要求", "认真贯彻全市卫生健康工作会议要求", "落实全国疾控工作大会要求"],
+    [
+        "全面落实全省卫生健康大会和全国、全省卫生健康工作会议要求",
+        "认真贯彻全市卫生健康工作会议要求",
+        "落实全国疾控工作大会要求",
+    ],
 )
 def test_relaying_a_meetings_requirements_is_generic(clause: str) -> None:
     assert is_generic(clause, 0, len(clause))
@@ -259,8 +282,16 @@ def test_a_national_programmes_committee_that_issues_the_points_makes_them_natio
 @pytest.mark.parametrize(
     ("lead", "title", "expected"),
     [
-        ("湖北省卫生健康委日前印发了《2024年全省卫生健康工作要点》。", "2024年全省卫生健康工作要点", ("provincial", "420000")),
-        ("近日，健康湖南行动推进委员会印发《健康湖南行动2022年工作要点》。", "健康湖南行动2022年工作要点", ("provincial", "430000")),
+        (
+            "湖北省卫生健康委日前印发了《2024年全省卫生健康工作要点》。",
+            "2024年全省卫生健康工作要点",
+            ("provincial", "420000"),
+        ),
+        (
+            "近日，健康湖南行动推进委员会印发《健康湖南行动2022年工作要点》。",
+            "健康湖南行动2022年工作要点",
+            ("provincial", "430000"),
+        ),
         ("国家中医药管理局正式印发《2021年中医药工作要点》。", "2021年中医药工作要点", ("national", None)),
     ],
 )
@@ -303,12 +334,20 @@ def test_a_title_that_names_no_one_region_decides_nothing() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("2025年新年致辞——佳木斯市卫生健康委党组书记、主任 王明\n岁月不居，时节如流。告别了难忘的2024年。"
-         "\n2024年，我们凝心聚力，全面推进健康佳木斯建设，开展健康知识普及行动。", ("municipal", "230800", 2025)),
-        ("桐庐县卫生健康局局长李华发表2024年新年贺词\n分享至\n值此辞旧迎新之际，我代表县卫生健康局致以新年的祝福！"
-         "\n即将过去的2023年，我们全面提升了医疗卫生服务能力。", ("county", "330122", 2024)),
-        ("新年献词\n湖南省卫生健康委员会党组书记、主任 张强\n新年的钟声即将敲响。过去的一年，我们砥砺前行。",
-         ("provincial", "430000", 2026)),
+        (
+            "2025年新年致辞——佳木斯市卫生健康委党组书记、主任 王明\n岁月不居，时节如流。告别了难忘的2024年。"
+            "\n2024年，我们凝心聚力，全面推进健康佳木斯建设，开展健康知识普及行动。",
+            ("municipal", "230800", 2025),
+        ),
+        (
+            "桐庐县卫生健康局局长李华发表2024年新年贺词\n分享至\n值此辞旧迎新之际，我代表县卫生健康局致以新年的祝福！"
+            "\n即将过去的2023年，我们全面提升了医疗卫生服务能力。",
+            ("county", "330122", 2024),
+        ),
+        (
+            "新年献词\n湖南省卫生健康委员会党组书记、主任 张强\n新年的钟声即将敲响。过去的一年，我们砥砺前行。",
+            ("provincial", "430000", 2026),
+        ),
     ],  # fmt: skip
 )
 def test_a_health_authoritys_new_year_address_states_the_years_plan(raw: str, expected: tuple) -> None:
@@ -345,3 +384,76 @@ def test_a_new_year_address_that_reaches_its_plan_is_read_by_the_year_ahead_cue(
     _, payload = _extract(raw, "2024-12-31")
     [plan] = payload["plans"]
     assert len(plan["tasks"]) == 3 and "plan_text_not_reached" not in (plan["flag"] or "")
+
+
+# --- national specialist meetings of fields named without 卫生 --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("12月3日，国家卫生健康委妇幼司在郑州召开全国婚前孕前保健工作推进会。", "全国婚前孕前保健工作推进会"),
+        ("3月21日，全国爱卫会办公室会议在京召开。", "全国爱卫会办公室会议"),
+        ("4月8日，全国出生缺陷防治工作视频会议召开。", "全国出生缺陷防治工作视频会议"),
+    ],
+)
+def test_a_meeting_of_a_health_field_named_without_wei_sheng_is_read(sentence: str, name: str) -> None:
+    raw = (
+        f"{sentence}国家卫生健康委副主任李明出席会议并讲话。会议要求，各地要进一步加强人才培养和网络建设，"
+        "强化规范服务和质量监管，深入推进出生缺陷防治工作。"
+    )
+    _, payload = _extract(raw, "2024-04-10")
+    assert payload["meeting"] is not None
+    assert (payload["meeting"]["name"], payload["meeting"]["scope"]) == (name, "national")
+
+
+def test_a_meeting_of_no_health_field_is_still_not_read() -> None:
+    raw = "3月21日，全国安全生产办公室会议在京召开。会议要求，各地要加强隐患排查，强化执法检查，深入推进专项整治。"
+    _, payload = _extract(raw, "2024-03-22")
+    assert payload["meeting"] is None
+
+
+# --- a year-ahead overview by a health authority, its measures in the paragraphs after it -----------------------
+
+
+OVERVIEW = (
+    "{title}\n人民网1月24日电 {lead}\n"
+    "2024年是实现“十四五”规划目标任务的关键一年。王明介绍，{body}将落实政府工作报告安排部署，加快“四大建设”，"
+    "深化“三项改革”，奋力开创卫生健康事业高质量发展新局面。\n"
+    "加快“四大建设”方面，将加快健康城市建设，开展18个专项行动攻坚，启动首批10个示范县建设。\n"
+    "深化“三项改革”方面，要深化医药卫生体制改革，促进“三医”联动，推进公立医院改革。\n"
+)
+
+
+def test_a_provincial_authoritys_overview_then_its_measures() -> None:
+    raw = OVERVIEW.format(
+        title="省政协委员王明：建设卫生健康强省", lead="（记者李华）四川省政协会议在成都开幕。", body="省卫生健康委"
+    )
+    text, payload = _extract(raw, "2024-01-24")
+    assert payload["kind"] == "plan_statement"
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("provincial", "510000", 2024)
+    assert "list_after_overview" in plan["flag"].split(";")
+    starts = [task["text"][:4] for task in plan["tasks"]]
+    assert {"加快健康", "开展18", "启动首批", "深化医药", "促进“三"} <= set(starts)
+    assert not any(task["start"] < text.index("加快“四大建设”方面") for task in plan["tasks"])  # not the overview
+
+
+def test_a_city_authority_named_in_the_overview_gives_its_region() -> None:
+    raw = OVERVIEW.format(title="2024年工作计划", lead="（记者李华）", body="杭州市卫生健康委")
+    _, payload = _extract(raw, "2024-01-24")
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"]) == ("municipal", "330100")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # no year-ahead frame: a news item on what a body will do next week
+        "义诊活动\n市卫生健康委将于下周组织专家下乡义诊。\n活动将开展健康咨询，发放宣传资料，免费测量血压。\n",
+        # the year-ahead frame, but no authority says what it will do
+        "新年展望\n2024年是关键一年。专家认为，医改将进入深水区。\n医院要加强管理，提升服务，改善群众就医体验。\n",
+    ],
+)
+def test_no_overview_cue_without_a_year_ahead_frame_and_an_authority(raw: str) -> None:
+    assert announced_statement(clean_text(raw).text, date(2024, 1, 24)) is None

@@ -36,6 +36,7 @@ GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
 LEVEL_UNKNOWN = "level_unknown"
 REGION_FROM_TITLE = "region_from_title"
+LIST_AFTER_OVERVIEW = "list_after_overview"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -66,21 +67,27 @@ def _prose_cues() -> list[re.Pattern[str]]:
 
 
 @cache
+def _overview_cues() -> list[re.Pattern[str]]:
+    return [re.compile(fill(cue)) for cue in _lexicon()["overview_cues"]]
+
+
+@cache
 def _prose_stop() -> re.Pattern[str]:
     return re.compile("|".join(_lexicon()["prose_stop_lines"]), re.MULTILINE)
 
 
-def _prose_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
-    """The verb-led clauses of the prose after a prose cue, up to page furniture, in lines that have clause
-    marks (a line without one is a heading or a related link's title); [] when fewer than prose_min_items
-    (flag list_prose_clauses)."""
-    stop = _prose_stop().search(text, cue.end())
+def _prose_after(text: str, cue: re.Match[str], at: int | None = None) -> list[dict[str, Any]]:
+    """The verb-led clauses of the prose after a prose cue (or from `at`), up to page furniture, in lines that
+    have clause marks (a line without one is a heading or a related link's title); [] when fewer than
+    prose_min_items (flag list_prose_clauses)."""
+    begin = cue.end() if at is None else at
+    stop = _prose_stop().search(text, begin)
     end = stop.start() if stop else len(text)
     tasks: list[dict[str, Any]] = []
-    for line in re.finditer("[^\n]+", text[cue.end() : end]):
+    for line in re.finditer("[^\n]+", text[begin:end]):
         if re.search("[，。；,;]", line.group()):  # a line with no clause mark is a heading or a link's title
-            start = cue.end() + line.start()
-            tasks += prose_tasks(text, start, cue.end() + line.end())
+            start = begin + line.start()
+            tasks += prose_tasks(text, start, begin + line.end())
     for ordinal, found in enumerate(tasks, start=1):
         found["ordinal"] = ordinal
     return tasks if len(tasks) >= _lexicon()["prose_min_items"] else []
@@ -105,6 +112,11 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
         for cue in pattern.finditer(text):
             if tasks := _list_after(text, cue.end()) or _prose_after(text, cue):
                 return _statement(text, cue, tasks, published)
+    for pattern in _overview_cues():  # the cue's paragraph is an overview: the measures follow it
+        for cue in pattern.finditer(text):
+            line_end = text.find("\n", cue.end())
+            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or _list_below(text, line_end)):
+                return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
     return None
 
 
@@ -193,7 +205,7 @@ def _statement(
     outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
-    level, region_code = _cue_region(text, cue) or _level_and_region(text, flags)
+    level, region_code = _cue_region(text, cue) or _level_and_region(text, flags, _bare_body_level(cue))
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
@@ -222,8 +234,15 @@ def _cue_region(text: str, cue: re.Match[str] | None) -> tuple[str, str | None] 
     return region.level, region.code  # find_regions looks for provinces and prefectures only
 
 
-def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
-    """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇)."""
+def _bare_body_level(cue: re.Match[str] | None) -> str | None:
+    """The level of a health body the cue names by a bare administrative word (省卫生健康委将… → provincial)."""
+    found = re.search(_lexicon()["bare_body"], cue.group()) if cue else None
+    return _lexicon()["bare_body_levels"].get(found.group(1)) if found else None
+
+
+def _level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
+    """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇). A cue's body named
+    by a bare word (省卫生健康委) gives the level: the region is the one province (or city) of the text's."""
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
     locative = tuple(_lexicon()["locative_before_place"])
     named = [found for found in find_regions(prose) if not prose[: found[1]].endswith(locative)]  # 在北京…开幕
@@ -245,6 +264,8 @@ def _level_and_region(text: str, flags: list[str]) -> tuple[str, str | None]:
     if len(provinces) == 1:
         province = provinces.pop()
         cities = {r.code for r, _, _ in named if r.level != PROVINCE} | {c[0].prefecture_code for c in counties}
+        if body_level == "provincial":
+            return "provincial", province  # 省卫生健康委将…, in a text that also names its capital
         if len(cities) == 1 and None not in cities and not counties:
             return "municipal", cities.pop()
         return "provincial", province

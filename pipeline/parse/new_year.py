@@ -55,7 +55,9 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
     """The plan a health authority's new-year address opens; None when the text is no such address."""
     head = _head(text)
     address = re.compile(rf"((?:19|20)\d{{2}})?年?(?:{alternation(_rules()['titles'])})")
-    titles = [found for line in head.split("\n") if not re.search("[。，；！？]", line) and (found := address.search(line))]
+    titles = [
+        found for line in head.split("\n") if not re.search("[。，；！？]", line) and (found := address.search(line))
+    ]
     if not titles:
         return None
     titled = titles[0]
