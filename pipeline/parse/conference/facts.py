@@ -95,7 +95,7 @@ def _held_after() -> list[re.Pattern[str]]:
 @cache
 def _held_before() -> re.Pattern[str]:
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
-    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})(?:了|的)?(?:{YEAR}年度?)?$")
+    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})(?:了|的)?(?:{YEAR}(?:年度?)?)?$")
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -114,6 +114,10 @@ def _official_in(text: str, start: int, end: int, role: str) -> Official | None:
     elif split is not None:
         name, title = chunk[split:], chunk[:split].strip() or None
         name_start = start + split
+    elif (between := _name_between_body_and_title(chunk)) is not None:  # 市政府许明副秘书长
+        name_offset, title_offset = between
+        name, title = chunk[name_offset:title_offset], chunk[:name_offset] + chunk[title_offset:]
+        name_start = start + name_offset
     else:
         return None
     if name in lexicon()["officials"]["not_names"]:
@@ -136,6 +140,25 @@ def _title_after_name(chunk: str) -> int | None:
         rest = re.sub("^(?:常务)?副", "", chunk[size:])
         if rest in suffixes and _NAME.fullmatch(chunk[:size]):
             return size
+    return None
+
+
+def _name_between_body_and_title(chunk: str) -> tuple[int, int] | None:
+    """(name start, title start) in "<body><name><title>" (市卫生局王五局长, 市政府许明副秘书长): a 2–3
+    character name right after a body's last character (局, 府, 科…) and right before a title; None otherwise."""
+    cfg = lexicon()["officials"]
+    for suffix in sorted(cfg["title_suffixes"], key=len, reverse=True):
+        if not chunk.endswith(suffix):
+            continue
+        title_start = len(chunk) - len(suffix)
+        title_start -= 1 if chunk[:title_start].endswith("副") else 0
+        title_start -= 2 if chunk[:title_start].endswith("常务") else 0
+        for size in (3, 2):
+            name_start = title_start - size
+            name = chunk[name_start:title_start]
+            if name_start >= 1 and chunk[name_start - 1] in cfg["body_ends"] and _NAME.fullmatch(name):
+                return None if any(char in cfg["body_ends"] for char in name) else (name_start, title_start)
+        return None
     return None
 
 
