@@ -457,3 +457,67 @@ def test_a_city_authority_named_in_the_overview_gives_its_region() -> None:
 )
 def test_no_overview_cue_without_a_year_ahead_frame_and_an_authority(raw: str) -> None:
     assert announced_statement(clean_text(raw).text, date(2024, 1, 24)) is None
+
+
+# --- regions: a county named in a slogan of a work-points plan; a reporter's dateline is no region of the plan ----
+
+
+def test_a_county_work_points_plan_takes_the_one_county_its_slogan_names() -> None:
+    raw = (
+        "区2024年卫生健康工作计划\n一、推进健康临川建设\n（一）深化国家卫生城市创建成果。\n（二）推进医共体建设。\n"
+        "二、加强公共卫生体系建设\n"
+    )
+    _, payload = _extract(raw)
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"]) == ("county", "361002")
+    assert "region_from_area_slogan" in plan["flag"].split(";")
+
+
+def test_a_county_plan_whose_slogans_name_no_one_county_stays_unresolved() -> None:
+    raw = "区2024年卫生健康工作计划\n一、推进健康城区建设\n二、加强公共卫生体系建设\n三、深化医改\n"
+    _, payload = _extract(raw)
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"]) == ("county", None)
+    assert "region_unresolved" in plan["flag"].split(";")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["大众网记者孙杰济南报道", "人民网济南1月23日电", "新华社济南1月23日电（记者王明）"]
+)
+def test_the_city_of_a_reporters_dateline_is_not_the_plans_region(dateline: str) -> None:
+    found = announced_statement(
+        clean_text(
+            f"速读报告丨山东今年县级医院将达到三级水平\n{dateline}\n1月23日，山东省人大会议开幕，省长作政府工作报告。\n"
+            "2024年，全省将实施公共卫生服务能力提升行动，加快疾控中心标准化建设，开展医防融合慢性病管理试点。\n"
+        ).text,
+        date(2024, 1, 23),
+    )
+    assert found is not None and (found["level"], found["region_code"]) == ("provincial", "370000")
+
+
+def test_a_city_named_in_the_text_itself_still_makes_a_city_plan() -> None:
+    found = announced_statement(
+        clean_text(
+            "济南今年将新建一批社区医院\n大众网记者孙杰报道\n2024年，济南市将新建社区医院10家，"
+            "加快疾控中心标准化建设，开展医防融合慢性病管理试点。\n"
+        ).text,
+        date(2024, 1, 23),
+    )
+    assert found is not None and (found["level"], found["region_code"]) == ("municipal", "370100")
+
+
+# --- a document site's size and page count are no targets --------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["2023-11-28 999+ 51.29KB 15页 海报", "共12页", "1.2MB 8页 预览"])
+def test_a_document_sites_size_and_page_count_are_no_targets(line: str) -> None:
+    from pipeline.text.targets.extract import extract_targets
+
+    assert extract_targets(clean_text(line).text) == []
+
+
+def test_pages_a_plan_commits_to_print_are_kept_apart_from_page_furniture() -> None:
+    from pipeline.text.targets.extract import extract_targets
+
+    found = [(row.value, row.unit) for row in extract_targets("全县新建村卫生室15所，发放健康教育折页2万份。")]
+    assert (15, "所") in found and (20000, "份") in found

@@ -245,7 +245,13 @@ def _level_and_region(text: str, flags: list[str], body_level: str | None = None
     by a bare word (省卫生健康委) gives the level: the region is the one province (or city) of the text's."""
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
     locative = tuple(_lexicon()["locative_before_place"])
-    named = [found for found in find_regions(prose) if not prose[: found[1]].endswith(locative)]  # 在北京…开幕
+    datelines = [m.span() for pattern in _lexicon()["datelines"] for m in re.finditer(pattern, prose)]
+    named = [
+        found
+        for found in find_regions(prose)
+        if not prose[: found[1]].endswith(locative)  # 在北京…开幕
+        and not any(start <= found[1] < end for start, end in datelines)  # 人民网成都1月24日电, 记者…济南报道
+    ]
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
     scope = first_scope_level(prose, _lexicon()["scope_levels"])
     if scope is None and any(word in text for word in _lexicon()["national_words"]) and not named and not counties:

@@ -108,14 +108,14 @@ def resolve_scope(
     code = resolve_region(scope, named, location, text, hints, flags)
     if scope == MUNICIPAL and code is not None and regions.by_code(code).level == regions.PROVINCE:
         return PROVINCIAL, code  # 北京, 上海, 天津, 重庆: a city that is a provincial-level unit
-    if code is None and named is None and scope in (MUNICIPAL, COUNTY) and (county := _slogan_county(text)):
+    if code is None and named is None and scope in (MUNICIPAL, COUNTY) and (county := slogan_county(text)):
         if scope == COUNTY or county.name.endswith("市"):
             flags.append(REGION_FROM_SLOGAN)
             return COUNTY, county.code
     return scope, code
 
 
-def _slogan_county(text: str) -> regions.Region | None:
+def slogan_county(text: str) -> regions.Region | None:
     """The one county a text names by its short name in a slogan of its own plan (健康竹溪, 和谐福鼎)."""
     words = tuple(lexicon()["meeting"]["area_slogan_words"])
     found = {

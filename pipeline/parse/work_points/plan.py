@@ -6,6 +6,7 @@ import hashlib
 import re
 from typing import Any
 
+from pipeline.parse.conference.places import REGION_FROM_SLOGAN, slogan_county
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, statement, task_tree_paths
 from pipeline.parse.work_points.header import Header, lexicon, parse_header
@@ -92,16 +93,20 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         flags.append("plan_title_from_notice")
     if header.work_year is None:
         flags.append("work_year_unknown")
+    region_code = header.region_code
+    if header.level == "county" and region_code is None and (county := slogan_county(text)) is not None:
+        region_code = county.code  # 区2023年…工作计划 whose text speaks of 健康临川: that one county
+        flags.append(REGION_FROM_SLOGAN)
     if header.level is None:
         flags.append("level_unknown")
-    elif header.level != "national" and header.region_code is None:
+    elif header.level != "national" and region_code is None:
         flags.append("region_unresolved")
     if not tasks:
         flags.append("no_tasks")
     result = statement(
         genre=GENRE,
         level=header.level or "provincial",
-        region_code=header.region_code,
+        region_code=region_code,
         field=plan_field(header.title) if header.title else DEFAULT_FIELD,
         work_year=header.work_year,
         start=0,
