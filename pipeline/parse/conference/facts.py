@@ -126,6 +126,7 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     if scope is None:
         return None
     sentence_start = _sentence_start(text, scope.start)
+    scope = _holder_scope(text, sentence_start, scope)
     held = next((m for p in _held_after() if (m := p.match(text, noun_end))), None)
     held_before = _held_before().search(text[sentence_start : scope.start])
     if held is None and not scope.held and not held_before:
@@ -238,6 +239,41 @@ def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
         if _is_health_field(field) and not any(held in field for held in lexicon()["meeting"]["held_verbs"]):
             return _Scope(head_start + start, head_start + end, kind, region, head_start + end + verb, verb > 0)
     return None
+
+
+@cache
+def _holder_tail() -> re.Pattern[str]:
+    cfg = lexicon()["meeting"]
+    return re.compile(
+        rf"(?:{alternation(cfg['organisers'])})?(?:在[^，。；]{{1,12}}?)?(?:{alternation(cfg['held_verbs'])})了?"
+        rf"(?:{YEAR}(?:年度?)?)?$"
+    )
+
+
+def _holder_scope(text: str, sentence_start: int, scope: _Scope) -> _Scope:
+    """A scope word's region from the area that holds the meeting, printed right before the held verb or its
+    health body (碑林区卫生健康局召开2017年全区…, 七里河区召开全区…, 晋江市召开全市…): a county for a county or
+    district scope word, a city (or a county-level city) for a municipal one; the scope unchanged otherwise."""
+    cfg = lexicon()["meeting"]
+    word = text[scope.start : scope.end]
+    county_word = word in cfg["county_scopes"] or word in cfg["district_scopes"]
+    if scope.region is not None or not (county_word or word in cfg["municipal_scopes"]):
+        return scope
+    tail = _holder_tail().search(text, sentence_start, scope.start)
+    if tail is None:
+        return scope
+    area_end = tail.start()
+    region = None
+    counties = [found for found, _, end in regions.find_counties(text, sentence_start, area_end) if end == area_end]
+    if counties and (county_word or counties[-1][0].name.endswith("市")):
+        region = regions.resolve_county(counties[-1], text)
+    elif not county_word:
+        cities = [found for found, _, end in regions.find_regions(text, sentence_start, area_end) if end == area_end]
+        region = cities[-1] if cities and cities[-1].level == regions.PREFECTURE else None
+    if region is None:
+        return scope
+    kind = MUNICIPAL if region.level == regions.PREFECTURE else COUNTY
+    return _Scope(scope.start, scope.end, kind, region, scope.field_start, scope.held)
 
 
 def _held_verb_at(head: str, at: int) -> int:

@@ -42,6 +42,7 @@ from pipeline.parse.conference.types import (
 )
 from pipeline.parse.conference.years import (
     date_range,
+    day_only_date,
     deploys_next_year,
     meeting_year_for,
     relative_work_year,
@@ -59,6 +60,7 @@ __all__ = [
 
 DATE_YEAR_INFERRED = "date_year_inferred"
 DATE_MISSING = "date_missing"
+DATE_MONTH_INFERRED = "date_month_inferred"
 WORK_YEAR_UNKNOWN = "work_year_unknown"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 REGION_UNRESOLVED = "region_unresolved"
@@ -130,6 +132,10 @@ def _years_and_dates(
     """The work year and the meeting's first and last day, flagging what had to be inferred."""
     work_year = work_year_from_text(text, meeting_paragraph.end, mentions, flags)
     printed = primary_mention(mentions).meeting_date
+    if printed is None and published is not None:
+        printed = _day_only_date(text, meeting_paragraph, primary_mention(mentions).name, published)
+        if printed is not None:
+            flags.append(DATE_MONTH_INFERRED)
     year = printed.year if printed else None
     if printed is not None and year is None:
         year = meeting_year_for(printed, work_year, published)
@@ -148,6 +154,16 @@ def _years_and_dates(
     if work_year is None:
         flags.append(WORK_YEAR_UNKNOWN)
     return work_year, days[0] if days else None, days[1] if days else None
+
+
+def _day_only_date(text: str, meeting_paragraph: Paragraph, name: str, published: date) -> MeetingDate | None:
+    """A day printed alone before the meeting's name in the first paragraph from the meeting's that names it
+    (a title 全市卫生工作会议召开, then the lead 本报讯 28日上午，记者从全市卫生工作会议上获悉)."""
+    for paragraph in paragraphs(text)[meeting_paragraph.index :]:
+        at = paragraph.text.find(name)
+        if at >= 0 and (found := day_only_date(paragraph.text[:at], published)) is not None:
+            return found
+    return None
 
 
 def _work_year_from_date(lead: str, printed: MeetingDate, year: int, annual: bool) -> int:

@@ -7,6 +7,7 @@ year from the work year or the publication date. Cues are data (pipeline/data/me
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from pipeline.parse.conference.common import compiled, lexicon, numeral_value
@@ -92,3 +93,18 @@ def date_range(printed: MeetingDate, year: int) -> tuple[date, date] | None:
     if end < start or end - start > timedelta(days=31):
         return None
     return start, end
+
+
+def day_only_date(lead: str, published: date) -> MeetingDate | None:
+    """A meeting date printed as a day alone before the meeting's name (本报讯 28日上午，…会议…), read in the
+    month of the publication date, or the month before when the day is later than the publication's day."""
+    found = re.search(lexicon()["meeting"]["day_only_date"], lead)
+    if found is None:
+        return None
+    day = int(found.group("day"))
+    month = published.month if day <= published.day else (published.month - 2) % 12 + 1
+    try:
+        date(2000, month, day)  # a day the month has (2000 is a leap year)
+    except ValueError:
+        return None
+    return MeetingDate(None, month, day, None, None)
