@@ -96,3 +96,29 @@ def test_a_titled_official_who_requires_affirms_or_deploys_speaks(text: str, exp
 )
 def test_no_official_without_a_title(text: str) -> None:
     assert roles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省妇幼保健院院长林芳作专题讲座。", [("林芳", "speech")]),
+        ("省卫生健康委副主任王强作辅导报告。", [("王强", "speech")]),
+        ("王丽受省卫生健康委主任赵刚委托，宣读了赵刚讲话。", [("赵刚", "speech")]),
+        ("会上，宣读了副省长孙平同志的书面讲话。", [("孙平", "speech")]),
+        ("会议宣读了表彰决定和市委书记钱明的批示。", [("钱明", "instruction")]),
+    ],
+)
+def test_lectures_and_speeches_read_out_by_someone_else(text: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上宣读了表彰通报。",  # a document, no one's speech
+        "会议宣读了张三讲话。",  # a name no title names
+        "县卫健局作了工作总结报告。",  # a body, no official
+    ],
+)
+def test_nothing_read_out_without_a_titled_name(text: str) -> None:
+    assert roles(text) == []

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from pipeline.parse.conference.common import lexicon
-from pipeline.parse.conference.types import SPEECH, WORK_REPORT, Official
+from pipeline.parse.conference.types import INSTRUCTION, SPEECH, WORK_REPORT, Official
 
 _CHUNK_DELIMITERS = "，。；！？：\n"
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -50,7 +50,25 @@ def find_officials(text: str) -> list[Official]:
                 seen.add((official.name, official.role))
                 officials.append(official)
     known = {o.name for o in officials}
-    return officials + [o for o in _titled_speakers(text) if o.name not in known]
+    found = officials + [o for o in _titled_speakers(text) if o.name not in known]
+    known = {o.name for o in found}
+    return found + [o for o in _read_out(text) if o.name not in known]
+
+
+def _read_out(text: str) -> list[Official]:
+    """Officials whose speech or instructions someone else reads out (宣读了王五副省长的讲话, 宣读了省委书记
+    李四的批示): the name after the verb, when the text prints it after an official title."""
+    suffixes = tuple(lexicon()["officials"]["title_suffixes"])
+    found: list[Official] = []
+    for match in re.finditer(lexicon()["officials"]["read_out"], text):
+        name = match.group("name")
+        titled = text.endswith(suffixes, 0, match.start("name")) or any(
+            text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(name), text)
+        )
+        role = INSTRUCTION if match.group("what") in ("批示", "指示") else SPEECH
+        if titled and name not in lexicon()["officials"]["not_names"] and all(o.name != name for o in found):
+            found.append(Official(name, None, role, match.start("name"), match.end("name")))
+    return found
 
 
 @cache
@@ -122,6 +140,8 @@ def _official_in(text: str, start: int, end: int, role: str) -> Official | None:
         return None
     if name in lexicon()["officials"]["not_names"]:
         return None
+    if title is None and name[-1] in lexicon()["officials"]["body_ends"]:
+        return None  # 县卫健局作工作报告: a body without a title, not a name
     return Official(name, title, role, name_start, name_start + len(name))
 
 
