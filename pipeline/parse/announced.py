@@ -28,7 +28,15 @@ from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
-from pipeline.parse.statements import DEFAULT_FIELD, LEVEL_FROM_SCOPE_WORD, first_scope_level, statement, task
+from pipeline.parse.statements import (
+    DEFAULT_FIELD,
+    LEVEL_FROM_SCOPE_WORD,
+    MAX_TITLE_CHARS,
+    first_line_title,
+    first_scope_level,
+    statement,
+    task,
+)
 from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, find_counties, find_regions
 
@@ -210,7 +218,6 @@ def _statement(
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
         flags.append(LIST_CUT_SHORT)
-    first_line = text.split("\n", 1)[0].strip()
     return statement(
         genre=GENRE,
         level=level,
@@ -220,7 +227,7 @@ def _statement(
         start=0,
         end=len(text),
         tasks=tasks,
-        title=first_line if 0 < len(first_line) <= 80 else None,
+        title=first_line_title(text),
         flags=flags,
     )
 
@@ -281,7 +288,9 @@ def _level_and_region(text: str, flags: list[str], body_level: str | None = None
 def _title_region(text: str) -> tuple[str, str] | None:
     """The level and code of the one province or city the title line names (its subject), if it names one."""
     first_line = text.split("\n", 1)[0]
-    found = {region.code: region for region, _, _ in find_regions(first_line)} if len(first_line) <= 80 else {}
+    found = (
+        {region.code: region for region, _, _ in find_regions(first_line)} if len(first_line) <= MAX_TITLE_CHARS else {}
+    )
     if len(found) != 1:
         return None
     region = next(iter(found.values()))

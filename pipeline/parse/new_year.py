@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.conference.common import alternation, lexicon
-from pipeline.parse.statements import DEFAULT_FIELD, statement
+from pipeline.parse.statements import DEFAULT_FIELD, first_line_title, statement
 from pipeline.parse.work_points.issuer import level_from_body
 from pipeline.parse.work_points.issuer import lexicon as work_points_lexicon
 
@@ -75,7 +75,6 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
         work_year = published.year + 1 if published.month in _rules()["next_year_months"] else published.year
     else:
         work_year = None
-    first_line = text.split("\n", 1)[0].strip()
     result = statement(
         genre=GENRE,
         level=level,
@@ -85,7 +84,7 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
         start=0,
         end=len(text),
         tasks=[],
-        title=first_line if 0 < len(first_line) <= 80 else None,
+        title=first_line_title(text),
         flags=flags,
     )
     result["issuer"] = body.group()

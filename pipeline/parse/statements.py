@@ -24,6 +24,7 @@ from pipeline.text.regions import by_code
 LEVELS = ("national", "provincial", "municipal", "county")
 DEFAULT_FIELD = "health-work"
 LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"  # a plan's level read from a scope word (全市, 我省), no region
+MAX_TITLE_CHARS = 80  # a first line longer than this is prose, not a title
 
 
 def first_scope_level(text: str, scope_levels: dict[str, str]) -> str | None:
@@ -99,6 +100,13 @@ def task_tree_leaves(tasks: list[dict[str, Any]], path: tuple[int, ...] = ()) ->
         else:
             leaves.append((here, task))
     return leaves
+
+
+def first_line_title(text: str) -> str | None:
+    """The text's first line as the title of a plan stated in prose: stripped, None when empty or too long to
+    be a title (MAX_TITLE_CHARS)."""
+    first_line = text.split("\n", 1)[0].strip()
+    return first_line if 0 < len(first_line) <= MAX_TITLE_CHARS else None
 
 
 def statement(

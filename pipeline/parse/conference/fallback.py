@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.parse.conference.common import lexicon
 from pipeline.parse.lists import list_tasks
-from pipeline.text.regions import PROVINCE, county_named, find_regions
+from pipeline.text.regions import county_named, find_regions
 
 _WORDS = lexicon()["mention"]
 
@@ -79,7 +79,7 @@ def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
     if not named:
         return None, None
     region = named[-1][0]
-    return ("provincial" if region.level == PROVINCE else "municipal"), region.code
+    return region.level, region.code
 
 
 def find_conference(text: str) -> ConferenceMention | None:

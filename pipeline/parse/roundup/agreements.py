@@ -18,7 +18,7 @@ from pipeline.parse.conference.common import alternation, lexicon
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.roundup import lines
 from pipeline.parse.statements import roundup_item_field, statement
-from pipeline.text.regions import PROVINCE, find_regions
+from pipeline.text.regions import find_regions
 
 GENRE = "roundup_item"
 MIN_BODIES = 2  # an agreement binds at least two bodies
@@ -61,7 +61,7 @@ def agreement_statements(text: str) -> list[dict[str, Any]]:
         out.append(
             statement(
                 genre=GENRE,
-                level="provincial" if region.level == PROVINCE else "municipal",
+                level=region.level,  # find_regions searches provinces and prefectures only
                 region_code=region.code,
                 field=roundup_item_field(text, start, end),
                 work_year=int(year.group(1)) if year else None,

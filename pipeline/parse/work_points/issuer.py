@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.text.regions import COUNTY, PREFECTURE, PROVINCE, by_code, county_named, find_counties, find_regions
+from pipeline.text.regions import COUNTY, PREFECTURE, by_code, county_named, find_counties, find_regions
 
 REGION_FROM_TEXT = "region_from_text"
 WORK_YEAR_FROM_DATE = "work_year_from_date"
@@ -48,7 +48,7 @@ def level_from_body(issuer: str, national_words: list[str]) -> tuple[str | None,
         return level, None  # 市卫生健康委: a body named without its place
     if found:
         region = found[0][0]
-        return ("provincial" if region.level == PROVINCE else "municipal"), region.code
+        return region.level, region.code
     return None, None
 
 
@@ -60,7 +60,7 @@ def level_from_title(title: str, text: str, flags: list[str]) -> tuple[str | Non
     named = find_regions(title)
     if named:
         region = named[0][0]
-        return ("provincial" if region.level == PROVINCE else "municipal"), region.code
+        return region.level, region.code
     for word, level in lexicon()["title"]["scope_levels"].items():
         if word in title:
             code = None if level == "national" else _one_region_of_text(level, text)
