@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rules, verb_at
+from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, alternation, nearest_cue, rules, verb_at
 from pipeline.parse.lists.unmarked import ENUMERATION, Piece, enumeration_pieces
 
 RULE = "list_area_enumeration"
@@ -78,5 +78,4 @@ def named_tasks(text: str, start: int, end: int) -> list[Piece]:
 
 @cache
 def _task_opener() -> re.Pattern[str]:
-    words = sorted(rules()["areas"]["task_openers"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(alternation(rules()["areas"]["task_openers"]))

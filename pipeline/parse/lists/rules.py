@@ -29,7 +29,8 @@ def rules() -> dict[str, Any]:
     return read_toml("lists.toml")
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the words, longest first (so that a longer word wins at a position)."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
@@ -37,12 +38,12 @@ def _alternation(words: list[str]) -> str:
 def _lead() -> re.Pattern[str]:
     """Adverbs then a directive verb, at the start of a clause."""
     cfg = rules()["directive"]
-    return re.compile(rf"(?:{_alternation(cfg['adverbs'])})*(?:{_alternation(cfg['verbs'])})")
+    return re.compile(rf"(?:{alternation(cfg['adverbs'])})*(?:{alternation(cfg['verbs'])})")
 
 
 @cache
 def _modal() -> re.Pattern[str]:
-    return re.compile(_alternation(rules()["directive"]["modals"]))
+    return re.compile(alternation(rules()["directive"]["modals"]))
 
 
 @cache
@@ -97,7 +98,7 @@ def is_framing(text: str, position: int, end: int) -> bool:
 def _outcome_goal() -> re.Pattern[str]:
     aliases = [alias for indicator in vocabulary() for alias in indicator.aliases]
     nouns = rules()["directive"]["goal_nouns"]
-    return re.compile(rf"(?:{_alternation(aliases)})为(?:{_alternation(nouns)})[，,]?$")
+    return re.compile(rf"(?:{alternation(aliases)})为(?:{alternation(nouns)})[，,]?$")
 
 
 @cache
@@ -171,8 +172,8 @@ def is_style(text: str, start: int, end: int) -> bool:
 def _style() -> re.Pattern[str]:
     cfg = rules()["directive"]
     qualifier = rf"[^，,。；;]{{0,{cfg['max_style_qualifier_chars']}}}"
-    verbs, objects = _alternation(cfg["style_verbs"]), _alternation(cfg["attitude_objects"])
-    return re.compile(rf"(?:{_alternation(cfg['adverbs'])})*(?:{verbs}){qualifier}(?:{objects})$")
+    verbs, objects = alternation(cfg["style_verbs"]), alternation(cfg["attitude_objects"])
+    return re.compile(rf"(?:{alternation(cfg['adverbs'])})*(?:{verbs}){qualifier}(?:{objects})$")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -186,13 +187,13 @@ def starts_with_adverb(text: str, position: int, end: int) -> bool:
 
 @cache
 def _adverb() -> re.Pattern[str]:
-    return re.compile(_alternation(rules()["directive"]["adverbs"]))
+    return re.compile(alternation(rules()["directive"]["adverbs"]))
 
 
 @cache
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cfg = rules()["cues"]
-    return re.compile(_alternation(cfg["deployment"])), re.compile(_alternation(cfg["review"]))
+    return re.compile(alternation(cfg["deployment"])), re.compile(alternation(cfg["review"]))
 
 
 def nearest_cue(lead: str) -> str | None:
@@ -211,7 +212,7 @@ def _is_word_yao(lead: str, match: re.Match[str]) -> bool:
 
 @cache
 def _results() -> re.Pattern[str]:
-    return re.compile(_alternation(rules()["cues"]["results"]))
+    return re.compile(alternation(rules()["cues"]["results"]))
 
 
 def reads_as_results(item: str) -> bool:

@@ -1,14 +1,15 @@
 """Items that state a stance rather than work: a leader's 要-requirement made of attitudes and work style
 (要增强政治自觉，履行责任担当，强化风险意识，筑牢廉洁防线，…), or of relaying and exhortation (要认真贯彻…精神，
-准确把握…内涵，充分认识…). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
+准确把握…内涵，充分认识…); and clauses that report work done rather than set it out (回顾总结了…, …取得明显成效). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
 is_framing), their words pipeline/data/lists.toml [directive]. Offsets are absolute.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from pipeline.parse.lists.rules import directive_at, is_attitude, is_framing, is_generic
+from pipeline.parse.lists.rules import alternation, directive_at, is_attitude, is_framing, is_generic, shape, verb_end
 
 _CLAUSE = re.compile("[^，,；;。！？]+")
 
@@ -37,7 +38,40 @@ def mostly_attitude(text: str, start: int, end: int) -> bool:
 def only_exhortation(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is made of clauses that relay or exhort (贯彻落实…精神, 发扬…精神), or of such a
     clause and attitudes (要认真贯彻…全会精神，准确把握…内涵，充分认识…，增强…信心)."""
-    spans = [(s, e) for s, e in _clauses(text, start, end)]
+    spans = _clauses(text, start, end)
     if not spans or not is_generic(text, *spans[0]):
         return False
     return all(is_generic(text, s, e) or is_attitude(text, s, e) for s, e in spans[1:])
+
+
+def reports_work_done(text: str, clauses: list[tuple[int, int]]) -> bool:
+    """Whether verb-led clauses report work done rather than set it out: half of them or more (clauses that
+    relay or exhort aside) state a result (扎实开展主题教育取得明显成效，聚力促进医疗服务水平显著提升，…) or carry
+    a past mark after their verb (全面回顾总结了2023年工作，安排部署了2024年任务)."""
+    work = [(s, e) for s, e in clauses if not is_generic(text, s, e)]  # relaying (贯彻落实…精神) counts neither way
+    done = sum(1 for s, e in work if _reported_result(text, s, e) or has_past_mark(text, s, e))
+    return bool(work) and 2 * done >= len(work)
+
+
+def has_past_mark(text: str, start: int, end: int) -> bool:
+    """Whether the clause carries a past mark after its verb (回顾总结了…, [shape] past_clause): it is no measure
+    in any sentence."""
+    return _past_clause().match(text, start, end) is not None
+
+
+def _reported_result(text: str, start: int, end: int) -> bool:
+    """A result reached after the clause's verb and object (扎实开展主题教育取得明显成效), not a goal (确保…取得实效)."""
+    words = text[verb_end(text, start, end) or start : end]
+    return _result_words().search(words) is not None and not any(
+        goal in text[start:end] for goal in shape("goal_words")
+    )
+
+
+@cache
+def _past_clause() -> re.Pattern[str]:
+    return re.compile(shape("past_clause"))
+
+
+@cache
+def _result_words() -> re.Pattern[str]:
+    return re.compile(alternation(shape("reported_results")))

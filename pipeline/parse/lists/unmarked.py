@@ -28,6 +28,7 @@ from pipeline.parse.lists.rules import (
     verb_at,
     verb_end,
 )
+from pipeline.parse.lists.stances import has_past_mark, reports_work_done
 from pipeline.text.numbers import parse_number
 
 MODAL = "list_modal_clauses"
@@ -163,37 +164,10 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
                 led.append(Piece(lead[0], ce, None, PROSE))
             elif lead is None and (_frames(text, cs, ce) or (not led and only_attributes(text, cs, ce))):
                 neutral += 1
-        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral) and not _reports(text, led):
-            work = [p for p in led if not is_generic(text, p.start, p.end) and not _past_clause().match(text, p.start, p.end)]
+        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral) and not reports_work_done(text, [(p.start, p.end) for p in led]):
+            work = [p for p in led if not is_generic(text, p.start, p.end) and not has_past_mark(text, p.start, p.end)]
             pieces += [part for piece in work for part in _joined_measures(text, piece)]
     return pieces
-
-
-def _reports(text: str, led: list[Piece]) -> bool:
-    """Whether verb-led clauses report work done rather than set it out: half of them or more (clauses that
-    relay or exhort aside) state a result (扎实开展主题教育取得明显成效，聚力促进医疗服务水平显著提升，…) or carry
-    a past mark after their verb (全面回顾总结了2023年工作，安排部署了2024年任务). A clause with a past mark is no
-    measure in any sentence."""
-    work = [p for p in led if not is_generic(text, p.start, p.end)]  # relaying (贯彻落实…精神) counts neither way
-    done = sum(1 for p in work if _reported_result(text, p) or _past_clause().match(text, p.start, p.end))
-    return bool(work) and 2 * done >= len(work)
-
-
-def _reported_result(text: str, piece: Piece) -> bool:
-    """A result reached after the clause's verb and object (扎实开展主题教育取得明显成效), not a goal (确保…取得实效)."""
-    verb = verb_end(text, piece.start, piece.end) or piece.start
-    words = text[verb : piece.end]
-    return _result_words().search(words) is not None and not any(goal in text[piece.start : piece.end] for goal in shape("goal_words"))
-
-
-@cache
-def _past_clause() -> re.Pattern[str]:
-    return re.compile(shape("past_clause"))
-
-
-@cache
-def _result_words() -> re.Pattern[str]:
-    return re.compile(_words(sorted(shape("reported_results"), key=len, reverse=True)))
 
 
 def _joined_measures(text: str, piece: Piece) -> list[Piece]:
