@@ -33,6 +33,7 @@ from pipeline.parse.lists.rules import (
     nearest_cue,
     reads_as_results,
     rules,
+    shape,
 )
 from pipeline.parse.lists.stances import mostly_attitude, only_exhortation
 
@@ -301,6 +302,9 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             children = [_with_enumeration(text, child) for child in _requirement_measures(text, item)]
+        elif not children and item.rule == unmarked.CLAUSES and not _in_counted_list(text, item):
+            measures = _requirement_measures(text, item)  # a heading and three or more measures
+            children = measures if len(measures) >= shape("min_heading_measures") else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         children = children or _as_items(nested_areas(text, item.start, item.end))
         if not children:
@@ -313,6 +317,13 @@ def _with_children(text: str, item: Item) -> Item:
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def _in_counted_list(text: str, item: Item) -> bool:
+    """Whether the item's paragraph announces its list with a count before it (十大重点任务分别为：A；B；…):
+    the count names the items as the tasks, and their measures stay inside them."""
+    paragraph = text.rfind("\n", 0, item.start) + 1
+    return any(unmarked.announces_count(text[paragraph : paragraph + colon.end()]) for colon in re.finditer("[：:]", text[paragraph : item.start]))
 
 
 def _with_enumeration(text: str, item: Item) -> Item:

@@ -265,6 +265,11 @@ def _words(words: list[str]) -> str:
     return "|".join(map(re.escape, words))
 
 
+def announces_count(lead: str) -> bool:
+    """Whether `lead` (words ending in a colon) announces a list with its count (重点做好六项工作：)."""
+    return _announced_count().search(lead[-60:]) is not None
+
+
 @cache
 def _announced_count() -> re.Pattern[str]:
     return re.compile(shape("announced_count").replace("{N}", NUMERAL))

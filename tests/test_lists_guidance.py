@@ -1,0 +1,102 @@
+"""The list reader on the guiding sentence of a deployment (要按照…部署，以…为中心，坚持系统观念，[measures]，推动…事业
+高质量发展) and on items that open on a heading: circumstance, framing on its own, national slogans and closing calls
+are no tasks; an unmarked item of a heading and three or more measures has them at depth 2, one of one or two verb
+phrases is one task (CONVENTIONS 1 and 3). Sentences written for these tests; pure functions, no build."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.lists.rules import is_generic
+from tests.list_reading import read_tasks, task_titles
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "按照全国疾控工作会议部署",
+        "要按照省委省政府决策部署要求",
+        "根据市委全会精神",
+        "依据全省卫生健康事业发展规划",
+        "以妇幼健康为中心",
+        "以改革创新为动力",
+        "以能力建设为重点",
+        "坚持以高质量发展为主题",
+        "完整准确全面贯彻新发展理念",
+        "服务和融入新发展格局",
+        "坚持系统观念",
+        "坚持稳中求进工作总基调",
+        "推动全市疾控事业高质量发展",
+        "加快推动全区中医药事业高质量发展",
+        "确保“十五五”开好局",
+        "奋力谱写健康强省建设新篇章",
+    ],
+)
+def test_circumstance_framing_slogans_and_closing_calls_are_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "按照二级医院标准改造县中医院",  # a measure that names its standard
+        "以县医院为龙头组建医共体",
+        "坚持中西医并重建设中医馆",
+        "推动基层医疗卫生机构提档升级",
+        "根据需求增设儿科门诊",
+    ],
+)
+def test_measures_sharing_their_first_words_stay_measures(clause: str) -> None:
+    assert not is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize(
+    ("speaker", "closing"),
+    [
+        ("副省长强调，2025年，全省妇幼健康工作要", "推动全省妇幼健康事业高质量发展，确保“十五五”开好局。"),
+        ("会议要求，全市职业健康系统要", "推动职业健康事业再创新水平。"),
+        ("局长指出，新的一年，全县卫生健康系统要", "奋力谱写健康县城建设新篇章。"),
+    ],
+)
+def test_the_guiding_sentence_keeps_only_its_measures(speaker: str, closing: str) -> None:
+    text = (
+        speaker + "按照全国卫生健康工作会议部署，贯彻新发展理念，以群众健康为中心，以改革创新为动力，坚持系统观念，"
+        "织密传染病监测网络，加强基层服务体系建设，提升危重孕产妇救治能力，" + closing
+    )
+    assert task_titles(text) == ["织密传染病监测网络", "加强基层服务体系建设", "提升危重孕产妇救治能力"]
+
+
+def _shaped(items: list[str]) -> str:
+    return "会议强调，今年要重点抓好以下工作。" + "；".join(items) + "。"
+
+
+def test_a_heading_with_three_measures_has_them_at_depth_two() -> None:
+    text = _shaped(
+        [
+            "紧盯群众就医难点，持续深化公立医院改革，健全分级诊疗制度，加快推进医共体建设",
+            "聚焦公共卫生短板，完善疾控体系，强化监测预警，提升应急处置能力",
+        ]
+    )
+    tasks = read_tasks(text)
+    assert [t["title"] for t in tasks] == ["紧盯群众就医难点", "聚焦公共卫生短板"]
+    assert [c["title"] for c in tasks[0]["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设"]
+    assert [c["title"] for c in tasks[1]["children"]] == ["完善疾控体系", "强化监测预警", "提升应急处置能力"]
+
+
+def test_items_of_one_or_two_verb_phrases_are_one_task_each() -> None:
+    text = _shaped(["着力夯实基层，加快建设县域医疗次中心", "着力补齐短板，提升儿科服务能力", "推进智慧医院建设"])
+    tasks = read_tasks(text)
+    assert [t["title"] for t in tasks] == ["着力夯实基层", "着力补齐短板", "推进智慧医院建设"]
+    assert all(not t["children"] for t in tasks)
+
+
+def test_the_items_of_a_counted_list_keep_their_measures_inside() -> None:
+    # the count names the items as the tasks, also when fewer are printed (a fragment, the rest elsewhere)
+    text = (
+        "会议明确，五大重点任务分别为：深化公立医院改革，完善公立医院薪酬制度，推进公立医院编制动态调整，"
+        "健全现代医院运行管理机制；提升基层服务能力，建设县域慢病一体化门诊，改造提升偏远地区村卫生室，"
+        "分批培训在岗乡村医生；推进中医药传承创新。"
+    )
+    tasks = read_tasks(text)
+    assert [t["title"] for t in tasks] == ["深化公立医院改革", "提升基层服务能力", "推进中医药传承创新"]
+    assert all(not t["children"] for t in tasks)
