@@ -164,7 +164,9 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
                 led.append(Piece(lead[0], ce, None, PROSE))
             elif lead is None and (_frames(text, cs, ce) or (not led and only_attributes(text, cs, ce))):
                 neutral += 1
-        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral) and not reports_work_done(text, [(p.start, p.end) for p in led]):
+        joined = sum(len(joined_spans(text, p.start, p.end)) - 1 for p in led)  # A、B、C: three measures
+        measures, counted = len(led) + joined, len(clauses) - neutral + joined
+        if measures >= shape("min_items") and 3 * measures >= 2 * counted and not reports_work_done(text, [(p.start, p.end) for p in led]):
             work = [p for p in led if not is_generic(text, p.start, p.end) and not has_past_mark(text, p.start, p.end)]
             pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces
