@@ -91,6 +91,11 @@ def _byline() -> re.Pattern[str]:
 
 
 @cache
+def _site_notice() -> re.Pattern[str]:
+    return re.compile(rules()["ends"]["site_notice"])
+
+
+@cache
 def _passage_opening() -> re.Pattern[str]:
     return re.compile(rules()["ends"]["passage_opening"])
 
@@ -356,7 +361,9 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     end = len(text) if end is None else end
     paragraphs = _paragraphs(text, start, end)
     marked, covered = _marked_lists(text, paragraphs, start, end)
-    lists = [found for found in marked + _unmarked_lists(text, paragraphs, covered) if found]
+    notice = _site_notice()
+    lists = [[i for i in found if not notice.search(text, i.start, i.end)] for found in marked + _unmarked_lists(text, paragraphs, covered)]
+    lists = [found for found in lists if found]
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
