@@ -501,6 +501,15 @@ def test_target_year(text: str, year: int | None) -> None:
         # page furniture counting the page's words
         "投稿人：佚名 全文2482字",
         "本文共1200字，仅供会员参考。",
+        "……（来源网站省略1200字，正式会员可完整阅读）……",
+        # commemoration days written with a middle dot
+        "举办5·12护士节和3·15宣传日活动。",
+        # a count of named things: priorities, the titles just listed, a slogan of drivers
+        "紧盯医改和健康促进两个重点，持续用力。",
+        "解读了《规划》《意见》《方案》三个指导性文件。",
+        "推动医疗医药医保三轮驱动。",
+        # a city's size, not a quantity to reach
+        "服务150万人口主城区建设。",
         # per-capita denominators
         "每万名人口全科医生数稳步提高。",
         "每千人口床位数稳步增加。",
@@ -542,6 +551,7 @@ def test_not_a_target(text: str) -> None:
         # without 以下: the sentence announcing the list ends in a colon
         "按照“2468”工作思路，抓好十项重点工作，奋力推进医疗高地建设：",
         "十大重点任务：",
+        "会议要求，今年要重点做好八个方面工",  # a text cut off before its list
         "着力抓好六个方面工作：",
         "重点抓好十个方面的工作。一是强基层。二是补短板。",
         "坚持稳中求进，聚力抓好十项重点工作，奋力谱写卫生健康事业新篇章。",  # the opening the list follows

@@ -254,7 +254,7 @@ def write_indicator_figure(
     from pipeline.analysis.settings import INDICATOR_FIGURE_PATH
 
     data = indicator_figure_data(
-        fetch_dicts(con, "SELECT indicator_id, plan_id, value, unit, kind FROM targets ORDER BY target_id"),
+        fetch_dicts(con, "SELECT indicator_id, plan_id, base_value AS value, base_unit AS unit, kind FROM targets ORDER BY target_id"),
         fetch_dicts(
             con, "SELECT indicator_id, plan_id, doc_id, base_value, base_unit FROM reported_figures ORDER BY figure_id"
         ),

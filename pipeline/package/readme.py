@@ -41,10 +41,14 @@ count of parts in a programme's name (see `programmes`), counts of things the cl
 (以丽水、湖州、衢州3个示范市为牵引), numbers inside a 以…为牵引 frame or a 在…基础上 baseline, counts that
 announce the list that follows (抓好十项重点工作：), years, ages, ordinals, grades, quoted names.
 
+`value` and `unit` are as printed, a scale word kept in the unit (托位数新增1.5万个 → 1.5 `万个`);
+`base_value` and `base_unit` are the same quantity multiplied out (15000 `个`).
+
 To sum or compare targets safely:
 
-- sum only rows with the same `kind`, `unit` and `indicator` (or a set of indicators you have read);
-  never add `level` rows (a rate or a standard is not additive) and never mix units (`个`, `家`, `所`);
+- sum `base_value`, only over rows with the same `kind`, `base_unit` and `indicator` (or a set of
+  indicators you have read); never add `level` rows (a rate or a standard is not additive) and never
+  mix units (`个`, `家`, `所`);
 - leave out rows with a `per_unit` (每个市, 每万名人口, 人均): they are per place or per person;
 - read `comparator` before adding: `ge`/`gt` values are floors, `le`/`lt` ceilings, `approx` rounded,
   `range` has its upper bound in `value_max`;
@@ -56,7 +60,7 @@ To sum or compare targets safely:
 
 ```sql
 -- New facilities to build, by province, 2025 (counts of things built, per-place standards left out)
-SELECT v.short_name, tg.indicator, tg.value, tg.unit, tg.comparator
+SELECT v.short_name, tg.indicator, tg.base_value, tg.base_unit, tg.comparator
 FROM targets tg JOIN plans p USING (plan_id) JOIN provinces v ON v.province_code = p.region_code
 WHERE tg.kind = 'count' AND tg.is_change AND tg.per_unit IS NULL AND tg.quoted_from IS NULL
   AND p.work_year = 2025

@@ -22,14 +22,15 @@ checked are left out.
 is a target or a reported figure, never both: one rule (`pipeline/data/reported_figures.toml`, the cue
 that decided is in `cue`) reads each number as a commitment (力争, 要, 到2027年 …), a report (已, 累计,
 共, 参加, a review passage …) or neither; 保持在 and 稳定在 decide nothing by themselves. `value` and `unit`
-are as printed (3094万人 → 3094 `万人`); `base_value` and `base_unit` are multiplied out the way
-`targets.value` and `targets.unit` are (30940000 `人`).
+are as printed (3094万人 → 3094 `万人`); `base_value` and `base_unit` are multiplied out (30940000 `人`). Targets have the
+same four columns: `value` and `unit` as printed (新增1.5万个 → 1.5 `万个`), `base_value` and `base_unit`
+multiplied out (15000 `个`).
 
 To sum or compare them safely:
 
 - compare a target with a reported figure only for the same `indicator_id` and the same unit:
-  `targets.value` with `reported_figures.base_value` where `targets.unit = reported_figures.base_unit`;
-  never `reported_figures.value`, whose unit may carry 万 or 亿;
+  `targets.base_value` with `reported_figures.base_value` where `targets.base_unit =
+  reported_figures.base_unit`; never `value`, whose unit may carry 万 or 亿;
 - read `indicators.direction` before saying a plan is ahead or behind: for `lower_is_better` (死亡率,
   a radius in minutes) a smaller value is better; a comparator `ge`/`le` makes the target a floor or a
   ceiling;
@@ -48,16 +49,16 @@ COOKBOOK = """\
 -- Targets vs reported figures: each plan's target of an indicator, what texts of plans of the same
 -- region and level report as reached, and the national frameworks' values (units made comparable)
 SELECT i.name_zh, i.name_en, i.direction, p.level, p.region_code, p.work_year,
-       tg.value AS target, tg.comparator, tg.unit,
+       tg.base_value AS target, tg.comparator, tg.base_unit AS unit,
        f.base_value AS reported, f.year AS reported_year, f.raw_text AS reported_as,
        fw.framework_id, fw.year AS framework_year, fw.value AS framework_value
 FROM targets tg
 JOIN indicators i USING (indicator_id)
 JOIN plans p USING (plan_id)
 LEFT JOIN (reported_figures f JOIN plans pf ON pf.plan_id = f.plan_id)
-       ON f.indicator_id = tg.indicator_id AND f.base_unit = tg.unit
+       ON f.indicator_id = tg.indicator_id AND f.base_unit = tg.base_unit
       AND pf.level = p.level AND pf.region_code IS NOT DISTINCT FROM p.region_code
-LEFT JOIN indicator_frameworks fw ON fw.indicator_id = tg.indicator_id AND fw.unit = tg.unit
+LEFT JOIN indicator_frameworks fw ON fw.indicator_id = tg.indicator_id AND fw.unit = tg.base_unit
 WHERE tg.kind <> 'change'
 ORDER BY i.indicator_id, p.region_code, p.work_year, tg.target_id;
 

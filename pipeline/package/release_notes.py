@@ -14,6 +14,7 @@ _PATTERNS = [
     (re.compile(r"^table (\S+) added$"), "tables_added"),
     (re.compile(r"^column (\S+) removed or renamed$"), "columns_removed"),
     (re.compile(r"^column (\S+) added$"), "columns_added"),
+    (re.compile(r"^column (\S+) redefined$"), "columns_redefined"),
     (re.compile(r"^column (\S+) type (\S+) -> (\S+)$"), "types_changed"),
     (re.compile(r"^column (\S+) values (.+) no longer used$"), "values_dropped"),
     (re.compile(r"^column (\S+) description or constraints changed$"), "columns_described"),
@@ -71,6 +72,10 @@ def describe_changes(changes: dict[str, Any]) -> str:
         sentences.append(f"Removes or renames {_the('column', names('columns_removed'))}.")
     if moves:
         sentences.append("Where they went is listed below.")
+    if found["columns_redefined"]:
+        sentences.append(
+            f"Redefines {_the('column', names('columns_redefined'))}: same name, another meaning (listed below)."
+        )
     for column, old, new in found["types_changed"]:
         sentences.append(f"Column `{column}` changes type from {old} to {new}.")
     for column, values in found["values_dropped"]:
@@ -110,6 +115,10 @@ def schema_and_move_lines(changes: dict[str, Any]) -> list[str]:
     if changes.get("moves"):
         lines += ["Where the removed tables and columns went:", ""]
         lines += [f"- `{old}` → {new}" for old, new in changes["moves"].items()]
+        lines.append("")
+    if changes.get("redefined"):
+        lines += ["What the redefined columns now hold, and where the old meaning went:", ""]
+        lines += [f"- `{column}`: {note}" for column, note in changes["redefined"].items()]
         lines.append("")
     return lines
 

@@ -129,6 +129,8 @@ def _diff(
     old_descriptor = read_descriptor(old_dir)
     old_schemas = _csv_schemas(old_descriptor)
     reasons: list[tuple[str, str]] = schema_changes(old_schemas, new_schemas)
+    redefined = schema_redefinitions(old_schemas, new_schemas)
+    reasons += [("major", f"column {name} redefined") for name in redefined]
     old_docs = document_ids(old_dir / "data" / "documents.csv", con)
     new_docs = document_ids(new_dir / "data" / "documents.csv", con)
     for doc_id in sorted(old_docs - new_docs):
@@ -172,6 +174,7 @@ def _diff(
         "tables": tables,
         "schema_changes": [text for lvl, text in reasons if text.startswith(("table ", "column "))],
         "moves": schema_moves(old_schemas, new_schemas),
+        **({"redefined": redefined} if redefined else {}),
     }
 
 
@@ -206,6 +209,26 @@ def schema_moves(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]])
         if table in new and old[table].get("primaryKey") != new[table].get("primaryKey"):
             gone.append(table)
     return {name: known[name] for name in sorted(set(gone)) if name in known}
+
+
+def schema_redefinitions(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """What each column redefined between `old` and `new` now holds (schemas/moves.json "redefined"): a column
+    kept under its name with another meaning, which breaks readers as a removal does (MAJOR). A redefinition
+    happens in the version that adds the column its old meaning moved to (`old_meaning_in`)."""
+    known = json.loads((SCHEMAS_DIR / "moves.json").read_text(encoding="utf-8")).get("redefined", {})
+
+    def has(schemas: dict[str, dict[str, Any]], name: str) -> bool:
+        table, column = name.split(".", 1)
+        return table in schemas and column in {f["name"] for f in schemas[table]["fields"]}
+
+    return {
+        name: entry["note"]
+        for name, entry in sorted(known.items())
+        if has(old, name)
+        and has(new, name)
+        and has(new, entry["old_meaning_in"])
+        and not has(old, entry["old_meaning_in"])
+    }
 
 
 def verify_latest(releases_dir: Path) -> None:

@@ -11,6 +11,7 @@ from pipeline.parse.statements import task_tree_paths
 from pipeline.tables.plans import plan_id_of, task_id_for
 from pipeline.text.indicators import match_indicator
 from pipeline.text.regions import by_code, province_of
+from pipeline.text.targets.mentions import scale_factor
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,7 @@ def _rows(
                 "kind": target["kind"],
                 "indicator": target["indicator"],
                 "action": target.get("action"),
-                "value": target["value"],
-                "value_max": target.get("value_max"),
-                "unit": target.get("unit"),
+                **_as_printed(target),
                 "per_unit": target.get("per_unit"),
                 "comparator": target["comparator"],
                 "is_change": target["is_change"],
@@ -118,8 +117,23 @@ def _rows(
     ]
 
 
+def _as_printed(target: dict[str, Any]) -> dict[str, Any]:
+    """value, value_max and unit as printed, the scale word kept in the unit (新增1.5万个 → 1.5, 万个), and the
+    quantity multiplied out in base_value and base_unit (15000, 个), as reported_figures has them."""
+    scale = target.get("scale")
+    factor = scale_factor(scale) if scale else 1.0
+    value_max = target.get("value_max")
+    return {
+        "value": round(target["value"] / factor, 6) if scale else target["value"],
+        "value_max": round(value_max / factor, 6) if scale and value_max is not None else value_max,
+        "unit": (scale or "") + (target.get("unit") or "") or None,
+        "base_value": target["value"],
+        "base_unit": target.get("unit"),
+    }
+
+
 def _with_indicator(row: dict[str, Any]) -> dict[str, Any]:
     """The row with its indicator_id from the vocabulary; a row no entry fits says why in its flag."""
-    match = match_indicator((row["indicator"], row["raw_text"]), row["unit"], row["per_unit"])
+    match = match_indicator((row["indicator"], row["raw_text"]), row["base_unit"], row["per_unit"])
     flags = [flag for flag in (row["flag"], match.flag) if flag]
     return {**row, "indicator_id": match.indicator_id, "flag": ";".join(flags) or None}

@@ -98,7 +98,7 @@ def _aliases() -> tuple[tuple[str, re.Pattern[str], Indicator], ...]:
 def match_indicator(phrases: tuple[str | None, ...], unit: str | None, per_unit: str | None = None) -> IndicatorMatch:
     """The vocabulary entry the first phrase that names one is about (targets: indicator, then raw_text).
 
-    `unit` is the quantity's unit as targets.unit has it (scale multiplied out: 人, not 万人);
+    `unit` is the quantity's unit as targets.base_unit has it (scale multiplied out: 人, not 万人);
     `per_unit` the per-unit words (每万名人口) when the quantity is per population.
     """
     mismatch: IndicatorMatch | None = None

@@ -149,7 +149,7 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         field=text[scope.field_start : noun_start],
         title_year=numeral_value(year_match.group("y")) if year_match else None,
         place=place,
-        meeting_date=_parse_date(date_text) if date_text else _last_date(before_name),
+        meeting_date=_parse_date(date_text) if date_text else last_date(before_name),
         joint=joint,
     )
 
@@ -170,7 +170,7 @@ def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     for window in (text[sentence_start:noun_start], text[window_start : window_end if window_end >= 0 else len(text)]):
         bodies = list(re.finditer(rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", window))
         if bodies:
-            scope = _body_scope(bodies[0].group("area"), bodies[0].group("body"), name_start)
+            scope = body_scope(bodies[0].group("area"), bodies[0].group("body"), name_start)
             break
     if scope is None:
         return None
@@ -183,7 +183,7 @@ def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         field="",
         title_year=None,
         place=None,
-        meeting_date=_last_date(text[sentence_start:noun_start]),
+        meeting_date=last_date(text[sentence_start:noun_start]),
     )
 
 
@@ -231,7 +231,7 @@ def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
     """The rightmost scope in the head whose remainder is a health field (with no held verb in it: 市卫健委召开
     县区…座谈会 is held by a body, see _organiser_scope)."""
     head = text[head_start:noun_start]
-    for start, end, kind, region in _scope_candidates(head):
+    for start, end, kind, region in scope_candidates(head):
         verb = _held_verb_at(head, end)
         if verb and head[:start].endswith(("在", "于")):
             continue  # 在渝北区召开…: the place, not the scope
@@ -290,7 +290,7 @@ def _scope_before_year(text: str, head_start: int, noun_start: int) -> _Scope | 
     run_end = head_start - len(year.group())
     run_start = _run_start(text, run_end)
     run = text[run_start:run_end]
-    for start, end, kind, region in _scope_candidates(run):
+    for start, end, kind, region in scope_candidates(run):
         verb = _held_verb_at(run, end)
         if end + verb == len(run) and not (verb and run[:start].endswith(("在", "于"))):  # 在渝北区召开: a place
             return _Scope(run_start + start, run_start + end, kind, region, head_start, verb > 0)
@@ -317,15 +317,15 @@ def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | No
             found = match
     if found is None:
         return None
-    return _body_scope(found.group("area"), found.group("body"), found.end())
+    return body_scope(found.group("area"), found.group("body"), found.end())
 
 
-def _body_scope(area: str, body: str, name_start: int) -> _Scope | None:
+def body_scope(area: str, body: str, name_start: int) -> _Scope | None:
     """The scope a health body gives a meeting it holds: 国家卫生健康委 national, 湖南省卫生健康委 provincial…"""
     cfg = lexicon()["meeting"]
     if body in cfg["national_organisers"] or area.endswith(tuple(cfg["national_organiser_areas"])):
         return _Scope(name_start, name_start, NATIONAL, None, name_start, True)
-    for _, end, kind, region in _scope_candidates(area):
+    for _, end, kind, region in scope_candidates(area):
         if end == len(area):
             return _Scope(name_start, name_start, kind, region, name_start, True)
     for word, kind in cfg["bare_area_levels"].items():
@@ -334,7 +334,7 @@ def _body_scope(area: str, body: str, name_start: int) -> _Scope | None:
     return None
 
 
-def _scope_candidates(head: str) -> list[tuple[int, int, str, regions.Region | None]]:
+def scope_candidates(head: str) -> list[tuple[int, int, str, regions.Region | None]]:
     """Scope words, region names and bare 省/市 in a head, rightmost (then longest) first."""
     candidates: list[tuple[int, int, str, regions.Region | None]] = []
     for word, kind in _scope_words():
@@ -366,7 +366,7 @@ def _parse_date(printed: str) -> MeetingDate | None:
     return _date_from_match(match) if match else None
 
 
-def _last_date(before: str) -> MeetingDate | None:
+def last_date(before: str) -> MeetingDate | None:
     matches = list(DATE_RE.finditer(before))
     return _date_from_match(matches[-1]) if matches else None
 

@@ -16,7 +16,12 @@ from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
-_SHARED_FLAGS = ("work_year_sources_disagree", "region_ambiguous", "joint_meeting_of_regions")
+_SHARED_FLAGS = (
+    "work_year_sources_disagree",
+    "region_ambiguous",
+    "joint_meeting_of_regions",
+    "meeting_found_by_shape",
+)
 
 
 @cache

@@ -30,6 +30,7 @@ from pipeline.parse.conference.facts import (
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
 from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
+from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, shaped_mention
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
     NATIONAL,
@@ -74,6 +75,9 @@ TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 def parse_meeting_report(text: str, published: date | None = None) -> MeetingReport | None:
     """Parse a cleaned report; None when the text does not report a health work conference held."""
     mentions = find_mentions(text)
+    shaped = None if mentions else shaped_mention(text)
+    if shaped is not None:
+        mentions = [shaped]
     if not mentions:
         return None
     primary = primary_mention(mentions)
@@ -81,7 +85,7 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
         return None  # a symposium or briefing that deploys no work: no plan statement
     paras = paragraphs(text)
     meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
-    flags: list[str] = []
+    flags: list[str] = [MEETING_BY_SHAPE] if shaped else []
     work_year, start_date, end_date = _years_and_dates(text, meeting_paragraph, mentions, published, flags)
     location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
     officials = find_officials(text)

@@ -33,7 +33,7 @@ from pipeline.text.reported.stance import (
 )
 from pipeline.text.targets.comparators import comparator
 from pipeline.text.targets.extract import excluded_mask, lexicon
-from pipeline.text.targets.mentions import Mention, find_mentions
+from pipeline.text.targets.mentions import Mention, find_mentions, printed_scale
 from pipeline.text.targets.phrases import counted_noun
 
 __all__ = [
@@ -55,18 +55,15 @@ class FigureRules:
     durations: re.Pattern[str]
     target_only_exclusions: frozenset[str]
     name_before: tuple[str, ...]
-    scales: tuple[tuple[str, float], ...]  # longest first
 
 
 @cache
 def _figure_rules() -> FigureRules:
     data = read_toml("reported_figures.toml")["figures"]
-    scales = sorted(data["scales"].items(), key=lambda item: -len(item[0]))
     return FigureRules(
         re.compile(data["durations"]),
         frozenset(data["target_only_exclusions"]),
         tuple(data["name_before"]),
-        tuple(scales),
     )
 
 
@@ -105,7 +102,7 @@ def find_reported_figures(
     mentions = sorted(_quantities(text, find_mentions(text, lex, masked), masked), key=lambda m: m.start)
     figures = []
     for index, m in enumerate(mentions):
-        if m.unit is None and _scale(text, m) is None:
+        if m.unit is None and printed_scale(text[m.start : m.num_end], lex) is None:
             continue  # a bare number (12省市, a time of day): no quantity of anything
         if m.start and text[m.start - 1] in _figure_rules().name_before:
             continue  # 十四届四次会议, 第十一次: part of a name
@@ -187,15 +184,6 @@ def _quantities(text: str, mentions: list[Mention], masked: bytearray) -> list[M
     return found
 
 
-def _scale(text: str, m: Mention) -> tuple[str, float] | None:
-    """The scale character(s) printed at the end of the numeral (3094万 → 万), if any."""
-    numeral = text[m.start : m.num_end]
-    for word, factor in _figure_rules().scales:
-        if numeral.endswith(word) and numeral[: -len(word)] and parse_number(numeral[: -len(word)]) is not None:
-            return word, factor
-    return None
-
-
 def _figure(
     text: str,
     m: Mention,
@@ -208,7 +196,7 @@ def _figure(
     clause_start, clause_end = bounds(text, m.start, m.end, _CLAUSE_ENDS)
     region_start = max(clause_start, previous_end or clause_start)
     comparator_word, _ = comparator(text, m, region_start, lex)
-    scale = _scale(text, m)
+    scale = printed_scale(text[m.start : m.num_end], lex)
     value, value_max, unit = m.value, m.value_max, m.unit
     if scale is not None:
         word, factor = scale

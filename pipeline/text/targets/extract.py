@@ -30,7 +30,7 @@ from pipeline.text.targets.exclusions import pattern_spans
 from pipeline.text.targets.formulas import formula_targets
 from pipeline.text.targets.indicator import read, served
 from pipeline.text.targets.lexicon import LIST_JOINERS, Lexicon, lexicon, words_re
-from pipeline.text.targets.mentions import Context, Mention, find_mentions
+from pipeline.text.targets.mentions import Context, Mention, find_mentions, printed_scale
 from pipeline.text.targets.phrases import (
     balance_quotes,
     clause,
@@ -176,6 +176,7 @@ def _analyse(text: str, index: int, mentions: list[Mention], lex: Lexicon) -> Ta
         flag=";".join(flags) or None,
         per_unit=unit_span.word if unit_span else None,
         quoted_from=quoted_from(text, m.start, lex),
+        scale=scale[0] if (scale := printed_scale(text[m.start : m.num_end], lex)) else None,
     )
 
 

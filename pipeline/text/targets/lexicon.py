@@ -41,6 +41,7 @@ class Lexicon:
     units: tuple[str, ...]
     rate_denominator_re: re.Pattern[str]
     unit_normalize: dict[str, str]
+    scales: tuple[tuple[str, float], ...]  # scale characters ending a numeral (万, 亿), longest first
     unit_not_before: dict[str, re.Pattern[str]]
     level_units: frozenset[str]
     count_units: frozenset[str]
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         units=longest_first(units["all"]),
         rate_denominator_re=re.compile(units["rate_denominator"]),
         unit_normalize=dict(units["normalize"]),
+        scales=tuple(sorted(units["scales"].items(), key=lambda item: (-len(item[0]), item[0]))),
         unit_not_before={u: re.compile(p) for u, p in units["not_before"].items()},
         level_units=frozenset(units["level"]),
         count_units=frozenset(units["count"]),

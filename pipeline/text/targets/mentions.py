@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.numbers import parse_number
-from pipeline.text.targets.lexicon import CJK, MULTIPLIER_CHARS, NUMERAL_RE, Lexicon
+from pipeline.text.targets.lexicon import CJK, MULTIPLIER_CHARS, NUMERAL_RE, Lexicon, lexicon
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,19 @@ def find_mentions(text: str, lex: Lexicon, masked: bytearray) -> list[Mention]:
         mentions.append(mention)
         pos = mention.end
     return mentions
+
+
+def printed_scale(numeral: str, lex: Lexicon) -> tuple[str, float] | None:
+    """The scale word printed at the end of a numeral and its factor (1.5万 → 万, 1e4; 3094万 → 万), if any."""
+    for word, factor in lex.scales:
+        if numeral.endswith(word) and numeral[: -len(word)] and parse_number(numeral[: -len(word)]) is not None:
+            return word, factor
+    return None
+
+
+def scale_factor(word: str) -> float:
+    """The factor of a scale word of pipeline/data/targets.toml (万 → 1e4)."""
+    return dict(lexicon().scales)[word]
 
 
 def _match_unit(text: str, pos: int, lex: Lexicon) -> str | None:

@@ -1,0 +1,129 @@
+"""A health meeting found by its shape, when no known meeting name is read (the meeting parser's last resort).
+
+Reports name their meetings in endless ways (区卫生健康系统2019年工作会, 2022年度总结暨表彰大会, 全省卫生健康系统
+疫情防控、安全稳定暨2022年卫生应急工作视频会议, 全国卫生健康系统医政、医疗应急、外事工作会议), but the sentence
+that reports one has a shape: a holder, a held verb and a name ending in a meeting noun (…卫生健康委召开…会议), or
+the name, then the verb (…工作会在京召开). It is a health meeting when its name or its holder carries a health word
+or a health body, and it states a plan only when the text from that sentence on deploys work (部署…年, 会议强调…要…).
+Its level and region come from the scope that opens its name (全省, 黔江区), else from its holder (a health body's
+area, a region named): a 全市/全县 scope takes the holder's city or county. Lexicons: pipeline/data/meetings.toml
+[shape]; the meeting and its plan carry the flag `meeting_found_by_shape`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
+from pipeline.parse.conference.facts import Mention, body_scope, last_date, scope_candidates
+from pipeline.parse.conference.types import COUNTY, MUNICIPAL, PROVINCIAL
+from pipeline.text import regions
+
+MEETING_BY_SHAPE = "meeting_found_by_shape"
+_SENTENCE = re.compile("[^。！？\n]+")
+_CLAUSE = re.compile("[^，；：,;:]+")
+_Scope = tuple[str, regions.Region | None]  # (level, region named)
+
+
+@cache
+def _held_name() -> re.Pattern[str]:
+    """<holder><在 place>?<verb>了?<name>: the name ends at a noun that no Chinese character continues, or one
+    of `after_name`; or <name><于…|在 place>?<manner>?<verb>."""
+    cfg = lexicon()["shape"]
+    nouns = alternation(cfg["nouns"])
+    after = rf"(?=$|[^\u4e00-\u9fff]|{alternation(cfg['after_name'])})"
+    verbs = alternation(cfg["held_verbs"])
+    manner = alternation(lexicon()["meeting"]["manner_words"])
+    return re.compile(
+        rf"(?P<holder>.*?)(?:在(?P<place>[\u4e00-\u9fff]{{1,16}}?))?(?:{verbs})了?(?P<name>.{{2,60}}?(?:{nouns})){after}"
+        rf"|(?P<name2>.{{2,60}}?(?:{nouns}))(?:于.{{1,12}}?|在(?P<place2>[\u4e00-\u9fff]{{1,16}}?))?(?:{manner})?"
+        rf"(?:{verbs})"
+    )
+
+
+def shaped_mention(text: str) -> Mention | None:
+    """The health meeting held that the text reports, found by its shape, when the text from its first report on
+    deploys work: the first report that prints a date (a title line repeats the name without one), else the first."""
+    found = _held_health_meetings(text)
+    if not found or not _deploys_work(text, found[0][0]):
+        return None  # no health meeting held, or the first one reported deploys nothing: a review, a ceremony
+    return next((mention for _, mention in found if mention.meeting_date), found[0][1])
+
+
+def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
+    """(sentence start, mention) of each health meeting a sentence reports held, in text order."""
+    cfg = lexicon()["shape"]
+    found: list[tuple[int, Mention]] = []
+    for sentence in _SENTENCE.finditer(text):
+        for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+            held = _held_name().match(text, clause.start(), clause.end())
+            if held is None:
+                continue
+            group = "name" if held.group("name") else "name2"
+            start = held.start(group) + len(
+                compiled(lexicon()["shape"]["name_lead"]).match(text[held.start(group) : held.end(group)]).group()
+            )
+            name, holder = text[start : held.end(group)], held.group("holder") or ""
+            if not _is_health(name + holder) or any(word in name for word in cfg["not_plan_words"] + cfg["name_stops"]):
+                continue
+            if (scope := _scope(name, holder)) is None:
+                continue
+            year = re.search(rf"({YEAR})年度?", name)
+            mention = Mention(
+                name=name,
+                start=start,
+                end=held.end(group),
+                scope=scope[0],
+                region=scope[1],
+                field=name,
+                title_year=numeral_value(year.group(1)) if year else None,
+                place=held.group("place") or held.group("place2"),
+                meeting_date=last_date(text[sentence.start() : start]),
+            )
+            found.append((sentence.start(), mention))
+    return found
+
+
+def _is_health(words: str) -> bool:
+    """A health word (中医药, 卫生应急…), a health body (卫生健康委) or a health system (卫生健康系统)."""
+    cfg = lexicon()
+    vocabulary = cfg["meeting"]["health_keywords"] + cfg["meeting"]["organisers"] + cfg["shape"]["holder_words"]
+    return any(word in words for word in vocabulary)
+
+
+def _deploys_work(text: str, start: int) -> bool:
+    """Whether the text from the meeting sentence on deploys work (within `evidence_window` characters)."""
+    window = text[start : start + lexicon()["shape"]["evidence_window"]]
+    return any(compiled(pattern).search(window) for pattern in lexicon()["shape"]["deploy_evidence"])
+
+
+def _scope(name: str, holder: str) -> _Scope | None:
+    """Level and region: the scope opening the name (全省, 黔江区), a 全市/全县 one placed by the holder's region;
+    else the holder's (a health body's area: 抚顺市卫生健康委, 国家卫生健康委; a region named: 云安区卫生健康系统)."""
+    opening = sorted(scope_candidates(name), key=lambda c: (c[0], c[0] - c[1]))
+    held_by = _holder_scope(holder)
+    if not opening:
+        return held_by
+    _, _, kind, region = opening[0]
+    if region is None and held_by is not None and held_by[1] is not None:
+        if (kind, held_by[0]) in ((MUNICIPAL, MUNICIPAL), (COUNTY, COUNTY), (PROVINCIAL, COUNTY)):
+            return held_by  # 抚顺市卫生健康委召开全市…; 黔江区召开全区… (a district's, not an autonomous region's)
+    return kind, region
+
+
+def _holder_scope(holder: str) -> _Scope | None:
+    """The level and region a holder gives: a health body's (国家/省/抚顺市卫生健康委), else the region it names last."""
+    bodies = list(
+        re.finditer(
+            rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", holder
+        )
+    )
+    if bodies:
+        scope = body_scope(bodies[-1].group("area"), bodies[-1].group("body"), 0)
+        return (scope.kind, scope.region) if scope else None
+    found = scope_candidates(holder)
+    if not found:
+        return None
+    _, _, kind, region = found[0]
+    return kind, region
