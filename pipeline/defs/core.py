@@ -153,7 +153,7 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
 )
 def targets_and_programmes(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     with duckdb.get_connection() as con:
-        tasks = fetch_dicts(con, "SELECT task_id, doc_id, char_start FROM tasks")
+        tasks = fetch_dicts(con, "SELECT task_id, doc_id, char_start, char_end FROM tasks")
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
         sources = fetch_dicts(con, "SELECT plan_id, doc_id, char_start, is_primary FROM plan_sources")
     records = load_records(paths, duckdb)

@@ -27,6 +27,19 @@ LEVEL_FROM_SCOPE_WORD = "level_from_scope_word"  # a plan's level read from a sc
 MAX_TITLE_CHARS = 80  # a first line longer than this is prose, not a title
 
 
+@cache
+def _field_words() -> tuple[tuple[str, str], ...]:
+    """(words naming a field's work, slug) from pipeline/data/meeting_types.csv, longest first:
+    爱国卫生工作 → patriotic-health before 卫生工作 → health-work."""
+    rows = {(row["name_suffix"].removesuffix("会议"), row["slug"]) for row in read_csv("meeting_types.csv")}
+    return tuple(sorted(rows, key=lambda row: (-len(row[0]), row[0])))
+
+
+def named_field(title: str) -> str | None:
+    """The field whose work a title names (2015年全国爱国卫生工作要点 → patriotic-health), or None."""
+    return next((slug for words, slug in _field_words() if words in title), None)
+
+
 def first_scope_level(text: str, scope_levels: dict[str, str]) -> str | None:
     """The level of the scope word (全省, 全市, 全县…: a genre's word list) that `text` prints first; None
     when it prints none."""

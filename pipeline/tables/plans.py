@@ -3,7 +3,9 @@
 Statements of one plan share (level, region, work year, field). The best source (work points before a
 conference report before a commentary, a paraphrase and a round-up item; a source with tasks before one
 without) supplies the published task tree; the leaf tasks of every other source are matched to the
-published leaves by content, and the agreement is recorded in task_sources.
+published leaves by content, and the agreement is recorded in task_sources. A top-level task of another
+source none of whose leaves matches is work the best source does not state: it is appended to the tree
+(flag from_other_source), with its own document and offsets, so that no stated task is lost.
 """
 
 from __future__ import annotations
@@ -152,14 +154,22 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
     leaves_by_path = {path: task_rows[path] for path, _ in task_tree_leaves(primary.statement["tasks"])}
     _add_commentary(out, plan_id, primary, {path: row["task_id"] for path, row in task_rows.items()})
     matched_docs = {primary.record.doc_id}
+    n_tasks = len(primary.statement["tasks"])
     for source in sources[1:]:
         if source.record.doc_id in matched_docs:
             flags.append("stated_twice_in_" + source.record.doc_id)
             continue
         matched_docs.add(source.record.doc_id)
-        _add_secondary(out, plan_id, source, primary, leaves_by_path, flags)
+        matched_paths = _add_secondary(out, plan_id, source, primary, leaves_by_path, flags)
+        for task in source.statement["tasks"]:
+            if not any(path[0] == task["ordinal"] for path in matched_paths):
+                n_tasks += 1
+                appended = _add_tree(out, plan_id, source, [_from_other_source(task, n_tasks)], None, ())
+                task_rows.update(appended)
+                _add_commentary(out, plan_id, source, {(task["ordinal"],): appended[(n_tasks,)]["task_id"]})
     _set_agreement(out.task_sources[first_task_source:], task_rows, n_other_sources=len(matched_docs) - 1)
-    out.plans.append(_plan_row(plan_id, sources, flags))
+    n_leaves = sum(1 for row in task_rows.values() if not row["n_children"])
+    out.plans.append(_plan_row(plan_id, sources, flags, n_tasks, n_leaves))
     for source in sources:
         statement = source.statement
         opening = statement["opening_start"] is not None
@@ -185,7 +195,15 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
         )
 
 
-def _plan_row(plan_id: str, sources: list[_Source], flags: list[str]) -> dict[str, Any]:
+def _from_other_source(task: dict[str, Any], ordinal: int | None = None) -> dict[str, Any]:
+    """A task of another source (with its children), flagged as such; a top-level one is renumbered to
+    follow the published tree's tasks."""
+    flag = ";".join(filter(None, [task.get("flag"), "from_other_source"]))
+    children = [_from_other_source(child) for child in task["children"]]
+    return {**task, "ordinal": ordinal or task["ordinal"], "flag": flag, "children": children}
+
+
+def _plan_row(plan_id: str, sources: list[_Source], flags: list[str], n_tasks: int, n_leaves: int) -> dict[str, Any]:
     primary = sources[0].statement
 
     def first(key: str) -> Any:
@@ -200,8 +218,8 @@ def _plan_row(plan_id: str, sources: list[_Source], flags: list[str]) -> dict[st
         "work_year": primary["work_year"],
         "title": first("title"),
         "headline": first("headline"),
-        "n_tasks": len(primary["tasks"]),
-        "n_leaf_tasks": sources[0].n_leaves,
+        "n_tasks": n_tasks,
+        "n_leaf_tasks": n_leaves,
         "n_sources": len(sources),
         "primary_doc_id": sources[0].record.doc_id,
         "flag": ";".join(dict.fromkeys(flags)) or None,
@@ -211,7 +229,8 @@ def _plan_row(plan_id: str, sources: list[_Source], flags: list[str]) -> dict[st
 def _add_tree(
     out: PlanTables, plan_id: str, primary: _Source, tasks: list[dict[str, Any]], parent: str | None, path: Path
 ) -> dict[Path, dict[str, Any]]:
-    """Publish the primary source's tasks at every depth; returns the task rows by path."""
+    """Publish a source's tasks at every depth (the primary's tree, or a task only another source states);
+    returns the task rows by path."""
     rows: dict[Path, dict[str, Any]] = {}
     for task in tasks:
         here = (*path, task["ordinal"])
@@ -247,8 +266,9 @@ def _add_secondary(
     primary: _Source,
     leaves_by_path: dict[Path, dict[str, Any]],
     flags: list[str],
-) -> None:
-    """Match another source's leaf tasks (and its commentary) to the published leaves by content."""
+) -> set[Path]:
+    """Match another source's leaf tasks (and its commentary) to the published leaves by content; returns
+    the paths (in the other source's tree) of the leaves that matched."""
     primary_leaves = task_tree_leaves(primary.statement["tasks"])
     other_leaves = task_tree_leaves(source.statement["tasks"])
     # match_tasks works on ordinals: number the leaves of each side 1..n in text order
@@ -268,6 +288,7 @@ def _add_secondary(
         row["n_sources"] += 1
         task_ids[path] = row["task_id"]
     _add_commentary(out, plan_id, source, task_ids)
+    return set(task_ids)
 
 
 def _add_commentary(out: PlanTables, plan_id: str, source: _Source, task_ids: dict[Path, str]) -> None:

@@ -19,7 +19,7 @@ def programme_rows(
     for published in published_statements(records, tasks, plans, plan_sources):
         plan = published.plan
         common = {"doc_id": published.record.doc_id, "plan_id": plan["plan_id"], "level": plan["level"]}
-        opening = published.statement.get("opening_programmes") or []
+        opening = (published.statement.get("opening_programmes") or []) if published.is_primary else []
         rows += _rows(opening, prefix=f"{plan['plan_id']}-opening", task_id=None, **common)
         for task_id, task in published.tasks:
             rows += _rows(task.get("programmes") or [], prefix=task_id, task_id=task_id, **common)

@@ -22,6 +22,7 @@ class PublishedStatement:
     plan: dict[str, Any]  # the plans row
     statement: dict[str, Any]  # the per-document plan statement (opening and task tree)
     tasks: list[tuple[str, dict[str, Any]]]  # (task_id, task) of every published task, in tree order
+    is_primary: bool  # the statement the plan's tree comes from; another's opening repeats the plan's
 
 
 def published_statements(
@@ -32,24 +33,33 @@ def published_statements(
 ) -> Iterator[PublishedStatement]:
     """Every plan statement a plan is published from, with its published tasks.
 
-    Only the statement a plan is published from counts: the other sources' tasks are matched to it.
+    The statement a plan's tree comes from gives its opening and its tasks; another statement of the plan
+    gives only the tasks published from it (those it alone states, flag from_other_source): its other
+    tasks are matched to the primary's (task_sources) and its opening repeats the plan's.
     """
     plan_by_id = {row["plan_id"]: row for row in plans}
     published_tasks = {(row["task_id"], row["doc_id"], row["char_start"]) for row in tasks}
-    primary_statements = {
-        (row["plan_id"], row["doc_id"], row["char_start"]) for row in plan_sources if row["is_primary"]
-    }
+    task_by_place = {(row["doc_id"], row["char_start"], row["char_end"]): row["task_id"] for row in tasks}
+    statements = {(row["plan_id"], row["doc_id"], row["char_start"]): row["is_primary"] for row in plan_sources}
     for record in records:
         for statement in record.payload.get("plans") or []:
             plan_id = plan_id_of(statement, record.doc_id)
-            if (plan_id, record.doc_id, statement["start"]) not in primary_statements:
-                continue  # a secondary source: its tasks are published from the primary statement
-            own = [
-                (task_id, task)
-                for path, task in task_tree_paths(statement["tasks"])
-                if ((task_id := task_id_for(plan_id, path)), record.doc_id, task["start"]) in published_tasks
-            ]
-            yield PublishedStatement(record, plan_by_id[plan_id], statement, own)
+            is_primary = statements.get((plan_id, record.doc_id, statement["start"]))
+            if is_primary is None:
+                continue
+            paths = task_tree_paths(statement["tasks"])
+            if is_primary:
+                own = [
+                    (task_id, task)
+                    for path, task in paths
+                    if ((task_id := task_id_for(plan_id, path)), record.doc_id, task["start"]) in published_tasks
+                ]
+            else:
+                places = [(task, (record.doc_id, task["start"], task["end"])) for _, task in paths]
+                own = [(task_by_place[place], task) for task, place in places if place in task_by_place]
+                if not own:
+                    continue
+            yield PublishedStatement(record, plan_by_id[plan_id], statement, own, bool(is_primary))
 
 
 def target_rows(
@@ -70,7 +80,7 @@ def target_rows(
             "province_code": province_code,
             "plan_id": plan["plan_id"],
         }
-        opening = published.statement.get("opening_targets") or []
+        opening = (published.statement.get("opening_targets") or []) if published.is_primary else []
         rows += _rows(opening, prefix=f"{plan['plan_id']}-opening", **common)
         for task_id, task in published.tasks:
             rows += _rows(task["targets"], prefix=task_id, task_id=task_id, **common)

@@ -8,7 +8,7 @@ from typing import Any
 
 from pipeline.parse.conference.places import REGION_FROM_SLOGAN, slogan_county
 from pipeline.parse.outline import marker_of, parse_outline
-from pipeline.parse.statements import DEFAULT_FIELD, statement, task_tree_paths
+from pipeline.parse.statements import DEFAULT_FIELD, named_field, statement, task_tree_paths
 from pipeline.parse.work_points.header import Header, lexicon, parse_header
 from pipeline.parse.work_points.sections import sort_sections
 
@@ -17,9 +17,14 @@ MIN_ITEMS = 2  # without a manifest row, an outline of fewer items (at any depth
 
 
 def plan_field(title: str) -> str:
-    """health-work for an annual health work plan (卫生健康工作要点); a short hash of the title otherwise."""
+    """The field a work-points title names: a specialist field's work (爱国卫生工作要点 → patriotic-health,
+    中医药工作要点 → tcm), health-work for an annual health work plan (卫生健康工作要点), a short hash of the
+    title otherwise (卫生应急工作要点: a plan of its own, never merged with the annual one)."""
     core = re.sub(r"(?:19|20)\d{2}年", "", title)
     cfg = lexicon()["title"]
+    field = named_field(core)
+    if field and field != DEFAULT_FIELD and any(k in core for k in cfg["kinds"]):
+        return field
     if any(f"{word}工作" in core for word in cfg["health_fields"]) and any(k in core for k in cfg["kinds"]):
         return DEFAULT_FIELD
     return "w" + hashlib.sha1(core.encode("utf-8")).hexdigest()[:8]
