@@ -100,3 +100,55 @@ def test_the_items_of_a_counted_list_keep_their_measures_inside() -> None:
     tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == ["深化公立医院改革", "提升基层服务能力", "推进中医药传承创新"]
     assert all(not t["children"] for t in tasks)
+
+
+@pytest.mark.parametrize(
+    "lead", ["会议要求，新的一年要", "局长强调，2025年全区卫生健康系统要", "市委书记在批示中提出了“五个持续”的工作要求，"]
+)
+def test_a_clause_listing_verb_led_measures_by_the_enumeration_comma_is_that_many_tasks(lead: str) -> None:
+    parts = ["持续推进紧密型医共体建设", "扎实开展老年健康服务", "推进出生缺陷综合防治", "加强重点传染病防控"]
+    assert task_titles(lead + "、".join(parts) + "。") == parts
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "守正创新、传承发展中医药事业",  # nouns after the first verb: one measure
+        "加强预防、控制、治疗",  # bare verbs
+        "实施“建机制、强基层、促健康”行动",  # a slogan inside a quotation
+    ],
+)
+def test_enumerations_that_are_not_lists_of_measures_stay_one_clause(clause: str) -> None:
+    from pipeline.parse.lists.joins import joined_spans
+
+    assert joined_spans(clause, 0, len(clause)) == [(0, len(clause))]
+
+
+def test_a_requirement_to_build_on_past_results_deploys_work() -> None:
+    text = (
+        "会议指出，2025年全县卫生健康工作要巩固已经取得的成效，稳步推进健康县城建设、扎实开展家庭医生签约服务、"
+        "持续深化县域综合医改，促进经济社会协调发展。"
+    )
+    assert task_titles(text) == ["巩固已经取得的成效", "稳步推进健康县城建设", "扎实开展家庭医生签约服务", "持续深化县域综合医改"]
+
+
+def test_a_review_of_results_is_still_no_plan() -> None:
+    text = "会议指出，2024年全县卫生健康工作取得了明显成效，稳步推进健康县城建设、扎实开展家庭医生签约服务、持续深化县域综合医改。"
+    assert task_titles(text) == []
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "①本报各媒体稿件和图片，独家授权本网发布，未经本网允许，不得转载使用。\n②本网转载其他媒体稿件目的在于传递更多信息，并不代表本网赞同其观点。",
+        "一、凡注明来源为本站的作品，版权所有，未经书面授权不得转载。\n二、本站部分文章来自网络，如有侵权请联系删除。",
+    ],
+)
+def test_a_site_notice_is_never_a_task_and_leaves_the_plan_to_be_read(notice: str) -> None:
+    text = "会议强调，2025年，全区卫健系统要更好推动资源向基层倾斜，更好强化公立医院公益性，更好健全托育服务体系。\n" + notice
+    assert task_titles(text) == ["更好推动资源向基层倾斜", "更好强化公立医院公益性", "更好健全托育服务体系"]
+
+
+def test_a_numbered_list_of_work_is_not_a_site_notice() -> None:
+    text = "会议要求：①加快建设区域医疗中心；②推进县域医共体建设；③完善疾控体系。"
+    assert task_titles(text) == ["加快建设区域医疗中心", "推进县域医共体建设", "完善疾控体系"]

@@ -23,6 +23,12 @@ from functools import cache
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
+from pipeline.parse.lists.measures import (
+    TITLE_END,
+    comma_measures,
+    in_counted_list,
+    requirement_measures,
+)
 from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.rules import (
     DEPLOY,
@@ -41,7 +47,6 @@ MARKED = "list_marked"
 SINGLE = "list_single_item"
 _PROSE_FAMILIES = ("sequence", "shi")  # 首先…, 一是… alone are words of prose more often than a list
 OUT_OF_ORDER = "list_out_of_order"
-_TITLE_END = re.compile("[，,。；;：:！？\n]")
 _MAX_TITLE = 40
 _MIN_LEAD = 4
 
@@ -83,6 +88,11 @@ def _paragraphs(text: str, start: int, end: int) -> list[_Paragraph]:
 @cache
 def _byline() -> re.Pattern[str]:
     return re.compile(rules()["ends"]["byline"])
+
+
+@cache
+def _site_notice() -> re.Pattern[str]:
+    return re.compile(rules()["ends"]["site_notice"])
 
 
 @cache
@@ -301,14 +311,14 @@ def _with_children(text: str, item: Item) -> Item:
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
-            children = [_with_enumeration(text, child) for child in _requirement_measures(text, item)]
-        elif not children and item.rule == unmarked.CLAUSES and not _in_counted_list(text, item):
-            measures = _requirement_measures(text, item)  # a heading and three or more measures
-            children = measures if len(measures) >= shape("min_heading_measures") else []
+            measures = requirement_measures(text, item.start, item.end, item.marker)
+            children = [_with_enumeration(text, child) for child in _as_items(measures)]
+        elif not children and item.rule == unmarked.CLAUSES and not in_counted_list(text, item.start):
+            measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
+            children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         children = children or _as_items(nested_areas(text, item.start, item.end))
-        if not children:
-            children = _comma_children(text, item)
+        children = children or _as_items(comma_measures(text, item.start, item.end))
     children = [
         child
         for child in children
@@ -319,11 +329,6 @@ def _with_children(text: str, item: Item) -> Item:
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
 
 
-def _in_counted_list(text: str, item: Item) -> bool:
-    """Whether the item's paragraph announces its list with a count before it (十大重点任务分别为：A；B；…):
-    the count names the items as the tasks, and their measures stay inside them."""
-    paragraph = text.rfind("\n", 0, item.start) + 1
-    return any(unmarked.announces_count(text[paragraph : paragraph + colon.end()]) for colon in re.finditer("[：:]", text[paragraph : item.start]))
 
 
 def _with_enumeration(text: str, item: Item) -> Item:
@@ -338,21 +343,6 @@ def _is_requirement(item: Item) -> bool:
     return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
 
 
-def _requirement_measures(text: str, item: Item) -> list[Item]:
-    """The measures of a requirement (要健全工作机制，完善…，统筹推进…。): after its headline, the verb-led
-    comma clauses of its first sentence when the rest of the sentence is made of them (list_prose_clauses,
-    as unmarked.prose_items reads a sentence), however long each is, and those of its later sentences made of
-    them when it is led by a bare modal (要A，B。C，D，E。); closing calls (推动…事业高质量发展) and attitudes are left out."""
-    sentence = re.match("[^。！？]+", text[item.start : item.end])
-    if sentence is None:
-        return []
-    headline = _TITLE_END.search(text, item.start, item.start + sentence.end())
-    if headline is None:
-        return []
-    pieces = unmarked.prose_items(text, headline.end(), item.start + sentence.end())
-    if item.marker in rules()["directive"]["modals"]:  # 要A，B。C，D。: C and D too (一要… elaborates its head)
-        pieces += unmarked.prose_items(text, item.start + sentence.end(), item.end)
-    return _as_items([p for p in pieces if not is_attitude(text, p.start, p.end)])
 
 
 def marked_children(text: str, start: int, end: int) -> list[Item]:
@@ -364,21 +354,6 @@ def marked_children(text: str, start: int, end: int) -> list[Item]:
     return children if len(children) >= 2 else []
 
 
-def _comma_children(text: str, item: Item) -> list[Item]:
-    """Short verb-led comma clauses after the item's headline in its first sentence, or making up a later
-    sentence entirely (坚持高站位谋划。做好顶层设计，深化医改创新，强化队伍建设。)."""
-    sentences = [(item.start + m.start(), item.start + m.end()) for m in re.finditer("[^。！？]+[。！？]?", text[item.start : item.end])]
-    for number, (s, e) in enumerate(sentences):
-        if number == 0:
-            headline = _TITLE_END.search(text, s, e)
-            found = unmarked.comma_items(text, headline.end() if headline else e, e)
-        else:
-            found = unmarked.comma_items(text, s, e)
-            whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1
-            found = found if whole else []
-        if found:
-            return _as_items(found)
-    return []
 
 
 def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
@@ -386,7 +361,9 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     end = len(text) if end is None else end
     paragraphs = _paragraphs(text, start, end)
     marked, covered = _marked_lists(text, paragraphs, start, end)
-    lists = [found for found in marked + _unmarked_lists(text, paragraphs, covered) if found]
+    notice = _site_notice()
+    lists = [[i for i in found if not notice.search(text, i.start, i.end)] for found in marked + _unmarked_lists(text, paragraphs, covered)]
+    lists = [found for found in lists if found]
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
@@ -405,6 +382,6 @@ def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:
 
 def title_of(text: str, item: Item) -> str:
     """An item's headline: its words up to the first clause end (at most 40 characters)."""
-    stop = _TITLE_END.search(text, item.start, item.end)
+    stop = TITLE_END.search(text, item.start, item.end)
     title_end = min(stop.start() if stop else item.end, item.start + _MAX_TITLE)
     return text[item.start : title_end].strip() or text[item.start : item.end][:_MAX_TITLE]

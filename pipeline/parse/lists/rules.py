@@ -200,10 +200,17 @@ def nearest_cue(lead: str) -> str | None:
     """DEPLOY or REVIEW by the cue nearest the end of `lead` (the words before a list), None without one."""
     deploy, review = _cue_patterns()
     last_deploy = max((m.end() for m in deploy.finditer(lead) if not _is_word_yao(lead, m)), default=-1)
-    last_review = max((m.end() for m in review.finditer(lead)), default=-1)
+    last_review = max((m.end() for m in review.finditer(lead) if not _required(lead, m.start())), default=-1)
     if last_deploy < 0 and last_review < 0:
         return None
     return DEPLOY if last_deploy >= last_review else REVIEW
+
+
+def _required(lead: str, position: int) -> bool:
+    """Whether a review word stands in a clause that a modal governs (要肯定已经取得的成绩, 必须巩固取得的成果):
+    what is to be done with past results is a requirement, not a review."""
+    clause = max(lead.rfind(c, 0, position) for c in "，,。；;：:\n") + 1
+    return any(not is_modal_word(lead, m.start()) for m in _modal().finditer(lead, clause, position))
 
 
 def _is_word_yao(lead: str, match: re.Match[str]) -> bool:

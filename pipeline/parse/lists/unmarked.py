@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.parse.lists.joins import announces, count_after, is_bare, joined_spans
 from pipeline.parse.lists.rules import (
     NUMERAL,
     SENTENCE_WORDS,
@@ -24,7 +25,6 @@ from pipeline.parse.lists.rules import (
     is_modal_word,
     rules,
     shape,
-    starts_with_adverb,
     verb_at,
     verb_end,
 )
@@ -131,11 +131,11 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
         lead = framed_start(text, s, e) if not run else _direct(text, s, e)
         if lead is None and run and is_framing(text, s, e) and framed_start(text, s, e) is not None:
             lead = (s, None)  # …。以信息化为抓手，进一步优化…。: a measure with its framing continues the run
-        if lead is None or _announces(text, lead[0], e):
+        if lead is None or announces(text, lead[0], e):
             best = run if len(run) > len(best) else best
             run = []
             lead = framed_start(text, s, e)
-            if lead is None or _announces(text, lead[0], e):
+            if lead is None or announces(text, lead[0], e):
                 continue  # 2024年要做好以下重点工作。: the lead of the list, not its first item
         item_start, modal = lead
         run.append(Piece(item_start, e, modal, CLAUSES))
@@ -160,28 +160,18 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
         neutral = 0  # an attribution (她强调) before the first led clause, and framing, count neither way
         for cs, ce, _ in clauses:
             lead = framed_start(text, cs, ce) if not led else _direct(text, cs, ce)
-            if lead is not None and (not led or lead[1] is None) and not _is_bare(text, lead[0], ce):
+            if lead is not None and (not led or lead[1] is None) and not is_bare(text, lead[0], ce):
                 led.append(Piece(lead[0], ce, None, PROSE))
             elif lead is None and (_frames(text, cs, ce) or (not led and only_attributes(text, cs, ce))):
                 neutral += 1
-        if len(led) >= shape("min_items") and 3 * len(led) >= 2 * (len(clauses) - neutral) and not reports_work_done(text, [(p.start, p.end) for p in led]):
+        joined = sum(len(joined_spans(text, p.start, p.end)) - 1 for p in led)  # A、B、C: three measures
+        measures, counted = len(led) + joined, len(clauses) - neutral + joined
+        if measures >= shape("min_items") and 3 * measures >= 2 * counted and not reports_work_done(text, [(p.start, p.end) for p in led]):
             work = [p for p in led if not is_generic(text, p.start, p.end) and not has_past_mark(text, p.start, p.end)]
-            pieces += [part for piece in work for part in _joined_measures(text, piece)]
+            pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces
 
 
-def _joined_measures(text: str, piece: Piece) -> list[Piece]:
-    """A clause of two measures joined by 、 (积极推进A改革、逐步完善B制度): each its own piece when the words
-    after the 、 are led by an adverb and a directive verb (not 守正创新、传承发展工作, two nouns) and neither
-    part is a bare verb. A 、-list sized by a count (一体推进A、B、积极C“三个体系”建设) is one enumeration."""
-    if _count_after().search(text, piece.start, piece.end):
-        return [piece]
-    for index in range(piece.start + 1, piece.end - 1):
-        if text[index] == "、" and verb_at(text, index + 1, piece.end) and starts_with_adverb(text, index + 1, piece.end):
-            first, second = (piece.start, index), (index + 1, piece.end)
-            if not _is_bare(text, *first) and not _is_bare(text, *second) and verb_at(text, piece.start, index):
-                return [Piece(first[0], first[1], None, piece.rule), *_joined_measures(text, Piece(second[0], second[1], None, piece.rule))]
-    return [piece]
 
 
 def _frames(text: str, start: int, end: int) -> bool:
@@ -202,31 +192,10 @@ def _time_lead() -> re.Pattern[str]:
     return re.compile(rules()["cues"]["time_lead"])
 
 
-def _announces(text: str, start: int, end: int) -> bool:
-    """Whether a clause only announces the list after it (做好以下重点工作, 抓好如下几项任务)."""
-    verb = verb_end(text, start, end)
-    return verb is not None and text.startswith(tuple(shape("announcing_words")), verb)
 
 
-def _is_bare(text: str, start: int, end: int) -> bool:
-    """A clause that is no measure of its own: a bare verb (推进), a verb and a count only (抓好三件大事:
-    the count sizes a list named elsewhere), or a verb and a slogan (坚持强基、稳二、控三)."""
-    verb = verb_end(text, start, end)
-    if verb is None:
-        return False
-    words = text[verb:end].rstrip("。；;，,")
-    pieces = words.split("、")
-    slogan = len(pieces) >= 2 and all(len(p) <= 3 for p in pieces) and re.search(NUMERAL, words) is not None
-    return verb == end or slogan or _bare_count().match(text, verb, end) is not None or _announces(text, start, end)
 
 
-@cache
-def _bare_count() -> re.Pattern[str]:
-    """A count and at most a short noun closing a clause (三件大事, 两个方面, 五项工作; several joined by
-    、: 6大任务、20项具体工作)."""
-    words = "|".join(sorted(map(re.escape, shape("count_words")), key=len, reverse=True))
-    count = rf"{NUMERAL}(?:{words})[\u4e00-\u9fff]{{0,4}}"
-    return re.compile(rf"{count}(?:、{count})*$")
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:
@@ -249,10 +218,6 @@ def announced_items(text: str, start: int, end: int) -> list[Piece]:
     return []
 
 
-@cache
-def _count_after() -> re.Pattern[str]:
-    """A count after an enumeration (等三项), group n its numeral."""
-    return re.compile(rf"等?(?P<n>{NUMERAL})(?:{_words(shape('count_classifiers'))})")
 
 
 @cache
@@ -286,7 +251,7 @@ def comma_items(text: str, start: int, end: int, *, framed_first: bool = False) 
             e -= 1
         lead = framed_start(text, s, e) if framed_first and not run else None
         item_start = lead[0] if lead else s
-        short = e - item_start <= (2 * limit if lead else limit) and not _is_bare(text, item_start, e)
+        short = e - item_start <= (2 * limit if lead else limit) and not is_bare(text, item_start, e)
         if short and (lead or directive_at(text, s, e) is not None) and not text.startswith(modals, item_start):
             run.append(Piece(item_start, e, None, COMMAS))
             continue
@@ -306,7 +271,7 @@ def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
             found += pieces
     if found:
         return found
-    for match in _count_after().finditer(text, start, end):
+    for match in count_after().finditer(text, start, end):
         count = parse_number(match.group("n"))
         clause_start = max(start, max(text.rfind(c, start, match.start()) for c in "，,；;。：:\n") + 1)
         lead = directive_at(text, clause_start, match.start())
@@ -339,7 +304,7 @@ def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
 def _is_fragment(text: str, piece: Piece) -> bool:
     """An enumeration piece that is not an item of its own: a count (一项行动) or a bare verb (推进)."""
     words = text[piece.start : piece.end]
-    return bool(_count_after().search(words)) or verb_end(text, piece.start, piece.end) == piece.end
+    return bool(count_after().search(words)) or verb_end(text, piece.start, piece.end) == piece.end
 
 
 def _quoted_list(text: str, start: int, end: int) -> bool:

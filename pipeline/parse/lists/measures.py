@@ -1,0 +1,67 @@
+"""The measures inside one item of a list: its depth-2 tasks when the item is a heading followed by them.
+
+* `requirement_measures`: after a requirement's headline (要健全工作机制，完善…，统筹推进…。), the verb-led comma
+  clauses of its first sentence, and of its later sentences when a bare modal leads it (要A，B。C，D，E。);
+* `comma_measures`: short verb-led comma clauses after the headline, or making up a later sentence;
+* `in_counted_list`: whether the list was announced with its count (十大重点任务分别为：…), whose items are the tasks.
+
+Pieces are pipeline.parse.lists.unmarked's, offsets absolute; attitudes (提高政治站位) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.parse.lists import unmarked
+from pipeline.parse.lists.rules import is_attitude, rules
+
+TITLE_END = re.compile("[，,。；;：:！？\n]")
+_SENTENCES = re.compile("[^。！？]+[。！？]?")
+
+
+def in_counted_list(text: str, position: int) -> bool:
+    """Whether the paragraph of `position` announces its list with a count before it (十大重点任务分别为：A；B；…):
+    the count names the items as the tasks, and their measures stay inside them."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    colons = re.finditer("[：:]", text[paragraph:position])
+    return any(unmarked.announces_count(text[paragraph : paragraph + colon.end()]) for colon in colons)
+
+
+def requirement_measures(text: str, start: int, end: int, marker: str | None) -> list[unmarked.Piece]:
+    """The measures of a requirement (要健全工作机制，完善…，统筹推进…。): after its headline, the verb-led
+    comma clauses of its first sentence when the rest of the sentence is made of them (list_prose_clauses,
+    as unmarked.prose_items reads a sentence), however long each is, and those of its later sentences made of
+    them when it is led by a bare modal (要A，B。C，D，E。); closing calls (推动…事业高质量发展) are left out."""
+    sentence = re.match("[^。！？]+", text[start:end])
+    if sentence is None:
+        return []
+    headline = TITLE_END.search(text, start, start + sentence.end())
+    if headline is None:
+        return []
+    pieces = unmarked.prose_items(text, headline.end(), start + sentence.end())
+    if marker in rules()["directive"]["modals"]:  # 要A，B。C，D。: C and D too (一要… elaborates its head)
+        pieces += unmarked.prose_items(text, start + sentence.end(), end)
+    return _work(text, pieces)
+
+
+def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
+    """Short verb-led comma clauses after the item's headline in its first sentence, or making up a later
+    sentence entirely (坚持高站位谋划。做好顶层设计，深化医改创新，强化队伍建设。)."""
+    sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
+    for number, (s, e) in enumerate(sentences):
+        if number == 0:
+            headline = TITLE_END.search(text, s, e)
+            found = unmarked.comma_items(text, headline.end() if headline else e, e)
+        else:
+            found = unmarked.comma_items(text, s, e)
+            whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1
+            found = found if whole else []
+        if found:
+            return found
+    return []
+
+
+
+
+def _work(text: str, pieces: list[unmarked.Piece]) -> list[unmarked.Piece]:
+    return [p for p in pieces if not is_attitude(text, p.start, p.end)]
