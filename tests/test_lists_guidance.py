@@ -152,3 +152,29 @@ def test_a_site_notice_is_never_a_task_and_leaves_the_plan_to_be_read(notice: st
 def test_a_numbered_list_of_work_is_not_a_site_notice() -> None:
     text = "会议要求：①加快建设区域医疗中心；②推进县域医共体建设；③完善疾控体系。"
     assert task_titles(text) == ["加快建设区域医疗中心", "推进县域医共体建设", "完善疾控体系"]
+
+
+@pytest.mark.parametrize("lead", ["着力", "持续", "聚焦"])
+def test_items_repeating_one_lead_deploy_work_without_a_cue(lead: str) -> None:
+    text = (
+        f"会议指出，卫生健康工作关系千家万户。{lead}夯实基层，建设县域医疗次中心；{lead}补齐短板，"
+        f"提升儿科服务能力；{lead}深化改革，推进医共体建设。"
+    )
+    tasks = read_tasks(text)
+    assert [t["text"][:6] for t in tasks] == [f"{lead}夯实基层", f"{lead}补齐短板", f"{lead}深化改革"]
+    assert all(not t["children"] for t in tasks)  # a heading and one measure: one task each
+
+
+def test_a_requirement_among_the_items_deploys_work_without_a_cue() -> None:
+    text = "会议指出，卫生健康工作关系千家万户。加快建设区域医疗中心，完善分级诊疗；要推进医共体建设，提升县级医院能力。"
+    assert task_titles(text) == ["加快建设区域医疗中心", "推进医共体建设"]
+
+
+def test_items_without_a_cue_or_a_shared_lead_are_not_read_as_a_plan() -> None:
+    text = "会议指出，卫生健康工作关系千家万户。加快建设区域医疗中心，完善分级诊疗；推进医共体建设，提升县级医院能力。"
+    assert task_titles(text) == []
+
+
+def test_items_repeating_one_lead_that_report_results_are_a_review() -> None:
+    text = "会议指出，着力夯实基层，基层服务能力明显提升；着力补齐短板，儿科服务取得成效；着力深化改革，医共体建设稳步推进。"
+    assert task_titles(text) == []
