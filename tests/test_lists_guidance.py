@@ -178,3 +178,17 @@ def test_items_without_a_cue_or_a_shared_lead_are_not_read_as_a_plan() -> None:
 def test_items_repeating_one_lead_that_report_results_are_a_review() -> None:
     text = "会议指出，着力夯实基层，基层服务能力明显提升；着力补齐短板，儿科服务取得成效；着力深化改革，医共体建设稳步推进。"
     assert task_titles(text) == []
+
+
+@pytest.mark.parametrize(("head", "measure"), [("转变重心", "聚焦重症救治"), ("对标先进", "加大督查考核"), ("开拓思路", "探索医防融合新路子")])
+def test_a_requirement_opening_on_a_short_heading_then_a_measure_is_read(head: str, measure: str) -> None:
+    text = (
+        f"局长强调，全区卫生健康系统要统筹兼顾，推进医共体建设，深化公立医院改革。要{head}，{measure}。"
+        "要以人才为本，加强卫生人才队伍建设。"
+    )
+    assert task_titles(text) == ["统筹兼顾", head, "以人才为本"]
+
+
+def test_a_requirement_of_attitude_with_a_short_heading_stays_out() -> None:
+    text = "局长强调，要统筹兼顾，推进医共体建设，深化公立医院改革。要锤炼过硬本领，持续改进作风。要以人才为本，加强人才队伍建设。"
+    assert "锤炼过硬本领" not in task_titles(text)
