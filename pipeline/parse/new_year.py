@@ -3,7 +3,8 @@ states that year's plan, even when the page is cut before the part that sets the
 
 Evidence: a title-like line (no sentence or clause mark) at the top names the address (pipeline/data/announced_plans.toml [new_year] titles) and a
 health authority (a meeting organiser of pipeline/data/meetings.toml: 卫生健康委, 卫生健康局, 疾控局…) is named
-in those lines as the speaker's body. An address by a hospital, a company or a government as a whole states
+in those lines as the speaker's body, or, when they name none that gives a level (作者：市卫健委办公室), in the
+greeting that opens the address (我谨代表宣城市卫生健康委员会，向…: its first greeting_chars characters). An address by a hospital, a company or a government as a whole states
 no health plan here.
 
 Level and region: the body's (pipeline.parse.work_points.issuer.level_from_body). Work year: the year printed
@@ -61,7 +62,8 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
     if not titles:
         return None
     titled = titles[0]
-    for body in _body().finditer(head):
+    greeting = text[len(head) : len(head) + _rules()["greeting_chars"]]  # 我谨代表宣城市卫生健康委员会，向…
+    for body in [*_body().finditer(head), *_body().finditer(greeting)]:
         level, region_code = level_from_body(body.group(), work_points_lexicon()["header"]["national_words"])
         if level is not None:
             break
