@@ -179,6 +179,8 @@ def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, 
     reach (采取七项举措，力促…，推进…。), a longer list on the lines after it is preferred."""
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
+    while at < line_end and text[at] in "：:，, ":
+        at += 1  # the cue's colon is not part of the first item
     inline: list[dict[str, Any]] = []
     if text[at:line_end].strip("：: 。"):
         inline = _marked(list_tasks(text, at, line_end)) or paragraph_tasks(text, at, line_end)
