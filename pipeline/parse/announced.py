@@ -26,6 +26,7 @@ from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import fill, numeral_value
 from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
+from pipeline.parse.lists.rules import reads_as_results
 from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import (
@@ -112,7 +113,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
             continue  # 新的一年，…要采取七项举措，…: the counted cue of the same sentence leads the list
         count = numeral_value(cue.groupdict().get("n") or "")
         tasks = _enumerated_after(text, cue, count) or _list_after(text, cue.end(), count)
-        if tasks:
+        if tasks and not _reviews(text, cue, tasks):
             return _statement(text, cue, tasks, published)
     if outline := _untitled_outline(text, published):
         return outline
@@ -126,6 +127,17 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
             if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or _list_below(text, line_end)):
                 return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
     return None
+
+
+def _reviews(text: str, cue: re.Match[str], tasks: list[dict[str, Any]]) -> bool:
+    """Whether a cue's list reviews past work: most items' headlines read as results (全面完成了…, …取得新成效), or the
+    cue's paragraph or the heading line above it names a past period (一年来, 过去一年, 2018年工作总结)."""
+    if 2 * sum(reads_as_results(t["title"]) for t in tasks) > len(tasks):  # an item's headline, not its details
+        return True
+    paragraph_start = text.rfind("\n", 0, cue.start()) + 1
+    heading_start = text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1
+    before = text[heading_start : cue.start()]
+    return any(word in before for word in _lexicon()["review_periods"])
 
 
 def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | None:
@@ -179,6 +191,8 @@ def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, 
     reach (采取七项举措，力促…，推进…。), a longer list on the lines after it is preferred."""
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
+    while at < line_end and text[at] in "：:，, ":
+        at += 1  # the cue's colon is not part of the first item
     inline: list[dict[str, Any]] = []
     if text[at:line_end].strip("：: 。"):
         inline = _marked(list_tasks(text, at, line_end)) or paragraph_tasks(text, at, line_end)
@@ -213,7 +227,7 @@ def _statement(
     outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
-    level, region_code = _cue_region(text, cue) or _level_and_region(text, flags, _bare_body_level(cue))
+    level, region_code = _cue_region(text, cue) or level_and_region(text, flags, _bare_body_level(cue))
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
@@ -247,7 +261,7 @@ def _bare_body_level(cue: re.Match[str] | None) -> str | None:
     return _lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 
-def _level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
+def level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
     """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇). A cue's body named
     by a bare word (省卫生健康委) gives the level: the region is the one province (or city) of the text's."""
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
