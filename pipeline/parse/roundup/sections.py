@@ -341,10 +341,18 @@ def parse_roundup(text: str, default_year: int | None = None) -> list[ProvinceSe
     """Split a cleaned round-up into province sections with their measures.
 
     Returns [] when the text is not a round-up: fewer than MIN_SECTIONS province sections with a
-    headline or measures.
+    headline, measures, or measures in prose after the header (北京：推进…，新建…; 【江苏】…).
     """
     lines = split_lines(text)
     sections = [_section(text, lines, seg, default_year) for seg in _segments(text, lines)]
-    if sum(1 for section in sections if section.measures or section.headline) < MIN_SECTIONS:
+    if (
+        sum(1 for section in sections if section.measures or section.headline or _prose_intro(text, section))
+        < MIN_SECTIONS
+    ):
         return []
     return _mark_duplicates(sections)
+
+
+def _prose_intro(text: str, section: ProvinceSection) -> bool:
+    """Whether the section opens with prose (clause marks in its intro): its measures are written there."""
+    return re.search("[，,；;。]", text[section.intro_start : section.intro_end]) is not None
