@@ -152,3 +152,43 @@ def test_a_site_notice_is_never_a_task_and_leaves_the_plan_to_be_read(notice: st
 def test_a_numbered_list_of_work_is_not_a_site_notice() -> None:
     text = "会议要求：①加快建设区域医疗中心；②推进县域医共体建设；③完善疾控体系。"
     assert task_titles(text) == ["加快建设区域医疗中心", "推进县域医共体建设", "完善疾控体系"]
+
+
+@pytest.mark.parametrize("lead", ["着力", "持续", "聚焦"])
+def test_items_repeating_one_lead_deploy_work_without_a_cue(lead: str) -> None:
+    text = (
+        f"会议指出，卫生健康工作关系千家万户。{lead}夯实基层，建设县域医疗次中心；{lead}补齐短板，"
+        f"提升儿科服务能力；{lead}深化改革，推进医共体建设。"
+    )
+    tasks = read_tasks(text)
+    assert [t["text"][:6] for t in tasks] == [f"{lead}夯实基层", f"{lead}补齐短板", f"{lead}深化改革"]
+    assert all(not t["children"] for t in tasks)  # a heading and one measure: one task each
+
+
+def test_a_requirement_among_the_items_deploys_work_without_a_cue() -> None:
+    text = "会议指出，卫生健康工作关系千家万户。加快建设区域医疗中心，完善分级诊疗；要推进医共体建设，提升县级医院能力。"
+    assert task_titles(text) == ["加快建设区域医疗中心", "推进医共体建设"]
+
+
+def test_items_without_a_cue_or_a_shared_lead_are_not_read_as_a_plan() -> None:
+    text = "会议指出，卫生健康工作关系千家万户。加快建设区域医疗中心，完善分级诊疗；推进医共体建设，提升县级医院能力。"
+    assert task_titles(text) == []
+
+
+def test_items_repeating_one_lead_that_report_results_are_a_review() -> None:
+    text = "会议指出，着力夯实基层，基层服务能力明显提升；着力补齐短板，儿科服务取得成效；着力深化改革，医共体建设稳步推进。"
+    assert task_titles(text) == []
+
+
+@pytest.mark.parametrize(("head", "measure"), [("转变重心", "聚焦重症救治"), ("对标先进", "加大督查考核"), ("开拓思路", "探索医防融合新路子")])
+def test_a_requirement_opening_on_a_short_heading_then_a_measure_is_read(head: str, measure: str) -> None:
+    text = (
+        f"局长强调，全区卫生健康系统要统筹兼顾，推进医共体建设，深化公立医院改革。要{head}，{measure}。"
+        "要以人才为本，加强卫生人才队伍建设。"
+    )
+    assert task_titles(text) == ["统筹兼顾", head, "以人才为本"]
+
+
+def test_a_requirement_of_attitude_with_a_short_heading_stays_out() -> None:
+    text = "局长强调，要统筹兼顾，推进医共体建设，深化公立医院改革。要锤炼过硬本领，持续改进作风。要以人才为本，加强人才队伍建设。"
+    assert "锤炼过硬本领" not in task_titles(text)

@@ -107,3 +107,78 @@ def test_a_new_year_address_whose_greeting_names_the_authority(raw: str, expecte
 def test_a_hospitals_greeting_makes_no_health_authoritys_address() -> None:
     raw = "2025年新春贺词\n作者：院办\n值此新春佳节来临之际，我谨代表市人民医院向全院职工致以新春的祝福！"
     assert new_year_address(clean_text(raw).text, date(2025, 1, 20)) is None
+
+
+# --- the last resort: a plan found by its evidence (pipeline.parse.evidence) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "level", "region", "year", "flag", "first"),
+    [
+        (
+            "2026年\n政府工作报告\n卫生健康工作重点\n实施医疗卫生强基工程，推进紧密型县域医共体建设。\n"
+            "深化公立医院改革，完善薪酬制度。\n加强疾病预防控制体系建设。\n健全社会救助体系\n提高城乡低保标准。",
+            "national",
+            None,
+            2026,
+            "plan_from_year_heading",
+            "实施医疗卫生强基工程",
+        ),
+        (
+            "2024年洛阳市卫生健康重点工作\n来源：市卫生健康委\n推进国家区域医疗中心建设，提升县级医院能力。\n"
+            "实施基层卫生服务能力提升行动。\n做好传染病监测预警，完善应急处置机制。",
+            "municipal",
+            "410300",
+            2024,
+            "plan_from_year_heading",
+            "推进国家区域医疗中心建设",
+        ),
+        (
+            "据新华社电 浙江省人民政府办公厅日前印发《浙江省2025年卫生健康重点工作任务》，提出在全省推进县域医共体建设，"
+            "完善分级诊疗制度，扩大家庭医生签约服务覆盖面。",
+            "provincial",
+            "330000",
+            2025,
+            "plan_from_issued_document",
+            "完善分级诊疗制度",
+        ),
+    ],  # fmt: skip
+)
+def test_a_plan_found_by_its_evidence(
+    raw: str, level: str, region: str | None, year: int, flag: str, first: str
+) -> None:
+    plan = _plan(raw)
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == (level, region, year)
+    assert flag in plan["flag"].split(";")
+    assert any(task["text"].startswith(first) for task in plan["tasks"])
+    assert len(plan["tasks"]) >= 2
+
+
+def test_a_heading_of_another_field_ends_the_lines_of_the_plan() -> None:
+    raw = (
+        "2026年\n政府工作报告\n卫生健康工作重点\n实施医疗卫生强基工程。\n深化公立医院改革。\n加强疾病预防控制体系建设。\n"
+        "健全社会救助体系\n提高城乡低保标准。"
+    )
+    plan = _plan(raw)
+    assert not any("低保" in task["text"] for task in plan["tasks"])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a year heading above lines that report what was done
+        "2024年工作总结\n卫生健康工作重点\n完成了县医院新院区建设。\n建成胸痛中心和卒中中心。\n开展了健康义诊活动。",
+        # a year and directive lines, but no word of the year's work in the head
+        "2024年国际护士节\n加强护理队伍建设。\n提升护理服务质量。\n推进优质护理服务。",
+        # two directive lines only
+        "2025年重点工作\n深化医改。\n加强基层。",
+        # a document issued that is no plan of a year's work
+        "市卫生健康委日前印发《2025年医疗机构管理办法》，提出加强医疗机构监管，规范诊疗行为，完善考核制度。",
+        # a plan document issued without its measures
+        "国务院办公厅日前印发《深化医药卫生体制改革2016年重点工作任务》。",
+    ],
+)
+def test_texts_without_the_evidence_state_no_plan(raw: str) -> None:
+    payload = extract_document(clean_text(raw).text, kind=None, published=None)
+    assert payload["kind"] == "other"
+    assert "no_plan_evidence" in payload["kind_flag"]

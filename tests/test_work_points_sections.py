@@ -29,6 +29,7 @@ from pipeline.text.clean import clean_text
         ("保障措施", "safeguards"),
         ("组织实施", "safeguards"),
         ("2024年工作开展情况", "review"),
+        ("2015年度工作情况", "review"),
         ("存在的问题", "review"),
         ("重点任务", "tasks"),
         ("主要目标和重点任务", "tasks"),

@@ -18,6 +18,7 @@ from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.types import REVIEW
+from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
@@ -92,6 +93,8 @@ def _parse_by_genre(
                 return PLAN_STATEMENT_KIND, [announced], None
             if kind in (None, PLAN_STATEMENT_KIND) and (address := new_year_address(text, published)):
                 return PLAN_STATEMENT_KIND, [address], None
+            if kind in (None, PLAN_STATEMENT_KIND) and (evidenced := evidence_statement(text)):
+                return PLAN_STATEMENT_KIND, [evidenced], None
             return "other", [], None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
@@ -133,7 +136,9 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]]) -> str:
     """Why a text is `other`: what each genre's parser looked for and did not find."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
-    return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address"
+    return (
+        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence"
+    )
 
 
 def infer_title(text: str) -> str | None:
@@ -193,7 +198,9 @@ def _add_targets(text: str, plan: dict[str, Any]) -> None:
         plan[key] = [row for row in plan[key] if not any(s <= row["start"] and row["end"] <= e for s, e in spans)]
 
 
-def _add_plan_sentence_targets(text: str, plan: dict[str, Any], review: list[tuple[int, int]], year: int | None) -> None:
+def _add_plan_sentence_targets(
+    text: str, plan: dict[str, Any], review: list[tuple[int, int]], year: int | None
+) -> None:
     """Targets a plan states outside its tasks and opening (会议提出，今年将编制…等7个专项规划; a 主要目标 paragraph):
     read from every sentence of the plan's text that no task, opening or goals section covers, kept only when
     the stance rule reads them as committed to (flag from_plan_sentence)."""

@@ -227,7 +227,7 @@ def _statement(
     outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
-    level, region_code = _cue_region(text, cue) or _level_and_region(text, flags, _bare_body_level(text, cue))
+    level, region_code = _cue_region(text, cue) or level_and_region(text, flags, _bare_body_level(text, cue))
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
@@ -265,7 +265,7 @@ def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
     return _lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 
-def _level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
+def level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
     """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇). A cue's body named
     by a bare word (省卫生健康委) gives the level: the region is the one province (or city) of the text's."""
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.lists.rules import directive_at, is_framing, is_generic, is_modal_word, rules, shape
+from pipeline.parse.lists.rules import directive_at, is_attitude, is_framing, is_generic, is_modal_word, rules, shape
 from pipeline.parse.lists.unmarked import MODAL, Piece, clause_spans, only_attributes, paragraph_end, trim_span
 
 
@@ -60,7 +60,12 @@ def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:
     if not clauses or is_framing(text, clauses[0][0], clauses[0][1]):
         return False  # 要以…为指导，坚持…：framing, read by directive_at
     measures = [(s, e) for s, e, _ in clauses[1:] if directive_at(text, s, e) is not None and not is_generic(text, s, e)]
-    return len(measures) >= shape("min_items")
+    if len(measures) >= shape("min_items"):
+        return True
+    # a short heading then its measure (要转变重心，聚焦…。要对标健康城市，加大督查考核，…): a requirement too
+    head_start, head_end, _ = clauses[0]
+    short = head_end - head_start <= shape("max_requirement_heading_chars") and not is_attitude(text, head_start, head_end)
+    return short and len(clauses) >= 2 and measures[:1] == [clauses[1][:2]]
 
 
 def _after_speaker(text: str, position: int) -> bool:

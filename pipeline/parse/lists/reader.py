@@ -17,6 +17,7 @@ Every item carries the rule that found it (its flag) and offsets into the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -164,7 +165,17 @@ def _deploys(text: str, paragraphs: list[_Paragraph], first: int, items: list[It
         return False
     if cue == DEPLOY:
         return results < len(items)
-    return not strict and 2 * results < len(items)
+    return (not strict or _parallel(text, items)) and 2 * results < len(items)
+
+
+def _parallel(text: str, items: list[Item]) -> bool:
+    """Whether unmarked items deploy work by their own shape when no cue leads them in: one is a requirement
+    (要着力…；着力…), or most of them, at least [shape] min_parallel_leads, repeat one lead (着力A；着力B；着力C)."""
+    if any(item.marker in rules()["directive"]["modals"] for item in items):
+        return True
+    leads = Counter(text[item.start : item.start + 2] for item in items)
+    repeated = max(leads.values(), default=0)
+    return repeated >= shape("min_parallel_leads") and 2 * repeated > len(items)
 
 
 def _marked_lists(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> tuple[list[list[Item]], list[tuple[int, int]]]:
