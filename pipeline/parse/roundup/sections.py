@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.parse.lists.rules import directive_at
 from pipeline.parse.roundup.lines import (
     MARKER,
     MAX_HEADING,
@@ -354,5 +355,7 @@ def parse_roundup(text: str, default_year: int | None = None) -> list[ProvinceSe
 
 
 def _prose_intro(text: str, section: ProvinceSection) -> bool:
-    """Whether the section opens with prose (clause marks in its intro): its measures are written there."""
-    return re.search("[，,；;。]", text[section.intro_start : section.intro_end]) is not None
+    """Whether the section opens with measures in prose: a directive verb leads its intro, which holds more
+    than one clause (推进…，新建…); a one-clause report (新增病例3例。) is no plan."""
+    start, end = section.intro_start, section.intro_end
+    return re.search("[，,；;]", text[start:end]) is not None and directive_at(text, start, end) is not None
