@@ -55,3 +55,31 @@ def test_work_announced_for_the_year_in_running_text_is_a_plan(raw: str) -> None
 )
 def test_work_done_or_a_date_this_year_is_no_plan(raw: str) -> None:
     assert _read(raw)[0] == "other"
+
+
+def test_a_body_named_by_a_bare_word_in_the_cue_sentence_gives_the_level() -> None:
+    text = clean_text(
+        "2023年，市卫生健康委将聚焦群众看病就医急难愁盼问题，重点做好以下工作：推进优质医疗资源扩容下沉；"
+        "深化公立医院综合改革；加强妇幼健康服务。"
+    ).text
+    [plan] = extract_document(text, kind=None, published=None)["plans"]
+    assert (plan["level"], plan["work_year"]) == ("municipal", 2023)
+    # the list is what follows 做好以下工作：, not the lead-in before it
+    assert [text[t["start"] : t["start"] + 4] for t in plan["tasks"]] == ["推进优质", "深化公立", "加强妇幼"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "多地卫生健康工作会议密集召开 2024年这样干\n北京：推进紧密型城市医疗集团建设，提升基层服务能力。\n"
+        "上海：深化公立医院改革，加强公共卫生体系建设。\n广东：新建100个县域医疗服务次中心，加强中医药传承创新。",
+        "各地2025年政府工作报告中的卫生健康关键词\n【江苏】推进紧密型县域医共体建设，新建20个县域医疗卫生次中心。\n"
+        "【浙江】深化“山海”提升工程，实施医学高峰计划。\n【四川】推进国家区域医疗中心建设，完善疾病预防控制体系。",
+    ],
+)
+def test_a_round_up_of_one_line_sections_in_prose_gives_one_plan_per_province(raw: str) -> None:
+    text = clean_text(raw).text
+    payload = extract_document(text, kind=None, published=None)
+    assert payload["kind"] == "provincial_plan_roundup"
+    assert len(payload["plans"]) == 3
+    assert all(len(plan["tasks"]) == 2 for plan in payload["plans"])

@@ -227,7 +227,7 @@ def _statement(
     outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
-    level, region_code = _cue_region(text, cue) or level_and_region(text, flags, _bare_body_level(cue))
+    level, region_code = _cue_region(text, cue) or level_and_region(text, flags, _bare_body_level(text, cue))
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
@@ -255,9 +255,13 @@ def _cue_region(text: str, cue: re.Match[str] | None) -> tuple[str, str | None] 
     return region.level, region.code  # find_regions looks for provinces and prefectures only
 
 
-def _bare_body_level(cue: re.Match[str] | None) -> str | None:
-    """The level of a health body the cue names by a bare administrative word (省卫生健康委将… → provincial)."""
-    found = re.search(_lexicon()["bare_body"], cue.group()) if cue else None
+def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
+    """The level of a health body the cue's sentence names by a bare administrative word before the cue
+    (省卫生健康委将… → provincial; 2023年，市卫生健康委将…重点做好以下工作： → municipal)."""
+    if cue is None:
+        return None
+    sentence_start = max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+    found = re.search(_lexicon()["bare_body"], text[sentence_start : cue.end()])
     return _lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 
@@ -274,7 +278,7 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
         and not any(start <= found[1] < end for start, end in datelines)  # 人民网成都1月24日电, 记者…济南报道
     ]
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
-    scope = first_scope_level(prose, _lexicon()["scope_levels"])
+    scope = first_scope_level(prose, _lexicon()["scope_levels"]) or body_level  # 全市…, or the cue's 市卫生健康委将
     if scope is None and any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
         return "national", None
     if scope is not None and not named and not counties:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from pipeline.parse.lists.rules import directive_at
 from pipeline.parse.roundup.lines import (
     MARKER,
     MAX_HEADING,
@@ -341,10 +342,20 @@ def parse_roundup(text: str, default_year: int | None = None) -> list[ProvinceSe
     """Split a cleaned round-up into province sections with their measures.
 
     Returns [] when the text is not a round-up: fewer than MIN_SECTIONS province sections with a
-    headline or measures.
+    headline, measures, or measures in prose after the header (北京：推进…，新建…; 【江苏】…).
     """
     lines = split_lines(text)
     sections = [_section(text, lines, seg, default_year) for seg in _segments(text, lines)]
-    if sum(1 for section in sections if section.measures or section.headline) < MIN_SECTIONS:
+    if (
+        sum(1 for section in sections if section.measures or section.headline or _prose_intro(text, section))
+        < MIN_SECTIONS
+    ):
         return []
     return _mark_duplicates(sections)
+
+
+def _prose_intro(text: str, section: ProvinceSection) -> bool:
+    """Whether the section opens with measures in prose: a directive verb leads its intro, which holds more
+    than one clause (推进…，新建…); a one-clause report (新增病例3例。) is no plan."""
+    start, end = section.intro_start, section.intro_end
+    return re.search("[，,；;]", text[start:end]) is not None and directive_at(text, start, end) is not None
