@@ -83,3 +83,36 @@ def test_a_round_up_of_one_line_sections_in_prose_gives_one_plan_per_province(ra
     assert payload["kind"] == "provincial_plan_roundup"
     assert len(payload["plans"]) == 3
     assert all(len(plan["tasks"]) == 2 for plan in payload["plans"])
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "level", "year"),
+    [
+        # a snippet that names the plan document and what it states
+        ("《2019年全市卫生健康工作要点》提出，深化医药卫生体制改革，加强疾病预防控制，提升基层服务能力。",
+         "plan_statement", "municipal", 2019),
+        # an abstract: the plan's kind, then its contents as verb-led clauses
+        ("摘要：2010年县卫生局工作计划包括：加强农村卫生工作，完善新农合制度，做好疾病预防控制工作。",
+         "plan_statement", "county", 2010),
+        # a speaker's words about the year ahead
+        ("国家卫生健康委主任表示，2020年要加快推进分级诊疗制度建设，深化公立医院综合改革，加强公共卫生体系建设。",
+         "plan_statement", "national", 2020),
+        # a work-points title whose items are marked inside one line
+        ("2013年全县卫生工作要点\n一、深化医改；二、加强公共卫生；三、提升基层服务能力。", "work_points", "county", 2013),
+    ],
+)  # fmt: skip
+def test_short_snippets_that_state_a_plan(raw: str, kind: str, level: str, year: int) -> None:
+    text = clean_text(raw).text
+    payload = extract_document(text, kind=None, published=None)
+    [plan] = payload["plans"]
+    assert (payload["kind"], plan["level"], plan["work_year"]) == (kind, level, year)
+    assert len(plan["tasks"]) == 3
+
+
+def test_a_national_body_in_the_cue_sentence_makes_the_plan_national_whatever_the_page_names() -> None:
+    raw = (
+        "国家卫生健康委新闻发布会\n下一步，国家卫生健康委将做好职业健康监测，推进职业病防治能力建设，督促用人单位落实主体责任。\n"
+        "相关新闻\n广东作家新书发布会在广州举行"
+    )
+    [plan] = extract_document(clean_text(raw).text, kind=None, published="2024-09-13")["plans"]
+    assert (plan["level"], plan["region_code"]) == ("national", None)

@@ -112,7 +112,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
         if _defers(text, cue, cues[index + 1 :]):
             continue  # 新的一年，…要采取七项举措，…: the counted cue of the same sentence leads the list
         count = numeral_value(cue.groupdict().get("n") or "")
-        tasks = _enumerated_after(text, cue, count) or _list_after(text, cue.end(), count)
+        tasks = _enumerated_after(text, cue, count) or _list_after(text, cue.end(), count) or _clauses_after(text, cue)
         if tasks and not _reviews(text, cue, tasks):
             return _statement(text, cue, tasks, published)
     if outline := _untitled_outline(text, published):
@@ -127,6 +127,17 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
             if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or _list_below(text, line_end)):
                 return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
     return None
+
+
+def _clauses_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
+    """The verb-led clauses of the rest of a cue's line when no list follows it (工作计划包括：加强…，完善…，
+    做好…。), at least prose_min_items of them."""
+    line_end = text.find("\n", cue.end())
+    start = cue.end()
+    while start < len(text) and text[start] in "：:，, ":
+        start += 1
+    clauses = prose_tasks(text, start, len(text) if line_end < 0 else line_end)
+    return clauses if len(clauses) >= _lexicon()["prose_min_items"] else []
 
 
 def _reviews(text: str, cue: re.Match[str], tasks: list[dict[str, Any]]) -> bool:
@@ -227,7 +238,9 @@ def _statement(
     outline_flags: list[str] | None = None,
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
-    level, region_code = _cue_region(text, cue) or level_and_region(text, flags, _bare_body_level(text, cue))
+    level, region_code = (
+        _cue_region(text, cue) or _national_cue(text, cue) or level_and_region(text, flags, _bare_body_level(text, cue))
+    )
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
@@ -253,6 +266,16 @@ def _cue_region(text: str, cue: re.Match[str] | None) -> tuple[str, str | None] 
         return None
     region = found[0][0]
     return region.level, region.code  # find_regions looks for provinces and prefectures only
+
+
+def _national_cue(text: str, cue: re.Match[str] | None) -> tuple[str, None] | None:
+    """National when the cue's own sentence names a national body as the subject (下一步，国家卫生健康委将…),
+    whatever places the rest of the page names (a related-news list, a dateline)."""
+    if cue is None:
+        return None
+    sentence_start = max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
+    before = text[sentence_start : cue.end()]
+    return ("national", None) if any(word in before for word in _lexicon()["national_bodies"]) else None
 
 
 def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from pipeline.parse.conference.places import REGION_FROM_SLOGAN, slogan_county
+from pipeline.parse.lists import list_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, named_field, statement, task_tree_paths
 from pipeline.parse.work_points.header import Header, lexicon, parse_header
@@ -87,6 +88,9 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         header = Header(None, None, 0, False, None, None, None, None, None, None, ())
     opening_start, outline_start, outline_end = _outline_bounds(text, header)
     tasks, flags = parse_outline(text, outline_start, outline_end)
+    n_outlined = len(task_tree_paths(tasks))
+    if n_outlined < MIN_ITEMS and len(listed := list_tasks(text, outline_start, outline_end)) > n_outlined:
+        tasks = listed  # markers inside a line (一、深化医改；二、加强公共卫生；三、…): the general list reader's items
     if tasks and _is_review(text, opening_start, outline_start):
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
     if not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
