@@ -98,7 +98,7 @@ def release_problems(folder: Path) -> list[str]:
 
 # Fixtures that build or publish a package: a test that asks for one is in the slow tier (see pyproject's
 # markers) even without its own mark, so `make test-fast` stays a few seconds as tests are added.
-SLOW_FIXTURES = frozenset({"built", "hostile"})
+SLOW_FIXTURES = frozenset({"built", "hostile", "one_seed_release"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -141,3 +141,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert code == 0, "the build of the seeds failed"
 
     return made_once(tmp_path_factory, "build", build) / "package"
+
+
+ONE_SEED = "002_a1b3c1b0fa981a87"
+
+
+@pytest.fixture(scope="session")
+def one_seed_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One seed text (ONE_SEED, with its manifest row) published as 1.0.0, once per session: a folder holding
+    seeds/, build/ (the build folder), datasets/ and CITATION.cff beside it, as in the repository. The release
+    every test of a publishing mechanism starts from (what they check does not depend on the size of the
+    release, and a build costs in proportion to its rows); tests copy it, never change it."""
+
+    def publish(folder: Path) -> None:
+        os.environ["PIPELINE_RELEASE_DATE"] = RELEASE_DATE
+        seeds = copy_seeds(folder / "seeds", [ONE_SEED])
+        arguments = ["--seeds", str(seeds), "--out", str(folder / "build"), "--datasets", str(folder / "datasets")]
+        code = main(["publish", *arguments])
+        assert code == 0, "the publish of one seed text failed"
+
+    return made_once(tmp_path_factory, "one-seed-release", publish)

@@ -15,6 +15,7 @@ from pipeline import schema
 from pipeline.package import csv_policy, sqlite
 from pipeline.package.checksums import CHECKSUMS, sha256_file, verify_checksums
 from pipeline.package.files import SHOWN_ERRORS, sql_string
+from pipeline.package.frictionless_lookups import shared_lookups
 from pipeline.package.json_files import JsonFileError, read_descriptor
 
 
@@ -33,7 +34,8 @@ def validate_package(dest: Path) -> list[str]:
     broken = undecodable_csvs(dest, descriptor_data)
     problems += list(broken.values())
     try:
-        report = frictionless.Package(str(descriptor_path)).validate()
+        with shared_lookups():  # each referenced table read once, not once per table pointing at it
+            report = frictionless.Package(str(descriptor_path)).validate()
     except frictionless.FrictionlessException as error:
         return [*problems, f"{descriptor_path}: {error}"]
     for place, errors in [(dest / (task.place or ""), task.errors) for task in report.tasks] + [

@@ -24,11 +24,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-import jieba
-import jieba.posseg
-
 from pipeline.data import read_csv, read_toml
 from pipeline.settings import PROJECT_ROOT
+from pipeline.text.jieba_import import jieba  # jieba without pkg_resources: 0.65 s less per process
 
 # A sentence ends after one of these (plus any closing quotes or brackets), or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")

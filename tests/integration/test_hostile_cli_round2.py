@@ -17,7 +17,7 @@ import pytest
 
 from pipeline import schema
 from pipeline.cli.main import main
-from tests.conftest import SEEDS, copy_seeds, made_once
+from tests.conftest import SEEDS, made_once
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -57,17 +57,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return made_once(tmp_path_factory, "round2", publish)
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One seed text published once per session (seeds, out, ds and CITATION.cff as in `published`): the
-    release whose files the damage tests break in copies."""
-
-    def publish(folder: Path) -> None:
-        copy_seeds(folder / "seeds", ["002_a1b3c1b0fa981a87"])
-        code, said = _run(["publish", *_args(folder)])
-        assert code == 0, said
-
-    return made_once(tmp_path_factory, "round2-small", publish)
+@pytest.fixture
+def small(one_seed_release: Path) -> Path:
+    """One seed text published once per session (conftest.one_seed_release: seeds/, build/, datasets/ and
+    CITATION.cff beside it): the release whose files the damage tests break in copies."""
+    return one_seed_release
 
 
 def _args(folder: Path, datasets: Path | None = None) -> list[str]:
@@ -122,7 +116,7 @@ def test_strict_fails_naming_the_document_and_publishes_nothing(published: Path,
 
 def _damaged(release: Path, tmp_path: Path, damage) -> Path:  # noqa: ANN001 - a function of the package folder
     datasets = tmp_path / "ds"
-    shutil.copytree(release / "ds", datasets)
+    shutil.copytree(release / "datasets", datasets)
     shutil.copy(release / "CITATION.cff", tmp_path / "CITATION.cff")  # beside datasets/, as in the repository
     damage(datasets / PACKAGE)
     return datasets
@@ -188,7 +182,7 @@ def test_publish_names_a_truncated_descriptor_of_an_old_version(small: Path, tmp
         (releases / "0.9.0" / "datapackage.json").write_text(half, encoding="utf-8")
 
     datasets = _damaged(small, tmp_path, old_version_cut_off)
-    shutil.copytree(small / "out", tmp_path / "out")
+    shutil.copytree(small / "build", tmp_path / "out")
     code, said = _run(["publish", "--seeds", str(small / "seeds"), "--out", str(tmp_path / "out"),
                        "--datasets", str(datasets)])  # fmt: skip
     assert code == 1 and "Traceback" not in said, said

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from pipeline import schema
 from pipeline.cli.main import main
 from pipeline.release import folders
 from pipeline.release import versions as release
-from tests.conftest import RELEASE_DATE, copy_seeds, made_once
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -45,18 +43,11 @@ def _set_manifest_sha(seeds: Path, file_name: str) -> None:
     (seeds / "manifest.csv").write_text("\n".join(fixed) + "\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A datasets folder with version 1.0.0 published from one seed text (with its manifest row): every
-    mechanism tested here works on any folder, and a build costs in proportion to its rows. Made once per
-    session."""
-
-    def publish_first(work: Path) -> None:
-        os.environ["PIPELINE_RELEASE_DATE"] = RELEASE_DATE
-        seeds = copy_seeds(work / "seeds", ["002_a1b3c1b0fa981a87"])
-        assert _publish(seeds, work / "datasets", work / "build") == 0
-
-    return made_once(tmp_path_factory, "release-first", publish_first)
+@pytest.fixture
+def first(one_seed_release: Path) -> Path:
+    """A datasets folder with version 1.0.0 published from one seed text with its manifest row
+    (conftest.one_seed_release: seeds/, build/, datasets/): every mechanism tested here works on any folder."""
+    return one_seed_release
 
 
 @pytest.fixture
