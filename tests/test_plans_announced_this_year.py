@@ -116,3 +116,29 @@ def test_a_national_body_in_the_cue_sentence_makes_the_plan_national_whatever_th
     )
     [plan] = extract_document(clean_text(raw).text, kind=None, published="2024-09-13")["plans"]
     assert (plan["level"], plan["region_code"]) == ("national", None)
+
+
+def test_a_speech_named_in_the_first_line_reports_its_meeting_but_relaying_a_speech_does_not() -> None:
+    speech = clean_text("部长在2010年全国卫生工作会议上的工作报告（2010年1月5日）\n同志们：这次会议的主要任务是…").text
+    payload = extract_document(speech, kind=None, published=None)
+    assert payload["kind"] == "national_conference_report"
+    assert [(p["level"], p["work_year"]) for p in payload["plans"]] == [("national", 2010)]
+    relayed = clean_text("县卫健局召开干部大会\n会议传达了省委书记在全省卫生健康工作会议上的讲话精神。").text
+    assert extract_document(relayed, kind=None, published=None)["kind"] == "other"
+
+
+def test_an_officials_requirement_after_a_colon_is_a_plan() -> None:
+    raw = "在两会部长通道上，国家卫健委主任李明提出：要推进分级诊疗制度建设，加强县级医院能力建设，完善医保支付政策。"
+    payload = extract_document(clean_text(raw).text, kind=None, published="2019-03-08")
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["work_year"], len(plan["tasks"])) == ("national", 2019, 3)
+    assert extract_document(clean_text("专家表示：要注意防暑降温。").text, kind=None, published=None)["kind"] == "other"
+
+
+def test_a_meeting_that_reviews_one_year_and_deploys_the_next_deploys_the_later_year() -> None:
+    raw = (
+        "县卫健局召开2023年度工作总结暨2024年工作部署会\n1月20日，县卫健局召开2023年度工作总结暨2024年工作部署会。"
+        "会议要求，要加快推进县域医共体建设，实施乡村医生队伍提升工程，做好重大传染病防控。"
+    )
+    [plan] = extract_document(clean_text(raw).text, kind=None, published="2024-01-21")["plans"]
+    assert plan["work_year"] == 2024

@@ -17,6 +17,7 @@ from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POI
 from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
+from pipeline.parse.conference.sessions import session_meeting
 from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.new_year import new_year_address
@@ -35,15 +36,21 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
     """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
     published_date = date.fromisoformat(published) if published else _date_at_top(text)
     found_kind, plans, meeting = _parse_by_genre(text, kind, published_date)
+    session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
+    if session:
+        meeting = session_meeting(text, plans[0]["level"], plans[0]["region_code"], plans[0]["work_year"])
     resolved_kind = kind or found_kind
     for plan in plans:
         _add_targets(text, plan)
     figures = _reported_figures(text, plans, meeting, published_date)
+    meeting_payload = _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None
+    if meeting_payload and session:
+        meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
     return {
         "kind": resolved_kind,
         "kind_flag": _other_reason(kind, plans) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
-        "meeting": _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None,
+        "meeting": meeting_payload,
         "plans": plans,
         "reported_figures": figures,
     }

@@ -38,6 +38,14 @@ def _held() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, lexicon()["meeting"]["mention_verbs"])))
 
 
+def _speech_title(text: str, match: re.Match[str]) -> bool:
+    """Whether the first line names a speech given at the meeting (…在2010年全国卫生工作会议上的工作报告)."""
+    first_line_end = text.find("\n")
+    if first_line_end >= 0 and match.end() > first_line_end:
+        return False
+    return text.startswith(tuple(lexicon()["meeting"]["speech_title_words"]), match.end())
+
+
 @dataclass(frozen=True)
 class ConferenceMention:
     """A conference named in a sentence that reports it held (or watched)."""
@@ -88,7 +96,7 @@ def find_conference(text: str) -> ConferenceMention | None:
         sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         ends = [i for i in (text.find("。", match.end()), text.find("\n", match.end())) if i >= 0]
         sentence_end = min(ends) if ends else len(text)
-        if not _held().search(text, sentence_start, sentence_end):
+        if not _held().search(text, sentence_start, sentence_end) and not _speech_title(text, match):
             continue
         area = match.group("area") or _area_before(text, sentence_start, match)
         level, region_code = _level_and_region(area, text) if area else (None, None)
