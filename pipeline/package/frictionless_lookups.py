@@ -2,8 +2,8 @@
 
 To check the foreign keys of a table, Frictionless (5.21, `TableResource.__open_lookup`) copies the package's
 descriptor of the referenced table and reads that whole table into a set of key tuples, for every table that
-references it: documents.csv (every document's text) is read once for each of the ~20 tables whose rows point
-at a document, and the descriptor copies alone are about half of the validation of a small package.
+references it (documents.csv for ~20 tables). The descriptor copies are about half of the validation of a
+small package (a one-text release: 1.13 -> 0.63 s CPU); at 10 MB the rows' own checks dominate (82 s either way).
 
 `shared_lookups()` keeps, while one validation runs, the key set of each (package folder, referenced table,
 referenced columns) the first time Frictionless reads it, and gives later tables the same set. Frictionless
