@@ -40,6 +40,8 @@ def test_a_body_before_the_name_and_the_title_after_it(text: str, expected: list
         "县人民医院院长出席会议并讲话。",
         "市委宣传部副部长出席会议并讲话。",
         "该局负责人对今年的工作进行了详细安排。",  # 该局 is no name
+        "省委书记作出批示，对全省卫生健康工作提出要求。",  # the office, no person (session 5)
+        "市政府分管领导出席会议并讲话。",
     ],
 )
 def test_an_office_before_a_title_is_no_name(text: str) -> None:

@@ -133,3 +133,12 @@ def test_an_officials_requirement_after_a_colon_is_a_plan() -> None:
     [plan] = payload["plans"]
     assert (plan["level"], plan["work_year"], len(plan["tasks"])) == ("national", 2019, 3)
     assert extract_document(clean_text("专家表示：要注意防暑降温。").text, kind=None, published=None)["kind"] == "other"
+
+
+def test_a_meeting_that_reviews_one_year_and_deploys_the_next_deploys_the_later_year() -> None:
+    raw = (
+        "县卫健局召开2023年度工作总结暨2024年工作部署会\n1月20日，县卫健局召开2023年度工作总结暨2024年工作部署会。"
+        "会议要求，要加快推进县域医共体建设，实施乡村医生队伍提升工程，做好重大传染病防控。"
+    )
+    [plan] = extract_document(clean_text(raw).text, kind=None, published="2024-01-21")["plans"]
+    assert plan["work_year"] == 2024

@@ -506,6 +506,7 @@ def test_target_year(text: str, year: int | None) -> None:
         "举办5·12护士节和3·15宣传日活动。",
         # a count of named things: priorities, the titles just listed, a slogan of drivers
         "紧盯医改和健康促进两个重点，持续用力。",
+        "以健康扶贫为重点，落实三个一批。",
         "解读了《规划》《意见》《方案》三个指导性文件。",
         "推动医疗医药医保三轮驱动。",
         # a city's size, not a quantity to reach
