@@ -62,7 +62,9 @@ def release_date() -> str:
     return os.environ.get("PIPELINE_RELEASE_DATE") or date.today().isoformat()
 
 
-DUCKDB_MEMORY_LIMIT = "256MB"  # enough for a 10 MB corpus; DuckDB spills larger sorts and joins to disk
+# Enough for a 10 MB corpus (DuckDB spills larger sorts and joins to disk): with 128MB instead of 256MB its cold
+# build wrote the same bytes in the same time with a peak 116 MiB lower (1005 -> 889 MiB, 2026-12-06).
+DUCKDB_MEMORY_LIMIT = "128MB"
 
 
 def duckdb_memory_limit() -> str:

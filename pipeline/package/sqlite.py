@@ -52,9 +52,10 @@ _SQLITE_TYPES = {
     "year": "INTEGER",
 }
 METADATA_TABLES = ("_package", "_tables", "_columns")
-# A package whose Parquet files hold at least this many bytes has its SQLite copy written by a process of its
-# own while the build writes the CSV files and figures (starting the process costs about a second).
-BACKGROUND_MIN_BYTES = int(os.environ.get("PIPELINE_SQLITE_BACKGROUND_MIN_BYTES", 2_000_000))
+# The copy is written in the build's own process by default: a process of its own (imports, jieba, DuckDB:
+# 300-400 MiB) ran beside the build's at its peak (3 MB corpus: 961 -> 711 MiB, same wall). Set
+# PIPELINE_SQLITE_BACKGROUND_MIN_BYTES=N for a process of its own from N Parquet bytes (a few s less); 0: never.
+BACKGROUND_MIN_BYTES = int(os.environ.get("PIPELINE_SQLITE_BACKGROUND_MIN_BYTES") or 0)
 
 
 def sqlite_file_name() -> str:
@@ -119,14 +120,14 @@ def write_sqlite(package_dir: Path, dest: Path | None = None, kept: Path | None 
 @contextmanager
 def written_alongside(package_dir: Path, kept: Path | None = None) -> Iterator[None]:
     """Write the SQLite copy of the package in `package_dir` while the block runs: in a process of its own
-    when the package's Parquet files reach BACKGROUND_MIN_BYTES and the build may use more than one
-    process (PIPELINE_WORKERS), else in this one before the block. The copy is done when the block ends,
+    when BACKGROUND_MIN_BYTES is set, the package's Parquet files reach it and the build may use more than one
+    process (PIPELINE_WORKERS), else (the default) in this one before the block. The copy is done when the block ends,
     and its error, if any, is raised there. The copy reads only the Parquet files, so the block must
     not change them; its bytes are those of write_sqlite in this process (`kept`: see write_sqlite)."""
     from pipeline.documents.stages import worker_count
 
     parquet_bytes = sum(path.stat().st_size for path in (package_dir / "data").glob("*.parquet"))
-    if worker_count() < 2 or parquet_bytes < BACKGROUND_MIN_BYTES:
+    if not BACKGROUND_MIN_BYTES or worker_count() < 2 or parquet_bytes < BACKGROUND_MIN_BYTES:
         write_sqlite(package_dir, kept=kept)
         yield
         return
