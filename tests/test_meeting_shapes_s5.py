@@ -140,3 +140,25 @@ def test_a_dated_report_of_the_meeting_beats_its_title_line() -> None:
     mention = shaped_mention(text)
     assert mention is not None
     assert (mention.meeting_date.month, mention.meeting_date.day, mention.place) == (1, 20, "京")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "卫生部办公厅关于召开2011年全国卫生应急工作会议的通知",
+        "关于举办2025年全省妇幼健康培训班的通知",
+        "市卫健委关于举行卫生健康工作座谈会的通知",
+    ],
+)
+def test_a_notice_that_convenes_a_meeting_is_no_report_of_it(title: str) -> None:
+    text = (
+        title
+        + "\n各有关单位：\n我委定于3月12日在合肥召开全省卫生健康工作会议。会议部署2025年工作，要求各地要做好准备。"
+    )
+    payload = extract_document(text, kind=None, published=None)
+    assert (payload["kind"], payload["kind_flag"], payload["plans"]) == ("other", "convening_notice", [])
+
+
+def test_a_notice_that_issues_a_plan_is_still_a_plan() -> None:
+    text = "市卫生健康委关于印发2025年全市卫生健康工作要点的通知\n一、深化医改\n二、加强基层服务能力\n三、强化疾病防控"
+    assert extract_document(text, kind=None, published=None)["kind"] == "work_points"

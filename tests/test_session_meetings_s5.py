@@ -45,7 +45,7 @@ PLAN = "\n2025年，全省将实施医疗卫生强基工程，推进紧密型县
         (
             "人民网杭州1月24日电 浙江省政协十三届三次会议于1月19日开幕。省政协委员钱七接受采访时表示。" + PLAN,
             "2025-01-19",
-            None,
+            "杭州",  # the dateline's place: none is printed
             None,
         ),
     ],  # fmt: skip
@@ -77,3 +77,26 @@ def test_a_health_meeting_read_by_name_is_not_replaced_by_a_session() -> None:
 )
 def test_no_session_is_named(text: str) -> None:
     assert session_meeting(text, "provincial", "330000", 2025) is None
+
+
+def test_the_occasion_at_which_a_health_official_states_the_plan_is_its_meeting() -> None:
+    raw = (
+        "新华社北京3月10日电 国家卫生健康委副主任张三10日在国务院新闻办公室新闻发布会上表示，2025年，国家卫生健康委将"
+        "推进紧密型县域医共体建设，实施医疗卫生强基工程，加强疾病预防控制体系建设。"
+    )
+    payload = extract_document(clean_text(raw).text, kind=None, published=None)
+    meeting = payload["meeting"]
+    assert meeting is not None and "meeting_named_as_occasion" in meeting["flags"]
+    assert (meeting["name"], meeting["location"]) == ("国务院新闻办公室新闻发布会", "北京")
+    assert "location_from_dateline" in meeting["flags"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市人民医院院长李四在全院职工大会上表示，2025年医院将新建门诊楼。",  # no health authority speaks
+        "国家卫生健康委副主任张三表示，2025年将推进医共体建设。",  # no occasion named
+    ],
+)
+def test_no_occasion_without_a_health_body_speaking_at_a_meeting(text: str) -> None:
+    assert session_meeting(text, "national", None, 2025) is None

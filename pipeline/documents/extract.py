@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 from datetime import date
+from functools import cache
 from typing import Any
 
+from pipeline.data import read_toml
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
@@ -48,7 +50,7 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
         meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
     return {
         "kind": resolved_kind,
-        "kind_flag": _other_reason(kind, plans) if resolved_kind == "other" else None,
+        "kind_flag": _other_reason(kind, plans, text) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
         "meeting": meeting_payload,
         "plans": plans,
@@ -92,6 +94,8 @@ def _parse_by_genre(
     if kind in (None, WORK_POINTS_KIND):
         if work_points := work_points_statement(text, required=kind == WORK_POINTS_KIND):
             return WORK_POINTS_KIND, [work_points], None
+    if kind is None and _convening_notice().match(infer_title(text) or ""):
+        return "other", [], None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     meeting = parse_meeting_report(text, published)
     if meeting is None:
         mention = find_conference(text)
@@ -139,10 +143,18 @@ def conference_kind(meeting: MeetingReport) -> str:
     return f"{meeting.scope}_conference_report"
 
 
-def _other_reason(kind: str | None, plans: list[dict[str, Any]]) -> str:
+@cache
+def _convening_notice() -> re.Pattern[str]:
+    """The title of a notice that convenes a meeting or a training course (关于召开2011年全国…会议的通知)."""
+    return re.compile(read_toml("announced_plans.toml")["convening_notice_title"])
+
+
+def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:
     """Why a text is `other`: what each genre's parser looked for and did not find."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
+    if _convening_notice().match(infer_title(text) or ""):
+        return "convening_notice"
     return (
         "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence"
     )

@@ -15,11 +15,13 @@ from functools import cache
 from pipeline.parse.conference.common import alternation, lexicon
 from pipeline.parse.conference.facts import last_date
 from pipeline.parse.conference.officials import find_officials, lead_official
-from pipeline.parse.conference.places import normalise_location, seat_of
+from pipeline.parse.conference.places import dateline_place, normalise_location, seat_of
 from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.conference.years import date_range
 
 MEETING_OF_A_SESSION = "meeting_of_a_session"
+MEETING_NAMED_AS_OCCASION = "meeting_named_as_occasion"
+LOCATION_FROM_DATELINE = "location_from_dateline"
 LOCATION_FROM_REGION = "location_from_region"
 DATE_MISSING = "date_missing"
 
@@ -34,19 +36,35 @@ def _session() -> re.Pattern[str]:
     )
 
 
+@cache
+def _occasion() -> re.Pattern[str]:
+    cfg = lexicon()["session"]
+    return re.compile(
+        rf"(?:{alternation(lexicon()['meeting']['organisers'])})[^。！？\n]{{0,30}}?在"
+        rf"(?P<name>[^，。；！？\n在]{{2,50}}?(?:{alternation(cfg['occasion_nouns'])}))上(?:{alternation(cfg['occasion_verbs'])})"
+    )
+
+
 def session_meeting(text: str, level: str, region_code: str | None, work_year: int | None) -> MeetingReport | None:
-    """The session the text names as held (or as the occasion), for a plan of this level, region and year."""
+    """The session the text names as held (or as the occasion), for a plan of this level, region and year; else
+    the meeting at which a health body's official speaks (…卫生健康委副主任…在…新闻发布会上表示), flagged
+    meeting_named_as_occasion, its place from the dateline (新华社北京…电) when none is printed."""
     found = _session().search(text)
+    flags = [MEETING_OF_A_SESSION]
+    if found is None and (found := _occasion().search(text)) is not None:
+        flags = [MEETING_NAMED_AS_OCCASION]
     if found is None:
         return None
-    flags = [MEETING_OF_A_SESSION]
     paragraph_start = text.rfind("\n", 0, found.start()) + 1
     printed = last_date(text[found.end("name") : found.end()]) or last_date(text[paragraph_start : found.start("name")])
     year = printed.year if printed and printed.year else work_year
     days = date_range(printed, year) if printed is not None and year is not None else None
     if days is None:
         flags.append(DATE_MISSING)
-    location = normalise_location(found.group("place")) if found.group("place") else None
+    place = found.groupdict().get("place")
+    location = normalise_location(place) if place else None
+    if location is None and (location := dateline_place(text[: found.start("name")])) is not None:
+        flags.append(LOCATION_FROM_DATELINE)
     if location is None and (location := seat_of(region_code)) is not None:
         flags.append(LOCATION_FROM_REGION)
     officials = tuple(o for o in find_officials(text) if o.role in lexicon()["session"]["roles"])
