@@ -94,7 +94,7 @@ def _parse_by_genre(
     if kind in (None, WORK_POINTS_KIND):
         if work_points := work_points_statement(text, required=kind == WORK_POINTS_KIND):
             return WORK_POINTS_KIND, [work_points], None
-    if kind is None and _convening_notice().match(infer_title(text) or ""):
+    if kind is None and _is_convening_notice(text):
         return "other", [], None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     meeting = parse_meeting_report(text, published)
     if meeting is None:
@@ -145,15 +145,19 @@ def conference_kind(meeting: MeetingReport) -> str:
 
 @cache
 def _convening_notice() -> re.Pattern[str]:
-    """The title of a notice that convenes a meeting or a training course (关于召开2011年全国…会议的通知)."""
     return re.compile(read_toml("announced_plans.toml")["convening_notice_title"])
+
+
+def _is_convening_notice(text: str) -> bool:
+    """Whether the title is that of a notice convening a meeting or a training course (关于召开2011年全国…会议的通知)."""
+    return _convening_notice().match(infer_title(text) or "") is not None
 
 
 def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:
     """Why a text is `other`: what each genre's parser looked for and did not find."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
-    if _convening_notice().match(infer_title(text) or ""):
+    if _is_convening_notice(text):
         return "convening_notice"
     return (
         "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence"

@@ -23,7 +23,7 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.clauses import paragraph_tasks
-from pipeline.parse.conference.common import fill, numeral_value
+from pipeline.parse.conference.common import fill, numeral_value, sentence_start
 from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.rules import reads_as_results
@@ -49,6 +49,8 @@ LIST_AFTER_OVERVIEW = "list_after_overview"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_CUE_SENTENCE_ENDS = "。\n"  # a cue's sentence: 。 or a line break, not ！？ (a speaker's words run on)
+_LEAD_MARKS = "：:，, "  # a cue's colon or comma is not part of the first item
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
 _YEAR_END_MONTHS = (11, 12)  # 新的一年 written in these months is the next year
 _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
@@ -106,7 +108,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
     """The plan a text announces and lists; None when no cue is followed by a list of the work ahead."""
     cues = sorted((m for c in _cues() for m in c.finditer(text)), key=lambda m: m.start())
     for index, cue in enumerate(cues):
-        sentence = text[max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1 : cue.end()]
+        sentence = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
         if any(word in sentence for word in _lexicon()["review_words"]):
             continue
         if _defers(text, cue, cues[index + 1 :]):
@@ -133,11 +135,16 @@ def _clauses_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
     """The verb-led clauses of the rest of a cue's line when no list follows it (工作计划包括：加强…，完善…，
     做好…。), at least prose_min_items of them."""
     line_end = text.find("\n", cue.end())
-    start = cue.end()
-    while start < len(text) and text[start] in "：:，, ":
-        start += 1
-    clauses = prose_tasks(text, start, len(text) if line_end < 0 else line_end)
+    line_end = len(text) if line_end < 0 else line_end
+    clauses = prose_tasks(text, _after_lead_marks(text, cue.end(), line_end), line_end)
     return clauses if len(clauses) >= _lexicon()["prose_min_items"] else []
+
+
+def _after_lead_marks(text: str, at: int, end: int) -> int:
+    """The position after the cue's colon, comma or spaces at `at` (not past `end`)."""
+    while at < end and text[at] in _LEAD_MARKS:
+        at += 1
+    return at
 
 
 def _reviews(text: str, cue: re.Match[str], tasks: list[dict[str, Any]]) -> bool:
@@ -202,8 +209,7 @@ def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, 
     reach (采取七项举措，力促…，推进…。), a longer list on the lines after it is preferred."""
     line_end = text.find("\n", at)
     line_end = len(text) if line_end < 0 else line_end
-    while at < line_end and text[at] in "：:，, ":
-        at += 1  # the cue's colon is not part of the first item
+    at = _after_lead_marks(text, at, line_end)
     inline: list[dict[str, Any]] = []
     if text[at:line_end].strip("：: 。"):
         inline = _marked(list_tasks(text, at, line_end)) or paragraph_tasks(text, at, line_end)
@@ -245,6 +251,20 @@ def _statement(
     announced = cue.groupdict().get("n") if cue else None
     if announced and (count := numeral_value(announced)) and len(tasks) < count:
         flags.append(LIST_CUT_SHORT)
+    return prose_plan_statement(text, tasks, level, region_code, work_year, flags)
+
+
+def prose_plan_statement(
+    text: str,
+    tasks: list[dict[str, Any]],
+    level: str,
+    region_code: str | None,
+    work_year: int | None,
+    flags: list[str],
+) -> dict[str, Any]:
+    """The statement of a plan a whole text states outside a meeting or a work-points outline (an announced
+    plan, a new-year address, a plan found by its evidence): genre press_brief, the annual health-work field,
+    the text's first line as its title."""
     return statement(
         genre=GENRE,
         level=level,
@@ -273,8 +293,7 @@ def _national_cue(text: str, cue: re.Match[str] | None) -> tuple[str, None] | No
     whatever places the rest of the page names (a related-news list, a dateline)."""
     if cue is None:
         return None
-    sentence_start = max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
-    before = text[sentence_start : cue.end()]
+    before = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
     return ("national", None) if any(word in before for word in _lexicon()["national_bodies"]) else None
 
 
@@ -283,8 +302,7 @@ def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
     (省卫生健康委将… → provincial; 2023年，市卫生健康委将…重点做好以下工作： → municipal)."""
     if cue is None:
         return None
-    sentence_start = max(text.rfind("。", 0, cue.start()), text.rfind("\n", 0, cue.start())) + 1
-    found = re.search(_lexicon()["bare_body"], text[sentence_start : cue.end()])
+    found = re.search(_lexicon()["bare_body"], text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()])
     return _lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 
@@ -302,7 +320,8 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
     ]
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
     scope = first_scope_level(prose, _lexicon()["scope_levels"]) or body_level  # 全市…, or the cue's 市卫生健康委将
-    if scope is None and any(word in text for word in _lexicon()["national_words"]) and not named and not counties:
+    national = [*_lexicon()["national_bodies"], *_lexicon()["national_words"]]
+    if scope is None and any(word in text for word in national) and not named and not counties:
         return "national", None
     if scope is not None and not named and not counties:
         flags.append(LEVEL_FROM_SCOPE_WORD)

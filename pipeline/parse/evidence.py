@@ -20,11 +20,10 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import GENRE, level_and_region
+from pipeline.parse.announced import level_and_region, prose_plan_statement
 from pipeline.parse.lists import prose_tasks
 from pipeline.parse.lists.rules import alternation, directive_at
 from pipeline.parse.lists.stances import has_past_mark
-from pipeline.parse.statements import DEFAULT_FIELD, first_line_title, statement
 
 FROM_YEAR_HEADING = "plan_from_year_heading"
 FROM_ISSUED_DOCUMENT = "plan_from_issued_document"
@@ -89,15 +88,4 @@ def _statement(text: str, tasks: list[dict[str, Any]], year: int, evidence: str)
     level, region_code = level_and_region(text, flags)
     for ordinal, found in enumerate(tasks, start=1):
         found["ordinal"] = ordinal
-    return statement(
-        genre=GENRE,
-        level=level,
-        region_code=region_code,
-        field=DEFAULT_FIELD,
-        work_year=year,
-        start=0,
-        end=len(text),
-        tasks=tasks,
-        title=first_line_title(text),
-        flags=flags,
-    )
+    return prose_plan_statement(text, tasks, level, region_code, year, flags)

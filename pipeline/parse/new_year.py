@@ -22,12 +22,11 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
+from pipeline.parse.announced import prose_plan_statement
 from pipeline.parse.conference.common import alternation, lexicon
-from pipeline.parse.statements import DEFAULT_FIELD, first_line_title, statement
 from pipeline.parse.work_points.issuer import level_from_body
 from pipeline.parse.work_points.issuer import lexicon as work_points_lexicon
 
-GENRE = "press_brief"
 PLAN_TEXT_NOT_REACHED = "plan_text_not_reached"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 
@@ -77,17 +76,6 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
         work_year = published.year + 1 if published.month in _rules()["next_year_months"] else published.year
     else:
         work_year = None
-    result = statement(
-        genre=GENRE,
-        level=level,
-        region_code=region_code,
-        field=DEFAULT_FIELD,
-        work_year=work_year,
-        start=0,
-        end=len(text),
-        tasks=[],
-        title=first_line_title(text),
-        flags=flags,
-    )
+    result = prose_plan_statement(text, [], level, region_code, work_year, flags)
     result["issuer"] = body.group()
     return result

@@ -33,6 +33,14 @@ def lexicon() -> dict[str, Any]:
     return read_toml("meetings.toml")
 
 
+SENTENCE_ENDS = "。！？\n"
+
+
+def sentence_start(text: str, position: int, ends: str = SENTENCE_ENDS) -> int:
+    """Where the sentence holding `position` starts: after the last of `ends` before it (0 if none)."""
+    return max(text.rfind(end, 0, position) for end in ends) + 1
+
+
 def fill(pattern: str) -> str:
     """Replace the {N} (numeral) and {Y} (year) placeholders of a lexicon regex."""
     return pattern.replace("{N}", NUMERAL).replace("{Y}", f"(?P<y>{YEAR})")

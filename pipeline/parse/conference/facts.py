@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
+from pipeline.parse.conference.common import sentence_start as _sentence_start
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 from pipeline.text.clean import CJK
@@ -26,7 +27,6 @@ _DATE = (
     rf"(?:[至到—–－\-~～](?:(?P<dm2>{_DATE_NUM})月)?(?P<dd2>{_DATE_NUM}))?日"
 )
 DATE_RE = re.compile(_DATE)
-_SENTENCE_END = "。！？\n"
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,12 @@ def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     window_start = max(0, text.rfind("\n", 0, sentence_start) + 1)
     window_end = text.find("\n", noun_end)
     for window in (text[sentence_start:noun_start], text[window_start : window_end if window_end >= 0 else len(text)]):
-        bodies = list(re.finditer(rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", window))
+        bodies = list(
+            re.finditer(
+                rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})",
+                window,
+            )
+        )
         if bodies:
             scope = body_scope(bodies[0].group("area"), bodies[0].group("body"), name_start)
             break
@@ -215,16 +220,14 @@ def _run_start(text: str, end: int) -> int:
 def _is_period_word(text: str, position: int) -> bool:
     """A 年 that is part of a period of the year in a meeting's name (全市卫生健康半年工作会议), not a year."""
     words = lexicon()["meeting"]["period_words"]
-    return text[position] == "年" and any(text.startswith(w, position - len(w) + 1) for w in words if position >= len(w) - 1)
+    return text[position] == "年" and any(
+        text.startswith(w, position - len(w) + 1) for w in words if position >= len(w) - 1
+    )
 
 
 def _is_head_char(char: str) -> bool:
     """A character of a meeting's name: Chinese (not 年), or a bracket (健康促进（爱国卫生）工作会议)."""
     return (bool(_CJK.match(char)) and char != "年") or char in "（）()"
-
-
-def _sentence_start(text: str, position: int) -> int:
-    return max(text.rfind(end, 0, position) for end in _SENTENCE_END) + 1
 
 
 def _parse_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import lexicon
+from pipeline.parse.conference.common import lexicon, sentence_start
 from pipeline.parse.lists import list_tasks
 from pipeline.text.regions import county_named, find_regions
 
@@ -93,16 +93,16 @@ def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
 def find_conference(text: str) -> ConferenceMention | None:
     """The first health work conference named in a sentence that reports it held or watched."""
     for match in _NAME.finditer(text):
-        sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        start = sentence_start(text, match.start(), "。\n")
         ends = [i for i in (text.find("。", match.end()), text.find("\n", match.end())) if i >= 0]
         sentence_end = min(ends) if ends else len(text)
-        if not _held().search(text, sentence_start, sentence_end) and not _speech_title(text, match):
+        if not _held().search(text, start, sentence_end) and not _speech_title(text, match):
             continue
-        area = match.group("area") or _area_before(text, sentence_start, match)
+        area = match.group("area") or _area_before(text, start, match)
         level, region_code = _level_and_region(area, text) if area else (None, None)
         if level is None:
             continue
-        year = re.search(r"((?:19|20)\d{2})年", text[sentence_start:sentence_end]) or re.search(
+        year = re.search(r"((?:19|20)\d{2})年", text[start:sentence_end]) or re.search(
             r"((?:19|20)\d{2})年", text.split("\n", 1)[0]
         )
         return ConferenceMention(
