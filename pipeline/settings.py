@@ -62,15 +62,28 @@ def release_date() -> str:
     return os.environ.get("PIPELINE_RELEASE_DATE") or date.today().isoformat()
 
 
-# Enough for a 10 MB corpus (DuckDB spills larger sorts and joins to disk): with 128MB instead of 256MB its cold
-# build wrote the same bytes in the same time with a peak 116 MiB lower (1005 -> 889 MiB, 2026-12-06).
-DUCKDB_MEMORY_LIMIT = "128MB"
+# DuckDB's memory limit: DUCKDB_MEMORY_PER_TEXT_BYTE times the bytes of the seed texts, at least DUCKDB_MEMORY_MIN
+# and at most half of the machine's memory. DuckDB spills sorts, joins and aggregates to disk, and the build
+# reads documents, inserts rows and checks offsets a batch at a time, but some of its statements still hold
+# memory in proportion to the corpus: 128 MB failed on a 100 MB corpus (documents) and, now and then, on 10 MB
+# (the package), 2026-12-06.
+DUCKDB_MEMORY_MIN = 256 * 2**20
+DUCKDB_MEMORY_PER_TEXT_BYTE = 4
 
 
-def duckdb_memory_limit() -> str:
-    """Memory a DuckDB connection of the build may hold: the warehouse's, the SQLite copy's reader
-    (PIPELINE_DUCKDB_MEMORY overrides, e.g. 2GB for large corpora).
+def duckdb_memory_limit(text_bytes: int = 0) -> str:
+    """Memory a DuckDB connection of the build may hold (the warehouse's, the SQLite copy's reader) for a corpus
+    of `text_bytes` bytes of seed text; PIPELINE_DUCKDB_MEMORY overrides it (e.g. 2GB).
 
-    DuckDB's default is 80% of the machine's memory, which it keeps once used: the build's peak would
-    grow with the corpus instead of staying flat."""
-    return os.environ.get("PIPELINE_DUCKDB_MEMORY") or DUCKDB_MEMORY_LIMIT
+    DuckDB's own default is 80% of the machine's memory, which it keeps once used: the build's peak would grow
+    to that on any large corpus instead of with what its statements need."""
+    if override := os.environ.get("PIPELINE_DUCKDB_MEMORY"):
+        return override
+    ceiling = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2
+    wanted = max(DUCKDB_MEMORY_MIN, DUCKDB_MEMORY_PER_TEXT_BYTE * text_bytes)
+    return f"{min(wanted, ceiling) // 2**20}MB"
+
+
+def seed_text_bytes(seeds: Path) -> int:
+    """Bytes of the files in a seeds folder (0 when it does not exist yet)."""
+    return sum(path.stat().st_size for path in seeds.iterdir() if path.is_file()) if seeds.is_dir() else 0

@@ -134,7 +134,7 @@ def test_quotes_of_every_length_and_position_are_compared_with_the_text():
     """Spans within one block, across two, across many and ending at the text's end: exactly the wrong quotes fail."""
     import random
 
-    from pipeline.warehouse.checks import BLOCK
+    from pipeline.warehouse.offsets import BLOCK
 
     rng = random.Random(5)
     text = "".join(rng.choice("医疗卫生健康服务ab1，。\n“”") for _ in range(BLOCK * 12 + 7))
@@ -163,3 +163,40 @@ def test_quotes_of_every_length_and_position_are_compared_with_the_text():
         problems = offsets_quote_text(connection, "tokens")
         assert {int(re.search(r"token_no=(\d+)", p).group(1)) for p in problems} == wrong
         assert all("but token is" in p for p in problems)
+
+
+def test_offsets_are_checked_a_batch_of_documents_at_a_time_with_the_same_problems(monkeypatch):
+    """Documents cut into batches (pipeline.warehouse.offsets.BATCH_CHARS): a wrong quote, a span past its
+    document's end and a row of a document that is not in documents are found whichever batch holds them."""
+    from pipeline.warehouse import offsets
+
+    connection = duckdb.connect()
+    for table in ("documents", "tokens"):
+        connection.execute(_loose_ddl(table))
+    texts = {"a1": "卫生健康工作会议召开。", "b2": "全面推进健康中国建设。", "c3": "加强基层医疗卫生服务。"}
+    for doc_id, text in texts.items():
+        connection.execute(
+            "INSERT INTO documents (doc_id, file, kind, rights, metadata_origin, sha256, n_chars, text) "
+            "VALUES (?, ?, 'other', 'CC BY 4.0', 'manifest', ?, ?, ?)",
+            [doc_id, f"{doc_id}.txt", "0" * 64, len(text), text],
+        )
+    rows = [
+        ("a1", 1, "卫生", 0, 2),  # right
+        ("a1", 2, "会议", 6, 8),  # right
+        ("b2", 1, "推进", 2, 4),  # right
+        ("b2", 2, "健康", 0, 2),  # wrong quote: the text there is 全面
+        ("c3", 1, "服务。", 8, 12),  # past the end of its 11 characters
+        ("zz", 1, "卫生", 0, 2),  # its document is not in documents
+    ]
+    for doc_id, token_no, token, start, end in rows:
+        connection.execute("INSERT INTO tokens VALUES (?, 1, ?, ?, 'n', ?, ?)", [doc_id, token_no, token, start, end])
+
+    one_batch = offsets_quote_text(connection, "tokens")
+    monkeypatch.setattr(offsets, "BATCH_CHARS", 5)  # every document a batch of its own
+    assert list(offsets.document_ranges(connection)) == [("a1", "a1"), ("b2", "b2"), ("c3", "c3")]
+    batched = offsets_quote_text(connection, "tokens")
+    assert sorted(batched) == sorted(one_batch)
+    assert len(batched) == 3
+    assert any("document b2" in p and "but token is" in p for p in batched)
+    assert any("document c3" in p and "not a non-empty span of the 11 characters" in p for p in batched)
+    assert any("document zz is not in documents" in p for p in batched)

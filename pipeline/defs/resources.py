@@ -10,7 +10,7 @@ from dagster._utils.backoff import backoff  # the retry DuckDBResource itself us
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
-from pipeline.settings import Paths, default_paths, duckdb_memory_limit
+from pipeline.settings import Paths, default_paths, duckdb_memory_limit, seed_text_bytes
 from pipeline.warehouse import lock
 
 
@@ -85,5 +85,8 @@ def make_resources(paths: Paths | None = None) -> dict[str, object]:
     paths.out.mkdir(parents=True, exist_ok=True)
     return {
         "paths": PipelinePaths(seeds_dir=str(paths.seeds), out_dir=str(paths.out), datasets_dir=str(paths.datasets)),
-        "duckdb": Warehouse(database=str(paths.warehouse), connection_config={"memory_limit": duckdb_memory_limit()}),
+        "duckdb": Warehouse(
+            database=str(paths.warehouse),
+            connection_config={"memory_limit": duckdb_memory_limit(seed_text_bytes(paths.seeds))},
+        ),
     }

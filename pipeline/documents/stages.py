@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections import deque
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -213,15 +214,6 @@ def load_records(
     keys = sorted((document_keys(document) for document in documents), key=lambda k: k.doc_id)
     cache_key = tuple(f"{k.raw}{k.clean}{k.extract}" for k in keys)
     if cache_key not in _records_cache:
-        files = {stage: [str(store.path(stage, k.of(stage))) for k in keys] for stage in ("raw", "clean", "extract")}
-        rows = con.execute(
-            """
-            SELECT r.doc_id, r.file, r.sha256, r.manifest, c.text, c.notes, c.published_date, c.source, e.payload
-            FROM read_parquet(?) r JOIN read_parquet(?) c USING (doc_id) JOIN read_parquet(?) e USING (doc_id)
-            ORDER BY r.doc_id
-            """,
-            [files["raw"], files["clean"], files["extract"]],
-        ).fetchall()
         _records_cache.clear()  # one build's records at a time: memory does not grow over runs
         _records_cache[cache_key] = [
             DocumentRecord(doc_id=doc_id, file=file, sha256=sha256,
@@ -229,9 +221,46 @@ def load_records(
                            cleaning_notes=tuple(json.loads(notes)),
                            metadata={"published_date": published_date, "source": source},
                            payload=json.loads(payload))
-            for doc_id, file, sha256, manifest, text, notes, published_date, source, payload in rows
+            for batch in _batches(store, keys)
+            for doc_id, file, sha256, manifest, text, notes, published_date, source, payload in _result_rows(
+                con, store, batch
+            )
         ]  # fmt: skip
     return list(_records_cache[cache_key])
+
+
+# Stored bytes (clean text and extraction results, compressed) of the documents load_records joins in one query:
+# DuckDB holds one batch's texts and payloads at a time, so its memory limit (pipeline.settings) bounds the
+# join whatever the size of the corpus (a join of 2 MB stored needed less than 48 MB at 10 MB).
+RECORDS_BYTES_PER_QUERY = 2_000_000
+
+
+def _batches(store: DocumentStore, keys: list[DocumentKeys]) -> Iterator[list[DocumentKeys]]:
+    """`keys` in order, cut into runs of about RECORDS_BYTES_PER_QUERY stored bytes (one document at least)."""
+    batch: list[DocumentKeys] = []
+    size = 0
+    for key in keys:
+        stored = sum(store.path(stage, key.of(stage)).stat().st_size for stage in ("clean", "extract"))
+        if batch and size + stored > RECORDS_BYTES_PER_QUERY:
+            yield batch
+            batch, size = [], 0
+        batch.append(key)
+        size += stored
+    if batch:
+        yield batch
+
+
+def _result_rows(con: duckdb.DuckDBPyConnection, store: DocumentStore, keys: list[DocumentKeys]) -> list[tuple]:
+    """The raw, clean and extract results of the documents of `keys` (sorted by doc_id), one row each, in that order."""
+    files = {stage: [str(store.path(stage, k.of(stage))) for k in keys] for stage in ("raw", "clean", "extract")}
+    return con.execute(
+        """
+        SELECT r.doc_id, r.file, r.sha256, r.manifest, c.text, c.notes, c.published_date, c.source, e.payload
+        FROM read_parquet(?) r JOIN read_parquet(?) c USING (doc_id) JOIN read_parquet(?) e USING (doc_id)
+        ORDER BY r.doc_id
+        """,
+        [files["raw"], files["clean"], files["extract"]],
+    ).fetchall()
 
 
 def segment_files(store: DocumentStore, documents: list[SeedDocument], table: str) -> dict[str, str]:

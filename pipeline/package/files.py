@@ -195,7 +195,8 @@ def write_package(
         # The SQLite copy is made from the Parquet files, in a process of its own on a large package, while
         # this one writes the CSV files and the figures.
         counts = export_data(con, dest, ("parquet",))
-        with sqlite.written_alongside(dest, sqlite_kept):
+        (memory_limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()  # the warehouse's
+        with sqlite.written_alongside(dest, sqlite_kept, memory_limit):
             export_data(con, dest, ("csv",))
             write_figures(con, dest, figure_cache)
     documents = [
@@ -254,7 +255,10 @@ def write_indicator_figure(
     from pipeline.analysis.settings import INDICATOR_FIGURE_PATH
 
     data = indicator_figure_data(
-        fetch_dicts(con, "SELECT indicator_id, plan_id, base_value AS value, base_unit AS unit, kind FROM targets ORDER BY target_id"),
+        fetch_dicts(
+            con,
+            "SELECT indicator_id, plan_id, base_value AS value, base_unit AS unit, kind FROM targets ORDER BY target_id",
+        ),
         fetch_dicts(
             con, "SELECT indicator_id, plan_id, doc_id, base_value, base_unit FROM reported_figures ORDER BY figure_id"
         ),

@@ -72,17 +72,20 @@ def fts_table(table: str) -> str:
     return f"{table}_fts"
 
 
-def write_sqlite(package_dir: Path, dest: Path | None = None, kept: Path | None = None) -> Path:
+def write_sqlite(
+    package_dir: Path, dest: Path | None = None, kept: Path | None = None, memory_limit: str | None = None
+) -> Path:
     """Write the SQLite copy of the package in `package_dir` (from its data/<table>.parquet files) to
     `dest` (default: package_dir/<package>.sqlite), replacing it; returns its path. With `kept`, a folder
     of the build folder, the rows of the copy kept there by the last build are reused where its Parquet
-    rows are the same (pipeline.package.sqlite_reuse), and this copy is kept there in turn: same bytes."""
+    rows are the same (pipeline.package.sqlite_reuse), and this copy is kept there in turn: same bytes.
+    `memory_limit`: its DuckDB reader's (default pipeline.settings.duckdb_memory_limit)."""
     dest = dest or package_dir / sqlite_file_name()
     temporary = dest.with_name(f".{dest.name}.tmp")
     temporary.unlink(missing_ok=True)
     source = duckdb.connect()
     source.execute("SET enable_progress_bar = false")
-    source.execute("SET memory_limit = ?", [duckdb_memory_limit()])
+    source.execute("SET memory_limit = ?", [memory_limit or duckdb_memory_limit()])
     target = sqlite3.connect(temporary, isolation_level=None)
     writer = sqlite_reuse.writer_fingerprint() if kept else ""
     digests = sqlite_reuse.table_digests(source, package_dir) if kept else {}
@@ -118,7 +121,7 @@ def write_sqlite(package_dir: Path, dest: Path | None = None, kept: Path | None 
 
 
 @contextmanager
-def written_alongside(package_dir: Path, kept: Path | None = None) -> Iterator[None]:
+def written_alongside(package_dir: Path, kept: Path | None = None, memory_limit: str | None = None) -> Iterator[None]:
     """Write the SQLite copy of the package in `package_dir` while the block runs: in a process of its own
     when BACKGROUND_MIN_BYTES is set, the package's Parquet files reach it and the build may use more than one
     process (PIPELINE_WORKERS), else (the default) in this one before the block. The copy is done when the block ends,
@@ -128,11 +131,11 @@ def written_alongside(package_dir: Path, kept: Path | None = None) -> Iterator[N
 
     parquet_bytes = sum(path.stat().st_size for path in (package_dir / "data").glob("*.parquet"))
     if not BACKGROUND_MIN_BYTES or worker_count() < 2 or parquet_bytes < BACKGROUND_MIN_BYTES:
-        write_sqlite(package_dir, kept=kept)
+        write_sqlite(package_dir, kept=kept, memory_limit=memory_limit)
         yield
         return
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-        written = pool.submit(write_sqlite, package_dir, None, kept)
+        written = pool.submit(write_sqlite, package_dir, None, kept, memory_limit)
         yield
         written.result()
 

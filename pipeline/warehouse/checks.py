@@ -16,20 +16,15 @@ from typing import Any
 import duckdb
 
 from pipeline import schema
+from pipeline.warehouse import offsets
 from pipeline.warehouse.increments import record_verified, verified_documents_sql
+from pipeline.warehouse.offsets import quoted as _quoted
 
 # Tables every build fills whatever its texts are; the others depend on the kinds of text in seeds/
 # (a folder without a round-up has no provinces), so their emptiness is a warning, not an error.
 ALWAYS_FILLED = ("documents", "sentences", "tokens", "regions")
 # How many failing rows a problem list quotes (the count of all of them is always given).
 EXAMPLES = 10
-# documents.text is cut into blocks of this many characters once per check; a row's quote is
-# compared with the few blocks its offsets cover, so the cost per row does not grow with the document.
-BLOCK = 64
-
-
-def _quoted(column: str) -> str:
-    return '"' + column.replace('"', '""') + '"'
 
 
 def _literal(value: Any) -> str:
@@ -264,10 +259,12 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
     """Offsets are half-open, inside their document, and documents.text[char_start:char_end] is the quote.
 
     Rows of documents that passed before and did not change since (pipeline.warehouse.increments) are not
-    compared again. The text of each document the remaining rows point at is cut once into blocks of BLOCK characters (a
+    compared again. The text of each document the remaining rows point at is cut once into blocks of offsets.BLOCK characters (a
     table that quotes a few documents does not pay for the others); a quote that lies within two adjacent
     blocks (every token, most sentences) is read from that pair, a longer one from all the blocks it
     covers, so the cost per row does not grow with the document. Rows are labelled only when they fail.
+    The documents are checked a batch at a time (pipeline.warehouse.offsets), the failing rows gathered in a
+    temporary table; rows whose document is not in documents (or is null) are checked last.
     """
     quote = schema.quote_column(table)
     if quote is None:
@@ -278,60 +275,16 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
     # Only the columns the label and the comparison need travel through the joins.
     needed = [*schema.primary_key(table), "doc_id", "char_start", "char_end"]
     columns = ", ".join(f"t.{_quoted(column)}" for column in dict.fromkeys(needed) if column in schema.columns(table))
-    sql = f"""
-        WITH rows AS (
-            SELECT {columns}, t.{_quoted(quote)} AS __quote, l.__length
-            FROM {_quoted(table)} t LEFT JOIN (SELECT doc_id, length(text) AS __length FROM documents) l USING (doc_id)
-            {unverified}
-        ),
-        blocks AS (
-            SELECT doc_id, unnest(parts) AS block, generate_subscripts(parts, 1) - 1 AS block_no
-            FROM (SELECT doc_id, regexp_extract_all(text, '(?s).{{1,{BLOCK}}}') AS parts FROM documents
-                  WHERE doc_id IN (SELECT doc_id FROM rows))  -- only the documents the table quotes
-        ),
-        pairs AS (
-            SELECT doc_id, block_no,
-                   block || coalesce(lead(block) OVER (PARTITION BY doc_id ORDER BY block_no), '') AS span
-            FROM blocks
-        ),
-        valid AS (
-            SELECT *, char_start // {BLOCK} AS __first FROM rows
-            WHERE __length IS NOT NULL AND char_start >= 0 AND char_end > char_start AND char_end <= __length
-        ),
-        short AS (
-            SELECT v.*, p.span AS __span FROM valid v JOIN pairs p ON p.doc_id = v.doc_id AND p.block_no = v.__first
-            WHERE v.char_end <= (v.__first + 2) * {BLOCK}
-        ),
-        longer AS (  -- numbered, to put each one's blocks back together
-            SELECT *, row_number() OVER () AS __row FROM valid WHERE char_end > (__first + 2) * {BLOCK}
-        ),
-        wanted AS (
-            SELECT __row, doc_id, unnest(range(__first, (char_end - 1) // {BLOCK} + 1)) AS block_no FROM longer
-        ),
-        long AS (
-            SELECT v.* EXCLUDE (__row), s.__span FROM longer v JOIN (
-                SELECT w.__row, string_agg(b.block, '' ORDER BY w.block_no) AS __span
-                FROM wanted w JOIN blocks b USING (doc_id, block_no) GROUP BY w.__row
-            ) s USING (__row)
-        ),
-        found AS (
-            SELECT *, substr(__span, char_start - __first * {BLOCK} + 1, char_end - char_start) AS __found
-            FROM (SELECT * FROM short UNION ALL SELECT * FROM long)
-        )
-        SELECT 0 AS part, {label} AS label, CASE
-            WHEN t.__length IS NULL THEN 'document ' || coalesce(t.doc_id, 'null') || ' is not in documents'
-            WHEN t.char_start IS NULL OR t.char_end IS NULL THEN 'offsets are null'
-            ELSE 'offsets [' || t.char_start || ', ' || t.char_end || ') are not a non-empty span of the '
-                 || t.__length || ' characters of the document' END AS reason
-        FROM rows t WHERE t.__length IS NULL OR t.char_start IS NULL OR t.char_end IS NULL
-            OR t.char_start < 0 OR t.char_end <= t.char_start OR t.char_end > t.__length
-        UNION ALL
-        SELECT 1 AS part, {label} AS label, 'documents.text[' || t.char_start || ':' || t.char_end || '] is '
-               || to_json(t.__found) || ' but {quote} is ' || coalesce(to_json(t.__quote), 'null') AS reason
-        FROM found t
-        WHERE t.__quote IS DISTINCT FROM t.__found"""
-    # Part 0: offsets that are not a span of the document; part 1: spans whose text is not the quote.
-    return [Failing(sql, parts=2)]
+    in_range = "t.doc_id BETWEEN ? AND ?"
+    outside = "(t.doc_id IS NULL OR t.doc_id NOT IN (SELECT doc_id FROM documents))"
+    failing = f"__offsets_failing_{table}"
+    con.execute(f'CREATE OR REPLACE TEMP TABLE "{failing}" (part INTEGER, label VARCHAR, reason VARCHAR)')
+    batches = [(in_range, [first, last]) for first, last in offsets.document_ranges(con)] + [(outside, [])]
+    for condition, parameters in batches:
+        where = f"WHERE {condition}" + (f" AND ({unverified.removeprefix('WHERE ')})" if unverified else "")
+        sql = offsets.failing_rows_sql(table, columns, quote, label, where)
+        con.execute(f'INSERT INTO "{failing}" SELECT part, label, reason FROM ({sql})', parameters)
+    return [Failing(f'SELECT part, label, reason FROM "{failing}"', parts=2)]
 
 
 # The checks of a table, by name; offsets_quote_text only for tables with offsets and a quote column.

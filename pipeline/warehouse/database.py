@@ -24,11 +24,21 @@ def arrow_rows(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=arrow_schema)
 
 
+# Bytes of rows per INSERT of write_table. DuckDB holds a statement's new rows in memory until they are
+# committed, and a table of few rows (documents: one per text) fills no row group it could write out early:
+# inserting a large corpus's texts in one statement needs about twice their size under the memory limit.
+INSERT_BATCH_BYTES = 16_000_000
+
+
 def write_table(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, Any]]) -> int:
-    """(Re)create a published table from its schema and load the rows, sorted by primary key."""
-    data = arrow_rows(table, rows)  # noqa: F841 - referenced by name in the SQL below
+    """(Re)create a published table from its schema and load the rows, sorted by primary key, in batches of
+    about INSERT_BATCH_BYTES (each committed on its own), so that DuckDB's memory limit holds for any corpus."""
+    ordered = arrow_rows(table, rows).sort_by([(column, "ascending") for column in schema.primary_key(table)])
     con.execute(schema.create_table_sql(table))
-    con.execute(f'INSERT INTO "{table}" SELECT {_stored_values(table)} FROM data ORDER BY {schema.order_by(table)}')
+    per_batch = max(1, ordered.num_rows * INSERT_BATCH_BYTES // max(ordered.nbytes, 1))
+    for start in range(0, ordered.num_rows, per_batch):
+        batch = ordered.slice(start, per_batch)  # noqa: F841 - referenced by name in the SQL below
+        con.execute(f'INSERT INTO "{table}" SELECT {_stored_values(table)} FROM batch')
     return len(rows)
 
 
