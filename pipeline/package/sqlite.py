@@ -4,7 +4,7 @@ Every table of schemas/package.json, read from the package's Parquet files, with
 keys and its table and column descriptions as comments in the CREATE TABLE statements (SQLite keeps them
 in sqlite_schema.sql); the metadata tables `_package`, `_tables` and `_columns` (titles, descriptions,
 licences, rights, row counts); the views of pipeline/data/sqlite_views.sql; and FTS5 full-text search
-over the columns pipeline/data/search.toml names, on jieba tokens (see there).
+over the columns pipeline/data/search.toml names, on jieba tokens (pipeline.package.sqlite_search).
 
 Same Parquet files, schemas and library versions → same bytes: rows are inserted in primary-key order
 with rowids 1…n, the page size is fixed, nothing records a time, and the file is VACUUMed at the end.
@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,8 +27,9 @@ from typing import Any
 import duckdb
 
 from pipeline import schema
-from pipeline.data import read_text, read_toml
+from pipeline.data import read_text
 from pipeline.package import sqlite_reuse
+from pipeline.package.sqlite_search import write_search
 from pipeline.settings import duckdb_memory_limit
 
 PAGE_SIZE = 4096
@@ -41,7 +41,6 @@ DESCRIPTION = (
     "MATCH '医共体'). Browse it with `python -m pipeline serve` (Datasette) or any SQLite tool."
 )
 _BATCH = 10_000
-_LIST_BATCH = 32  # rows with their token lists (a document's text: thousands of tokens) fetched at a time
 _SQLITE_TYPES = {
     "string": "TEXT",
     "integer": "INTEGER",
@@ -61,15 +60,6 @@ BACKGROUND_MIN_BYTES = int(os.environ.get("PIPELINE_SQLITE_BACKGROUND_MIN_BYTES"
 def sqlite_file_name() -> str:
     """`<package name>.sqlite`, the file's name in a release folder."""
     return f"{schema.package_metadata()['name']}.sqlite"
-
-
-def search_settings() -> dict[str, Any]:
-    """pipeline/data/search.toml: the indexed columns of each table and the sub-word threshold."""
-    return read_toml("search.toml")
-
-
-def fts_table(table: str) -> str:
-    return f"{table}_fts"
 
 
 def write_sqlite(
@@ -107,7 +97,7 @@ def write_sqlite(
         _write_metadata(target, counts)
         for statement in _view_statements():
             target.execute(statement)
-        _write_search(source, target, package_dir)
+        write_search(source, target, package_dir)
         target.execute("COMMIT")
         if previous:
             target.execute("DETACH DATABASE previous")
@@ -280,83 +270,6 @@ def _write_metadata(target: sqlite3.Connection, counts: dict[str, int]) -> None:
 def _view_statements() -> list[str]:
     """The CREATE VIEW statements of pipeline/data/sqlite_views.sql (separated by blank lines)."""
     return [part.strip() for part in read_text("sqlite_views.sql").split("\n\n") if part.strip().startswith("CREATE")]
-
-
-def _write_search(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection, package_dir: Path) -> None:
-    settings = search_settings()
-    tables = {table: spec["columns"] for table, spec in settings["tables"].items() if table in schema.table_names()}
-    if not tables:
-        return
-    from pipeline.text.segment import contained_words, tokenize  # jieba: only when writing search
-
-    min_chars = int(settings["subword_min_chars"])
-    tokens = _sql_string(package_dir / "data" / "tokens.parquet")
-    vocabulary = frozenset(
-        token
-        for (token,) in source.execute(
-            f"SELECT DISTINCT token FROM read_parquet({tokens}) WHERE length(token) >= 2"
-        ).fetchall()
-    )
-    expanded: dict[str, str] = {}  # token → the token followed by the words inside it, as indexed
-
-    def expand(token: str) -> str:
-        if len(token) >= min_chars and _is_cjk(token):
-            return " ".join((token, *contained_words(token, vocabulary)))
-        return token
-
-    def words(tokens: list[str]) -> str:
-        return " ".join([expanded.get(token) or expanded.setdefault(token, expand(token)) for token in tokens])
-
-    for table, columns in tables.items():
-        fts = fts_table(table)
-        target.execute(f"CREATE VIRTUAL TABLE \"{fts}\" USING fts5({', '.join(columns)}, content='')")
-        token_lists = [_column_tokens(source, package_dir, table, column) for column in columns]
-        insert = f'INSERT INTO "{fts}" (rowid, {", ".join(columns)}) VALUES ({", ".join("?" * (len(columns) + 1))})'
-        for rowid, row in enumerate(zip(*token_lists, strict=True), start=1):
-            values = [words(tokens if tokens is not None else _segmented(tokenize, text)) for tokens, text in row]
-            target.execute(insert, (rowid, *values))
-        target.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'optimize\')')
-
-
-_CJK = re.compile("[\u4e00-\u9fff]+")
-
-
-def _is_cjk(token: str) -> bool:
-    return _CJK.fullmatch(token) is not None
-
-
-def _segmented(tokenize: Any, text: str | None) -> list[str]:
-    return [token.token for token in tokenize(text)] if text else []
-
-
-def _column_tokens(
-    source: duckdb.DuckDBPyConnection, package_dir: Path, table: str, column: str
-) -> Iterator[tuple[list[str] | None, str | None]]:
-    """For each row of the table in primary-key order: (the tokens table's tokens of the column, or None when
-    the column does not quote a span of its document, and the column's value)."""
-    data = package_dir / "data"
-    rows, tokens = _sql_string(data / f"{table}.parquet"), _sql_string(data / "tokens.parquet")
-    order = ", ".join(f"r.{name}" for name in schema.order_by(table).split(", "))
-    if table == "documents" and column == "text":
-        join = "k.doc_id = r.doc_id"
-    elif column == schema.quote_column(table):
-        join = "k.doc_id = r.doc_id AND k.char_start >= r.char_start AND k.char_end <= r.char_end"
-    else:
-        yield from (
-            (None, value)
-            for (value,) in source.execute(
-                f'SELECT r."{column}" FROM read_parquet({rows}) r ORDER BY {order}'
-            ).fetchall()
-        )
-        return
-    query = (
-        f'SELECT list(k.token ORDER BY k.char_start) FILTER (WHERE k.token IS NOT NULL), any_value(r."{column}") '
-        f"FROM (SELECT *, row_number() OVER (ORDER BY {schema.order_by(table)}) AS _n FROM read_parquet({rows})) r "
-        f"LEFT JOIN read_parquet({tokens}) k ON {join} GROUP BY r._n ORDER BY r._n"
-    )
-    result = source.execute(query)
-    while batch := result.fetchmany(_LIST_BATCH):
-        yield from ((list(tokens or []), value) for tokens, value in batch)
 
 
 def sqlite_problems(package_dir: Path) -> list[str]:
