@@ -195,7 +195,7 @@ def _subject_region(text: str, modal: re.Match[str]) -> tuple[str, str | None] |
     else the last county (泽州县) or region (云南, 晋中市) named; None when it names none."""
     start = max(text.rfind(end, 0, modal.start()) for end in "。！？\n") + 1
     before = text[start : modal.start()]
-    if any(word in before for word in [*_lexicon()["national_bodies"], "国家", "我国", "全国"]):
+    if any(word in before for word in [*_lexicon()["national_bodies"], *_lexicon()["deploy"]["national_subjects"]]):
         return "national", None
     counties = [(c[0], s) for c, s, _ in find_counties(text, start, modal.start()) if len(c) == 1]
     regions = [(r, s) for r, s, _ in find_regions(text, start, modal.start())]
@@ -211,11 +211,12 @@ def _work_year(text: str, ahead: re.Match[str], published: date | None, flags: l
     printed before the sentence, else the publication year (flagged)."""
     if year := ahead.groupdict().get("y") or ahead.groupdict().get("y2"):
         return int(year)  # 2024年; 2025—2027年: its first year
-    words = ahead.group()
-    if published is not None and words.startswith(("今年", "年内", "年底前", "全年", "明年")):
-        return published.year + 1 if words.startswith("明年") else published.year
+    words, cfg = ahead.group(), _lexicon()["deploy"]
+    next_year = words.startswith(tuple(cfg["next_year_words"]))
+    if published is not None and (next_year or words.startswith(tuple(cfg["this_year_words"]))):
+        return published.year + 1 if next_year else published.year
     if found := _YEAR.search(text, 0, ahead.start()):
-        return int(found.group(1)) + (1 if words.startswith("明年") else 0)
+        return int(found.group(1)) + (1 if next_year else 0)
     if published is not None:
         flags.append(WORK_YEAR_FROM_PUBLISHED)
         return published.year
