@@ -378,8 +378,26 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
-    items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
-    return [_with_children(text, item) for item in items]
+    items = sorted((item for found in lists for item in found if _has_words(text, item)), key=lambda i: i.start)
+    return [_with_children(text, item) for item in _first_copies(text, items)]
+
+
+def _has_words(text: str, item: Item) -> bool:
+    """Whether an item holds words of work: not empty, nor only a modal where the copy stops (七是要<end>)."""
+    words = text[item.start : item.end].strip(" \t\u3000。；;，,：:\n")
+    return bool(title_of(text, item)) and words not in rules()["directive"]["modals"]
+
+
+def _first_copies(text: str, items: list[Item]) -> list[Item]:
+    """Items in text order, each words only once: a page that prints a passage twice lists its items once."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        words = text[item.start : item.end].strip(" \t\u3000。；;，,\n")
+        if words not in seen:
+            kept.append(item)
+        seen.add(words)
+    return kept
 
 
 def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -38,7 +38,13 @@ def alternation(words: list[str]) -> str:
 def _lead() -> re.Pattern[str]:
     """Adverbs then a directive verb, at the start of a clause."""
     cfg = rules()["directive"]
-    return re.compile(rf"(?:{alternation(cfg['adverbs'])})*(?:{alternation(cfg['verbs'])})")
+    return re.compile(rf"(?:{_adverb_pattern()})*(?:{alternation(cfg['verbs'])})")
+
+
+def _adverb_pattern() -> str:
+    """An adverb, with the adverbial particle that may follow it (持之以恒地抓好, 认真地做好)."""
+    cfg = rules()["directive"]
+    return rf"(?:{alternation(cfg['adverbs'])})(?:{alternation(cfg['adverb_particles'])})?"
 
 
 @cache
@@ -173,7 +179,7 @@ def _style() -> re.Pattern[str]:
     cfg = rules()["directive"]
     qualifier = rf"[^，,。；;]{{0,{cfg['max_style_qualifier_chars']}}}"
     verbs, objects = alternation(cfg["style_verbs"]), alternation(cfg["attitude_objects"])
-    return re.compile(rf"(?:{alternation(cfg['adverbs'])})*(?:{verbs}){qualifier}(?:{objects})$")
+    return re.compile(rf"(?:{_adverb_pattern()})*(?:{verbs}){qualifier}(?:{objects})$")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -187,7 +193,7 @@ def starts_with_adverb(text: str, position: int, end: int) -> bool:
 
 @cache
 def _adverb() -> re.Pattern[str]:
-    return re.compile(alternation(rules()["directive"]["adverbs"]))
+    return re.compile(_adverb_pattern())
 
 
 @cache

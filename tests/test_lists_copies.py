@@ -1,0 +1,65 @@
+"""The list reader on texts as copied from real pages: an adverb with its particle 地 still leads a measure
+(持之以恒地抓好…), a marker whose item the copy cut after its modal (七是要<end>) is no task, and a passage the page
+prints twice gives its items once. Sentences written for these tests; pure functions, no build."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.lists.rules import directive_at, verb_at
+from tests.list_reading import read_tasks, task_titles
+
+
+@pytest.mark.parametrize("clause", ["持之以恒地抓好行风建设", "扎实地推进医共体建设", "认真地做好疫苗接种", "进一步地完善分级诊疗"])
+def test_an_adverb_with_its_particle_leads_a_measure(clause: str) -> None:
+    assert verb_at(clause, 0, len(clause))
+    assert directive_at(clause, 0, len(clause)) is not None
+
+
+@pytest.mark.parametrize("clause", ["重点地区疫情平稳", "地方财政投入", "认真地"])
+def test_the_particle_makes_no_measure_without_a_verb(clause: str) -> None:
+    assert not verb_at(clause, 0, len(clause))
+
+
+def test_measures_written_with_the_particle_are_split_like_any_other() -> None:
+    text = (
+        "局长强调，要加强行业作风建设，筑牢医务人员廉洁从业防线，认真地开展医疗领域突出问题专项整治，"
+        "持之以恒地抓好医德医风建设，扎实地推进清廉医院创建。要完善医疗纠纷调解机制。"
+    )
+    tasks = read_tasks(text)
+    assert [t["title"] for t in tasks] == ["加强行业作风建设", "完善医疗纠纷调解机制"]
+    assert [c["title"] for c in tasks[0]["children"]] == [
+        "筑牢医务人员廉洁从业防线",
+        "认真地开展医疗领域突出问题专项整治",
+        "持之以恒地抓好医德医风建设",
+        "扎实地推进清廉医院创建",
+    ]
+
+
+@pytest.mark.parametrize("cut", ["七是要", "七是", "七要", "（七）要"])
+def test_an_item_cut_after_its_marker_or_modal_is_no_task(cut: str) -> None:
+    text = (
+        "会议强调，2023年全系统要抓好以下工作：一是要加强人才培养，壮大基层队伍；二是要推进县域医共体建设；"
+        "三是要完善疾控体系；四是要提升妇幼服务能力；五是要实施中医药振兴工程；六是要加快智慧医院建设；" + cut
+    )
+    titles = task_titles(text)
+    assert len(titles) == 6
+    assert titles[-1] == "要加快智慧医院建设"
+
+
+@pytest.mark.parametrize("subject", ["全县卫生健康系统", "全市疾控系统", "各乡镇卫生院"])
+def test_a_passage_printed_twice_gives_its_items_once(subject: str) -> None:
+    passage = (
+        f"副县长强调，{subject}要扎实开展医疗卫生领域专项整治。要加强领导班子建设，选优配强院长队伍。"
+        "要加快补齐公共卫生短板，提升传染病监测预警能力。"
+    )
+    titles = task_titles("会议部署了2024年工作。\n" + passage + "\n" + passage + "\n")
+    assert titles == ["扎实开展医疗卫生领域专项整治", "加强领导班子建设", "加快补齐公共卫生短板"]
+
+
+def test_the_same_measure_in_two_different_passages_is_kept_once_but_distinct_ones_stay() -> None:
+    text = (
+        "会议要求，要加强基层医疗队伍建设。要推进医共体建设。\n"
+        "会议强调，要推进医共体建设。要完善家庭医生签约服务。\n"
+    )
+    assert task_titles(text) == ["加强基层医疗队伍建设", "推进医共体建设", "完善家庭医生签约服务"]
