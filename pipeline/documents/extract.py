@@ -21,6 +21,7 @@ from pipeline.parse.conference import conference_statement, find_conference, mee
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
 from pipeline.parse.conference.types import REVIEW
+from pipeline.parse.deploy import deploy_statement
 from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.new_year import new_year_address
@@ -114,6 +115,8 @@ def _parse_by_genre(
                 return PLAN_STATEMENT_KIND, [address], None
             if kind in (None, PLAN_STATEMENT_KIND) and (evidenced := evidence_statement(text)):
                 return PLAN_STATEMENT_KIND, [evidenced], None
+            if kind in (None, PLAN_STATEMENT_KIND) and (deployed := deploy_statement(text, published)):
+                return PLAN_STATEMENT_KIND, [deployed], None
             return "other", [], None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
@@ -153,7 +156,7 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "")
     if _is_convening_notice(text):
         return "convening_notice"
     return (
-        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence"
+        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
     )
 
 

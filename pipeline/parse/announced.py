@@ -126,7 +126,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
     for pattern in _overview_cues():  # the cue's paragraph is an overview: the measures follow it
         for cue in pattern.finditer(text):
             line_end = text.find("\n", cue.end())
-            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or _list_below(text, line_end)):
+            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or list_below(text, line_end)):
                 return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
     return None
 
@@ -216,7 +216,7 @@ def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, 
         inline = inline or list_tasks(text, at, line_end)
         if inline and (count is None or len(inline) >= count):
             return inline
-    below = _list_below(text, line_end)
+    below = list_below(text, line_end)
     return below if len(below) > len(inline) else inline
 
 
@@ -225,7 +225,7 @@ def _marked(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return tasks if tasks and all(found["marker"] for found in tasks) else []
 
 
-def _list_below(text: str, line_end: int) -> list[dict[str, Any]]:
+def list_below(text: str, line_end: int) -> list[dict[str, Any]]:
     """A list on the lines after a cue's paragraph: marked lines, else lead-sentence paragraphs."""
     offset = line_end + 1
     for line in [line for line in text[offset:].split("\n")][:_LOOKAHEAD_LINES]:

@@ -77,14 +77,13 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
     """Parse a cleaned report; None when the text does not report a health work conference held. `source` is
     the page's printed source line (来源：分宜县融媒体中心), read after the text's own title lines for the region."""
     mentions = find_mentions(text)
+    if mentions and not _states_plan(text, primary_mention(mentions)):
+        mentions = []  # a symposium or briefing that deploys no work, or a meeting named in passing (继…大会后)
     shaped = None if mentions else shaped_mention(text)
     if shaped is not None:
         mentions = [shaped]
-    if not mentions:
+    if not mentions or not _states_plan(text, primary := primary_mention(mentions)):
         return None
-    primary = primary_mention(mentions)
-    if "工作" not in primary.name and not any(cue in text[primary.end :] for cue in lexicon()["meeting"]["plan_cues"]):
-        return None  # a symposium or briefing that deploys no work: no plan statement
     paras = paragraphs(text)
     meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
     flags: list[str] = [MEETING_BY_SHAPE] if shaped else []
@@ -130,6 +129,11 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
         commentary=tuple(segmentation.commentary if segmentation else ()),
         flags=tuple(flags),
     )
+
+
+def _states_plan(text: str, primary: Mention) -> bool:
+    """Whether the meeting is a work meeting (…工作会议) or the text after it deploys work (部署, 要求, 重点工作…)."""
+    return "工作" in primary.name or any(cue in text[primary.end :] for cue in lexicon()["meeting"]["plan_cues"])
 
 
 def _years_and_dates(

@@ -1,0 +1,180 @@
+"""A plan found by its deploy sentences (pipeline.parse.deploy), and meetings read when a known name is only
+mentioned in passing (pipeline.parse.conference.report): sentences written for the test.
+
+A deploy sentence has a subject that deploys (a body, a government or region of any level, a health system, a
+meeting), the future or directive mood and the year ahead; its work is the clauses after the modal, the
+directive sentences that follow it, or the marked list below it. Review, news without a plan and an event to
+come (即将召开) are not plans.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents.extract import extract_document
+from pipeline.parse.deploy import FROM_DEPLOY_SENTENCE, deploy_statement
+from pipeline.text.clean import clean_text
+
+
+def _payload(raw: str, published: str | None = None) -> tuple[str, dict]:
+    text = clean_text(raw).text
+    return text, extract_document(text, kind=None, published=published)
+
+
+def _titles(text: str, tasks: list[dict]) -> list[str]:
+    return [text[task["start"] : task["end"]] for task in tasks]
+
+
+# (text, published, level, region code, work year, first task's opening, number of tasks)
+DEPLOYED = [
+    # a county as the subject, 今年 and 将, the date from the publication
+    (
+        "本报讯 记者从县卫生健康局获悉，今年西吉县将为5000名儿童免费开展视力筛查，新建10所标准化村卫生室。",
+        "2023-05-02",
+        "county",
+        "640422",
+        2023,
+        "为5000名儿童",
+        2,
+    ),
+    # a national body, a five-year period, then a sentence with no subject that goes on (年内还将…)
+    (
+        "国家卫生健康委消息，“十五五”期间，国家将支持各地建设50个左右儿童区域医疗中心，推动优质资源下沉。"
+        "年内还将完成中心的布局规划，启动首批项目。",
+        "2026-04-10",
+        "national",
+        None,
+        2026,
+        "支持各地建设50",
+        4,
+    ),
+    # a province named short, the year printed, the verb-led clauses after 将
+    (
+        "记者从正在召开的省两会上获悉，2025年甘肃将新建20家县级医院急诊中心，完善院前急救网络，加快建设区域医疗中心。",
+        None,
+        "provincial",
+        "620000",
+        2025,
+        "新建20家县级",
+        3,
+    ),
+    # 计划 + the year: the subject named earlier in the paragraph (全县), the work after the year
+    (
+        "截至目前，全县已建成村卫生室80所。同时计划2026年再建15所村卫生室和3所社区卫生服务站。",
+        None,
+        "county",
+        None,
+        2026,
+        "再建15所村卫",
+        1,
+    ),
+    # a director at a meeting announces a count, then a marked list below a short heading
+    (
+        "在全市卫生健康工作会议上，柳州市卫生健康委主任表示，2023年全市卫生健康系统将为群众办好“五件实事”。\n"
+        "五件实事\n一是新建10家社区卫生服务中心。\n二是为2万名孕妇提供免费产前筛查。\n三是开通市级预约诊疗平台。",
+        None,
+        "municipal",
+        "450200",
+        2023,
+        "新建10家社区",
+        3,
+    ),
+    # a framing deploy sentence (…要按照…思路), then directive sentences (要…) that go on with it
+    (
+        "2024年全省妇幼健康工作要按照“一条主线、两个重点”的思路抓好落实。要进一步完善危重孕产妇救治网络。"
+        "要加快建设省级儿童医学中心。",
+        None,
+        "provincial",
+        None,
+        2024,
+        "进一步完善危重",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "published", "level", "region", "year", "first", "n_tasks"), DEPLOYED)
+def test_a_plan_found_by_its_deploy_sentences(
+    raw: str, published: str | None, level: str, region: str | None, year: int, first: str, n_tasks: int
+) -> None:
+    text, payload = _payload(raw, published)
+    assert payload["kind"] == "plan_statement", payload["kind_flag"]
+    [plan] = payload["plans"]
+    assert FROM_DEPLOY_SENTENCE in plan["flag"].split(";")
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == (level, region, year)
+    titles = _titles(text, plan["tasks"])
+    assert titles[0].startswith(first), titles
+    assert len(titles) == n_tasks, titles
+
+
+def test_a_text_printing_its_work_twice_gives_each_task_once() -> None:
+    raw = "据悉，今年西吉县将为5000名儿童免费开展视力筛查。\n（转载）据悉，今年西吉县将为5000名儿童免费开展视力筛查。"
+    text = clean_text(raw).text
+    plan = deploy_statement(text, None)
+    assert plan is not None and len(plan["tasks"]) == 1
+
+
+NOT_DEPLOYED = [
+    # a year-end summary: what was done
+    "2024年，全市累计新建社区卫生服务中心12家，已完成家庭医生签约50万人，群众满意度明显提升。",
+    # news of an event to come (即将召开): no work
+    "在2026年全国两会即将召开之际，国家卫生健康委召开座谈会，听取代表委员对卫生健康工作的意见建议。",
+    # work since the start of the year, reported as done
+    "今年以来，市卫生健康委深入开展群众满意医院创建活动，取得明显成效。",
+    # an exhortation with no subject in its sentence and no directive work
+    "他指出，全省卫生系统干部职工辛勤付出。做好今年工作责任重大，要以人民是否满意作为衡量工作的标尺。",
+    # 计划 as a noun (an investment plan) with an amount: no mood
+    "近日，国家发展改革委下达2014年中央预算内投资计划3亿元，支持县级医院建设。",
+    # the year ahead and a subject, but the mood is a report (将 inside 即将; 要 inside 重要)
+    "2025年是十四五规划的收官之年，国家卫生健康委召开重要会议。",
+]
+
+
+@pytest.mark.parametrize("raw", NOT_DEPLOYED)
+def test_no_deploy_sentence_no_plan(raw: str) -> None:
+    text = clean_text(raw).text
+    assert deploy_statement(text, None) is None
+    _, payload = _payload(raw)
+    assert payload["kind"] == "other"
+    assert payload["kind_flag"].endswith("no_deploy_sentence")
+
+
+def test_a_known_meeting_named_in_passing_gives_way_to_the_meeting_held() -> None:
+    """继省、市召开卫生与健康大会后: the known name is mentioned, the meeting held (…召开全县…会议) is the report's."""
+    raw = (
+        "5月8日，永登县召开全县卫生计生暨党风廉政建设会议，安排部署2018年卫生计生重点工作任务。\n"
+        "副县长李明讲话。\n"
+        "一、认真筹备全县卫生与健康大会。继省、市召开卫生与健康大会后，我县也要积极谋划发展规划。\n"
+        "二、加快推进分级诊疗。要建立县乡村三级医疗服务网络。"
+    )
+    _, payload = _payload(raw)
+    assert payload["meeting"] is not None
+    assert payload["meeting"]["name"].endswith("卫生计生暨党风廉政建设会议")
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("county", "620121", 2018)
+
+
+def test_a_county_health_system_named_short_holds_the_meeting() -> None:
+    """卫计系统 (卫生计生系统 short) is a health system: its year-end meeting that deploys the year is read."""
+    raw = (
+        "2月3日，永登县卫计系统2018年度工作总结会暨2019年工作部署会在县卫计局会议室召开。\n"
+        "会议要求，要全面推进家庭医生签约服务，要加快建设紧密型医共体。"
+    )
+    _, payload = _payload(raw)
+    assert payload["meeting"] is not None and "meeting_found_by_shape" in payload["meeting"]["flags"]
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("county", "620121", 2019)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "source"),
+    [
+        ("来源:健康时报 时间:2021-03-05 10:12:45", "2021-03-05", "健康时报"),
+        ("来源:人民财讯作者:王明2024-09-12 13:36", "2024-09-12", "人民财讯"),
+        ("来源：贵州日报 时间：2020-01-09 浏览次数:", "2020-01-09", "贵州日报"),
+    ],
+)
+def test_a_source_line_that_prints_the_date_dates_the_page(line: str, published: str, source: str) -> None:
+    cleaned = clean_text(f"市卫生健康委召开会议\n{line}\n会议要求，要加快建设医共体。")
+    assert (cleaned.published_date, cleaned.source) == (published, source)
+    assert line not in cleaned.text
