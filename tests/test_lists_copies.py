@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.lists.rules import directive_at, verb_at
+from pipeline.parse.lists.rules import directive_at, is_generic, verb_at
+from pipeline.parse.lists.unmarked import only_attributes
 from tests.list_reading import read_tasks, task_titles
 
 
@@ -63,3 +64,71 @@ def test_the_same_measure_in_two_different_passages_is_kept_once_but_distinct_on
         "会议强调，要推进医共体建设。要完善家庭医生签约服务。\n"
     )
     assert task_titles(text) == ["加强基层医疗队伍建设", "推进医共体建设", "完善家庭医生签约服务"]
+
+
+# A sentence in the mood of work to come: its subject's modal (将, 要) sets every verb-led clause after it as a measure,
+# so half of its clauses led by a directive verb make it a plan in prose (two thirds without the modal).
+
+
+@pytest.mark.parametrize(
+    ("opening", "modal"),
+    [("据国家卫健委消息，“十四五”期间，国家", "将"), ("记者从省卫生健康委获悉，今年全省", "将"), ("会议强调，全市各级医疗机构", "要")],
+)
+def test_a_sentence_after_its_subjects_modal_is_read_with_half_its_clauses_led(opening: str, modal: str) -> None:
+    text = opening + modal + "支持各地建设一批区域医疗中心，推动优质医疗资源向基层延伸，尽可能方便群众就近就医。"
+    assert task_titles(text) == ["支持各地建设一批区域医疗中心", "推动优质医疗资源向基层延伸"]
+
+
+def test_without_a_modal_a_sentence_needs_two_thirds_of_its_clauses_led() -> None:
+    text = "会议强调，全市医院近年来积极探索，推动资源下沉，建设医联体，群众看病更方便，就医体验持续改善。"
+    assert task_titles(text) == []
+
+
+@pytest.mark.parametrize("speaker", ["省中医药管理局局长介绍", "市卫生健康委主任透露", "她介绍"])
+def test_a_speaker_who_introduces_the_plan_only_attributes_it(speaker: str) -> None:
+    assert only_attributes(speaker, 0, len(speaker))
+
+
+def test_a_measure_led_by_tongshi_is_a_measure() -> None:
+    clause = "同时聚焦生物医药、现代中医药等产业"
+    assert verb_at(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize("modal", ["要", "将"])
+def test_a_run_of_four_character_slogans_lists_no_measures(modal: str) -> None:
+    text = (
+        f"会议要求，各地各单位{modal}立足统筹，着眼长远，突出重点，强化改革，加快推进分级诊疗制度建设，"
+        "完善家庭医生签约服务，提升基层首诊能力。"
+    )
+    assert task_titles(text) == ["加快推进分级诊疗制度建设", "完善家庭医生签约服务", "提升基层首诊能力"]
+
+
+def test_short_measures_that_make_no_run_of_slogans_stay() -> None:
+    text = "会议要求，全县各医疗机构要优化布局，加快推进医共体建设，完善家庭医生签约服务，提升基层首诊能力。"
+    assert task_titles(text) == ["优化布局", "加快推进医共体建设", "完善家庭医生签约服务", "提升基层首诊能力"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "紧扣“追赶超越”和“五个扎实”要求",
+        "对照国家区域医疗中心建设标准",
+        "继续围绕“两大任务”",
+        "以更宽的视野和更高的站位",
+        "以更加务实的作风",
+        "确保“十四五”卫生健康规划圆满收官",
+        "不断增强人民群众的获得感和满意度",
+        "把学习贯彻全会精神作为首要政治任务",
+        "把人民群众生命安全放在首位",
+    ],
+)
+def test_circumstance_manner_aims_and_stances_are_generic(clause: str) -> None:
+    assert is_generic(clause, 0, len(clause))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["围绕“一老一小”完善托育和养老服务", "对照标准补齐乡镇卫生院短板", "把家庭医生签约服务作为基层改革重点", "推进中医药事业发展"],
+)
+def test_measures_sharing_those_first_words_stay_measures(clause: str) -> None:
+    assert not is_generic(clause, 0, len(clause))

@@ -300,7 +300,6 @@ def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> 
     return _as_items(found)
 
 
-
 def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
     for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
         s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
@@ -340,8 +339,6 @@ def _with_children(text: str, item: Item) -> Item:
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
 
 
-
-
 def _with_enumeration(text: str, item: Item) -> Item:
     """A requirement's measure with the parts it enumerates (一体推进A、B、C“三个体系”建设: A, B, C)."""
     parts = _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -354,8 +351,6 @@ def _is_requirement(item: Item) -> bool:
     return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
 
 
-
-
 def marked_children(text: str, start: int, end: int) -> list[Item]:
     """The items of a marked list that starts inside text[start:end] (not at its start), when it has two or more."""
     inner = [c for c in find_chains(find_markers(text, start, end)) if c.start > start]
@@ -363,8 +358,6 @@ def marked_children(text: str, start: int, end: int) -> list[Item]:
     children = _chain_items(text, inner[0], paragraphs, end) if inner and paragraphs else []
     children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
     return children if len(children) >= 2 else []
-
-
 
 
 def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
