@@ -24,12 +24,14 @@ from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
 from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement
 from pipeline.parse.evidence import evidence_statement
+from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.statements import issuer_for
 from pipeline.parse.work_points import work_points_statement
+from pipeline.text.dates import date_at_top
 from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
@@ -39,10 +41,14 @@ WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
 _SENTENCE = re.compile("[^。！？\n]+[。！？]?")
 
 
-def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
-    """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
-    published_date = date.fromisoformat(published) if published else _date_at_top(text)
-    found_kind, plans, meeting = _parse_by_genre(text, kind, published_date)
+def extract_document(
+    text: str, *, kind: str | None, published: str | None, source: str | None = None
+) -> dict[str, Any]:
+    """Extract one document. `kind` is the manifest's kind, or None to infer it from the text; `source` is the
+    page's printed source line (来源：…), evidence of the issuer's region."""
+    published_date = date.fromisoformat(published) if published else date_at_top(text)
+    found_kind, plans, meeting = _parse_by_genre(text, kind, published_date, source)
+    complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:
         meeting = session_meeting(text, plans[0]["level"], plans[0]["region_code"], plans[0]["work_year"])
@@ -51,6 +57,8 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
         _add_targets(text, plan)
     figures = _reported_figures(text, plans, meeting, published_date)
     meeting_payload = _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None
+    if meeting_payload and len(plans) == 1:
+        complete_meeting(meeting_payload, plans[0])
     if meeting_payload and session:
         meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
     return {
@@ -83,7 +91,7 @@ def _reported_figures(
 
 
 def _parse_by_genre(
-    text: str, kind: str | None, published: date | None
+    text: str, kind: str | None, published: date | None, source: str | None = None
 ) -> tuple[str, list[dict[str, Any]], MeetingReport | None]:
     """(kind found, plan statements, meeting): round-ups first, then work points, then conference reports."""
     if kind in (None, ROUNDUP_KIND):
@@ -101,7 +109,7 @@ def _parse_by_genre(
             return WORK_POINTS_KIND, [work_points], None
     if kind is None and _is_convening_notice(text):
         return "other", [], None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
-    meeting = parse_meeting_report(text, published)
+    meeting = parse_meeting_report(text, published, source)
     if meeting is None:
         mention = find_conference(text)
         if mention is None:
@@ -144,21 +152,6 @@ def _with_deployed_work(
         meeting = replace(meeting, work_year=plan["work_year"], flags=(*meeting_flags, WORK_YEAR_FROM_DEPLOY_SENTENCE))
     plan["flag"] = ";".join(dict.fromkeys(flags))
     return plan, meeting
-
-
-_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-
-
-def _date_at_top(text: str) -> date | None:
-    """A date printed in the first lines (2021-10-12 14:26:35, date 2026-03-07): the page's date, which
-    stands in for a missing publication date when a year has to be inferred (no meeting is after it)."""
-    found = _TOP_DATE.search("\n".join(text.split("\n", 3)[:3]))
-    if found is None:
-        return None
-    try:
-        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        return None
 
 
 def conference_kind(meeting: MeetingReport) -> str:

@@ -39,7 +39,7 @@ from pipeline.parse.statements import (
     task,
 )
 from pipeline.parse.work_points.sections import sort_sections
-from pipeline.text.regions import PROVINCE, find_counties, find_regions
+from pipeline.text.regions import PROVINCE, Region, find_counties, find_regions
 
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
@@ -330,6 +330,8 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
         flags.append(LEVEL_UNKNOWN)
         return "provincial", None
     flags.append(LEVEL_FROM_TEXT)
+    if (county := _one_county(named, counties)) is not None and scope in (None, "county"):
+        return "county", county  # 宁化县新闻中心 … 县卫生局局长…: a county's text names its own county
     provinces = {region.province_code for region, _, _ in named} | {c[0].province_code for c in counties}
     if len(provinces) > 1 and (titled := _title_region(text)) is not None:
         flags.append(REGION_FROM_TITLE)  # 2024年新疆加快健康新疆建设, then a broadcaster 兵团广播电视台
@@ -343,6 +345,16 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
             return "municipal", cities.pop()
         return "provincial", province
     return "provincial", None
+
+
+def _one_county(named: list[tuple[Region, int, int]], counties: list[tuple[Region, ...]]) -> str | None:
+    """The code of the one county the text names, when every other region it names is one of its superiors."""
+    codes = {candidates[0].code for candidates in counties}
+    if len(codes) != 1:
+        return None
+    county = counties[0][0]
+    superiors = {county.province_code, county.prefecture_code}
+    return county.code if all(region.code in superiors for region, _, _ in named) else None
 
 
 def _title_region(text: str) -> tuple[str, str] | None:

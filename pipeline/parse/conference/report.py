@@ -49,6 +49,7 @@ from pipeline.parse.conference.years import (
     relative_work_year,
     work_year_from_text,
 )
+from pipeline.text.work_years import stated_work_year
 
 __all__ = [
     "Commentary",
@@ -72,8 +73,9 @@ NO_TASKS = "no_tasks"
 TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 
 
-def parse_meeting_report(text: str, published: date | None = None) -> MeetingReport | None:
-    """Parse a cleaned report; None when the text does not report a health work conference held."""
+def parse_meeting_report(text: str, published: date | None = None, source: str | None = None) -> MeetingReport | None:
+    """Parse a cleaned report; None when the text does not report a health work conference held. `source` is
+    the page's printed source line (来源：分宜县融媒体中心), read after the text's own title lines for the region."""
     mentions = find_mentions(text)
     if mentions and not _states_plan(text, primary_mention(mentions)):
         mentions = []  # a symposium or briefing that deploys no work, or a meeting named in passing (继…大会后)
@@ -91,7 +93,7 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
     work_year, start_date, end_date = _years_and_dates(text, meeting_paragraph, mentions, published, flags)
     location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
     officials = find_officials(text)
-    hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]]
+    hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]] + ([source] if source else [])
     if primary.joint:  # several provincial units together: no one region
         scope, region_code = PROVINCIAL, None
         flags.append(JOINT)
@@ -142,6 +144,9 @@ def _years_and_dates(
 ) -> tuple[int | None, date | None, date | None]:
     """The work year and the meeting's first and last day, flagging what had to be inferred."""
     work_year = work_year_from_text(text, meeting_paragraph.end, mentions, flags)
+    if work_year is None and (stated := stated_work_year(text, published))[0] is not None:
+        work_year = stated[0]  # 会议要求，2019年全县…要…; 今年是“十四五”开局之年
+        flags.append(str(stated[1]))
     printed = primary_mention(mentions).meeting_date
     if printed is None and published is not None:
         printed = _day_only_date(text, meeting_paragraph, primary_mention(mentions).name, published)
