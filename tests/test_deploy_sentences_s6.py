@@ -214,8 +214,8 @@ def test_a_leading_group_meeting_is_read(raw: str, level: str, region: str | Non
 
 
 def test_a_group_meeting_without_a_list_takes_the_work_of_its_deploy_sentences() -> None:
-    """县卫健委党组及时召开会议 and no list the meeting readers know: the deploy sentence's clauses are its tasks and
-    its year (对2023年度工作进行谋划) the work year."""
+    """县卫健委党组及时召开会议 and no list the meeting readers know: the deploy sentence's clauses are its tasks; the
+    year (对2023年度工作进行谋划) is the work year of the meeting and its plan."""
     raw = (
         "全市动员会议召开之后，县卫健委党组及时召开会议，对2023年度工作进行谋划，大家认为，我们要紧紧围绕"
         "卫生健康工作方针，着力构建县域医疗卫生服务体系，深入推进紧密型医共体建设，强化家庭医生签约服务。"
@@ -225,7 +225,7 @@ def test_a_group_meeting_without_a_list_takes_the_work_of_its_deploy_sentences()
     [plan] = payload["plans"]
     assert (plan["level"], plan["work_year"]) == ("county", 2023)
     assert "tasks_from_deploy_sentences" in plan["flag"].split(";")
-    assert "work_year_from_deploy_sentence" in payload["meeting"]["flags"]
+    assert payload["meeting"]["work_year"] == 2023
     assert _titles(text, plan["tasks"])[-1] == "强化家庭医生签约服务"
 
 
