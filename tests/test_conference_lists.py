@@ -101,3 +101,17 @@ def test_a_plan_with_a_bare_item_is_published() -> None:
     payload = extract_document(text, kind=None, published=None)
     record = DocumentRecord("d1", "d1.txt", "0" * 64, None, text, (), {}, payload)
     assert document_row_problem(record) is None
+
+
+@pytest.mark.parametrize("meeting", _MEETINGS)
+def test_a_reported_item_of_a_heading_and_three_measures_has_them_as_children(meeting: str) -> None:
+    plan = _plan(
+        meeting + "\n会议部署了2024年重点工作：一是聚焦群众就医难点，持续深化公立医院改革，健全分级诊疗制度，"
+        "加快推进医共体建设；二是着力补齐短板，提升儿科服务能力；三是强化队伍保障、经费保障、制度保障。"
+    )
+    first, second, third = plan["tasks"]
+    assert [c["title"] for c in first["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设"]
+    assert second["children"] == []  # a heading and one measure is one task (CONVENTIONS 3)
+    assert [c["title"] for c in third["children"]] == ["队伍保障", "经费保障", "制度保障"]
+    for child in first["children"] + third["children"]:
+        assert child["start"] >= first["start"] or child["start"] >= third["start"]

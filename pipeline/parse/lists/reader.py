@@ -323,7 +323,7 @@ def _with_children(text: str, item: Item) -> Item:
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             measures = requirement_measures(text, item.start, item.end, item.marker)
             children = [_with_enumeration(text, child) for child in _as_items(measures)] if len(measures) >= 2 else []
-        elif not children and item.rule == unmarked.CLAUSES and not in_counted_list(text, item.start):
+        elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
             measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -337,6 +337,11 @@ def _with_children(text: str, item: Item) -> Item:
     if len(children) < 2:
         return item
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+
+
+def item_children(text: str, start: int, end: int, marker: str | None) -> list[Item]:
+    """The children the reader gives an item text[start:end] printed with `marker` (none when it nests no list)."""
+    return _with_children(text, Item(start, end, marker, None, 1, MARKED)).children
 
 
 def _with_enumeration(text: str, item: Item) -> Item:
