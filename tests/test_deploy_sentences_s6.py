@@ -9,6 +9,8 @@ come (即将召开) are not plans.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pipeline.documents.extract import extract_document
@@ -178,3 +180,72 @@ def test_a_source_line_that_prints_the_date_dates_the_page(line: str, published:
     cleaned = clean_text(f"市卫生健康委召开会议\n{line}\n会议要求，要加快建设医共体。")
     assert (cleaned.published_date, cleaned.source) == (published, source)
     assert line not in cleaned.text
+
+
+# (text, level, region code, work year, meeting name): a health body's leading group meets (…党组召开会议)
+GROUP_MEETINGS = [
+    # national, in December, reading a central meeting: the next year's work
+    (
+        "12月20日，国家疾控局党组召开会议，传达学习中央经济工作会议精神。\n"
+        "会议强调，要毫不放松抓好传染病防控，要加快推进疾控体系改革，要做好岁末年初各项工作。",
+        "national",
+        None,
+        2025,
+        "国家疾控局党组会议",
+    ),
+    # provincial, its area named with the body
+    (
+        "3月5日，湖南省卫生健康委党委召开专题会议，研究部署2023年重点工作。\n"
+        "会议要求，要全面推进紧密型县域医共体建设，要持续提升基层服务能力。",
+        "provincial",
+        "430000",
+        2023,
+        "湖南省卫生健康委党委会议",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "level", "region", "year", "name"), GROUP_MEETINGS)
+def test_a_leading_group_meeting_is_read(raw: str, level: str, region: str | None, year: int, name: str) -> None:
+    _, payload = _payload(raw, "2024-12-21" if "12月20日" in raw else None)
+    assert payload["meeting"] is not None and payload["meeting"]["name"] == name
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == (level, region, year)
+
+
+def test_a_group_meeting_without_a_list_takes_the_work_of_its_deploy_sentences() -> None:
+    """县卫健委党组及时召开会议 and no list the meeting readers know: the deploy sentence's clauses are its tasks; the
+    year (对2023年度工作进行谋划) is the work year of the meeting and its plan."""
+    raw = (
+        "全市动员会议召开之后，县卫健委党组及时召开会议，对2023年度工作进行谋划，大家认为，我们要紧紧围绕"
+        "卫生健康工作方针，着力构建县域医疗卫生服务体系，深入推进紧密型医共体建设，强化家庭医生签约服务。"
+    )
+    text, payload = _payload(raw)
+    assert payload["meeting"] is not None and payload["meeting"]["name"] == "县卫健委党组会议"
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["work_year"]) == ("county", 2023)
+    assert "tasks_from_deploy_sentences" in plan["flag"].split(";")
+    assert payload["meeting"]["work_year"] == 2023
+    assert _titles(text, plan["tasks"])[-1] == "强化家庭医生签约服务"
+
+
+def test_a_meeting_named_by_a_bare_district_word_is_placed_by_the_text() -> None:
+    """区卫生健康…推进会: a district's meeting; the district is the one the source line names; the year deployed is
+    the last the name prints (2024年度总结暨2025年…)."""
+    raw = (
+        "区卫生健康重点工作推进会召开\n"
+        "2月8日下午，区卫生健康重点工作2024年度总结暨2025年调度推进会召开。副区长王明出席。\n"
+        "会议强调，要全面深化医共体建设，要加快标准化村卫生室建设。\n"
+        "稿件来源：雁塔区融媒体中心"
+    )
+    _, payload = _payload(raw)
+    assert payload["meeting"] is not None and payload["meeting"]["start_date"] == "2025-02-08"
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("county", "610113", 2025)
+
+
+def test_a_horizon_year_is_no_work_year() -> None:
+    """力争到2030年…: a horizon, not the year deployed; 今年 with a publication date is that year."""
+    text = clean_text("今年，全市将新建3家社区医院，力争到2030年建成15分钟医疗服务圈。").text
+    plan = deploy_statement(text, date(2024, 3, 1))
+    assert plan is not None and plan["work_year"] == 2024

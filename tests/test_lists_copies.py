@@ -132,3 +132,40 @@ def test_circumstance_manner_aims_and_stances_are_generic(clause: str) -> None:
 )
 def test_measures_sharing_those_first_words_stay_measures(clause: str) -> None:
     assert not is_generic(clause, 0, len(clause))
+
+
+# An item that names its parts (CONVENTIONS 3): parts sharing one head noun, or closed by 等 and a noun of deliverables;
+# a bracket that explains one item lists no parts, and 等工作 names fields of work, not parts.
+
+
+def _requirements(first: str) -> str:
+    return f"会议强调，{first}。要完善家庭医生签约服务，提高签约居民续约率。"
+
+
+@pytest.mark.parametrize(
+    ("item", "parts"),
+    [
+        ("要强化队伍保障、经费保障、制度保障，为全县卫生健康工作提供支撑", ["队伍保障", "经费保障", "制度保障"]),
+        ("要推进胸痛中心建设、卒中中心建设、创伤中心建设", ["胸痛中心建设", "卒中中心建设", "创伤中心建设"]),
+        ("要抓好妇幼保健、老年健康、职业健康等服务，坚决守住健康底线", ["妇幼保健", "老年健康", "职业健康"]),
+        ("要实施县医院提标、乡镇卫生院提质、村卫生室提档等工程", ["县医院提标", "乡镇卫生院提质", "村卫生室提档"]),
+    ],
+)
+def test_a_requirement_that_names_its_parts_has_them_as_children(item: str, parts: list[str]) -> None:
+    tasks = read_tasks(_requirements(item))
+    assert len(tasks) == 2
+    assert [c["title"] for c in tasks[0]["children"]] == parts
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "要开展健康教育“五进”（进家庭、进学校、进医院）活动",
+        "要加强疾病防控、卫生应急、卫生监督等工作，提升公共卫生服务能力",
+        "要加强疾病防控、卫生应急、妇幼健康、卫生监督",
+    ],
+)
+def test_brackets_fields_of_work_and_unlike_parts_make_no_children(item: str) -> None:
+    tasks = read_tasks(_requirements(item))
+    assert len(tasks) == 2
+    assert tasks[0]["children"] == []

@@ -9,7 +9,7 @@ All offsets are absolute offsets into the cleaned text. No cross-document logic 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -20,6 +20,7 @@ from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
+from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
 from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement
 from pipeline.parse.evidence import evidence_statement
@@ -28,12 +29,15 @@ from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
+from pipeline.parse.statements import issuer_for
 from pipeline.parse.work_points import work_points_statement
 from pipeline.text.dates import date_at_top
 from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
 _TITLE_MAX = 80
+TASKS_FROM_DEPLOY_SENTENCES = "tasks_from_deploy_sentences"
+WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
 _SENTENCE = re.compile("[^。！？\n]+[。！？]?")
 
 
@@ -123,7 +127,31 @@ def _parse_by_genre(
         return found_kind, [mention_statement(text, mention, genre)], None
     found_kind = conference_kind(meeting)
     genre = document_genre(kind or found_kind) or "conference_report"
-    return found_kind, [conference_statement(text, meeting, genre)], meeting
+    plan = conference_statement(text, meeting, genre)
+    shaped = MEETING_BY_SHAPE in meeting.flags  # a known meeting's text: only the sentences that announce (将…)
+    if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
+        plan, meeting = _with_deployed_work(plan, meeting, deployed)
+    return found_kind, [plan], meeting
+
+
+def _with_deployed_work(
+    plan: dict[str, Any], meeting: MeetingReport, deployed: dict[str, Any]
+) -> tuple[dict[str, Any], MeetingReport]:
+    """A meeting whose task readers found nothing takes the work of the text's deploy sentences (县卫健委党组
+    及时召开会议，…我们要紧紧围绕…，着力构建…; for a meeting read by its known name, only the sentences that announce:
+    2014年，…将建设50个乡镇卫生院便民中医馆) (flag tasks_from_deploy_sentences), and their year when it has none
+    (flag work_year_from_deploy_sentence)."""
+    flags = [flag for flag in (plan["flag"] or "").split(";") if flag and flag != "no_tasks"]
+    flags.append(TASKS_FROM_DEPLOY_SENTENCES)
+    plan = {**plan, "tasks": deployed["tasks"]}
+    if plan["work_year"] is None and deployed["work_year"] is not None:
+        flags = [flag for flag in flags if flag != "work_year_unknown"] + [WORK_YEAR_FROM_DEPLOY_SENTENCE]
+        plan["work_year"] = deployed["work_year"]
+        plan["issuer"] = issuer_for(plan["level"], plan["region_code"], plan["field"], plan["work_year"])
+        meeting_flags = tuple(flag for flag in meeting.flags if flag != "work_year_unknown")
+        meeting = replace(meeting, work_year=plan["work_year"], flags=(*meeting_flags, WORK_YEAR_FROM_DEPLOY_SENTENCE))
+    plan["flag"] = ";".join(dict.fromkeys(flags))
+    return plan, meeting
 
 
 def conference_kind(meeting: MeetingReport) -> str:

@@ -32,7 +32,7 @@ from pipeline.parse.statements import MAX_TITLE_CHARS, task
 from pipeline.text.regions import find_counties, find_regions
 
 FROM_DEPLOY_SENTENCE = "plan_from_deploy_sentence"
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年")  # not a horizon (力争到2020年)
 _CLAUSE_MARKS = "，,；;：:"
 _LINE = re.compile("[^\n]+")
 
@@ -60,8 +60,9 @@ def _subject() -> re.Pattern[str]:
     return re.compile(alternation(words))
 
 
-def deploy_statement(text: str, published: date | None) -> dict[str, Any] | None:
-    """The plan the text's deploy sentences state, or None when it has none with work after its modal."""
+def deploy_statement(text: str, published: date | None, *, future_only: bool = False) -> dict[str, Any] | None:
+    """The plan the text's deploy sentences state, or None when it has none with work after its modal.
+    `future_only`: only sentences that announce (将, 计划), not those that exhort (要), deploy."""
     tasks: list[dict[str, Any]] = []
     first: tuple[re.Match[str], re.Match[str]] | None = None
     going_on = False  # the sentence before deployed work or went on with it
@@ -70,7 +71,7 @@ def deploy_statement(text: str, published: date | None) -> dict[str, Any] | None
         if sentence.start() < taken_until:
             continue
         deploys = False
-        if found := _deploy_at(text, sentence):
+        if found := _deploy_at(text, sentence, future_only):
             future = found[1].group() in _lexicon()["deploy"]["future_modals"]
             work, taken_until = _work_after(text, sentence, _work_start(text, *found), future)
             first, deploys = first or found, True
@@ -96,7 +97,9 @@ def _title_end(text: str) -> int:
     return len(first) if "。" not in first and len(first) <= MAX_TITLE_CHARS else 0
 
 
-def _deploy_at(text: str, sentence: re.Match[str]) -> tuple[re.Match[str], re.Match[str]] | None:
+def _deploy_at(
+    text: str, sentence: re.Match[str], future_only: bool = False
+) -> tuple[re.Match[str], re.Match[str]] | None:
     """(the year-ahead words, the modal) of a deploy sentence, or None. Its subject may be named earlier in its
     paragraph (全县已…。同时计划2015年再建…)."""
     paragraph_start = text.rfind("\n", 0, sentence.start()) + 1
@@ -106,6 +109,8 @@ def _deploy_at(text: str, sentence: re.Match[str]) -> tuple[re.Match[str], re.Ma
         window_end = min(sentence.end(), modal.end() + _lexicon()["deploy"]["ahead_after_modal"])
         ahead = _ahead().search(text, sentence.start(), window_end)
         future = modal.group() in _lexicon()["deploy"]["future_modals"]
+        if future_only and not future:
+            continue
         if ahead is None or not _has_subject(text, paragraph_start if future else sentence.start(), modal.start()):
             continue
         clause_start = max(text.rfind(mark, sentence.start(), ahead.start()) for mark in _CLAUSE_MARKS) + 1

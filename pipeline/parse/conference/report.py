@@ -30,7 +30,7 @@ from pipeline.parse.conference.facts import (
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
 from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
-from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, shaped_mention
+from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, is_group_meeting, shaped_mention
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
     NATIONAL,
@@ -82,8 +82,11 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
     shaped = None if mentions else shaped_mention(text)
     if shaped is not None:
         mentions = [shaped]
-    if not mentions or not _states_plan(text, primary := primary_mention(mentions)):
+    if not mentions:
         return None
+    primary = primary_mention(mentions)
+    if shaped is None and not _states_plan(text, primary):
+        return None  # (a meeting found by its shape was read only where the text deploys work)
     paras = paragraphs(text)
     meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
     flags: list[str] = [MEETING_BY_SHAPE] if shaped else []
@@ -157,8 +160,9 @@ def _years_and_dates(
     days = date_range(printed, year) if printed is not None and year is not None else None
     if days is None:
         flags.append(DATE_MISSING)
-    # only an annual work meeting (…工作会议) held late in a year deploys the next year's work
-    annual = "工作" in primary_mention(mentions).name
+    # only an annual work meeting (…工作会议) or a leading group's meeting (…党组会议) held late in a year deploys the
+    # next year's work
+    annual = "工作" in primary_mention(mentions).name or is_group_meeting(primary_mention(mentions).name)
     if work_year is None and printed is not None and year is not None:
         work_year = _work_year_from_date(text[: meeting_paragraph.end], printed, year, annual)
     if work_year is None and published is not None:  # the report is not older than the meeting

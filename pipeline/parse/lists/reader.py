@@ -322,7 +322,7 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             measures = requirement_measures(text, item.start, item.end, item.marker)
-            children = [_with_enumeration(text, child) for child in _as_items(measures)]
+            children = [_with_enumeration(text, child) for child in _as_items(measures)] if len(measures) >= 2 else []
         elif not children and item.rule == unmarked.CLAUSES and not in_counted_list(text, item.start):
             measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []

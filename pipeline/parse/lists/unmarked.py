@@ -313,10 +313,29 @@ def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
         return []
     item_start = verb_end(text, lead.start, clause_end) or lead.start
     pieces = _split_enumeration(text, item_start, clause_end)
-    heads = tuple(shape("enumeration_heads"))
-    if len(pieces) < shape("min_headed_enumeration_items") or not text[pieces[-1].start : pieces[-1].end].endswith(heads):
+    if len(pieces) < shape("min_headed_enumeration_items") or _bracketed_list(text, item_start, clause_end):
+        return []
+    last = text[pieces[-1].start : pieces[-1].end]
+    etc = re.search(f"等(?:{_words(shape('enumeration_etc_heads'))})$", last)
+    if etc is not None and etc.start() > 0:  # 抓好A、B、C等服务: the parts before 等
+        pieces[-1] = Piece(pieces[-1].start, pieces[-1].start + etc.start(), None, ENUMERATION)
+    elif not last.endswith(tuple(shape("enumeration_heads"))) and not _shared_head(text, pieces):
         return []
     return [] if any(_is_fragment(text, p) for p in pieces) else pieces
+
+
+def _shared_head(text: str, pieces: list[Piece]) -> bool:
+    """Whether every part ends in the same head noun of [shape] shared_head_chars characters, longer than the head
+    (强化队伍保障、经费保障、责任保障: 保障)."""
+    size = shape("shared_head_chars")
+    words = [text[p.start : p.end] for p in pieces]
+    return all(len(w) > size for w in words) and len({w[-size:] for w in words}) == 1
+
+
+def _bracketed_list(text: str, start: int, end: int) -> bool:
+    """Whether the 、 of text[start:end] stand inside brackets (开展“十进”（进家庭、进学校…）活动): the bracket
+    explains one item, it does not list the clause's parts."""
+    return any(text[i] == "、" and text.count("（", start, i) + text.count("(", start, i) > text.count("）", start, i) + text.count(")", start, i) for i in range(start, end))
 
 
 def _is_fragment(text: str, piece: Piece) -> bool:
