@@ -260,9 +260,21 @@ def _add_plan_sentence_targets(
         if any(s < end and start < e for s, e in covered):
             continue
         for row in _targets(text, start, end):
+            if _already_stated(plan, row):
+                continue  # a page that prints a sentence twice (a title repeating the lead) states its target once
             if committed_target(text, row, review_sections=review, reference_year=year):
                 row["flag"] = ";".join(filter(None, [row["flag"], "from_plan_sentence"]))
                 plan["opening_targets"].append(row)
+
+
+def _already_stated(plan: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether the plan already has a target printed the same way (same words, value and unit)."""
+
+    def rows(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [target for task in tasks for target in [*(task.get("targets") or []), *rows(task["children"])]]
+
+    same = (row["raw_text"], row["value"], row["unit"])
+    return any((t["raw_text"], t["value"], t["unit"]) == same for t in [*rows(plan["tasks"]), *plan["opening_targets"]])
 
 
 def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:
