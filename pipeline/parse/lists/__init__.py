@@ -11,12 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.parse.lists.prose import prose_items
-from pipeline.parse.lists.reader import Item, item_children, marked_children, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.reader import (
+    Item,
+    is_requirement_marker,
+    item_children,
+    marked_children,
+    read_lists,
+    reviews_past_work,
+    title_of,
+)
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 
 __all__ = [
     "Item",
+    "is_requirement_marker",
     "list_tasks",
     "measure_tasks",
     "nested_list_tasks",
@@ -68,7 +77,7 @@ def nested_list_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     return [_task(text, child, n) for n, child in enumerate(marked_children(text, start, end), start=1)]
 
 
-def measure_tasks(text: str, start: int, end: int, marker: str | None) -> list[dict[str, Any]]:
-    """Depth-2 tasks of an item another parser found (a meeting report's 一是…): the list nested in it as the list
-    reader reads one (a heading and three or more measures, a requirement's measures, the parts it names)."""
-    return [_task(text, child, n) for n, child in enumerate(item_children(text, start, end, marker), start=1)]
+def measure_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Depth-2 tasks of an item another parser found (a meeting report's 一是…), from its first sentence: a heading
+    and three or more measures, or the parts it names (pipeline.parse.lists.reader.item_children)."""
+    return [_task(text, child, n) for n, child in enumerate(item_children(text, start, end), start=1)]

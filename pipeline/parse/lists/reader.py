@@ -339,9 +339,18 @@ def _with_children(text: str, item: Item) -> Item:
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
 
 
-def item_children(text: str, start: int, end: int, marker: str | None) -> list[Item]:
-    """The children the reader gives an item text[start:end] printed with `marker` (none when it nests no list)."""
-    return _with_children(text, Item(start, end, marker, None, 1, MARKED)).children
+def item_children(text: str, start: int, end: int) -> list[Item]:
+    """The measures of an item another parser found, read in its first sentence only: a heading and three or more
+    verb-led measures (一是聚焦…，深化…，健全…，加快…), or the parts its first clause names (强化A保障、B保障、C保障)."""
+    sentence = re.match("[^。！？\n]+", text[start:end])
+    stop = start + sentence.end() if sentence else end
+    measures = requirement_measures(text, start, stop, None)
+    if len(measures) >= shape("min_heading_measures"):
+        children = _as_items(measures)
+    else:
+        children = _as_items(unmarked.enumeration_items(text, start, stop))
+    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end) and not is_attitude(text, c.start, c.end)]
+    return children if len(children) >= 2 else []
 
 
 def _with_enumeration(text: str, item: Item) -> Item:
@@ -352,8 +361,13 @@ def _with_enumeration(text: str, item: Item) -> Item:
 
 def _is_requirement(item: Item) -> bool:
     """An item printed as a requirement: led by a modal (要…) or marked as one (一要…, 二要…)."""
+    return is_requirement_marker(item.marker)
+
+
+def is_requirement_marker(marker: str | None) -> bool:
+    """Whether a marker prints its item as a requirement: a modal (要) or a numbered one (一要, 二要)."""
     modals = tuple(rules()["directive"]["modals"])
-    return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
+    return marker is not None and (marker in modals or marker.endswith(modals))
 
 
 def marked_children(text: str, start: int, end: int) -> list[Item]:
