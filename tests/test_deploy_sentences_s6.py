@@ -249,3 +249,46 @@ def test_a_horizon_year_is_no_work_year() -> None:
     text = clean_text("今年，全市将新建3家社区医院，力争到2030年建成15分钟医疗服务圈。").text
     plan = deploy_statement(text, date(2024, 3, 1))
     assert plan is not None and plan["work_year"] == 2024
+
+
+def test_a_work_points_text_whose_opening_states_its_general_requirements_is_a_plan_with_one_item() -> None:
+    """A work-points title over an opening that speaks of the document's year (…工作的总体要求是：) makes a page cut
+    after its first item a plan (a news item naming a plan has no such opening)."""
+    raw = (
+        "2016年全省妇幼健康工作要点\n"
+        "2016年妇幼健康工作的总体要求是：全面贯彻党的十八届五中全会精神，推进妇幼健康事业发展。\n"
+        "一、全面实施两孩政策，加强孕产妇安全管理\n"
+        "加强危重孕产妇救治中心建设。规范开展产前筛查。"
+    )
+    _, payload = _payload(raw)
+    assert payload["kind"] == "work_points"
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["work_year"]) == ("provincial", 2016)
+    assert len(plan["tasks"]) == 1
+
+
+def test_a_work_points_title_over_one_item_without_such_an_opening_is_no_plan() -> None:
+    raw = "2016年全省妇幼健康工作要点\n近日，省卫生计生委召开会议。\n一、全面实施两孩政策"
+    _, payload = _payload(raw)
+    assert payload["kind"] != "work_points"
+
+
+def test_a_new_year_address_titled_with_a_subtitle_and_dated_by_its_greeting() -> None:
+    """…新年寄语：A，B (a subtitle with a comma after the address word) is the title; with no publication date the
+    new year is the latest year the greeting prints (2025年就要过去，…2026年即将到来)."""
+    raw = (
+        "王明新年寄语：守正创新再出发，携手奋进新征程\n"
+        "省中医药管理局局长王明在2026年元旦到来之际发表新年寄语。\n"
+        "硕果累累的2025年就要过去，充满希望的2026年即将到来。我谨代表河南省中医药管理局，向全省中医药工作者致以新年的祝福！"
+    )
+    _, payload = _payload(raw)
+    assert payload["kind"] == "plan_statement"
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("provincial", "410000", 2026)
+    assert "work_year_from_greeting" in plan["flag"].split(";")
+
+
+def test_a_news_title_naming_an_address_with_a_clause_before_it_is_no_address() -> None:
+    raw = "记者探访，新年寄语背后的故事\n市民王明在2026年元旦到来之际写下新年寄语，我们来看一看。"
+    _, payload = _payload(raw)
+    assert payload["kind"] == "other"
