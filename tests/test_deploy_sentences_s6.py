@@ -292,3 +292,25 @@ def test_a_news_title_naming_an_address_with_a_clause_before_it_is_no_address() 
     raw = "记者探访，新年寄语背后的故事\n市民王明在2026年元旦到来之际写下新年寄语，我们来看一看。"
     _, payload = _payload(raw)
     assert payload["kind"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [("区卫健局2021年工作计划", "county"), ("县卫计局2019年工作要点", "county"), ("市卫计委2018年工作要点", "municipal")],
+)
+def test_a_work_points_title_headed_by_a_short_body_name_gives_its_level(title: str, level: str) -> None:
+    """卫健局, 卫计局, 卫计委 are health bodies: the bare area before them (区, 县, 市) gives the plan's level."""
+    raw = f"{title}\n一、加强疫情防控，完善应急指挥体系。\n二、深化医药卫生体制改革，推进县域医共体建设。"
+    _, payload = _payload(raw)
+    assert payload["kind"] == "work_points"
+    [plan] = payload["plans"]
+    assert plan["level"] == level
+
+
+def test_a_county_plan_without_its_county_takes_the_one_the_title_names() -> None:
+    """全县…计划2016年再建…: a county plan; the county is the one the title names by its short name (西吉)."""
+    raw = "西吉推进村卫生室建设有新进展\n截至目前，全县已建成村卫生室80所。同时计划2016年再建15所村卫生室。"
+    _, payload = _payload(raw)
+    [plan] = payload["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("county", "640422", 2016)
+    assert "region_from_title" in plan["flag"].split(";")

@@ -8,7 +8,8 @@ of the directive sentences that follow it in its paragraph, or the marked list o
 sentence of the text adds its work to the one plan; the plan carries the flag `plan_from_deploy_sentence`.
 
 Level and region: the region the first deploy sentence names as its subject (a county included: 今年泽州县将…),
-national when it names a national body or 国家/我国, else as for announced plans. Work year: the year the deploy
+national when it names a national body or 国家/我国, else as for announced plans; a county plan without its county
+takes the one county the title line names (flag region_from_title). Work year: the year the deploy
 sentence names (明年: the next one), else the publication year for 今年/年内, else the first year the text prints
 before it, else the publication year (flagged). Lexicon: pipeline/data/announced_plans.toml [deploy].
 """
@@ -21,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import WORK_YEAR_FROM_PUBLISHED, level_and_region, prose_plan_statement
+from pipeline.parse.announced import REGION_FROM_TITLE, WORK_YEAR_FROM_PUBLISHED, level_and_region, prose_plan_statement
 from pipeline.parse.conference.common import fill
 from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.marked import find_markers
@@ -29,7 +30,7 @@ from pipeline.parse.lists.rules import SENTENCE_WORDS, alternation, directive_at
 from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import MAX_TITLE_CHARS, task
-from pipeline.text.regions import find_counties, find_regions
+from pipeline.text.regions import COUNTY, find_counties, find_county_names, find_regions, resolve_county
 
 FROM_DEPLOY_SENTENCE = "plan_from_deploy_sentence"
 _YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年")  # not a horizon (力争到2020年)
@@ -87,6 +88,9 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
         found_task["ordinal"] = ordinal
     flags = [FROM_DEPLOY_SENTENCE]
     level, region_code = _subject_region(text, first[1]) or level_and_region(text, flags)
+    if level == COUNTY and region_code is None and (county := _title_county(text)) is not None:
+        region_code = county
+        flags.append(REGION_FROM_TITLE)
     work_year = _work_year(text, first[0], published, flags)
     return prose_plan_statement(text, tasks, level, region_code, work_year, flags)
 
@@ -209,6 +213,17 @@ def _subject_region(text: str, modal: re.Match[str]) -> tuple[str, str | None] |
         return None
     region = named[-1][0]
     return region.level, region.code
+
+
+def _title_county(text: str) -> str | None:
+    """The code of the one county the title line names, by its full or short name (伊通深化…有新突破)."""
+    title_end = _title_end(text)
+    found = {
+        county.code
+        for candidates, _, _ in find_county_names(text[:title_end])
+        if (county := resolve_county(candidates, text)) is not None
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _work_year(text: str, ahead: re.Match[str], published: date | None, flags: list[str]) -> int | None:
