@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.parse.lists.item_measures import item_children
 from pipeline.parse.lists.prose import prose_items
-from pipeline.parse.lists.reader import (
-    Item,
-    is_requirement_marker,
-    item_children,
-    marked_children,
-    read_lists,
-    reviews_past_work,
-    title_of,
-)
+from pipeline.parse.lists.reader import Item, marked_children, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.rules import is_requirement_marker
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 

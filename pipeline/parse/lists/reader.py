@@ -37,6 +37,7 @@ from pipeline.parse.lists.rules import (
     announces_list,
     is_attitude,
     is_generic,
+    is_requirement_marker,
     nearest_cue,
     reads_as_results,
     rules,
@@ -339,20 +340,6 @@ def _with_children(text: str, item: Item) -> Item:
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
 
 
-def item_children(text: str, start: int, end: int) -> list[Item]:
-    """The measures of an item another parser found, read in its first sentence only: a heading and three or more
-    verb-led measures (一是聚焦…，深化…，健全…，加快…), or the parts its first clause names (强化A保障、B保障、C保障)."""
-    sentence = re.match("[^。！？\n]+", text[start:end])
-    stop = start + sentence.end() if sentence else end
-    measures = requirement_measures(text, start, stop, None)
-    if len(measures) >= shape("min_heading_measures"):
-        children = _as_items(measures)
-    else:
-        children = _as_items(unmarked.enumeration_items(text, start, stop))
-    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end) and not is_attitude(text, c.start, c.end)]
-    return children if len(children) >= 2 else []
-
-
 def _with_enumeration(text: str, item: Item) -> Item:
     """A requirement's measure with the parts it enumerates (一体推进A、B、C“三个体系”建设: A, B, C)."""
     parts = _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -362,12 +349,6 @@ def _with_enumeration(text: str, item: Item) -> Item:
 def _is_requirement(item: Item) -> bool:
     """An item printed as a requirement: led by a modal (要…) or marked as one (一要…, 二要…)."""
     return is_requirement_marker(item.marker)
-
-
-def is_requirement_marker(marker: str | None) -> bool:
-    """Whether a marker prints its item as a requirement: a modal (要) or a numbered one (一要, 二要)."""
-    modals = tuple(rules()["directive"]["modals"])
-    return marker is not None and (marker in modals or marker.endswith(modals))
 
 
 def marked_children(text: str, start: int, end: int) -> list[Item]:

@@ -80,6 +80,12 @@ def is_modal_word(text: str, position: int) -> bool:
     return False
 
 
+def is_requirement_marker(marker: str | None) -> bool:
+    """Whether a marker prints its item as a requirement: a modal (要) or a numbered one (一要, 二要)."""
+    modals = tuple(rules()["directive"]["modals"])
+    return marker is not None and (marker in modals or marker.endswith(modals))
+
+
 def verb_end(text: str, position: int, end: int) -> int | None:
     """Where the adverbs and directive verb opening text[position:end] end, None without one."""
     match = _lead().match(text, position, end)
