@@ -204,3 +204,22 @@ def test_a_prefecture_meeting_of_an_autonomous_prefecture_stays_the_prefecture()
     flags: list[str] = []
     level, code = resolve_scope("municipal", None, None, text, [], flags, "全州卫生健康工作会议")
     assert (level, code) == ("municipal", _code("大理"))
+
+
+def test_a_county_plan_titled_by_its_counties_short_name() -> None:
+    raw = (
+        "泾源推进村卫生室标准化建设\n"
+        "今年全县将新建12所标准化村卫生室，为每个村卫生室配备1名合格乡村医生，推进乡村一体化管理。"
+    )
+    [plan] = _extract(raw)["plans"]
+    assert (plan["level"], plan["region_code"]) == ("county", _code("泾源县"))
+
+
+def test_a_venue_that_names_no_place_is_put_in_the_meetings_own_city() -> None:
+    from pipeline.parse.conference.places import venue_in_seat
+
+    assert venue_in_seat("行政中心", _code("常州")) == "常州行政中心"
+    assert venue_in_seat("金湖宾馆会议中心", _code("淄博")) == "淄博金湖宾馆会议中心"
+    assert venue_in_seat("常州市政府", _code("常州")) is None  # already in its city
+    assert venue_in_seat("南京", _code("常州")) is None  # names a place of its own
+    assert venue_in_seat("人民大会堂", None) is None  # a national meeting has no seat

@@ -8,7 +8,8 @@ date. `complete_identity` fills what is still unknown from that evidence, after 
 value it infers:
 
 * region: the one region of the plan's level named in the source line, else the one region of that level the
-  text names (a county only by a full name, 分宜县; a province also through the cities it names);
+  text names (a county by its full name, 分宜县, or by its short name in the title line, 伊通…; a province also
+  through the cities it names);
 * work year: pipeline.text.work_years (a directive sentence, a period's stage, the publication date).
 
 Only a region its parser flags as unresolved is looked for (a joint meeting of regions has none); one the
@@ -26,7 +27,7 @@ from typing import Any
 from pipeline.data import read_toml
 from pipeline.parse.conference.common import SENTENCE_ENDS, alternation, sentence_start
 from pipeline.parse.conference.places import seat_of
-from pipeline.parse.statements import issuer_for
+from pipeline.parse.statements import first_line_title, issuer_for
 from pipeline.text import regions
 from pipeline.text.work_years import FROM_DIRECTIVE, FROM_PERIOD, FROM_PUBLISHED, FROM_REVIEWED, text_work_year
 
@@ -35,6 +36,7 @@ REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
 # A parser's flags saying it looked for the region and found none (a joint meeting's has no region to find).
 _UNRESOLVED = {"region_unresolved", "level_from_scope_word"}
 _LOCATION_FROM_REGION = "location_from_region"
+_COUNTY_SUFFIXES = set("县区市旗")
 
 
 def complete_identity(text: str, plans: list[dict[str, Any]], published: date | None, source: str | None) -> None:
@@ -84,6 +86,16 @@ def region_evidence(level: str, text: str, source: str | None) -> tuple[str | No
         return code, REGION_FROM_SOURCE_LINE
     if (code := _one_region(level, text, text)) is not None:
         return code, REGION_FROM_TEXT_MENTIONS
+    if level == regions.COUNTY and (title := first_line_title(text)) is not None:
+        # a title names its county by its short name (伊通深化乡村医疗卫生改革): a title is no running text
+        found = {
+            county.code
+            for counties, _, end in regions.find_county_names(title)
+            if title[end : end + 1] not in _COUNTY_SUFFIXES  # 南溪县 printed, 南溪区 in the table: another name
+            and (county := regions.resolve_county(counties, text))
+        }
+        if len(found) == 1:
+            return found.pop(), REGION_FROM_TEXT_MENTIONS
     return None, None
 
 

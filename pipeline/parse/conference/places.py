@@ -71,6 +71,17 @@ def seat_of(region_code: str | None) -> str | None:
     return region.short_name
 
 
+def venue_in_seat(location: str, region_code: str | None) -> str | None:
+    """A local meeting's venue that names no place (行政中心, 齐盛宾馆会议中心), placed in the meeting's own city or
+    county (常州行政中心); None when the venue names a region or the meeting's region has no seat."""
+    seat = seat_of(region_code)
+    if seat is None or location.startswith(seat) or regions.lookup(location) is not None:
+        return None
+    if regions.find_regions(location) or regions.find_counties(location) or location in _abbreviations().values():
+        return None
+    return seat + location
+
+
 def is_district_meeting(name: str, hints: list[str]) -> bool:
     """Whether a 全区 / 我区 meeting is a city district's (county level), not an autonomous region's: the
     officials' titles or the lines before the meeting sentence name a district's bodies (区委, 副区长,

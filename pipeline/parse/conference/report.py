@@ -28,7 +28,7 @@ from pipeline.parse.conference.facts import (
     primary_mention,
 )
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
-from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
+from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of, venue_in_seat
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
 from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, is_group_meeting, shaped_mention
 from pipeline.parse.conference.tasks import Zone, segment_tasks
@@ -68,6 +68,7 @@ WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 REGION_UNRESOLVED = "region_unresolved"
 LOCATION_FROM_REGION = "location_from_region"
 LOCATION_FROM_DATELINE = "location_from_dateline"
+LOCATION_IN_SEAT = "location_venue_in_region_seat"
 JOINT = "joint_meeting_of_regions"
 NO_TASKS = "no_tasks"
 TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
@@ -105,6 +106,9 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
         flags.append(LOCATION_FROM_DATELINE)
     if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code)):
         location = seat + location  # 县政府会议室 of 西吉县's meeting: 西吉县政府会议室
+    elif location and (seated := venue_in_seat(location, region_code)) is not None:
+        location = seated  # 行政中心 of 常州's meeting: 常州行政中心
+        flags.append(LOCATION_IN_SEAT)
     if location is None and (location := seat_of(region_code)) is not None:
         flags.append(LOCATION_FROM_REGION)
     layout = classify(paras, work_year, meeting_paragraph.index)
