@@ -323,7 +323,7 @@ def _with_children(text: str, item: Item) -> Item:
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             measures = requirement_measures(text, item.start, item.end, item.marker)
             children = [_with_enumeration(text, child) for child in _as_items(measures)] if len(measures) >= 2 else []
-        elif not children and item.rule == unmarked.CLAUSES and not in_counted_list(text, item.start):
+        elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
             measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -339,6 +339,20 @@ def _with_children(text: str, item: Item) -> Item:
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
 
 
+def item_children(text: str, start: int, end: int) -> list[Item]:
+    """The measures of an item another parser found, read in its first sentence only: a heading and three or more
+    verb-led measures (一是聚焦…，深化…，健全…，加快…), or the parts its first clause names (强化A保障、B保障、C保障)."""
+    sentence = re.match("[^。！？\n]+", text[start:end])
+    stop = start + sentence.end() if sentence else end
+    measures = requirement_measures(text, start, stop, None)
+    if len(measures) >= shape("min_heading_measures"):
+        children = _as_items(measures)
+    else:
+        children = _as_items(unmarked.enumeration_items(text, start, stop))
+    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end) and not is_attitude(text, c.start, c.end)]
+    return children if len(children) >= 2 else []
+
+
 def _with_enumeration(text: str, item: Item) -> Item:
     """A requirement's measure with the parts it enumerates (一体推进A、B、C“三个体系”建设: A, B, C)."""
     parts = _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -347,8 +361,13 @@ def _with_enumeration(text: str, item: Item) -> Item:
 
 def _is_requirement(item: Item) -> bool:
     """An item printed as a requirement: led by a modal (要…) or marked as one (一要…, 二要…)."""
+    return is_requirement_marker(item.marker)
+
+
+def is_requirement_marker(marker: str | None) -> bool:
+    """Whether a marker prints its item as a requirement: a modal (要) or a numbered one (一要, 二要)."""
     modals = tuple(rules()["directive"]["modals"])
-    return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
+    return marker is not None and (marker in modals or marker.endswith(modals))
 
 
 def marked_children(text: str, start: int, end: int) -> list[Item]:
