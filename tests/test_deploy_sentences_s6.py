@@ -314,3 +314,12 @@ def test_a_county_plan_without_its_county_takes_the_one_the_title_names() -> Non
     [plan] = payload["plans"]
     assert (plan["level"], plan["region_code"], plan["work_year"]) == ("county", "640422", 2016)
     assert "region_from_title" in plan["flag"].split(";")
+
+
+def test_a_sentence_led_by_its_subject_and_a_modal_goes_on_with_the_subject() -> None:
+    """After a deploy sentence, 妇幼服务体系要加快健全 is a task that starts at its subject; 在…方面，要… starts after 要."""
+    raw = "今年，全省将新建20家胸痛中心。妇幼服务体系要加快健全。在人才方面，要加快培养全科医生。全省去年已建成15家。"
+    text = clean_text(raw).text
+    plan = deploy_statement(text, date(2024, 5, 1))
+    assert plan is not None
+    assert _titles(text, plan["tasks"]) == ["新建20家胸痛中心", "妇幼服务体系要加快健全", "加快培养全科医生"]

@@ -77,7 +77,8 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
             work, taken_until = _work_after(text, sentence, _work_start(text, *found), future)
             first, deploys = first or found, True
         elif going_on and (at := _goes_on_at(text, sentence)) is not None:
-            work = _clauses(text, at, sentence.end())
+            subject_led = at == sentence.start() and directive_at(text, at, sentence.end()) is None
+            work = _clauses(text, at, sentence.end(), after_modal=subject_led)
         else:
             work = []
         going_on = deploys or bool(work)  # a deploy sentence of framing only (…要按照…思路) is followed by its work
@@ -138,15 +139,20 @@ def _work_start(text: str, ahead: re.Match[str], modal: re.Match[str]) -> int:
 
 
 def _goes_on_at(text: str, sentence: re.Match[str]) -> int | None:
-    """Where the work of a sentence that goes on with a plan starts: its start when a directive verb leads it,
-    after a modal near its start (儿科服务要实现…), None when neither or when it reports what was done."""
+    """Where the work of a sentence that goes on with a plan starts: its start when a directive verb leads it or a
+    subject and a modal near its start do (儿科服务要实现…), after the modal when a clause comes before it (省市层面，
+    要大抓…), None when neither or when it reports what was done."""
     start = sentence.start() + len(sentence.group()) - len(sentence.group().lstrip("。！？ "))
     if has_past_mark(text, start, sentence.end()):
         return None
     if directive_at(text, start, sentence.end()) is not None:
         return start
     modal = _modal().search(text, start, min(sentence.end(), start + _lexicon()["deploy"]["modal_lead_chars"]))
-    return modal.end() if modal else None
+    if modal is None or is_modal_word(text, modal.start()):
+        return None
+    if any(mark in text[start : modal.start()] for mark in _CLAUSE_MARKS):
+        return modal.end()  # 省市层面，要大抓…: the work starts after the modal
+    return start  # 儿科服务要实现广泛覆盖: the subject and its modal lead the task
 
 
 def _work_after(text: str, sentence: re.Match[str], at: int, future: bool) -> tuple[list[dict[str, Any]], int]:
