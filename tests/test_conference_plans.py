@@ -69,7 +69,7 @@ def test_text_of_no_genre_stays_other_with_a_reason():
     payload = _extract("西北五省区卫生健康合作联席会议在西宁举行，各方围绕医疗、医保等方面开展合作。")
     assert payload["kind"] == "other" and payload["plans"] == []
     assert payload["kind_flag"] == (
-        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence"
+        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
     )
 
 

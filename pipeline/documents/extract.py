@@ -9,7 +9,7 @@ All offsets are absolute offsets into the cleaned text. No cross-document logic 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -20,24 +20,35 @@ from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
+from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
 from pipeline.parse.conference.types import REVIEW
+from pipeline.parse.deploy import deploy_statement
 from pipeline.parse.evidence import evidence_statement
+from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.sections import parse_roundup
+from pipeline.parse.statements import issuer_for
 from pipeline.parse.work_points import work_points_statement
+from pipeline.text.dates import date_at_top
 from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
 _TITLE_MAX = 80
+TASKS_FROM_DEPLOY_SENTENCES = "tasks_from_deploy_sentences"
+WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
 _SENTENCE = re.compile("[^。！？\n]+[。！？]?")
 
 
-def extract_document(text: str, *, kind: str | None, published: str | None) -> dict[str, Any]:
-    """Extract one document. `kind` is the manifest's kind, or None to infer it from the text."""
-    published_date = date.fromisoformat(published) if published else _date_at_top(text)
-    found_kind, plans, meeting = _parse_by_genre(text, kind, published_date)
+def extract_document(
+    text: str, *, kind: str | None, published: str | None, source: str | None = None
+) -> dict[str, Any]:
+    """Extract one document. `kind` is the manifest's kind, or None to infer it from the text; `source` is the
+    page's printed source line (来源：…), evidence of the issuer's region."""
+    published_date = date.fromisoformat(published) if published else date_at_top(text)
+    found_kind, plans, meeting = _parse_by_genre(text, kind, published_date, source)
+    complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:
         meeting = session_meeting(text, plans[0]["level"], plans[0]["region_code"], plans[0]["work_year"])
@@ -46,6 +57,8 @@ def extract_document(text: str, *, kind: str | None, published: str | None) -> d
         _add_targets(text, plan)
     figures = _reported_figures(text, plans, meeting, published_date)
     meeting_payload = _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None
+    if meeting_payload and len(plans) == 1:
+        complete_meeting(meeting_payload, plans[0])
     if meeting_payload and session:
         meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
     return {
@@ -78,7 +91,7 @@ def _reported_figures(
 
 
 def _parse_by_genre(
-    text: str, kind: str | None, published: date | None
+    text: str, kind: str | None, published: date | None, source: str | None = None
 ) -> tuple[str, list[dict[str, Any]], MeetingReport | None]:
     """(kind found, plan statements, meeting): round-ups first, then work points, then conference reports."""
     if kind in (None, ROUNDUP_KIND):
@@ -96,7 +109,7 @@ def _parse_by_genre(
             return WORK_POINTS_KIND, [work_points], None
     if kind is None and _is_convening_notice(text):
         return "other", [], None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
-    meeting = parse_meeting_report(text, published)
+    meeting = parse_meeting_report(text, published, source)
     if meeting is None:
         mention = find_conference(text)
         if mention is None:
@@ -106,28 +119,39 @@ def _parse_by_genre(
                 return PLAN_STATEMENT_KIND, [address], None
             if kind in (None, PLAN_STATEMENT_KIND) and (evidenced := evidence_statement(text)):
                 return PLAN_STATEMENT_KIND, [evidenced], None
+            if kind in (None, PLAN_STATEMENT_KIND) and (deployed := deploy_statement(text, published)):
+                return PLAN_STATEMENT_KIND, [deployed], None
             return "other", [], None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
         return found_kind, [mention_statement(text, mention, genre)], None
     found_kind = conference_kind(meeting)
     genre = document_genre(kind or found_kind) or "conference_report"
-    return found_kind, [conference_statement(text, meeting, genre)], meeting
+    plan = conference_statement(text, meeting, genre)
+    shaped = MEETING_BY_SHAPE in meeting.flags  # a known meeting's text: only the sentences that announce (将…)
+    if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
+        plan, meeting = _with_deployed_work(plan, meeting, deployed)
+    return found_kind, [plan], meeting
 
 
-_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-
-
-def _date_at_top(text: str) -> date | None:
-    """A date printed in the first lines (2021-10-12 14:26:35, date 2026-03-07): the page's date, which
-    stands in for a missing publication date when a year has to be inferred (no meeting is after it)."""
-    found = _TOP_DATE.search("\n".join(text.split("\n", 3)[:3]))
-    if found is None:
-        return None
-    try:
-        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        return None
+def _with_deployed_work(
+    plan: dict[str, Any], meeting: MeetingReport, deployed: dict[str, Any]
+) -> tuple[dict[str, Any], MeetingReport]:
+    """A meeting whose task readers found nothing takes the work of the text's deploy sentences (县卫健委党组
+    及时召开会议，…我们要紧紧围绕…，着力构建…; for a meeting read by its known name, only the sentences that announce:
+    2014年，…将建设50个乡镇卫生院便民中医馆) (flag tasks_from_deploy_sentences), and their year when it has none
+    (flag work_year_from_deploy_sentence)."""
+    flags = [flag for flag in (plan["flag"] or "").split(";") if flag and flag != "no_tasks"]
+    flags.append(TASKS_FROM_DEPLOY_SENTENCES)
+    plan = {**plan, "tasks": deployed["tasks"]}
+    if plan["work_year"] is None and deployed["work_year"] is not None:
+        flags = [flag for flag in flags if flag != "work_year_unknown"] + [WORK_YEAR_FROM_DEPLOY_SENTENCE]
+        plan["work_year"] = deployed["work_year"]
+        plan["issuer"] = issuer_for(plan["level"], plan["region_code"], plan["field"], plan["work_year"])
+        meeting_flags = tuple(flag for flag in meeting.flags if flag != "work_year_unknown")
+        meeting = replace(meeting, work_year=plan["work_year"], flags=(*meeting_flags, WORK_YEAR_FROM_DEPLOY_SENTENCE))
+    plan["flag"] = ";".join(dict.fromkeys(flags))
+    return plan, meeting
 
 
 def conference_kind(meeting: MeetingReport) -> str:
@@ -160,7 +184,7 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "")
     if _is_convening_notice(text):
         return "convening_notice"
     return (
-        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence"
+        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
     )
 
 
@@ -236,9 +260,21 @@ def _add_plan_sentence_targets(
         if any(s < end and start < e for s, e in covered):
             continue
         for row in _targets(text, start, end):
+            if _already_stated(plan, row):
+                continue  # a page that prints a sentence twice (a title repeating the lead) states its target once
             if committed_target(text, row, review_sections=review, reference_year=year):
                 row["flag"] = ";".join(filter(None, [row["flag"], "from_plan_sentence"]))
                 plan["opening_targets"].append(row)
+
+
+def _already_stated(plan: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether the plan already has a target printed the same way (same words, value and unit)."""
+
+    def rows(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [target for task in tasks for target in [*(task.get("targets") or []), *rows(task["children"])]]
+
+    same = (row["raw_text"], row["value"], row["unit"])
+    return any((t["raw_text"], t["value"], t["unit"]) == same for t in [*rows(plan["tasks"]), *plan["opening_targets"]])
 
 
 def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:

@@ -181,7 +181,9 @@ def _make_extract(store: DocumentStore, keys: DocumentKeys) -> None:
     clean = store.read_row("clean", keys.clean)
     published = manifest.get("published_date") or clean["published_date"]
     try:
-        payload = extract_document(clean["text"], kind=manifest.get("kind"), published=published)
+        payload = extract_document(
+            clean["text"], kind=manifest.get("kind"), published=published, source=clean["source"]
+        )
     except Exception as error:  # noqa: BLE001 - one text's failure is its flag, never the corpus's (problems.py)
         flag = problem_flag(EXTRACTION_ERROR, f"{type(error).__name__}: {error}")
         payload = without_plans({"inferred_title": infer_title(clean["text"])}, manifest.get("kind"), flag)

@@ -39,7 +39,7 @@ from pipeline.parse.statements import (
     task,
 )
 from pipeline.parse.work_points.sections import sort_sections
-from pipeline.text.regions import PROVINCE, find_counties, find_regions
+from pipeline.text.regions import PROVINCE, Region, find_counties, find_regions
 
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
@@ -126,7 +126,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
     for pattern in _overview_cues():  # the cue's paragraph is an overview: the measures follow it
         for cue in pattern.finditer(text):
             line_end = text.find("\n", cue.end())
-            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or _list_below(text, line_end)):
+            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or list_below(text, line_end)):
                 return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
     return None
 
@@ -216,7 +216,7 @@ def _list_after(text: str, at: int, count: int | None = None) -> list[dict[str, 
         inline = inline or list_tasks(text, at, line_end)
         if inline and (count is None or len(inline) >= count):
             return inline
-    below = _list_below(text, line_end)
+    below = list_below(text, line_end)
     return below if len(below) > len(inline) else inline
 
 
@@ -225,7 +225,7 @@ def _marked(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return tasks if tasks and all(found["marker"] for found in tasks) else []
 
 
-def _list_below(text: str, line_end: int) -> list[dict[str, Any]]:
+def list_below(text: str, line_end: int) -> list[dict[str, Any]]:
     """A list on the lines after a cue's paragraph: marked lines, else lead-sentence paragraphs."""
     offset = line_end + 1
     for line in [line for line in text[offset:].split("\n")][:_LOOKAHEAD_LINES]:
@@ -330,6 +330,8 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
         flags.append(LEVEL_UNKNOWN)
         return "provincial", None
     flags.append(LEVEL_FROM_TEXT)
+    if (county := _one_county(named, counties)) is not None and scope in (None, "county"):
+        return "county", county  # 宁化县新闻中心 … 县卫生局局长…: a county's text names its own county
     provinces = {region.province_code for region, _, _ in named} | {c[0].province_code for c in counties}
     if len(provinces) > 1 and (titled := _title_region(text)) is not None:
         flags.append(REGION_FROM_TITLE)  # 2024年新疆加快健康新疆建设, then a broadcaster 兵团广播电视台
@@ -343,6 +345,16 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
             return "municipal", cities.pop()
         return "provincial", province
     return "provincial", None
+
+
+def _one_county(named: list[tuple[Region, int, int]], counties: list[tuple[Region, ...]]) -> str | None:
+    """The code of the one county the text names, when every other region it names is one of its superiors."""
+    codes = {candidates[0].code for candidates in counties}
+    if len(codes) != 1:
+        return None
+    county = counties[0][0]
+    superiors = {county.province_code, county.prefecture_code}
+    return county.code if all(region.code in superiors for region, _, _ in named) else None
 
 
 def _title_region(text: str) -> tuple[str, str] | None:

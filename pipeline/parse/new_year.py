@@ -9,7 +9,8 @@ no health plan here.
 
 Level and region: the body's (pipeline.parse.work_points.issuer.level_from_body). Work year: the year printed
 before the address word (2019年新年致辞), else the year after the publication date's when it falls in the
-last months of a year, else that year (flagged work_year_from_published). Tasks: none are read from the
+last months of a year, else that year (flagged work_year_from_published), else the latest year the head lines and
+the greeting print (2018年就要离去，…2019年即将走来; flagged work_year_from_greeting). Tasks: none are read from the
 address itself; the plan's list, when the page reaches it, is read by pipeline.parse.announced (新的一年，
 我们将…) before this reader is tried. A plan without tasks is flagged plan_text_not_reached.
 """
@@ -29,6 +30,7 @@ from pipeline.parse.work_points.issuer import lexicon as work_points_lexicon
 
 PLAN_TEXT_NOT_REACHED = "plan_text_not_reached"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
+WORK_YEAR_FROM_GREETING = "work_year_from_greeting"
 
 
 @cache
@@ -55,8 +57,10 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
     """The plan a health authority's new-year address opens; None when the text is no such address."""
     head = _head(text)
     address = re.compile(rf"((?:19|20)\d{{2}})?年?(?:{alternation(_rules()['titles'])})")
-    titles = [
-        found for line in head.split("\n") if not re.search("[。，；！？]", line) and (found := address.search(line))
+    titles = [  # a title line: no clause mark before the address word (…新年寄语：改革开放再出发，…: a subtitle after it)
+        found
+        for line in head.split("\n")
+        if (found := address.search(line)) and not re.search("[。，；！？]", line[: found.start()]) and "。" not in line
     ]
     if not titles:
         return None
@@ -74,6 +78,9 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
     elif published is not None:
         flags.append(WORK_YEAR_FROM_PUBLISHED)
         work_year = published.year + 1 if published.month in _rules()["next_year_months"] else published.year
+    elif years := [int(found) for found in re.findall(r"((?:19|20)\d{2})年", head + greeting)]:
+        flags.append(WORK_YEAR_FROM_GREETING)  # 2018年就要离去，…的2019年即将走来: the latest year is the new one
+        work_year = max(years)
     else:
         work_year = None
     result = prose_plan_statement(text, [], level, region_code, work_year, flags)

@@ -1,6 +1,6 @@
-"""Dates printed in a page's metadata lines (发布时间：2025-02-14): read strictly, or not at all.
+"""Dates printed in a page's metadata lines (发布时间：2025-02-14) or its first lines: read strictly, or not at all.
 
-Pure function. Only year-month-day order with a four-digit year is read (2025-02-14, 2025/2/14,
+Pure functions. Only year-month-day order with a four-digit year is read (2025-02-14, 2025/2/14,
 2025.02.14, 2025年2月14日); the date must exist in the calendar. Anything else (02/14/2025,
 2025-02-30, 2025年13月01日) gives no date and a note saying why, so that the document's
 published_date is null rather than guessed.
@@ -23,3 +23,20 @@ def parse_printed_date(printed: str) -> tuple[str | None, str | None]:
         return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat(), None
     except ValueError:
         return None, f"published date {printed!r} in a metadata line is not a valid date: left empty"
+
+
+_TOP_LINES = 3
+_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?!\d)")
+
+
+def date_at_top(text: str) -> date | None:
+    """A full date printed in a text's first lines (2021-10-12 14:26:35; a newspaper page's 2012年2月22日星期三):
+    the page's date, which stands in for a missing publication date (no meeting it reports is after it)."""
+    found = _TOP_DATE.search("\n".join(text.split("\n", _TOP_LINES)[:_TOP_LINES]))
+    if found is None:
+        return None
+    year, month, day = found.group(1), found.group(2) or found.group(4), found.group(3) or found.group(5)
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -107,6 +107,9 @@ def _names() -> dict[str, Region]:
     for region in ordered:  # an autonomous prefecture is often written <short name>州 (恩施州, 海南州)
         if region.name.endswith("自治州"):
             names.setdefault(region.short_name + "州", region)
+    by_code = _by_code()
+    for row in read_csv("region_short_forms.csv"):  # 锡盟: the forms a region's own bodies write
+        names.setdefault(row["name"], by_code[row["code"]])
     return names
 
 

@@ -13,7 +13,10 @@ from pipeline.parse.conference.common import lexicon
 from pipeline.parse.conference.types import INSTRUCTION, SPEECH, WORK_REPORT, Official
 
 _CHUNK_DELIMITERS = "，。；！？：\n"
-_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A name: two to four characters, or a transcribed name in parts joined by a middle dot (艾尔肯·吐尼亚孜).
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8}){1,2}")
+# Words joining the last two officials of a list (组长郭亚敏和局长姜建明出席会议并讲话).
+_LAST_JOINERS = re.compile("[和及与]")
 
 
 @cache
@@ -52,17 +55,37 @@ def find_officials(text: str) -> list[Official]:
     known = {o.name for o in officials}
     found = officials + [o for o in _titled_speakers(text) if o.name not in known]
     known = {o.name for o in found}
-    return found + [o for o in _read_out(text) if o.name not in known]
+    found += [o for o in _read_out(text) if o.name not in known]
+    known = {o.name for o in found}
+    return found + [o for o in _speakers_by_colon(text) if o.name not in known]
+
+
+def _speakers_by_colon(text: str) -> list[Official]:
+    """Speakers of an interview or briefing, a line opened by a title and a name and a colon (国家卫生健康委员会
+    主任马晓伟：; 毛群安：七项举措…): the name, when the text prints it after an official title."""
+    suffixes = tuple(lexicon()["officials"]["title_suffixes"])
+    found: list[Official] = []
+    for match in re.finditer(r"(?m)^[^，。；！？：\n]{2,40}?：", text):
+        official = _official_in(text, match.start(), match.end() - 1, SPEECH)
+        if official is None or any(o.name == official.name for o in found):
+            continue
+        starts = [m.start() for m in re.finditer(re.escape(official.name), text)]
+        if official.title or any(text.endswith(suffixes, 0, at) for at in starts):
+            found.append(official)
+    return found
 
 
 def _read_out(text: str) -> list[Official]:
     """Officials whose speech or instructions someone else reads out (宣读了王五副省长的讲话, 宣读了省委书记
-    李四的批示): the name after the verb, when the text prints it after an official title."""
+    李四的批示) or passes on (传达学习王五副市长对全市卫生健康工作的批示精神): the name after the verb, when the
+    text prints it after an official title (or, passed on, right before one)."""
     suffixes = tuple(lexicon()["officials"]["title_suffixes"])
     found: list[Official] = []
-    for match in re.finditer(lexicon()["officials"]["read_out"], text):
+    cfg = lexicon()["officials"]
+    passed_on = list(re.finditer(cfg["passed_on"], text))  # the title is printed right after the name
+    for match in [*re.finditer(cfg["read_out"], text), *passed_on]:
         name = match.group("name")
-        titled = text.endswith(suffixes, 0, match.start("name")) or any(
+        titled = match in passed_on or text.endswith(suffixes, 0, match.start("name")) or any(
             text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(name), text)
         )
         role = INSTRUCTION if match.group("what") in ("批示", "指示") else SPEECH
@@ -96,17 +119,30 @@ def _officials_before(text: str, verb_start: int, role: str) -> list[Official]:
     list_end = _strip_list_closer(text, chunk_start, verb_start)
     name_end = _strip_name_suffix(text, chunk_start, list_end)
     single = _official_in(text, chunk_start, name_end, role)
+    chunk = text[chunk_start:name_end]
+    joined = _LAST_JOINERS.split(chunk) if "、" not in chunk else []
+    if len(joined) == 2 and all(_titled_name(part) for part in joined):
+        single = None  # 组长郭亚敏和局长姜建明: two titled officials joined by 和, not one long title
+        parts = joined
+    else:
+        parts = chunk.split("、")
     if list_end == verb_start and single is not None:  # one official; a 、 may belong to the title (党组书记、主任王五)
         return _with_officials_before(text, chunk_start, role, [single])
     found = []
     part_start = chunk_start
-    for part in text[chunk_start:name_end].split("、"):
+    for part in parts:
         official = _official_in(text, part_start, part_start + len(part), role)
         part_start += len(part) + 1
         if official is None:
             return []
         found.append(official)
     return _with_officials_before(text, chunk_start, role, found)
+
+
+def _titled_name(part: str) -> bool:
+    """Whether a part of a list is a title and a name (省纪委驻委纪检组组长郭亚敏), not a name alone."""
+    official = _official_in(part, 0, len(part), SPEECH)
+    return official is not None and official.title is not None
 
 
 def _with_officials_before(text: str, chunk_start: int, role: str, found: list[Official]) -> list[Official]:
@@ -140,6 +176,8 @@ def _official_in(text: str, start: int, end: int, role: str) -> Official | None:
         return None
     if name in lexicon()["officials"]["not_names"]:
         return None
+    if any(len(suffix) > 1 and name.endswith(suffix) for suffix in lexicon()["officials"]["title_suffixes"]):
+        return None  # 卫生和计划生育委员会主任: the end of a body and its title (会主任), no name
     if title is None and name[-1] in lexicon()["officials"]["body_ends"]:
         return None  # 县卫健局作工作报告: a body without a title, not a name
     return Official(name, title, role, name_start, name_start + len(name))

@@ -71,6 +71,17 @@ def seat_of(region_code: str | None) -> str | None:
     return region.short_name
 
 
+def venue_in_seat(location: str, region_code: str | None) -> str | None:
+    """A local meeting's venue that names no place (行政中心, 齐盛宾馆会议中心), placed in the meeting's own city or
+    county (常州行政中心); None when the venue names a region or the meeting's region has no seat."""
+    seat = seat_of(region_code)
+    if seat is None or location.startswith(seat) or regions.lookup(location) is not None:
+        return None
+    if regions.find_regions(location) or regions.find_counties(location) or location in _abbreviations().values():
+        return None
+    return seat + location
+
+
 def is_district_meeting(name: str, hints: list[str]) -> bool:
     """Whether a 全区 / 我区 meeting is a city district's (county level), not an autonomous region's: the
     officials' titles or the lines before the meeting sentence name a district's bodies (区委, 副区长,
@@ -108,11 +119,35 @@ def resolve_scope(
     code = resolve_region(scope, named, location, text, hints, flags)
     if scope == MUNICIPAL and code is not None and regions.by_code(code).level == regions.PROVINCE:
         return PROVINCIAL, code  # 北京, 上海, 天津, 重庆: a city that is a provincial-level unit
+    if scope == MUNICIPAL and named is None and name.startswith(tuple(lexicon()["meeting"]["city_scopes"])):
+        if (city := _city_of_its_own(code, text)) is not None:
+            flags.append(COUNTY_LEVEL_CITY)
+            return COUNTY, city
     if code is None and named is None and scope in (MUNICIPAL, COUNTY) and (county := slogan_county(text)):
         if scope == COUNTY or county.name.endswith("市"):
             flags.append(REGION_FROM_SLOGAN)
             return COUNTY, county.code
     return scope, code
+
+
+def _city_of_its_own(code: str | None, text: str) -> str | None:
+    """The county-level city a 全市 / 我市 meeting is held by when the text names no city at prefecture level:
+    the county-level city of the same name as the prefecture found when that one is no city (大理州 → 大理市),
+    else, when no region was found, the one county-level city the text names (高邮市融媒体中心)."""
+    if code is not None:
+        prefecture = regions.by_code(code)
+        if prefecture.level != regions.PREFECTURE or prefecture.name.endswith("市"):
+            return None
+        same = [c for c in regions.counties_named(prefecture.short_name + "市") if c.prefecture_code == code]
+        return same[0].code if len(same) == 1 else None
+    if regions.find_regions(text):
+        return None
+    cities = {
+        county.code
+        for candidates, _, _ in regions.find_counties(text)
+        if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
+    }
+    return cities.pop() if len(cities) == 1 else None
 
 
 def slogan_county(text: str) -> regions.Region | None:

@@ -14,6 +14,7 @@ from pipeline.parse.conference.plan_tasks import edited_tasks
 from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.lists import reviews_past_work
 from pipeline.parse.statements import statement, task
+from pipeline.text.work_years import FROM_DIRECTIVE, FROM_PERIOD, FROM_REVIEWED
 
 # Meeting flags that are also the plan's (its work year and region come from the meeting).
 _SHARED_FLAGS = (
@@ -21,6 +22,9 @@ _SHARED_FLAGS = (
     "region_ambiguous",
     "joint_meeting_of_regions",
     "meeting_found_by_shape",
+    FROM_DIRECTIVE,
+    FROM_PERIOD,
+    FROM_REVIEWED,
 )
 
 

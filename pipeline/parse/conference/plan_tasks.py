@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.lists import nested_list_tasks, year_passage_tasks
+from pipeline.parse.lists import is_requirement_marker, measure_tasks, nested_list_tasks, year_passage_tasks
 from pipeline.parse.lists.rules import reviews_as_item
 
 Task = dict[str, Any]
@@ -43,6 +43,8 @@ def _with_nested_list(text: str, task: Task) -> Task:
     if task.get("children"):
         return task
     children = nested_list_tasks(text, task["start"], task["end"])
+    if not children and is_requirement_marker(task.get("marker")):  # 一要…: a requirement's measures, as the reader's
+        children = measure_tasks(text, task["start"], task["end"])
     return {**task, "children": children} if children else task
 
 

@@ -28,9 +28,9 @@ from pipeline.parse.conference.facts import (
     primary_mention,
 )
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
-from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of
+from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of, venue_in_seat
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
-from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, shaped_mention
+from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, is_group_meeting, shaped_mention
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
     NATIONAL,
@@ -49,6 +49,7 @@ from pipeline.parse.conference.years import (
     relative_work_year,
     work_year_from_text,
 )
+from pipeline.text.work_years import stated_work_year
 
 __all__ = [
     "Commentary",
@@ -67,29 +68,33 @@ WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 REGION_UNRESOLVED = "region_unresolved"
 LOCATION_FROM_REGION = "location_from_region"
 LOCATION_FROM_DATELINE = "location_from_dateline"
+LOCATION_IN_SEAT = "location_venue_in_region_seat"
 JOINT = "joint_meeting_of_regions"
 NO_TASKS = "no_tasks"
 TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 
 
-def parse_meeting_report(text: str, published: date | None = None) -> MeetingReport | None:
-    """Parse a cleaned report; None when the text does not report a health work conference held."""
+def parse_meeting_report(text: str, published: date | None = None, source: str | None = None) -> MeetingReport | None:
+    """Parse a cleaned report; None when the text does not report a health work conference held. `source` is
+    the page's printed source line (来源：分宜县融媒体中心), read after the text's own title lines for the region."""
     mentions = find_mentions(text)
+    if mentions and not _states_plan(text, primary_mention(mentions)):
+        mentions = []  # a symposium or briefing that deploys no work, or a meeting named in passing (继…大会后)
     shaped = None if mentions else shaped_mention(text)
     if shaped is not None:
         mentions = [shaped]
     if not mentions:
         return None
     primary = primary_mention(mentions)
-    if "工作" not in primary.name and not any(cue in text[primary.end :] for cue in lexicon()["meeting"]["plan_cues"]):
-        return None  # a symposium or briefing that deploys no work: no plan statement
+    if shaped is None and not _states_plan(text, primary):
+        return None  # (a meeting found by its shape was read only where the text deploys work)
     paras = paragraphs(text)
     meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
     flags: list[str] = [MEETING_BY_SHAPE] if shaped else []
     work_year, start_date, end_date = _years_and_dates(text, meeting_paragraph, mentions, published, flags)
     location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
     officials = find_officials(text)
-    hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]]
+    hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]] + ([source] if source else [])
     if primary.joint:  # several provincial units together: no one region
         scope, region_code = PROVINCIAL, None
         flags.append(JOINT)
@@ -101,6 +106,9 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
         flags.append(LOCATION_FROM_DATELINE)
     if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code)):
         location = seat + location  # 县政府会议室 of 西吉县's meeting: 西吉县政府会议室
+    elif location and (seated := venue_in_seat(location, region_code)) is not None:
+        location = seated  # 行政中心 of 常州's meeting: 常州行政中心
+        flags.append(LOCATION_IN_SEAT)
     if location is None and (location := seat_of(region_code)) is not None:
         flags.append(LOCATION_FROM_REGION)
     layout = classify(paras, work_year, meeting_paragraph.index)
@@ -130,11 +138,19 @@ def parse_meeting_report(text: str, published: date | None = None) -> MeetingRep
     )
 
 
+def _states_plan(text: str, primary: Mention) -> bool:
+    """Whether the meeting is a work meeting (…工作会议) or the text after it deploys work (部署, 要求, 重点工作…)."""
+    return "工作" in primary.name or any(cue in text[primary.end :] for cue in lexicon()["meeting"]["plan_cues"])
+
+
 def _years_and_dates(
     text: str, meeting_paragraph: Paragraph, mentions: list[Mention], published: date | None, flags: list[str]
 ) -> tuple[int | None, date | None, date | None]:
     """The work year and the meeting's first and last day, flagging what had to be inferred."""
     work_year = work_year_from_text(text, meeting_paragraph.end, mentions, flags)
+    if work_year is None and (stated := stated_work_year(text, published))[0] is not None:
+        work_year = stated[0]  # 会议要求，2019年全县…要…; 今年是“十四五”开局之年
+        flags.append(str(stated[1]))
     printed = primary_mention(mentions).meeting_date
     if printed is None and published is not None:
         printed = _day_only_date(text, meeting_paragraph, primary_mention(mentions).name, published)
@@ -148,8 +164,9 @@ def _years_and_dates(
     days = date_range(printed, year) if printed is not None and year is not None else None
     if days is None:
         flags.append(DATE_MISSING)
-    # only an annual work meeting (…工作会议) held late in a year deploys the next year's work
-    annual = "工作" in primary_mention(mentions).name
+    # only an annual work meeting (…工作会议) or a leading group's meeting (…党组会议) held late in a year deploys the
+    # next year's work
+    annual = "工作" in primary_mention(mentions).name or is_group_meeting(primary_mention(mentions).name)
     if work_year is None and printed is not None and year is not None:
         work_year = _work_year_from_date(text[: meeting_paragraph.end], printed, year, annual)
     if work_year is None and published is not None:  # the report is not older than the meeting

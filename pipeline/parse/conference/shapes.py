@@ -42,6 +42,17 @@ def _held_name() -> re.Pattern[str]:
     )
 
 
+@cache
+def _group_meeting() -> re.Pattern[str]:
+    """<area><health body><group><adverb>?<held verb>了?(专题|扩大)?会议: a health body's leading group meets."""
+    cfg = lexicon()["shape"]
+    body = alternation(lexicon()["meeting"]["organisers"])
+    return re.compile(
+        rf"(?P<holder>[\u4e00-\u9fff]{{0,10}}?(?:{body})(?:{alternation(cfg['body_groups'])}))"
+        rf"(?:{alternation(cfg['body_group_adverbs'])})?(?:{alternation(cfg['held_verbs'])})了?(?:专题|扩大)?会议"
+    )
+
+
 def shaped_mention(text: str) -> Mention | None:
     """The health meeting held that the text reports, found by its shape, when the text from its first report on
     deploys work: the first report that prints a date (a title line repeats the name without one), else the first."""
@@ -57,6 +68,9 @@ def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
     found: list[tuple[int, Mention]] = []
     for sentence in _SENTENCE.finditer(text):
         for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
+            if group_meeting := _group_meeting().search(text, clause.start(), clause.end()):
+                found += _group_mention(text, sentence.start(), group_meeting)  # …党组召开(专题)会议
+                continue
             held = _held_name().match(text, clause.start(), clause.end())
             if held is None:
                 continue
@@ -69,7 +83,8 @@ def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
                 continue
             if (scope := _scope(name, holder)) is None:
                 continue
-            year = re.search(rf"({YEAR})年度?", name)
+            years = list(re.finditer(rf"({YEAR})年度?", name))  # 2024年度总结暨2025年调度推进会: the year deployed
+            year = years[-1] if years else None
             mention = Mention(
                 name=name,
                 start=start,
@@ -83,6 +98,33 @@ def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
             )
             found.append((sentence.start(), mention))
     return found
+
+
+def is_group_meeting(name: str) -> bool:
+    """Whether a meeting's name is that of a health body's leading group (国家卫生健康委党组会议)."""
+    return name.endswith(tuple(group + "会议" for group in lexicon()["shape"]["body_groups"]))
+
+
+def _group_mention(text: str, sentence_start: int, found: re.Match[str]) -> list[tuple[int, Mention]]:
+    """The meeting of a health body's leading group (国家卫生健康委党组会议), placed by the body's area."""
+    holder = found.group("holder")
+    lead = compiled(lexicon()["shape"]["name_lead"]).match(holder)
+    start = found.start("holder") + (len(lead.group()) if lead else 0)
+    if (scope := _holder_scope(holder)) is None:
+        return []
+    name = text[start : found.end("holder")] + "会议"
+    mention = Mention(
+        name=name,
+        start=start,
+        end=found.end(),
+        scope=scope[0],
+        region=scope[1],
+        field=name,
+        title_year=None,
+        place=None,
+        meeting_date=last_date(text[sentence_start:start]),
+    )
+    return [(sentence_start, mention)]
 
 
 def _is_health(words: str) -> bool:
@@ -104,12 +146,21 @@ def _scope(name: str, holder: str) -> _Scope | None:
     opening = sorted(scope_candidates(name), key=lambda c: (c[0], c[0] - c[1]))
     held_by = _holder_scope(holder)
     if not opening:
-        return held_by
+        return held_by or _bare_opening(name)
     _, _, kind, region = opening[0]
     if region is None and held_by is not None and held_by[1] is not None:
         if (kind, held_by[0]) in ((MUNICIPAL, MUNICIPAL), (COUNTY, COUNTY), (PROVINCIAL, COUNTY)):
             return held_by  # 抚顺市卫生健康委召开全市…; 黔江区召开全区… (a district's, not an autonomous region's)
     return kind, region
+
+
+def _bare_opening(name: str) -> _Scope | None:
+    """The level of a bare area word opening the name (区卫生健康重点工作推进会: a district's), its region left to the
+    meeting parser (the one county or district the text names, e.g. in its source line 繁昌区融媒体中心)."""
+    for word, kind in lexicon()["meeting"]["bare_area_levels"].items():
+        if name.startswith(word):
+            return kind, None
+    return None
 
 
 def _holder_scope(holder: str) -> _Scope | None:

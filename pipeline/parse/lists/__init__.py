@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.parse.lists.item_measures import item_children
 from pipeline.parse.lists.prose import prose_items
 from pipeline.parse.lists.reader import Item, marked_children, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.rules import is_requirement_marker
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 
 __all__ = [
     "Item",
+    "is_requirement_marker",
     "list_tasks",
+    "measure_tasks",
     "nested_list_tasks",
     "prose_tasks",
     "read_lists",
@@ -65,3 +69,9 @@ def nested_list_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     """Tasks of a marked list of another family nested inside the item text[start:end] (二是突出重点…。第一，…；
     第二，…), numbered from 1; none when the item holds no such list."""
     return [_task(text, child, n) for n, child in enumerate(marked_children(text, start, end), start=1)]
+
+
+def measure_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Depth-2 tasks of an item another parser found (a meeting report's 一是…), from its first sentence: a heading
+    and three or more measures, or the parts it names (pipeline.parse.lists.reader.item_children)."""
+    return [_task(text, child, n) for n, child in enumerate(item_children(text, start, end), start=1)]

@@ -37,6 +37,7 @@ from pipeline.parse.lists.rules import (
     announces_list,
     is_attitude,
     is_generic,
+    is_requirement_marker,
     nearest_cue,
     reads_as_results,
     rules,
@@ -300,7 +301,6 @@ def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> 
     return _as_items(found)
 
 
-
 def _comma_sentence(text: str, paragraph: _Paragraph) -> list[unmarked.Piece]:
     for sentence in re.finditer("[^。！？]+", text[paragraph.start : paragraph.end]):
         s, e = paragraph.start + sentence.start(), paragraph.start + sentence.end()
@@ -323,8 +323,8 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             measures = requirement_measures(text, item.start, item.end, item.marker)
-            children = [_with_enumeration(text, child) for child in _as_items(measures)]
-        elif not children and item.rule == unmarked.CLAUSES and not in_counted_list(text, item.start):
+            children = [_with_enumeration(text, child) for child in _as_items(measures)] if len(measures) >= 2 else []
+        elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
             measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -340,8 +340,6 @@ def _with_children(text: str, item: Item) -> Item:
     return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
 
 
-
-
 def _with_enumeration(text: str, item: Item) -> Item:
     """A requirement's measure with the parts it enumerates (一体推进A、B、C“三个体系”建设: A, B, C)."""
     parts = _as_items(unmarked.enumeration_items(text, item.start, item.end))
@@ -350,10 +348,7 @@ def _with_enumeration(text: str, item: Item) -> Item:
 
 def _is_requirement(item: Item) -> bool:
     """An item printed as a requirement: led by a modal (要…) or marked as one (一要…, 二要…)."""
-    modals = tuple(rules()["directive"]["modals"])
-    return item.marker is not None and (item.marker in modals or item.marker.endswith(modals))
-
-
+    return is_requirement_marker(item.marker)
 
 
 def marked_children(text: str, start: int, end: int) -> list[Item]:
@@ -363,8 +358,6 @@ def marked_children(text: str, start: int, end: int) -> list[Item]:
     children = _chain_items(text, inner[0], paragraphs, end) if inner and paragraphs else []
     children = [child for child in children if title_of(text, child) and not is_generic(text, child.start, child.end)]
     return children if len(children) >= 2 else []
-
-
 
 
 def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
@@ -378,8 +371,26 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
-    items = sorted((item for found in lists for item in found if title_of(text, item)), key=lambda i: i.start)
-    return [_with_children(text, item) for item in items]
+    items = sorted((item for found in lists for item in found if _has_words(text, item)), key=lambda i: i.start)
+    return [_with_children(text, item) for item in _first_copies(text, items)]
+
+
+def _has_words(text: str, item: Item) -> bool:
+    """Whether an item holds words of work: not empty, nor only a modal where the copy stops (七是要<end>)."""
+    words = text[item.start : item.end].strip(" \t\u3000。；;，,：:\n")
+    return bool(title_of(text, item)) and words not in rules()["directive"]["modals"]
+
+
+def _first_copies(text: str, items: list[Item]) -> list[Item]:
+    """Items in text order, each words only once: a page that prints a passage twice lists its items once."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        words = text[item.start : item.end].strip(" \t\u3000。；;，,\n")
+        if words not in seen:
+            kept.append(item)
+        seen.add(words)
+    return kept
 
 
 def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:

@@ -38,7 +38,13 @@ def alternation(words: list[str]) -> str:
 def _lead() -> re.Pattern[str]:
     """Adverbs then a directive verb, at the start of a clause."""
     cfg = rules()["directive"]
-    return re.compile(rf"(?:{alternation(cfg['adverbs'])})*(?:{alternation(cfg['verbs'])})")
+    return re.compile(rf"(?:{_adverb_pattern()})*(?:{alternation(cfg['verbs'])})")
+
+
+def _adverb_pattern() -> str:
+    """An adverb, with the adverbial particle that may follow it (持之以恒地抓好, 认真地做好)."""
+    cfg = rules()["directive"]
+    return rf"(?:{alternation(cfg['adverbs'])})(?:{alternation(cfg['adverb_particles'])})?"
 
 
 @cache
@@ -72,6 +78,12 @@ def is_modal_word(text: str, position: int) -> bool:
         if offset >= 0 and text.startswith(word, position - offset):
             return True
     return False
+
+
+def is_requirement_marker(marker: str | None) -> bool:
+    """Whether a marker prints its item as a requirement: a modal (要) or a numbered one (一要, 二要)."""
+    modals = tuple(rules()["directive"]["modals"])
+    return marker is not None and (marker in modals or marker.endswith(modals))
 
 
 def verb_end(text: str, position: int, end: int) -> int | None:
@@ -173,7 +185,7 @@ def _style() -> re.Pattern[str]:
     cfg = rules()["directive"]
     qualifier = rf"[^，,。；;]{{0,{cfg['max_style_qualifier_chars']}}}"
     verbs, objects = alternation(cfg["style_verbs"]), alternation(cfg["attitude_objects"])
-    return re.compile(rf"(?:{alternation(cfg['adverbs'])})*(?:{verbs}){qualifier}(?:{objects})$")
+    return re.compile(rf"(?:{_adverb_pattern()})*(?:{verbs}){qualifier}(?:{objects})$")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -187,7 +199,7 @@ def starts_with_adverb(text: str, position: int, end: int) -> bool:
 
 @cache
 def _adverb() -> re.Pattern[str]:
-    return re.compile(alternation(rules()["directive"]["adverbs"]))
+    return re.compile(_adverb_pattern())
 
 
 @cache

@@ -151,27 +151,53 @@ def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
 def prose_items(text: str, start: int, end: int) -> list[Piece]:
     """Verb-led comma clauses of sentences made (almost) only of them: a plan stated in prose (将加快建设…，
     推进…，争取获批…。推动…，建成…。). A sentence counts when at least two of its clauses, and two thirds of
-    them, are led by a directive verb (the first after framing: 明确提出，将…)."""
+    them ([shape] prose_share), are led by a directive verb (the first after framing: 明确提出，将…); half of them
+    ([shape] prose_share_in_mood) when the first follows its subject's modal (国家将支持…，推动…，尽可能减少…)."""
     pieces: list[Piece] = []
     for sentence in SENTENCE_WORDS.finditer(text[start:end]):
         s, e = start + sentence.start(), start + sentence.end()
         clauses = clause_spans(text, s, e, "，,；;")
         led: list[Piece] = []
         neutral = 0  # an attribution (她强调) before the first led clause, and framing, count neither way
+        in_mood = False  # the first measure follows a modal of its subject (全省将加强…, 要加强…)
+        phrases: list[tuple[int, int]] = []  # each clause from where its words of work start
         for cs, ce, _ in clauses:
             lead = framed_start(text, cs, ce) if not led else _direct(text, cs, ce)
+            phrases.append((lead[0] if lead is not None else cs, ce))
             if lead is not None and (not led or lead[1] is None) and not is_bare(text, lead[0], ce):
+                in_mood = in_mood or (not led and text.endswith(tuple(shape("framing_modals")), cs, lead[0]))
                 led.append(Piece(lead[0], ce, None, PROSE))
             elif lead is None and (_frames(text, cs, ce) or (not led and only_attributes(text, cs, ce))):
                 neutral += 1
         joined = sum(len(joined_spans(text, p.start, p.end)) - 1 for p in led)  # A、B、C: three measures
         measures, counted = len(led) + joined, len(clauses) - neutral + joined
-        if measures >= shape("min_items") and 3 * measures >= 2 * counted and not reports_work_done(text, [(p.start, p.end) for p in led]):
-            work = [p for p in led if not is_generic(text, p.start, p.end) and not has_past_mark(text, p.start, p.end)]
+        numerator, denominator = shape("prose_share_in_mood" if in_mood else "prose_share")
+        if measures >= shape("min_items") and denominator * measures >= numerator * counted and not reports_work_done(text, [(p.start, p.end) for p in led]):
+            slogans = _slogan_runs(text, phrases)
+            work = [
+                p
+                for p in led
+                if not is_generic(text, p.start, p.end) and not has_past_mark(text, p.start, p.end) and p.end not in slogans
+            ]
             pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces
 
 
+def _slogan_runs(text: str, phrases: list[tuple[int, int]]) -> set[int]:
+    """The ends of the phrases that make a run of four-character ones (要立足统筹，着眼持续，突出重点，强化改革;
+    保持定力，压实责任，强化防控): a string of slogans sets the tone, it lists no measures ([shape] slogan_*)."""
+    size, least = shape("slogan_clause_chars"), shape("min_slogan_run")
+    ends: set[int] = set()
+    run: list[int] = []
+    for s, e in phrases + [(0, 0)]:
+        words = text[s:e].rstrip("。；;，,！？")
+        if len(words) == size and re.fullmatch(r"[\u4e00-\u9fff]+", words):
+            run.append(e)
+            continue
+        if len(run) >= least:
+            ends.update(run)
+        run = []
+    return ends
 
 
 def _frames(text: str, start: int, end: int) -> bool:
@@ -192,12 +218,6 @@ def _time_lead() -> re.Pattern[str]:
     return re.compile(rules()["cues"]["time_lead"])
 
 
-
-
-
-
-
-
 def announced_items(text: str, start: int, end: int) -> list[Piece]:
     """The ；-separated clauses after a lead that announces them with their count (重点做好六项工作：A；B；…), or
     the ，-separated clauses of the sentence after it when their number is the count (做好八个方面工作：A，B，…。)."""
@@ -216,8 +236,6 @@ def announced_items(text: str, start: int, end: int) -> list[Piece]:
             if count is not None and len(pieces) == int(count) >= shape("min_items"):
                 return pieces
     return []
-
-
 
 
 @cache
@@ -295,10 +313,29 @@ def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
         return []
     item_start = verb_end(text, lead.start, clause_end) or lead.start
     pieces = _split_enumeration(text, item_start, clause_end)
-    heads = tuple(shape("enumeration_heads"))
-    if len(pieces) < shape("min_headed_enumeration_items") or not text[pieces[-1].start : pieces[-1].end].endswith(heads):
+    if len(pieces) < shape("min_headed_enumeration_items") or _bracketed_list(text, item_start, clause_end):
+        return []
+    last = text[pieces[-1].start : pieces[-1].end]
+    etc = re.search(f"等(?:{_words(shape('enumeration_etc_heads'))})$", last)
+    if etc is not None and etc.start() > 0:  # 抓好A、B、C等服务: the parts before 等
+        pieces[-1] = Piece(pieces[-1].start, pieces[-1].start + etc.start(), None, ENUMERATION)
+    elif not last.endswith(tuple(shape("enumeration_heads"))) and not _shared_head(text, pieces):
         return []
     return [] if any(_is_fragment(text, p) for p in pieces) else pieces
+
+
+def _shared_head(text: str, pieces: list[Piece]) -> bool:
+    """Whether every part ends in the same head noun of [shape] shared_head_chars characters, longer than the head
+    (强化队伍保障、经费保障、责任保障: 保障)."""
+    size = shape("shared_head_chars")
+    words = [text[p.start : p.end] for p in pieces]
+    return all(len(w) > size for w in words) and len({w[-size:] for w in words}) == 1
+
+
+def _bracketed_list(text: str, start: int, end: int) -> bool:
+    """Whether the 、 of text[start:end] stand inside brackets (开展“十进”（进家庭、进学校…）活动): the bracket
+    explains one item, it does not list the clause's parts."""
+    return any(text[i] == "、" and text.count("（", start, i) + text.count("(", start, i) > text.count("）", start, i) + text.count(")", start, i) for i in range(start, end))
 
 
 def _is_fragment(text: str, piece: Piece) -> bool:

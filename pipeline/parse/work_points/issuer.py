@@ -34,12 +34,18 @@ def _metadata_date() -> re.Pattern[str]:
     return re.compile(lexicon()["header"]["metadata_date"])
 
 
+@cache
+def _organ_head() -> str:
+    """Where a health body's own name starts after its area (卫生, 卫健, 卫计)."""
+    return "|".join(map(re.escape, lexicon()["header"]["organ_heads"]))
+
+
 def level_from_body(issuer: str, national_words: list[str]) -> tuple[str | None, str | None]:
     """(level, region code) an issuing body names; (None, None) when it names no region."""
     if any(word in issuer for word in national_words):
         return "national", None
     found = find_regions(issuer)
-    organ = (issuer[found[0][2] :] if found else issuer).split("卫生")[0]
+    organ = re.split(_organ_head(), issuer[found[0][2] :] if found else issuer)[0]  # 区 of 区卫健局, 市 of 市卫生健康委
     if county := county_named(organ or issuer, issuer):
         return "county", county.code
     if re.search("[县旗区]$", organ):

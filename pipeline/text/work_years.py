@@ -1,0 +1,128 @@
+"""A plan's work year from evidence anywhere in its text, for when the genre's parser found none.
+
+The genre parsers read a work year from a title (2024年全市卫生健康工作要点), a deploy cue (部署2025年…) or the
+meeting's date. Many short reports print none of these, but still say which year they deploy:
+
+* a directive sentence that names a year (会议要求，2019年全县…要控制在…; 确保2017年…任务圆满完成): the year of
+  the sentences in the directive mood that do not review, the one they name most often (the earliest on a tie);
+* the year's place in a period (今年是“十四五”规划开局之年 → 2021; 今年是全面贯彻落实党的二十大精神的开局之年 → 2023);
+* the year after a whole year the text reviews (回顾总结了2009年全县卫生工作 → 2010);
+* the publication date, last.
+
+`text_work_year` returns the year with the name of the evidence, which callers record as a flag. Words and
+periods are data (pipeline/data/work_years.toml). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from typing import Any
+
+from pipeline.data import read_toml
+
+FROM_DIRECTIVE = "work_year_from_directive_sentence"
+FROM_PERIOD = "work_year_from_period_stage"
+FROM_REVIEWED = "work_year_after_reviewed_year"
+FROM_PUBLISHED = "work_year_from_published"
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return read_toml("work_years.toml")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _compiled() -> dict[str, re.Pattern[str]]:
+    rules = _rules()
+    directive = rules["directive"]
+    periods = rules["periods"]
+    names = {**periods["five_year_plans"], **periods["party_congresses"]}
+    stages = {**periods["five_year_stages"], **periods["congress_stages"]}
+    pattern = periods["pattern"].replace("{P}", f"(?P<p>{_alternation(list(names))})")
+    pattern = pattern.replace("{S}", f"(?P<s>{_alternation(list(stages))})")
+    return {
+        "before": re.compile(f"(?:{directive['before']}).{{0,{directive['before_gap']}}}$"),
+        "after": re.compile(directive["after"]),
+        "review": re.compile(_alternation(directive["review_words"])),
+        "not_after": re.compile(directive["not_after"]),
+        "not_before": re.compile(directive["not_before"]),
+        "period": re.compile(pattern),
+    }
+
+
+def directive_year(text: str, latest: int | None = None) -> int | None:
+    """The latest year that a sentence of the text deploys work in (see the module docstring); years after
+    `latest` (the publication year + 1) and deadlines (到2020年, 2030年前) do not count."""
+    rules, found_years = _rules()["directive"], []
+    res = _compiled()
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group()
+        for found in _YEAR.finditer(words):
+            year = int(found.group(1))
+            if (latest is not None and year > latest) or res["not_before"].search(words[found.end() :]):
+                continue
+            lead = words[: found.start()]
+            if res["not_after"].search(lead):
+                continue
+            clause_start = max(lead.rfind("，"), lead.rfind(","), lead.rfind("：")) + 1
+            if res["before"].search(lead):
+                directive_at = found.start()
+            elif after := res["after"].search(words, found.end(), found.end() + rules["reach"]):
+                directive_at = after.start()
+            else:
+                continue
+            if not res["review"].search(words, clause_start, directive_at):
+                found_years.append(year)
+    return max(found_years, default=None)
+
+
+def period_year(text: str) -> int | None:
+    """The year a text names by its place in a period (今年是“十三五”收官之年 → 2020), or None."""
+    periods = _rules()["periods"]
+    found = _compiled()["period"].search(text)
+    if found is None:
+        return None
+    period, stage = found.group("p"), found.group("s")
+    if period in periods["party_congresses"]:
+        offset = periods["congress_stages"].get(stage)
+        return None if offset is None else periods["party_congresses"][period] + offset
+    offset = periods["five_year_stages"].get(stage)
+    return None if offset is None else periods["five_year_plans"][period] + offset
+
+
+def stated_work_year(text: str, published: date | None) -> tuple[int | None, str | None]:
+    """(work year, the flag naming its evidence) from what the text says: a directive sentence's year, else a
+    period's stage; (None, None) when it says neither."""
+    latest = published.year + 1 if published else None
+    if (year := directive_year(text, latest)) is not None:
+        return year, FROM_DIRECTIVE
+    if (year := period_year(text)) is not None:
+        return year, FROM_PERIOD
+    if (year := reviewed_year(text)) is not None and (latest is None or year + 1 <= latest):
+        return year + 1, FROM_REVIEWED
+    return None, None
+
+
+def reviewed_year(text: str) -> int | None:
+    """The first whole year whose work the text reviews (回顾总结了2009年全县卫生工作), or None."""
+    found = [m for p in _rules()["reviewed"]["patterns"] if (m := re.search(p, text))]
+    return int(min(found, key=lambda m: m.start()).group("y")) if found else None
+
+
+def text_work_year(text: str, published: date | None) -> tuple[int | None, str | None]:
+    """As stated_work_year, else the publication year (flagged work_year_from_published)."""
+    year, flag = stated_work_year(text, published)
+    if year is not None:
+        return year, flag
+    if published is not None:
+        return published.year, FROM_PUBLISHED
+    return None, None
