@@ -275,15 +275,20 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
     # Only the columns the label and the comparison need travel through the joins.
     needed = [*schema.primary_key(table), "doc_id", "char_start", "char_end"]
     columns = ", ".join(f"t.{_quoted(column)}" for column in dict.fromkeys(needed) if column in schema.columns(table))
-    in_range = "t.doc_id BETWEEN ? AND ?"
+    ranges = [
+        f"t.doc_id BETWEEN {_literal(first)} AND {_literal(last)}" for first, last in offsets.document_ranges(con)
+    ]
+    # One batch: no condition at all (DuckDB plans the query over every row several times faster than with a
+    # range). Several: each range, then the rows whose document is not in documents.
     outside = "(t.doc_id IS NULL OR t.doc_id NOT IN (SELECT doc_id FROM documents))"
+    conditions = [*ranges, outside] if len(ranges) > 1 else [""]
     failing = f"__offsets_failing_{table}"
     con.execute(f'CREATE OR REPLACE TEMP TABLE "{failing}" (part INTEGER, label VARCHAR, reason VARCHAR)')
-    batches = [(in_range, [first, last]) for first, last in offsets.document_ranges(con)] + [(outside, [])]
-    for condition, parameters in batches:
-        where = f"WHERE {condition}" + (f" AND ({unverified.removeprefix('WHERE ')})" if unverified else "")
+    for condition in conditions:
+        parts = [part for part in (condition, unverified.removeprefix("WHERE ")) if part]
+        where = "WHERE " + " AND ".join(f"({part})" for part in parts) if parts else ""
         sql = offsets.failing_rows_sql(table, columns, quote, label, where)
-        con.execute(f'INSERT INTO "{failing}" SELECT part, label, reason FROM ({sql})', parameters)
+        con.execute(f'INSERT INTO "{failing}" SELECT part, label, reason FROM ({sql})')
     return [Failing(f'SELECT part, label, reason FROM "{failing}"', parts=2)]
 
 
