@@ -18,6 +18,8 @@ a number, not a formula).
 
 from __future__ import annotations
 
+from pipeline.warehouse.database import sql_identifier as _quoted
+
 ESCAPE = "'"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", ESCAPE)
 # The same set as a SQL regular expression character class (DuckDB, RE2 syntax).
@@ -51,10 +53,6 @@ def encode(value: str | None) -> str | None:
 def decode(value: str | None) -> str | None:
     """The exact value of a text cell read from a published CSV file."""
     return value[1:] if value is not None and value.startswith(ESCAPE) else value
-
-
-def _quoted(column: str) -> str:
-    return '"' + column.replace('"', '""') + '"'
 
 
 def encode_sql(column: str) -> str:

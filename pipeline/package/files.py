@@ -18,7 +18,7 @@ from pipeline import schema
 from pipeline.package import coverage, csv_policy, loader, sqlite
 from pipeline.package.checksums import sha256_file, write_checksums
 from pipeline.package.readme import render_readme
-from pipeline.warehouse.database import fetch_dicts
+from pipeline.warehouse.database import fetch_dicts, sql_string
 
 DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 SHOWN_ERRORS = 5  # per file; the rest are counted
@@ -271,8 +271,3 @@ def write_indicator_figure(
 
 def _write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
-
-
-def sql_string(value: object) -> str:
-    """A SQL string literal (paths with apostrophes included) for DuckDB statements."""
-    return "'" + str(value).replace("'", "''") + "'"

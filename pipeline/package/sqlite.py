@@ -31,6 +31,7 @@ from pipeline.data import read_text
 from pipeline.package import sqlite_reuse
 from pipeline.package.sqlite_search import write_search
 from pipeline.settings import duckdb_memory_limit
+from pipeline.warehouse.database import sql_string
 
 PAGE_SIZE = 4096
 MEDIATYPE = "application/vnd.sqlite3"
@@ -174,7 +175,7 @@ def _copy_table(
     from the attached previous copy, the others' rows from Parquet); return its row count."""
     target.execute(create_table_sql(table))
     fields = schema.table_schema(table)["fields"]
-    parquet = _sql_string(package_dir / "data" / f"{table}.parquet")
+    parquet = sql_string(package_dir / "data" / f"{table}.parquet")
     select = ", ".join(_sqlite_value(field) for field in fields)
     columns = schema.select_columns(table)
     placeholders = ", ".join("?" for _ in range(len(fields) + 1))
@@ -189,7 +190,7 @@ def _copy_table(
             continue
         where = ""
         if segment.doc_ids:
-            where = f" WHERE {sqlite_reuse.DOCUMENT_KEY} IN ({', '.join(_sql_string(doc) for doc in segment.doc_ids)})"
+            where = f" WHERE {sqlite_reuse.DOCUMENT_KEY} IN ({', '.join(sql_string(doc) for doc in segment.doc_ids)})"
         rows = source.execute(f"SELECT {select} FROM read_parquet({parquet}){where} ORDER BY {schema.order_by(table)}")
         count = segment.first - 1
         while batch := rows.fetchmany(_BATCH):
@@ -297,7 +298,7 @@ def sqlite_problems(package_dir: Path) -> list[str]:
         for table in tables:
             parquet = package_dir / "data" / f"{table}.parquet"
             try:
-                (expected,) = con.execute(f"SELECT count(*) FROM read_parquet({_sql_string(parquet)})").fetchone()
+                (expected,) = con.execute(f"SELECT count(*) FROM read_parquet({sql_string(parquet)})").fetchone()
             except duckdb.Error:
                 continue  # an unreadable Parquet file is reported by the Parquet check
             if counts[table] != expected:
@@ -315,7 +316,3 @@ def row_counts(path: Path, tables: list[str] | None = None) -> dict[str, int]:
         }
     finally:
         con.close()
-
-
-def _sql_string(value: object) -> str:
-    return "'" + str(value).replace("'", "''") + "'"

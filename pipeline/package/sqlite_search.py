@@ -18,6 +18,7 @@ import duckdb
 
 from pipeline import schema
 from pipeline.data import read_toml
+from pipeline.warehouse.database import sql_string
 
 _BATCH = 10_000  # (row, token) pairs fetched at a time
 _VALUE_BATCH = 32  # values of a column fetched at a time (a document's text: thousands of characters)
@@ -40,7 +41,7 @@ def write_search(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection, 
     from pipeline.text.segment import contained_words, tokenize  # jieba: only when writing search
 
     min_chars = int(settings["subword_min_chars"])
-    tokens = _sql_string(package_dir / "data" / "tokens.parquet")
+    tokens = sql_string(package_dir / "data" / "tokens.parquet")
     vocabulary = frozenset(
         token
         for (token,) in source.execute(
@@ -85,7 +86,7 @@ def _column_tokens(
     """For each row of the table in primary-key order: (the tokens table's tokens of the column, or None when
     the column does not quote a span of its document, and the column's value)."""
     data = package_dir / "data"
-    rows, tokens = _sql_string(data / f"{table}.parquet"), _sql_string(data / "tokens.parquet")
+    rows, tokens = sql_string(data / f"{table}.parquet"), sql_string(data / "tokens.parquet")
     order = ", ".join(f"r.{name}" for name in schema.order_by(table).split(", "))
     if table == "documents" and column == "text":
         join = "k.doc_id = r.doc_id"
@@ -122,7 +123,3 @@ def _column_tokens(
                     break
                 row_tokens.append(pending.pop()[1])
             yield row_tokens, value
-
-
-def _sql_string(value: object) -> str:
-    return "'" + str(value).replace("'", "''") + "'"

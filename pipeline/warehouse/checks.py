@@ -11,24 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import duckdb
 
 from pipeline import schema
 from pipeline.warehouse import offsets
+from pipeline.warehouse.database import sql_identifier as _quoted
+from pipeline.warehouse.database import sql_string as _literal
 from pipeline.warehouse.increments import record_verified, verified_documents_sql
-from pipeline.warehouse.offsets import quoted as _quoted
 
 # Tables every build fills whatever its texts are; the others depend on the kinds of text in seeds/
 # (a folder without a round-up has no provinces), so their emptiness is a warning, not an error.
 ALWAYS_FILLED = ("documents", "sentences", "tokens", "regions")
 # How many failing rows a problem list quotes (the count of all of them is always given).
 EXAMPLES = 10
-
-
-def _literal(value: Any) -> str:
-    return "'" + str(value).replace("'", "''") + "'"
 
 
 def _row_label(table: str) -> str:

@@ -12,6 +12,16 @@ import pyarrow as pa
 from pipeline import schema
 
 
+def sql_string(value: object) -> str:
+    """A SQL string literal (paths with apostrophes included) for DuckDB statements."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def sql_identifier(name: str) -> str:
+    """A quoted SQL identifier (a table or column name)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def arrow_rows(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """Rows (dicts keyed by column) as an Arrow table typed by the published schema of `table`."""
     arrow_schema = schema.arrow_schema(table)

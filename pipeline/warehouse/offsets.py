@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import duckdb
 
+from pipeline.warehouse.database import sql_identifier
+
 # documents.text is cut into blocks of this many characters once per check; a row's quote is
 # compared with the few blocks its offsets cover, so the cost per row does not grow with the document.
 BLOCK = 64
@@ -18,11 +20,6 @@ BLOCK = 64
 # 10 MB benchmark corpus, 2026-12-06), within DuckDB's least limit of 256 MB (pipeline.settings); a corpus of one
 # batch is checked by the query without any condition, several times faster than by ranges.
 BATCH_CHARS = 4_000_000
-
-
-def quoted(name: str) -> str:
-    """A SQL identifier, quoted."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def document_ranges(con: duckdb.DuckDBPyConnection) -> Iterator[tuple[str, str]]:
@@ -45,8 +42,8 @@ def failing_rows_sql(table: str, columns: str, quote: str, label: str, rows_wher
     that are not a span of the document; part 1, spans whose text is not the quote."""
     return f"""
         WITH rows AS (
-            SELECT {columns}, t.{quoted(quote)} AS __quote, l.__length
-            FROM {quoted(table)} t LEFT JOIN (SELECT doc_id, length(text) AS __length FROM documents) l USING (doc_id)
+            SELECT {columns}, t.{sql_identifier(quote)} AS __quote, l.__length
+            FROM {sql_identifier(table)} t LEFT JOIN (SELECT doc_id, length(text) AS __length FROM documents) l USING (doc_id)
             {rows_where}
         ),
         blocks AS (
