@@ -57,34 +57,35 @@ _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in w
 
 
 @cache
-def _lexicon() -> dict[str, Any]:
+def lexicon() -> dict[str, Any]:
+    """The cues of plans stated outside a meeting report (pipeline/data/announced_plans.toml)."""
     return read_toml("announced_plans.toml")
 
 
 @cache
 def _metadata() -> re.Pattern[str]:
     """A line of page furniture (来源, 发布日期…): one of the lexicon's metadata words."""
-    return re.compile("|".join(map(re.escape, _lexicon()["metadata_words"])))
+    return re.compile("|".join(map(re.escape, lexicon()["metadata_words"])))
 
 
 @cache
 def _cues() -> list[re.Pattern[str]]:
-    return [re.compile(fill(cue)) for cue in [*_lexicon()["cues"], *_lexicon()["fragment_openings"]]]
+    return [re.compile(fill(cue)) for cue in [*lexicon()["cues"], *lexicon()["fragment_openings"]]]
 
 
 @cache
 def _prose_cues() -> list[re.Pattern[str]]:
-    return [re.compile(fill(cue)) for cue in _lexicon()["prose_cues"]]
+    return [re.compile(fill(cue)) for cue in lexicon()["prose_cues"]]
 
 
 @cache
 def _overview_cues() -> list[re.Pattern[str]]:
-    return [re.compile(fill(cue)) for cue in _lexicon()["overview_cues"]]
+    return [re.compile(fill(cue)) for cue in lexicon()["overview_cues"]]
 
 
 @cache
 def _prose_stop() -> re.Pattern[str]:
-    return re.compile("|".join(_lexicon()["prose_stop_lines"]), re.MULTILINE)
+    return re.compile("|".join(lexicon()["prose_stop_lines"]), re.MULTILINE)
 
 
 def _prose_after(text: str, cue: re.Match[str], at: int | None = None) -> list[dict[str, Any]]:
@@ -101,7 +102,7 @@ def _prose_after(text: str, cue: re.Match[str], at: int | None = None) -> list[d
             tasks += prose_tasks(text, start, begin + line.end())
     for ordinal, found in enumerate(tasks, start=1):
         found["ordinal"] = ordinal
-    return tasks if len(tasks) >= _lexicon()["prose_min_items"] else []
+    return tasks if len(tasks) >= lexicon()["prose_min_items"] else []
 
 
 def announced_statement(text: str, published: date | None) -> dict[str, Any] | None:
@@ -109,7 +110,7 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
     cues = sorted((m for c in _cues() for m in c.finditer(text)), key=lambda m: m.start())
     for index, cue in enumerate(cues):
         sentence = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
-        if any(word in sentence for word in _lexicon()["review_words"]):
+        if any(word in sentence for word in lexicon()["review_words"]):
             continue
         if _defers(text, cue, cues[index + 1 :]):
             continue  # 新的一年，…要采取七项举措，…: the counted cue of the same sentence leads the list
@@ -137,7 +138,7 @@ def _clauses_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:
     line_end = text.find("\n", cue.end())
     line_end = len(text) if line_end < 0 else line_end
     clauses = prose_tasks(text, _after_lead_marks(text, cue.end(), line_end), line_end)
-    return clauses if len(clauses) >= _lexicon()["prose_min_items"] else []
+    return clauses if len(clauses) >= lexicon()["prose_min_items"] else []
 
 
 def _after_lead_marks(text: str, at: int, end: int) -> int:
@@ -155,20 +156,20 @@ def _reviews(text: str, cue: re.Match[str], tasks: list[dict[str, Any]]) -> bool
     paragraph_start = text.rfind("\n", 0, cue.start()) + 1
     heading_start = text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1
     before = text[heading_start : cue.start()]
-    return any(word in before for word in _lexicon()["review_periods"])
+    return any(word in before for word in lexicon()["review_periods"])
 
 
 def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | None:
     """A work-points outline with no title line: marked lines that open the text, enough of them, no review."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lead = next((i for i, line in enumerate(lines) if marker_of(line)), None)
-    if lead is None or lead > _lexicon()["outline_max_lead_lines"]:
+    if lead is None or lead > lexicon()["outline_max_lead_lines"]:
         return None
     start = text.find(lines[lead])
     tasks, outline_flags = parse_outline(text, start, len(text))
-    if len(tasks) < _lexicon()["outline_min_items"]:
+    if len(tasks) < lexicon()["outline_min_items"]:
         return None
-    if any(word in task["title"] for task in tasks for word in _lexicon()["review_words"]):
+    if any(word in task["title"] for task in tasks for word in lexicon()["review_words"]):
         return None
     sections = sort_sections(tasks)  # 一、总体要求 / 二、重点任务 / 三、保障措施: only task sections give tasks
     result = _statement(text, None, sections.tasks, published, [*outline_flags, *sections.flags])
@@ -184,7 +185,7 @@ def _enumerated_after(text: str, cue: re.Match[str], count: int | None) -> list[
         return []
     stop = re.search("[。；;\n]", text[cue.end() :])
     end = cue.end() + stop.start() if stop else len(text)
-    lead = re.match(_lexicon()["enumeration_leads"], text[cue.end() : end])
+    lead = re.match(lexicon()["enumeration_leads"], text[cue.end() : end])
     start = cue.end() + (lead.end() if lead else 0)
     pieces = counted_enumeration(text, start, end, count)
     return [
@@ -294,7 +295,7 @@ def _national_cue(text: str, cue: re.Match[str] | None) -> tuple[str, None] | No
     if cue is None:
         return None
     before = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
-    return ("national", None) if any(word in before for word in _lexicon()["national_bodies"]) else None
+    return ("national", None) if any(word in before for word in lexicon()["national_bodies"]) else None
 
 
 def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
@@ -302,16 +303,16 @@ def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
     (省卫生健康委将… → provincial; 2023年，市卫生健康委将…重点做好以下工作： → municipal)."""
     if cue is None:
         return None
-    found = re.search(_lexicon()["bare_body"], text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()])
-    return _lexicon()["bare_body_levels"].get(found.group(1)) if found else None
+    found = re.search(lexicon()["bare_body"], text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()])
+    return lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 
 def level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
     """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇). A cue's body named
     by a bare word (省卫生健康委) gives the level: the region is the one province (or city) of the text's."""
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
-    locative = tuple(_lexicon()["locative_before_place"])
-    datelines = [m.span() for pattern in _lexicon()["datelines"] for m in re.finditer(pattern, prose)]
+    locative = tuple(lexicon()["locative_before_place"])
+    datelines = [m.span() for pattern in lexicon()["datelines"] for m in re.finditer(pattern, prose)]
     named = [
         found
         for found in find_regions(prose)
@@ -319,8 +320,8 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
         and not any(start <= found[1] < end for start, end in datelines)  # 人民网成都1月24日电, 记者…济南报道
     ]
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
-    scope = first_scope_level(prose, _lexicon()["scope_levels"]) or body_level  # 全市…, or the cue's 市卫生健康委将
-    national = [*_lexicon()["national_bodies"], *_lexicon()["national_words"]]
+    scope = first_scope_level(prose, lexicon()["scope_levels"]) or body_level  # 全市…, or the cue's 市卫生健康委将
+    national = [*lexicon()["national_bodies"], *lexicon()["national_words"]]
     if scope is None and any(word in text for word in national) and not named and not counties:
         return "national", None
     if scope is not None and not named and not counties:

@@ -22,7 +22,13 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import REGION_FROM_TITLE, WORK_YEAR_FROM_PUBLISHED, level_and_region, prose_plan_statement
+from pipeline.parse.announced import (
+    REGION_FROM_TITLE,
+    WORK_YEAR_FROM_PUBLISHED,
+    level_and_region,
+    lexicon,
+    prose_plan_statement,
+)
 from pipeline.parse.conference.common import fill
 from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.marked import find_markers
@@ -39,25 +45,20 @@ _LINE = re.compile("[^\n]+")
 
 
 @cache
-def _lexicon() -> dict[str, Any]:
-    return read_toml("announced_plans.toml")
-
-
-@cache
 def _modal() -> re.Pattern[str]:
-    return re.compile(_lexicon()["deploy"]["modal"])
+    return re.compile(lexicon()["deploy"]["modal"])
 
 
 @cache
 def _ahead() -> re.Pattern[str]:
-    return re.compile(fill(_lexicon()["deploy"]["ahead"]))
+    return re.compile(fill(lexicon()["deploy"]["ahead"]))
 
 
 @cache
 def _subject() -> re.Pattern[str]:
-    lexicon = _lexicon()
+    cues = lexicon()
     organisers = read_toml("meetings.toml")["meeting"]["organisers"]
-    words = [*lexicon["deploy"]["subjects"], *lexicon["national_bodies"], *organisers]
+    words = [*cues["deploy"]["subjects"], *cues["national_bodies"], *organisers]
     return re.compile(alternation(words))
 
 
@@ -73,7 +74,7 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
             continue
         deploys = False
         if found := _deploy_at(text, sentence, future_only):
-            future = found[1].group() in _lexicon()["deploy"]["future_modals"]
+            future = found[1].group() in lexicon()["deploy"]["future_modals"]
             work, taken_until = _work_after(text, sentence, _work_start(text, *found), future)
             first, deploys = first or found, True
         elif going_on and (at := _goes_on_at(text, sentence)) is not None:
@@ -83,7 +84,7 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
             work = []
         going_on = deploys or bool(work)  # a deploy sentence of framing only (…要按照…思路) is followed by its work
         tasks += [found_task for found_task in work if found_task["text"] not in {t["text"] for t in tasks}]
-    if first is None or len(tasks) < _lexicon()["deploy"]["min_items"]:
+    if first is None or len(tasks) < lexicon()["deploy"]["min_items"]:
         return None
     for ordinal, found_task in enumerate(tasks, start=1):
         found_task["ordinal"] = ordinal
@@ -111,16 +112,16 @@ def _deploy_at(
     for modal in _modal().finditer(text, sentence.start(), sentence.end()):
         if is_modal_word(text, modal.start()):
             continue  # 重要, 主要, 需要: 要 inside a word
-        window_end = min(sentence.end(), modal.end() + _lexicon()["deploy"]["ahead_after_modal"])
+        window_end = min(sentence.end(), modal.end() + lexicon()["deploy"]["ahead_after_modal"])
         ahead = _ahead().search(text, sentence.start(), window_end)
-        future = modal.group() in _lexicon()["deploy"]["future_modals"]
+        future = modal.group() in lexicon()["deploy"]["future_modals"]
         if future_only and not future:
             continue
         if ahead is None or not _has_subject(text, paragraph_start if future else sentence.start(), modal.start()):
             continue
         clause_start = max(text.rfind(mark, sentence.start(), ahead.start()) for mark in _CLAUSE_MARKS) + 1
         clause_start = max(clause_start, sentence.start())
-        if any(word in text[clause_start : sentence.end()] for word in _lexicon()["deploy"]["past_words"]):
+        if any(word in text[clause_start : sentence.end()] for word in lexicon()["deploy"]["past_words"]):
             return None
         return ahead, modal
     return None
@@ -147,7 +148,7 @@ def _goes_on_at(text: str, sentence: re.Match[str]) -> int | None:
         return None
     if directive_at(text, start, sentence.end()) is not None:
         return start
-    modal = _modal().search(text, start, min(sentence.end(), start + _lexicon()["deploy"]["modal_lead_chars"]))
+    modal = _modal().search(text, start, min(sentence.end(), start + lexicon()["deploy"]["modal_lead_chars"]))
     if modal is None or is_modal_word(text, modal.start()):
         return None
     if any(mark in text[start : modal.start()] for mark in _CLAUSE_MARKS):
@@ -210,7 +211,7 @@ def _subject_region(text: str, modal: re.Match[str]) -> tuple[str, str | None] |
     else the last county (泽州县) or region (云南, 晋中市) named; None when it names none."""
     start = max(text.rfind(end, 0, modal.start()) for end in "。！？\n") + 1
     before = text[start : modal.start()]
-    if any(word in before for word in [*_lexicon()["national_bodies"], *_lexicon()["deploy"]["national_subjects"]]):
+    if any(word in before for word in [*lexicon()["national_bodies"], *lexicon()["deploy"]["national_subjects"]]):
         return "national", None
     counties = [(c[0], s) for c, s, _ in find_counties(text, start, modal.start()) if len(c) == 1]
     regions = [(r, s) for r, s, _ in find_regions(text, start, modal.start())]
@@ -237,7 +238,7 @@ def _work_year(text: str, ahead: re.Match[str], published: date | None, flags: l
     printed before the sentence, else the publication year (flagged)."""
     if year := ahead.groupdict().get("y") or ahead.groupdict().get("y2"):
         return int(year)  # 2024年; 2025—2027年: its first year
-    words, cfg = ahead.group(), _lexicon()["deploy"]
+    words, cfg = ahead.group(), lexicon()["deploy"]
     next_year = words.startswith(tuple(cfg["next_year_words"]))
     if published is not None and (next_year or words.startswith(tuple(cfg["this_year_words"]))):
         return published.year + 1 if next_year else published.year
