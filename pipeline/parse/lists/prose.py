@@ -10,7 +10,9 @@ Each clause (separated by ，/；/。) led by a directive verb (after optional a
 A clause not led by a directive verb continues the task before it in the same sentence, or gives nothing.
 A sentence that reviews work (a review cue such as 取得, 去年, or a past mark such as 已, lists.toml
 [prose]) gives no task, and a verb-led clause longer than [prose] max_clause_chars is not read as a
-measure. Every task is flagged list_prose_clauses.
+measure. A clause that relays or exhorts (贯彻落实…精神), states an attitude, or names no measure (a verb with no
+object, an aim closing the sentence: 确保…, 实现…; stances.names_no_measure) gives no task. Every task is flagged
+list_prose_clauses.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.parse.lists.rules import directive_at, rules, verb_at
+from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, rules, verb_at
+from pipeline.parse.lists.stances import names_no_measure
 from pipeline.parse.lists.unmarked import Piece, framed_start, trim_span
 
 PROSE = "list_prose_clauses"
@@ -69,7 +72,9 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
         if _review().search(text, s_start, s_end):
             continue
         in_sentence = False
-        for c_start, c_end in _clauses(text, s_start, s_end):
+        first = len(pieces)
+        clauses = _clauses(text, s_start, s_end)
+        for c_start, c_end in clauses:
             lead = _lead(text, c_start, c_end, framed=not in_sentence)
             if lead is not None and c_end - lead <= limit:
                 pieces.append(Piece(lead, c_end, None, PROSE))
@@ -77,4 +82,13 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
             elif in_sentence:
                 last = pieces[-1]
                 pieces[-1] = Piece(last.start, c_end, None, PROSE)
+        closing = clauses[-1][1] if clauses else s_end
+        pieces[first:] = [p for p in pieces[first:] if is_measure(text, p, p.end == closing)]
     return pieces
+
+
+def is_measure(text: str, piece: Piece, closes_sentence: bool) -> bool:
+    """Whether a verb-led clause of prose names a measure (CONVENTIONS 1): not one that relays or exhorts
+    (贯彻落实…精神), states an attitude (提高政治站位) or names no measure (an aim closing the sentence, a bare verb)."""
+    start, end = piece.start, piece.end
+    return not (is_generic(text, start, end) or is_attitude(text, start, end) or names_no_measure(text, start, end, closes_sentence))

@@ -197,6 +197,13 @@ def starts_with_adverb(text: str, position: int, end: int) -> bool:
     return _adverb().match(text, position, end) is not None
 
 
+def after_adverbs(text: str, position: int, end: int) -> int:
+    """Where the directive adverbs (进一步, 持续, 切实…) opening text[position:end] end."""
+    while (adverb := _adverb().match(text, position, end)) is not None and adverb.end() > position:
+        position = adverb.end()
+    return position
+
+
 @cache
 def _adverb() -> re.Pattern[str]:
     return re.compile(_adverb_pattern())

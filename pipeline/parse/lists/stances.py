@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.parse.lists.rules import alternation, directive_at, is_attitude, is_framing, is_generic, shape, verb_end
+from pipeline.parse.lists.rules import (
+    after_adverbs,
+    alternation,
+    directive_at,
+    is_attitude,
+    is_framing,
+    is_generic,
+    shape,
+    verb_end,
+)
 
 _CLAUSE = re.compile("[^，,；;。！？]+")
 
@@ -51,6 +60,18 @@ def reports_work_done(text: str, clauses: list[tuple[int, int]]) -> bool:
     work = [(s, e) for s, e in clauses if not is_generic(text, s, e)]  # relaying (贯彻落实…精神) counts neither way
     done = sum(1 for s, e in work if _reported_result(text, s, e) or has_past_mark(text, s, e))
     return bool(work) and 2 * done >= len(work)
+
+
+def names_no_measure(text: str, start: int, end: int, closes_sentence: bool) -> bool:
+    """Whether a verb-led clause of prose names no measure (CONVENTIONS 1): the object after its verb is too short
+    to name one (出台, 坚决兜住), or, closing its sentence, it states the aim of the measures before it
+    (确保…, 实现…) with no number to commit to ([shape] min_object_chars, aim_words)."""
+    words = text[start:end].rstrip("。；;，,！？!? ")
+    verb = verb_end(text, start, start + len(words))
+    if verb is not None and start + len(words) - verb < shape("min_object_chars"):
+        return True
+    work = words[after_adverbs(text, start, end) - start :]
+    return closes_sentence and work.startswith(tuple(shape("aim_words"))) and re.search(r"\d", work) is None
 
 
 def has_past_mark(text: str, start: int, end: int) -> bool:

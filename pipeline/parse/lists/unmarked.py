@@ -28,7 +28,7 @@ from pipeline.parse.lists.rules import (
     verb_at,
     verb_end,
 )
-from pipeline.parse.lists.stances import has_past_mark, reports_work_done
+from pipeline.parse.lists.stances import has_past_mark, names_no_measure, reports_work_done
 from pipeline.text.numbers import parse_number
 
 MODAL = "list_modal_clauses"
@@ -177,7 +177,10 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
             work = [
                 p
                 for p in led
-                if not is_generic(text, p.start, p.end) and not has_past_mark(text, p.start, p.end) and p.end not in slogans
+                if not is_generic(text, p.start, p.end)
+                and not has_past_mark(text, p.start, p.end)
+                and p.end not in slogans
+                and not names_no_measure(text, p.start, p.end, closes_sentence=p.end == clauses[-1][1])
             ]
             pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces

@@ -54,8 +54,11 @@ def find_mentions(text: str, lex: Lexicon, masked: bytearray) -> list[Mention]:
 
 def printed_scale(numeral: str, lex: Lexicon) -> tuple[str, float] | None:
     """The scale word printed at the end of a numeral and its factor (1.5万 → 万, 1e4; 3094万 → 万), if any."""
+    last = numeral  # a range prints its scale once, after its upper bound (1~3万): that scale is the range's
+    for separator in lex.range_separators:
+        last = last.rsplit(separator, 1)[-1]
     for word, factor in lex.scales:
-        if numeral.endswith(word) and numeral[: -len(word)] and parse_number(numeral[: -len(word)]) is not None:
+        if last.endswith(word) and last[: -len(word)] and parse_number(last[: -len(word)]) is not None:
             return word, factor
     return None
 
@@ -107,6 +110,11 @@ def _read_mention(text: str, m: re.Match[str], lex: Lexicon) -> Mention | None:
         hi = NUMERAL_RE.match(text, p + 1)
         if hi and (hi_value := _parse_numeral(hi.group(), lex)) is not None and hi_value > value:
             value_max, p = hi_value, hi.end()
+            # The scale printed after the upper bound applies to the lower one too (1~3万人: 1万 to 3万), unless
+            # the lower bound is already a whole quantity below it (5000~3万).
+            if (scale := printed_scale(hi.group(), lex)) and not printed_scale(token, lex):
+                if value * scale[1] <= hi_value:
+                    value *= scale[1]
             if text.startswith("%", p):
                 unit, p = "%", p + 1
     num_end = p
