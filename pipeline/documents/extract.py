@@ -9,6 +9,7 @@ All offsets are absolute offsets into the cleaned text. No cross-document logic 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date
 from functools import cache
@@ -24,6 +25,7 @@ from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
 from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement
 from pipeline.parse.evidence import evidence_statement
+from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.lists import with_nested_lists
 from pipeline.parse.new_year import new_year_address
@@ -68,7 +70,7 @@ def extract_document(
         meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
     return {
         "kind": resolved_kind,
-        "kind_flag": _other_reason(kind, plans, text) if resolved_kind == "other" else None,
+        "kind_flag": _other_reason(kind, plans, text, published_date) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
         "meeting": meeting_payload,
         "plans": plans,
@@ -118,14 +120,8 @@ def _parse_by_genre(
     if meeting is None:
         mention = find_conference(text)
         if mention is None:
-            if kind in (None, PLAN_STATEMENT_KIND) and (announced := announced_statement(text, published)):
-                return PLAN_STATEMENT_KIND, [announced], None
-            if kind in (None, PLAN_STATEMENT_KIND) and (address := new_year_address(text, published)):
-                return PLAN_STATEMENT_KIND, [address], None
-            if kind in (None, PLAN_STATEMENT_KIND) and (evidenced := evidence_statement(text)):
-                return PLAN_STATEMENT_KIND, [evidenced], None
-            if kind in (None, PLAN_STATEMENT_KIND) and (deployed := deploy_statement(text, published)):
-                return PLAN_STATEMENT_KIND, [deployed], None
+            if kind in (None, PLAN_STATEMENT_KIND) and (stated := _stated_plan(text, published)):
+                return PLAN_STATEMENT_KIND, [stated], None
             return "other", [], None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
@@ -137,6 +133,35 @@ def _parse_by_genre(
     if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
         plan, meeting = _with_deployed_work(plan, meeting, deployed)
     return found_kind, [plan], meeting
+
+
+def _recognisers(text: str, published: date | None) -> tuple[Callable[[], dict[str, Any] | None], ...]:
+    """The readers of a plan stated outside a meeting or work points, in the order they are tried: an announced
+    list, a new-year address, the evidence of a heading or an issued document, a deploy sentence."""
+    return (
+        lambda: announced_statement(text, published),
+        lambda: new_year_address(text, published),
+        lambda: evidence_statement(text),
+        lambda: deploy_statement(text, published),
+    )
+
+
+def _stated_plan(text: str, published: date | None) -> dict[str, Any] | None:
+    """The plan a text states outside a meeting or work points, by the first recogniser whose plan names health
+    work (pipeline.parse.health_work): a people's congress item that lists only the economy's work is no health
+    plan, and the next recogniser is tried."""
+    for recognise in _recognisers(text, published):
+        if (found := recognise()) is not None and states_health_work(text, found):
+            return found
+    return None
+
+
+def _found_without_health_work(text: str, published: date | None) -> bool:
+    """Whether a recogniser found a plan that names no health work (the reason a text is left `other`)."""
+    return any(
+        (found := recognise()) is not None and not states_health_work(text, found)
+        for recognise in _recognisers(text, published)
+    )
 
 
 def _with_deployed_work(
@@ -182,15 +207,16 @@ def _is_convening_notice(text: str) -> bool:
     return _convening_notice().match(infer_title(text) or "") is not None
 
 
-def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:
-    """Why a text is `other`: what each genre's parser looked for and did not find."""
+def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "", published: date | None = None) -> str:
+    """Why a text is `other`: what each genre's parser looked for and did not find, or that the plan a recogniser
+    found names no health work."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
     if _is_convening_notice(text):
         return "convening_notice"
-    return (
-        "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
-    )
+    if kind is None and _found_without_health_work(text, published):
+        return NO_HEALTH_WORK
+    return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
 
 
 def infer_title(text: str) -> str | None:
