@@ -62,6 +62,9 @@ def test_a_city_before_a_county_scope_word_gives_no_region() -> None:
         ("全市卫生工作会议召开\n本报讯 28日上午，记者从全市卫生工作会议上获悉，今年全市卫生工作将加强基层。", date(2013, 3, 1), date(2013, 2, 28)),
         ("本报讯 5日下午，全县卫生健康工作会议召开。会议部署了今年的工作。", date(2024, 2, 6), date(2024, 2, 5)),
         ("本报讯（记者 张三）12日，全州卫生健康工作会议召开。会议部署了今年的工作。", date(2023, 1, 3), date(2022, 12, 12)),
+        # the lead names the meeting otherwise than the title: the day before the verb that says it was held
+        ("全县2019年卫生健康工作会议召开\n本报讯 8日，我县召开2019年卫生和计划生育工作会议，部署今年工作。", date(2019, 3, 9), date(2019, 3, 8)),
+        ("全区卫生健康工作会议召开\n20日上午，区卫生健康局组织召开2024年全区卫生健康工作会议，安排部署全年工作。", date(2024, 2, 3), date(2024, 1, 20)),
     ],
 )
 def test_a_day_alone_takes_the_month_of_the_publication(text: str, published: date, expected: date) -> None:

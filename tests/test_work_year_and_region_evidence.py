@@ -108,6 +108,11 @@ def test_half_a_year_reviewed_gives_no_next_year_and_the_page_date_comes_last() 
         ("县卫生工作会议召开\n2021-10-12 14:26:35\n来源：本站", date(2021, 10, 12)),
         ("标题\n正文\n又一行\n2019年3月1日", None),  # below the first lines: a date in the body
         ("2012年2月30日\n全县卫生工作会议召开", None),  # no such day
+        ("全县卫生工作会议召开\n2016/3/9\n本报讯 8日，我县召开…", date(2016, 3, 9)),
+        ("全市卫生工作会议召开 2014.2.7 作者：本报记者", date(2014, 2, 7)),
+        ("全市卫生工作会议召开\n2016/3-9", None),  # two separators: not one date
+        ("全市卫生工作会议召开\n22.01.2015 12:45", None),  # day first: not read
+        ("文号 2016.3.9.1\n全市卫生工作会议召开", None),  # part of a longer number
     ],
 )
 def test_a_page_date_is_read_in_the_first_lines_only(text: str, day: date | None) -> None:

@@ -26,16 +26,19 @@ def parse_printed_date(printed: str) -> tuple[str | None, str | None]:
 
 
 _TOP_LINES = 3
-_TOP_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:-(\d{1,2})-(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?!\d)")
+# Year first, then month and day, with one separator used twice (2021-10-12, 2016/3/9, 2016.3.9) or 年月日.
+_TOP_DATE = re.compile(
+    r"(?<![\d./-])((?:19|20)\d{2})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?![\d./-])"
+)
 
 
 def date_at_top(text: str) -> date | None:
-    """A full date printed in a text's first lines (2021-10-12 14:26:35; a newspaper page's 2012年2月22日星期三):
+    """A full date printed in a text's first lines (2021-10-12 14:26:35, 2016/3/9; a newspaper page's 2012年2月22日星期三):
     the page's date, which stands in for a missing publication date (no meeting it reports is after it)."""
     found = _TOP_DATE.search("\n".join(text.split("\n", _TOP_LINES)[:_TOP_LINES]))
     if found is None:
         return None
-    year, month, day = found.group(1), found.group(2) or found.group(4), found.group(3) or found.group(5)
+    year, month, day = found.group(1), found.group(3) or found.group(5), found.group(4) or found.group(6)
     try:
         return date(int(year), int(month), int(day))
     except ValueError:

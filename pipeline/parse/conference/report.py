@@ -179,9 +179,13 @@ def _years_and_dates(
 
 def _day_only_date(text: str, meeting_paragraph: Paragraph, name: str, published: date) -> MeetingDate | None:
     """A day printed alone before the meeting's name in the first paragraph from the meeting's that names it
-    (a title 全市卫生工作会议召开, then the lead 本报讯 28日上午，记者从全市卫生工作会议上获悉)."""
+    (a title 全市卫生工作会议召开, then the lead 本报讯 28日上午，记者从全市卫生工作会议上获悉), or, where the lead
+    prints the name otherwise (我县召开2016年卫生和计划生育工作会议), before the first verb saying a meeting was held."""
+    held = lexicon()["meeting"]["held_verbs"]
     for paragraph in paragraphs(text)[meeting_paragraph.index :]:
         at = paragraph.text.find(name)
+        if at < 0:
+            at = min((i for verb in held if (i := paragraph.text.find(verb)) >= 0), default=-1)
         if at >= 0 and (found := day_only_date(paragraph.text[:at], published)) is not None:
             return found
     return None
