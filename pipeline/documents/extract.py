@@ -25,9 +25,11 @@ from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement
 from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.identity import complete_identity, complete_meeting
+from pipeline.parse.lists import with_nested_lists
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
+from pipeline.parse.roundup.plan import GENRE as ROUNDUP_GENRE
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.statements import issuer_for
 from pipeline.parse.work_points import work_points_statement
@@ -48,6 +50,9 @@ def extract_document(
     page's printed source line (来源：…), evidence of the issuer's region."""
     published_date = date.fromisoformat(published) if published else date_at_top(text)
     found_kind, plans, meeting = _parse_by_genre(text, kind, published_date, source)
+    for plan in plans:
+        if plan["genre"] != ROUNDUP_GENRE:  # a round-up item's tasks are its measures, kept as printed
+            plan["tasks"] = with_nested_lists(text, plan["tasks"])
     complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:

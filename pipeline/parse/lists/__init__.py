@@ -26,6 +26,7 @@ __all__ = [
     "prose_tasks",
     "read_lists",
     "reviews_past_work",
+    "with_nested_lists",
     "year_passage_tasks",
 ]
 
@@ -75,3 +76,14 @@ def measure_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     """Depth-2 tasks of an item another parser found (a meeting report's 一是…), from its first sentence: a heading
     and three or more measures, or the parts it names (pipeline.parse.lists.reader.item_children)."""
     return [_task(text, child, n) for n, child in enumerate(item_children(text, start, end), start=1)]
+
+
+def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tasks of any parser's plan, each top-level task without children given the marked list of another
+    family printed inside it as its children, one level down (CONVENTIONS 3, a marked sub-list: （一）heading
+    一是…；二是…), as nested_list_tasks reads them; tasks that have children keep them."""
+    out = []
+    for item in tasks:
+        children = [] if item.get("children") else nested_list_tasks(text, item["start"], item["end"])
+        out.append({**item, "children": children} if children else item)
+    return out
