@@ -3,7 +3,6 @@
 import dagster as dg
 
 from pipeline.defs import analysis, core, documents, package
-from pipeline.defs.checks import all_table_checks
 from pipeline.defs.executors import executor_from_environment
 from pipeline.defs.jobs import ALL_JOBS
 from pipeline.defs.metadata import describe_tables
@@ -17,7 +16,6 @@ def make_definitions(paths: Paths | None = None) -> dg.Definitions:
     """Definitions for a set of folders (defaults: seeds/, build/, datasets/ of the project)."""
     return dg.Definitions(
         assets=describe_tables(dg.load_assets_from_modules([documents, core, analysis, package])),
-        asset_checks=all_table_checks,
         jobs=ALL_JOBS,
         schedules=[daily_publish],
         sensors=[seeds_sensor],

@@ -70,9 +70,10 @@ DEPLOYED = [
         "再建15所村卫",
         1,
     ),
-    # a director at a meeting announces a count, then a marked list below a short heading
+    # a director in an interview announces a count, then a marked list below a short heading (at a meeting,
+    # 在全市卫生健康工作会议上，…表示, the text is that meeting's report: tests/test_meeting_shapes_s5.py)
     (
-        "在全市卫生健康工作会议上，柳州市卫生健康委主任表示，2023年全市卫生健康系统将为群众办好“五件实事”。\n"
+        "近日，柳州市卫生健康委主任接受采访时表示，2023年全市卫生健康系统将为群众办好“五件实事”。\n"
         "五件实事\n一是新建10家社区卫生服务中心。\n二是为2万名孕妇提供免费产前筛查。\n三是开通市级预约诊疗平台。",
         None,
         "municipal",

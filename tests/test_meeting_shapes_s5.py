@@ -67,6 +67,16 @@ SHAPED = [
         date(2024, 4, 8),
         None,
     ),
+    # the meeting named as the occasion of a statement (在<name>上，<someone>表示/强调…) by a county body
+    (
+        "在2023年全县卫生健康工作会议上，汉阴县卫生健康局局长张强表示，2023年全县将重点抓好三项工作：一是建设"
+        "县域医共体；二是提升乡镇卫生院服务能力；三是做好老年人健康管理。",
+        "county",
+        "610921",
+        2023,
+        None,
+        "汉阴",  # the county's seat, flagged location_from_region
+    ),
 ]
 
 
@@ -107,6 +117,12 @@ def test_a_shaped_meeting_makes_the_text_a_plan_with_the_flag() -> None:
         "3月1日，市人民医院召开中层干部会议，传达全省卫生健康工作会议精神。会议要求，各科室要提升服务质量。",
         # a people's congress session
         "1月15日，市第十六届人民代表大会第三次会议隆重开幕。市长作政府工作报告，要求全市要推进健康城市建设。",
+        # a speech at a health meeting relayed later: the clause does not end at 上
+        "会议传达了在全省卫生健康工作会议上的讲话精神，要求全系统要抓好贯彻落实，要加强基层建设。",
+        # the occasion of something other than a statement (a speech given by a delegate)
+        "在全市卫生健康工作会议上，我局作了典型发言，要持续巩固成绩。",
+        # the occasion of a statement that reviews only
+        "在全区卫生健康工作会议上，区卫健委主任王明表示，去年全区完成了各项任务，群众满意度明显提高。",
     ],
 )
 def test_near_misses_are_no_meeting(text: str) -> None:

@@ -7,7 +7,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
-from pipeline.defs.metadata import table_metadata
+from pipeline.defs.checks import checked, table_check_specs
 from pipeline.warehouse.database import fetch_dicts, stream_dicts, write_table
 
 ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
@@ -16,6 +16,7 @@ ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, deps=["tasks", "plans", "tokens"], **ANALYSIS) for name in ANALYSIS_TABLES],
     description="Themes of every task, national→local alignment, national continuity and plan terms.",
+    check_specs=table_check_specs(*ANALYSIS_TABLES),
 )
 def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     with duckdb.get_connection() as con:
@@ -31,7 +32,8 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
             "AND k.char_start >= t.char_start AND k.char_end <= t.char_end)",
         )
         tables = analysis_tables(tasks, plans, tokens)
+    written = {}
     for name in ANALYSIS_TABLES:
         with duckdb.get_connection() as con:
-            count = write_table(con, name, tables[name])
-        yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(count))
+            written[name] = write_table(con, name, tables[name])
+    yield from checked(duckdb, written)

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.checks import checked, table_check_specs
 from pipeline.defs.documents import extracted_documents, segmented_documents
-from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import PipelinePaths
 from pipeline.documents import stages
 from pipeline.documents.record import DocumentRecord
@@ -55,10 +55,13 @@ def _require_results(store: DocumentStore, current: list) -> None:
         )
 
 
-def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.MaterializeResult:
-    with duckdb.get_connection() as con:
-        count = write_table(con, table, rows)
-    return dg.MaterializeResult(asset_key=table, metadata=table_metadata(count))
+def _write(duckdb: DuckDBResource, tables: dict[str, list[dict]]) -> list[dg.MaterializeResult]:
+    """Write each table, then check them all (pipeline.defs.checks.checked): one materialisation per table."""
+    written = {}
+    for table, rows in tables.items():
+        with duckdb.get_connection() as con:
+            written[table] = write_table(con, table, rows)
+    return checked(duckdb, written)
 
 
 # load_records requires every per-document stage's result (stages.missing_results), so the assets that call
@@ -67,10 +70,12 @@ def _write(duckdb: DuckDBResource, table: str, rows: list[dict]) -> dg.Materiali
 @dg.asset(
     deps=[segmented_documents, extracted_documents],
     description="Provenance and cleaned text of each source document.",
+    check_specs=table_check_specs("documents"),
     **CORE,
 )
 def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    return _write(duckdb, "documents", document_rows(load_records(paths, duckdb)))
+    [result] = _write(duckdb, {"documents": document_rows(load_records(paths, duckdb))})
+    return result
 
 
 @dg.multi_asset(
@@ -81,26 +86,35 @@ def documents(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeRes
         dg.AssetSpec(
             "tokens", deps=[segmented_documents, "documents"], description="jieba tokens of every sentence.", **CORE
         ),
-    ]
+    ],
+    check_specs=table_check_specs("sentences", "tokens"),
 )
 def sentences_and_tokens(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     current = discover(paths.paths.seeds)
     store = DocumentStore(paths.paths.documents)
     _require_results(store, current)
+    loads = {}
     for table in ("sentences", "tokens"):
         with duckdb.get_connection() as con:  # only the files of new or changed documents are read
-            loaded = sync_parquet_files(con, table, stages.segment_files(store, current, table))
+            loads[table] = sync_parquet_files(con, table, stages.segment_files(store, current, table))
+    for result in checked(duckdb, {table: loaded.rows for table, loaded in loads.items()}):
+        loaded = loads[result.asset_key.to_user_string()]
         metadata = {
             "documents_loaded": loaded.loaded,
             "documents_kept": loaded.kept,
             "documents_removed": loaded.removed,
         }
-        yield dg.MaterializeResult(asset_key=table, metadata={**table_metadata(loaded.rows), **metadata})
+        yield dg.MaterializeResult(
+            asset_key=result.asset_key, metadata={**result.metadata, **metadata}, check_results=result.check_results
+        )
 
 
-@dg.asset(description="Reference table of administrative regions (GB/T 2260).", **CORE)
+@dg.asset(
+    description="Reference table of administrative regions (GB/T 2260).", check_specs=table_check_specs("regions"), **CORE
+)
 def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
-    return _write(duckdb, "regions", region_rows())
+    [result] = _write(duckdb, {"regions": region_rows()})
+    return result
 
 
 @dg.multi_asset(
@@ -112,36 +126,42 @@ def regions(duckdb: DuckDBResource) -> dg.MaterializeResult:
             description="The national frameworks' values of their main indicators, each with its document.",
             **CORE,
         ),
-    ]
+    ],
+    check_specs=table_check_specs("indicators", "indicator_frameworks"),
 )
 def indicator_tables(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
-    yield _write(duckdb, "indicators", indicator_rows())
-    yield _write(duckdb, "indicator_frameworks", indicator_framework_rows())
+    yield from _write(duckdb, {"indicators": indicator_rows(), "indicator_frameworks": indicator_framework_rows()})
 
 
-@dg.asset(deps=[*REFERENCED], description="The provincial-level units that issue plans (31 + 兵团).", **CORE)
+@dg.asset(
+    deps=[*REFERENCED],
+    description="The provincial-level units that issue plans (31 + 兵团).",
+    check_specs=table_check_specs("provinces"),
+    **CORE,
+)
 def provinces(duckdb: DuckDBResource) -> dg.MaterializeResult:
-    return _write(duckdb, "provinces", province_rows())
+    [result] = _write(duckdb, {"provinces": province_rows()})
+    return result
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, deps=[extracted_documents, *REFERENCED], **CORE) for name in PLAN_TABLES],
     description="Plans merged over every text that states them; tasks at every depth from the best source.",
+    check_specs=table_check_specs(*PLAN_TABLES),
 )
 def plan_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     tables = build_plan_tables(load_records(paths, duckdb))
-    for name in PLAN_TABLES:
-        yield _write(duckdb, name, getattr(tables, name))
+    yield from _write(duckdb, {name: getattr(tables, name) for name in PLAN_TABLES})
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(name, deps=[extracted_documents, "plans", *REFERENCED], **CORE) for name in MEETING_TABLES],
     description="Meetings (the events) merged over their reports, each pointing at the plan it deploys.",
+    check_specs=table_check_specs(*MEETING_TABLES),
 )
 def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     tables = build_meeting_tables(load_records(paths, duckdb))
-    for name in MEETING_TABLES:
-        yield _write(duckdb, name, getattr(tables, name))
+    yield from _write(duckdb, {name: getattr(tables, name) for name in MEETING_TABLES})
 
 
 @dg.multi_asset(
@@ -150,6 +170,7 @@ def meeting_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.
         for name in ("targets", "programmes")
     ],
     description="Numeric targets (commitments) and named programmes of every published task and plan opening.",
+    check_specs=table_check_specs("targets", "programmes"),
 )
 def targets_and_programmes(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     with duckdb.get_connection() as con:
@@ -157,16 +178,18 @@ def targets_and_programmes(paths: PipelinePaths, duckdb: DuckDBResource) -> Iter
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
         sources = fetch_dicts(con, "SELECT plan_id, doc_id, char_start, is_primary FROM plan_sources")
     records = load_records(paths, duckdb)
-    yield _write(duckdb, "targets", target_rows(records, tasks, plans, sources))
-    yield _write(duckdb, "programmes", programme_rows(records, tasks, plans, sources))
+    targets = target_rows(records, tasks, plans, sources)
+    yield from _write(duckdb, {"targets": targets, "programmes": programme_rows(records, tasks, plans, sources)})
 
 
 @dg.asset(
     deps=[extracted_documents, "plans", "indicators", *REFERENCED],
     description="Quantities each text reports as already reached, with the plan whose text reports them.",
+    check_specs=table_check_specs("reported_figures"),
     **CORE,
 )
 def reported_figures(paths: PipelinePaths, duckdb: DuckDBResource) -> dg.MaterializeResult:
     with duckdb.get_connection() as con:
         plans = fetch_dicts(con, "SELECT plan_id FROM plans")
-    return _write(duckdb, "reported_figures", reported_figure_rows(load_records(paths, duckdb), plans))
+    [result] = _write(duckdb, {"reported_figures": reported_figure_rows(load_records(paths, duckdb), plans)})
+    return result

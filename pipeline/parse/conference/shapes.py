@@ -71,10 +71,11 @@ def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
             if group_meeting := _group_meeting().search(text, clause.start(), clause.end()):
                 found += _group_mention(text, sentence.start(), group_meeting)  # …党组召开(专题)会议
                 continue
-            held = _held_name().match(text, clause.start(), clause.end())
+            held = _held_name().match(text, clause.start(), clause.end()) or _occasion(text, clause, sentence.end())
             if held is None:
                 continue
-            group = "name" if held.group("name") else "name2"
+            groups = held.groupdict()  # a held sentence's groups, or an occasion's (holder and name only)
+            group = "name" if groups.get("name") else "name2"
             start = held.start(group) + len(
                 compiled(lexicon()["shape"]["name_lead"]).match(text[held.start(group) : held.end(group)]).group()
             )
@@ -93,11 +94,30 @@ def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
                 region=scope[1],
                 field=name,
                 title_year=numeral_value(year.group(1)) if year else None,
-                place=held.group("place") or held.group("place2"),
+                place=groups.get("place") or groups.get("place2"),
                 meeting_date=last_date(text[sentence.start() : start]),
             )
             found.append((sentence.start(), mention))
     return found
+
+
+@cache
+def _occasion_name() -> re.Pattern[str]:
+    """在<name>上: a clause that names a meeting as the occasion of what follows (在全市卫生健康工作会议上，…表示)."""
+    cfg = lexicon()["shape"]
+    return re.compile(rf"(?P<holder>)在(?P<name>.{{2,60}}?(?:{alternation(cfg['nouns'])}))上")
+
+
+def _occasion(text: str, clause: re.Match[str], sentence_end: int) -> re.Match[str] | None:
+    """在<name>上 as a whole clause, when the next clause of the sentence has someone state something there
+    (…主任王明表示, 会议强调): the meeting was held and the report gives what was said at it. A meeting's words
+    relayed later (传达在…会议上的讲话精神) do not end the clause at 上."""
+    occasion = _occasion_name().fullmatch(text, clause.start(), clause.end())
+    if occasion is None or clause.end() >= sentence_end:
+        return None
+    following = _CLAUSE.match(text, clause.end() + 1, sentence_end)
+    verbs = lexicon()["shape"]["occasion_verbs"]
+    return occasion if following and any(verb in following.group() for verb in verbs) else None
 
 
 def is_group_meeting(name: str) -> bool:
