@@ -21,14 +21,13 @@ from pipeline.parse.lists.rules import (
     announces_list,
     directive_at,
     is_framing,
-    is_generic,
     is_modal_word,
     rules,
     shape,
     verb_at,
     verb_end,
 )
-from pipeline.parse.lists.stances import has_past_mark, names_no_measure, reports_work_done
+from pipeline.parse.lists.stances import names_work, reports_work_done
 from pipeline.text.numbers import parse_number
 
 MODAL = "list_modal_clauses"
@@ -174,14 +173,8 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
         numerator, denominator = shape("prose_share_in_mood" if in_mood else "prose_share")
         if measures >= shape("min_items") and denominator * measures >= numerator * counted and not reports_work_done(text, [(p.start, p.end) for p in led]):
             slogans = _slogan_runs(text, phrases)
-            work = [
-                p
-                for p in led
-                if not is_generic(text, p.start, p.end)
-                and not has_past_mark(text, p.start, p.end)
-                and p.end not in slogans
-                and not names_no_measure(text, p.start, p.end, closes_sentence=p.end == clauses[-1][1])
-            ]
+            closing = clauses[-1][1]
+            work = [p for p in led if p.end not in slogans and names_work(text, p.start, p.end, p.end == closing)]
             pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces
 
