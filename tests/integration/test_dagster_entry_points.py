@@ -9,12 +9,10 @@ registered in the instance and no config. The seeds are two short texts written 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import subprocess
 import sys
 import time
-import traceback
 from pathlib import Path
 
 import dagster as dg
@@ -23,6 +21,7 @@ import yaml
 
 from pipeline.cli.main import main
 from tests.conftest import ROOT
+from tests.forked_cli import forked_cli
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -84,22 +83,7 @@ def _start(command: list[str], environment: dict[str, str], log: Path) -> subpro
 def _forked_cli(arguments: list[str], environment: dict[str, str], log: Path) -> tuple[int, str]:
     """`python -m pipeline ARGUMENTS` in its own process with only `environment`, forked from this one so
     that it starts with the imports done (the two Dagster commands pay their own): its exit code and stderr."""
-
-    def run() -> None:
-        os.environ.clear()
-        os.environ.update(environment)
-        with log.open("w", encoding="utf-8") as handle:
-            sys.stderr = handle
-            try:
-                code = main(arguments)
-            except BaseException:  # noqa: BLE001 - the traceback goes to the log; the exit code says it failed
-                traceback.print_exc()
-                code = 70
-            handle.flush()
-        os._exit(code)  # not pytest's exit handlers: they belong to the parent
-
-    process = multiprocessing.get_context("fork").Process(target=run)
-    process.start()
+    process = forked_cli(arguments, log, environment=environment)
     process.join(timeout=900)
     return process.exitcode, log.read_text(encoding="utf-8")
 

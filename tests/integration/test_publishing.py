@@ -9,9 +9,7 @@ import multiprocessing
 import multiprocessing.synchronize
 import os
 import shutil
-import sys
 import time
-import traceback
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from pipeline.cli.main import main
 from pipeline.release import transaction
 from pipeline.release.folders import versions
 from tests.conftest import RELEASE_DATE, made_once, release_problems
+from tests.forked_cli import forked_cli
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -109,22 +108,7 @@ def _wait_for(path: Path, text: str, seconds: float = 120) -> None:
 def _forked_publish(args: list[str], log: Path, go: multiprocessing.synchronize.Event) -> multiprocessing.Process:
     """`python -m pipeline publish ARGS` in another process, forked from this one so that it starts with the
     imports done: it waits for `go`, then runs the CLI with its stderr in log and exits with its code."""
-
-    def run() -> None:
-        go.wait()
-        with log.open("w", encoding="utf-8") as handle:
-            sys.stderr = handle
-            try:
-                code = main(args)
-            except BaseException:  # noqa: BLE001 - the traceback goes to the log; the exit code says it failed
-                traceback.print_exc()
-                code = 70
-            handle.flush()
-        os._exit(code)  # not pytest's exit handlers: they belong to the parent
-
-    process = multiprocessing.get_context("fork").Process(target=run)
-    process.start()
-    return process
+    return forked_cli(args, log, go=go)
 
 
 def test_two_publishes_started_together_wait_for_each_other_and_label_every_version_honestly(work: Path):
