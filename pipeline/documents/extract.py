@@ -51,7 +51,7 @@ def extract_document(
     """Extract one document. `kind` is the manifest's kind, or None to infer it from the text; `source` is the
     page's printed source line (来源：…), evidence of the issuer's region."""
     published_date = date.fromisoformat(published) if published else date_at_top(text)
-    found_kind, plans, meeting = _parse_by_genre(text, kind, published_date, source)
+    found_kind, plans, meeting, refusal = _parse_by_genre(text, kind, published_date, source)
     for plan in plans:
         if plan["genre"] != ROUNDUP_GENRE:  # a round-up item's tasks are its measures, kept as printed
             plan["tasks"] = with_nested_lists(text, plan["tasks"])
@@ -70,7 +70,7 @@ def extract_document(
         meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
     return {
         "kind": resolved_kind,
-        "kind_flag": _other_reason(kind, plans, text, published_date) if resolved_kind == "other" else None,
+        "kind_flag": (refusal or _other_reason(kind, plans, text)) if resolved_kind == "other" else None,
         "inferred_title": infer_title(text),
         "meeting": meeting_payload,
         "plans": plans,
@@ -99,40 +99,42 @@ def _reported_figures(
 
 def _parse_by_genre(
     text: str, kind: str | None, published: date | None, source: str | None = None
-) -> tuple[str, list[dict[str, Any]], MeetingReport | None]:
-    """(kind found, plan statements, meeting): round-ups first, then work points, then conference reports."""
+) -> tuple[str, list[dict[str, Any]], MeetingReport | None, str | None]:
+    """(kind found, plan statements, meeting, why the text is `other` when a reader found a plan and refused it):
+    round-ups first, then work points, then conference reports."""
     if kind in (None, ROUNDUP_KIND):
         year = _first_year(text)
         if sections := parse_roundup(text, default_year=year):
-            return ROUNDUP_KIND, roundup_statements(text, sections), None
+            return ROUNDUP_KIND, roundup_statements(text, sections), None, None
         if items := parse_paragraph_roundup(text, default_year=year):
-            return ROUNDUP_KIND, items, None
+            return ROUNDUP_KIND, items, None, None
         if items := agreement_statements(text):
-            return ROUNDUP_KIND, items, None
+            return ROUNDUP_KIND, items, None, None
         if kind == ROUNDUP_KIND:
-            return ROUNDUP_KIND, [], None
+            return ROUNDUP_KIND, [], None, None
     if kind in (None, WORK_POINTS_KIND):
         if work_points := work_points_statement(text, required=kind == WORK_POINTS_KIND):
-            return WORK_POINTS_KIND, [work_points], None
+            return WORK_POINTS_KIND, [work_points], None, None
     if kind is None and _is_convening_notice(text):
-        return "other", [], None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
+        return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     meeting = parse_meeting_report(text, published, source)
     if meeting is None:
         mention = find_conference(text)
         if mention is None:
-            if kind in (None, PLAN_STATEMENT_KIND) and (stated := _stated_plan(text, published)):
-                return PLAN_STATEMENT_KIND, [stated], None
-            return "other", [], None
+            stated, refused = _stated_plan(text, published) if kind in (None, PLAN_STATEMENT_KIND) else (None, False)
+            if stated is not None:
+                return PLAN_STATEMENT_KIND, [stated], None, None
+            return "other", [], None, NO_HEALTH_WORK if refused and kind is None else None
         found_kind = f"{mention.level}_conference_report"
         genre = document_genre(kind or found_kind) or "conference_report"
-        return found_kind, [mention_statement(text, mention, genre)], None
+        return found_kind, [mention_statement(text, mention, genre)], None, None
     found_kind = conference_kind(meeting)
     genre = document_genre(kind or found_kind) or "conference_report"
     plan = conference_statement(text, meeting, genre)
     shaped = MEETING_BY_SHAPE in meeting.flags  # a known meeting's text: only the sentences that announce (将…)
     if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
         plan, meeting = _with_deployed_work(plan, meeting, deployed)
-    return found_kind, [plan], meeting
+    return found_kind, [plan], meeting, None
 
 
 def _recognisers(text: str, published: date | None) -> tuple[Callable[[], dict[str, Any] | None], ...]:
@@ -146,22 +148,17 @@ def _recognisers(text: str, published: date | None) -> tuple[Callable[[], dict[s
     )
 
 
-def _stated_plan(text: str, published: date | None) -> dict[str, Any] | None:
-    """The plan a text states outside a meeting or work points, by the first recogniser whose plan names health
-    work (pipeline.parse.health_work): a people's congress item that lists only the economy's work is no health
-    plan, and the next recogniser is tried."""
+def _stated_plan(text: str, published: date | None) -> tuple[dict[str, Any] | None, bool]:
+    """(the plan a text states outside a meeting or work points, whether a recogniser's plan was refused): the first
+    recogniser's plan that names health work (pipeline.parse.health_work); a people's congress item that lists only
+    the economy's work is no health plan, and the next recogniser is tried."""
+    refused = False
     for recognise in _recognisers(text, published):
-        if (found := recognise()) is not None and states_health_work(text, found):
-            return found
-    return None
-
-
-def _found_without_health_work(text: str, published: date | None) -> bool:
-    """Whether a recogniser found a plan that names no health work (the reason a text is left `other`)."""
-    return any(
-        (found := recognise()) is not None and not states_health_work(text, found)
-        for recognise in _recognisers(text, published)
-    )
+        if (found := recognise()) is not None:
+            if states_health_work(text, found):
+                return found, False
+            refused = True
+    return None, refused
 
 
 def _with_deployed_work(
@@ -207,15 +204,13 @@ def _is_convening_notice(text: str) -> bool:
     return _convening_notice().match(infer_title(text) or "") is not None
 
 
-def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "", published: date | None = None) -> str:
-    """Why a text is `other`: what each genre's parser looked for and did not find, or that the plan a recogniser
-    found names no health work."""
+def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:
+    """Why a text is `other`: what each genre's parser looked for and did not find (a plan found and refused for
+    naming no health work is said by _parse_by_genre)."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
     if _is_convening_notice(text):
         return "convening_notice"
-    if kind is None and _found_without_health_work(text, published):
-        return NO_HEALTH_WORK
     return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
 
 
