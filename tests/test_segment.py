@@ -103,3 +103,32 @@ def test_the_hmm_cache_changes_no_token_on_the_seeds_and_the_dev_set() -> None:
         for _ in range(2):  # the second pass reads every run from the cache
             with _words_added(cached, keep):
                 assert _tokens(cached, text, sentences) == expected
+
+
+def test_a_stored_tokenizer_state_is_the_dictionary_jieba_and_the_project_words_make(tmp_path: Path) -> None:
+    """The loaded dictionary read back from the cache folder equals the one made by jieba and the project's
+    words; a state file cut short, or one for other inputs, is not used."""
+    import jieba
+
+    from pipeline.text.segment import _add_project_words, _project_inputs, pos_tokenizer
+    from pipeline.text.tokenizer_state import load_or_make_state
+
+    def state(tokenizer: jieba.Tokenizer) -> tuple:
+        return tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab
+
+    made, read = jieba.Tokenizer(), jieba.Tokenizer()
+    assert load_or_make_state(made, tmp_path, _project_inputs(), _add_project_words) is False
+    assert load_or_make_state(read, tmp_path, _project_inputs(), _add_project_words) is True
+    assert state(read) == state(made) and "紧密型县域医共体" in read.FREQ and read.user_word_tag_tab
+    pos = pos_tokenizer()  # the one this process segments with (its tags merged into the POS table on first use)
+    pos.makesure_userdict_loaded()
+    assert (pos.tokenizer.FREQ, pos.tokenizer.total) == state(read)[:2]
+    assert read.user_word_tag_tab.items() <= pos.word_tag_tab.items()
+    [stored] = tmp_path.glob("tokenizer-*.pickle")
+    stored.write_bytes(stored.read_bytes()[:1000])  # cut short
+    again = jieba.Tokenizer()
+    assert load_or_make_state(again, tmp_path, _project_inputs(), _add_project_words) is False
+    assert state(again) == state(made)
+    other = jieba.Tokenizer()  # other inputs (changed data or code): made with their own words
+    assert load_or_make_state(other, tmp_path, [b"other"], lambda t: t.add_word("某某某词", 5, "n")) is False
+    assert "某某某词" in other.FREQ and "紧密型县域医共体" not in other.FREQ

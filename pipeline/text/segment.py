@@ -27,6 +27,7 @@ from pathlib import Path
 from pipeline.data import read_csv, read_toml
 from pipeline.settings import PROJECT_ROOT
 from pipeline.text.jieba_import import jieba  # jieba without pkg_resources: 0.65 s less per process
+from pipeline.text.tokenizer_state import load_or_make_state
 
 # A sentence ends after one of these (plus any closing quotes or brackets), or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
@@ -74,11 +75,28 @@ def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int)
 
 @cache
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """A jieba POS tokenizer with the project cache folder and the domain dictionary loaded."""
+    """A jieba POS tokenizer with the project cache folder and the domain dictionary loaded.
+
+    The loaded dictionary (jieba's with the project's words added) is kept in the cache folder
+    (tokenizer_state.py) and read back by the next process: 0.3 s instead of about 1.2 s of
+    jieba's own cache and the project's words."""
     jieba.setLogLevel(logging.WARNING)
     JIEBA_CACHE_DIR.mkdir(parents=True, exist_ok=True)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(JIEBA_CACHE_DIR)
+    load_or_make_state(tokenizer, JIEBA_CACHE_DIR, _project_inputs(), _add_project_words)
+    return _pos_tokenizer_of(tokenizer)
+
+
+def _project_inputs() -> list[bytes]:
+    """What the project adds to jieba's dictionary depends on: its data files and this module's code."""
+    data = resources.files("pipeline.data")
+    files = ("jieba_userdict.txt", "names.toml", "regions.csv")
+    return [data.joinpath(name).read_bytes() for name in files] + [Path(__file__).read_bytes()]
+
+
+def _add_project_words(tokenizer: jieba.Tokenizer) -> None:
+    """The domain dictionary, the officials of names.toml and every province and prefecture of regions.csv."""
     userdict = resources.files("pipeline.data").joinpath("jieba_userdict.txt")
     with resources.as_file(userdict) as path:
         tokenizer.load_userdict(str(path))
@@ -90,7 +108,6 @@ def pos_tokenizer() -> jieba.posseg.POSTokenizer:
             continue
         for name in {region["name"], region["short_name"]} - {""}:
             tokenizer.add_word(name, names["frequency"], names["place_tag"])
-    return _pos_tokenizer_of(tokenizer)
 
 
 def _pos_tokenizer_of(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
