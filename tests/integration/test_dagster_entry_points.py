@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from pipeline.cli.main import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, made_once
 from tests.forked_cli import forked_cli
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
@@ -51,13 +51,16 @@ def _tree(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds, and what `python -m pipeline publish` makes of them: base/out/package and base/datasets."""
-    base = tmp_path_factory.mktemp("cli")
-    seeds = _write_seeds(base / "seeds")
-    os.environ.setdefault("PIPELINE_RELEASE_DATE", "2026-01-31")
-    args = ["publish", "--seeds", str(seeds), "--out", str(base / "out"), "--datasets", str(base / "datasets")]
-    assert main(args) == 0
-    return base
+    """The seeds, and what `python -m pipeline publish` makes of them: base/out/package and base/datasets
+    (made once per session, whichever of the session's processes runs a test of this module first)."""
+
+    def publish(base: Path) -> None:
+        seeds = _write_seeds(base / "seeds")
+        os.environ.setdefault("PIPELINE_RELEASE_DATE", "2026-01-31")
+        args = ["publish", "--seeds", str(seeds), "--out", str(base / "out"), "--datasets", str(base / "datasets")]
+        assert main(args) == 0
+
+    return made_once(tmp_path_factory, "entry-points-reference", publish)
 
 
 def _environment(reference: Path, where: Path, **extra: str) -> dict[str, str]:
