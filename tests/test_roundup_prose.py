@@ -116,7 +116,10 @@ def test_a_marked_list_in_a_prose_item_keeps_its_items() -> None:
 
 def test_clauses_opened_by_bing_by_a_repair_verb_or_by_a_manner_adverb() -> None:
     """并申报…, 补上…, 分层分类做好…: each opens a measure; 并 is no part of it."""
-    text = "将抓好重点环节防控，补上短板漏洞，并申报国家示范项目；分层分类做好社会救助。"
+    text = "将抓好重点环节防控。补上短板漏洞，并申报国家示范项目。分层分类做好社会救助。"
     assert starts(text) == ["抓好重点环节防控", "补上短板漏洞", "申报国家示范项目", "分层分类做好社会救助"]
+    # the ；-parts of a sentence are items, one task each (CONVENTIONS 9.1 a)
+    text = "将抓好重点环节防控，补上短板漏洞，并申报国家示范项目；分层分类做好社会救助。"
+    assert [s[:8] for s in starts(text)] == ["抓好重点环节防控", "分层分类做好社会"]
     # 并 before a clause that no verb leads continues the measure before it
     assert starts("将加快三级医院创建，并与高校合作。") == ["加快三级医院创建，并与高校合作"]

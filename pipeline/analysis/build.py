@@ -13,15 +13,13 @@ from pipeline.analysis.tasks import build_tasks
 from pipeline.analysis.terms import plan_term_rows
 from pipeline.analysis.themes import task_theme_rows, theme_rows, themes_by_task
 
-ANALYSIS_TABLES = ("themes", "task_themes", "alignments", "task_continuity", "plan_terms")
-
 
 def analysis_tables(
     task_rows: Iterable[Mapping[str, Any]],
     plan_rows: Iterable[Mapping[str, Any]],
     token_rows: Iterable[Mapping[str, Any]],
 ) -> dict[str, list[dict[str, Any]]]:
-    """Rows of every analysis table, keyed by table name (see ANALYSIS_TABLES)."""
+    """Rows of every analysis table, keyed by table name (see pipeline.analysis.settings.ANALYSIS_TABLES)."""
     tasks = build_tasks(task_rows, plan_rows, token_rows)
     task_themes = task_theme_rows(tasks)
     by_task = themes_by_task(task_themes)

@@ -11,6 +11,8 @@ from pipeline.data import read_toml
 FIGURE_PATH = "figures/themes.png"  # the release figure, inside a package folder
 INDICATOR_FIGURE_PATH = "figures/indicators.png"  # plans' targets against the national values, by indicator
 INDICATOR_FIGURE_PANELS = 6  # the indicators with targets in the most plans, one panel each
+# The analysis tables, in the order the analysis step writes them (pipeline.analysis.build.analysis_tables).
+ANALYSIS_TABLES = ("themes", "task_themes", "alignments", "task_continuity", "plan_terms")
 
 THEMES_FILE = "themes.toml"
 SETTINGS_FILE = "analysis.toml"

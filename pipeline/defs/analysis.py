@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline.analysis.build import ANALYSIS_TABLES, analysis_tables
+from pipeline.analysis.settings import ANALYSIS_TABLES
 from pipeline.defs.checks import checked, table_check_specs
 from pipeline.warehouse.database import fetch_dicts, stream_dicts, write_table
 
@@ -19,6 +19,9 @@ ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
     check_specs=table_check_specs(*ANALYSIS_TABLES),
 )
 def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
+    # jieba and matplotlib are imported only when the step runs, not by every process that loads the definitions.
+    from pipeline.analysis.build import analysis_tables
+
     with duckdb.get_connection() as con:
         tasks = fetch_dicts(
             con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"

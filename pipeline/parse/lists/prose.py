@@ -1,18 +1,19 @@
-"""Measures written as prose: the verb-led clauses of a passage that states one unit's plan.
+"""Measures written as prose (CONVENTIONS 9): the tasks of a passage that states one unit's plan.
 
-Used where the context already says the words are a plan (a round-up item about one province) but the
-measures carry no markers and no ；-structure:
+Used where the context already says the words are a plan (a round-up item about one province, a deploy sentence,
+a briefing) but the measures carry no markers:
 
     今年，《某省政府工作报告》提出，将加快建设…，推进…，争取…。推动…，建成…。
 
-Each clause (separated by ，/；/。) led by a directive verb (after optional adverbs, pipeline/data/lists.toml
-[directive]) opens a task; the first clause of a sentence may follow framing (今年，…提出，将…; 2023年某省将…).
-A clause not led by a directive verb continues the task before it in the same sentence, or gives nothing.
-A sentence that reviews work (a review cue such as 取得, 去年, or a past mark such as 已, lists.toml
-[prose]) gives no task, and a verb-led clause longer than [prose] max_clause_chars is not read as a
-measure. A clause that relays or exhorts (贯彻落实…精神), states an attitude, or names no measure (a verb with no
-object, an aim closing the sentence: 确保…, 实现…; stances.names_no_measure) gives no task. Every task is flagged
-list_prose_clauses.
+The unit comes first (9.1): the ；-parts of a sentence, and each sentence of a run of 要-sentences built alike
+(要坚持A…。要坚持B…。), are items, one task each, from their first measure (or from a circumstance lead that opens
+them); a ；-part that no directive verb leads goes on with the item before it. Any other sentence is prose: each comma
+clause that names a measure is one task (9.2, pipeline.parse.lists.clause_classes: no task from leads, circumstance
+leads, the closing aims and the clause that sums up the measures). A clause opens a task when a directive verb leads
+it (after optional adverbs, lists.toml [directive]); the first of a sentence may follow framing (今年，…提出，将…).
+A clause no verb leads continues the task before it. A sentence that reviews work (a review cue such as 取得, 去年,
+or a past mark such as 已, lists.toml [prose]) gives no task, and a verb-led clause longer than [prose]
+max_clause_chars is not read as a measure. Every task is flagged list_prose_clauses.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, rules, verb_at
-from pipeline.parse.lists.stances import names_no_measure
+from pipeline.parse.lists.clause_classes import Clause, is_circumstance, sentence_tasks
+from pipeline.parse.lists.rules import directive_at, rules, shape, verb_at
 from pipeline.parse.lists.unmarked import Piece, framed_start, trim_span
 
 PROSE = "list_prose_clauses"
@@ -64,31 +65,83 @@ def _lead(text: str, start: int, end: int, framed: bool) -> int | None:
 
 
 def prose_items(text: str, start: int, end: int) -> list[Piece]:
-    """The measures of the prose text[start:end], in text order (one clause may be enough)."""
-    limit = rules()["prose"]["max_clause_chars"]
+    """The measures of the prose text[start:end], in text order (one clause may be enough). The unit comes first
+    (CONVENTIONS 9.1): the ；-parts of a sentence, and each sentence of a run of 要-sentences built alike, are items,
+    one task each; any other sentence is prose, one task per clause that names a measure (9.2, 9.4)."""
+    sentences = [
+        (m.start(), min(m.end(), end))
+        for m in _SENTENCE.finditer(text, start, end)
+        if not _review().search(text, m.start(), min(m.end(), end))
+    ]
+    clauses = [_led_clauses(text, s, e) for s, e in sentences]
+    alike = _alike_requirements(text, sentences, clauses)
     pieces: list[Piece] = []
-    for sentence in _SENTENCE.finditer(text, start, end):
-        s_start, s_end = sentence.start(), min(sentence.end(), end)
-        if _review().search(text, s_start, s_end):
-            continue
-        in_sentence = False
-        first = len(pieces)
-        clauses = _clauses(text, s_start, s_end)
-        for c_start, c_end in clauses:
-            lead = _lead(text, c_start, c_end, framed=not in_sentence)
-            if lead is not None and c_end - lead <= limit:
-                pieces.append(Piece(lead, c_end, None, PROSE))
-                in_sentence = True
-            elif in_sentence:
-                last = pieces[-1]
-                pieces[-1] = Piece(last.start, c_end, None, PROSE)
-        closing = clauses[-1][1] if clauses else s_end
-        pieces[first:] = [p for p in pieces[first:] if is_measure(text, p, p.end == closing)]
+    for number, (s_start, s_end) in enumerate(sentences):
+        parts = _parts(text, s_start, s_end)
+        if number in alike:
+            pieces += _item(text, clauses[number])
+        elif len(parts) >= shape("min_items"):
+            first = len(pieces)
+            for p_start, p_end in parts:
+                part = [c for c in clauses[number] if p_start <= c.start < p_end]
+                if part and part[0].lead is None and len(pieces) > first:  # it goes on with the item before
+                    pieces[-1] = Piece(pieces[-1].start, part[-1].end, None, PROSE)
+                else:
+                    pieces += _item(text, part)
+        else:
+            pieces += [Piece(s, e, None, PROSE) for s, e in sentence_tasks(text, clauses[number])]
     return pieces
 
 
-def is_measure(text: str, piece: Piece, closes_sentence: bool) -> bool:
-    """Whether a verb-led clause of prose names a measure (CONVENTIONS 1): not one that relays or exhorts
-    (贯彻落实…精神), states an attitude (提高政治站位) or names no measure (an aim closing the sentence, a bare verb)."""
-    start, end = piece.start, piece.end
-    return not (is_generic(text, start, end) or is_attitude(text, start, end) or names_no_measure(text, start, end, closes_sentence))
+def _led_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The sentence's comma clauses with where each one's task would start (the first may follow framing)."""
+    limit = rules()["prose"]["max_clause_chars"]
+    out: list[Clause] = []
+    in_sentence = False
+    for c_start, c_end in _clauses(text, start, end):
+        lead = _lead(text, c_start, c_end, framed=not in_sentence)
+        lead = lead if lead is not None and c_end - lead <= limit else None
+        in_sentence = in_sentence or lead is not None
+        out.append(Clause(c_start, c_end, lead))
+    return out
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ；-separated parts of a sentence (one part when it has no ；)."""
+    out, position = [], start
+    for index in range(start, end + 1):
+        if index == end or text[index] in "；;":
+            if text[position:index].strip(" 。"):
+                out.append((position, index))
+            position = index + 1
+    return out
+
+
+def _item(text: str, clauses: list[Clause]) -> list[Piece]:
+    """An item (CONVENTIONS 9.1) as one task: from its first measure, or from a circumstance lead that opens it
+    (围绕…，着力构建…), to its end; none when no clause of it names a measure."""
+    tasks = sentence_tasks(text, clauses)
+    if not tasks:
+        return []
+    first = next((c.lead for c in clauses if c.lead is not None and is_circumstance(text, c)), None)
+    begin = min(tasks[0][0], first) if first is not None and first < tasks[0][0] else tasks[0][0]
+    return [Piece(begin, clauses[-1].end, None, PROSE)]
+
+
+def _alike_requirements(text: str, sentences: list[tuple[int, int]], clauses: list[list[Clause]]) -> set[int]:
+    """The sentences of runs of two or more 要-sentences built alike (CONVENTIONS 9.1 b): each opens on 要 and
+    shares its next two characters (要坚持A…。要坚持B…。) or its closing two characters with a neighbour."""
+
+    def opening(number: int) -> str | None:
+        lead = next((c.lead for c in clauses[number] if c.lead is not None), None)
+        if lead is None or not text.startswith(tuple(rules()["directive"]["modals"]), lead - 1):
+            return None
+        return text[lead : lead + 2]
+
+    alike: set[int] = set()
+    for number in range(1, len(sentences)):
+        first, second = opening(number - 1), opening(number)
+        closing = [text[s:e].rstrip("。！？!? ")[-2:] for s, e in sentences[number - 1 : number + 1]]
+        if first and second and (first == second or closing[0] == closing[1]):
+            alike.update((number - 1, number))
+    return alike

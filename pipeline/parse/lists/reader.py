@@ -23,6 +23,7 @@ from functools import cache
 
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
+from pipeline.parse.lists.clause_classes import frames_a_plan
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.measures import (
     TITLE_END,
@@ -294,7 +295,9 @@ def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> 
     if areas := area_items(text, start, end):
         return _as_items(areas)
     found: list[unmarked.Piece] = []
-    for paragraph in paragraphs:
+    for number, paragraph in enumerate(paragraphs):
+        if number and frames_a_plan(text[paragraphs[number - 1].start : paragraphs[number - 1].end]):
+            continue  # CONVENTIONS 9.5: the 总体要求/总体目标 section frames the plan, it lists no task
         pieces = unmarked.prose_items(text, paragraph.start, paragraph.end) or _comma_sentence(text, paragraph)
         if pieces and nearest_cue(_lead(text, paragraphs, pieces[0].start)) == DEPLOY:
             found += [p for p in pieces if not is_attitude(text, p.start, p.end) and not is_generic(text, p.start, p.end)]

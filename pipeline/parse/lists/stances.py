@@ -74,12 +74,6 @@ def names_no_measure(text: str, start: int, end: int, closes_sentence: bool) -> 
     return closes_sentence and work.startswith(tuple(shape("aim_words"))) and re.search(r"\d", work) is None
 
 
-def names_work(text: str, start: int, end: int, closes_sentence: bool) -> bool:
-    """Whether a verb-led clause of a sentence read as prose is one of its measures: it neither relays nor exhorts
-    (is_generic), reports no work done by a past mark, and names a measure (names_no_measure)."""
-    return not (is_generic(text, start, end) or has_past_mark(text, start, end) or names_no_measure(text, start, end, closes_sentence))
-
-
 def has_past_mark(text: str, start: int, end: int) -> bool:
     """Whether the clause carries a past mark after its verb (回顾总结了…, [shape] past_clause): it is no measure
     in any sentence."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.parse.lists.clause_classes import Clause, sentence_tasks
 from pipeline.parse.lists.joins import announces, count_after, is_bare, joined_spans
 from pipeline.parse.lists.rules import (
     NUMERAL,
@@ -27,7 +28,7 @@ from pipeline.parse.lists.rules import (
     verb_at,
     verb_end,
 )
-from pipeline.parse.lists.stances import names_work, reports_work_done
+from pipeline.parse.lists.stances import reports_work_done
 from pipeline.text.numbers import parse_number
 
 MODAL = "list_modal_clauses"
@@ -172,14 +173,15 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
         measures, counted = len(led) + joined, len(clauses) - neutral + joined
         numerator, denominator = shape("prose_share_in_mood" if in_mood else "prose_share")
         if measures >= shape("min_items") and denominator * measures >= numerator * counted and not reports_work_done(text, [(p.start, p.end) for p in led]):
-            slogans = _slogan_runs(text, phrases)
-            closing = clauses[-1][1]
-            work = [p for p in led if p.end not in slogans and names_work(text, p.start, p.end, p.end == closing)]
+            slogans = slogan_runs(text, phrases)
+            leads = {p.end: p.start for p in led}
+            classified = [Clause(cs, ce, leads.get(ce)) for cs, ce, _ in clauses]
+            work = [Piece(s, e, None, PROSE) for s, e in sentence_tasks(text, classified, extend=False) if e not in slogans]
             pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces
 
 
-def _slogan_runs(text: str, phrases: list[tuple[int, int]]) -> set[int]:
+def slogan_runs(text: str, phrases: list[tuple[int, int]]) -> set[int]:
     """The ends of the phrases that make a run of four-character ones (要立足统筹，着眼持续，突出重点，强化改革;
     保持定力，压实责任，强化防控): a string of slogans sets the tone, it lists no measures ([shape] slogan_*)."""
     size, least = shape("slogan_clause_chars"), shape("min_slogan_run")
