@@ -105,30 +105,63 @@ def test_the_hmm_cache_changes_no_token_on_the_seeds_and_the_dev_set() -> None:
                 assert _tokens(cached, text, sentences) == expected
 
 
-def test_a_stored_tokenizer_state_is_the_dictionary_jieba_and_the_project_words_make(tmp_path: Path) -> None:
-    """The loaded dictionary read back from the cache folder equals the one made by jieba and the project's
-    words; a state file cut short, or one for other inputs, is not used."""
+def test_a_stored_tokenizer_state_is_the_dictionary_jieba_and_the_words_make(tmp_path: Path) -> None:
+    """A state read back from the cache folder equals the one jieba and the added words make; a state file cut
+    short, or one for other inputs, is not used. On a small dictionary of its own (the mechanism does not depend
+    on its size); the next test checks the project's own tokenizer."""
     import jieba
 
-    from pipeline.text.segment import _add_project_words, _project_inputs, pos_tokenizer
     from pipeline.text.tokenizer_state import load_or_make_state
 
-    def state(tokenizer: jieba.Tokenizer) -> tuple:
-        return tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("卫生 100 n\n健康 100 n\n工作 100 vn\n会议 100 n\n", encoding="utf-8")
 
-    made, read = jieba.Tokenizer(), jieba.Tokenizer()
-    assert load_or_make_state(made, tmp_path, _project_inputs(), _add_project_words) is False
-    assert load_or_make_state(read, tmp_path, _project_inputs(), _add_project_words) is True
-    assert state(read) == state(made) and "紧密型县域医共体" in read.FREQ and read.user_word_tag_tab
-    pos = pos_tokenizer()  # the one this process segments with (its tags merged into the POS table on first use)
-    pos.makesure_userdict_loaded()
-    assert (pos.tokenizer.FREQ, pos.tokenizer.total) == state(read)[:2]
-    assert read.user_word_tag_tab.items() <= pos.word_tag_tab.items()
-    [stored] = tmp_path.glob("tokenizer-*.pickle")
-    stored.write_bytes(stored.read_bytes()[:1000])  # cut short
-    again = jieba.Tokenizer()
-    assert load_or_make_state(again, tmp_path, _project_inputs(), _add_project_words) is False
-    assert state(again) == state(made)
-    other = jieba.Tokenizer()  # other inputs (changed data or code): made with their own words
-    assert load_or_make_state(other, tmp_path, [b"other"], lambda t: t.add_word("某某某词", 5, "n")) is False
-    assert "某某某词" in other.FREQ and "紧密型县域医共体" not in other.FREQ
+    def tokenizer() -> jieba.Tokenizer:
+        made = jieba.Tokenizer(str(dictionary))
+        made.tmp_dir = str(tmp_path)
+        return made
+
+    def add(made: jieba.Tokenizer) -> None:
+        made.add_word("医共体", 2000, "n")
+        made.add_word("某某", 0)  # a word forced to split: jieba records it in finalseg
+
+    def state(made: jieba.Tokenizer) -> tuple:
+        return made.FREQ, made.total, made.user_word_tag_tab
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    forced = set(jieba.finalseg.Force_Split_Words)  # a process-wide set: restored for the other tests
+    try:
+        made, read = tokenizer(), tokenizer()
+        assert load_or_make_state(made, cache, [b"inputs"], add) is False
+        assert "某某" in jieba.finalseg.Force_Split_Words
+        jieba.finalseg.Force_Split_Words.discard("某某")  # to be read back from the state, too
+        assert load_or_make_state(read, cache, [b"inputs"], add) is True
+        assert state(read) == state(made) and "医共体" in read.FREQ and read.user_word_tag_tab == {"医共体": "n"}
+        assert "某某" in jieba.finalseg.Force_Split_Words
+        [stored] = cache.glob("tokenizer-*.pickle")
+        stored.write_bytes(stored.read_bytes()[:100])  # cut short
+        again = tokenizer()
+        assert load_or_make_state(again, cache, [b"inputs"], add) is False and state(again) == state(made)
+        other = tokenizer()  # other inputs (changed data or code): made with their own words
+        assert load_or_make_state(other, cache, [b"other"], lambda t: t.add_word("托育", 5, "n")) is False
+        assert "托育" in other.FREQ and "医共体" not in other.FREQ
+    finally:
+        jieba.finalseg.Force_Split_Words.clear()
+        jieba.finalseg.Force_Split_Words.update(forced)
+
+
+def test_the_project_tokenizer_holds_the_dictionary_jieba_and_the_project_words_make() -> None:
+    """The tokenizer this process segments with (read from the cache folder, or made) equals one made now by
+    jieba and the project's words."""
+    import jieba
+
+    from pipeline.text.segment import _add_project_words, pos_tokenizer
+
+    made = jieba.Tokenizer()
+    made.check_initialized()
+    _add_project_words(made)
+    pos = pos_tokenizer()
+    pos.makesure_userdict_loaded()  # the added words' tags move to the POS table on first use
+    assert (pos.tokenizer.FREQ, pos.tokenizer.total) == (made.FREQ, made.total) and "紧密型县域医共体" in made.FREQ
+    assert made.user_word_tag_tab and made.user_word_tag_tab.items() <= pos.word_tag_tab.items()
