@@ -19,6 +19,7 @@ from pipeline.data import read_toml
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
+from pipeline.parse.conference.relay import LEVEL_FROM_RELAYING_BODY, as_relayed, relaying_level
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
 from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
@@ -131,6 +132,9 @@ def _parse_by_genre(
     found_kind = conference_kind(meeting)
     genre = document_genre(kind or found_kind) or "conference_report"
     plan = conference_statement(text, meeting, genre)
+    if (relaying := relaying_level(text, meeting.scope)) is not None:
+        plan = as_relayed(plan, relaying)  # 我县组织收看全省…会议。会后，副县长…要求: the county's plan
+        meeting = replace(meeting, scope=relaying, region_code=None, flags=(*meeting.flags, LEVEL_FROM_RELAYING_BODY))
     shaped = MEETING_BY_SHAPE in meeting.flags  # a known meeting's text: only the sentences that announce (将…)
     if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
         plan, meeting = _with_deployed_work(plan, meeting, deployed)

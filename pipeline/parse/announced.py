@@ -307,6 +307,12 @@ def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
     return lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 
+def _bare_congress_level(text: str) -> str | None:
+    """The level of a local congress or government work report named with no place (市十七届人大三次会议)."""
+    found = re.search(lexicon()["bare_congress"], text)
+    return lexicon()["bare_body_levels"][found.group(1)] if found else None
+
+
 def level_and_region(text: str, flags: list[str], body_level: str | None = None) -> tuple[str, str | None]:
     """Regions are read in the text's sentences, not in its metadata lines (发布机构: 河北镇). A cue's body named
     by a bare word (省卫生健康委) gives the level: the region is the one province (or city) of the text's."""
@@ -320,7 +326,7 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
         and not any(start <= found[1] < end for start, end in datelines)  # 人民网成都1月24日电, 记者…济南报道
     ]
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
-    scope = first_scope_level(prose, lexicon()["scope_levels"]) or body_level  # 全市…, or the cue's 市卫生健康委将
+    scope = first_scope_level(prose, lexicon()["scope_levels"]) or body_level or _bare_congress_level(prose)
     national = [*lexicon()["national_bodies"], *lexicon()["national_words"]]
     if scope is None and any(word in text for word in national) and not named and not counties:
         return "national", None

@@ -25,11 +25,18 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.conference.common import SENTENCE_ENDS, alternation, sentence_start
-from pipeline.parse.conference.places import seat_of
+from pipeline.parse.conference.common import SENTENCE_ENDS, alternation, lexicon, sentence_start
+from pipeline.parse.conference.places import district_evidence, seat_of
 from pipeline.parse.statements import first_line_title, issuer_for
 from pipeline.text import regions
-from pipeline.text.work_years import FROM_DIRECTIVE, FROM_PERIOD, FROM_PUBLISHED, FROM_REVIEWED, text_work_year
+from pipeline.text.work_years import (
+    FROM_DIRECTIVE,
+    FROM_PERIOD,
+    FROM_PUBLISHED,
+    FROM_REVIEWED,
+    FROM_SESSION,
+    text_work_year,
+)
 
 REGION_FROM_SOURCE_LINE = "region_from_source_line"
 REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
@@ -37,14 +44,29 @@ REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
 _UNRESOLVED = {"region_unresolved", "level_from_scope_word"}
 _LOCATION_FROM_REGION = "location_from_region"
 _COUNTY_SUFFIXES = set("县区市旗")
+COUNTY_LEVEL_CITY = "county_level_city_from_text"
+UNDER_A_PREFECTURE = "county_level_city_under_prefecture"
+_MEETING_GENRES = {"conference_report", "commentary", "paraphrase", "roundup_item"}  # their level is the meeting's (its table row points at it)
 
 
 def complete_identity(text: str, plans: list[dict[str, Any]], published: date | None, source: str | None) -> None:
     """Fill each plan's unknown region and work year from the whole text (in place; see the module docstring)."""
     for plan in plans:
         flags = [flag for flag in (plan["flag"] or "").split(";") if flag]
+        if plan["level"] == regions.PROVINCE and plan["region_code"] is None and (
+            district := _district_plan(text, plan)
+        ):
+            plan["level"], plan["issuer"] = regions.COUNTY, None  # 2024年全区卫生健康工作要点 of a city district
+            flags += [district, "region_unresolved"]
         if plan["region_code"] is None and _UNRESOLVED & set(flags):  # never a joint or national plan's
             code, flag = region_evidence(plan["level"], text, source)
+            if code is None and plan["level"] == regions.PREFECTURE and plan["genre"] not in _MEETING_GENRES:
+                code, flag = _county_level_city(text, source)  # 2024年全市…工作要点, then 晋江市卫生健康局
+                if code is not None:
+                    plan["level"], plan["issuer"] = regions.COUNTY, None
+                elif _follows_a_prefecture(text):  # 市卫健委…围绕…阜阳市卫健委《…任务清单》: a county-level city's
+                    plan["level"], plan["issuer"] = regions.COUNTY, None
+                    flags.append(UNDER_A_PREFECTURE)
             if code is not None:
                 plan["region_code"] = code
                 flags = [f for f in flags if f != "region_unresolved"] + [str(flag)]
@@ -57,6 +79,47 @@ def complete_identity(text: str, plans: list[dict[str, Any]], published: date | 
         plan["issuer"] = plan["issuer"] or issuer_for(
             plan["level"], plan["region_code"], plan["field"], plan["work_year"]
         )
+
+
+def _county_level_city(text: str, source: str | None) -> tuple[str | None, str | None]:
+    """(code, flag) of the one county-level city (晋江市) that the source line (by its full or short name: 今日高邮)
+    or else the text names, when neither names a region at prefecture level or above; (None, None)."""
+    for where, short in ((source or "", True), (text, False)):
+        if regions.find_regions(where):
+            return None, None
+        found = regions.find_counties(where) or (regions.find_county_names(where) if short else [])
+        cities = {
+            county.code
+            for candidates, _, _ in found
+            if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
+        }
+        if len(cities) == 1:
+            return cities.pop(), COUNTY_LEVEL_CITY
+        if found:
+            return None, None
+    return None, None
+
+
+def _follows_a_prefecture(text: str) -> bool:
+    """Whether a sentence of the text follows or carries out the work of a named prefecture-level city's body
+    (围绕市委、市政府决策部署和阜阳市卫健委《…任务清单》): a 市 plan under a prefecture is a county-level city's."""
+    for region, start, end in regions.find_regions(text):
+        if region.level == regions.PREFECTURE and _body_after().match(text, end) and not _issuer_mention(text, start):
+            return True
+    return False
+
+
+@cache
+def _body_after() -> re.Pattern[str]:
+    return re.compile(alternation(read_toml("identity.toml")["text_mentions"]["superior_bodies"]))
+
+
+def _district_plan(text: str, plan: dict[str, Any]) -> str | None:
+    """Why a provincial plan titled by 全区 / 我区 with no region (2024年全区卫生健康工作要点) is a city district's
+    (pipeline.parse.conference.places.district_evidence), or None."""
+    title = plan.get("title") or first_line_title(text) or ""
+    scope = re.search(alternation(lexicon()["meeting"]["district_scopes"]), title)
+    return district_evidence(scope.group(), [], text) if scope else None
 
 
 def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any]) -> None:
@@ -77,7 +140,9 @@ def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any]) -> None:
     meeting["flags"] = list(dict.fromkeys(flags + [f for f in (plan["flag"] or "").split(";") if f in _INFERRED]))
 
 
-_INFERRED = {REGION_FROM_SOURCE_LINE, REGION_FROM_TEXT_MENTIONS, FROM_DIRECTIVE, FROM_PERIOD, FROM_REVIEWED, FROM_PUBLISHED}
+_INFERRED = {
+    REGION_FROM_SOURCE_LINE, REGION_FROM_TEXT_MENTIONS, FROM_DIRECTIVE, FROM_SESSION, FROM_PERIOD, FROM_REVIEWED, FROM_PUBLISHED
+}
 
 
 def region_evidence(level: str, text: str, source: str | None) -> tuple[str | None, str | None]:

@@ -3,7 +3,7 @@ states that year's plan, even when the page is cut before the part that sets the
 
 Evidence: a title-like line (no sentence or clause mark) at the top names the address (pipeline/data/announced_plans.toml [new_year] titles) and a
 health authority (a meeting organiser of pipeline/data/meetings.toml: 卫生健康委, 卫生健康局, 疾控局…) is named
-in those lines as the speaker's body, or, when they name none that gives a level (作者：市卫健委办公室), in the
+in those lines as the speaker's body, or, when they name none that gives a level and a region (作者：市卫健委办公室), in the
 greeting that opens the address (我谨代表宣城市卫生健康委员会，向…: its first greeting_chars characters). An address by a hospital, a company or a government as a whole states
 no health plan here.
 
@@ -66,12 +66,14 @@ def new_year_address(text: str, published: date | None) -> dict[str, Any] | None
         return None
     titled = titles[0]
     greeting = text[len(head) : len(head) + _rules()["greeting_chars"]]  # 我谨代表宣城市卫生健康委员会，向…
-    for body in [*_body().finditer(head), *_body().finditer(greeting)]:
-        level, region_code = level_from_body(body.group(), work_points_lexicon()["header"]["national_words"])
-        if level is not None:
-            break
-    else:
+    national = work_points_lexicon()["header"]["national_words"]
+    bodies = [(body, *level_from_body(body.group(), national)) for body in [*_body().finditer(head), *_body().finditer(greeting)]]
+    # a body that names its region (我谨代表宣城市卫生健康委员会) outranks one that names only a level (作者：市卫健委办公室)
+    placed = [found for found in bodies if found[1] is not None and (found[2] is not None or found[1] == "national")]
+    levelled = [found for found in bodies if found[1] is not None]
+    if not levelled:
         return None
+    body, level, region_code = (placed or levelled)[0]
     flags = [PLAN_TEXT_NOT_REACHED]
     if titled.group(1):
         work_year: int | None = int(titled.group(1))

@@ -5,6 +5,8 @@ meeting's date. Many short reports print none of these, but still say which year
 
 * a directive sentence that names a year (会议要求，2019年全县…要控制在…; 确保2017年…任务圆满完成): the year of
   the sentences in the directive mood that do not review, the one they name most often (the earliest on a tie);
+* a national people's congress or CPPCC plenary session the text names (第十三届全国人民代表大会第三次会议 → 2020):
+  one a year, so its term and number name the year of the government work report it hears;
 * the year's place in a period (今年是“十四五”规划开局之年 → 2021; 今年是全面贯彻落实党的二十大精神的开局之年 → 2023);
 * the year after a whole year the text reviews (回顾总结了2009年全县卫生工作 → 2010);
 * the publication date, last.
@@ -21,11 +23,13 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
+from pipeline.text.numbers import parse_number
 
 FROM_DIRECTIVE = "work_year_from_directive_sentence"
 FROM_PERIOD = "work_year_from_period_stage"
 FROM_REVIEWED = "work_year_after_reviewed_year"
 FROM_PUBLISHED = "work_year_from_published"
+FROM_SESSION = "work_year_from_congress_session"
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
@@ -57,6 +61,16 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "not_before": re.compile(directive["not_before"]),
         "period": re.compile(pattern),
     }
+
+
+@cache
+def _sessions() -> list[re.Pattern[str]]:
+    sessions = _rules()["sessions"]
+    numeral = sessions["numeral"]
+    return [
+        re.compile(p.replace("{T}", f"(?P<t>{numeral})").replace("{N}", f"(?P<n>{numeral})"))
+        for p in sessions["patterns"]
+    ]
 
 
 def directive_year(text: str, latest: int | None = None) -> int | None:
@@ -99,12 +113,28 @@ def period_year(text: str) -> int | None:
     return None if offset is None else periods["five_year_plans"][period] + offset
 
 
+def session_year(text: str) -> int | None:
+    """The year of the first national congress or CPPCC plenary session the text names (第十三届全国人民代表大会
+    第三次会议 → 2020; 全国政协十四届二次会议 → 2024), or None."""
+    hits = [m for p in _sessions() if (m := p.search(text))]
+    if not hits:
+        return None
+    found = min(hits, key=lambda m: m.start())
+    term, session = parse_number(found.group("t")), parse_number(found.group("n"))
+    rules = _rules()["sessions"]
+    if term is None or session is None or term < rules["first_term"] or not 1 <= session <= rules["term_years"]:
+        return None
+    return int(rules["first_term_year"] + (term - rules["first_term"]) * rules["term_years"] + session - 1)
+
+
 def stated_work_year(text: str, published: date | None) -> tuple[int | None, str | None]:
     """(work year, the flag naming its evidence) from what the text says: a directive sentence's year, else a
     period's stage; (None, None) when it says neither."""
     latest = published.year + 1 if published else None
     if (year := directive_year(text, latest)) is not None:
         return year, FROM_DIRECTIVE
+    if (year := session_year(text)) is not None and (latest is None or year <= latest):
+        return year, FROM_SESSION
     if (year := period_year(text)) is not None:
         return year, FROM_PERIOD
     if (year := reviewed_year(text)) is not None and (latest is None or year + 1 <= latest):

@@ -23,6 +23,7 @@ REGION_FROM_COUNTIES = "region_from_county_mentions"
 REGION_AMBIGUOUS = "region_ambiguous"
 COUNTY_LEVEL_CITY = "county_level_city_from_text"
 DISTRICT_FROM_TITLES = "district_meeting_from_titles"
+DISTRICT_FROM_TEXT = "district_meeting_from_text"
 REGION_FROM_SLOGAN = "region_from_area_slogan"
 
 
@@ -82,16 +83,34 @@ def venue_in_seat(location: str, region_code: str | None) -> str | None:
     return seat + location
 
 
-def is_district_meeting(name: str, hints: list[str]) -> bool:
-    """Whether a 全区 / 我区 meeting is a city district's (county level), not an autonomous region's: the
-    officials' titles or the lines before the meeting sentence name a district's bodies (区委, 副区长,
-    区卫生健康局) and none names an autonomous region."""
+def district_evidence(name: str, hints: list[str], text: str = "") -> str | None:
+    """Why a 全区 / 我区 meeting is a city district's (county level), not an autonomous region's (the flag to
+    record), or None: the officials' titles or the lines before the meeting sentence name a district's bodies
+    (区委, 副区长, 区卫生健康局) and none names an autonomous region; or, failing titles, the text names a
+    district's bodies, a district (碑林区) or a district's parts (街道) anywhere and never an autonomous region
+    (自治区, 盟市; 广西, 呼和浩特: pipeline.text.regions)."""
     cfg = lexicon()["meeting"]
     if not name.startswith(tuple(cfg["district_scopes"])):
-        return False
+        return None
     if any(word in hint for hint in hints for word in cfg["autonomous_region_words"]):
-        return False
-    return any(re.search(cfg["district_bodies"], hint) for hint in hints)
+        return None
+    if any(re.search(cfg["district_bodies"], hint) for hint in hints):
+        return DISTRICT_FROM_TITLES
+    if any(word in text for word in cfg["autonomous_region_words"]) or _names_autonomous_region(text):
+        return None
+    named_district = any(
+        county is not None and county.name.endswith("区")
+        for candidates, _, _ in regions.find_counties(text)
+        if (county := regions.resolve_county(candidates, text)) is not None
+    )
+    in_text = re.search(cfg["district_bodies"], text) or any(word in text for word in cfg["district_words"])
+    return DISTRICT_FROM_TEXT if named_district or in_text else None
+
+
+def _names_autonomous_region(text: str) -> bool:
+    """Whether the text names an autonomous region or a place in one (宁夏, 南宁, 锡林郭勒盟)."""
+    autonomous = set(lexicon()["meeting"]["autonomous_region_codes"])
+    return any(regions.province_of(region).code in autonomous for region, _, _ in regions.find_regions(text))
 
 
 def resolve_scope(
@@ -102,16 +121,17 @@ def resolve_scope(
     hints: list[str],
     flags: list[str],
     name: str = "",
+    source: str | None = None,
 ) -> tuple[str, str | None]:
     """(level, region code) of a meeting: the province of a provincial one, the city of a municipal one,
     the county of a county one. `named` is the region printed in the meeting's name, if any.
 
     A 全市 meeting whose place, officials' titles or title lines name a county-level city before any
     prefecture (晋江市委书记…) is that city's, a county-level meeting (flagged); so is a 全区 meeting whose
-    titles name a district's bodies (see is_district_meeting).
+    titles or text name a district's bodies (see district_evidence).
     """
-    if scope == PROVINCIAL and named is None and is_district_meeting(name, hints):
-        flags.append(DISTRICT_FROM_TITLES)
+    if scope == PROVINCIAL and named is None and (district := district_evidence(name, hints, text)) is not None:
+        flags.append(district)
         return COUNTY, resolve_region(COUNTY, None, location, text, hints, flags)
     if scope == MUNICIPAL and named is None and (city := _county_level_city([location or "", *hints])):
         flags.append(COUNTY_LEVEL_CITY)
@@ -120,7 +140,7 @@ def resolve_scope(
     if scope == MUNICIPAL and code is not None and regions.by_code(code).level == regions.PROVINCE:
         return PROVINCIAL, code  # 北京, 上海, 天津, 重庆: a city that is a provincial-level unit
     if scope == MUNICIPAL and named is None and name.startswith(tuple(lexicon()["meeting"]["city_scopes"])):
-        if (city := _city_of_its_own(code, text)) is not None:
+        if (city := _city_of_its_own(code, text, source)) is not None:
             flags.append(COUNTY_LEVEL_CITY)
             return COUNTY, city
     if code is None and named is None and scope in (MUNICIPAL, COUNTY) and (county := slogan_county(text)):
@@ -130,10 +150,11 @@ def resolve_scope(
     return scope, code
 
 
-def _city_of_its_own(code: str | None, text: str) -> str | None:
+def _city_of_its_own(code: str | None, text: str, source: str | None = None) -> str | None:
     """The county-level city a 全市 / 我市 meeting is held by when the text names no city at prefecture level:
     the county-level city of the same name as the prefecture found when that one is no city (大理州 → 大理市),
-    else, when no region was found, the one county-level city the text names (高邮市融媒体中心)."""
+    else, when no region was found, the one county-level city the text names (高邮市融媒体中心), else the one the
+    page's source line names by its short name (来源：今日高邮, 晋江新闻网) when that line names no other region."""
     if code is not None:
         prefecture = regions.by_code(code)
         if prefecture.level != regions.PREFECTURE or prefecture.name.endswith("市"):
@@ -147,6 +168,12 @@ def _city_of_its_own(code: str | None, text: str) -> str | None:
         for candidates, _, _ in regions.find_counties(text)
         if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
     }
+    if not cities and source and not regions.find_regions(source):
+        cities = {
+            county.code
+            for candidates, _, _ in regions.find_county_names(source)
+            if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
+        }
     return cities.pop() if len(cities) == 1 else None
 
 

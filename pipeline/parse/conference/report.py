@@ -47,6 +47,7 @@ from pipeline.parse.conference.years import (
     deploys_next_year,
     meeting_year_for,
     relative_work_year,
+    weekday_year,
     work_year_from_text,
 )
 from pipeline.text.work_years import stated_work_year
@@ -61,6 +62,7 @@ __all__ = [
 ]
 
 DATE_YEAR_INFERRED = "date_year_inferred"
+DATE_YEAR_FROM_WEEKDAY = "date_year_from_weekday"
 DATE_MISSING = "date_missing"
 DATE_MONTH_INFERRED = "date_month_inferred"
 WORK_YEAR_UNKNOWN = "work_year_unknown"
@@ -99,7 +101,9 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
         scope, region_code = PROVINCIAL, None
         flags.append(JOINT)
     else:
-        scope, region_code = resolve_scope(primary.scope, primary.region, location, text, hints, flags, primary.name)
+        scope, region_code = resolve_scope(
+            primary.scope, primary.region, location, text, hints, flags, primary.name, source
+        )
     if scope != NATIONAL and region_code is None and not primary.joint:
         flags.append(REGION_UNRESOLVED)
     if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:
@@ -161,6 +165,9 @@ def _years_and_dates(
         year = meeting_year_for(printed, work_year, published)
         if year is not None:
             flags.append(DATE_YEAR_INFERRED)
+        if year is not None and (by_weekday := weekday_year(text, printed, year)) not in (None, year):
+            year = by_weekday  # 1月15日（周五）: the weekday outranks a page date that is the crawl's
+            flags.append(DATE_YEAR_FROM_WEEKDAY)
     days = date_range(printed, year) if printed is not None and year is not None else None
     if days is None:
         flags.append(DATE_MISSING)

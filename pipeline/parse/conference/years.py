@@ -79,6 +79,41 @@ def meeting_year_for(printed: MeetingDate, work_year: int | None, published: dat
     return None
 
 
+_WEEKDAYS = "一二三四五六日"
+
+
+def weekday_year(text: str, printed: MeetingDate, year: int) -> int | None:
+    """The year nearest to `year` (the earlier on a tie) in which the printed month and day fall on the weekday the
+    text prints right after them (1月15日（周五） → 2016 for a page crawled in 2024), within the years of the health
+    bodies the text names (国家卫计委: 2013–2018) when they agree; None when no weekday is printed or the day does not
+    exist."""
+    after = compiled(lexicon()["meeting"]["weekday_after_date"])
+    first, last = _body_years(text)
+    for found in re.finditer(rf"(?<!\d){printed.month}月{printed.day}日", text):
+        if (weekday := after.search(text[found.end() : found.end() + 6])) is None:
+            continue
+        wanted = _WEEKDAYS.index(weekday.group("w").replace("天", "日"))
+        for distance in range(12):
+            for candidate in (year - distance, year + distance):
+                if not first <= candidate <= last:
+                    continue
+                try:
+                    if date(candidate, printed.month, printed.day).weekday() == wanted:
+                        return candidate
+                except ValueError:
+                    continue
+        return None
+    return None
+
+
+def _body_years(text: str) -> tuple[int, int]:
+    """The span of years shared by the health bodies the text names (meetings.toml [meeting.body_years]); any year
+    when it names none or their spans do not meet."""
+    spans = [span for name, span in lexicon()["meeting"]["body_years"].items() if name in text]
+    first, last = max((s[0] for s in spans), default=0), min((s[1] for s in spans), default=9999)
+    return (first, last) if first <= last else (0, 9999)
+
+
 def date_range(printed: MeetingDate, year: int) -> tuple[date, date] | None:
     """The first and last day of a printed date in a given year (a range may run into next year)."""
     try:
