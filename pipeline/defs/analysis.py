@@ -8,6 +8,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.analysis.settings import ANALYSIS_TABLES
 from pipeline.defs.checks import checked, table_check_specs
+from pipeline.documents.stages import forget_records
 from pipeline.warehouse.database import fetch_dicts, stream_dicts, write_table
 
 ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
@@ -22,6 +23,7 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     # jieba and matplotlib are imported only when the step runs, not by every process that loads the definitions.
     from pipeline.analysis.build import analysis_tables
 
+    forget_records()  # the core tables are written: their records would only add to this step's memory
     with duckdb.get_connection() as con:
         tasks = fetch_dicts(
             con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"

@@ -10,6 +10,7 @@ from pipeline import schema
 from pipeline.defs.pools import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.documents.problems import describe_problems, documents_with_problems
+from pipeline.documents.stages import forget_records
 from pipeline.package.files import ReleaseInfo, write_package
 from pipeline.package.validation import validate_once
 from pipeline.release.transaction import publish
@@ -45,6 +46,7 @@ def documents_kept_without_plans(con: DuckDBPyConnection) -> list[str]:
 def checked_package(
     context: dg.AssetExecutionContext, config: PackageConfig, paths: PipelinePaths, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:
+    forget_records()  # every table is written: the per-document records would only add to this step's memory
     with duckdb.get_connection() as con:
         kept_without_plans = documents_kept_without_plans(con)
     if kept_without_plans and config.strict:
