@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.parse.clauses import clause_task, paragraph_tasks
-from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.rules import reads_as_results
 from pipeline.parse.lists.unmarked import framed_start
 from pipeline.parse.roundup.lines import alternation, lexicon
+from pipeline.parse.roundup.subjects import subject_at, subject_starts, within
 from pipeline.parse.statements import roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
 
@@ -30,7 +31,7 @@ _WORDS = lexicon()["items"]
 _LEAD = re.compile(_WORDS["lead"])
 _AFTER_NAME = re.compile(f"(?:{alternation(_WORDS['body_suffixes'])})?[：】\\]）)]?")
 _PLAN_CUE = re.compile(rf"(?:19|20)\d{{2}}年|{alternation(_WORDS['plan_cues'])}")
-_HELD = re.compile(f"[^。]*?(?:{alternation(_WORDS['held_verbs'])})[^。]*。")
+_HELD = re.compile(f"[^。：]*?(?:{alternation(_WORDS['held_verbs'])})[^。：，]*[。：，]")
 _WORK_YEAR = re.compile(
     rf"((?:19|20)\d{{2}})年[，]?(?:{alternation(_WORDS['work_year_scopes'])})?[^。；]{{0,12}}?(?:{alternation(_WORDS['work_year_cues'])})"
 )
@@ -53,6 +54,7 @@ def _paragraphs(text: str) -> list[_Paragraph]:
             start = offset + len(raw) - len(raw.lstrip())
             end = start + len(stripped)
             cuts = [m.start() for m in _RUN_ON.finditer(text, start, end) if _opens_item_at(text, m.start(), end)]
+            cuts = sorted(set(cuts) | set(subject_starts(text, start, end)))  # …。上海市提出，… / …；深圳市要求，…
             for cut_start, cut_end in zip([start, *cuts], [*cuts, end], strict=True):
                 out.append(_Paragraph(cut_start, cut_end))
         offset += len(raw) + 1
@@ -66,8 +68,11 @@ def _opens_item_at(text: str, at: int, end: int) -> bool:
     return bool(found) and found[0][1] == lead.end()
 
 
-def _item_province(text: str, paragraph: _Paragraph) -> tuple[Region, int] | None:
-    """The provincial unit an item paragraph opens with, and where its words after the name start."""
+def _item_unit(text: str, paragraph: _Paragraph) -> tuple[Region, int, int | None] | None:
+    """The unit an item paragraph opens with, where its words after the name start, and, for an item opened as a
+    subject (北京市卫生健康委表示，…; any level), where the words after its verb start."""
+    if (subject := subject_at(text, paragraph.start, paragraph.end)) is not None:
+        return subject
     lead = _LEAD.match(text, paragraph.start, paragraph.end)
     at = lead.end() if lead else paragraph.start
     found = find_regions(text, at, min(paragraph.end, at + 12), levels=(PROVINCE,))
@@ -76,7 +81,7 @@ def _item_province(text: str, paragraph: _Paragraph) -> tuple[Region, int] | Non
     if not _PLAN_CUE.search(text, paragraph.start, paragraph.end):
         return None
     after = _AFTER_NAME.match(text, found[0][2], paragraph.end)
-    return found[0][0], after.end() if after else found[0][2]
+    return found[0][0], after.end() if after else found[0][2], None
 
 
 def _continues(text: str, paragraph: _Paragraph) -> bool:
@@ -107,41 +112,71 @@ def _item_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
 
 
 def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[str, Any]]:
-    """One statement per province item; [] when fewer than MIN_ITEMS distinct provinces open items."""
+    """One statement per unit item; [] when fewer than MIN_ITEMS distinct units open items. A unit inside another
+    item's unit (a city named after its province's report) continues the item before it; items opened as subjects
+    count only when they state work (tasks found), so a round-up of results is none."""
     items: list[dict[str, Any]] = []
     for paragraph in _paragraphs(text):
-        opened = _item_province(text, paragraph)
+        opened = _item_unit(text, paragraph)
         if opened is not None:
-            items.append({"region": opened[0], "body": opened[1], "first": paragraph, "last": paragraph, "open": True})
+            items.append(
+                {"region": opened[0], "body": opened[1], "words": opened[2], "first": paragraph, "last": paragraph}
+            )
+            items[-1]["open"] = True
         elif items and items[-1]["open"] and _continues(text, paragraph):
             items[-1]["last"] = paragraph
         elif items:
             items[-1]["open"] = False  # a byline or a link: later paragraphs do not continue the item
+    items = _without_nested(items)
     if len({item["region"].code for item in items}) < MIN_ITEMS:
         return []
-    return [_statement(text, item["region"], item["body"], item["first"], item["last"], default_year) for item in items]
+    out = [
+        (item, _statement(text, item["region"], (item["body"], item["words"]), item["first"], item["last"], default_year))
+        for item in items
+    ]
+    stating = {item["region"].code for item, plan in out if plan["tasks"] or item["words"] is None}
+    if len(stating) < MIN_ITEMS:
+        return []
+    return [plan for item, plan in out if plan["tasks"] or item["words"] is None]
+
+
+def _without_nested(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items whose unit lies inside another item's unit are merged into the item before them."""
+    kept: list[dict[str, Any]] = []
+    for item in items:
+        if kept and any(within(item["region"], other["region"]) for other in items):
+            kept[-1] = {**kept[-1], "last": item["last"], "open": item["open"]}
+        else:
+            kept.append(item)
+    return kept
 
 
 def _statement(
-    text: str, region: Region, body: int, first: _Paragraph, last: _Paragraph, default_year: int | None
+    text: str, region: Region, opening: tuple[int, int | None], first: _Paragraph, last: _Paragraph, default_year: int | None
 ) -> dict[str, Any]:
-    flags = []
+    """A unit item's plan; `opening` is where the words after the unit's name start and, for an item opened as a
+    subject, where the words after its verb start (an item reporting an event states its plan after that sentence)."""
+    body, words = opening
+    subject = words is not None
+    flags = ["item_opened_by_subject"] if subject else []
     held = _HELD.match(text, body, first.end)
-    plan_start = held.end() if held else body
+    plan_start = held.end() if held else (words if subject else body)
     year = _WORK_YEAR.search(text, plan_start, last.end) or _WORK_YEAR.search(text, first.start, last.end)
     work_year = int(year.group(1)) if year else default_year
     if year is None:
         flags.append("work_year_from_document" if default_year else "work_year_unknown")
-    if text[last.end - 1] not in "。！？”）)":
+    if text[last.end - 1] not in "。！？；”）)":
         flags.append("cut_off")
     tasks = _item_tasks(text, plan_start, last.end)
+    if not tasks and subject:  # the words after 表示/提出/将 state the unit's plan: its verb-led clauses are measures
+        tasks = [] if _reviews(text, prose := prose_tasks(text, plan_start, last.end)) else prose
     if not tasks:
         flags.append("tasks_not_listed")
     if held:
         flags.append("reports_conference")
     return statement(
         genre=GENRE,
-        level="provincial",
+        level=region.level,
         region_code=region.code,
         field=roundup_item_field(text, first.start, last.end),
         work_year=work_year,
