@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from pipeline.documents import stages
 from pipeline.release import table_files
@@ -58,3 +59,26 @@ def test_forgetting_the_hmm_runs_changes_no_token():
     segment.forget_hmm_runs()
     assert segment._hmm_words.cache_info().currsize == 0
     assert segment.tokenize(text) == before
+
+
+def test_the_sqlite_copy_reads_parquet_rows_in_key_order_and_refuses_a_file_out_of_order():
+    """The copy no longer sorts the package's Parquet files (they are written in key order): a file whose rows
+    are out of key order is an error naming the table, never a copy with rows in another order."""
+    from pipeline import schema
+    from pipeline.package.sqlite import _in_key_order
+
+    fields = schema.table_schema("tokens")["fields"]
+    names = [field["name"] for field in fields]
+
+    def row(doc_id: str, sentence_no: int, token_no: int) -> tuple:
+        values = {"doc_id": doc_id, "sentence_no": sentence_no, "token_no": token_no}
+        return tuple(values.get(name, 0) for name in names)
+
+    ordered = [[row("a", 1, 1), row("a", 1, 2)], [row("a", 2, 1), row("b", 1, 1)]]
+    assert list(_in_key_order("tokens", fields, iter(ordered))) == ordered
+    swapped = [[row("a", 1, 2)], [row("a", 1, 1)]]
+    with pytest.raises(ValueError, match="tokens.parquet is not sorted by its primary key"):
+        list(_in_key_order("tokens", fields, iter(swapped)))
+    repeated = [[row("a", 1, 1), row("a", 1, 1)]]
+    with pytest.raises(ValueError, match="tokens"):
+        list(_in_key_order("tokens", fields, iter(repeated)))
