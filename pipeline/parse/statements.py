@@ -88,9 +88,12 @@ def plan_id_for(level: str, region_code: str | None, work_year: int | None, fiel
 
     A local plan whose region is not resolved cannot be told apart from another one: it is keyed by its
     level and document instead (municipal.<doc_id>-2024-health-work), so it is never merged with another.
+    Nor can a plan whose work year is not known: it is keyed by its document (cn-undated.<doc_id>-health-work),
+    so two documents' undated plans of one area are not taken for the same plan.
     """
     area = "cn" if level == "national" else (region_code or f"{level}.{doc_id}")
-    return f"{area}-{work_year or 'undated'}-{field}"
+    year = work_year or (f"undated.{doc_id}" if region_code or level == "national" else "undated")
+    return f"{area}-{year}-{field}"
 
 
 def task_tree_paths(tasks: list[dict[str, Any]], path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], dict]]:
