@@ -26,7 +26,7 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.conference.common import SENTENCE_ENDS, alternation, lexicon, sentence_start
-from pipeline.parse.conference.places import district_evidence, seat_of
+from pipeline.parse.conference.places import COUNTY_LEVEL_CITY, district_evidence, resolved_counties, seat_of
 from pipeline.parse.statements import first_line_title, issuer_for
 from pipeline.text import regions
 from pipeline.text.work_years import (
@@ -44,17 +44,23 @@ REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
 _UNRESOLVED = {"region_unresolved", "level_from_scope_word"}
 _LOCATION_FROM_REGION = "location_from_region"
 _COUNTY_SUFFIXES = set("县区市旗")
-COUNTY_LEVEL_CITY = "county_level_city_from_text"
 UNDER_A_PREFECTURE = "county_level_city_under_prefecture"
-_MEETING_GENRES = {"conference_report", "commentary", "paraphrase", "roundup_item"}  # their level is the meeting's (its table row points at it)
+_MEETING_GENRES = {
+    "conference_report",
+    "commentary",
+    "paraphrase",
+    "roundup_item",
+}  # their level is the meeting's (its table row points at it)
 
 
 def complete_identity(text: str, plans: list[dict[str, Any]], published: date | None, source: str | None) -> None:
     """Fill each plan's unknown region and work year from the whole text (in place; see the module docstring)."""
     for plan in plans:
         flags = [flag for flag in (plan["flag"] or "").split(";") if flag]
-        if plan["level"] == regions.PROVINCE and plan["region_code"] is None and (
-            district := _district_plan(text, plan)
+        if (
+            plan["level"] == regions.PROVINCE
+            and plan["region_code"] is None
+            and (district := _district_plan(text, plan))
         ):
             plan["level"], plan["issuer"] = regions.COUNTY, None  # 2024年全区卫生健康工作要点 of a city district
             flags += [district, "region_unresolved"]
@@ -88,11 +94,7 @@ def _county_level_city(text: str, source: str | None) -> tuple[str | None, str |
         if regions.find_regions(where):
             return None, None
         found = regions.find_counties(where) or (regions.find_county_names(where) if short else [])
-        cities = {
-            county.code
-            for candidates, _, _ in found
-            if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
-        }
+        cities = resolved_counties(found, text, "市")
         if len(cities) == 1:
             return cities.pop(), COUNTY_LEVEL_CITY
         if found:
@@ -141,7 +143,13 @@ def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any]) -> None:
 
 
 _INFERRED = {
-    REGION_FROM_SOURCE_LINE, REGION_FROM_TEXT_MENTIONS, FROM_DIRECTIVE, FROM_SESSION, FROM_PERIOD, FROM_REVIEWED, FROM_PUBLISHED
+    REGION_FROM_SOURCE_LINE,
+    REGION_FROM_TEXT_MENTIONS,
+    FROM_DIRECTIVE,
+    FROM_SESSION,
+    FROM_PERIOD,
+    FROM_REVIEWED,
+    FROM_PUBLISHED,
 }
 
 
@@ -173,7 +181,11 @@ def _one_region(level: str, where: str, context: str) -> str | None:
             if _issuer_mention(where, start) and (county := regions.resolve_county(candidates, context))
         }
     elif level == regions.PREFECTURE:
-        codes = {r.code for r, s, _ in regions.find_regions(where) if r.level == regions.PREFECTURE and _issuer_mention(where, s)}
+        codes = {
+            r.code
+            for r, s, _ in regions.find_regions(where)
+            if r.level == regions.PREFECTURE and _issuer_mention(where, s)
+        }
     else:
         codes = {regions.province_of(r).code for r, s, _ in regions.find_regions(where) if _issuer_mention(where, s)}
     return codes.pop() if len(codes) == 1 else None

@@ -98,13 +98,19 @@ def district_evidence(name: str, hints: list[str], text: str = "") -> str | None
         return DISTRICT_FROM_TITLES
     if any(word in text for word in cfg["autonomous_region_words"]) or _names_autonomous_region(text):
         return None
-    named_district = any(
-        county is not None and county.name.endswith("区")
-        for candidates, _, _ in regions.find_counties(text)
-        if (county := regions.resolve_county(candidates, text)) is not None
-    )
+    named_district = bool(resolved_counties(regions.find_counties(text), text, "区"))
     in_text = re.search(cfg["district_bodies"], text) or any(word in text for word in cfg["district_words"])
     return DISTRICT_FROM_TEXT if named_district or in_text else None
+
+
+def resolved_counties(found: list, text: str, suffix: str) -> set[str]:
+    """Codes of the counties among `found` (regions.find_counties or find_county_names of some words), each resolved
+    by the text's other names, whose name ends with `suffix` (市: county-level cities; 区: city districts)."""
+    return {
+        county.code
+        for candidates, _, _ in found
+        if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith(suffix)
+    }
 
 
 def _names_autonomous_region(text: str) -> bool:
@@ -163,17 +169,9 @@ def _city_of_its_own(code: str | None, text: str, source: str | None = None) -> 
         return same[0].code if len(same) == 1 else None
     if regions.find_regions(text):
         return None
-    cities = {
-        county.code
-        for candidates, _, _ in regions.find_counties(text)
-        if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
-    }
+    cities = resolved_counties(regions.find_counties(text), text, "市")
     if not cities and source and not regions.find_regions(source):
-        cities = {
-            county.code
-            for candidates, _, _ in regions.find_county_names(source)
-            if (county := regions.resolve_county(candidates, text)) is not None and county.name.endswith("市")
-        }
+        cities = resolved_counties(regions.find_county_names(source), text, "市")
     return cities.pop() if len(cities) == 1 else None
 
 

@@ -45,6 +45,11 @@ class Clause:
     end: int
     lead: int | None
 
+    @property
+    def task_start(self) -> int:
+        """Where the clause's words start for its task: its lead, or its first character when nothing leads it."""
+        return self.lead if self.lead is not None else self.start
+
 
 def _cfg() -> dict:
     return rules()["prose_clauses"]
@@ -71,19 +76,17 @@ def _words(text: str, start: int, end: int) -> str:
 
 def _work(text: str, clause: Clause) -> str:
     """The clause's words from its task start, after its adverbs (全面提升… → 提升…)."""
-    start = clause.lead if clause.lead is not None else clause.start
-    return _words(text, after_adverbs(text, start, clause.end), clause.end)
+    return _words(text, after_adverbs(text, clause.task_start, clause.end), clause.end)
 
 
 def is_circumstance(text: str, clause: Clause) -> bool:
     """Whether a clause only says what the work turns on (围绕群众急难愁盼问题; 以提高人均预期寿命为目标): a head of
     [prose_clauses] circumstance_heads with no directive verb and object inside, or only 以…为X."""
-    start = clause.lead if clause.lead is not None else clause.start
+    start = clause.task_start
     words = _words(text, start, clause.end)
     if _yi_wei_clause().match(words):
         return True
-    position = after_adverbs(text, start, clause.end)
-    head = next((h for h in _cfg()["circumstance_heads"] if text.startswith(h, position)), None)
+    position, head = _circumstance_head(text, clause)
     if head is None:
         return False
     inner_end = start + len(words)
@@ -93,19 +96,29 @@ def is_circumstance(text: str, clause: Clause) -> bool:
     )
 
 
+def _circumstance_head(text: str, clause: Clause) -> tuple[int, str | None]:
+    """Where the clause's words start after its adverbs, and the circumstance head (围绕, 结合…) printed there."""
+    position = after_adverbs(text, clause.task_start, clause.end)
+    return position, next((h for h in _cfg()["circumstance_heads"] if text.startswith(h, position)), None)
+
+
+@cache
+def _directive_verb() -> re.Pattern[str]:
+    return re.compile(alternation(rules()["directive"]["verbs"]))
+
+
 def _has_object(text: str, position: int, end: int) -> bool:
     """Whether words follow the verb at `position` inside text[:end] (围绕重点人群开展健康教育: 开展 has one)."""
-    match = re.match(rf"(?:{alternation(rules()['directive']['verbs'])})", text[position:end])
-    return match is not None and position + match.end() < end - 1
+    match = _directive_verb().match(text, position, end)
+    return match is not None and match.end() < end - 1
 
 
 def fields(text: str, clause: Clause) -> list[tuple[int, int]]:
     """The fields a circumstance lead enumerates (围绕A、B、C等方面 → A, B, C), or [] when it names none."""
-    start = clause.lead if clause.lead is not None else clause.start
+    start = clause.task_start
     words = _words(text, start, clause.end)
     closer = re.search(rf"等(?:{alternation(_cfg()['field_closers'])})$", words)
-    position = after_adverbs(text, start, clause.end)
-    head = next((h for h in _cfg()["circumstance_heads"] if text.startswith(h, position)), None)
+    position, head = _circumstance_head(text, clause)
     if closer is None or head is None:
         return []
     spans, begin, stop = [], position + len(head), start + closer.start()
@@ -119,7 +132,8 @@ def fields(text: str, clause: Clause) -> list[tuple[int, int]]:
 
 def _generic_for_fields(text: str, clause: Clause) -> bool:
     """Whether a clause after enumerated fields is their one generic verb (进一步深化合作, 加强交流合作)."""
-    return _work(text, clause).endswith(tuple(_cfg()["field_objects"])) and len(_work(text, clause)) <= 10
+    work = _work(text, clause)
+    return work.endswith(tuple(_cfg()["field_objects"])) and len(work) <= 10
 
 
 def _generic_next(text: str, clauses: list[Clause], clause: Clause) -> bool:
@@ -164,10 +178,9 @@ def is_closing_aim(text: str, clause: Clause) -> bool:
     number, a clause that relays or exhorts), so that, in the closing run, it gives no task."""
     if re.search(r"\d", text[clause.start : clause.end]):
         return False
-    work = _work(text, clause)
-    start = clause.lead if clause.lead is not None else clause.start
+    start = clause.task_start
     return (
-        _closing_aims().search(work) is not None
+        _closing_aims().search(_work(text, clause)) is not None
         or is_generic(text, start, clause.end)
         or names_no_measure(text, start, clause.end, True)
     )
@@ -175,7 +188,7 @@ def is_closing_aim(text: str, clause: Clause) -> bool:
 
 def names_no_measure_at(text: str, clause: Clause) -> bool:
     """Whether a led clause names no measure wherever it stands: relaying, framing, attitude, work done, a bare verb."""
-    start = clause.lead if clause.lead is not None else clause.start
+    start = clause.task_start
     return (
         is_generic(text, start, clause.end)
         or is_framing(text, start, clause.end)

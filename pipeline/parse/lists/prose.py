@@ -28,6 +28,7 @@ from pipeline.parse.lists.unmarked import Piece, framed_start, trim_span
 PROSE = "list_prose_clauses"
 _SENTENCE = re.compile("[^。！？!?\n]+[。！？!?]?")
 _CLAUSE_SEPARATORS = "，,；;"
+_PART = re.compile("[^；;]+")
 
 
 @cache
@@ -108,13 +109,7 @@ def _led_clauses(text: str, start: int, end: int) -> list[Clause]:
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ；-separated parts of a sentence (one part when it has no ；)."""
-    out, position = [], start
-    for index in range(start, end + 1):
-        if index == end or text[index] in "；;":
-            if text[position:index].strip(" 。"):
-                out.append((position, index))
-            position = index + 1
-    return out
+    return [(m.start(), m.end()) for m in _PART.finditer(text, start, end) if m.group().strip(" 。")]
 
 
 def _item(text: str, clauses: list[Clause]) -> list[Piece]:

@@ -119,10 +119,10 @@ def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[st
     for paragraph in _paragraphs(text):
         opened = _item_unit(text, paragraph)
         if opened is not None:
+            region, body, words = opened
             items.append(
-                {"region": opened[0], "body": opened[1], "words": opened[2], "first": paragraph, "last": paragraph}
+                {"region": region, "body": body, "words": words, "first": paragraph, "last": paragraph, "open": True}
             )
-            items[-1]["open"] = True
         elif items and items[-1]["open"] and _continues(text, paragraph):
             items[-1]["last"] = paragraph
         elif items:
@@ -131,13 +131,14 @@ def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[st
     if len({item["region"].code for item in items}) < MIN_ITEMS:
         return []
     out = [
-        (item, _statement(text, item["region"], (item["body"], item["words"]), item["first"], item["last"], default_year))
+        (
+            item,
+            _statement(text, item["region"], (item["body"], item["words"]), item["first"], item["last"], default_year),
+        )
         for item in items
     ]
-    stating = {item["region"].code for item, plan in out if plan["tasks"] or item["words"] is None}
-    if len(stating) < MIN_ITEMS:
-        return []
-    return [plan for item, plan in out if plan["tasks"] or item["words"] is None]
+    kept = [(item, plan) for item, plan in out if plan["tasks"] or item["words"] is None]
+    return [plan for _, plan in kept] if len({item["region"].code for item, _ in kept}) >= MIN_ITEMS else []
 
 
 def _without_nested(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -152,7 +153,12 @@ def _without_nested(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _statement(
-    text: str, region: Region, opening: tuple[int, int | None], first: _Paragraph, last: _Paragraph, default_year: int | None
+    text: str,
+    region: Region,
+    opening: tuple[int, int | None],
+    first: _Paragraph,
+    last: _Paragraph,
+    default_year: int | None,
 ) -> dict[str, Any]:
     """A unit item's plan; `opening` is where the words after the unit's name start and, for an item opened as a
     subject, where the words after its verb start (an item reporting an event states its plan after that sentence)."""
