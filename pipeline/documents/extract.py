@@ -26,6 +26,7 @@ from pipeline.parse.conference.sessions import session_meeting
 from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
 from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement
+from pipeline.parse.digest import digest_statement
 from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
@@ -155,6 +156,7 @@ def _recognisers(text: str, published: date | None) -> tuple[Callable[[], dict[s
         lambda: announced_statement(text, published),
         lambda: new_year_address(text, published),
         lambda: evidence_statement(text),
+        lambda: digest_statement(text, published),
         lambda: deploy_statement(text, published),
     )
 

@@ -191,6 +191,12 @@ def _marked(text: str, line: re.Match[str]) -> bool:
     return bool(marker_of(line.group().strip())) or any(m.start == start for m in find_markers(text, start, line.end()))
 
 
+def work_clauses(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """The work stated in text[start:end] after a word that announces it (将, 提出): its first clause whatever verb
+    leads it, then its directive clauses."""
+    return _clauses(text, start, end, after_modal=True)
+
+
 def _clauses(text: str, start: int, end: int, *, after_modal: bool = False) -> list[dict[str, Any]]:
     """The directive clauses of text[start:end]. Right after a deploy sentence's modal, the first clause is work
     whatever verb leads it (将新增床位8000张以上; 计划2015年再建29所…); the directive clauses after it follow."""
