@@ -131,7 +131,7 @@ def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> in
 def _build(command: str, paths: Paths, documents: list, note: str, started: float, strict: bool) -> int:
     """The build under the build folder's lock (and the datasets folder's, for publish)."""
     from pipeline.cli.fingerprint import current_build, forget_build, inputs_fingerprint
-    from pipeline.cli.problems import warn_documents_without_plans
+    from pipeline.cli.problems import report_checks, warn_documents_without_plans
     from pipeline.release.folders import versions
     from pipeline.settings import release_date
 
@@ -174,7 +174,7 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
             },
         )
     published_now = [v for v in versions(paths.releases) if v not in published_before]
-    failed_checks = _report_checks([result])
+    failed_checks = report_checks([result], _say)
     if not result.success:
         _say(_failure_message(result))
         if published_now:
@@ -188,7 +188,7 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
         _say("Nothing was published.")
         return 1
     checks = sum(1 for e in result.all_events if e.event_type_value == "ASSET_CHECK_EVALUATION")
-    _say(f"[3/3] {checks} checks evaluated, none blocking failed")
+    _say(f"[3/3] {checks} tables checked, no blocking rule failed")
     _record(paths, inputs)
     _say(_summary(result, len(documents), time.monotonic() - started))
     warn_documents_without_plans(paths, False, _say)
@@ -256,28 +256,6 @@ def _unchanged(command: str, paths: Paths, record, documents: int, started: floa
     _say("[3/3] the package was checked when it was built; the latest release verifies")
     _say(f"done in {time.monotonic() - started:.1f} s: {documents} documents; {outcome}")
     return 0
-
-
-def _report_checks(results: list) -> list:
-    """Print failed checks of the runs (warnings in one line, errors with every problem they list); return
-    the errors. `results` are dagster ExecuteInProcessResults."""
-    import dagster as dg
-
-    failed = [
-        e.asset_check_evaluation_data
-        for result in results
-        for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
-    ]
-    for warning in (e for e in failed if e.severity == dg.AssetCheckSeverity.WARN):
-        _say(f"  warning: {warning.asset_key.to_user_string()} {warning.check_name} failed (not blocking)")
-    errors = [e for e in failed if e.severity == dg.AssetCheckSeverity.ERROR]
-    if errors:
-        _say("error: checks failed: " + ", ".join(f"{e.asset_key.to_user_string()}.{e.check_name}" for e in errors))
-    for check in errors:
-        problems = check.metadata.get("problems")
-        _say(f"  {check.check_name}:\n    " + str(problems.value if problems else "").replace("\n", "\n    "))
-    return errors
 
 
 def _metadata(result, key: str) -> dict:  # noqa: ANN001 - a dagster ExecuteInProcessResult

@@ -1,5 +1,6 @@
-"""The CLI's words about documents kept without plan rows (pipeline.documents.problems): a warning naming
-each file and its problem, or with --strict an error that fails the run."""
+"""The CLI's words about what a run found wrong: the rules of the table checks that failed (pipeline.defs.checks),
+and documents kept without plan rows (pipeline.documents.problems): a warning naming each file and its problem,
+or with --strict an error that fails the run."""
 
 from __future__ import annotations
 
@@ -26,3 +27,34 @@ def warn_documents_without_plans(paths: Paths, strict: bool, say: Callable[[str]
     if found and strict:
         say("--strict: the run fails when a text could not be read into plan rows. Nothing was published.")
     return bool(found) and strict
+
+
+def report_checks(results: list, say: Callable[[str], None]) -> list[str]:
+    """Print the failed rules of the runs' table checks (pipeline.defs.checks: the check's metadata lists the
+    rules that `failed`, blocking, and `warned`, each rule's problems under its own name): warnings in one line,
+    errors with every problem they list. Return the failed rules as `table.rule`. `results` are dagster
+    ExecuteInProcessResults."""
+    checks = [
+        e.asset_check_evaluation_data
+        for result in results
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
+    ]
+
+    def rules(check, outcome: str) -> list[str]:  # noqa: ANN001 - a dagster AssetCheckEvaluation
+        listed = check.metadata.get(outcome)
+        return [rule for rule in str(listed.value if listed else "none").split(", ") if rule != "none"]
+
+    for check in checks:
+        for rule in rules(check, "warned"):
+            say(f"  warning: {check.asset_key.to_user_string()} {rule} failed (not blocking)")
+    errors = [(check, rule) for check in checks for rule in rules(check, "failed")]
+    if errors:
+        say("error: checks failed: " + ", ".join(f"{c.asset_key.to_user_string()}.{rule}" for c, rule in errors))
+    for check, rule in errors:
+        problems = check.metadata.get(rule)
+        say(
+            f"  {check.asset_key.to_user_string()}.{rule}:\n    "
+            + str(problems.value if problems else "").replace("\n", "\n    ")
+        )
+    return [f"{check.asset_key.to_user_string()}.{rule}" for check, rule in errors]

@@ -1,8 +1,8 @@
 """Table checks generated from schemas/, run as SQL in DuckDB in time linear in the rows.
 
-One function per check, each named by what it checks (the blocking asset checks carry the same
-names): not_empty, primary_key_unique, foreign_keys_resolve, values_match_schema and
-offsets_quote_text. Each returns a list of problems (empty when the table passes); a problem names
+One function per check (a rule of the table's one asset check, pipeline.defs.checks, whose metadata lists
+each under the same name), each named by what it checks: not_empty, primary_key_unique, foreign_keys_resolve,
+values_match_schema and offsets_quote_text. Each returns a list of problems (empty when the table passes); a problem names
 the table, the row's key, its document and the reason. Frictionless validates the written package
 once (pipeline.package.validation.validate_package); rows are not validated a second time here.
 """

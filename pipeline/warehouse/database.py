@@ -71,7 +71,8 @@ def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequen
 
     The rows go from the files to the table inside DuckDB, never through Python objects. The table has
     no PRIMARY KEY constraint: its index cost two thirds of loading a 10 MB corpus's 1.8 M tokens, and
-    the blocking check primary_key_unique reports a duplicate key (naming the row) all the same."""
+    the rule primary_key_unique of the table's blocking check reports a duplicate key (naming the row)
+    all the same."""
     con.execute(schema.create_table_sql(table, keyed=False))
     if files:
         con.execute(

@@ -177,13 +177,16 @@ def test_a_failing_blocking_check_stops_the_package(tmp_path: Path, monkeypatch:
     materialised = _materialised(result)
     assert "tasks" in materialised
     failed = {
-        (e.asset_check_evaluation_data.asset_key.to_user_string(), e.asset_check_evaluation_data.check_name)
+        (
+            e.asset_check_evaluation_data.asset_key.to_user_string(),
+            e.asset_check_evaluation_data.metadata["failed"].value,
+        )
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
         and not e.asset_check_evaluation_data.passed
         and e.asset_check_evaluation_data.severity == dg.AssetCheckSeverity.ERROR
     }
-    assert {asset for asset, _ in failed} == {"tasks"}, failed
+    assert failed == {("tasks", "offsets_quote_text")}, failed
     assert "checked_package" not in materialised and "published_release" not in materialised
     assert not (tmp_path / "ds").exists()
 
