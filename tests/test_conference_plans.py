@@ -70,6 +70,7 @@ def test_text_of_no_genre_stays_other_with_a_reason():
     assert payload["kind"] == "other" and payload["plans"] == []
     assert payload["kind_flag"] == (
         "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
+        ";meeting_without_work"  # the meeting is held, but nothing after it deploys work
     )
 
 

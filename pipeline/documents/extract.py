@@ -17,15 +17,16 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
-from pipeline.parse.announced import announced_statement
+from pipeline.parse.announced import announced_statement, lexicon
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
+from pipeline.parse.conference.facts import find_mentions
 from pipeline.parse.conference.held import plan_text_meeting
 from pipeline.parse.conference.relay import LEVEL_FROM_RELAYING_BODY, as_relayed, relaying_level
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
-from pipeline.parse.conference.shapes import MEETING_BY_SHAPE
+from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, held_health_meetings
 from pipeline.parse.conference.types import REVIEW
-from pipeline.parse.deploy import deploy_statement
+from pipeline.parse.deploy import deploy_statement, names_year_ahead
 from pipeline.parse.digest import digest_statement
 from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
@@ -224,7 +225,22 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "")
         return "manifest" + (";states_a_plan" if plans else "")
     if _is_convening_notice(text):
         return "convening_notice"
-    return "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
+    looked_for = "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
+    return ";".join([looked_for, *_evidence_seen(text)])
+
+
+def _evidence_seen(text: str) -> list[str]:
+    """What a text left `other` does show, said after what was looked for: a health meeting named or held whose text
+    deploys no work (meeting_without_work: a symposium, a ceremony, a meeting named in passing), and a text that
+    reports past work and names no year ahead (review_only)."""
+    seen = []
+    if find_mentions(text) or held_health_meetings(text):
+        seen.append("meeting_without_work")
+    cues = lexicon()
+    past = [*cues["review_periods"], *cues["deploy"]["past_words"]]
+    if any(word in text for word in past) and not names_year_ahead(text):
+        seen.append("review_only")
+    return seen
 
 
 def infer_title(text: str) -> str | None:

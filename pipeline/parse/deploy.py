@@ -62,6 +62,11 @@ def _subject() -> re.Pattern[str]:
     return re.compile(alternation(words))
 
 
+def names_year_ahead(text: str) -> bool:
+    """Whether the text names the year ahead anywhere (今年, 2024年, 下一步, “十四五”期间…: [deploy] ahead)."""
+    return _ahead().search(text) is not None
+
+
 def deploy_statement(text: str, published: date | None, *, future_only: bool = False) -> dict[str, Any] | None:
     """The plan the text's deploy sentences state, or None when it has none with work after its modal.
     `future_only`: only sentences that announce (将, 计划), not those that exhort (要), deploy."""
