@@ -180,3 +180,14 @@ def test_a_speech_relayed_in_the_body_names_no_speaker() -> None:
         "会议要求，2024年全县要深化医改，加强疾病防控。"
     )
     assert "王五" not in [official["name"] for official in (payload["meeting"] or {}).get("officials", [])]
+
+
+def test_a_conference_the_fallback_names_is_dated_by_its_lead_after_the_title() -> None:
+    # 南溪县 is 南溪区 today: the meeting parser does not read it; the fallback names it in the title line, undated
+    payload = _extract(
+        "2023年南溪县卫生工作会议召开\n3月2日上午，南溪县召开卫生工作会议。\n"
+        "会议强调，2023年要重点做好三个方面的工作。一是强化基层，推进医共体建设。二是守牢底线，抓好疾病防控。三是优化服务。"
+    )
+    meeting = payload["meeting"]
+    assert meeting is not None and MEETING_FROM_PLAN_TEXT in meeting["flags"]
+    assert (meeting["scope"], meeting["start_date"], meeting["n_tasks"]) == ("county", "2023-03-02", 3)

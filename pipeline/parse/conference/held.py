@@ -24,7 +24,7 @@ from pipeline.parse.conference.common import (
     paragraphs,
     sentence_start,
 )
-from pipeline.parse.conference.facts import Mention, find_mentions, is_nhwc, last_date
+from pipeline.parse.conference.facts import MeetingDate, Mention, find_mentions, is_nhwc, last_date
 from pipeline.parse.conference.fallback import find_conference
 from pipeline.parse.conference.officials import find_officials, lead_official
 from pipeline.parse.conference.report import meeting_location, printed_place, years_and_dates
@@ -70,11 +70,11 @@ def _conference_mention(text: str) -> tuple[Mention, list[Official]] | None:
     if conference is None:
         return None
     title = speech_title(text)
+    field = re.search(alternation(lexicon()["mention"]["fields"]), conference.name)
     if title is not None and conference.name in title.meeting:
         speakers, printed = list(title.speakers), title.meeting_date
     else:
-        speakers, printed = [], last_date(text[sentence_start(text, conference.start, "。\n") : conference.start])
-    field = re.search(alternation(lexicon()["mention"]["fields"]), conference.name)
+        speakers, printed = [], _date_before(text, conference.name[field.start() if field else 0 :], conference.start)
     mention = Mention(
         name=conference.name,
         start=conference.start,
@@ -87,6 +87,18 @@ def _conference_mention(text: str) -> tuple[Mention, list[Official]] | None:
         meeting_date=printed,
     )
     return mention, speakers
+
+
+def _date_before(text: str, name: str, start: int) -> MeetingDate | None:
+    """The last date printed before the meeting's name (from its field on) in its sentence, else before the first of
+    its later mentions that prints one (a title line 2024年南溪县卫生健康工作会议召开, then the lead 2月20日上午，南溪县
+    召开卫生健康工作会议)."""
+    at = start
+    while at >= 0:
+        if (printed := last_date(text[sentence_start(text, at, "。\n") : at])) is not None:
+            return printed
+        at = text.find(name, at + len(name))
+    return None
 
 
 def _plan_of(mention: Mention, plans: list[dict[str, Any]]) -> int | None:

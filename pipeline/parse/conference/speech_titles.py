@@ -34,7 +34,8 @@ class SpeechTitle:
 @cache
 def _title() -> re.Pattern[str]:
     words = alternation(list(lexicon()["meeting"]["speech_title_roles"]))
-    return re.compile(rf"在(?P<meeting>[^，。；！？\n在]{{2,40}}?(?:会议|大会|会))(?P<words>{words})")
+    nouns = alternation(lexicon()["shape"]["nouns"])
+    return re.compile(rf"在(?P<meeting>[^，。；！？\n在]{{2,40}}?(?:{nouns}))(?P<words>{words})")
 
 
 def speech_title(text: str) -> SpeechTitle | None:
