@@ -8,11 +8,18 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from pipeline import schema
 from pipeline.warehouse import checks
-from pipeline.warehouse.database import load_parquet_files
-from pipeline.warehouse.increments import FilesLoaded, sync_parquet_files, verified_documents_sql
+from pipeline.warehouse.database import load_parquet_files, write_table
+from pipeline.warehouse.increments import (
+    FilesLoaded,
+    quoted_text_md5s,
+    sync_parquet_files,
+    verified_documents_sql,
+    verified_quotes_sql,
+)
 
 TEXTS = {"a": "推进医改。加强基层。", "b": "发展托育。", "c": "建设医共体。提升服务。", "d": "完善医保。"}
 # Unchanged documents beside them: a build that changes a few of many documents (past RELOAD_SHARE it reloads all).
@@ -114,3 +121,103 @@ def test_the_offsets_check_skips_only_documents_it_passed_with_the_same_file_and
     assert checks.table_problems(con, "tokens")["offsets_quote_text"] == []
     assert verified() == set(TEXTS | OTHERS)
     assert con.execute(verified_documents_sql(con, "sentences")).fetchall() == []  # its check has not run yet
+
+
+def _verified(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    return {doc_id for (doc_id,) in con.execute(verified_documents_sql(con, table)).fetchall()}
+
+
+def test_every_check_of_a_table_loaded_by_document_examines_the_changed_documents_and_finds_their_faults(
+    tmp_path: Path,
+):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in (TEXTS | OTHERS).items()}
+    con = _warehouse(TEXTS | OTHERS)
+    _sync(con, files)
+    for table in ("sentences", "tokens"):
+        assert not any(checks.table_problems(con, table).values())
+        assert _verified(con, table) == set(TEXTS | OTHERS)
+
+    # b's new files: a token key used twice, a part of speech out of the schema's enum, a sentence number that
+    # is not in sentences, inside a text that is otherwise well cut.
+    files["b"] = _files(tmp_path, "b", TEXTS["b"], version="-2")
+    rows = pq.read_table(files["b"]["tokens"]).to_pylist()
+    rows[1]["token_no"] = rows[0]["token_no"]
+    rows[2]["sentence_no"] = 9
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema.arrow_schema("tokens")), files["b"]["tokens"])
+    _sync(con, files)
+    assert _verified(con, "tokens") == set(TEXTS | OTHERS) - {"b"}
+    problems = checks.table_problems(con, "tokens")
+    assert "primary key" in " ".join(problems["primary_key_unique"]) and "doc_id=b" in problems["primary_key_unique"][0]
+    [dangling] = problems["foreign_keys_resolve"]
+    assert "doc_id, sentence_no = b, 9 is not in sentences" in dangling
+    assert _verified(con, "tokens") == set(TEXTS | OTHERS) - {"b"}  # a failed check records nothing
+
+
+def test_a_document_whose_file_changed_in_another_table_or_whose_rules_changed_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in (TEXTS | OTHERS).items()}
+    con = _warehouse(TEXTS | OTHERS)
+    _sync(con, files)
+    for table in ("sentences", "tokens"):
+        checks.table_problems(con, table)
+    # a's sentences come from another file, its tokens' file is the same: the keys a's tokens point at may have
+    # changed, so its tokens are checked again.
+    a_sentences = str(tmp_path / "sentences-a-moved.parquet")
+    rows = pq.read_table(files["a"]["sentences"]).to_pylist()[:1]  # a's second sentence is gone
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema.arrow_schema("sentences")), a_sentences)
+    sync_parquet_files(con, "sentences", {d: (a_sentences if d == "a" else p["sentences"]) for d, p in files.items()})
+    assert _verified(con, "tokens") == set(TEXTS | OTHERS) - {"a"}
+    dangling = checks.table_problems(con, "tokens")["foreign_keys_resolve"]
+    assert len(dangling) == len("加强基层。") and all("doc_id, sentence_no = a, 2 is not in sentences" in p for p in dangling)
+
+    sync_parquet_files(con, "sentences", {d: p["sentences"] for d, p in files.items()})
+    assert not any(checks.table_problems(con, "tokens").values())
+    assert _verified(con, "tokens") == set(TEXTS | OTHERS)
+    monkeypatch.setattr("pipeline.warehouse.increments._RULES_SOURCES", ("checks.py",))  # other code, other rules
+    assert _verified(con, "tokens") == set()
+
+
+def test_a_file_holding_rows_of_another_document_is_refused_by_name(tmp_path: Path):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in TEXTS.items()}
+    con = _warehouse(TEXTS)
+    with pytest.raises(ValueError, match=r"tokens-a\.parquet: holds rows of document 'a', not only of 'b'"):
+        sync_parquet_files(con, "tokens", {"a": files["a"]["tokens"], "b": files["a"]["tokens"]})
+
+
+def test_a_table_written_whole_compares_only_quotes_it_did_not_pass_before_against_the_same_text():
+    con = _warehouse(TEXTS)
+    sentences = [
+        {"doc_id": doc_id, "sentence_no": number, "char_start": start, "char_end": start + len(part) + 1,
+         "text": text[start:start + len(part) + 1]}
+        for doc_id, text in TEXTS.items()
+        for number, (part, start) in enumerate(_parts(text), start=1)
+    ]  # fmt: skip
+    write_table(con, "sentences", sentences)
+    assert verified_quotes_sql(con, "sentences", "text", quoted_text_md5s(con, "sentences")) is None
+    assert checks.table_problems(con, "sentences")["offsets_quote_text"] == []
+
+    def compared() -> int:  # rows the next offsets check compares with their text
+        condition = verified_quotes_sql(con, "sentences", "text", quoted_text_md5s(con, "sentences"))
+        return con.execute(f"SELECT count(*) FROM sentences t WHERE NOT {condition}").fetchone()[0]
+
+    assert compared() == 0
+    moved = [dict(row, char_start=row["char_start"] + 1) if row["doc_id"] == "c" and row["sentence_no"] == 2 else row
+             for row in sentences]  # fmt: skip
+    write_table(con, "sentences", moved)  # written again, one row's offsets moved: that row alone is compared
+    assert compared() == 1
+    [problem] = checks.table_problems(con, "sentences")["offsets_quote_text"]
+    assert "(doc_id=c, sentence_no=2)" in problem
+    write_table(con, "sentences", sentences)
+    _documents(con, TEXTS | {"a": "推进医改。加强基础。"})  # a's text changed: a's rows are compared again
+    assert compared() == 2
+    [problem] = checks.table_problems(con, "sentences")["offsets_quote_text"]
+    assert "doc_id=a" in problem and 'but text is "加强基层。"' in problem
+
+
+def _parts(text: str) -> list[tuple[str, int]]:
+    parts, start = [], 0
+    for part in text.split("。")[:-1]:
+        parts.append((part, start))
+        start += len(part) + 1
+    return parts

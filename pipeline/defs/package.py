@@ -62,10 +62,15 @@ def checked_package(
             shutil.rmtree(dest)
         # Data files first: the version depends on how they differ from the latest release.
         draft = ReleaseInfo(version="0.0.0", created=release_date(), changes={})
-        write_package(con, dest, draft, figure_cache=paths.paths.cache / "figures", sqlite_kept=paths.paths.kept_sqlite)
+        hashes: dict[str, str] = {}  # the data files' sha256, read once for both calls
+        write_package(
+            con, dest, draft, figure_cache=paths.paths.cache / "figures", sqlite_kept=paths.paths.kept_sqlite,
+            hashes=hashes,
+        )  # fmt: skip
         plan = plan_release(dest, paths.paths.releases, release_date())
         changes = {**plan.changes, "note": config.note.strip()} if plan.is_new and config.note.strip() else plan.changes
-        counts = write_package(con, dest, ReleaseInfo(plan.version, plan.created, changes), data_written=True)
+        release = ReleaseInfo(plan.version, plan.created, changes)
+        counts = write_package(con, dest, release, data_written=True, hashes=hashes)
     return dg.MaterializeResult(
         metadata={
             "path": str(dest),

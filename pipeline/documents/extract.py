@@ -19,6 +19,7 @@ from pipeline.data import read_toml
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.parse.announced import announced_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
+from pipeline.parse.conference.held import plan_text_meeting
 from pipeline.parse.conference.relay import LEVEL_FROM_RELAYING_BODY, as_relayed, relaying_level
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
@@ -61,15 +62,21 @@ def extract_document(
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:
         meeting = session_meeting(text, plans[0]["level"], plans[0]["region_code"], plans[0]["work_year"])
+    held = meeting is None and bool(plans)  # a plan read by another reader, of a text that reports a meeting held
+    meeting_plan = 0
+    if held and (found := plan_text_meeting(text, plans, published_date)) is not None:
+        meeting, meeting_plan = found
     resolved_kind = kind or found_kind
     for plan in plans:
         _add_targets(text, plan)
     figures = _reported_figures(text, plans, meeting, published_date)
-    meeting_payload = _meeting_payload(text, meeting, len(plans[0]["tasks"]) if plans else 0) if meeting else None
-    if meeting_payload and len(plans) == 1:
-        complete_meeting(meeting_payload, plans[0])
-    if meeting_payload and session:
-        meeting_payload["field"] = plans[0]["field"]  # the session's plan is the one the text states
+    meeting_payload = (
+        _meeting_payload(text, meeting, len(plans[meeting_plan]["tasks"]) if plans else 0) if meeting else None
+    )
+    if meeting_payload and (len(plans) == 1 or held):
+        complete_meeting(meeting_payload, plans[meeting_plan])
+    if meeting_payload and (session or held):
+        meeting_payload["field"] = plans[meeting_plan]["field"]  # the meeting's plan is the one the text states
     return {
         "kind": resolved_kind,
         "kind_flag": (refusal or _other_reason(kind, plans, text)) if resolved_kind == "other" else None,

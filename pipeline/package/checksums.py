@@ -20,13 +20,15 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_checksums(dest: Path) -> None:
-    """SHA256SUMS in `sha256sum -c` format for every file of the package except itself."""
-    lines = [
-        f"{sha256_file(path)}  {path.relative_to(dest).as_posix()}"
-        for path in sorted(dest.rglob("*"))
-        if path.is_file() and path.name != CHECKSUMS
-    ]
+def write_checksums(dest: Path, known: dict[str, str] | None = None) -> None:
+    """SHA256SUMS in `sha256sum -c` format for every file of the package except itself (`known`: the sha256 of
+    files hashed already, by path relative to `dest`, unchanged since)."""
+    known = known or {}
+    lines = []
+    for path in sorted(dest.rglob("*")):
+        if path.is_file() and path.name != CHECKSUMS:
+            relative = path.relative_to(dest).as_posix()
+            lines.append(f"{known.get(relative) or sha256_file(path)}  {relative}")
     _write_text(dest / CHECKSUMS, "\n".join(lines) + "\n")
 
 

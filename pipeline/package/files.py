@@ -79,7 +79,7 @@ def parquet_descriptions(table: str) -> str:
     return "{" + ", ".join(f"{sql_string(key)}: {sql_string(value)}" for key, value in pairs) + "}"
 
 
-def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
+def resource_descriptors(dest: Path, known: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """One resource per table: the CSV file (validated by Frictionless) with sha256 and bytes, and its
     Parquet copy described in the custom `parquet` property (path, sha256, bytes).
 
@@ -87,6 +87,7 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
     (null integers become NaN and fail validation) and records no byte statistics for it, so a
     descriptor with Parquet resources carrying hash and bytes could never validate. `validate_package`
     checks each Parquet file instead: checksum, size, column types, and the same rows as the CSV.
+    `known`: sha256 of files already hashed, by path relative to `dest` (write_package's `hashes`).
     """
     resources = []
     for table in schema.table_names():
@@ -105,14 +106,14 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
                 "title": spec["title"],
                 "description": spec["description"],
                 **schema.resource_rights(table),
-                "hash": f"sha256:{sha256_file(csv_path)}",
+                "hash": f"sha256:{_sha256(dest, csv_path, known)}",
                 "bytes": csv_path.stat().st_size,
                 "parquet": {
                     "path": f"data/{table}.parquet",
                     "format": "parquet",
                     "mediatype": PARQUET_MEDIATYPE,
                     "compression": "zstd",
-                    "hash": f"sha256:{sha256_file(parquet_path)}",
+                    "hash": f"sha256:{_sha256(dest, parquet_path, known)}",
                     "bytes": parquet_path.stat().st_size,
                 },
                 "schema": schema.resource_schema(table),
@@ -121,7 +122,9 @@ def resource_descriptors(dest: Path) -> list[dict[str, Any]]:
     return resources
 
 
-def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]) -> dict[str, Any]:
+def descriptor(
+    dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]], known: dict[str, str] | None = None
+) -> dict[str, Any]:
     meta = schema.package_metadata()
     homepage = (
         {"homepage": meta["repository"]} if meta.get("repository") else {}
@@ -138,12 +141,12 @@ def descriptor(dest: Path, release: ReleaseInfo, documents: list[dict[str, Any]]
         "licenses": meta["licenses"],
         "contributors": meta["contributors"],
         "sources": [_source(doc) for doc in documents],
-        "resources": resource_descriptors(dest),
-        **sqlite_descriptor(dest),
+        "resources": resource_descriptors(dest, known),
+        **sqlite_descriptor(dest, known),
     }
 
 
-def sqlite_descriptor(dest: Path) -> dict[str, Any]:
+def sqlite_descriptor(dest: Path, known: dict[str, str] | None = None) -> dict[str, Any]:
     """The package's `sqlite` property: its SQLite copy (pipeline.package.sqlite) with sha256 and bytes. Not a
     resource: it holds every table (and search indexes), which the CSV resources already describe."""
     path = dest / sqlite.sqlite_file_name()
@@ -155,7 +158,7 @@ def sqlite_descriptor(dest: Path) -> dict[str, Any]:
             "format": "sqlite",
             "mediatype": sqlite.MEDIATYPE,
             "description": sqlite.DESCRIPTION,
-            "hash": f"sha256:{sha256_file(path)}",
+            "hash": f"sha256:{_sha256(dest, path, known)}",
             "bytes": path.stat().st_size,
         }
     }
@@ -181,14 +184,21 @@ def write_package(
     data_written: bool = False,
     figure_cache: Path | None = None,
     sqlite_kept: Path | None = None,
+    hashes: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Write the whole package into `dest` (an empty or new folder); return row counts per table.
 
     With data_written, the data files already in `dest` (written from the same warehouse) are kept and
     only the descriptor, README, changes and checksums are (re)written for `release`. With
     figure_cache, a figure drawn before from the same data is read from there (write_figures). With sqlite_kept,
-    the SQLite copy reuses the rows of the last one kept there (pipeline.package.sqlite.write_sqlite)."""
+    the SQLite copy reuses the rows of the last one kept there (pipeline.package.sqlite.write_sqlite). With
+    hashes (a dict the caller keeps between a call and its data_written call), the sha256 of the data files (data/,
+    figures/, the SQLite copy) are noted there when they are written and read back by both calls' descriptor and
+    SHA256SUMS, so that no data file is read twice to hash it."""
     dest.mkdir(parents=True, exist_ok=True)
+    known = {} if hashes is None else hashes
+    if not data_written:
+        known.clear()  # new data files: what was noted is of others
     if data_written:
         counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
     else:
@@ -199,6 +209,10 @@ def write_package(
         with sqlite.written_alongside(dest, sqlite_kept, memory_limit):
             export_data(con, dest, ("csv",))
             write_figures(con, dest, figure_cache)
+    for path in _data_files(dest):
+        relative = path.relative_to(dest).as_posix()
+        if relative not in known:
+            known[relative] = sha256_file(path)
     documents = [
         dict(
             zip(
@@ -212,15 +226,27 @@ def write_package(
             "FROM documents ORDER BY doc_id"
         ).fetchall()
     ]
-    package = descriptor(dest, release, documents)
+    package = descriptor(dest, release, documents, known)
     _write_text(dest / "datapackage.json", json.dumps(package, ensure_ascii=False, indent=2) + "\n")
     _write_text(dest / "changes.json", json.dumps(release.changes, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     _write_text(dest / "open.sql", loader.open_sql(package))
     _write_text(dest / LOADER_FILE, Path(loader.__file__).read_text(encoding="utf-8"))
     covered = coverage.markdown(coverage.collect(con))
     _write_text(dest / "README.md", render_readme(package, counts, documents, release, covered))
-    write_checksums(dest)
+    write_checksums(dest, known)
     return counts
+
+
+def _data_files(dest: Path) -> list[Path]:
+    """The files write_package writes only with the data: data/*, figures/* and the SQLite copy."""
+    files = [path for folder in ("data", "figures") for path in sorted((dest / folder).glob("*")) if path.is_file()]
+    sqlite_copy = dest / sqlite.sqlite_file_name()
+    return files + ([sqlite_copy] if sqlite_copy.is_file() else [])
+
+
+def _sha256(dest: Path, path: Path, known: dict[str, str] | None) -> str:
+    relative = path.relative_to(dest).as_posix()
+    return known[relative] if known and relative in known else sha256_file(path)
 
 
 def write_figures(con: duckdb.DuckDBPyConnection, dest: Path, cache_dir: Path | None = None) -> None:

@@ -100,10 +100,14 @@ def _column_tokens(
             ).fetchall()
         )
         return
-    # Two streams in the same row order, merged here: the column's values, and (row number, token) pairs sorted by
-    # row and position. DuckDB sorts by spilling to disk; a list aggregate per row would hold every token at once.
-    numbered = f"SELECT *, row_number() OVER (ORDER BY {schema.order_by(table)}) AS _n FROM read_parquet({rows})"
-    values = source.cursor().execute(f'SELECT r."{column}" FROM ({numbered}) r ORDER BY r._n')
+    # Two streams in the same row order, merged here: the column's values in key order, and (row number, token)
+    # pairs sorted by row and position. DuckDB sorts by spilling to disk; a list aggregate per row would hold every
+    # token at once. Only the key and the span travel through the numbering, never the text columns.
+    spans = ", ".join(dict.fromkeys([*schema.primary_key(table), "doc_id", *(("char_start", "char_end") if "char_start" in join else ())]))
+    numbered = (
+        f"SELECT {spans}, row_number() OVER (ORDER BY {schema.order_by(table)}) AS _n FROM read_parquet({rows})"
+    )
+    values = source.cursor().execute(f'SELECT r."{column}" FROM read_parquet({rows}) r ORDER BY {order}')
     pairs = source.cursor().execute(
         f"SELECT r._n, k.token FROM ({numbered}) r JOIN read_parquet({tokens}) k ON {join} "
         "WHERE k.token IS NOT NULL ORDER BY r._n, k.char_start"

@@ -171,7 +171,7 @@ def _untitled_outline(text: str, published: date | None) -> dict[str, Any] | Non
         return None
     if any(word in task["title"] for task in tasks for word in lexicon()["review_words"]):
         return None
-    sections = sort_sections(tasks)  # 一、总体要求 / 二、重点任务 / 三、保障措施: only task sections give tasks
+    sections = sort_sections(tasks, text)  # 一、总体要求 / 二、重点任务 / 三、保障措施: only task sections give tasks
     result = _statement(text, None, sections.tasks, published, [*outline_flags, *sections.flags])
     result["target_spans"] = sections.target_spans
     result["review_spans"] = sections.review_spans

@@ -5,6 +5,11 @@ each under the same name), each named by what it checks: not_empty, primary_key_
 values_match_schema and offsets_quote_text. Each returns a list of problems (empty when the table passes); a problem names
 the table, the row's key, its document and the reason. Frictionless validates the written package
 once (pipeline.package.validation.validate_package); rows are not validated a second time here.
+
+A build examines only what changed since the checks last passed (pipeline.warehouse.increments): in sentences and
+tokens, the rows of new or changed documents (and of documents whose rows in the other of the two changed: the
+keys they point at); in a table written whole, the offsets check compares only new or moved quotes. The rest of
+each table is vouched for by the records the last passing check left, under the same schemas/ and code.
 """
 
 from __future__ import annotations
@@ -18,7 +23,15 @@ from pipeline import schema
 from pipeline.warehouse import offsets
 from pipeline.warehouse.database import sql_identifier as _quoted
 from pipeline.warehouse.database import sql_string as _literal
-from pipeline.warehouse.increments import record_verified, verified_documents_sql
+from pipeline.warehouse.increments import (
+    loaded_by_document,
+    quoted_text_md5s,
+    quoted_text_md5s_name,
+    record_verified,
+    record_verified_quotes,
+    verified_documents_sql,
+    verified_quotes_sql,
+)
 
 # Tables every build fills whatever its texts are; the others depend on the kinds of text in seeds/
 # (a folder without a round-up has no provinces), so their emptiness is a warning, not an error.
@@ -100,23 +113,25 @@ def not_empty(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def primary_key_unique(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return _run(con, table, _primary_key_unique(con, table))
+    return _run(con, table, _primary_key_unique(con, table, _unverified_rows(con, table)))
 
 
-def _primary_key_unique(con: duckdb.DuckDBPyConnection, table: str) -> list[Found]:
+def _primary_key_unique(con: duckdb.DuckDBPyConnection, table: str, unverified: str = "") -> list[Found]:
+    """Keys used by more than one row (of the `unverified` rows only: a key that begins with doc_id is shared
+    only by rows of the same document)."""
     key = schema.order_by(table)
     has_doc = "doc_id" in schema.columns(table) and "doc_id" not in schema.primary_key(table)
     doc = ', any_value(t."doc_id") AS doc_id' if has_doc else ""
-    grouped = f"SELECT {key}{doc}, count(*) AS n FROM {_quoted(table)} t GROUP BY {key} HAVING count(*) > 1"
+    grouped = f"SELECT {key}{doc}, count(*) AS n FROM {_quoted(table)} t {_where(unverified)} GROUP BY {key} HAVING count(*) > 1"
     failing = f"SELECT {_row_label(table)} AS label, 'primary key ({key}) used by ' || t.n || ' rows' AS reason FROM ({grouped}) t"
     return [_failing(failing)]
 
 
 def foreign_keys_resolve(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return _run(con, table, _foreign_keys_resolve(con, table))
+    return _run(con, table, _foreign_keys_resolve(con, table, _unverified_rows(con, table)))
 
 
-def _foreign_keys_resolve(con: duckdb.DuckDBPyConnection, table: str) -> list[Found]:
+def _foreign_keys_resolve(con: duckdb.DuckDBPyConnection, table: str, unverified: str = "") -> list[Found]:
     found: list[Found] = []
     for foreign in schema.foreign_keys(table):
         fields, reference = foreign["fields"], foreign["reference"]
@@ -129,7 +144,7 @@ def _foreign_keys_resolve(con: duckdb.DuckDBPyConnection, table: str) -> list[Fo
         failing = (
             f"SELECT {_row_label(table)} AS label, "
             f"{_literal(', '.join(fields) + ' = ')} || {values} || {_literal(f' is not in {target}')} AS reason "
-            f"FROM {_quoted(table)} t WHERE {not_null} AND NOT EXISTS "
+            f"FROM {_quoted(table)} t WHERE {not_null}{_and(unverified)} AND NOT EXISTS "
             f"(SELECT 1 FROM {_quoted(target)} r WHERE {join})"
         )
         found.append(_failing(failing))
@@ -213,10 +228,10 @@ def flag_violation(value: str, flag_values: dict[str, str]) -> str:
 
 def values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """Column types, then required, enum, minimum/maximum, length, pattern and unique of every column."""
-    return _run(con, table, _values_match_schema(con, table))
+    return _run(con, table, _values_match_schema(con, table, _unverified_rows(con, table)))
 
 
-def _values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[Found]:
+def _values_match_schema(con: duckdb.DuckDBPyConnection, table: str, unverified: str = "") -> list[Found]:
     problems = _type_problems(con, table)
     if problems:
         return [problems]
@@ -231,7 +246,7 @@ def _values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[Fou
             Failing(
                 f"SELECT part, label, {reasons}[part + 1] AS reason FROM (SELECT {label} AS label, "
                 f"unnest(list_filter([{parts}], lambda p: p IS NOT NULL)) AS part FROM {_quoted(table)} t "
-                f"WHERE {' OR '.join(tested)})",
+                f"WHERE ({' OR '.join(tested)}){_and(unverified)})",
                 parts=len(conditions),
             )
         )
@@ -241,6 +256,7 @@ def _values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[Fou
             failing = (
                 f"SELECT {label} AS label, {_literal(spec['name'] + ' is not unique')} AS reason FROM {_quoted(table)} t "
                 f"WHERE t.{column} IN (SELECT {column} FROM {_quoted(table)} GROUP BY {column} HAVING count(*) > 1)"
+                f"{_and(unverified)}"
             )
             found.append(_failing(failing))
     return found
@@ -248,14 +264,15 @@ def _values_match_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[Fou
 
 def offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     """Offsets are half-open, inside their document, and documents.text[char_start:char_end] is the quote."""
-    return _run(con, table, _offsets_quote_text(con, table))
+    return _run(con, table, _offsets_quote_text(con, table, _unverified_rows(con, table)))
 
 
-def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Found]:
+def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str, unverified: str = "") -> list[Found]:
     """Offsets are half-open, inside their document, and documents.text[char_start:char_end] is the quote.
 
-    Rows of documents that passed before and did not change since (pipeline.warehouse.increments) are not
-    compared again. The text of each document the remaining rows point at is cut once into blocks of offsets.BLOCK characters (a
+    Rows that passed before and did not change since (pipeline.warehouse.increments) are not compared again:
+    the `unverified` rows of a table loaded by document, the rows of any other table that are not the same
+    document, offsets and quote as a row that passed against the same text (verified_quotes_sql). The text of each document the remaining rows point at is cut once into blocks of offsets.BLOCK characters (a
     table that quotes a few documents does not pay for the others); a quote that lies within two adjacent
     blocks (every token, most sentences) is read from that pair, a longer one from all the blocks it
     covers, so the cost per row does not grow with the document. Rows are labelled only when they fail.
@@ -265,8 +282,10 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
     quote = schema.quote_column(table)
     if quote is None:
         return [[]]
-    verified = verified_documents_sql(con, table)  # documents whose rows passed before, unchanged since
-    unverified = f"WHERE t.doc_id IS NULL OR t.doc_id NOT IN ({verified})" if verified else ""
+    if not loaded_by_document(con, table):
+        md5s = quoted_text_md5s(con, table)  # read again by record_verified_quotes when the check passes
+        if verified := verified_quotes_sql(con, table, quote, md5s):
+            unverified = f"NOT {verified}"
     label = _row_label(table)
     # Only the columns the label and the comparison need travel through the joins.
     needed = [*schema.primary_key(table), "doc_id", "char_start", "char_end"]
@@ -281,7 +300,7 @@ def _offsets_quote_text(con: duckdb.DuckDBPyConnection, table: str) -> list[Foun
     failing = f"__offsets_failing_{table}"
     con.execute(f'CREATE OR REPLACE TEMP TABLE "{failing}" (part INTEGER, label VARCHAR, reason VARCHAR)')
     for condition in conditions:
-        parts = [part for part in (condition, unverified.removeprefix("WHERE ")) if part]
+        parts = [part for part in (condition, unverified) if part]
         where = "WHERE " + " AND ".join(f"({part})" for part in parts) if parts else ""
         sql = offsets.failing_rows_sql(table, columns, quote, label, where)
         con.execute(f'INSERT INTO "{failing}" SELECT part, label, reason FROM ({sql})')
@@ -296,7 +315,7 @@ CHECKS: dict[str, Callable[[duckdb.DuckDBPyConnection, str], list[str]]] = {
     "offsets_quote_text": offsets_quote_text,
 }
 # What each check finds, for running every check of a table as one statement (table_problems).
-_FINDERS: dict[str, Callable[[duckdb.DuckDBPyConnection, str], list[Found]]] = {
+_FINDERS: dict[str, Callable[[duckdb.DuckDBPyConnection, str, str], list[Found]]] = {
     "primary_key_unique": _primary_key_unique,
     "foreign_keys_resolve": _foreign_keys_resolve,
     "values_match_schema": _values_match_schema,
@@ -325,11 +344,37 @@ def table_problems(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, list
     """Every check of one table (not_empty included), by name: the queries of all checks run as one
     DuckDB statement, with the same problems as running each check on its own."""
     names = checks_of(table)
-    found = {name: _FINDERS[name](con, table) for name in names}
+    unverified = _unverified_rows(con, table)
+    found = {name: _FINDERS[name](con, table, unverified) for name in names}
     reports = iter(_reports(con, table, [item for name in names for item in found[name]]))
     results = {"not_empty": not_empty(con, table)}
     for name in names:
         results[name] = [problem for _ in found[name] for problem in next(reports)]
-    if "offsets_quote_text" in names and not results["offsets_quote_text"]:
+    if not any(results[name] for name in names):
         record_verified(con, table)  # a table loaded by document: the next build checks changed documents only
+    quote = schema.quote_column(table)
+    if quote and not results.get("offsets_quote_text") and not loaded_by_document(con, table):
+        record_verified_quotes(con, table, quote, quoted_text_md5s_name(table))  # next build: new or moved quotes only
     return results
+
+
+def _unverified_rows(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """SQL condition on a row `t` of a table loaded by document whose key begins with doc_id: true unless its
+    document's rows passed every check before, unchanged since (pipeline.warehouse.increments); "" (every row
+    is checked) for any other table or when no record is kept."""
+    if schema.primary_key(table)[:1] != ["doc_id"] or not loaded_by_document(con, table):
+        return ""
+    verified = verified_documents_sql(con, table)
+    if verified is None:
+        return ""
+    held = f"__verified_{table}"
+    con.execute(f'CREATE OR REPLACE TEMP TABLE "{held}" AS {verified}')
+    return f't.doc_id IS NULL OR t.doc_id NOT IN (SELECT doc_id FROM "{held}")'
+
+
+def _where(condition: str) -> str:
+    return f"WHERE ({condition})" if condition else ""
+
+
+def _and(condition: str) -> str:
+    return f" AND ({condition})" if condition else ""

@@ -101,10 +101,20 @@ def test_work_points_tasks_nest_and_carry_targets(package: Path):
 def test_provincial_conference_keeps_its_meeting_and_its_tasks(package: Path):
     [meeting] = _rows(
         package,
-        "SELECT level, region_code, work_year, CAST(start_date AS VARCHAR), location, lead_official, plan_id FROM meetings",
+        "SELECT level, region_code, work_year, CAST(start_date AS VARCHAR), location, lead_official, plan_id FROM meetings"
+        " WHERE region_code = '430000'",
     )
     assert meeting[:6] == ("provincial", "430000", 2025, "2025-01-08", "长沙", "李明")
     n_tasks = _rows(package, f"SELECT count(*) FROM tasks WHERE plan_id = '{meeting[6]}' AND depth = 1")
     assert n_tasks == [(3,)]
     [(issuer,)] = _rows(package, f"SELECT issuer FROM plans WHERE plan_id = '{meeting[6]}'")
     assert issuer == "湖南省卫生健康委"
+
+
+def test_a_round_up_reports_the_meeting_of_its_first_item(package: Path):
+    # 1月17日，安徽省卫生健康工作会议召开: the meeting of the item's plan (flag meeting_from_plan_text)
+    meetings = _rows(package, "SELECT region_code, CAST(start_date AS VARCHAR), plan_id, flag FROM meetings ORDER BY 1")
+    assert [row[:2] for row in meetings] == [("340000", "2025-01-17"), ("430000", "2025-01-08")]
+    plan_id, flag = meetings[0][2:]
+    assert "meeting_from_plan_text" in flag
+    assert _rows(package, f"SELECT primary_doc_id FROM plans WHERE plan_id = '{plan_id}'") == [("roundup_fragment",)]

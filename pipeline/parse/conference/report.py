@@ -93,8 +93,8 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
     paras = paragraphs(text)
     meeting_paragraph = next(p for p in paras if p.start <= primary.start <= p.end)
     flags: list[str] = [MEETING_BY_SHAPE] if shaped else []
-    work_year, start_date, end_date = _years_and_dates(text, meeting_paragraph, mentions, published, flags)
-    location = normalise_location(primary.place or next((m.place for m in mentions if m.place), None))
+    work_year, start_date, end_date = years_and_dates(text, meeting_paragraph, mentions, published, flags)
+    location = printed_place(mentions)
     officials = find_officials(text)
     hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]] + ([source] if source else [])
     if primary.joint:  # several provincial units together: no one region
@@ -106,15 +106,7 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
         )
     if scope != NATIONAL and region_code is None and not primary.joint:
         flags.append(REGION_UNRESOLVED)
-    if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:
-        flags.append(LOCATION_FROM_DATELINE)
-    if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code)):
-        location = seat + location  # 县政府会议室 of 西吉县's meeting: 西吉县政府会议室
-    elif location and (seated := venue_in_seat(location, region_code)) is not None:
-        location = seated  # 行政中心 of 常州's meeting: 常州行政中心
-        flags.append(LOCATION_IN_SEAT)
-    if location is None and (location := seat_of(region_code)) is not None:
-        flags.append(LOCATION_FROM_REGION)
+    location = meeting_location(text, location, meeting_paragraph, region_code, flags)
     layout = classify(paras, work_year, meeting_paragraph.index)
     announced = announced_task_count(text)
     segmentation = segment_tasks(text, _zones(layout, meeting_paragraph), announced)
@@ -147,7 +139,29 @@ def _states_plan(text: str, primary: Mention) -> bool:
     return "工作" in primary.name or any(cue in text[primary.end :] for cue in lexicon()["meeting"]["plan_cues"])
 
 
-def _years_and_dates(
+def printed_place(mentions: list[Mention]) -> str | None:
+    """The place the meeting's mentions print (在京 → 北京), the primary mention's first."""
+    return normalise_location(primary_mention(mentions).place or next((m.place for m in mentions if m.place), None))
+
+
+def meeting_location(
+    text: str, location: str | None, meeting_paragraph: Paragraph, region_code: str | None, flags: list[str]
+) -> str | None:
+    """The printed place, else the dateline's; a bare venue placed in the meeting's own city or county; else that
+    region's seat (flagging what was not printed)."""
+    if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:
+        flags.append(LOCATION_FROM_DATELINE)
+    if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code)):
+        location = seat + location  # 县政府会议室 of 西吉县's meeting: 西吉县政府会议室
+    elif location and (seated := venue_in_seat(location, region_code)) is not None:
+        location = seated  # 行政中心 of 常州's meeting: 常州行政中心
+        flags.append(LOCATION_IN_SEAT)
+    if location is None and (location := seat_of(region_code)) is not None:
+        flags.append(LOCATION_FROM_REGION)
+    return location
+
+
+def years_and_dates(
     text: str, meeting_paragraph: Paragraph, mentions: list[Mention], published: date | None, flags: list[str]
 ) -> tuple[int | None, date | None, date | None]:
     """The work year and the meeting's first and last day, flagging what had to be inferred."""

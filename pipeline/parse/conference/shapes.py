@@ -56,13 +56,13 @@ def _group_meeting() -> re.Pattern[str]:
 def shaped_mention(text: str) -> Mention | None:
     """The health meeting held that the text reports, found by its shape, when the text from its first report on
     deploys work: the first report that prints a date (a title line repeats the name without one), else the first."""
-    found = _held_health_meetings(text)
+    found = held_health_meetings(text)
     if not found or not _deploys_work(text, found[0][0]):
         return None  # no health meeting held, or the first one reported deploys nothing: a review, a ceremony
     return next((mention for _, mention in found if mention.meeting_date), found[0][1])
 
 
-def _held_health_meetings(text: str) -> list[tuple[int, Mention]]:
+def held_health_meetings(text: str) -> list[tuple[int, Mention]]:
     """(sentence start, mention) of each health meeting a sentence reports held, in text order."""
     cfg = lexicon()["shape"]
     found: list[tuple[int, Mention]] = []

@@ -95,7 +95,7 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
     if not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
         return None
-    sections = sort_sections(tasks)  # framing, goals, review and safeguards sections give no task
+    sections = sort_sections(tasks, text)  # framing, goals, review and safeguards sections give no task
     tasks, flags = sections.tasks, [*flags, *sections.flags]
     flags += header.flags
     if header.is_notice:

@@ -6,7 +6,9 @@ heading alone (the role words are data: `work_points.toml [sections]`), at any d
 - framing, goals and safeguards sections give no task; their spans are where the plan states its targets;
 - a review section gives nothing (its figures are reported, not planned: its span is a review passage for the
   reported-figures rule);
-- a task-section heading (二、重点任务) is a part of the document, not a task: its items take its place.
+- a task-section heading (二、重点任务) is a part of the document, not a task: its items take its place; so is a
+  heading that names a year and a kind of plan (二、2024年工作思路 after 一、2023年工作总结): it is that year's plan,
+  where 工作思路 alone frames the plan.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from pipeline.parse.lists import nested_list_tasks
 from pipeline.parse.work_points.header import lexicon
 
 ROLES = ("framing", "goals", "review", "safeguards", "tasks")
@@ -65,6 +68,8 @@ def section_role(heading: str) -> str | None:
     core = _YEAR.sub("", heading.strip()).strip(_CLOSING)
     if not core:
         return None
+    if core != heading.strip().strip(_CLOSING) and core in lexicon()["sections"]["year_plan_kinds"]:
+        return "tasks"  # 二、2024年工作思路 after 一、2023年工作总结: the year's plan, not the plan's framing
     parts = [part.strip() for part in joiners.split(core)]
     roles = {words.get(part) or _composed_role(part) for part in parts}
     if None in roles:
@@ -75,24 +80,27 @@ def section_role(heading: str) -> str | None:
     return None
 
 
-def sort_sections(tasks: list[dict[str, Any]]) -> SortedOutline:
-    """Keep the tasks of task sections; record where the plan's own targets are stated and flag what was left."""
+def sort_sections(tasks: list[dict[str, Any]], text: str | None = None) -> SortedOutline:
+    """Keep the tasks of task sections; record where the plan's own targets are stated and flag what was left.
+    With `text`, a task section whose outline found no items gives the marked list printed inside it (二、2024年
+    工作思路 then 一是…二是…三是… in one paragraph), when it holds one."""
     result = SortedOutline(tasks=[])
-    result.tasks = _sorted(tasks, result)
+    result.tasks = _sorted(tasks, result, text)
     result.flags = list(dict.fromkeys(result.flags))
     return result
 
 
-def _sorted(tasks: list[dict[str, Any]], result: SortedOutline) -> list[dict[str, Any]]:
+def _sorted(tasks: list[dict[str, Any]], result: SortedOutline, text: str | None = None) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
     for task in tasks:
         role = section_role(task["title"])
+        inline = nested_list_tasks(text, task["start"], task["end"]) if role == "tasks" and text else []
         if role is None:
-            task["children"] = _sorted(task["children"], result)
+            task["children"] = _sorted(task["children"], result, text)
             kept.append(task)
         elif role == "tasks":
-            if task["children"]:
-                kept.extend(_sorted(task["children"], result))
+            if task["children"] or len(inline) >= 2:
+                kept.extend(_sorted(task["children"] or inline, result, text))
                 result.flags.append("task_section_heading_dropped")
             else:  # a task section written as prose: the section itself is the task
                 kept.append(task)

@@ -1,0 +1,109 @@
+"""The meeting a text reports held when its plan is read by another reader than the meeting parser.
+
+A plan stated by a deploy sentence, an announced list, a round-up item or a meeting the parser names only
+(pipeline.parse.conference.fallback) may come from a text that also reports a meeting held: 7月12日，某县召开妇幼健康
+项目推进会。今年全县将…. That meeting is found by the meeting parser's own readers (a known name held: facts.py; a
+name by its shape: shapes.py), without their test that the text after it deploys work (the plan is already read),
+and its facts by the same readers: the date printed (years.py), the place (places.py), the officials and their roles
+(officials.py). It is the plan's meeting only when it is consistent with the plan: of the plan's level, of its region
+when both name one, inside the plan's own text; it takes the plan's region and work year. A meeting named in passing
+(继…会议召开之后, 传达在京召开的…会议精神) or to come (将于…召开) is none. The meeting carries the flag
+`meeting_from_plan_text`. Lexicon: pipeline/data/meetings.toml [held_in_plan_text].
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+from typing import Any
+
+from pipeline.parse.conference.common import compiled, lexicon, paragraphs
+from pipeline.parse.conference.facts import Mention, find_mentions, is_nhwc
+from pipeline.parse.conference.officials import find_officials, lead_official
+from pipeline.parse.conference.report import meeting_location, printed_place, years_and_dates
+from pipeline.parse.conference.shapes import held_health_meetings
+from pipeline.parse.conference.types import MeetingReport
+
+MEETING_FROM_PLAN_TEXT = "meeting_from_plan_text"
+_CLAUSE_ENDS = "，。；！？\n"
+
+
+@cache
+def _words() -> dict[str, re.Pattern[str]]:
+    cfg = lexicon()["held_in_plan_text"]
+    return {key: compiled(cfg[key]) for key in ("passing_before", "passing_after", "to_come")}
+
+
+def held_meetings(text: str) -> list[Mention]:
+    """Every meeting the text names held, by a known name or by its shape, in text order, without the ones named in
+    passing or to come; a shape overlapping a known name is the same meeting."""
+    known = find_mentions(text)
+    shaped = [m for _, m in held_health_meetings(text) if not any(m.start < k.end and k.start < m.end for k in known)]
+    return [m for m in sorted(known + shaped, key=lambda m: m.start) if _reported_held(text, m)]
+
+
+def _reported_held(text: str, mention: Mention) -> bool:
+    """Whether the mention's clause reports the meeting held: not in passing (继…, 传达…, …精神) nor to come (将于…)."""
+    start = max(text.rfind(char, 0, mention.start) for char in _CLAUSE_ENDS) + 1
+    ends = [i for char in _CLAUSE_ENDS if (i := text.find(char, mention.end)) >= 0]
+    end = min(ends) if ends else len(text)
+    words = _words()
+    if words["passing_before"].search(text, start, mention.start) or words["to_come"].search(text, start, end):
+        return False
+    return words["passing_after"].search(text[mention.end : end]) is None
+
+
+def plan_text_meeting(
+    text: str, plans: list[dict[str, Any]], published: date | None
+) -> tuple[MeetingReport, int] | None:
+    """(the meeting the text reports held, the index of the plan it is consistent with), the first such meeting that
+    prints its date, else the first; None when the text reports none, or none consistent with a plan."""
+    found = [(m, index) for m in held_meetings(text) if (index := _plan_of(m, plans)) is not None]
+    if not found:
+        return None
+    mention, index = next(((m, i) for m, i in found if m.meeting_date), found[0])
+    return _report(text, mention, plans[index], published), index
+
+
+def _plan_of(mention: Mention, plans: list[dict[str, Any]]) -> int | None:
+    """The first plan the meeting is consistent with: same level, same region when both name one, inside its text."""
+    for index, plan in enumerate(plans):
+        region = mention.region.code if mention.region else None
+        if mention.scope != plan["level"] or (region and plan["region_code"] and region != plan["region_code"]):
+            continue
+        if plan["start"] <= mention.start < plan["end"]:
+            return index
+    return None
+
+
+def _report(text: str, mention: Mention, plan: dict[str, Any], published: date | None) -> MeetingReport:
+    """The meeting's facts, read as the meeting parser reads them; its level, region and work year the plan's."""
+    flags: list[str] = [MEETING_FROM_PLAN_TEXT]
+    paragraph = next(p for p in paragraphs(text) if p.start <= mention.start <= p.end)
+    work_year, start_date, end_date = years_and_dates(text, paragraph, [mention], published, flags)
+    if plan["work_year"] is not None:
+        work_year = plan["work_year"]
+        flags = [flag for flag in flags if not flag.startswith("work_year_")]
+    region_code = plan["region_code"] or (mention.region.code if mention.region else None)
+    if plan["level"] != "national" and region_code is None:
+        flags.append("region_unresolved")
+    location = meeting_location(text, printed_place([mention]), paragraph, region_code, flags)
+    officials = find_officials(text)
+    return MeetingReport(
+        name=mention.name,
+        scope=plan["level"],
+        region_code=region_code,
+        is_national_health_work_conference=is_nhwc(mention),
+        work_year=work_year,
+        start_date=start_date,
+        end_date=end_date,
+        location=location,
+        lead_official=lead_official(officials),
+        officials=tuple(officials),
+        tasks=(),
+        announced_task_count=None,
+        sections=(),
+        commentary=(),
+        flags=tuple(flags),
+    )

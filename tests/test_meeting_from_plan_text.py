@@ -1,0 +1,123 @@
+"""The meeting a text reports held when its plan is read by another reader than the meeting parser
+(pipeline.parse.conference.held): sentences written for the test.
+
+A text whose plan a deploy sentence or a round-up item states, and that reports a meeting held, gets that meeting
+(flag meeting_from_plan_text) with the date, place and officials it prints, read by the meeting parser's readers,
+when the meeting is of the plan's level and region. A meeting named in passing or to come is none; an official
+who only attends has no lead role.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents.extract import extract_document
+from pipeline.parse.conference.held import MEETING_FROM_PLAN_TEXT, held_meetings
+from pipeline.text.clean import clean_text
+
+COUNTY_PLAN = "今年泽州县将为6000名妇女免费筛查宫颈癌和乳腺癌，为3000名孕妇免费开展产前筛查。"
+
+
+def _extract(raw: str, published: str = "2024-07-15") -> dict:
+    return extract_document(clean_text(raw).text, kind=None, published=published)
+
+
+@pytest.mark.parametrize(
+    ("raw", "level", "start", "location", "officials"),
+    [
+        # national: a health body holds a meeting in Beijing (在京), the date with its year
+        (
+            "2024年1月5日，国家卫生健康委在京召开妇幼健康项目推进会。"
+            "今年国家将为1000万名农村妇女免费筛查宫颈癌和乳腺癌，为500万名孕妇免费开展产前筛查。",
+            "national", "2024-01-05", "北京", [],
+        ),
+        # provincial: a month and day, the chair
+        (
+            "3月5日，湖南省卫生健康委召开全省基层卫生健康座谈会。"
+            "今年全省将新建100个社区医院，为基层培训5000名全科医生。副主任李华主持会议。",
+            "provincial", "2024-03-05", None, [("李华", "chair")],
+        ),
+        # municipal: a day alone (5日上午, in the month of publication), a room in the city's government, a speech and a chair
+        (
+            "本报讯 5日上午，株洲市卫生健康委在市政府会议室召开全市医疗保障推进会。"
+            "今年全市将新增10家定点医院，为5000名老人免费体检。副市长赵六出席会议并讲话，市卫生健康委主任钱七主持会议。",
+            "municipal", "2024-07-05", "株洲市政府会议室", [("赵六", "speech"), ("钱七", "chair")],
+        ),
+        # county: the county government's meeting room (在县政府会议室); an official who only attends has no role
+        (
+            "1月5日，泽州县在县政府会议室召开妇幼健康项目推进会。" + COUNTY_PLAN + "县委副书记张三出席会议。",
+            "county", "2024-01-05", "泽州县政府会议室", [],
+        ),
+        # county: no place printed, the county's seat; the head of the health bureau speaks
+        (
+            "7月12日，泽州县召开妇幼健康项目推进会。" + COUNTY_PLAN + "县卫生健康局局长王明出席会议并讲话。",
+            "county", "2024-07-12", "泽州", [("王明", "speech")],
+        ),
+    ],  # fmt: skip
+)
+def test_a_plan_texts_meeting_held_is_its_meeting(
+    raw: str, level: str, start: str, location: str | None, officials: list[tuple[str, str]]
+) -> None:
+    payload = _extract(raw)
+    (plan,) = payload["plans"]
+    meeting = payload["meeting"]
+    assert meeting is not None and MEETING_FROM_PLAN_TEXT in meeting["flags"]
+    assert (meeting["scope"], meeting["region_code"], meeting["work_year"]) == (
+        level,
+        plan["region_code"],
+        plan["work_year"],
+    )
+    assert meeting["field"] == plan["field"]  # the meeting's plan is the one the text states
+    assert meeting["n_tasks"] == len(plan["tasks"]) > 0
+    assert (meeting["start_date"], meeting["location"]) == (start, location)
+    assert [(o["name"], o["role"]) for o in meeting["officials"]] == officials
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # named in passing: an earlier meeting relayed, or what follows it
+        "泽州县卫生健康局传达了在太原召开的全县妇幼健康项目推进会精神。" + COUNTY_PLAN,
+        "继泽州县妇幼健康项目推进会召开之后，" + COUNTY_PLAN,
+        # to come
+        "泽州县拟召开妇幼健康项目推进会。" + COUNTY_PLAN,
+        "泽州县卫生健康局将于7月20日召开妇幼健康项目推进会。" + COUNTY_PLAN,
+        # a notice convening it: no plan, no meeting
+        "关于召开全县妇幼健康项目推进会的通知\n" + COUNTY_PLAN,
+        # a meeting of another level than the plan's (a provincial one watched by the county)
+        "泽州县组织收看全省妇幼健康项目视频会议。" + COUNTY_PLAN,
+    ],
+)
+def test_a_meeting_in_passing_to_come_or_of_another_level_is_none(raw: str) -> None:
+    assert _extract(raw)["meeting"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        ("7月12日，泽州县召开妇幼健康项目推进会。", True),
+        ("全省疾病预防控制工作会议于1月5日在长沙召开。", True),
+        ("继全省疾病预防控制工作会议召开以来，各地积极行动。", False),
+        ("认真学习在长沙召开的全省疾病预防控制工作会议精神。", False),
+        ("全省疾病预防控制工作会议将于1月20日在长沙召开。", False),
+        ("全省疾病预防控制工作会议召开后，各地贯彻会议精神。", True),  # 会议精神 in a later clause relays this one
+    ],
+)
+def test_held_meetings_leave_out_meetings_in_passing_and_to_come(sentence: str, held: bool) -> None:
+    assert bool(held_meetings(sentence)) is held
+
+
+def test_a_round_up_items_meeting_is_the_meeting_of_that_item() -> None:
+    raw = (
+        "1月17日，安徽省卫生健康工作会议召开。会议指出，2025年，全省将合理配置医疗资源；落实儿科服务年行动。"
+        "2月12日，北京市卫生健康委召开媒体沟通会。会上介绍了2025年重点工作。完善信息化顶层设计；推进全民健康信息平台建设。"
+    )
+    payload = _extract(raw, published="2025-02-20")
+    assert [(plan["level"], plan["region_code"]) for plan in payload["plans"]] == [
+        ("provincial", "340000"),
+        ("provincial", "110000"),
+    ]
+    meeting = payload["meeting"]
+    assert meeting is not None and MEETING_FROM_PLAN_TEXT in meeting["flags"]
+    assert (meeting["region_code"], meeting["start_date"]) == ("340000", "2025-01-17")
+    assert meeting["n_tasks"] == len(payload["plans"][0]["tasks"])
