@@ -4,7 +4,8 @@ Reports name their meetings in endless ways (区卫生健康系统2019年工作�
 疫情防控、安全稳定暨2022年卫生应急工作视频会议, 全国卫生健康系统医政、医疗应急、外事工作会议), but the sentence
 that reports one has a shape: a holder, a held verb and a name ending in a meeting noun (…卫生健康委召开…会议), or
 the name, then the verb (…工作会在京召开). It is a health meeting when its name or its holder carries a health word
-or a health body, and it states a plan only when the text from that sentence on deploys work (部署…年, 会议强调…要…).
+or a health body, or the clause after its name says it studied or deployed health work (县政府召开常务会议，专题研究部署
+全县卫生健康工作), and it states a plan only when the text from that sentence on deploys work (部署…年, 会议强调…要…).
 Its level and region come from the scope that opens its name (全省, 黔江区), else from its holder (a health body's
 area, a region named): a 全市/全县 scope takes the holder's city or county. Lexicons: pipeline/data/meetings.toml
 [shape]; the meeting and its plan carry the flag `meeting_found_by_shape`.
@@ -80,9 +81,12 @@ def held_health_meetings(text: str) -> list[tuple[int, Mention]]:
                 compiled(lexicon()["shape"]["name_lead"]).match(text[held.start(group) : held.end(group)]).group()
             )
             name, holder = text[start : held.end(group)], held.group("holder") or ""
-            if not _is_health(name + holder) or any(word in name for word in cfg["not_plan_words"] + cfg["name_stops"]):
+            if any(word in name for word in cfg["not_plan_words"] + cfg["name_stops"]):
                 continue
-            if (scope := _scope(name, holder)) is None:
+            by_purpose = not _is_health(name + holder) and _health_purpose(text, held.end(group), sentence.end())
+            if not _is_health(name + holder) and not by_purpose:
+                continue
+            if (scope := _scope(name, holder) or (_bare_opening(holder) if by_purpose else None)) is None:
                 continue
             years = list(re.finditer(rf"({YEAR})年度?", name))  # 2024年度总结暨2025年调度推进会: the year deployed
             year = years[-1] if years else None
@@ -152,6 +156,16 @@ def _is_health(words: str) -> bool:
     cfg = lexicon()
     vocabulary = cfg["meeting"]["health_keywords"] + cfg["meeting"]["organisers"] + cfg["shape"]["holder_words"]
     return any(word in words for word in vocabulary)
+
+
+def _health_purpose(text: str, name_end: int, sentence_end: int) -> bool:
+    """Whether the clause after a meeting's name says it studied or deployed health work (县政府召开常务会议，专题研究
+    部署全县卫生健康工作; 召开会议，安排部署2024年医疗卫生工作): a meeting of a government or a party committee whose
+    name holds no health word is a health meeting by its purpose."""
+    cfg = lexicon()["shape"]
+    window = text[name_end : min(sentence_end, name_end + cfg["purpose_chars"])]
+    verb = re.search(alternation(cfg["purpose_verbs"]), window)
+    return verb is not None and any(word in window[verb.end() :] for word in cfg["purpose_health_words"])
 
 
 def _deploys_work(text: str, start: int) -> bool:
