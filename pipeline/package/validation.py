@@ -41,7 +41,9 @@ def validate_package(dest: Path, validated: Path | None = None) -> list[str]:
     # every table whose foreign keys point into it, with the broken file's decoding error.
     broken = undecodable_csvs(dest, descriptor_data)
     problems += list(broken.values())
-    keys = table_keys(dest, descriptor_data) if validated is not None else {}
+    # SHA256SUMS matched every file: its digests are the files' own, not read a second time.
+    known = {} if problems else _listed_digests(dest)
+    keys = table_keys(dest, descriptor_data, known) if validated is not None else {}
     passed = {name for name, key in keys.items() if (validated / TABLES / key).exists()}
     try:
         with shared_lookups():  # each referenced table read once, not once per table pointing at it
@@ -58,7 +60,7 @@ def validate_package(dest: Path, validated: Path | None = None) -> list[str]:
             problems.append(f"{place}: and {len(errors) - SHOWN_ERRORS} more errors")
         if errors:
             failing.add(name)
-    copies = parquet_problems_by_table(dest, descriptor_data, skip=set(broken), passed=passed)
+    copies = parquet_problems_by_table(dest, descriptor_data, skip=set(broken), passed=passed, known=known)
     problems += [problem for found in copies.values() for problem in found]
     failing |= {name for name, found in copies.items() if found}
     failing |= {r.get("name") for r in descriptor_data["resources"] if isinstance(r, dict) and r.get("path") in broken}
@@ -92,13 +94,23 @@ def _code_version() -> str:
     return hashlib.sha256("\n".join(libraries).encode() + b"".join(m.read_bytes() for m in modules)).hexdigest()
 
 
-def table_keys(dest: Path, descriptor_data: dict[str, Any]) -> dict[str, str]:
+def _listed_digests(dest: Path) -> dict[str, str]:
+    """{path relative to dest: sha256} as SHA256SUMS lists them."""
+    listed = {}
+    for line in (dest / CHECKSUMS).read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    return listed
+
+
+def table_keys(dest: Path, descriptor_data: dict[str, Any], known: dict[str, str] | None = None) -> dict[str, str]:
     """{table: key} of each resource of the descriptor, a sha256 of everything its validation reads: its
     resource descriptor (schema, path, hash, bytes, dialect), the sha256 of its CSV and Parquet files, the
     resource descriptor and CSV sha256 of each table its foreign keys point at, and _code_version(). A
-    resource whose descriptor is not of the expected shape gets no key (it is always validated)."""
+    resource whose descriptor is not of the expected shape gets no key (it is always validated). `known`: the
+    sha256 of files hashed already, by path relative to `dest`."""
     code = _code_version()
-    digests: dict[str, str | None] = {}
+    digests: dict[str, str | None] = dict(known or {})
 
     def digest(path: object) -> str | None:
         if not isinstance(path, str):
@@ -187,10 +199,12 @@ def parquet_problems_by_table(
     descriptor_data: dict[str, Any],
     skip: set[str] = frozenset(),  # type: ignore[assignment]
     passed: set[str] = frozenset(),  # type: ignore[assignment]
+    known: dict[str, str] | None = None,
 ) -> dict[str | None, list[str]]:
     """Each Parquet copy's problems, by resource name: recorded sha256 and bytes, the schema's column types,
     and the CSV's rows (not compared for the CSVs in `skip`, which are blamed already, nor for the tables in
-    `passed`, whose key passed before)."""
+    `passed`, whose key passed before). `known`: the sha256 of files hashed already, by path relative to `dest`."""
+    known = known or {}
     problems: dict[str | None, list[str]] = {}
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")  # no bar on the terminal of `publish`
@@ -203,7 +217,8 @@ def parquet_problems_by_table(
         if not path.exists():
             found.append(f"{path}: missing")
             continue
-        if parquet.get("hash") != f"sha256:{sha256_file(path)}" or parquet.get("bytes") != path.stat().st_size:
+        digest = known.get(parquet["path"]) or sha256_file(path)
+        if parquet.get("hash") != f"sha256:{digest}" or parquet.get("bytes") != path.stat().st_size:
             found.append(f"{path}: sha256 or size differs from datapackage.json")
         if resource.get("path") in skip or resource.get("name") in passed:
             continue
