@@ -1,10 +1,11 @@
 """The meeting a text reports held when its plan is read by another reader than the meeting parser
-(pipeline.parse.conference.held): sentences written for the test.
+(pipeline.parse.conference.held), and meetings named in passing or to come: sentences written for the test.
 
 A text whose plan a deploy sentence or a round-up item states, and that reports a meeting held, gets that meeting
 (flag meeting_from_plan_text) with the date, place and officials it prints, read by the meeting parser's readers,
 when the meeting is of the plan's level and region. A meeting named in passing or to come is none; an official
-who only attends has no lead role.
+who only attends has no lead role. Neither the meeting parser nor its fallback reads a meeting named in passing
+(继…会议召开之后, 传达…会议精神) as the text's meeting.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.documents.extract import extract_document
+from pipeline.parse.conference.fallback import find_conference
 from pipeline.parse.conference.held import MEETING_FROM_PLAN_TEXT, held_meetings
 from pipeline.text.clean import clean_text
 
@@ -121,3 +123,29 @@ def test_a_round_up_items_meeting_is_the_meeting_of_that_item() -> None:
     assert meeting is not None and MEETING_FROM_PLAN_TEXT in meeting["flags"]
     assert (meeting["region_code"], meeting["start_date"]) == ("340000", "2025-01-17")
     assert meeting["n_tasks"] == len(payload["plans"][0]["tasks"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("1月5日，西吉县召开卫生健康工作会议，部署今年工作。", True),
+        ("2024年全市卫生健康工作会议在株洲召开。", True),
+        ("5月15日，院长主持召开院长办公会，传达2023年全市卫生健康工作会议精神。", False),
+        ("继2024年全省卫生健康工作会议召开之后，我县迅速行动。", False),
+        ("全县卫生健康工作会议将于1月20日召开。", False),
+    ],
+)
+def test_the_fallback_names_no_conference_in_passing_or_to_come(sentence: str, found: bool) -> None:
+    assert (find_conference(sentence) is not None) is found
+
+
+def test_a_meeting_named_in_passing_is_not_the_texts_meeting_held() -> None:
+    # the meeting parser reads no national meeting from 继…召开之后, nor the fallback a municipal one relayed
+    payload = _extract("继全国卫生健康工作会议召开之后，" + COUNTY_PLAN)
+    assert payload["meeting"] is None and payload["kind"] != "national_conference_report"
+    relayed = _extract(
+        "5月15日，县人民医院召开院长办公会，传达2023年全市卫生健康工作会议精神。"
+        "会议要求，要加快提升公共卫生服务能力，持续强化医疗服务。"
+    )
+    assert relayed["kind"] != "municipal_conference_report"
+    assert not any("meeting_not_parsed" in (plan["flag"] or "") for plan in relayed["plans"])

@@ -1,4 +1,4 @@
-"""Shared helpers of the meeting parser: the lexicon file, paragraphs with offsets, numerals."""
+"""Shared helpers of the meeting parser: the lexicon file, paragraphs with offsets, numerals, a meeting named in passing."""
 
 from __future__ import annotations
 
@@ -91,3 +91,30 @@ def lstrip_span(text: str, start: int, end: int, chars: str = "") -> int:
     while start < end and (text[start].isspace() or text[start] in chars):
         start += 1
     return start
+
+
+_CLAUSE_ENDS = "，。；！？\n"
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between ，。；！？ or line ends) that holds text[start:end]."""
+    clause_start = max(text.rfind(char, 0, start) for char in _CLAUSE_ENDS) + 1
+    ends = [i for char in _CLAUSE_ENDS if (i := text.find(char, end)) >= 0]
+    return clause_start, min(ends) if ends else len(text)
+
+
+def named_in_passing(text: str, start: int, end: int) -> bool:
+    """Whether the clause of the meeting named at text[start:end] names it in passing or relays it (继…会议召开之后,
+    传达在京召开的…会议精神), not as held (meetings.toml [in_passing])."""
+    clause_start, clause_end = _clause(text, start, end)
+    cfg = lexicon()["in_passing"]
+    if compiled(cfg["passing_before"]).search(text, clause_start, start):
+        return True
+    return compiled(cfg["passing_after"]).search(text[end:clause_end]) is not None
+
+
+def named_in_passing_or_to_come(text: str, start: int, end: int) -> bool:
+    """Whether the meeting named at text[start:end] is named in passing, or as to come (将于…召开, 拟召开)."""
+    clause_start, clause_end = _clause(text, start, end)
+    to_come = compiled(lexicon()["in_passing"]["to_come"]).search(text, clause_start, clause_end)
+    return to_come is not None or named_in_passing(text, start, end)

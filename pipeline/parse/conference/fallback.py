@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import lexicon, sentence_start
+from pipeline.parse.conference.common import lexicon, named_in_passing_or_to_come, sentence_start
 from pipeline.parse.lists import list_tasks
 from pipeline.text.regions import county_named, find_regions
 
@@ -91,13 +91,16 @@ def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
 
 
 def find_conference(text: str) -> ConferenceMention | None:
-    """The first health work conference named in a sentence that reports it held or watched."""
+    """The first health work conference named in a sentence that reports it held or watched, not in passing nor as
+    to come."""
     for match in _NAME.finditer(text):
         start = sentence_start(text, match.start(), "。\n")
         ends = [i for i in (text.find("。", match.end()), text.find("\n", match.end())) if i >= 0]
         sentence_end = min(ends) if ends else len(text)
         if not _held().search(text, start, sentence_end) and not _speech_title(text, match):
             continue
+        if named_in_passing_or_to_come(text, match.start(), match.end()):
+            continue  # 传达…会议精神, 继…会议召开之后, 将于…召开: not the meeting the text reports
         area = match.group("area") or _area_before(text, start, match)
         level, region_code = _level_and_region(area, text) if area else (None, None)
         if level is None:

@@ -8,17 +8,15 @@ and its facts by the same readers: the date printed (years.py), the place (place
 (officials.py). It is the plan's meeting only when it is consistent with the plan: of the plan's level, of its region
 when both name one, inside the plan's own text; it takes the plan's region and work year. A meeting named in passing
 (继…会议召开之后, 传达在京召开的…会议精神) or to come (将于…召开) is none. The meeting carries the flag
-`meeting_from_plan_text`. Lexicon: pipeline/data/meetings.toml [held_in_plan_text].
+`meeting_from_plan_text`. Lexicon: pipeline/data/meetings.toml [in_passing].
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import compiled, lexicon, paragraphs
+from pipeline.parse.conference.common import named_in_passing_or_to_come, paragraphs
 from pipeline.parse.conference.facts import Mention, find_mentions, is_nhwc
 from pipeline.parse.conference.officials import find_officials, lead_official
 from pipeline.parse.conference.report import meeting_location, printed_place, years_and_dates
@@ -26,13 +24,6 @@ from pipeline.parse.conference.shapes import held_health_meetings
 from pipeline.parse.conference.types import MeetingReport
 
 MEETING_FROM_PLAN_TEXT = "meeting_from_plan_text"
-_CLAUSE_ENDS = "，。；！？\n"
-
-
-@cache
-def _words() -> dict[str, re.Pattern[str]]:
-    cfg = lexicon()["held_in_plan_text"]
-    return {key: compiled(cfg[key]) for key in ("passing_before", "passing_after", "to_come")}
 
 
 def held_meetings(text: str) -> list[Mention]:
@@ -40,18 +31,8 @@ def held_meetings(text: str) -> list[Mention]:
     passing or to come; a shape overlapping a known name is the same meeting."""
     known = find_mentions(text)
     shaped = [m for _, m in held_health_meetings(text) if not any(m.start < k.end and k.start < m.end for k in known)]
-    return [m for m in sorted(known + shaped, key=lambda m: m.start) if _reported_held(text, m)]
-
-
-def _reported_held(text: str, mention: Mention) -> bool:
-    """Whether the mention's clause reports the meeting held: not in passing (继…, 传达…, …精神) nor to come (将于…)."""
-    start = max(text.rfind(char, 0, mention.start) for char in _CLAUSE_ENDS) + 1
-    ends = [i for char in _CLAUSE_ENDS if (i := text.find(char, mention.end)) >= 0]
-    end = min(ends) if ends else len(text)
-    words = _words()
-    if words["passing_before"].search(text, start, mention.start) or words["to_come"].search(text, start, end):
-        return False
-    return words["passing_after"].search(text[mention.end : end]) is None
+    found = sorted(known + shaped, key=lambda m: m.start)
+    return [m for m in found if not named_in_passing_or_to_come(text, m.start, m.end)]
 
 
 def plan_text_meeting(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipeline.parse.conference.common import Paragraph, lexicon, paragraphs
+from pipeline.parse.conference.common import Paragraph, lexicon, named_in_passing, paragraphs
 from pipeline.parse.conference.facts import (
     MeetingDate,
     Mention,
@@ -79,7 +79,7 @@ TASK_COUNT_DIFFERS = "task_count_differs_from_announced"
 def parse_meeting_report(text: str, published: date | None = None, source: str | None = None) -> MeetingReport | None:
     """Parse a cleaned report; None when the text does not report a health work conference held. `source` is
     the page's printed source line (来源：分宜县融媒体中心), read after the text's own title lines for the region."""
-    mentions = find_mentions(text)
+    mentions = [m for m in find_mentions(text) if not named_in_passing(text, m.start, m.end)]  # 继…会议召开之后
     if mentions and not _states_plan(text, primary_mention(mentions)):
         mentions = []  # a symposium or briefing that deploys no work, or a meeting named in passing (继…大会后)
     shaped = None if mentions else shaped_mention(text)
