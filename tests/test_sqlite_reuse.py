@@ -133,3 +133,15 @@ def test_the_plan_reuses_runs_of_unchanged_documents_with_their_shift_and_reads_
     assert copy_plan({"parquet": "p1"}, {"parquet": "p2"}) is None  # not keyed by document: read it all
     removed = {"parquet": "p3", "documents": [["a", 2, "ma"], ["e", 4, "me"]]}
     assert copy_plan(old, removed) == [Reused(1, 2, 0), Reused(7, 10, -4)]
+
+
+def test_the_sha256_recorded_when_a_copy_is_kept_is_given_only_for_that_very_file(tmp_path: Path):
+    kept = tmp_path / "kept"
+    written = write_sqlite(_write_package(tmp_path / "first", {"a1": TEXTS["a1"]}), kept=kept)
+    assert sqlite_reuse.kept_sha256(kept, written) == sqlite_reuse.sha256_file(written)
+    copied = tmp_path / "copied.sqlite"  # the same bytes in another file: not vouched for (it may change alone)
+    copied.write_bytes(written.read_bytes())
+    assert sqlite_reuse.kept_sha256(kept, copied) is None
+    assert sqlite_reuse.kept_sha256(None, written) is None
+    (kept / sqlite_reuse.RECORD_FILE).unlink()
+    assert sqlite_reuse.kept_sha256(kept, written) is None

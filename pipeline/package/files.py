@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from pipeline import schema
-from pipeline.package import coverage, csv_policy, loader, sqlite
+from pipeline.package import coverage, csv_policy, loader, sqlite, sqlite_reuse
 from pipeline.package.checksums import sha256_file, write_checksums
 from pipeline.package.readme import render_readme
 from pipeline.warehouse.database import fetch_dicts, sql_string
@@ -211,8 +211,8 @@ def write_package(
             write_figures(con, dest, figure_cache)
     for path in _data_files(dest):
         relative = path.relative_to(dest).as_posix()
-        if relative not in known:
-            known[relative] = sha256_file(path)
+        if relative not in known:  # the SQLite copy was hashed when it was kept (pipeline.package.sqlite_reuse)
+            known[relative] = sqlite_reuse.kept_sha256(sqlite_kept, path) or sha256_file(path)
     documents = [
         dict(
             zip(

@@ -108,6 +108,19 @@ def previous_copy(folder: Path | None, writer: str) -> tuple[Path, dict[str, dic
         return None
 
 
+def kept_sha256(folder: Path | None, written: Path) -> str | None:
+    """The sha256 `keep` recorded for the copy it kept, when `written` is that very file (a hard link of it, just
+    kept: same inode); else None. Spares the package one more read of its largest file."""
+    if folder is None:
+        return None
+    try:
+        if not os.path.samefile(folder / KEPT_FILE, written):
+            return None
+        return json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))["sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def keep(folder: Path | None, written: Path, writer: str, digests: dict[str, dict[str, Any]]) -> None:
     """Keep the copy just written (a hard link, else a copy) and its record, for the next build."""
     if folder is None:
