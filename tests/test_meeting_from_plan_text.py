@@ -149,3 +149,45 @@ def test_a_meeting_named_in_passing_is_not_the_texts_meeting_held() -> None:
     )
     assert relayed["kind"] != "municipal_conference_report"
     assert not any("meeting_not_parsed" in (plan["flag"] or "") for plan in relayed["plans"])
+
+
+SPEECH_PLAN = "2024年全省要重点抓好以下工作：一是深化医改，推进医共体建设；二是强化公共卫生，提升疾控能力；三是优化医疗服务。"
+
+
+@pytest.mark.parametrize(
+    ("title", "official"),
+    [
+        # the speech's own title, a dash, the speaker and the meeting; the date in brackets after it
+        ("以改革创新精神开创卫生健康事业新局面——湖南省卫生健康委主任王五在2024年全省卫生健康工作会议上的讲话（2024年1月5日）",
+         ("王五", "speech")),
+        ("湖南省卫生健康委主任赵六在2024年全省卫生健康工作会议上的工作报告（2024年1月5日）", ("赵六", "work_report")),
+    ],  # fmt: skip
+)
+def test_a_speech_titles_speaker_and_date_are_its_meetings(title: str, official: tuple[str, str]) -> None:
+    # read by the fallback (the title names the meeting, no sentence reports it held) or by the meeting parser
+    for body in (SPEECH_PLAN, "同志们：今天召开全省卫生健康工作会议。" + SPEECH_PLAN):
+        payload = _extract(title + "\n" + body)
+        meeting = payload["meeting"]
+        assert meeting is not None and meeting["scope"] == "provincial"
+        assert meeting["start_date"] == "2024-01-05"
+        assert (meeting["officials"][0]["name"], meeting["officials"][0]["role"]) == official
+
+
+def test_a_speech_relayed_in_the_body_names_no_speaker() -> None:
+    # 传达…在…会议上的讲话精神 in the body is no title: its speaker is not the meeting's
+    payload = _extract(
+        "1月8日，泽州县召开卫生健康工作会议。会议传达了省卫生健康委主任王五在全省卫生健康工作会议上的讲话精神。"
+        "会议要求，2024年全县要深化医改，加强疾病防控。"
+    )
+    assert "王五" not in [official["name"] for official in (payload["meeting"] or {}).get("officials", [])]
+
+
+def test_a_conference_the_fallback_names_is_dated_by_its_lead_after_the_title() -> None:
+    # 南溪县 is 南溪区 today: the meeting parser does not read it; the fallback names it in the title line, undated
+    payload = _extract(
+        "2023年南溪县卫生工作会议召开\n3月2日上午，南溪县召开卫生工作会议。\n"
+        "会议强调，2023年要重点做好三个方面的工作。一是强化基层，推进医共体建设。二是守牢底线，抓好疾病防控。三是优化服务。"
+    )
+    meeting = payload["meeting"]
+    assert meeting is not None and MEETING_FROM_PLAN_TEXT in meeting["flags"]
+    assert (meeting["scope"], meeting["start_date"], meeting["n_tasks"]) == ("county", "2023-03-02", 3)

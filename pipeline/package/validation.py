@@ -1,26 +1,34 @@
 """Validation of a written package: Frictionless over its descriptor, every CSV decoding as UTF-8 to its end,
 the Parquet copies equal to the CSV files, and the SQLite copy's row counts (pipeline.package.sqlite);
-`validate_once` skips a package whose every byte passed before."""
+`validate_once` skips a package whose every byte passed before, and in a package that changed, the tables
+whose own validation would read the same bytes as one that passed before (`table_keys`)."""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from pipeline import schema
-from pipeline.package import csv_policy, sqlite
+from pipeline.package import csv_policy, frictionless_lookups, sqlite
 from pipeline.package.checksums import CHECKSUMS, sha256_file, verify_checksums
 from pipeline.package.files import SHOWN_ERRORS, sql_string
 from pipeline.package.frictionless_lookups import shared_lookups
 from pipeline.package.json_files import JsonFileError, read_descriptor
 
+# Under the folder of validated markers (validate_once): one empty file per table that passed, named by its key.
+TABLES = "tables"
 
-def validate_package(dest: Path) -> list[str]:
-    """Frictionless validation of datapackage.json (schemas, keys, hashes, bytes) plus SHA256SUMS."""
+
+def validate_package(dest: Path, validated: Path | None = None) -> list[str]:
+    """Frictionless validation of datapackage.json (schemas, keys, hashes, bytes) plus SHA256SUMS.
+
+    With `validated` (a folder of markers), a table whose key (table_keys) passed before is neither read by
+    Frictionless nor compared with its Parquet copy again, and each table that passes now is marked."""
     descriptor_path = dest / "datapackage.json"
     problems = verify_checksums(dest)
     try:
@@ -33,19 +41,104 @@ def validate_package(dest: Path) -> list[str]:
     # every table whose foreign keys point into it, with the broken file's decoding error.
     broken = undecodable_csvs(dest, descriptor_data)
     problems += list(broken.values())
+    # SHA256SUMS matched every file: its digests are the files' own, not read a second time.
+    known = {} if problems else _listed_digests(dest)
+    keys = table_keys(dest, descriptor_data, known) if validated is not None else {}
+    passed = {name for name, key in keys.items() if (validated / TABLES / key).exists()}
     try:
         with shared_lookups():  # each referenced table read once, not once per table pointing at it
-            report = frictionless.Package(str(descriptor_path)).validate()
+            report = _frictionless_report(frictionless.Package(str(descriptor_path)), skip=passed)
     except frictionless.FrictionlessException as error:
         return [*problems, f"{descriptor_path}: {error}"]
-    for place, errors in [(dest / (task.place or ""), task.errors) for task in report.tasks] + [
-        (descriptor_path, report.errors)
+    failing = {None}  # the names of the tables with a problem (None: the descriptor's own errors)
+    for place, name, errors in [(dest / (task.place or ""), task.name, task.errors) for task in report.tasks] + [
+        (descriptor_path, None, report.errors)
     ]:
         errors = [e for e in errors if not (broken and e.type == "encoding-error")]
         problems += [f"{place}: {error.message}" for error in errors[:SHOWN_ERRORS]]
         if len(errors) > SHOWN_ERRORS:  # every problem is counted, the first ones are shown
             problems.append(f"{place}: and {len(errors) - SHOWN_ERRORS} more errors")
-    return problems + parquet_problems(dest, descriptor_data, skip=set(broken)) + _sqlite_problems(dest)
+        if errors:
+            failing.add(name)
+    copies = parquet_problems_by_table(dest, descriptor_data, skip=set(broken), passed=passed, known=known)
+    problems += [problem for found in copies.values() for problem in found]
+    failing |= {name for name, found in copies.items() if found}
+    failing |= {r.get("name") for r in descriptor_data["resources"] if isinstance(r, dict) and r.get("path") in broken}
+    if validated is not None and not broken:  # a table pointing into a broken CSV was not fully read
+        for task in report.tasks:
+            if task.name in keys and task.name not in failing:
+                (validated / TABLES).mkdir(parents=True, exist_ok=True)
+                (validated / TABLES / keys[task.name]).touch()
+    return problems + _sqlite_problems(dest)
+
+
+def _frictionless_report(package: Any, skip: set[str]) -> Any:  # a frictionless Package -> its Report
+    """`package.validate()` (Frictionless 5.21's Package.validate: the descriptor, then each resource in
+    order) without reading the resources named in `skip`."""
+    from frictionless import FrictionlessException, Report
+
+    try:
+        package.to_descriptor(validate=True)
+    except FrictionlessException as exception:
+        return Report.from_validation(errors=exception.to_errors())
+    reports = [resource.validate() for resource in package.resources if resource.name not in skip]
+    return Report.from_validation_reports(time=0, reports=reports)
+
+
+def _code_version() -> str:
+    """What validates a table besides its bytes: the libraries' versions and the source of the modules."""
+    from importlib.metadata import version
+
+    modules = [Path(__file__), Path(csv_policy.__file__), Path(frictionless_lookups.__file__), Path(schema.__file__)]
+    libraries = [f"{name} {version(name)}" for name in ("frictionless", "duckdb", "pyarrow")]
+    return hashlib.sha256("\n".join(libraries).encode() + b"".join(m.read_bytes() for m in modules)).hexdigest()
+
+
+def _listed_digests(dest: Path) -> dict[str, str]:
+    """{path relative to dest: sha256} as SHA256SUMS lists them."""
+    listed = {}
+    for line in (dest / CHECKSUMS).read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    return listed
+
+
+def table_keys(dest: Path, descriptor_data: dict[str, Any], known: dict[str, str] | None = None) -> dict[str, str]:
+    """{table: key} of each resource of the descriptor, a sha256 of everything its validation reads: its
+    resource descriptor (schema, path, hash, bytes, dialect), the sha256 of its CSV and Parquet files, the
+    resource descriptor and CSV sha256 of each table its foreign keys point at, and _code_version(). A
+    resource whose descriptor is not of the expected shape gets no key (it is always validated). `known`: the
+    sha256 of files hashed already, by path relative to `dest`."""
+    code = _code_version()
+    digests: dict[str, str | None] = dict(known or {})
+
+    def digest(path: object) -> str | None:
+        if not isinstance(path, str):
+            raise TypeError(path)
+        if path not in digests:
+            digests[path] = sha256_file(dest / path) if (dest / path).is_file() else None
+        return digests[path]
+
+    resources = {r.get("name"): r for r in descriptor_data.get("resources", []) if isinstance(r, dict)}
+    keys = {}
+    for name, resource in resources.items():
+        try:
+            targets = sorted({fk["reference"]["resource"] or name for fk in resource["schema"].get("foreignKeys", [])})
+            parquet = resource.get("parquet")
+            read = {
+                "code": code,
+                "resource": resource,
+                "files": [digest(resource["path"]), digest(parquet["path"]) if parquet is not None else None],
+                "targets": [
+                    [resources.get(t), digest(resources[t]["path"]) if t in resources else None] for t in targets
+                ],
+            }
+            text = json.dumps(read, sort_keys=True, ensure_ascii=False)
+        except (AttributeError, KeyError, TypeError, OSError):
+            continue
+        if isinstance(name, str):
+            keys[name] = hashlib.sha256(text.encode()).hexdigest()
+    return keys
 
 
 def _sqlite_problems(dest: Path) -> list[str]:
@@ -94,36 +187,46 @@ def validate_once(dest: Path, validated: Path) -> list[str]:
     marker = validated / key
     if marker.exists() and not verify_checksums(dest):
         return []
-    problems = validate_package(dest)
+    problems = validate_package(dest, validated)
     if not problems:
         validated.mkdir(parents=True, exist_ok=True)
         marker.touch()
     return problems
 
 
-def parquet_problems(dest: Path, descriptor_data: dict[str, Any], skip: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """Each Parquet copy: recorded sha256 and bytes, the schema's column types, and the CSV's rows (not
-    compared for the CSVs in `skip`, which are blamed already)."""
-    problems = []
+def parquet_problems_by_table(
+    dest: Path,
+    descriptor_data: dict[str, Any],
+    skip: set[str] = frozenset(),  # type: ignore[assignment]
+    passed: set[str] = frozenset(),  # type: ignore[assignment]
+    known: dict[str, str] | None = None,
+) -> dict[str | None, list[str]]:
+    """Each Parquet copy's problems, by resource name: recorded sha256 and bytes, the schema's column types,
+    and the CSV's rows (not compared for the CSVs in `skip`, which are blamed already, nor for the tables in
+    `passed`, whose key passed before). `known`: the sha256 of files hashed already, by path relative to `dest`."""
+    known = known or {}
+    problems: dict[str | None, list[str]] = {}
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")  # no bar on the terminal of `publish`
     for resource in descriptor_data["resources"]:
         parquet = resource.get("parquet")
         if not isinstance(parquet, dict) or not isinstance(parquet.get("path"), str):
             continue
+        found = problems.setdefault(resource.get("name"), [])
         path = dest / parquet["path"]
         if not path.exists():
-            problems.append(f"{path}: missing")
+            found.append(f"{path}: missing")
             continue
-        if parquet.get("hash") != f"sha256:{sha256_file(path)}" or parquet.get("bytes") != path.stat().st_size:
-            problems.append(f"{path}: sha256 or size differs from datapackage.json")
-        if resource.get("path") in skip:
+        digest = known.get(parquet["path"]) or sha256_file(path)
+        if parquet.get("hash") != f"sha256:{digest}" or parquet.get("bytes") != path.stat().st_size:
+            found.append(f"{path}: sha256 or size differs from datapackage.json")
+        if resource.get("path") in skip or resource.get("name") in passed:
             continue
         try:
-            problems += _parquet_copy_problems(con, dest, resource, path)
+            found += _parquet_copy_problems(con, dest, resource, path)
         except Exception as error:  # noqa: BLE001 - an unreadable file is a problem to report, not a crash
             first_line = str(error).strip().split("\n", 1)[0]
-            problems.append(f"{path}: cannot be read as Parquet: {type(error).__name__}: {first_line}")
+            found.append(f"{path}: cannot be read as Parquet: {type(error).__name__}: {first_line}")
     con.close()
     return problems
 

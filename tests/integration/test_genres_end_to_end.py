@@ -111,10 +111,12 @@ def test_provincial_conference_keeps_its_meeting_and_its_tasks(package: Path):
     assert issuer == "湖南省卫生健康委"
 
 
-def test_a_round_up_reports_the_meeting_of_its_first_item(package: Path):
-    # 1月17日，安徽省卫生健康工作会议召开: the meeting of the item's plan (flag meeting_from_plan_text)
+def test_meetings_of_texts_whose_plan_another_reader_reads(package: Path):
+    # a round-up item's meeting (1月17日，安徽省卫生健康工作会议召开) and the county meeting the fallback names (南溪县:
+    # no code for its old name), dated by its lead after the title line: flag meeting_from_plan_text
     meetings = _rows(package, "SELECT region_code, CAST(start_date AS VARCHAR), plan_id, flag FROM meetings ORDER BY 1")
-    assert [row[:2] for row in meetings] == [("340000", "2025-01-17"), ("430000", "2025-01-08")]
+    assert [row[:2] for row in meetings] == [("340000", "2025-01-17"), ("430000", "2025-01-08"), (None, "2024-02-20")]
+    assert "meeting_from_plan_text" in meetings[2][3]
     plan_id, flag = meetings[0][2:]
     assert "meeting_from_plan_text" in flag
     assert _rows(package, f"SELECT primary_doc_id FROM plans WHERE plan_id = '{plan_id}'") == [("roundup_fragment",)]

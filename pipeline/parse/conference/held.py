@@ -13,15 +13,25 @@ when both name one, inside the plan's own text; it takes the plan's region and w
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
-from pipeline.parse.conference.common import named_in_passing_or_to_come, paragraphs
-from pipeline.parse.conference.facts import Mention, find_mentions, is_nhwc
+from pipeline.parse.conference.common import (
+    alternation,
+    lexicon,
+    named_in_passing_or_to_come,
+    paragraphs,
+    sentence_start,
+)
+from pipeline.parse.conference.facts import MeetingDate, Mention, find_mentions, is_nhwc, last_date
+from pipeline.parse.conference.fallback import find_conference
 from pipeline.parse.conference.officials import find_officials, lead_official
 from pipeline.parse.conference.report import meeting_location, printed_place, years_and_dates
 from pipeline.parse.conference.shapes import held_health_meetings
-from pipeline.parse.conference.types import MeetingReport
+from pipeline.parse.conference.speech_titles import speech_title
+from pipeline.parse.conference.types import MeetingReport, Official
+from pipeline.text import regions
 
 MEETING_FROM_PLAN_TEXT = "meeting_from_plan_text"
 
@@ -41,10 +51,54 @@ def plan_text_meeting(
     """(the meeting the text reports held, the index of the plan it is consistent with), the first such meeting that
     prints its date, else the first; None when the text reports none, or none consistent with a plan."""
     found = [(m, index) for m in held_meetings(text) if (index := _plan_of(m, plans)) is not None]
+    speakers: list[Official] = []
+    if not found and (conference := _conference_mention(text)) is not None:
+        mention, speakers = conference
+        found = [(mention, index)] if (index := _plan_of(mention, plans)) is not None else []
     if not found:
         return None
     mention, index = next(((m, i) for m, i in found if m.meeting_date), found[0])
-    return _report(text, mention, plans[index], published), index
+    return _report(text, mention, plans[index], published, speakers), index
+
+
+def _conference_mention(text: str) -> tuple[Mention, list[Official]] | None:
+    """The conference the fallback names (find_conference) as a mention, with the official whose speech the text's
+    title names (speech_titles.py): held in a sentence, its date the last one printed before its name there; or the
+    occasion of the speech in the title (卫生部部长陈竺在2010年全国卫生工作会议上的工作报告（2010年1月5日）), its
+    date the one printed right after the title."""
+    conference = find_conference(text)
+    if conference is None:
+        return None
+    title = speech_title(text)
+    field = re.search(alternation(lexicon()["mention"]["fields"]), conference.name)
+    if title is not None and conference.name in title.meeting:
+        speakers, printed = list(title.speakers), title.meeting_date
+    else:
+        speakers, printed = [], _date_before(text, conference.name[field.start() if field else 0 :], conference.start)
+    mention = Mention(
+        name=conference.name,
+        start=conference.start,
+        end=conference.end,
+        scope=conference.level,
+        region=regions.by_code(conference.region_code) if conference.region_code else None,
+        field=field.group() if field else "",
+        title_year=conference.work_year,
+        place=None,
+        meeting_date=printed,
+    )
+    return mention, speakers
+
+
+def _date_before(text: str, name: str, start: int) -> MeetingDate | None:
+    """The last date printed before the meeting's name (from its field on) in its sentence, else before the first of
+    its later mentions that prints one (a title line 2024年南溪县卫生健康工作会议召开, then the lead 2月20日上午，南溪县
+    召开卫生健康工作会议)."""
+    at = start
+    while at >= 0:
+        if (printed := last_date(text[sentence_start(text, at, "。\n") : at])) is not None:
+            return printed
+        at = text.find(name, at + len(name))
+    return None
 
 
 def _plan_of(mention: Mention, plans: list[dict[str, Any]]) -> int | None:
@@ -58,7 +112,9 @@ def _plan_of(mention: Mention, plans: list[dict[str, Any]]) -> int | None:
     return None
 
 
-def _report(text: str, mention: Mention, plan: dict[str, Any], published: date | None) -> MeetingReport:
+def _report(
+    text: str, mention: Mention, plan: dict[str, Any], published: date | None, speakers: list[Official]
+) -> MeetingReport:
     """The meeting's facts, read as the meeting parser reads them; its level, region and work year the plan's."""
     flags: list[str] = [MEETING_FROM_PLAN_TEXT]
     paragraph = next(p for p in paragraphs(text) if p.start <= mention.start <= p.end)
@@ -71,6 +127,7 @@ def _report(text: str, mention: Mention, plan: dict[str, Any], published: date |
         flags.append("region_unresolved")
     location = meeting_location(text, printed_place([mention]), paragraph, region_code, flags)
     officials = find_officials(text)
+    officials = [*speakers, *(o for o in officials if (o.name, o.role) not in {(s.name, s.role) for s in speakers})]
     return MeetingReport(
         name=mention.name,
         scope=plan["level"],

@@ -44,7 +44,7 @@ def find_officials(text: str) -> list[Official]:
     seen: set[tuple[str, str]] = set()
     for match in _role_pattern().finditer(text):
         role = str(match.lastgroup)
-        found = _officials_before(text, match.start(), role)
+        found = officials_before(text, match.start(), role)
         second = _second_role().match(text, match.end())
         if second is not None:
             found += [o._replace_role(str(second.lastgroup)) for o in found]
@@ -105,14 +105,14 @@ def _titled_speakers(text: str) -> list[Official]:
     suffixes = tuple(lexicon()["officials"]["title_suffixes"])
     found: list[Official] = []
     for match in _titled_speech().finditer(text):
-        for official in _officials_before(text, match.start(), SPEECH):
+        for official in officials_before(text, match.start(), SPEECH):
             titled = official.title or any(text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(official.name), text))
             if titled and not any(o.name == official.name for o in found):
                 found.append(official)
     return found
 
 
-def _officials_before(text: str, verb_start: int, role: str) -> list[Official]:
+def officials_before(text: str, verb_start: int, role: str) -> list[Official]:
     """The official (or the 、-separated officials) in the chunk right before a role verb."""
     chunk_start = max(text.rfind(d, 0, verb_start) for d in _CHUNK_DELIMITERS) + 1
     chunk_start = _skip_noise(text, chunk_start, verb_start)

@@ -31,6 +31,7 @@ from pipeline.parse.conference.officials import find_officials, lead_official, t
 from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of, venue_in_seat
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections
 from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, is_group_meeting, shaped_mention
+from pipeline.parse.conference.speech_titles import speech_title
 from pipeline.parse.conference.tasks import Zone, segment_tasks
 from pipeline.parse.conference.types import (
     NATIONAL,
@@ -96,6 +97,11 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
     work_year, start_date, end_date = years_and_dates(text, meeting_paragraph, mentions, published, flags)
     location = printed_place(mentions)
     officials = find_officials(text)
+    if (title := speech_title(text)) is not None and primary.name in title.meeting:  # …主任王五在…会议上的讲话
+        officials = [*title.speakers, *(o for o in officials if o.name not in {s.name for s in title.speakers})]
+        if start_date is None and title.meeting_date and (days := _printed_days(title.meeting_date)) is not None:
+            start_date, end_date = days
+            flags.remove(DATE_MISSING)
     hints = title_hints(officials) + [p.text for p in paras[: meeting_paragraph.index]] + ([source] if source else [])
     if primary.joint:  # several provincial units together: no one region
         scope, region_code = PROVINCIAL, None
@@ -196,6 +202,11 @@ def years_and_dates(
     if work_year is None:
         flags.append(WORK_YEAR_UNKNOWN)
     return work_year, days[0] if days else None, days[1] if days else None
+
+
+def _printed_days(printed: MeetingDate) -> tuple[date, date] | None:
+    """The days of a date printed with its year (a speech title's （2024年1月5日）)."""
+    return date_range(printed, printed.year) if printed.year is not None else None
 
 
 def _day_only_date(text: str, meeting_paragraph: Paragraph, name: str, published: date) -> MeetingDate | None:
