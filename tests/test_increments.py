@@ -123,6 +123,16 @@ def test_the_offsets_check_skips_only_documents_it_passed_with_the_same_file_and
     assert con.execute(verified_documents_sql(con, "sentences")).fetchall() == []  # its check has not run yet
 
 
+def test_a_record_of_earlier_code_is_dropped_when_the_checks_next_record(tmp_path: Path):
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in TEXTS.items()}
+    con = _warehouse(TEXTS)
+    _sync(con, files)
+    con.execute("CREATE TABLE _verified_offsets (table_name VARCHAR, doc_id VARCHAR, file VARCHAR, text_md5 VARCHAR)")
+    assert checks.table_problems(con, "tokens")["offsets_quote_text"] == []
+    tables = {name for (name,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "_verified_offsets" not in tables and "_verified_documents" in tables
+
+
 def _verified(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     return {doc_id for (doc_id,) in con.execute(verified_documents_sql(con, table)).fetchall()}
 

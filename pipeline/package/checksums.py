@@ -20,15 +20,30 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def known_sha256(dest: Path, path: Path, known: dict[str, str] | None) -> str:
+    """The sha256 of `path` (a file inside `dest`): the one noted in `known` (by path relative to `dest`, for a
+    file hashed already and unchanged since), else read from the file (also for a path outside `dest`)."""
+    noted = known.get(path.relative_to(dest).as_posix()) if known and path.is_relative_to(dest) else None
+    return noted or sha256_file(path)
+
+
+def listed_digests(dest: Path) -> dict[str, str]:
+    """{path relative to dest: sha256} as the folder's SHA256SUMS lists them."""
+    listed = {}
+    for line in (dest / CHECKSUMS).read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        listed[name] = digest
+    return listed
+
+
 def write_checksums(dest: Path, known: dict[str, str] | None = None) -> None:
     """SHA256SUMS in `sha256sum -c` format for every file of the package except itself (`known`: the sha256 of
     files hashed already, by path relative to `dest`, unchanged since)."""
-    known = known or {}
-    lines = []
-    for path in sorted(dest.rglob("*")):
-        if path.is_file() and path.name != CHECKSUMS:
-            relative = path.relative_to(dest).as_posix()
-            lines.append(f"{known.get(relative) or sha256_file(path)}  {relative}")
+    lines = [
+        f"{known_sha256(dest, path, known)}  {path.relative_to(dest).as_posix()}"
+        for path in sorted(dest.rglob("*"))
+        if path.is_file() and path.name != CHECKSUMS
+    ]
     _write_text(dest / CHECKSUMS, "\n".join(lines) + "\n")
 
 

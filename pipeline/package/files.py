@@ -16,7 +16,7 @@ import duckdb
 
 from pipeline import schema
 from pipeline.package import coverage, csv_policy, loader, sqlite, sqlite_reuse
-from pipeline.package.checksums import sha256_file, write_checksums
+from pipeline.package.checksums import known_sha256, sha256_file, write_checksums
 from pipeline.package.readme import render_readme
 from pipeline.warehouse.database import fetch_dicts, sql_string
 
@@ -106,14 +106,14 @@ def resource_descriptors(dest: Path, known: dict[str, str] | None = None) -> lis
                 "title": spec["title"],
                 "description": spec["description"],
                 **schema.resource_rights(table),
-                "hash": f"sha256:{_sha256(dest, csv_path, known)}",
+                "hash": f"sha256:{known_sha256(dest, csv_path, known)}",
                 "bytes": csv_path.stat().st_size,
                 "parquet": {
                     "path": f"data/{table}.parquet",
                     "format": "parquet",
                     "mediatype": PARQUET_MEDIATYPE,
                     "compression": "zstd",
-                    "hash": f"sha256:{_sha256(dest, parquet_path, known)}",
+                    "hash": f"sha256:{known_sha256(dest, parquet_path, known)}",
                     "bytes": parquet_path.stat().st_size,
                 },
                 "schema": schema.resource_schema(table),
@@ -158,7 +158,7 @@ def sqlite_descriptor(dest: Path, known: dict[str, str] | None = None) -> dict[s
             "format": "sqlite",
             "mediatype": sqlite.MEDIATYPE,
             "description": sqlite.DESCRIPTION,
-            "hash": f"sha256:{_sha256(dest, path, known)}",
+            "hash": f"sha256:{known_sha256(dest, path, known)}",
             "bytes": path.stat().st_size,
         }
     }
@@ -242,11 +242,6 @@ def _data_files(dest: Path) -> list[Path]:
     files = [path for folder in ("data", "figures") for path in sorted((dest / folder).glob("*")) if path.is_file()]
     sqlite_copy = dest / sqlite.sqlite_file_name()
     return files + ([sqlite_copy] if sqlite_copy.is_file() else [])
-
-
-def _sha256(dest: Path, path: Path, known: dict[str, str] | None) -> str:
-    relative = path.relative_to(dest).as_posix()
-    return known[relative] if known and relative in known else sha256_file(path)
 
 
 def write_figures(con: duckdb.DuckDBPyConnection, dest: Path, cache_dir: Path | None = None) -> None:

@@ -15,7 +15,7 @@ import duckdb
 
 from pipeline import schema
 from pipeline.package import csv_policy, frictionless_lookups, sqlite
-from pipeline.package.checksums import CHECKSUMS, sha256_file, verify_checksums
+from pipeline.package.checksums import CHECKSUMS, known_sha256, listed_digests, sha256_file, verify_checksums
 from pipeline.package.files import SHOWN_ERRORS, sql_string
 from pipeline.package.frictionless_lookups import shared_lookups
 from pipeline.package.json_files import JsonFileError, read_descriptor
@@ -42,7 +42,7 @@ def validate_package(dest: Path, validated: Path | None = None) -> list[str]:
     broken = undecodable_csvs(dest, descriptor_data)
     problems += list(broken.values())
     # SHA256SUMS matched every file: its digests are the files' own, not read a second time.
-    known = {} if problems else _listed_digests(dest)
+    known = {} if problems else listed_digests(dest)
     keys = table_keys(dest, descriptor_data, known) if validated is not None else {}
     passed = {name for name, key in keys.items() if (validated / TABLES / key).exists()}
     try:
@@ -92,15 +92,6 @@ def _code_version() -> str:
     modules = [Path(__file__), Path(csv_policy.__file__), Path(frictionless_lookups.__file__), Path(schema.__file__)]
     libraries = [f"{name} {version(name)}" for name in ("frictionless", "duckdb", "pyarrow")]
     return hashlib.sha256("\n".join(libraries).encode() + b"".join(m.read_bytes() for m in modules)).hexdigest()
-
-
-def _listed_digests(dest: Path) -> dict[str, str]:
-    """{path relative to dest: sha256} as SHA256SUMS lists them."""
-    listed = {}
-    for line in (dest / CHECKSUMS).read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        listed[name] = digest
-    return listed
 
 
 def table_keys(dest: Path, descriptor_data: dict[str, Any], known: dict[str, str] | None = None) -> dict[str, str]:
@@ -204,7 +195,6 @@ def parquet_problems_by_table(
     """Each Parquet copy's problems, by resource name: recorded sha256 and bytes, the schema's column types,
     and the CSV's rows (not compared for the CSVs in `skip`, which are blamed already, nor for the tables in
     `passed`, whose key passed before). `known`: the sha256 of files hashed already, by path relative to `dest`."""
-    known = known or {}
     problems: dict[str | None, list[str]] = {}
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")  # no bar on the terminal of `publish`
@@ -217,7 +207,7 @@ def parquet_problems_by_table(
         if not path.exists():
             found.append(f"{path}: missing")
             continue
-        digest = known.get(parquet["path"]) or sha256_file(path)
+        digest = known_sha256(dest, path, known)
         if parquet.get("hash") != f"sha256:{digest}" or parquet.get("bytes") != path.stat().st_size:
             found.append(f"{path}: sha256 or size differs from datapackage.json")
         if resource.get("path") in skip or resource.get("name") in passed:

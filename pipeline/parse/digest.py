@@ -21,13 +21,12 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.announced import WORK_YEAR_FROM_PUBLISHED, level_and_region, lexicon, prose_plan_statement
-from pipeline.parse.conference.common import fill, sentence_start
+from pipeline.parse.conference.common import SENTENCE_ENDS, fill, sentence_end, sentence_start
 from pipeline.parse.deploy import work_clauses
 from pipeline.parse.lists.rules import alternation
 
 FROM_DOCUMENT_DIGEST = "plan_from_document_digest"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_SENTENCE_ENDS = "。！？\n"
 
 
 @cache
@@ -43,7 +42,7 @@ def _documents() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     found = []
     for document in rules["documents"]:
         quote = (
-            rf"(?:(?<=[{_SENTENCE_ENDS}；;，,])|^)\s*(?:(?:{leads})[，,]?)?《?(?:{alternation(document['short'])})》?"
+            rf"(?:(?<=[{SENTENCE_ENDS}；;，,])|^)\s*(?:(?:{leads})[，,]?)?《?(?:{alternation(document['short'])})》?"
             rf"(?:{between}){{0,2}}(?:{fill(rules['parts'])})?(?:{verbs})了?[，,：:]?"
         )
         found.append((re.compile(document["named"]), re.compile(quote, re.MULTILINE)))
@@ -64,11 +63,11 @@ def digest_statement(text: str, published: date | None = None) -> dict[str, Any]
         tasks: list[dict[str, Any]] = []
         first = None
         for quote in quote_pattern.finditer(text, named.start()):
-            sentence_end = min((i for end in _SENTENCE_ENDS if (i := text.find(end, quote.end())) >= 0), default=len(text))
-            if any(word in text[quote.start() : sentence_end] for word in lexicon()["deploy"]["past_words"]):
+            end = sentence_end(text, quote.end())
+            if any(word in text[quote.start() : end] for word in lexicon()["deploy"]["past_words"]):
                 continue  # 报告指出，过去一年…: the report reviews what was done
-            at = _framing().match(text, quote.end(), sentence_end).end()
-            work = [t for t in work_clauses(text, at, sentence_end) if t["start"] >= at]
+            at = _framing().match(text, quote.end(), end).end()
+            work = [t for t in work_clauses(text, at, end) if t["start"] >= at]
             if work:
                 first = first or quote
                 tasks += [t for t in work if all(t["start"] != taken["start"] for taken in tasks)]
@@ -79,9 +78,9 @@ def digest_statement(text: str, published: date | None = None) -> dict[str, Any]
 
 def _national(text: str, named: re.Match[str]) -> bool:
     """Whether the sentence that names the document, or the one before it, names a national body or session."""
-    start = sentence_start(text, named.start(), _SENTENCE_ENDS)
-    start = sentence_start(text, start - 1, _SENTENCE_ENDS) if start > 0 else 0
-    end = min((i for mark in _SENTENCE_ENDS if (i := text.find(mark, named.end())) >= 0), default=len(text))
+    start = sentence_start(text, named.start())
+    start = sentence_start(text, start - 1) if start > 0 else 0
+    end = sentence_end(text, named.end())
     return any(word in text[start:end] for word in _rules()["national_words"])
 
 

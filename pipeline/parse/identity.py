@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.conference.common import SENTENCE_ENDS, alternation, lexicon, sentence_start
+from pipeline.parse.conference.common import alternation, lexicon, sentence_end, sentence_start
 from pipeline.parse.conference.places import COUNTY_LEVEL_CITY, district_evidence, resolved_counties, seat_of
 from pipeline.parse.statements import first_line_title, issuer_for
 from pipeline.text import regions
@@ -199,5 +199,5 @@ def _following() -> re.Pattern[str]:
 def _issuer_mention(text: str, at: int) -> bool:
     """Whether a region named at `at` may be the issuer's: its sentence follows or reports no other body."""
     start = sentence_start(text, at)
-    end = min((i for i in (text.find(c, at) for c in SENTENCE_ENDS) if i >= 0), default=len(text))
+    end = sentence_end(text, at)
     return _following().search(text, start, end) is None

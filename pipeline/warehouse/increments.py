@@ -30,10 +30,12 @@ import duckdb
 
 from pipeline import schema
 from pipeline.warehouse.database import load_parquet_files
+from pipeline.warehouse.database import sql_string as _literal
 
 LOADED_FILES = "_loaded_files"
 VERIFIED_DOCUMENTS = "_verified_documents"
 VERIFIED_QUOTES = "_verified_quotes"
+_OLD_RECORDS = ("_verified_offsets",)  # records of earlier code, dropped when the checks next record (record_verified)
 # Every file of a document, in all the tables loaded by document, as one string.
 _FILES_OF_DOCUMENTS = (
     f"SELECT doc_id, string_agg(table_name || '=' || file, ';' ORDER BY table_name) AS files FROM {LOADED_FILES} "
@@ -181,6 +183,8 @@ def record_verified(con: duckdb.DuckDBPyConnection, table: str) -> None:
     sync_parquet_files; see verified_documents_sql), so that the next build checks the changed documents only."""
     if not loaded_by_document(con, table):
         return
+    for old in _OLD_RECORDS:
+        con.execute(f"DROP TABLE IF EXISTS {old}")
     con.execute(
         f"CREATE TABLE IF NOT EXISTS {VERIFIED_DOCUMENTS} (table_name VARCHAR, doc_id VARCHAR, files VARCHAR, "
         "text_md5 VARCHAR, rules VARCHAR)"
@@ -250,7 +254,3 @@ def _replace(con: duckdb.DuckDBPyConnection, record: str, table: str, select: st
     except BaseException:
         con.execute("ROLLBACK")
         raise
-
-
-def _literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"

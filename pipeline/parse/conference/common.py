@@ -41,6 +41,11 @@ def sentence_start(text: str, position: int, ends: str = SENTENCE_ENDS) -> int:
     return max(text.rfind(end, 0, position) for end in ends) + 1
 
 
+def sentence_end(text: str, position: int, ends: str = SENTENCE_ENDS) -> int:
+    """Where the sentence holding `position` ends: at the first of `ends` from it on (len(text) if none)."""
+    return min((i for end in ends if (i := text.find(end, position)) >= 0), default=len(text))
+
+
 def fill(pattern: str) -> str:
     """Replace the {N} (numeral) and {Y} (year) placeholders of a lexicon regex."""
     return pattern.replace("{N}", NUMERAL).replace("{Y}", f"(?P<y>{YEAR})")

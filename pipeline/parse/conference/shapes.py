@@ -83,8 +83,9 @@ def held_health_meetings(text: str) -> list[tuple[int, Mention]]:
             name, holder = text[start : held.end(group)], held.group("holder") or ""
             if any(word in name for word in cfg["not_plan_words"] + cfg["name_stops"]):
                 continue
-            by_purpose = not _is_health(name + holder) and _health_purpose(text, held.end(group), sentence.end())
-            if not _is_health(name + holder) and not by_purpose:
+            health = _is_health(name + holder)
+            by_purpose = not health and _health_purpose(text, held.end(group), sentence.end())
+            if not health and not by_purpose:
                 continue
             if (scope := _scope(name, holder) or (_bare_opening(holder) if by_purpose else None)) is None:
                 continue
