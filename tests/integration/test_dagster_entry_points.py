@@ -21,7 +21,6 @@ import yaml
 
 from pipeline.cli.main import main
 from tests.conftest import ROOT, made_once
-from tests.forked_cli import forked_cli
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -83,12 +82,21 @@ def _start(command: list[str], environment: dict[str, str], log: Path) -> subpro
     return subprocess.Popen(command, env=environment, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT)
 
 
-def _forked_cli(arguments: list[str], environment: dict[str, str], log: Path) -> tuple[int, str]:
-    """`python -m pipeline ARGUMENTS` in its own process with only `environment`, forked from this one so
-    that it starts with the imports done (the two Dagster commands pay their own): its exit code and stderr."""
-    process = forked_cli(arguments, log, environment=environment)
-    process.join(timeout=900)
-    return process.exitcode, log.read_text(encoding="utf-8")
+def _cli(arguments: list[str], environment: dict[str, str], log: Path) -> tuple[int | None, str]:
+    """`python -m pipeline ARGUMENTS` in a new process with only `environment`: its exit code (None if it did not
+    end within 900 s) and what it said. A new interpreter, not a fork of this one: a fork of a test process whose
+    other threads (pytest-xdist's, DuckDB's) hold locks can hang before it runs a line."""
+    with log.open("w", encoding="utf-8") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", *arguments], env=environment, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT
+        )
+        try:
+            code: int | None = process.wait(timeout=900)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            code = None
+    return code, log.read_text(encoding="utf-8")
 
 
 def _finish(process: subprocess.Popen, log: Path) -> str:
@@ -101,7 +109,7 @@ def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes
 ):
     """`dagster job execute` and `dagster asset materialize` (each on a fresh instance, no config) publish
     what the CLI publishes. While the job's run holds its build folder, `python -m pipeline build` is
-    started on that folder (in its own process, forked from this one with the imports done): the CLI says
+    started on that folder (in its own process): the CLI says
     what it waits for, builds after the run, both succeed and the package is the reference's, byte for
     byte. One run serves both
     behaviours: the run's own package is compared through the release it published (the package's files
@@ -122,7 +130,7 @@ def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes
         time.sleep(0.1)
     assert "Dagster run" in holder.read_text(encoding="utf-8")
     cli_arguments = ["build", "--out", str(out), "--datasets", str(tmp_path / "cli_datasets")]
-    code, said = _forked_cli(cli_arguments, environments["job_execute"], tmp_path / "cli.log")
+    code, said = _cli(cli_arguments, environments["job_execute"], tmp_path / "cli.log")
     assert code == 0, said[-3000:]
     assert "waiting for Dagster run" in said and f"to finish writing {out}" in said
     assert "RUN_SUCCESS" in run_log.read_text(encoding="utf-8")  # the CLI built after the run
