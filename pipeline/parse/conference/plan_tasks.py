@@ -5,7 +5,10 @@
   flag review_items_left_out;
 * a marked list of another family printed inside an item (二是…。第一，…；第二，…) becomes its children;
 * a second passage that sets out the work year's work (a leader's instruction: 2021年，要加强…，加快…)
-  adds its tasks (pipeline.parse.lists.year_passage_tasks): flag tasks_from_year_passage.
+  adds its tasks (pipeline.parse.lists.year_passage_tasks): flag tasks_from_year_passage;
+* the first passage that deploys work, when it stands before that list (会议要求，要…；要…, a leader's 重点做好
+  四项工作：A；B；…) and the list reader reads it as a list of [first_passage] rules, adds its items, unless most
+  of them repeat the later list (a summary said first): flag tasks_from_first_passage.
 
 The tasks are renumbered in text order and the editors' notes follow their task.
 """
@@ -14,8 +17,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.lists import is_requirement_marker, measure_tasks, nested_list_tasks, year_passage_tasks
-from pipeline.parse.lists.rules import reviews_as_item
+from pipeline.parse.lists import (
+    is_requirement_marker,
+    list_tasks,
+    measure_tasks,
+    nested_list_tasks,
+    restates,
+    year_passage_tasks,
+)
+from pipeline.parse.lists.rules import reviews_as_item, rules
 
 Task = dict[str, Any]
 
@@ -35,6 +45,10 @@ def edited_tasks(
     added = _year_passage(text, kept, work_year)
     if added:
         flags.append("tasks_from_year_passage")
+    first = _first_passage(text, kept + added)
+    if first:
+        flags.append("tasks_from_first_passage")
+    added += first
     return _renumbered(sorted(kept + added, key=lambda t: t["start"]), commentary)
 
 
@@ -57,6 +71,22 @@ def _year_passage(text: str, tasks: list[Task], work_year: int | None) -> list[T
     if any(a["text"].rstrip("。；;，,") in t["text"] for a in added for t in tasks):
         return []  # the list's items said once more in the lead: a summary, not a second list
     return [{**a, "ordinal": None} for a in added]
+
+
+def _first_passage(text: str, tasks: list[Task]) -> list[Task]:
+    """Items of the lists read before the paragraph of the first task, in the [first_passage] list shapes, unless
+    most of them repeat the later tasks' words (a summary of the list said before it)."""
+    if not tasks:
+        return []
+    config = rules()["first_passage"]
+    first = min(t["start"] for t in tasks)
+    found = [
+        t for t in list_tasks(text, 0, text.rfind("\n", 0, first) + 1) if t["flag"].split(";")[0] in config["rules"]
+    ]
+    later = "".join(text[t["start"] : t["end"]] for t in tasks)
+    if not found or restates([t["title"] for t in found], later):
+        return []
+    return [{**t, "ordinal": None} for t in found]
 
 
 def _renumbered(tasks: list[Task], commentary: list[Task]) -> tuple[list[Task], list[Task]]:

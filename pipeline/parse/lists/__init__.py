@@ -13,6 +13,7 @@ from typing import Any
 from pipeline.parse.lists.item_measures import item_children
 from pipeline.parse.lists.prose import prose_items
 from pipeline.parse.lists.reader import Item, marked_children, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.restated import restates
 from pipeline.parse.lists.rules import is_requirement_marker
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
@@ -25,6 +26,7 @@ __all__ = [
     "nested_list_tasks",
     "prose_tasks",
     "read_lists",
+    "restates",
     "reviews_past_work",
     "with_nested_lists",
     "year_passage_tasks",

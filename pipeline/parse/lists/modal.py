@@ -2,7 +2,10 @@
 the first (全市卫生健康系统要…) and its speaker before it (县长强调，要…). A requirement starts at its work after
 framing (要以…为主线，加快… → 加快…); one whose first clause is a stance is read when its later clauses are
 measures (要深刻把握新形势…，全力做好…，抓实…。); it ends with its paragraph and before the next sentence
-that opens on a modal. Offsets are absolute; the pieces are pipeline.parse.lists.unmarked's.
+that opens on a modal. A ；-part of a requirement that a directive verb or 以…为… leads is an item of its own, a
+sibling printed without its modal (要加强A，统筹B；加强C，制定D；要推动E → A, C, E: flag list_verb_clauses), unless
+a colon before it announces the part as the requirement's own measures (要健全三项机制：建立…；完善…).
+Offsets are absolute; the pieces are pipeline.parse.lists.unmarked's.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists.rules import directive_at, is_attitude, is_framing, is_generic, is_modal_word, rules, shape
-from pipeline.parse.lists.unmarked import MODAL, Piece, clause_spans, only_attributes, paragraph_end, trim_span
+from pipeline.parse.lists.unmarked import CLAUSES, MODAL, Piece, clause_spans, only_attributes, paragraph_end, trim_span
 
 
 def modal_items(text: str, start: int, end: int) -> list[Piece]:
@@ -45,8 +48,32 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
         stop = _next_requirement(text, position + len(modal), stop)
         s, e = trim_span(text, item_start, stop)
         if s < e:
-            pieces.append(Piece(s, e, modal, MODAL))
+            pieces += _with_sibling_parts(text, Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _with_sibling_parts(text: str, piece: Piece) -> list[Piece]:
+    """A requirement cut at each ；-part that a directive verb or 以…为… leads (not a modal: 要素配置 is no 要),
+    the part an item of its own printed without its modal; none after a colon (the requirement's own measures)."""
+    cuts = []
+    for part in re.finditer("[；;]", text[piece.start : piece.end]):
+        position = piece.start + part.end()
+        if re.search("[：:]", text[piece.start : position]):
+            break
+        while position < piece.end and text[position] in " \t\u3000":
+            position += 1
+        lead = directive_at(text, position, piece.end)
+        if lead is not None and lead.kind != "modal":
+            cuts.append(position)
+    if not cuts:
+        return [piece]
+    bounds = [piece.start, *cuts, piece.end]
+    out = []
+    for index in range(len(bounds) - 1):
+        s, e = trim_span(text, bounds[index], bounds[index + 1])
+        if s < e:
+            out.append(Piece(s, e, piece.marker, MODAL) if index == 0 else Piece(s, e, None, CLAUSES))
+    return out
 
 
 def _opens_on_measures(text: str, position: int, after: int, end: int) -> bool:

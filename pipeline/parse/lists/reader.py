@@ -9,6 +9,8 @@
    directive verb or 以…为… (坚持…；实施…。) after a lead-in that deploys work;
 3. only when nothing else is found: one deploying sentence of short verb-led comma clauses.
 
+A list that restates another (a summary said before or after it) is read once (pipeline.parse.lists.restated).
+
 Inside each item a nested list becomes its children: a marked list of another family, an enumeration
 (（扎实推进A、扎实推进B）, A、B、C三项行动) or short verb-led comma clauses after the item's headline.
 Every item carries the rule that found it (its flag) and offsets into the text.
@@ -32,6 +34,7 @@ from pipeline.parse.lists.measures import (
     requirement_measures,
 )
 from pipeline.parse.lists.modal import modal_items
+from pipeline.parse.lists.restated import without_restatements
 from pipeline.parse.lists.rules import (
     DEPLOY,
     REVIEW,
@@ -370,7 +373,7 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     marked, covered = _marked_lists(text, paragraphs, start, end)
     notice = _site_notice()
     lists = [[i for i in found if not notice.search(text, i.start, i.end)] for found in marked + _unmarked_lists(text, paragraphs, covered)]
-    lists = [found for found in lists if found]
+    lists = without_restatements(text, [found for found in lists if found], lambda item: title_of(text, item))
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
