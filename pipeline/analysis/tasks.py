@@ -4,7 +4,8 @@ tokens, and the terms (content tokens) that TF-IDF and theme matching work on.
 A task's tokens are the rows of the tokens table that lie inside the task's span
 [char_start, char_end) of its document, in order; when the task's title is not part of its text (a
 provincial measure's heading stands before its body), the title is segmented with the same jieba
-tokenizer and its tokens come first.
+tokenizer and its tokens come first. The analysis step gives the tokens as SortedTokens (tuples in document and
+offset order, as DuckDB sorts them), which are grouped without a dict or a sort per token.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import bisect
 import sys
 from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from itertools import groupby, repeat
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from pipeline.analysis.settings import settings
 from pipeline.text.regions import COUNTY, all_regions
@@ -25,8 +27,9 @@ from pipeline.text.segment import pos_tokenizer, tokenize
 NATIONAL = "national"
 
 
-@dataclass(frozen=True, slots=True)
-class TaskToken:
+class TaskToken(NamedTuple):
+    """One token of a task (a tuple: a million of them are made in C, without a Python call each)."""
+
     token: str
     pos: str
     position: tuple[str, int]  # (doc_id, char_start) in the document, or ("title:" + task_id, n)
@@ -124,35 +127,51 @@ class _DocumentTokens:
         ]
 
 
-def _document_tokens(token_rows: Iterable[Mapping[str, Any]]) -> dict[str, _DocumentTokens]:
-    by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
-    for row in token_rows:  # token and part-of-speech strings interned: a corpus repeats few words
-        by_doc[row["doc_id"]].append(
-            (row["char_start"], row["char_end"], sys.intern(row["token"]), sys.intern(row.get("pos") or ""))
+@dataclass(frozen=True)
+class SortedTokens:
+    """Token rows as tuples (doc_id, char_start, char_end, token, pos), sorted by all five (pos "" when unknown);
+    read once, one document at a time."""
+
+    rows: Iterable[tuple[str, int, int, str, str]]
+
+
+_make_token = tuple.__new__  # tuple.__new__(TaskToken, (token, pos, position)): a TaskToken, made in C
+
+
+def _document_tokens(token_rows: Iterable[Mapping[str, Any]] | SortedTokens) -> dict[str, _DocumentTokens]:
+    if isinstance(token_rows, SortedTokens):
+        rows = token_rows.rows
+    else:
+        rows = sorted(
+            (row["doc_id"], row["char_start"], row["char_end"], row["token"], row.get("pos") or "")
+            for row in token_rows
         )
     documents = {}
-    for doc_id, rows in by_doc.items():
-        rows.sort()
+    for doc_id, group in groupby(rows, itemgetter(0)):
+        held = list(group)
+        starts = array("q", map(itemgetter(1), held))
+        # token and part-of-speech strings interned: a corpus repeats few words
+        words, tags = map(sys.intern, map(itemgetter(3), held)), map(sys.intern, map(itemgetter(4), held))
+        positions = zip(repeat(doc_id), starts)
         documents[doc_id] = _DocumentTokens(
-            starts=array("q", (row[0] for row in rows)),
-            ends=array("q", (row[1] for row in rows)),
-            tokens=[TaskToken(token, pos, (doc_id, start)) for start, _end, token, pos in rows],
+            starts=starts,
+            ends=array("q", map(itemgetter(2), held)),
+            tokens=list(map(_make_token, repeat(TaskToken), zip(words, tags, positions, strict=True))),
         )
-        rows.clear()
     return documents
 
 
 def build_tasks(
     task_rows: Iterable[Mapping[str, Any]],
     plan_rows: Iterable[Mapping[str, Any]],
-    token_rows: Iterable[Mapping[str, Any]],
+    token_rows: Iterable[Mapping[str, Any]] | SortedTokens,
     tokenizer: Callable[[str], Sequence[Any]] = tokenize,
 ) -> list[AnalysisTask]:
     """AnalysisTask records from rows of the tasks, plans and tokens tables, sorted by task_id.
 
     task_rows: task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end.
     plan_rows: plan_id, level, region_code, work_year. token_rows: doc_id, char_start, char_end, token
-    and (optional) pos.
+    and (optional) pos, or the same as SortedTokens.
     Fails naming the task when its plan is unknown.
     """
     plans = {row["plan_id"]: row for row in plan_rows}

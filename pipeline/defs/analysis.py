@@ -2,16 +2,41 @@
 pipeline.analysis from the published tasks, plans and tokens tables."""
 
 from collections.abc import Iterator
+from functools import partial
+from itertools import chain
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline import schema
 from pipeline.analysis.settings import ANALYSIS_TABLES
 from pipeline.defs.checks import checked, table_check_specs
 from pipeline.documents.stages import forget_records
-from pipeline.warehouse.database import fetch_dicts, stream_dicts, write_table
+from pipeline.warehouse.database import fetch_dicts, write_table
 
 ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
+# The tokens inside some task, sorted by document and offset. A token lies inside a task when some task of its
+# document starts at or before it and ends at or after it: the furthest end of the tasks starting at or before
+# it (`reach`, the last such start's, found by an ASOF join) is at or after the token's end. Same rows as an
+# EXISTS over every task, without comparing each token with each task of its document.
+_TOKENS_INSIDE_TASKS = """
+WITH reach AS (
+    SELECT DISTINCT doc_id, char_start, max(char_end) OVER (
+        PARTITION BY doc_id ORDER BY char_start RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+    ) AS reach
+    FROM tasks
+)
+SELECT k.doc_id, k.char_start, k.char_end, k.token, {pos}
+FROM tokens k ASOF JOIN reach r ON r.doc_id = k.doc_id AND r.char_start <= k.char_start
+WHERE k.char_end <= r.reach
+ORDER BY 1, 2, 3, 4, 5
+"""
+
+
+def _pos_column() -> str:
+    """The part of speech sharpens the terms but is not required (a schema may drop it)."""
+    names = {field["name"] for field in schema.table_schema("tokens")["fields"]}
+    return "coalesce(k.pos, '')" if "pos" in names else "''"
 
 
 @dg.multi_asset(
@@ -22,6 +47,7 @@ ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}
 def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
     # jieba and matplotlib are imported only when the step runs, not by every process that loads the definitions.
     from pipeline.analysis.build import analysis_tables
+    from pipeline.analysis.tasks import SortedTokens
 
     forget_records()  # the core tables are written: their records would only add to this step's memory
     with duckdb.get_connection() as con:
@@ -29,13 +55,9 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
             con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
         )
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
-        # Only the tokens inside some task, streamed; SELECT k.*: the part of speech sharpens the terms but
-        # is not required (a schema may drop it).
-        tokens = stream_dicts(
-            con,
-            "SELECT k.* FROM tokens k WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.doc_id = k.doc_id "
-            "AND k.char_start >= t.char_start AND k.char_end <= t.char_end)",
-        )
+        cursor = con.execute(_TOKENS_INSIDE_TASKS.format(pos=_pos_column()))
+        # streamed: build_tasks holds one document's rows at a time
+        tokens = SortedTokens(chain.from_iterable(iter(partial(cursor.fetchmany, 10_000), [])))
         tables = analysis_tables(tasks, plans, tokens)
     written = {}
     for name in ANALYSIS_TABLES:
