@@ -1,12 +1,24 @@
 """What makes a build after one added document cheaper gives what the slower way gave (issue 27): the analysis
-step's tokens inside tasks, read by one ASOF join and grouped from sorted tuples."""
+step's tokens inside tasks, read by one ASOF join and grouped from sorted tuples; the screening verdicts of
+documents kept by key and read back by later builds."""
 
 from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
 
 import duckdb
 
 from pipeline.analysis.tasks import SortedTokens, build_tasks
 from pipeline.defs.analysis import _TOKENS_INSIDE_TASKS
+from pipeline.documents.extract import extract_document
+from pipeline.documents.record import DocumentRecord
+from pipeline.documents.store import DocumentKeys
+from pipeline.tables import screening
+from pipeline.tables.screening import verdict_key
+from pipeline.text.clean import clean_text
 
 # Tasks of two documents: in a, a parent [0, 40) with children [2, 10) and [12, 30), a second task starting at 12
 # that ends later [12, 36), and a task [50, 60) after a gap; in b, one task [5, 9). Document c has no task.
@@ -92,3 +104,69 @@ def test_sorted_token_tuples_give_the_tasks_that_token_rows_give():
     ]
     assert [token.token for token in by_id["b-1"].tokens] == ["基层医疗"]
     assert [(token.token, token.pos) for token in by_id["a-2"].tokens] == [("建设", "")]
+
+
+# --- screening verdicts kept by key ------------------------------------------------------------------------------
+
+REPORT = (
+    "2025年全市卫生健康工作会议召开\n3月3日，2025年全市卫生健康工作会议在常德召开。会议部署2025年重点工作。\n"
+    "会议强调，一是提升县级医院服务能力；二是完善家庭医生签约服务；三是推进智慧医院建设。\n"
+)
+
+
+def _report(doc_id: str) -> DocumentRecord:
+    text = clean_text(REPORT).text
+    return DocumentRecord(
+        doc_id=doc_id, file=f"{doc_id}.txt", sha256=hashlib.sha256(REPORT.encode()).hexdigest(),
+        manifest={"kind": "municipal_conference_report", "title": "标题", "rights": "test"}, text=text,
+        cleaning_notes=(), metadata={}, payload=extract_document(text, kind="municipal_conference_report", published=None),
+    )  # fmt: skip
+
+
+def _without_title(record: DocumentRecord, doc_id: str) -> DocumentRecord:
+    plan = json.loads(json.dumps(record.payload["plans"][0]))
+    plan["tasks"][1]["title"] = ""  # a task without its required title: the document's rows are refused
+    return replace(record, doc_id=doc_id, file=f"{doc_id}.txt", payload={**record.payload, "plans": [plan]})
+
+
+def _keys(doc_id: str, extract: str) -> DocumentKeys:
+    return DocumentKeys(doc_id=doc_id, raw=f"raw-{doc_id}", clean="c", segment="s", extract=extract)
+
+
+def test_a_kept_verdict_is_read_back_and_a_document_with_new_keys_is_screened_again(tmp_path: Path, monkeypatch):
+    good, broken = _report("good"), _without_title(_report("good"), "broken")
+    keys = [verdict_key(_keys("good", "e1")), verdict_key(_keys("broken", "e1"))]
+    kept, refused = screening.screen_records([good, broken], tmp_path, keys)
+    assert kept is good and refused.payload["plans"] == [] and "tasks.title" in refused.payload["kind_flag"]
+    assert len(list(tmp_path.iterdir())) == 2  # one verdict per document
+    first_flag = refused.payload["kind_flag"]
+
+    # A later build, in another process (nothing remembered in memory), of records with the same keys: no
+    # document is screened again, and the verdicts are the same.
+    monkeypatch.setattr(screening, "_screened_cache", {})
+    screened = []
+    real = screening.document_row_problem
+    monkeypatch.setattr(
+        screening, "document_row_problem", lambda record: screened.append(record.doc_id) or real(record)
+    )
+    again = [_report("good"), _without_title(_report("good"), "broken")]
+    kept, refused = screening.screen_records(again, tmp_path, keys)
+    assert screened == []
+    assert kept is again[0] and refused.payload["kind_flag"] == first_flag
+
+    # New extraction results (another extract key) are screened again; so is a document without a folder.
+    monkeypatch.setattr(screening, "_screened_cache", {})
+    fixed = _report("broken")
+    [result] = screening.screen_records([fixed], tmp_path, [verdict_key(_keys("broken", "e2"))])
+    assert screened == ["broken"] and result is fixed
+    screening.screen_records([_report("other")])
+    assert screened == ["broken", "other"]
+
+
+def test_the_verdict_key_changes_with_each_key_of_the_record_it_depends_on():
+    base = verdict_key(_keys("d", "e"))
+    assert base == verdict_key(_keys("d", "e"))
+    assert base != verdict_key(_keys("d", "e2"))  # other extraction results or clean text
+    assert base != verdict_key(DocumentKeys(doc_id="d", raw="raw-other", clean="c", segment="s", extract="e"))
+    # the segment key (tokens) and the clean key alone do not make the record: the extract key holds the clean one
+    assert base == verdict_key(DocumentKeys(doc_id="d", raw="raw-d", clean="c2", segment="s2", extract="e"))

@@ -15,7 +15,7 @@ from pipeline.defs.resources import PipelinePaths
 from pipeline.documents import stages
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import discover
-from pipeline.documents.store import DocumentStore
+from pipeline.documents.store import DocumentStore, document_keys
 from pipeline.tables.documents import document_rows
 from pipeline.tables.indicators import indicator_framework_rows, indicator_rows
 from pipeline.tables.meetings import build_meeting_tables
@@ -24,7 +24,7 @@ from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
 from pipeline.tables.reported_figures import reported_figure_rows
-from pipeline.tables.screening import screen_records
+from pipeline.tables.screening import screen_records, verdict_key
 from pipeline.tables.targets import target_rows
 from pipeline.warehouse.database import fetch_dicts, write_table
 from pipeline.warehouse.increments import sync_parquet_files
@@ -44,7 +44,10 @@ def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentR
     store = DocumentStore(paths.paths.documents)
     _require_results(store, current)
     with duckdb.get_connection() as con:
-        return screen_records(stages.load_records(con, store, current))
+        records = stages.load_records(con, store, current)
+    keys = {document.doc_id: document_keys(document) for document in current}
+    verdicts = [verdict_key(keys[record.doc_id]) for record in records]
+    return screen_records(records, paths.paths.cache / "screening", verdicts)
 
 
 def _require_results(store: DocumentStore, current: list) -> None:

@@ -127,7 +127,15 @@ def module_closure(modules: tuple[str, ...]) -> list[Path]:
 def code_version(stage: str) -> str:
     """Hash of everything the stage's result depends on besides its inputs (see the module docstring)."""
     modules, tables = STAGES[stage]
-    digest = hashlib.sha256(f"{stage} python {sys.version_info[:2]}".encode())
+    return modules_version(stage, modules, tables)
+
+
+@cache
+def modules_version(name: str, modules: tuple[str, ...], tables: tuple[str, ...]) -> str:
+    """Hash of the source of the modules and of every pipeline module they import, the data files those name,
+    the schemas of the tables and the versions of the libraries they use (a stage's code version, or another
+    result's, named `name`)."""
+    digest = hashlib.sha256(f"{name} python {sys.version_info[:2]}".encode())
     sources = module_closure(modules)
     texts = [path.read_text(encoding="utf-8") for path in sources]
     for path, text in zip(sources, texts, strict=True):

@@ -11,19 +11,28 @@ generic: they hold whatever the parsers produce.
 
 Constraints between documents (two texts stating the same key) are not screened here: the merge of
 pipeline.tables.plans resolves them, and the warehouse's checks still block anything left.
+
+A document's verdict depends only on its record and on this code (its modules, schemas/, the data they name):
+given a folder, each verdict is kept there under a key of both (`verdict_key`: the document's raw and extract
+keys, which fix its record) and read back by later builds, so a build after one text was added screens that
+text alone.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from pipeline import schema
+from pipeline import bytes_cache, schema
 from pipeline.documents.problems import ROWS_REFUSED, problem_flag, problem_of, without_plans
 from pipeline.documents.record import DocumentRecord
+from pipeline.documents.store import DocumentKeys, modules_version
 from pipeline.tables.meetings import build_meeting_tables
 from pipeline.tables.plans import build_plan_tables
 from pipeline.tables.programmes import programme_rows
@@ -42,22 +51,38 @@ _TYPES: dict[str, tuple[type, ...]] = {
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def screen_records(records: list[DocumentRecord]) -> list[DocumentRecord]:
+def screen_records(
+    records: list[DocumentRecord], folder: Path | None = None, keys: Sequence[str] | None = None
+) -> list[DocumentRecord]:
     """The records, each one whose own rows would break a constraint of schemas/ replaced by the document
-    kept without plan rows, flagged `rows_refused:<problem>`. Results are remembered per record."""
-    return [_screened(record) for record in records]
+    kept without plan rows, flagged `rows_refused:<problem>`. Results are remembered per record in this
+    process and, with a folder and each record's `verdict_key` (in the order of `records`), kept there."""
+    if folder is None or keys is None:
+        return [_screened(record) for record in records]
+    return [_screened(record, folder, key) for record, key in zip(records, keys, strict=True)]
+
+
+def verdict_key(keys: DocumentKeys) -> str:
+    """Key of a document's verdict: this code's version and the document's raw and extract keys (the raw key
+    fixes its file, checksum and manifest entry; the extract key its clean text and extraction results)."""
+    version = modules_version("screen", ("pipeline.tables.screening",), tuple(schema.table_names()))
+    return bytes_cache.key_of("screen", version, keys.raw, keys.extract)
 
 
 _screened_cache: dict[int, tuple[DocumentRecord, DocumentRecord]] = {}
 _CACHE_MAX = 100_000
 
 
-def _screened(record: DocumentRecord) -> DocumentRecord:
+def _screened(record: DocumentRecord, folder: Path | None = None, key: str = "") -> DocumentRecord:
     """One record screened; remembered by identity (the records of a build are shared, never changed)."""
     known = _screened_cache.get(id(record))
     if known is not None and known[0] is record:
         return known[1]
-    problem = document_row_problem(record)
+    if folder is None:
+        problem = document_row_problem(record)
+    else:
+        kept = bytes_cache.cached_bytes(folder, key, lambda: json.dumps(document_row_problem(record)).encode())
+        problem = json.loads(kept)
     result = record if problem is None else _refused(record, problem)
     if len(_screened_cache) >= _CACHE_MAX:
         _screened_cache.clear()
