@@ -6,7 +6,8 @@ closes the deeper items and starts a sibling. Lines without a marker continue th
 Items become tasks (pipeline.parse.statements.task): the title is the item's heading (its first
 clause, or the next line when the marker line is bare), the text runs from after the marker to the
 end of its last line, children included. A printed number that disagrees with the item's position
-is a marker_issue (mismatch); a bare marker with no words at all is kept with the marker as its title
+is a marker_issue (mismatch); a line that names who answers for the item or by when (牵头单位：…, 完成时限：…;
+lists.toml [outline]) ends the item's text, and plain lines after it continue nothing; a bare marker with no words at all is kept with the marker as its title
 and flagged (empty_item) when it has children, and dropped when it has none. A top-level heading printed
 a second time (a table of contents, then the body: 一、…七、 … 一、) ends the outline: the entries read so
 far are the tasks, each ending at its own line (flag outline_table_of_contents).
@@ -16,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from pipeline.data import read_toml
 from pipeline.parse.statements import task
 from pipeline.text.numbers import parse_number
 
@@ -59,6 +62,13 @@ def marker_of(line: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+@cache
+def _annotation() -> re.Pattern[str]:
+    """A line that opens with a responsibility or deadline head (牵头责任单位：, 完成时限:)."""
+    heads = sorted(read_toml("lists.toml")["outline"]["annotation_heads"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, heads))})\s*[：:]")
+
+
 def _value(style: str, match: re.Match[str]) -> int | None:
     if style == "circled":
         return ord(match.group("c")) - ord("①") + 1
@@ -98,10 +108,12 @@ def parse_outline(text: str, start: int = 0, end: int | None = None) -> tuple[li
     end = len(text) if end is None else end
     roots: list[_Item] = []
     stack: list[_Item] = []
+    annotated = False  # an annotation line closed the open items to plain lines
     for line_start, line_end in line_spans(text, start, end):
         found = marker_of(text[line_start:line_end])
         if found is None:
-            if stack:
+            annotated = annotated or bool(_annotation().match(text, line_start, line_end))
+            if stack and not annotated:
                 if stack[-1].title_span is None:  # a bare marker line: its heading is the next line
                     stack[-1].start = line_start
                     stack[-1].title_span = _title_span(text, line_start, line_end)
@@ -109,6 +121,7 @@ def parse_outline(text: str, start: int = 0, end: int | None = None) -> tuple[li
                     open_item.end = line_end
             continue
         style, match = found
+        annotated = False
         body = line_start + match.end()
         item = _Item(style, match.group().strip(), _value(style, match), line_start, body, line_end, None)
         item.title_span = _title_span(text, body, line_end)
