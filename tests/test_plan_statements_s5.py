@@ -163,11 +163,15 @@ def test_a_heading_of_another_field_ends_the_lines_of_the_plan() -> None:
     assert not any("低保" in task["text"] for task in plan["tasks"])
 
 
+def test_a_year_summary_over_lines_that_report_what_was_done_states_no_plan() -> None:
+    raw = "2024年工作总结\n卫生健康工作重点\n完成了县医院新院区建设。\n建成胸痛中心和卒中中心。\n开展了健康义诊活动。"
+    payload = extract_document(clean_text(raw).text, kind=None, published=None)
+    assert (payload["kind"], payload["kind_flag"]) == ("other", "summary_without_plan")  # its title says so
+
+
 @pytest.mark.parametrize(
     "raw",
     [
-        # a year heading above lines that report what was done
-        "2024年工作总结\n卫生健康工作重点\n完成了县医院新院区建设。\n建成胸痛中心和卒中中心。\n开展了健康义诊活动。",
         # a year and directive lines, but no word of the year's work in the head
         "2024年国际护士节\n加强护理队伍建设。\n提升护理服务质量。\n推进优质护理服务。",
         # two directive lines only

@@ -39,6 +39,7 @@ from pipeline.parse.roundup.plan import GENRE as ROUNDUP_GENRE
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.statements import issuer_for
 from pipeline.parse.work_points import work_points_statement
+from pipeline.parse.work_points.summary import SUMMARY_WITHOUT_PLAN, summary_header
 from pipeline.text.dates import date_at_top
 from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
@@ -125,6 +126,8 @@ def _parse_by_genre(
     if kind in (None, WORK_POINTS_KIND):
         if work_points := work_points_statement(text, required=kind == WORK_POINTS_KIND):
             return WORK_POINTS_KIND, [work_points], None, None
+        if kind is None and summary_header(text) is not None:
+            return "other", [], None, SUMMARY_WITHOUT_PLAN  # a year-end summary with no section planning a later year
     if kind is None and _is_convening_notice(text):
         return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     meeting = parse_meeting_report(text, published, source)

@@ -40,7 +40,7 @@ class Header:
     flags: tuple[str, ...] = ()  # what had to be inferred (region_from_text, work_year_from_date)
 
 
-def _lines(text: str, limit: int) -> list[tuple[int, str]]:
+def top_lines(text: str, limit: int) -> list[tuple[int, str]]:
     out, offset = [], 0
     for raw in text.split("\n"):
         if raw.strip():
@@ -61,7 +61,7 @@ def title_line(text: str) -> tuple[int, str, bool] | None:
     cfg = lexicon()["title"]
     candidates = [
         (start, line)
-        for start, line in _lines(text, 10_000)
+        for start, line in top_lines(text, 10_000)
         if len(line) <= cfg["max_length"] and "。" not in line and any(kind in line for kind in cfg["kinds"])
     ]
     plain = [c for c in candidates if "通知" not in c[1] and "关于" not in c[1] and not c[1].endswith(("：", ":"))]
@@ -100,7 +100,7 @@ def _with_first_half(text: str, start: int, line: str) -> tuple[int, str]:
 
 def _top_limit(text: str) -> int:
     """Offset of the end of the first `search_lines` lines: a notice is at the top of the text."""
-    lines = _lines(text, lexicon()["title"]["search_lines"])
+    lines = top_lines(text, lexicon()["title"]["search_lines"])
     return lines[-1][0] + 1 if lines else 0
 
 
@@ -110,7 +110,7 @@ def _issuer(text: str, head_end: int, title: str) -> str | None:
     notice = re.search(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))关于", head)
     if notice:
         return notice.group(1)
-    for _, line in _lines(head, 200):
+    for _, line in top_lines(head, 200):
         if re.fullmatch(rf"[\u4e00-\u9fff（）]{{2,24}}?(?:{suffixes})", line):
             return line  # the signature line
     published = re.search(rf"发布(?:机构|单位)?[：:][\s|]*([\u4e00-\u9fff]{{2,24}}?(?:{suffixes}))", head)
@@ -155,11 +155,15 @@ def parse_header(text: str) -> Header | None:
     found = title_line(text)
     if found is None:
         return None
-    start, title, is_notice = found
+    return header_for_title(text, *found)
+
+
+def header_for_title(text: str, start: int, title: str, is_notice: bool) -> Header:
+    """What the header block states around the title line at `start`."""
     cfg = lexicon()["header"]
     number = re.search(cfg["doc_number"], text[: start + len(title)])
     signed = None
-    for _, line in _lines(text[:start], 200):
+    for _, line in top_lines(text[:start], 200):
         match = re.match(cfg["date_line"], line)
         if match:
             signed = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))

@@ -11,7 +11,8 @@ from pipeline.parse.lists import list_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, named_field, statement, task_tree_paths
 from pipeline.parse.work_points.header import Header, lexicon, parse_header
-from pipeline.parse.work_points.sections import sort_sections
+from pipeline.parse.work_points.sections import section_role, sort_sections
+from pipeline.parse.work_points.summary import summary_header, summary_plan_year
 
 GENRE = "work_points"
 MIN_ITEMS = 2  # without a manifest row, an outline of fewer items (at any depth) is not a plan
@@ -82,6 +83,8 @@ def _states_a_plan(text: str, header: Header, tasks: list[dict[str, Any]], openi
 def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any] | None:
     """The plan of a work-points text; None when it is not one (unless `required`: the manifest says it is)."""
     header = parse_header(text)
+    summary = summary_header(text)  # a year-end summary: only a later year's plan section states the plan
+    header = summary or header
     if header is None and not required:
         return None
     if header is None:
@@ -91,12 +94,19 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
     n_outlined = len(task_tree_paths(tasks))
     if n_outlined < MIN_ITEMS and len(listed := list_tasks(text, outline_start, outline_end)) > n_outlined:
         tasks = listed  # markers inside a line (一、深化医改；二、加强公共卫生；三、…): the general list reader's items
-    if tasks and _is_review(text, opening_start, outline_start):
+    if tasks and summary is None and _is_review(text, opening_start, outline_start):
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
-    if not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
+    if summary is None and not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
         return None
-    sections = sort_sections(tasks, text)  # framing, goals, review and safeguards sections give no task
+    plan_headings = [task["title"] for task in tasks if section_role(task["title"]) == "tasks"]
+    # framing, goals, review and safeguards sections give no task; a summary's sections review unless they plan
+    sections = sort_sections(tasks, text, summary=summary is not None)
     tasks, flags = sections.tasks, [*flags, *sections.flags]
+    if summary is not None:
+        if not tasks and not required:
+            return None  # a summary with no plan section states no plan
+        header, year_flags = summary_plan_year(header, plan_headings)
+        flags += year_flags
     flags += header.flags
     if header.is_notice:
         flags.append("plan_title_from_notice")

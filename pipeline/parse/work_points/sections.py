@@ -80,20 +80,23 @@ def section_role(heading: str) -> str | None:
     return None
 
 
-def sort_sections(tasks: list[dict[str, Any]], text: str | None = None) -> SortedOutline:
+def sort_sections(tasks: list[dict[str, Any]], text: str | None = None, *, summary: bool = False) -> SortedOutline:
     """Keep the tasks of task sections; record where the plan's own targets are stated and flag what was left.
     With `text`, a task section whose outline found no items gives the marked list printed inside it (二、2024年
-    工作思路 then 一是…二是…三是… in one paragraph), when it holds one."""
+    工作思路 then 一是…二是…三是… in one paragraph), when it holds one. In a year-end `summary`, a top-level
+    section whose heading names no role reviews the year (一、聚焦一条主线: what was done)."""
     result = SortedOutline(tasks=[])
-    result.tasks = _sorted(tasks, result, text)
+    result.tasks = _sorted(tasks, result, text, default_role="review" if summary else None)
     result.flags = list(dict.fromkeys(result.flags))
     return result
 
 
-def _sorted(tasks: list[dict[str, Any]], result: SortedOutline, text: str | None = None) -> list[dict[str, Any]]:
+def _sorted(
+    tasks: list[dict[str, Any]], result: SortedOutline, text: str | None = None, default_role: str | None = None
+) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
     for task in tasks:
-        role = section_role(task["title"])
+        role = section_role(task["title"]) or default_role
         inline = nested_list_tasks(text, task["start"], task["end"]) if role == "tasks" and text else []
         if role is None:
             task["children"] = _sorted(task["children"], result, text)
