@@ -115,3 +115,17 @@ def test_a_count_of_named_things_the_plan_serves_stays_a_target(text: str, value
 def test_named_things_that_are_not_served_stay_no_target() -> None:
     assert _values("深入开展产前筛查、脊柱侧弯防控和便民服务三项民生工程。") == []
     assert _values("推广东城、西城两个社区卫生服务中心的经验。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《关于印发实施方案的通知》（黔府办发〔201930号）精神，新建村卫生室30个。",  # a bracket lost in the page
+        "按照国卫医发〔2024〕7号文件要求，建成120个胸痛中心。",
+        "落实浙政发[2021]105号部署，建成120个胸痛中心。",
+    ],
+)
+def test_a_document_number_cited_is_no_target(text: str) -> None:
+    assert [value for value, _ in _values(text)] in ([30.0], [120.0])
+    reasons = {reason for _, _, reason in excluded_spans(clean_text(text).text)}
+    assert "document_numbers" in reasons

@@ -8,7 +8,7 @@ the plan. Every value is read from the text; what is not stated stays None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pipeline.parse.statements import LEVEL_FROM_SCOPE_WORD, first_scope_level
@@ -21,6 +21,7 @@ from pipeline.parse.work_points.issuer import (
 )
 
 LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
+PLAN_TITLE_MISSING = "plan_title_missing"
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,18 @@ def parse_header(text: str) -> Header | None:
     if found is None:
         return None
     return header_for_title(text, *found)
+
+
+def opening_header(text: str) -> Header | None:
+    """The header of a work-points text printed without its title, read from its opening's head (2021年全省卫生健康
+    工作的总体要求是：… gives 2021 and 全省); None when the first line is no such opening. The plan starts there."""
+    lines = top_lines(text, 1)
+    found = re.match(lexicon()["title"]["headless_opening"], lines[0][1]) if lines else None
+    if found is None:
+        return None
+    start = lines[0][0]
+    header = header_for_title(text, start, found.group("head"), False)
+    return replace(header, title=None, title_end=start, flags=(*header.flags, PLAN_TITLE_MISSING))
 
 
 def header_for_title(text: str, start: int, title: str, is_notice: bool) -> Header:
