@@ -129,3 +129,15 @@ def test_a_document_number_cited_is_no_target(text: str) -> None:
     assert [value for value, _ in _values(text)] in ([30.0], [120.0])
     reasons = {reason for _, _, reason in excluded_spans(clean_text(text).text)}
     assert "document_numbers" in reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("打造10所以上标准化村卫生室。", [(10.0, "所")]),  # 所 then 以上: the measure word, not 所以
+        ("建成5所以内的试点医院。", [(5.0, "所")]),
+        ("新建3所乡镇卫生院，所以要加强管理。", [(3.0, "所")]),  # 所以 (so) after a comma counts nothing
+    ],
+)
+def test_suo_before_yishang_is_the_measure_word(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _values(text) == expected

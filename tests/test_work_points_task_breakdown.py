@@ -39,7 +39,10 @@ def test_a_task_list_title_with_bracketed_markers_states_the_plan() -> None:
     assert payload["kind"] == "work_points"
     [plan] = payload["plans"]
     assert (plan["level"], plan["work_year"]) == ("municipal", 2025)
-    assert [text[t["start"] : t["end"]] for t in plan["tasks"]] == ["实施妇幼健康促进行动。", "推进智慧医院建设，新增互联网医院5家。"]
+    assert [text[t["start"] : t["end"]] for t in plan["tasks"]] == [
+        "实施妇幼健康促进行动。",
+        "推进智慧医院建设，新增互联网医院5家。",
+    ]
 
 
 def test_a_sentence_that_names_a_task_breakdown_is_no_title() -> None:

@@ -25,16 +25,24 @@ def test_an_untitled_opening_over_an_outline_is_the_years_plan() -> None:
 
 
 def test_other_wordings_of_the_opening() -> None:
-    for head in ("2019年度全县卫生计生工作总体思路是：", "2023年全省卫生健康工作的指导思想：", "2020年卫生健康工作的总的要求是："):
+    for head in (
+        "2019年度全县卫生计生工作总体思路是：",
+        "2023年全省卫生健康工作的指导思想：",
+        "2020年卫生健康工作的总的要求是：",
+    ):
         payload, _ = _read(head + "以人民健康为中心，补短板、强弱项。\n" + OUTLINE)
         assert payload["kind"] == "work_points", head
 
 
 def test_the_opening_without_an_outline_is_no_work_points_text() -> None:
-    payload, _ = _read("2022年全市卫生健康工作的总体要求是：坚持以人民健康为中心，推动高质量发展。会议还表彰了先进集体。\n")
+    payload, _ = _read(
+        "2022年全市卫生健康工作的总体要求是：坚持以人民健康为中心，推动高质量发展。会议还表彰了先进集体。\n"
+    )
     assert payload["kind"] != "work_points"
 
 
 def test_an_opening_that_is_not_the_first_line_gives_no_header() -> None:
-    payload, _ = _read("市卫健委召开党组会议\n会议指出，2022年全市卫生健康工作的总体要求是：坚持以人民健康为中心。\n" + OUTLINE)
+    payload, _ = _read(
+        "市卫健委召开党组会议\n会议指出，2022年全市卫生健康工作的总体要求是：坚持以人民健康为中心。\n" + OUTLINE
+    )
     assert not any("plan_title_missing" in (plan["flag"] or "") for plan in payload["plans"])
