@@ -105,11 +105,25 @@ def _titled_speakers(text: str) -> list[Official]:
     suffixes = tuple(lexicon()["officials"]["title_suffixes"])
     found: list[Official] = []
     for match in _titled_speech().finditer(text):
-        for official in officials_before(text, match.start(), SPEECH):
+        for official in officials_before(text, match.start(), SPEECH) or _titled_bare_name(text, match.start()):
             titled = official.title or any(text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(official.name), text))
             if titled and not any(o.name == official.name for o in found):
                 found.append(official)
     return found
+
+
+def _titled_bare_name(text: str, verb_start: int) -> list[Official]:
+    """A name alone before the verb that ends like a body (蔡暖心要求：心 as in 中心), read as the official when the
+    text prints it right after an official title elsewhere (副县长蔡暖心出席会议)."""
+    chunk_start = max(text.rfind(d, 0, verb_start) for d in _CHUNK_DELIMITERS) + 1
+    chunk_start = _skip_noise(text, chunk_start, verb_start)
+    name = text[chunk_start:verb_start]
+    if not _NAME.fullmatch(name) or len(name) > 3 or name in lexicon()["officials"]["not_names"]:
+        return []
+    suffixes = tuple(lexicon()["officials"]["title_suffixes"])
+    if any(text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(name), text) if m.start() != chunk_start):
+        return [Official(name, None, SPEECH, chunk_start, verb_start)]
+    return []
 
 
 def officials_before(text: str, verb_start: int, role: str) -> list[Official]:
