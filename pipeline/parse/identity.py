@@ -106,7 +106,7 @@ def _follows_a_prefecture(text: str) -> bool:
     """Whether a sentence of the text follows or carries out the work of a named prefecture-level city's body
     (围绕市委、市政府决策部署和阜阳市卫健委《…任务清单》): a 市 plan under a prefecture is a county-level city's."""
     for region, start, end in regions.find_regions(text):
-        if region.level == regions.PREFECTURE and _body_after().match(text, end) and not _issuer_mention(text, start):
+        if region.level == regions.PREFECTURE and _body_after().match(text, end) and not _issuer_mention(text, start, end):
             return True
     return False
 
@@ -177,17 +177,17 @@ def _one_region(level: str, where: str, context: str) -> str | None:
         found = regions.find_counties(where)
         codes = {
             county.code
-            for candidates, start, _ in found
-            if _issuer_mention(where, start) and (county := regions.resolve_county(candidates, context))
+            for candidates, start, end in found
+            if _issuer_mention(where, start, end) and (county := regions.resolve_county(candidates, context))
         }
     elif level == regions.PREFECTURE:
         codes = {
             r.code
-            for r, s, _ in regions.find_regions(where)
-            if r.level == regions.PREFECTURE and _issuer_mention(where, s)
+            for r, s, e in regions.find_regions(where)
+            if r.level == regions.PREFECTURE and _issuer_mention(where, s, e)
         }
     else:
-        codes = {regions.province_of(r).code for r, s, _ in regions.find_regions(where) if _issuer_mention(where, s)}
+        codes = {regions.province_of(r).code for r, s, e in regions.find_regions(where) if _issuer_mention(where, s, e)}
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -196,8 +196,11 @@ def _following() -> re.Pattern[str]:
     return re.compile(alternation(read_toml("identity.toml")["text_mentions"]["following_words"]))
 
 
-def _issuer_mention(text: str, at: int) -> bool:
-    """Whether a region named at `at` may be the issuer's: its sentence follows or reports no other body."""
+def _issuer_mention(text: str, at: int, end: int) -> bool:
+    """Whether a region named at text[at:end] may be the issuer's: it names the issuer's branch venue of a
+    teleconference (马鞍山分会场), or its sentence follows or reports no other body."""
+    if text.startswith(tuple(lexicon()["relay"]["branch_venue_words"]), end):
+        return True
     start = sentence_start(text, at)
     end = sentence_end(text, at)
     return _following().search(text, start, end) is None

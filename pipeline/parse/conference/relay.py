@@ -29,12 +29,14 @@ def _body() -> re.Pattern[str]:
 
 def relaying_level(text: str, scope: str) -> str | None:
     """The level of the body that deploys its own work after relaying a meeting of `scope`, when it is lower; None
-    when no sentence opening with an after-cue (会后，副县长…提出要求) names a lower body that deploys."""
+    when no sentence opening with an after-cue (会后，副县长…提出要求), or naming the lower body's branch venue (在我市
+    分会场参加全省…电视电话会议，强调要…), names a lower body that deploys."""
     cfg = lexicon()["relay"]
     after, deploys = tuple(cfg["after_cues"]), re.compile(alternation(cfg["deploy_words"]))
     for sentence in _SENTENCE.finditer(text):
         words = sentence.group().lstrip("，, ")
-        if not words.startswith(after) or deploys.search(words) is None:
+        at_branch = any(word in words for word in cfg["branch_venue_words"])
+        if not (words.startswith(after) or at_branch) or deploys.search(words) is None:
             continue
         found = _body().search(words)
         if found is None or any(word in words[: found.start()] for word in cfg["several"]):
