@@ -192,3 +192,23 @@ def test_a_memo_gives_the_function_s_value_before_and_after_it_is_cleared(monkey
     monkeypatch.setattr(sqlite_search, "_MEMO_MAX", 2)
     assert [memo[text] for text in ("ab", "ab", "cd", "ef", "ab")] == ["AB", "AB", "CD", "EF", "AB"]
     assert calls == ["ab", "cd", "ef", "ab"]  # "ab" made again once the memo was full and cleared
+
+
+# --- fewer garbage collections during a build's run ---------------------------------------------------------------
+
+
+def test_the_collector_s_thresholds_are_raised_in_the_block_and_restored_after_even_on_error():
+    import gc
+
+    from pipeline.cli.collector import THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == THRESHOLDS and THRESHOLDS[0] > before[0]
+    assert gc.get_threshold() == before
+    try:
+        with fewer_collections():
+            raise RuntimeError("a failed run")
+    except RuntimeError:
+        pass
+    assert gc.get_threshold() == before and gc.isenabled()

@@ -147,6 +147,7 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
 
     import dagster as dg
 
+    from pipeline.cli.collector import fewer_collections
     from pipeline.cli.progress import RunDisplay
     from pipeline.cli.runs import describe, documents_to_process
     from pipeline.definitions import make_definitions
@@ -164,7 +165,7 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
     where = f"recorded in DAGSTER_HOME={instance.root_directory}" if recorded else "not recorded: not the seeds folder"
     _say(f"[2/3] running {describe(command, len(documents), len(to_process))} in-process ({where})")
     published_before = versions(paths.releases)
-    with display, listening(display.document_done):
+    with display, listening(display.document_done), fewer_collections():
         result = job.with_logger_defs(loggers).execute_in_process(
             instance=instance,
             raise_on_error=False,
