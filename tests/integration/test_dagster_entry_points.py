@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from pipeline.cli.main import main
+from tests.cli_process import finish_cli, start_cli
 from tests.conftest import ROOT, made_once
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
@@ -83,20 +84,9 @@ def _start(command: list[str], environment: dict[str, str], log: Path) -> subpro
 
 
 def _cli(arguments: list[str], environment: dict[str, str], log: Path) -> tuple[int | None, str]:
-    """`python -m pipeline ARGUMENTS` in a new process with only `environment`: its exit code (None if it did not
-    end within 900 s) and what it said. A new interpreter, not a fork of this one: a fork of a test process whose
-    other threads (pytest-xdist's, DuckDB's) hold locks can hang before it runs a line."""
-    with log.open("w", encoding="utf-8") as handle:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", *arguments], env=environment, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT
-        )
-        try:
-            code: int | None = process.wait(timeout=900)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            code = None
-    return code, log.read_text(encoding="utf-8")
+    """`python -m pipeline ARGUMENTS` in a new interpreter with only `environment` (tests/cli_process.py, never a
+    fork of this process): its exit code (None if it did not end within 900 s) and what it said."""
+    return finish_cli(start_cli(arguments, log, environment), log)
 
 
 def _finish(process: subprocess.Popen, log: Path) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import multiprocessing.synchronize
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -17,8 +16,8 @@ import pytest
 from pipeline.cli.main import main
 from pipeline.release import transaction
 from pipeline.release.folders import versions
+from tests.cli_process import finish_cli, start_cli
 from tests.conftest import RELEASE_DATE, made_once, release_problems
-from tests.forked_cli import forked_cli
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
 
@@ -96,39 +95,38 @@ def _seeds_with(work: Path, name: str, extra: str) -> str:
     return name
 
 
-def _wait_for(path: Path, text: str, seconds: float = 120) -> None:
+def _wait_for(path: Path, text: str, process: subprocess.Popen, seconds: float = 120) -> None:
+    """Return once the log at path says text; fail if the process ends first or it never does."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if path.exists() and text in path.read_text(encoding="utf-8", errors="replace"):
             return
-        time.sleep(0.2)
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
     raise AssertionError(f"{path} never said {text!r}: {path.read_text(encoding='utf-8', errors='replace')}")
-
-
-def _forked_publish(args: list[str], log: Path, go: multiprocessing.synchronize.Event) -> multiprocessing.Process:
-    """`python -m pipeline publish ARGS` in another process, forked from this one so that it starts with the
-    imports done: it waits for `go`, then runs the CLI with its stderr in log and exits with its code."""
-    return forked_cli(args, log, go=go)
 
 
 def test_two_publishes_started_together_wait_for_each_other_and_label_every_version_honestly(work: Path):
     """Case 1: two concurrent publishes (two processes) with different new texts on one datasets folder."""
     seeds = {"a": _seeds_with(work, "seeds_a", "x_city.txt"), "b": _seeds_with(work, "seeds_b", "y_city.txt")}
-    go = multiprocessing.get_context("fork").Event()
     logs = {name: work / f"{name}.log" for name in seeds}
-    # Forked before this process takes the lock, so that neither inherits it.
-    runs = {
-        name: _forked_publish(_args("publish", work, folder, f"out_{name}"), logs[name], go)
-        for name, folder in seeds.items()
-    }
-    with transaction.publish_lock(work / "datasets"):  # hold the lock until both runs are waiting for it
-        go.set()
-        for log in logs.values():
-            _wait_for(log, "waiting for another publish")
-    for process in runs.values():
-        process.join(timeout=600)
-    codes = {name: process.exitcode for name, process in runs.items()}
-    texts = {name: log.read_text(encoding="utf-8") for name, log in logs.items()}
+    # Each run is a new interpreter (tests/cli_process.py), which inherits no descriptor and so not this lock.
+    runs: dict[str, subprocess.Popen] = {}
+    try:
+        with transaction.publish_lock(work / "datasets"):  # hold the lock until both runs are waiting for it
+            for name, folder in seeds.items():
+                runs[name] = start_cli(_args("publish", work, folder, f"out_{name}"), logs[name])
+            for name, log in logs.items():
+                _wait_for(log, "waiting for another publish", runs[name])
+        ended = {name: finish_cli(process, logs[name], timeout=600) for name, process in runs.items()}
+    finally:
+        for process in runs.values():  # none is left running when the test fails
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    codes = {name: code for name, (code, _) in ended.items()}
+    texts = {name: said for name, (_, said) in ended.items()}
     assert codes == {"a": 0, "b": 0}, texts
     assert _consistent(work / "datasets") == []
     releases = work / "datasets" / PACKAGE
