@@ -82,6 +82,8 @@ def test_each_named_set_exclusion_is_reported_and_none_is_a_programme_count() ->
         "坚持三条原则。",
         "推进八大类重点人群签约服务。",  # known kinds, no verb adding kinds
         "县级三大类医疗机构能力提升。",
+        "二要打赢两场硬仗，打好健康扶贫保卫战。",  # battles and kinds of development named by their count
+        "三要促进三个发展，推动工作提能增效。",
     ],
 )
 def test_counts_of_ideas_and_of_known_kinds_are_no_targets(text: str) -> None:
@@ -136,6 +138,7 @@ def test_a_document_number_cited_is_no_target(text: str) -> None:
     [
         ("打造10所以上标准化村卫生室。", [(10.0, "所")]),  # 所 then 以上: the measure word, not 所以
         ("建成5所以内的试点医院。", [(5.0, "所")]),
+        ("全年举办2场义诊活动，新建3个发展中心。", [(2.0, "场"), (3.0, "个")]),  # things counted stay targets
         ("新建3所乡镇卫生院，所以要加强管理。", [(3.0, "所")]),  # 所以 (so) after a comma counts nothing
     ],
 )
