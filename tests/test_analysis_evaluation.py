@@ -40,9 +40,11 @@ def _labels(name: str) -> list[dict[str, str]]:
 
 
 def _local_task_ids(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, int, str], str]:
+    """Labelled tasks by (region, work year, title): the leaves, and the top-level tasks of national plans, labelled
+    as leaves before their measures were read as their depth-2 tasks (cn-2024: 促进中医药传承创新发展)."""
     rows = con.execute(
         "SELECT coalesce(p.region_code, ''), p.work_year, t.title, t.task_id "
-        "FROM tasks t JOIN plans p USING (plan_id) WHERE t.n_children = 0"
+        "FROM tasks t JOIN plans p USING (plan_id) WHERE t.n_children = 0 OR (p.level = 'national' AND t.depth = 1)"
     ).fetchall()
     found: dict[tuple[str, int, str], list[str]] = defaultdict(list)
     for region, year, title, task_id in rows:

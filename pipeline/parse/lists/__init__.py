@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.lists.item_measures import item_children
+from pipeline.parse.lists.item_measures import headline_children, item_children
+from pipeline.parse.lists.measures import opens_on_headline_sentence
 from pipeline.parse.lists.prose import prose_items
 from pipeline.parse.lists.reader import Item, marked_children, read_lists, reviews_past_work, title_of
 from pipeline.parse.lists.restated import restates
-from pipeline.parse.lists.rules import is_requirement_marker
+from pipeline.parse.lists.rules import is_requirement_marker, shape
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 
@@ -83,9 +84,18 @@ def measure_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
 def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The tasks of any parser's plan, each top-level task without children given the marked list of another
     family printed inside it as its children, one level down (CONVENTIONS 3, a marked sub-list: （一）heading
-    一是…；二是…), as nested_list_tasks reads them; tasks that have children keep them."""
+    一是…；二是…), as nested_list_tasks reads them; in a list of headings (most of its items open on a headline
+    sentence of one clause, [shape] headline_list_share), else the measures of the sentence after an item's
+    headline (一是突出医改重点。加快推进…，推进完善…。: item_measures.headline_children), where a list of run-on
+    items keeps each item whole; tasks that have children keep them."""
+    headings = sum(opens_on_headline_sentence(text, t["start"], t["end"]) for t in tasks)
+    numerator, denominator = shape("headline_list_share")
+    of_headings = len(tasks) >= shape("min_items") and denominator * headings >= numerator * len(tasks)
     out = []
     for item in tasks:
         children = [] if item.get("children") else nested_list_tasks(text, item["start"], item["end"])
+        if not children and not item.get("children") and of_headings:
+            found = headline_children(text, item["start"], item["end"])
+            children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
         out.append({**item, "children": children} if children else item)
     return out

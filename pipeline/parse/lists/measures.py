@@ -3,6 +3,9 @@
 * `requirement_measures`: after a requirement's headline (要健全工作机制，完善…，统筹推进…。), the verb-led comma
   clauses of its first sentence, and of its later sentences when a bare modal leads it (要A，B。C，D，E。);
 * `comma_measures`: short verb-led comma clauses after the headline, or making up a later sentence;
+* `headline_sentence_measures`: after a headline that is a sentence of one clause (一是科学精准做好…工作。), the
+  verb-led comma clauses of the one sentence that ends the item when it is made (almost) only of them, however
+  long each is (继续加强监测预警，加强重点人群管理…，推进…。); `opens_on_headline_sentence` tells such an item;
 * `in_counted_list`: whether the list was announced with its count (十大重点任务分别为：…), whose items are the tasks.
 
 Pieces are pipeline.parse.lists.unmarked's, offsets absolute; attitudes (提高政治站位) are left out.
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.rules import is_attitude, rules
+from pipeline.parse.lists.rules import is_attitude, is_generic, rules
 
 TITLE_END = re.compile("[，,。；;：:！？\n]")
 _SENTENCES = re.compile("[^。！？]+[。！？]?")
@@ -63,6 +66,28 @@ def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
     return []
 
 
+def opens_on_headline_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the item text[start:end] is a headline that is a whole sentence of one clause (一是突出医改重点领域和
+    关键环节。) and one sentence after it."""
+    sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
+    sentences = [(s, e) for s, e in sentences if text[s:e].strip("。！？ \n")]
+    if len(sentences) != 2:
+        return False  # a headline alone, or a paragraph of several sentences after it: no list of its measures
+    words = unmarked.trim_span(text, sentences[0][0], sentences[0][1], "，,、；;：:。！？")
+    return TITLE_END.search(text, words[0], words[1]) is None and text[sentences[0][1] - 1] in "。！？"
+
+
+def headline_sentence_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
+    """The measures of the item text[start:end] whose headline is a whole sentence of one clause (一是突出医改重点。
+    加快推进…，推进完善…。): the verb-led comma clauses of the sentence after it, the item's last, when it is made
+    (almost) only of them and they are at least two (pipeline.parse.lists.unmarked.prose_items: closing aims,
+    slogans and review left out); a sentence of reasons or review, or an aim and its means (坚持以基层为重点，推进…), gives none."""
+    if not opens_on_headline_sentence(text, start, end):
+        return []
+    sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
+    pieces = _work(text, unmarked.prose_items(text, sentences[1][0], sentences[1][1]))
+    pieces = [p for p in pieces if not is_generic(text, p.start, p.end)]
+    return pieces if len(pieces) >= rules()["shape"]["min_items"] else []
 
 
 def _work(text: str, pieces: list[unmarked.Piece]) -> list[unmarked.Piece]:
