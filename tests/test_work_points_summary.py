@@ -69,3 +69,13 @@ def test_a_meeting_that_sums_up_the_year_is_no_summary_document() -> None:
     )
     assert payload["kind"] != "other" and payload["plans"]
     assert payload["plans"][0]["work_year"] == 2024
+
+
+def test_a_review_section_of_a_conference_report_is_no_summary_title() -> None:
+    payload, _ = _read(
+        "全市卫生健康工作会议召开\n1月5日，全市卫生健康工作会议召开。市卫健委主任王明作工作报告。\n一、2023年工作总结\n"
+        "全年新建医院3所。\n二、2024年重点工作\n会议要求，要加快推进医共体建设；要做好传染病防控；要深化医改。\n"
+    )
+    assert payload["kind"] == "municipal_conference_report"
+    [plan] = payload["plans"]
+    assert "summary_title" not in (plan["flag"] or "") and plan["work_year"] == 2024

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.parse.outline import marker_of
 from pipeline.parse.work_points.header import Header, header_for_title, lexicon, title_line, top_lines
 
 SUMMARY_TITLE = "summary_title"  # a Header flag: the title names a summary and no plan
@@ -21,15 +22,15 @@ _YEAR = re.compile(r"^((?:19|20)\d{2})年")
 
 
 def summary_header(text: str) -> Header | None:
-    """The header of a text whose title line names a summary of past work and no plan, else None. A plan's
-    title line found by the work-points reader before it (the document's own title) wins."""
+    """The header of a text whose title line names a summary of past work and no plan, else None: a line of the
+    head block, before the body begins (a sentence, an outline heading) and before any plan title line."""
     cfg = lexicon()["title"]
     pattern = re.compile(cfg["summary_title"])
     plan_title = title_line(text)
     for start, line in top_lines(text, cfg["search_lines"]):
-        if plan_title is not None and plan_title[0] <= start:
-            return None
-        if len(line) <= cfg["max_length"] and "。" not in line and pattern.search(line):
+        if (plan_title is not None and plan_title[0] <= start) or "。" in line or marker_of(line):
+            return None  # the body has begun: a section heading (一、2023年工作总结) is no document's title
+        if len(line) <= cfg["max_length"] and pattern.search(line):
             if any(kind in line for kind in cfg["kinds"]):
                 return None
             header = header_for_title(text, start, line, False)
