@@ -1,6 +1,7 @@
 """What makes a build after one added document cheaper gives what the slower way gave (issue 27): the analysis
 step's tokens inside tasks, read by one ASOF join and grouped from sorted tuples; the screening verdicts of
-documents kept by key and read back by later builds; the search index's words grouped by row from streamed pairs."""
+documents kept by key and read back by later builds; the search index's words grouped by row from streamed pairs;
+the collector's thresholds during a run; the plan merge's matches kept by the texts of both sides."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pipeline.documents.extract import extract_document
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.store import DocumentKeys
 from pipeline.package import sqlite_search
-from pipeline.tables import screening
+from pipeline.tables import plans, screening
 from pipeline.tables.screening import verdict_key
 from pipeline.text.clean import clean_text
 
@@ -212,3 +213,35 @@ def test_the_collector_s_thresholds_are_raised_in_the_block_and_restored_after_e
     except RuntimeError:
         pass
     assert gc.get_threshold() == before and gc.isenabled()
+
+
+# --- the plan merge's matches kept by the texts of both sides ------------------------------------------------------
+
+PRIMARY = ["提升县级医院服务能力", "完善家庭医生签约服务", "推进智慧医院建设"]
+OTHER = ["推进智慧医院建设工作", "提升县级医院综合服务能力", "开展爱国卫生运动"]
+
+
+def _leaves(texts: list[str]) -> list[dict]:
+    return [{"ordinal": number, "text": text} for number, text in enumerate(texts, start=1)]
+
+
+def test_a_match_kept_as_json_is_read_back_without_matching_again(monkeypatch):
+    first = plans.MatchMemo()
+    expected = plans.match_tasks(_leaves(PRIMARY), _leaves(OTHER))
+    assert first.matches(_leaves(PRIMARY), _leaves(OTHER)) == expected
+    assert set(expected) == {1, 2}  # the third task of the other source matches none
+
+    calls = []
+    real = plans.match_tasks
+    monkeypatch.setattr(plans, "match_tasks", lambda *sides: calls.append(sides) or real(*sides))
+    later = plans.MatchMemo(known=json.loads(json.dumps(first.used)))  # as the build keeps it
+    assert later.matches(_leaves(PRIMARY), _leaves(OTHER)) == expected
+    assert calls == [] and later.used == first.used  # what this build used is kept for the next
+    # Another text on either side is matched anew.
+    changed = [*OTHER[:2], "提升县级医院服务能力"]
+    assert later.matches(_leaves(PRIMARY), _leaves(changed)) == real(_leaves(PRIMARY), _leaves(changed))
+    assert len(calls) == 1 and len(later.used) == 2
+    assert plans.MatchMemo(known=later.used).matches(_leaves(PRIMARY[:2]), _leaves(OTHER)) == real(
+        _leaves(PRIMARY[:2]), _leaves(OTHER)
+    )
+    assert len(calls) == 2

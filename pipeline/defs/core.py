@@ -4,7 +4,10 @@ The rows come from plain functions in pipeline.tables; these assets only load th
 results, check they are fresh (made from the seed bytes now in seeds/), and write the tables.
 """
 
+import json
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -15,11 +18,11 @@ from pipeline.defs.resources import PipelinePaths
 from pipeline.documents import stages
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import discover
-from pipeline.documents.store import DocumentStore, document_keys
+from pipeline.documents.store import DocumentStore, document_keys, modules_version
 from pipeline.tables.documents import document_rows
 from pipeline.tables.indicators import indicator_framework_rows, indicator_rows
 from pipeline.tables.meetings import build_meeting_tables
-from pipeline.tables.plans import build_plan_tables
+from pipeline.tables.plans import MatchMemo, build_plan_tables
 from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
@@ -48,6 +51,23 @@ def load_records(paths: PipelinePaths, duckdb: DuckDBResource) -> list[DocumentR
     keys = {document.doc_id: document_keys(document) for document in current}
     verdicts = [verdict_key(keys[record.doc_id]) for record in records]
     return screen_records(records, paths.paths.cache / "screening", verdicts)
+
+
+def _read_json(path: Path) -> dict:
+    """A JSON object kept by an earlier build, or {} (missing or unreadable: made again)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _write_json(path: Path, value: dict) -> None:
+    """Write a JSON object atomically (a reader sees the old file or the new one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _require_results(store: DocumentStore, current: list) -> None:
@@ -153,7 +173,12 @@ def provinces(duckdb: DuckDBResource) -> dg.MaterializeResult:
     check_specs=table_check_specs(*PLAN_TABLES),
 )
 def plan_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
-    tables = build_plan_tables(load_records(paths, duckdb))
+    # The matches of the last build's plan merge (same code: the file is named by its version) are reused.
+    version = modules_version("plan_matches", ("pipeline.tables.plans",), ())
+    kept = paths.paths.cache / "plan_matches" / f"{version}.json"
+    memo = MatchMemo(known=_read_json(kept))
+    tables = build_plan_tables(load_records(paths, duckdb), memo)
+    _write_json(kept, memo.used)
     yield from _write(duckdb, {name: getattr(tables, name) for name in PLAN_TABLES})
 
 

@@ -6,10 +6,16 @@ without) supplies the published task tree; the leaf tasks of every other source 
 published leaves by content, and the agreement is recorded in task_sources. A top-level task of another
 source none of whose leaves matches is work the best source does not state: it is appended to the tree
 (flag from_other_source), with its own document and offsets, so that no stated task is lost.
+
+Matching is most of the merge's time. A MatchMemo keeps each match by the texts of both sides' leaves, so a
+build that keeps the memo of the last one (pipeline.defs.core) matches only the sources whose leaves or whose
+plan's published leaves changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import operator
 import re
 from collections import Counter, defaultdict
@@ -123,14 +129,35 @@ def match_tasks(primary: list[dict[str, Any]], other: list[dict[str, Any]]) -> d
     return matched
 
 
-def build_plan_tables(records: list[DocumentRecord]) -> PlanTables:
+@dataclass
+class MatchMemo:
+    """Results of match_tasks by the texts of the leaves on both sides: those `known` from an earlier build (as
+    [other ordinal, primary ordinal, score] lists) and those `used` by this one (kept for the next)."""
+
+    known: dict[str, list[list[Any]]] = field(default_factory=dict)
+    used: dict[str, list[list[Any]]] = field(default_factory=dict)
+
+    def matches(self, primary: list[dict[str, Any]], other: list[dict[str, Any]]) -> dict[int, tuple[int, float]]:
+        """match_tasks(primary, other) for leaves numbered 1..n in order (its result depends on their texts only)."""
+        texts = json.dumps([[task["text"] for task in primary], [task["text"] for task in other]], ensure_ascii=False)
+        key = hashlib.sha256(texts.encode()).hexdigest()
+        found = self.used.get(key, self.known.get(key))
+        if found is None:
+            found = [[o, p, score] for o, (p, score) in match_tasks(primary, other).items()]
+        self.used[key] = found
+        return {o: (p, score) for o, p, score in found}
+
+
+def build_plan_tables(records: list[DocumentRecord], memo: MatchMemo | None = None) -> PlanTables:
+    """The plan tables of the records (`memo`: matches known from an earlier build; see MatchMemo)."""
+    memo = memo or MatchMemo()
     out = PlanTables()
     groups: dict[str, list[_Source]] = defaultdict(list)
     for record in records:
         for statement in record.payload.get("plans") or []:
             groups[plan_id_of(statement, record.doc_id)].append(_Source(record, statement))
     for plan_id in sorted(groups):
-        _add_plan(out, plan_id, groups[plan_id])
+        _add_plan(out, plan_id, groups[plan_id], memo)
     return out
 
 
@@ -145,7 +172,7 @@ def _source_order(source: _Source) -> tuple[bool, int, int, str, int]:
     )
 
 
-def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
+def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source], memo: MatchMemo) -> None:
     sources = sorted(sources, key=_source_order)
     primary = sources[0]
     flags = [flag for flag in (primary.statement["flag"] or "").split(";") if flag]
@@ -160,7 +187,7 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source]) -> None:
             flags.append("stated_twice_in_" + source.record.doc_id)
             continue
         matched_docs.add(source.record.doc_id)
-        matched_paths = _add_secondary(out, plan_id, source, primary, leaves_by_path, flags)
+        matched_paths = _add_secondary(out, plan_id, source, primary, leaves_by_path, flags, memo)
         for task in source.statement["tasks"]:
             if not any(path[0] == task["ordinal"] for path in matched_paths):
                 n_tasks += 1
@@ -266,6 +293,7 @@ def _add_secondary(
     primary: _Source,
     leaves_by_path: dict[Path, dict[str, Any]],
     flags: list[str],
+    memo: MatchMemo,
 ) -> set[Path]:
     """Match another source's leaf tasks (and its commentary) to the published leaves by content; returns
     the paths (in the other source's tree) of the leaves that matched."""
@@ -274,7 +302,7 @@ def _add_secondary(
     # match_tasks works on ordinals: number the leaves of each side 1..n in text order
     numbered_primary = [dict(task, ordinal=n) for n, (_, task) in enumerate(primary_leaves, start=1)]
     numbered_other = [dict(task, ordinal=n) for n, (_, task) in enumerate(other_leaves, start=1)]
-    matches = match_tasks(numbered_primary, numbered_other)
+    matches = memo.matches(numbered_primary, numbered_other)
     if unmatched := len(other_leaves) - len(matches):
         flags.append(f"{source.record.doc_id}_has_{unmatched}_unmatched_tasks")
     task_ids: dict[Path, str] = {}
