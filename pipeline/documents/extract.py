@@ -39,6 +39,8 @@ from pipeline.parse.roundup.plan import GENRE as ROUNDUP_GENRE
 from pipeline.parse.roundup.sections import parse_roundup
 from pipeline.parse.statements import issuer_for
 from pipeline.parse.work_points import work_points_statement
+from pipeline.parse.work_points.plan import GENRE as WORK_POINTS_GENRE
+from pipeline.parse.work_points.sections import section_role, sort_sections
 from pipeline.parse.work_points.summary import SUMMARY_WITHOUT_PLAN, summary_header
 from pipeline.text.dates import date_at_top
 from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
@@ -60,6 +62,8 @@ def extract_document(
     for plan in plans:
         if plan["genre"] != ROUNDUP_GENRE:  # a round-up item's tasks are its measures, kept as printed
             plan["tasks"] = with_nested_lists(text, plan["tasks"])
+        if plan["genre"] not in (ROUNDUP_GENRE, WORK_POINTS_GENRE):  # work points sort their sections themselves
+            _sort_sections(text, plan)
     complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:
@@ -87,6 +91,18 @@ def extract_document(
         "plans": plans,
         "reported_figures": figures,
     }
+
+
+def _sort_sections(text: str, plan: dict[str, Any]) -> None:
+    """A plan read from a report printed in parts (一、2023年工作回顾 / 二、2024年重点工作 / (一)…): its review sections
+    give no task and a task section's heading gives way to its items (pipeline.parse.work_points.sections)."""
+    if not any(section_role(task["title"] or "") for task in plan["tasks"]):
+        return
+    sections = sort_sections(plan["tasks"], text)
+    plan["tasks"] = sections.tasks
+    plan["review_spans"] = [*(plan.get("review_spans") or []), *sections.review_spans]
+    flags = [flag for flag in (plan["flag"] or "").split(";") if flag]
+    plan["flag"] = ";".join(dict.fromkeys([*flags, *sections.flags]))
 
 
 def _reported_figures(

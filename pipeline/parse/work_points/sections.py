@@ -105,6 +105,8 @@ def _sorted(
             if task["children"] or len(inline) >= 2:
                 kept.extend(_sorted(task["children"] or inline, result, text))
                 result.flags.append("task_section_heading_dropped")
+            elif text is not None and text[task["start"] : task["end"]].strip(_CLOSING + "\n") == task["title"].strip(_CLOSING):
+                result.flags.append("task_section_heading_dropped")  # a heading alone; its items follow as siblings
             else:  # a task section written as prose: the section itself is the task
                 kept.append(task)
         elif role == "review":
