@@ -13,7 +13,9 @@ import csv
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +35,17 @@ RELEASE_DATE = "2026-01-31"
 RAM_DISK = Path("/dev/shm")
 if "TMPDIR" not in os.environ and RAM_DISK.is_dir() and os.access(RAM_DISK, os.W_OK | os.X_OK):
     tempfile.tempdir = str(RAM_DISK)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A session started with SIGINT ignored (a background job `make test &` of a shell script, a runner that
+    ignores it) gets Python's default SIGINT handler back, in the controller and in each pytest-xdist worker.
+    Dagster maps SIGTERM to whatever handles SIGINT (dagster._utils.interrupts.setup_interrupt_handlers), so an
+    ignored SIGINT made SIGTERM ignored too, and every process started after that inherited it: the `tail`
+    and watcher processes of each step's compute-log capture then outlived their terminate(), and Dagster
+    waited 2 × 30 s for them after every step (the Dask test: one minute per step, minutes in all)."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def session_folder(factory: pytest.TempPathFactory) -> Path:
