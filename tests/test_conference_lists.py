@@ -63,7 +63,8 @@ def test_an_instruction_setting_out_the_year_adds_its_tasks_in_text_order(meetin
     titles = [t["title"] for t in plan["tasks"]]
     assert titles[:3] == ["加强基层服务能力建设", "加快建强疾控体系", "持续深化综合医改"]
     assert [t["marker"] for t in plan["tasks"][3:]] == ["一是", "二是", "三是"]
-    assert {t["flag"] for t in plan["tasks"][:3]} == {"list_prose_clauses"}
+    units = "；" in instruction  # ；-units, each led by a directive verb: one task per unit
+    assert {t["flag"] for t in plan["tasks"][:3]} == {"list_verb_clauses" if units else "list_prose_clauses"}
     assert "tasks_from_year_passage" in plan["flag"]
 
 

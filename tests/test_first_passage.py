@@ -125,3 +125,50 @@ def test_yaosu_is_no_modal_and_no_sibling() -> None:
     )
     assert not any(t["text"].startswith("素") or t["text"].startswith("要素") for t in plan["tasks"])
     assert _starts(plan)[:2] == ["聚焦重点，推进", "强化措施，做到"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "starts"),
+    [
+        (
+            "2025年，全县卫健系统将加快推进优质资源扩容下沉，提升县域就诊率；持续深化公立医院改革，推进薪酬制度改革；"
+            "全面提升公共卫生能力，推动疾控体系现代化。",
+            ["加快推进优质资", "持续深化公立医", "全面提升公共卫"],
+        ),
+        (
+            "新的一年，市卫生健康委将着力扩大优质医疗资源供给；加快完善分级诊疗体系；大力推进智慧医疗建设。",
+            ["着力扩大优质医", "加快完善分级诊", "大力推进智慧医"],
+        ),
+    ],
+    ids=["year-jiang-units", "xindeyinian-units"],
+)
+def test_a_year_passage_of_semicolon_units_gives_one_task_per_unit(passage: str, starts: list[str]) -> None:
+    _, plan = _plan("2月25日，2025年全市卫生健康工作会议召开。\n" + passage + _LATER)
+    assert _starts(plan) == starts + ["抓好安全生产，", "抓好作风建设，"]
+    assert "tasks_from_year_passage" in plan["flag"]
+
+
+@pytest.mark.parametrize(
+    ("meeting", "speaker"),
+    [
+        ("1月10日，2025年全省卫生健康工作会议召开。", "副省长冯某指出，2025年全省卫生健康工作要"),
+        ("1月10日，武义县召开2025年卫生健康工作会议。", "县委书记陈某在讲话中强调，今年全县卫生健康系统要"),
+    ],
+    ids=["province", "county"],
+)
+def test_a_count_announced_then_slogan_led_items_gives_its_items(meeting: str, speaker: str) -> None:
+    _, plan = _plan(
+        meeting + "\n" + speaker + "坚持人民至上，重点抓好三项工作：固本强基、"
+        "提质增效，加快构建分级诊疗格局；防治结合、关口前移，健全疾病预防控制体系；传承精华、守正创新，推动中医药振兴。"
+        + _LATER
+    )
+    assert _starts(plan)[:3] == ["固本强基、提质", "防治结合、关口", "传承精华、守正"]
+    assert [t["flag"] for t in plan["tasks"][:3]] == ["list_announced_clauses"] * 3
+
+
+def test_a_year_passage_that_reviews_the_year_before_is_not_read() -> None:
+    _, plan = _plan(
+        "2月25日，2025年全市卫生健康工作会议召开。\n2024年，全市卫健系统加快推进医共体建设，县域就诊率明显提升；"
+        "持续深化公立医院改革，取得显著成效。" + _LATER
+    )
+    assert _starts(plan) == ["抓好安全生产，", "抓好作风建设，"]

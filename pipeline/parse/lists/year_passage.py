@@ -1,5 +1,8 @@
 """A second passage that sets out the work year's work (2021年，要加强…，加快…，持续…), besides a report's
-list: its verb-led comma clauses, read only in sentences whose framing names the work year.
+list, read only in sentences whose framing names the work year: a list the sentence announces with its count
+(重点做好四项工作：A；B；C；D, flag list_announced_clauses), else its ；-separated units when a directive verb leads
+each (将加快A，提升…；持续深化B，推进…；全面提升C，…: one task per unit, flag list_verb_clauses), else its
+verb-led comma clauses (list_prose_clauses).
 
 A conference report often gives the plan twice over: a leader's instruction (批示) or speech sets out the
 year's work in one sentence of clauses, and the report's numbered list follows. Passages without the work
@@ -23,6 +26,15 @@ def _names_year(framing: str, year: int) -> bool:
     return any(word in framing for word in rules()["cues"]["work_year_words"])
 
 
+def _sentence_items(text: str, start: int, end: int) -> list[unmarked.Piece]:
+    """The items of one sentence: an announced list, else ；-units each led by a directive verb, else comma clauses."""
+    if announced := unmarked.announced_items(text, start, end):
+        return announced
+    if re.search("[；;]", text[start:end]) and (units := unmarked.clause_items(text, start, end)):
+        return units
+    return unmarked.prose_items(text, start, end)
+
+
 def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> list[unmarked.Piece]:
     """The verb-led comma clauses of deploying sentences set in `year`, outside the spans `taken` (the
     report's own list), in text order."""
@@ -34,7 +46,7 @@ def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> l
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         if any(a < paragraph_end and paragraph_start < b for a, b in taken):
             continue  # the list's own paragraph: a sentence there is its lead, not a second list
-        pieces = unmarked.prose_items(text, s, e)
+        pieces = _sentence_items(text, s, e)
         if not pieces:
             continue
         framing = text[s : pieces[0].start]
