@@ -19,8 +19,10 @@ from pipeline.parse.work_points.issuer import (
     year_from_metadata,
     year_of_range,
 )
+from pipeline.text import regions
 
 LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
+LEVEL_FROM_TEXT = "level_from_text"
 PLAN_TITLE_MISSING = "plan_title_missing"
 
 
@@ -63,7 +65,9 @@ def title_line(text: str) -> tuple[int, str, bool] | None:
     candidates = [
         (start, line)
         for start, line in top_lines(text, 10_000)
-        if len(line) <= cfg["max_length"] and "。" not in line and any(kind in line for kind in cfg["kinds"])
+        if len(line) <= (cfg["notice_max_length"] if "通知" in line else cfg["max_length"])
+        and "。" not in line
+        and any(kind in line for kind in cfg["kinds"])
     ]
     plain = [c for c in candidates if "通知" not in c[1] and "关于" not in c[1] and not c[1].endswith(("：", ":"))]
     if plain:
@@ -120,8 +124,8 @@ def _issuer(text: str, head_end: int, title: str) -> str | None:
     issued = re.search(lexicon()["header"]["issued_by"].replace("{body}", suffixes), head)
     if issued:
         return re.sub(f"^(?:{'|'.join(lexicon()['header']['time_words'])})", "", issued.group("body"))
-    titled = re.match(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))(?=(?:19|20)\d{{2}}年)", title)
-    return titled.group(1) if titled else None  # 市卫生健康委2024年工作思路: the body heads its title
+    titled = re.match(rf"([\u4e00-\u9fff（）]{{0,24}}?(?:{suffixes}))(?=[：:]?\s*(?:19|20)\d{{2}}年)", title)
+    return titled.group(1) if titled else None  # 市卫生健康委2024年工作思路, 卫生部：2012年…: the body heads its title
 
 
 def _region(
@@ -141,6 +145,9 @@ def _region(
     if level is None and (scope := first_scope_level(text, lexicon()["header"]["body_scope_levels"])):
         flags.append(LEVEL_FROM_SCOPE_WORD)
         return scope, None
+    if level is None and len(counties := {c[0].code for c, _, _ in regions.find_counties(text) if len(c) == 1}) == 1:
+        flags.append(LEVEL_FROM_TEXT)  # 某卫生局工作计划 whose text names 船山区 and no other county: that county's
+        return "county", counties.pop()
     return level, code
 
 
