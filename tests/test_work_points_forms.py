@@ -83,3 +83,13 @@ def test_a_template_sites_count_of_its_documents_is_no_target() -> None:
     assert [(t.value, t.unit) for t in extract_targets("村卫生室年度工作计划（通用30篇），全年发表论文30篇。")] == [
         (30.0, "篇")
     ]
+
+
+def test_a_goals_section_of_measures_gives_tasks_and_one_of_levels_none() -> None:
+    head = "某市疾病预防控制中心2024年工作计划\n一、指导思想\n坚持预防为主。\n二、主要工作目标\n"
+    measures, text = _plans(head + "（一）加强干部队伍建设，完成中层竞聘。\n（二）积极做好免疫规划工作。\n三、保障措施\n加强领导。\n")
+    [plan] = measures["plans"]
+    assert [text[t["start"] : t["end"]][:6] for t in plan["tasks"]] == ["加强干部队伍", "积极做好免疫"]
+    assert "goals_section_of_measures" in plan["flag"]
+    levels, _ = _plans(head + "（一）到2024年底，适龄儿童免疫规划疫苗接种率达到95%以上。\n（二）法定传染病报告率达到100%。\n")
+    assert levels["plans"] == [] or levels["plans"][0]["tasks"] == []

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.parse.lists import nested_list_tasks
+from pipeline.parse.lists.rules import directive_at
 from pipeline.parse.work_points.header import lexicon
 
 ROLES = ("framing", "goals", "review", "safeguards", "tasks")
@@ -91,6 +92,12 @@ def sort_sections(tasks: list[dict[str, Any]], text: str | None = None, *, summa
     return result
 
 
+def _all_directives(text: str, children: list[dict[str, Any]]) -> bool:
+    """Whether a section's items are all led by a directive verb (加强…, 积极做好…, 完成…), two at least: measures,
+    not goals stated as levels to reach (到2025年，…达到90%)."""
+    return len(children) >= 2 and all(directive_at(text, c["start"], c["end"]) is not None for c in children)
+
+
 def _sorted(
     tasks: list[dict[str, Any]], result: SortedOutline, text: str | None = None, default_role: str | None = None
 ) -> list[dict[str, Any]]:
@@ -112,6 +119,9 @@ def _sorted(
         elif role == "review":
             result.review_spans.append((task["start"], task["end"]))
             result.flags.append("review_section_left_out")
+        elif role == "goals" and text is not None and _all_directives(text, task["children"]):
+            kept.extend(_sorted(task["children"], result, text))  # 主要工作目标 whose items are measures (加强…)
+            result.flags.append("goals_section_of_measures")
         else:
             result.target_spans.append((task["start"], task["end"]))
             result.flags.append("non_task_section_left_out")
