@@ -9,9 +9,10 @@ Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked 
 review. Level: national when the text names a national body or event, no local region and no local scope
 word (全市, 我省); else the scope word's level when no region is named (flagged level_from_scope_word); else
 the one province or city the text's regions lie in (flagged level_from_text), or, when they lie in several,
-the one the title names (flagged region_from_title); with neither, provincial is assumed (flagged
-level_unknown). Work year: a year in the cue, else the first year the text prints before the cue, else one
-in the cue's sentence or between the cue and the list, else the publication year (flagged).
+the one the title names (flagged region_from_title); with neither, national when it names national work
+(健康中国行动, 国家医学中心: flagged level_national_from_words), else provincial is assumed (flagged level_unknown).
+Work year: a year in the cue, else the first year the text prints before the cue, else one in the cue's
+sentence or between the cue and the list, else the publication year (flagged).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from pipeline.text.regions import PROVINCE, Region, find_counties, find_regions
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
 LEVEL_UNKNOWN = "level_unknown"
+LEVEL_NATIONAL_FROM_WORDS = "level_national_from_words"
 REGION_FROM_TITLE = "region_from_title"
 LIST_AFTER_OVERVIEW = "list_after_overview"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
@@ -333,6 +335,9 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
     if scope is not None and not named and not counties:
         flags.append(LEVEL_FROM_SCOPE_WORD)
         return scope, None
+    if not named and not counties and scope is None and any(word in text for word in lexicon()["national_scope_words"]):
+        flags.append(LEVEL_NATIONAL_FROM_WORDS)  # 一是…推进国家医学中心建设…扎实推进健康中国行动, and no place
+        return "national", None
     if not named and not counties:
         flags.append(LEVEL_UNKNOWN)
         return "provincial", None

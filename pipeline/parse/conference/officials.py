@@ -77,18 +77,21 @@ def _speakers_by_colon(text: str) -> list[Official]:
 
 def _read_out(text: str) -> list[Official]:
     """Officials whose speech or instructions someone else reads out (宣读了王五副省长的讲话, 宣读了省委书记
-    李四的批示) or passes on (传达学习王五副市长对全市卫生健康工作的批示精神): the name after the verb, when the
-    text prints it after an official title (or, passed on, right before one)."""
+    李四的批示) or passes on (传达学习王五副市长对全市卫生健康工作的批示精神), or whose report or speech a notice
+    issues (现将王五同志的工作报告和李四同志的总结讲话印发给你们): the name after the verb, when the text prints it
+    after an official title (or, passed on, right before one; issued, right before 同志)."""
     suffixes = tuple(lexicon()["officials"]["title_suffixes"])
     found: list[Official] = []
     cfg = lexicon()["officials"]
     passed_on = list(re.finditer(cfg["passed_on"], text))  # the title is printed right after the name
-    for match in [*re.finditer(cfg["read_out"], text), *passed_on]:
+    issued = list(re.finditer(cfg["issued"], text))  # 同志 is printed right after the name
+    for match in [*re.finditer(cfg["read_out"], text), *passed_on, *issued]:
         name = match.group("name")
-        titled = match in passed_on or text.endswith(suffixes, 0, match.start("name")) or any(
+        titled = match in passed_on or match in issued or text.endswith(suffixes, 0, match.start("name")) or any(
             text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(name), text)
         )
-        role = INSTRUCTION if match.group("what") in ("批示", "指示") else SPEECH
+        what = match.group("what")
+        role = INSTRUCTION if what in ("批示", "指示") else WORK_REPORT if what.endswith("报告") else SPEECH
         if titled and name not in lexicon()["officials"]["not_names"] and all(o.name != name for o in found):
             found.append(Official(name, None, role, match.start("name"), match.end("name")))
     return found

@@ -212,11 +212,12 @@ def _adverb() -> re.Pattern[str]:
 @cache
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cfg = rules()["cues"]
-    return re.compile(alternation(cfg["deployment"])), re.compile(alternation(cfg["review"]))
+    return re.compile(alternation(cfg["deployment"])), re.compile(alternation([*cfg["review"], *cfg["documents"]]))
 
 
 def nearest_cue(lead: str) -> str | None:
-    """DEPLOY or REVIEW by the cue nearest the end of `lead` (the words before a list), None without one."""
+    """DEPLOY or REVIEW by the cue nearest the end of `lead` (the words before a list), None without one; a cue
+    of attached documents (附件：1.…) counts as review: what follows lists documents, no plan's work."""
     deploy, review = _cue_patterns()
     last_deploy = max((m.end() for m in deploy.finditer(lead) if not _is_word_yao(lead, m)), default=-1)
     last_review = max((m.end() for m in review.finditer(lead) if not _required(lead, m.start())), default=-1)
