@@ -3,7 +3,10 @@ one build folder at once, and the build on a real Dask cluster — each compared
 `python -m pipeline` makes of the same texts.
 
 The commands run as subprocesses, exactly as typed in a shell (README, "Dagster"), with nothing
-registered in the instance and no config. The seeds are two short texts written for the purpose.
+registered in the instance and no config. The Dask run is started from the test process (dagster.execute_job
+with deploy/run_config/dask.yaml pointed at the cluster): its steps still run on the cluster's two worker
+processes, and `dagster job execute` is the first test's, so a third interpreter importing Dagster and the
+pipeline would test nothing more. The seeds are two short texts written for the purpose.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import pytest
 import yaml
 
 from pipeline.cli.main import main
+from pipeline.definitions import make_definitions
 from tests.cli_process import finish_cli, start_cli
 from tests.conftest import ROOT, made_once
 
@@ -132,6 +136,12 @@ def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes
         assert _tree(tmp_path / name / "out" / "package") == _tree(reference / "out" / "package"), name
 
 
+def dask_build_job() -> dg.JobDefinition:
+    """The build job of definitions made when called, so with the executor PIPELINE_EXECUTOR names then (dask, in
+    the test and on the workers, which reconstruct the job from this function)."""
+    return make_definitions().resolve_job_def("build")
+
+
 def test_the_build_on_a_dask_cluster_of_two_worker_processes_equals_the_in_process_build(
     reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -148,22 +158,11 @@ def test_the_build_on_a_dask_cluster_of_two_worker_processes_equals_the_in_proce
         workers = set(client.run(os.getpid).values())
         assert len(workers) == 2 and os.getpid() not in workers
         config["execution"]["config"]["cluster"]["existing"]["address"] = cluster.scheduler_address
-        (tmp_path / "dask.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-        command = [
-            DAGSTER,
-            "job",
-            "execute",
-            "-m",
-            "pipeline.definitions",
-            "-j",
-            "build",
-            "-c",
-            str(tmp_path / "dask.yaml"),
-        ]
-        _finish(_start(command, environment, tmp_path / "dask.log"), tmp_path / "dask.log")
+        instance = dg.DagsterInstance.from_config(environment["DAGSTER_HOME"])  # persistent, as Dask needs
+        result = dg.execute_job(dg.reconstructable(dask_build_job), instance, run_config=config)
+        assert result.success
     assert _tree(tmp_path / "out" / "package") == _tree(reference / "out" / "package")
 
-    instance = dg.DagsterInstance.from_config(environment["DAGSTER_HOME"])
     [run] = instance.get_runs()
     starts = instance.get_records_for_run(run.run_id, of_type=dg.DagsterEventType.STEP_START, limit=1000).records
     step_processes = {record.event_log_entry.dagster_event.pid for record in starts}
