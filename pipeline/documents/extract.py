@@ -166,6 +166,8 @@ def _parse_by_genre(
     shaped = MEETING_BY_SHAPE in meeting.flags  # a known meeting's text: only the sentences that announce (将…)
     if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
         plan, meeting = _with_deployed_work(plan, meeting, deployed)
+    if not plan["tasks"] and kind is None and meeting.scope != "national" and _reports_no_work(text):
+        return "other", [], None, "meeting_without_work"
     return found_kind, [plan], meeting, None
 
 
@@ -212,6 +214,18 @@ def _with_deployed_work(
         meeting = replace(meeting, work_year=plan["work_year"], flags=(*meeting_flags, WORK_YEAR_FROM_DEPLOY_SENTENCE))
     plan["flag"] = ";".join(dict.fromkeys(flags))
     return plan, meeting
+
+
+# 要… / 将… (not 主要, 要素, 将来), and 要求 with what is required after it (要求全市…深化医改; not 提出了具体要求。)
+_DIRECTIVE_MOOD = re.compile("(?<![主重需只必不])要(?![求素点闻件])|(?<![即必])将(?![来军])|(?<!的)要求(?=[：:，,]|[^\\W\\d_和与及])")
+
+
+def _reports_no_work(text: str) -> bool:
+    """A meeting report that ends on a whole sentence (no copy cut before its list) and says no word in the
+    directive or future mood (要…, 将…, 要求 with its content; not 提出了要求, 主要): the work it deployed is only named
+    (对下半年工作进行了部署)."""
+    body = text.rstrip()
+    return body.endswith(("。", "！", "？", "”", "」")) and _DIRECTIVE_MOOD.search(body) is None
 
 
 def conference_kind(meeting: MeetingReport) -> str:
