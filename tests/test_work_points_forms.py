@@ -93,3 +93,10 @@ def test_a_goals_section_of_measures_gives_tasks_and_one_of_levels_none() -> Non
     assert "goals_section_of_measures" in plan["flag"]
     levels, _ = _plans(head + "（一）到2024年底，适龄儿童免疫规划疫苗接种率达到95%以上。\n（二）法定传染病报告率达到100%。\n")
     assert levels["plans"] == [] or levels["plans"][0]["tasks"] == []
+
+
+def test_quanqu_is_a_districts_scope_unless_an_autonomous_region_is_named() -> None:
+    district, _ = _plans("2010年爱国卫生工作计划\n为提高全区居民健康素质，制定本计划。\n" + OUTLINE)
+    assert district["plans"][0]["level"] == "county"
+    region, _ = _plans("2010年爱国卫生工作计划\n为提高全区各族群众健康素质，按照自治区要求，制定本计划。\n" + OUTLINE)
+    assert region["plans"][0]["level"] != "county"

@@ -145,6 +145,10 @@ def _region(
     if level is None and (scope := first_scope_level(text, lexicon()["header"]["body_scope_levels"])):
         flags.append(LEVEL_FROM_SCOPE_WORD)
         return scope, None
+    cfg = lexicon()["header"]
+    if level is None and cfg["district_scope"] in text and not any(n in text for n in cfg["autonomous_region_names"]):
+        flags.append(LEVEL_FROM_SCOPE_WORD)  # 提高全区居民健康素质, in a text of no autonomous region: a district's
+        return "county", None
     if level is None and len(counties := {c[0].code for c, _, _ in regions.find_counties(text) if len(c) == 1}) == 1:
         flags.append(LEVEL_FROM_TEXT)  # 某卫生局工作计划 whose text names 船山区 and no other county: that county's
         return "county", counties.pop()
