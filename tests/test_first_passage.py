@@ -172,3 +172,53 @@ def test_a_year_passage_that_reviews_the_year_before_is_not_read() -> None:
         "持续深化公立医院改革，取得显著成效。" + _LATER
     )
     assert _starts(plan) == ["抓好安全生产，", "抓好作风建设，"]
+
+
+@pytest.mark.parametrize(
+    ("meeting", "passage"),
+    [
+        (
+            "1月18日，金水区召开2025年卫生健康工作会议。",
+            "会议宣读了《2025年全区卫生健康重点工作任务清单》，要求2025年加强基层医疗机构标准化建设，"
+            "坚持中西医并重。要争创国家慢性病综合防控示范区，持续推进健康城区建设。",
+        ),
+        (
+            "1月18日，2025年全市卫生健康工作会议召开。",
+            "市长邓某作出批示，要求今年加强基层医疗机构标准化建设，坚持中西医并重。要争创国家慢性病综合防控示范区，"
+            "持续推进健康城区建设。",
+        ),
+    ],
+    ids=["district-list-read-out", "city-instruction"],
+)
+def test_a_requirement_with_its_year_after_yaoqiu_and_the_requirement_after_it_are_read(meeting: str, passage: str) -> None:
+    _, plan = _plan(meeting + "\n" + passage + _LATER)
+    assert _starts(plan) == ["加强基层医疗机", "坚持中西医并重", "争创国家慢性病", "持续推进健康城", "抓好安全生产，", "抓好作风建设，"]
+
+
+def test_a_requirement_after_a_sentence_of_another_year_is_not_read() -> None:
+    _, plan = _plan(
+        "1月18日，2025年全市卫生健康工作会议召开。\n会议指出，2024年全市加强基层医疗机构标准化建设，坚持中西医并重。"
+        "要争创国家慢性病综合防控示范区，持续推进健康城区建设。" + _LATER
+    )
+    assert "加强基层医疗机" not in _starts(plan)
+
+
+@pytest.mark.parametrize("joiner", ["同时，", "此外，", "最后，"])
+def test_a_requirement_joined_after_the_list_is_a_task_of_its_own(joiner: str) -> None:
+    text, plan = _plan(
+        "3月20日，2025年全市卫生健康工作会议召开。\n副市长蒋某指出，一要明确方向、知责尽责，推进医共体建设；"
+        "二要围绕中心、服务大局，深化医改；三是迎难而上、主动作为，抓好重点项目落地。" + joiner
+        + "要全面加强党的建设，持续加强行风建设。（记者 沈某）"
+    )
+    assert [t["text"][:6] for t in plan["tasks"]] == ["明确方向、知", "围绕中心、服", "迎难而上、主", "全面加强党的"]
+    assert plan["tasks"][2]["text"].endswith("抓好重点项目落地。")
+    assert plan["tasks"][3]["flag"] == "list_modal_clauses" and "记者" not in plan["tasks"][3]["text"]
+
+
+@pytest.mark.parametrize("after", ["同时，要素保障持续加强。", "同时，会议要求各单位认真落实。", "同时，各地要结合实际抓好落实。"])
+def test_no_further_task_without_a_joined_requirement(after: str) -> None:
+    _, plan = _plan(
+        "3月20日，2025年全市卫生健康工作会议召开。\n副市长蒋某指出，一要明确方向、知责尽责，推进医共体建设；"
+        "二要围绕中心、服务大局，深化医改；三是迎难而上、主动作为，抓好重点项目落地。" + after
+    )
+    assert len(plan["tasks"]) == 3

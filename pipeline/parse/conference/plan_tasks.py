@@ -6,6 +6,9 @@
 * a marked list of another family printed inside an item (二是…。第一，…；第二，…) becomes its children;
 * a second passage that sets out the work year's work (a leader's instruction: 2021年，要加强…，加快…)
   adds its tasks (pipeline.parse.lists.year_passage_tasks): flag tasks_from_year_passage;
+* the last item's words end before a byline (（记者 某某）) or a passage that opens after it, and a sentence in it
+  that joins one more requirement (同时，要全面加强…: lists.toml [ends] further_requirement) is a task of its own
+  (flag list_modal_clauses);
 * the first passage that deploys work, when it stands before that list (会议要求，要…；要…, a leader's 重点做好
   四项工作：A；B；…) and the list reader reads it as a list of [first_passage] rules, adds its items, unless most
   of them repeat the later list (a summary said first): flag tasks_from_first_passage.
@@ -17,15 +20,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.parse.conference.common import rstrip_span
 from pipeline.parse.lists import (
+    closed_end,
     is_requirement_marker,
     list_tasks,
     measure_tasks,
     nested_list_tasks,
     restates,
+    title_at,
     year_passage_tasks,
 )
+from pipeline.parse.lists.modal import further_requirement
 from pipeline.parse.lists.rules import reviews_as_item, rules
+from pipeline.parse.lists.unmarked import MODAL
+from pipeline.parse.statements import task
 
 Task = dict[str, Any]
 
@@ -41,7 +50,7 @@ def edited_tasks(
     if reviewing and len(reviewing) < len(kept):
         kept = [t for t in kept if t not in reviewing]
         flags.append("review_items_left_out")
-    kept = [_with_nested_list(text, t) for t in kept]
+    kept = _last_closed(text, [_with_nested_list(text, t) for t in kept])
     added = _year_passage(text, kept, work_year)
     if added:
         flags.append("tasks_from_year_passage")
@@ -60,6 +69,23 @@ def _with_nested_list(text: str, task: Task) -> Task:
     if not children and is_requirement_marker(task.get("marker")):  # 一要…: a requirement's measures, as the reader's
         children = measure_tasks(text, task["start"], task["end"])
     return {**task, "children": children} if children else task
+
+
+def _last_closed(text: str, tasks: list[Task]) -> list[Task]:
+    """The tasks with the last one closed (lists.closed_end) and a further requirement in it a task of its own."""
+    if not tasks or tasks[-1].get("children"):
+        return tasks
+    last = tasks[-1]
+    end = closed_end(text, last["start"], last["end"])
+    further = further_requirement(text, last["start"], end)
+    if further is None:
+        return [*tasks[:-1], {**last, "text": text[last["start"] : end], "end": end}] if end > last["start"] else tasks
+    sentence, lead = further
+    cut = rstrip_span(text, last["start"], sentence, "，,；; \t\u3000")
+    closed = {**last, "text": text[last["start"] : cut], "end": cut}
+    title = title_at(text, lead.start, end)
+    added = task(text, ordinal=0, title=title, start=lead.start, end=end, marker=lead.marker, flag=MODAL)
+    return [*tasks[:-1], closed, {**added, "ordinal": None}]
 
 
 def _year_passage(text: str, tasks: list[Task], work_year: int | None) -> list[Task]:

@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.parse.lists.item_measures import headline_children, item_children
 from pipeline.parse.lists.measures import opens_on_headline_sentence
 from pipeline.parse.lists.prose import prose_items
-from pipeline.parse.lists.reader import Item, marked_children, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.reader import Item, closed_end, marked_children, read_lists, reviews_past_work, title_of
 from pipeline.parse.lists.restated import restates
 from pipeline.parse.lists.rules import is_requirement_marker, shape
 from pipeline.parse.lists.year_passage import year_passage_pieces
@@ -21,6 +21,7 @@ from pipeline.parse.statements import task
 
 __all__ = [
     "Item",
+    "closed_end",
     "is_requirement_marker",
     "list_tasks",
     "measure_tasks",
@@ -28,6 +29,7 @@ __all__ = [
     "prose_tasks",
     "read_lists",
     "restates",
+    "title_at",
     "reviews_past_work",
     "with_nested_lists",
     "year_passage_tasks",
@@ -52,6 +54,11 @@ def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
 def list_tasks(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
     """Tasks (statement shape, pipeline.parse.statements.task) of the lists read in text[start:end]."""
     return [_task(text, item, ordinal) for ordinal, item in enumerate(read_lists(text, start, end), start=1)]
+
+
+def title_at(text: str, start: int, end: int) -> str:
+    """The headline of the item text[start:end] (reader.title_of)."""
+    return title_of(text, Item(start, end, None, None, 1, ""))
 
 
 def prose_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from pipeline.parse.lists.rules import directive_at, is_attitude, is_framing, is_generic, is_modal_word, rules, shape
+from pipeline.parse.lists.rules import (
+    Lead,
+    directive_at,
+    is_attitude,
+    is_framing,
+    is_generic,
+    is_modal_word,
+    rules,
+    shape,
+)
 from pipeline.parse.lists.unmarked import CLAUSES, MODAL, Piece, clause_spans, only_attributes, paragraph_end, trim_span
 
 
@@ -50,6 +59,17 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
         if s < e:
             pieces += _with_sibling_parts(text, Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
+
+
+def further_requirement(text: str, start: int, end: int) -> tuple[int, Lead] | None:
+    """(sentence start, its modal's lead) of the first sentence after the first in text[start:end] that joins one
+    more requirement to a list just ended (…落地见效。同时，要全面加强…: lists.toml [ends] further_requirement)."""
+    words = "|".join(map(re.escape, rules()["ends"]["further_requirement"]))
+    for found in re.finditer(f"(?<=[。！？])\\s*(?:{words})[，,]?", text[start:end]):
+        lead = directive_at(text, start + found.end(), end)
+        if lead is not None and lead.kind == "modal":
+            return start + found.start(), lead
+    return None
 
 
 def _with_sibling_parts(text: str, piece: Piece) -> list[Piece]:

@@ -33,7 +33,7 @@ from pipeline.parse.lists.measures import (
     in_counted_list,
     requirement_measures,
 )
-from pipeline.parse.lists.modal import modal_items
+from pipeline.parse.lists.modal import further_requirement, modal_items
 from pipeline.parse.lists.restated import without_restatements
 from pipeline.parse.lists.rules import (
     DEPLOY,
@@ -106,7 +106,7 @@ def _passage_opening() -> re.Pattern[str]:
     return re.compile(rules()["ends"]["passage_opening"])
 
 
-def _close(text: str, start: int, end: int) -> int:
+def closed_end(text: str, start: int, end: int) -> int:
     """End of a list's last item inside its paragraph: before a byline or a sentence opening a new passage."""
     position = start
     while (stop := text.find("。", position, end)) >= 0:
@@ -154,12 +154,23 @@ def _chain_items(text: str, chain: Chain, paragraphs: list[_Paragraph], end: int
             stop = chain.markers[position].start
         else:
             index = _paragraph_of(paragraphs, marker.start)
-            stop = _close(text, marker.end, paragraphs[index].end if index >= 0 else end)
+            stop = closed_end(text, marker.end, paragraphs[index].end if index >= 0 else end)
         s, e = unmarked.trim_span(text, marker.end, stop)
         if position < len(chain.markers):
-            e = _close(text, s, e) if "\n" in text[s:e] else e
+            e = closed_end(text, s, e) if "\n" in text[s:e] else e
         items.append(Item(s, max(s, e), marker.printed(text), marker.value or None, position, MARKED, chain.out_of_order))
     return items
+
+
+def _with_further(text: str, items: list[Item]) -> list[Item]:
+    """A list whose last item holds a further requirement (…。同时，要…: modal.further_requirement) ends before it;
+    the requirement is one more item (list_modal_clauses)."""
+    further = further_requirement(text, items[-1].start, items[-1].end)
+    if further is None:
+        return items
+    (sentence, lead), last = further, items[-1]
+    closed = replace(last, end=unmarked.trim_span(text, last.start, sentence)[1])
+    return [*items[:-1], closed, Item(lead.start, last.end, lead.marker, None, last.position + 1, unmarked.MODAL)]
 
 
 def _deploys(text: str, paragraphs: list[_Paragraph], first: int, items: list[Item], strict: bool) -> bool:
@@ -191,7 +202,7 @@ def _marked_lists(text: str, paragraphs: list[_Paragraph], start: int, end: int)
         trimmed = _trimmed_chain(chain, paragraphs)
         if trimmed is None or any(s <= trimmed.start < e for s, e in covered):
             continue
-        items = _chain_items(text, trimmed, paragraphs, end)
+        items = _with_further(text, _chain_items(text, trimmed, paragraphs, end))
         span = (trimmed.start, items[-1].end)
         if any(s < span[1] and span[0] < e for s, e in covered):
             continue
@@ -219,7 +230,7 @@ def _single_item_list(
     if any(s <= last.start < e for s, e in covered) or not announces_list().search(text[paragraphs[-2].start : paragraphs[-2].end].rstrip()):
         return []
     marker = opening[0]
-    s, e = unmarked.trim_span(text, marker.end, _close(text, marker.end, last.end))
+    s, e = unmarked.trim_span(text, marker.end, closed_end(text, marker.end, last.end))
     items = [Item(s, e, marker.printed(text), 1, 1, SINGLE)] if s < e else []
     return items if items and _deploys(text, paragraphs, marker.start, items, strict=True) else []
 
@@ -266,7 +277,7 @@ def _closed(text: str, items: list[Item], paragraphs: list[_Paragraph], keep_gen
     """The last item closed before a byline or a new passage; attitudes (提高政治站位…) and, unless
     `keep_generic`, clauses that relay or exhort left out."""
     last = items[-1]
-    items[-1] = Item(last.start, max(last.start, _close(text, last.start, last.end)), last.marker, None, last.position, last.rule)
+    items[-1] = Item(last.start, max(last.start, closed_end(text, last.start, last.end)), last.marker, None, last.position, last.rule)
     kept: list[Item] = []
     for item in items:
         if not keep_generic and mostly_attitude(text, item.start, item.end):
@@ -329,7 +340,8 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             measures = requirement_measures(text, item.start, item.end, item.marker)
-            children = [_with_enumeration(text, child) for child in _as_items(measures)] if len(measures) >= 2 else []
+            enough = len(measures) >= shape("min_requirement_measures")
+            children = [_with_enumeration(text, child) for child in _as_items(measures)] if enough else []
         elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
             measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []

@@ -83,7 +83,7 @@ def paragraph_end(text: str, position: int, end: int) -> int:
 
 def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     """Where a clause's item starts after framing (会议提出，2024年全省将加强… → 加强…; 要做好以下五项
-    工作：加强… → 加强…; 副县长要求加快… → 加快…), and its modal."""
+    工作：加强… → 加强…; 副县长要求加快… → 加快…, 要求2025年加强… → 加强…), and its modal."""
     announced = _after_announcing_colon(text, start, end)
     if announced is not None:
         return announced
@@ -95,8 +95,10 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
         char = text[index - 1]
         if char in "，,：:" and (lead := directive_at(text, index, end)) is not None:
             return lead.start, lead.marker
-        if _after_attribution(text, start, index) and (lead := directive_at(text, index, end)) is not None:
-            return lead.start, lead.marker  # 副县长要求加快… → 加快…
+        if _after_attribution(text, start, index):
+            timed = _time_word().match(text, index, end)  # 要求2025年加强… → 加强…
+            if (lead := directive_at(text, timed.end() if timed else index, end)) is not None:
+                return lead.start, lead.marker  # 副县长要求加快… → 加快…
         modals = tuple(shape("framing_modals"))
         if text.startswith(modals, index) and not is_modal_word(text, index):
             modal = next(m for m in modals if text.startswith(m, index))
@@ -214,6 +216,12 @@ def only_attributes(text: str, start: int, end: int) -> bool:
 @cache
 def _time_lead() -> re.Pattern[str]:
     return re.compile(rules()["cues"]["time_lead"])
+
+
+@cache
+def _time_word() -> re.Pattern[str]:
+    """A word that only says when ([cues] time_lead without its anchors), printed right before the work."""
+    return re.compile(rules()["cues"]["time_lead"].removeprefix("^").removesuffix("$"))
 
 
 def announced_items(text: str, start: int, end: int) -> list[Piece]:

@@ -2,7 +2,8 @@
 list, read only in sentences whose framing names the work year: a list the sentence announces with its count
 (重点做好四项工作：A；B；C；D, flag list_announced_clauses), else its ；-separated units when a directive verb leads
 each (将加快A，提升…；持续深化B，推进…；全面提升C，…: one task per unit, flag list_verb_clauses), else its
-verb-led comma clauses (list_prose_clauses).
+verb-led comma clauses (list_prose_clauses). A sentence right after it in its paragraph that opens on a modal
+(…要求2025年加强A，坚持B。要争创C，持续推进D。) goes on with the passage.
 
 A conference report often gives the plan twice over: a leader's instruction (批示) or speech sets out the
 year's work in one sentence of clauses, and the report's numbered list follows. Passages without the work
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, nearest_cue, rules
+from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, directive_at, nearest_cue, rules
 
 
 def _names_year(framing: str, year: int) -> bool:
@@ -39,6 +40,7 @@ def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> l
     """The verb-led comma clauses of deploying sentences set in `year`, outside the spans `taken` (the
     report's own list), in text order."""
     found: list[unmarked.Piece] = []
+    going_on = -1  # the end of the last sentence read: a requirement right after it goes on with the passage
     for sentence in SENTENCE_WORDS.finditer(text):
         s, e = sentence.start(), sentence.end()
         paragraph_start = text.rfind("\n", 0, s) + 1
@@ -48,8 +50,21 @@ def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> l
             continue  # the list's own paragraph: a sentence there is its lead, not a second list
         pieces = _sentence_items(text, s, e)
         if not pieces:
+            going_on = -1
             continue
         framing = text[s : pieces[0].start]
         if _names_year(framing, year) and nearest_cue(text[paragraph_start : pieces[0].start]) == DEPLOY:
             found += pieces
+            going_on = e
+        elif going_on >= 0 and text[going_on:s].strip("。！？ \t\u3000") == "" and _is_requirement(text, s, e):
+            found += pieces  # …，要求2025年加强A，坚持B。要争创C，持续推进D。: the requirement goes on with it
+            going_on = e
+        else:
+            going_on = -1
     return found
+
+
+def _is_requirement(text: str, start: int, end: int) -> bool:
+    """Whether a sentence opens on a modal that leads work (要争创…), not on a word such as 要素."""
+    lead = directive_at(text, start, end)
+    return lead is not None and lead.kind == "modal"
