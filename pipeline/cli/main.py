@@ -100,6 +100,7 @@ def _say(message: str) -> None:
 
 
 def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> int:
+    from pipeline.cli.collector import fewer_collections
     from pipeline.documents.seeds import SeedError, check_seeds
     from pipeline.warehouse.lock import BuildFolderBusy, build_lock
 
@@ -122,7 +123,8 @@ def _run(command: str, paths: Paths, note: str = "", strict: bool = False) -> in
     try:
         with build_lock(paths.out, on_wait=_say, who=f"python -m pipeline {command}"):
             with publish_lock(paths.datasets, on_wait=_say) if command == "publish" else nullcontext():
-                return _build(command, paths, documents, note, started, strict)
+                with fewer_collections():  # the run and what reads its result (pipeline.cli.collector)
+                    return _build(command, paths, documents, note, started, strict)
     except busy as error:  # a lock was not free in time
         _say(f"error: {error}")
         return 1
@@ -147,7 +149,6 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
 
     import dagster as dg
 
-    from pipeline.cli.collector import fewer_collections
     from pipeline.cli.progress import RunDisplay
     from pipeline.cli.runs import describe, documents_to_process
     from pipeline.definitions import make_definitions
@@ -165,7 +166,7 @@ def _build(command: str, paths: Paths, documents: list, note: str, started: floa
     where = f"recorded in DAGSTER_HOME={instance.root_directory}" if recorded else "not recorded: not the seeds folder"
     _say(f"[2/3] running {describe(command, len(documents), len(to_process))} in-process ({where})")
     published_before = versions(paths.releases)
-    with display, listening(display.document_done), fewer_collections():
+    with display, listening(display.document_done):
         result = job.with_logger_defs(loggers).execute_in_process(
             instance=instance,
             raise_on_error=False,
