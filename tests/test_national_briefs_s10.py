@@ -4,6 +4,8 @@
   that meeting: its date and place, and the officials whose report and speech it issues (现将马五同志的工作报告和
   李六同志的总结讲话印发给你们); its attachments (附件：1.…工作报告 2.…讲话) are documents, no tasks; the speech's
   numbered heading 一、2018年卫生健康工作总结 is no title of a year-end summary;
+* a meeting named after the national body that holds it (国家卫生健康委健康中国行动领导小组办公室会议在京召开) is
+  a national health meeting; not when the rest of its name is no health field, nor when it is only relayed;
 * a brief that names no place, no local scope word and no national body, but national work (健康中国行动,
   国家医学中心), is national (flag level_national_from_words); with a scope word (全省) or without such words the
   level is read as before.
@@ -17,6 +19,7 @@ import pytest
 
 from pipeline.documents.extract import extract_document
 from pipeline.parse.conference.officials import find_officials
+from pipeline.parse.conference.report import find_mentions
 from pipeline.parse.lists.rules import REVIEW, nearest_cue
 from pipeline.text.clean import clean_text
 
@@ -97,3 +100,28 @@ def test_a_scope_word_or_no_national_work_keeps_the_level_read_before(
     [plan] = found["plans"]
     assert plan["level"] == level and flag in plan["flag"]
     assert "level_national_from_words" not in plan["flag"]
+
+
+def test_a_meeting_named_after_the_national_body_that_holds_it_is_national() -> None:
+    raw = (
+        "王立同志主持召开国家疾控局传染病防控工作领导小组办公室会议\n"
+        "2024年9月5日，国家疾控局传染病防控工作领导小组办公室会议在京召开。国家疾控局副局长王立出席会议并讲话。\n"
+        "会议要求，各司局要加强传染病监测预警，完善应急处置机制，推进重点人群疫苗接种。"
+    )
+    _, found = _extract(raw)
+    [plan] = found["plans"]
+    assert (plan["level"], plan["region_code"], plan["work_year"]) == ("national", None, 2024)
+    meeting = found["meeting"]
+    assert (meeting["scope"], meeting["start_date"], meeting["location"]) == ("national", "2024-09-05", "北京")
+    assert "王立" in {o["name"] for o in meeting["officials"]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "9月5日，国家卫生健康委机关党委会议在京召开。会议要求，要加强党建。",  # the rest of the name is no health field
+        "各地要认真贯彻国家卫生健康委健康中国行动领导小组办公室会议精神。",  # relayed, not held
+    ],
+)
+def test_a_body_named_before_a_meeting_that_is_no_health_meeting_or_not_held_gives_none(sentence: str) -> None:
+    assert find_mentions(sentence) == []

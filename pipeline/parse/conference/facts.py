@@ -10,7 +10,7 @@ The work year and days are in years.py, the place and region in places.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
@@ -311,16 +311,26 @@ def _organiser_pattern() -> re.Pattern[str]:
 
 def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | None:
     """A meeting named without a scope and held by a body that gives it (省卫生健康委在渝北区召开…座谈会,
-    卫生部召开2007年…会议): the body's level and region; the name is what follows the verb."""
+    卫生部召开2007年…会议): the body's level and region; the name is what follows the verb. Or a meeting whose
+    name opens on the body (国家卫生健康委健康中国行动领导小组办公室会议在京召开): held only by a verb after it."""
     sentence_start = _sentence_start(text, head_start)
     found = None
     for match in _organiser_pattern().finditer(text, sentence_start, noun_start):
         rest = text[match.end() : noun_start]
         if all(_is_head_char(char) for char in rest) and _is_health_field(rest):
             found = match
-    if found is None:
+    if found is not None:
+        return body_scope(found.group("area"), found.group("body"), found.end())
+    named = _body_opening().match(text, head_start, noun_start)
+    if named is None or not _is_health_field(text[named.end() : noun_start]):
         return None
-    return body_scope(found.group("area"), found.group("body"), found.end())
+    scope = body_scope(named.group("area"), named.group("body"), named.end())
+    return replace(scope, held=False) if scope else None
+
+
+@cache
+def _body_opening() -> re.Pattern[str]:
+    return re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})")
 
 
 def body_scope(area: str, body: str, name_start: int) -> _Scope | None:
