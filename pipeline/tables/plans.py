@@ -5,7 +5,8 @@ conference report before a commentary, a paraphrase and a round-up item; a sourc
 without) supplies the published task tree; the leaf tasks of every other source are matched to the
 published leaves by content, and the agreement is recorded in task_sources. A top-level task of another
 source none of whose leaves matches is work the best source does not state: it is appended to the tree
-(flag from_other_source), with its own document and offsets, so that no stated task is lost.
+(flag from_other_source), with its own document and offsets, so that no stated task is lost; so is one most of
+whose items match nothing, with those items only (its matched items are the best source's).
 
 Matching is most of the merge's time. A MatchMemo keeps each match by the texts of both sides' leaves, so a
 build that keeps the memo of the last one (pipeline.defs.core) matches only the sources whose leaves or whose
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from pipeline.data import read_toml
 from pipeline.documents.kinds import plan_source_rank
 from pipeline.documents.record import DocumentRecord
 from pipeline.parse.statements import plan_id_for, task_tree_leaves
@@ -189,9 +191,9 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source], memo: Match
         matched_docs.add(source.record.doc_id)
         matched_paths = _add_secondary(out, plan_id, source, primary, leaves_by_path, flags, memo)
         for task in source.statement["tasks"]:
-            if not any(path[0] == task["ordinal"] for path in matched_paths):
+            if (unstated := _unstated(task, matched_paths)) is not None:
                 n_tasks += 1
-                appended = _add_tree(out, plan_id, source, [_from_other_source(task, n_tasks)], None, ())
+                appended = _add_tree(out, plan_id, source, [_from_other_source(unstated, n_tasks)], None, ())
                 task_rows.update(appended)
                 _add_commentary(out, plan_id, source, {(task["ordinal"],): appended[(n_tasks,)]["task_id"]})
     _set_agreement(out.task_sources[first_task_source:], task_rows, n_other_sources=len(matched_docs) - 1)
@@ -220,6 +222,21 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source], memo: Match
                 "flag": statement["flag"],
             }
         )
+
+
+def _unstated(task: dict[str, Any], matched_paths: set[Path]) -> dict[str, Any] | None:
+    """The part of another source's top-level task that the published tree does not state: all of it when none of
+    its leaves matched; when most of its items match nothing (identity.toml [merge] unstated_share: a heading of
+    eight measures, two of which the best source states), the task with its unmatched items, renumbered; else None."""
+    matched = {path for path in matched_paths if path[0] == task["ordinal"]}
+    if not matched:
+        return task
+    leaves = task_tree_leaves([task])
+    numerator, denominator = read_toml("identity.toml")["merge"]["unstated_share"]
+    if not task["children"] or denominator * (len(leaves) - len(matched)) <= numerator * len(leaves):
+        return None
+    children = [c for c in task["children"] if not any(path[:2] == (task["ordinal"], c["ordinal"]) for path in matched)]
+    return {**task, "children": [{**child, "ordinal": n} for n, child in enumerate(children, start=1)]}
 
 
 def _from_other_source(task: dict[str, Any], ordinal: int | None = None) -> dict[str, Any]:
