@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.clause_classes import frames_a_plan
+from pipeline.parse.lists.ends import closed_end, passage_opening, site_notice
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.measures import (
     TITLE_END,
@@ -89,37 +89,6 @@ def _paragraphs(text: str, start: int, end: int) -> list[_Paragraph]:
             out.append(_Paragraph(max(s, start), min(e, end)))
         offset = e + 1
     return out
-
-
-@cache
-def _byline() -> re.Pattern[str]:
-    return re.compile(rules()["ends"]["byline"])
-
-
-@cache
-def _site_notice() -> re.Pattern[str]:
-    return re.compile(rules()["ends"]["site_notice"])
-
-
-@cache
-def _passage_opening() -> re.Pattern[str]:
-    return re.compile(rules()["ends"]["passage_opening"])
-
-
-def closed_end(text: str, start: int, end: int) -> int:
-    """End of a list's last item inside its paragraph: before a byline or a sentence opening a new passage."""
-    position = start
-    while (stop := text.find("。", position, end)) >= 0:
-        if _passage_opening().match(text[stop + 1 : end]):  # the pattern opens on ^: match a slice, not at pos
-            end = stop + 1
-            break
-        position = stop + 1
-    byline = _byline().search(text[start:end].rstrip())
-    if byline:
-        end = start + byline.start()
-    while end > start and text[end - 1] in " \t\u3000，,、；;：:\n":
-        end -= 1
-    return end
 
 
 def _paragraph_of(paragraphs: list[_Paragraph], offset: int) -> int:
@@ -265,7 +234,7 @@ def _runs(text: str, free: list[_Paragraph], paragraphs: list[_Paragraph]) -> li
     runs: list[list[_Paragraph]] = []
     for paragraph in free:
         index = paragraphs.index(paragraph)
-        opens = _passage_opening().match(text[paragraph.start : paragraph.end]) is not None
+        opens = passage_opening().match(text[paragraph.start : paragraph.end]) is not None
         if runs and paragraphs.index(runs[-1][-1]) == index - 1 and not opens:
             runs[-1].append(paragraph)
         else:
@@ -383,7 +352,7 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     end = len(text) if end is None else end
     paragraphs = _paragraphs(text, start, end)
     marked, covered = _marked_lists(text, paragraphs, start, end)
-    notice = _site_notice()
+    notice = site_notice()
     lists = [[i for i in found if not notice.search(text, i.start, i.end)] for found in marked + _unmarked_lists(text, paragraphs, covered)]
     lists = without_restatements(text, [found for found in lists if found], lambda item: title_of(text, item))
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
