@@ -6,6 +6,7 @@
   numbered heading 一、2018年卫生健康工作总结 is no title of a year-end summary;
 * a meeting named after the national body that holds it (国家卫生健康委健康中国行动领导小组办公室会议在京召开) is
   a national health meeting; not when the rest of its name is no health field, nor when it is only relayed;
+* a commentary that quotes a plan outline by its short name (规划纲要草案…规划明确提出…) states that plan;
 * a brief that names no place, no local scope word and no national body, but national work (健康中国行动,
   国家医学中心), is national (flag level_national_from_words); with a scope word (全省) or without such words the
   level is read as before.
@@ -125,3 +126,28 @@ def test_a_meeting_named_after_the_national_body_that_holds_it_is_national() -> 
 )
 def test_a_body_named_before_a_meeting_that_is_no_health_meeting_or_not_held_gives_none(sentence: str) -> None:
     assert find_mentions(sentence) == []
+
+
+_OUTLINE = (
+    "健康优先，从规划走向行动\n今年全国两会期间，代表委员热议健康中国建设。翻开刚刚公布的“十五五”规划纲要草案，"
+    "“健康”二字分量很重。规划明确提出{quoted}。这是一份写给每个人的健康承诺。"
+)
+
+
+def test_a_commentary_quoting_a_plan_outline_by_its_short_name_states_its_plan() -> None:
+    _, found = _extract(_OUTLINE.format(quoted="加快建设国家医学中心，深入推进健康中国行动"))
+    [plan] = found["plans"]
+    assert plan["level"] == "national" and "plan_from_document_digest" in plan["flag"]
+    assert plan["tasks"][0]["text"].startswith("加快建设国家医学中心")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _OUTLINE.format(quoted="过去五年已经建成一批国家医学中心").replace("规划明确提出", "规划指出，"),  # review
+        _OUTLINE.replace("“十五五”规划纲要草案", "“十五五”发展蓝图").format(quoted="加快建设国家医学中心"),  # no outline named
+    ],
+)
+def test_a_quote_that_reviews_or_names_no_outline_states_no_plan_from_it(raw: str) -> None:
+    _, found = _extract(raw)
+    assert all("plan_from_document_digest" not in (plan["flag"] or "") for plan in found["plans"])

@@ -43,7 +43,7 @@ def _documents() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
     for document in rules["documents"]:
         quote = (
             rf"(?:(?<=[{SENTENCE_ENDS}；;，,])|^)\s*(?:(?:{leads})[，,]?)?《?(?:{alternation(document['short'])})》?"
-            rf"(?:{between}){{0,2}}(?:{fill(rules['parts'])})?(?:{verbs})了?[，,：:]?"
+            rf"(?:{between}){{0,2}}(?:{fill(rules['parts'])})?(?:{verbs}){{1,2}}了?[，,：:]?"
         )
         found.append((re.compile(document["named"]), re.compile(quote, re.MULTILINE)))
     return found
