@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.documents.extract import extract_document
-from pipeline.parse.conference.facts import MeetingDate
+from pipeline.parse.conference.meeting_dates import MeetingDate
 from pipeline.parse.conference.relay import LEVEL_FROM_RELAYING_BODY, relaying_level
 from pipeline.parse.conference.years import weekday_year
 from pipeline.text.work_years import FROM_SESSION, session_year, stated_work_year

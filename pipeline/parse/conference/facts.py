@@ -4,7 +4,7 @@ The meeting sentence has the shape "<date>，<year?><scope><field>工作会议�
 (全国, 全省, 湖南省, 全市…) gives the level, the field (卫生健康, 疾病预防控制…) whether it is a
 health meeting and whether it is the National Health Work Conference itself. Meetings of other
 kinds (大会, 座谈会, 推进会, 联席会议, 发布会) are read the same way, a body that holds one giving its scope.
-The work year and days are in years.py, the place and region in places.py.
+The printed date is read by meeting_dates.py, the work year and days in years.py, the place and region in places.py.
 """
 
 from __future__ import annotations
@@ -15,31 +15,13 @@ from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
 from pipeline.parse.conference.common import sentence_start as _sentence_start
+from pipeline.parse.conference.meeting_dates import MEETING_DATE, MeetingDate, last_date, parse_date
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 from pipeline.text.clean import CJK
 
 _CJK = re.compile(f"[{CJK}]")
 _MAX_HEAD = 30
-_DATE_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DATE = (
-    rf"(?:(?P<dy>{YEAR})年)?(?P<dm>{_DATE_NUM})月(?P<dd>{_DATE_NUM})日?"
-    rf"(?:[至到—–－\-~～](?:(?P<dm2>{_DATE_NUM})月)?(?P<dd2>{_DATE_NUM}))?日"
-)
-DATE_RE = re.compile(_DATE)
-
-
-@dataclass(frozen=True)
-class MeetingDate:
-    """A printed meeting date; year is None when the text leaves it out (1月11日至12日)."""
-
-    year: int | None
-    month: int
-    day: int
-    end_month: int | None
-    end_day: int | None
-
-
 @dataclass(frozen=True)
 class Mention:
     """One mention of a health work conference that says it was held."""
@@ -83,7 +65,7 @@ def _held_after() -> list[re.Pattern[str]]:
     """After the name: 暨…, 于<date>, 在<place> (a room may take 16 characters: 在市卫生健康委机关五楼会议室),
     then the verb (strictly, else loosely without place)."""
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
-    lead = rf"(?:暨[^，。；]{{0,30}}?)?(?:于(?P<date>{_DATE}))?[，]?"
+    lead = rf"(?:暨[^，。；]{{0,30}}?)?(?:于(?P<date>{MEETING_DATE}))?[，]?"
     manner = rf"(?:以[^，。；]{{1,10}}?(?:形式|方式))?(?:{alternation(lexicon()['meeting']['manner_words'])})?"
     when = alternation(lexicon()["meeting"]["time_words"])
     return [
@@ -149,7 +131,7 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         field=text[scope.field_start : noun_start],
         title_year=numeral_value(year_match.group("y")) if year_match else None,
         place=place,
-        meeting_date=_parse_date(date_text) if date_text else last_date(before_name),
+        meeting_date=parse_date(date_text) if date_text else last_date(before_name),
         joint=joint,
     )
 
@@ -372,29 +354,6 @@ def _is_health_field(field: str) -> bool:
 def is_nhwc(mention: Mention) -> bool:
     """Whether a national mention is the National Health Work Conference itself."""
     return mention.scope == NATIONAL and mention.field in lexicon()["meeting"]["nhwc_fields"]
-
-
-def _parse_date(printed: str) -> MeetingDate | None:
-    match = DATE_RE.search(printed)
-    return _date_from_match(match) if match else None
-
-
-def last_date(before: str) -> MeetingDate | None:
-    matches = list(DATE_RE.finditer(before))
-    return _date_from_match(matches[-1]) if matches else None
-
-
-def _date_from_match(match: re.Match[str]) -> MeetingDate | None:
-    month, day = numeral_value(match.group("dm")), numeral_value(match.group("dd"))
-    if month is None or day is None:
-        return None
-    return MeetingDate(
-        year=numeral_value(match.group("dy")) if match.group("dy") else None,
-        month=month,
-        day=day,
-        end_month=numeral_value(match.group("dm2")) if match.group("dm2") else None,
-        end_day=numeral_value(match.group("dd2")) if match.group("dd2") else None,
-    )
 
 
 def primary_mention(mentions: list[Mention]) -> Mention:

@@ -24,8 +24,9 @@ from pipeline.parse.conference.common import (
     paragraphs,
     sentence_start,
 )
-from pipeline.parse.conference.facts import MeetingDate, Mention, find_mentions, is_nhwc, last_date
+from pipeline.parse.conference.facts import Mention, find_mentions, is_nhwc
 from pipeline.parse.conference.fallback import find_conference
+from pipeline.parse.conference.meeting_dates import MeetingDate, last_date
 from pipeline.parse.conference.officials import find_officials, lead_official
 from pipeline.parse.conference.report import meeting_location, printed_place, years_and_dates
 from pipeline.parse.conference.shapes import held_health_meetings

@@ -19,14 +19,8 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.parse.conference.common import Paragraph, lexicon, named_in_passing, paragraphs
-from pipeline.parse.conference.facts import (
-    MeetingDate,
-    Mention,
-    announced_task_count,
-    find_mentions,
-    is_nhwc,
-    primary_mention,
-)
+from pipeline.parse.conference.facts import Mention, announced_task_count, find_mentions, is_nhwc, primary_mention
+from pipeline.parse.conference.meeting_dates import MeetingDate
 from pipeline.parse.conference.officials import find_officials, lead_official, title_hints
 from pipeline.parse.conference.places import dateline_place, normalise_location, resolve_scope, seat_of, venue_in_seat
 from pipeline.parse.conference.sections import FRAME, PLAIN, Layout, classify, sections

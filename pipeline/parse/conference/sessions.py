@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from pipeline.parse.conference.common import alternation, lexicon
-from pipeline.parse.conference.facts import last_date
+from pipeline.parse.conference.meeting_dates import last_date
 from pipeline.parse.conference.officials import find_officials, lead_official
 from pipeline.parse.conference.places import dateline_place, normalise_location, seat_of
 from pipeline.parse.conference.types import MeetingReport

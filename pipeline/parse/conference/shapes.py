@@ -17,7 +17,8 @@ import re
 from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
-from pipeline.parse.conference.facts import Mention, body_scope, last_date, scope_candidates
+from pipeline.parse.conference.facts import Mention, body_scope, scope_candidates
+from pipeline.parse.conference.meeting_dates import last_date
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, PROVINCIAL
 from pipeline.text import regions
 

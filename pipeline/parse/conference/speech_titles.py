@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline.parse.conference.common import alternation, lexicon
-from pipeline.parse.conference.facts import MeetingDate, last_date
+from pipeline.parse.conference.meeting_dates import MeetingDate, last_date
 from pipeline.parse.conference.officials import officials_before
 from pipeline.parse.conference.types import Official
 

@@ -11,7 +11,8 @@ import re
 from datetime import date, timedelta
 
 from pipeline.parse.conference.common import compiled, lexicon, numeral_value
-from pipeline.parse.conference.facts import MeetingDate, Mention
+from pipeline.parse.conference.facts import Mention
+from pipeline.parse.conference.meeting_dates import MeetingDate
 
 WORK_YEAR_SOURCES_DISAGREE = "work_year_sources_disagree"
 
