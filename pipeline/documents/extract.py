@@ -216,8 +216,9 @@ def _with_deployed_work(
     return plan, meeting
 
 
-# 要… / 将… (not 主要, 要素, 将来), and 要求 with what is required after it (要求全市…深化医改; not 提出了具体要求。)
-_DIRECTIVE_MOOD = re.compile("(?<![主重需只必不])要(?![求素点闻件])|(?<![即必])将(?![来军])|(?<!的)要求(?=[：:，,]|[^\\W\\d_和与及])")
+@cache
+def _directive_mood() -> re.Pattern[str]:
+    return re.compile(read_toml("meetings.toml")["shape"]["directive_mood"])
 
 
 def _reports_no_work(text: str) -> bool:
@@ -225,7 +226,7 @@ def _reports_no_work(text: str) -> bool:
     directive or future mood (要…, 将…, 要求 with its content; not 提出了要求, 主要): the work it deployed is only named
     (对下半年工作进行了部署)."""
     body = text.rstrip()
-    return body.endswith(("。", "！", "？", "”", "」")) and _DIRECTIVE_MOOD.search(body) is None
+    return body.endswith(("。", "！", "？", "”", "」")) and _directive_mood().search(body) is None
 
 
 def conference_kind(meeting: MeetingReport) -> str:
