@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from pipeline.data import read_csv
-from pipeline.parse.conference.common import lexicon
+from pipeline.parse.conference.common import compiled, lexicon
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 
@@ -236,7 +236,7 @@ def _county_prefecture(candidates: tuple[regions.Region, ...], text: str) -> str
 def _county_code(sources: list[str], text: str, flags: list[str]) -> str | None:
     """The county a county meeting names: a full name in its place, titles, title lines or text, else a
     short name (庆城) in its place, titles or title lines."""
-    venue = re.compile(lexicon()["meeting"]["venue_name"])
+    venue = compiled(lexicon()["meeting"]["venue_name"])
     short = [regions.find_county_names(venue.sub("", source)) for source in sources[:-1]]  # not 麒麟 of 金麒麟大酒店
     for found in [regions.find_counties(source) for source in sources] + short:
         for candidates, _, _ in found:

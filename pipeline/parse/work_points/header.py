@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from pipeline.parse.statements import LEVEL_FROM_SCOPE_WORD, first_scope_level
 from pipeline.parse.work_points.issuer import (
@@ -54,6 +55,7 @@ def top_lines(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=4)  # asked for the same text by the work-points reader and by the summary reader
 def title_line(text: str) -> tuple[int, str, bool] | None:
     """(offset, title, is_notice) of the plan's title line.
 
