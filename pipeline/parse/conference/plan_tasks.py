@@ -54,7 +54,7 @@ def edited_tasks(
     added = _year_passage(text, kept, work_year)
     if added:
         flags.append("tasks_from_year_passage")
-    first = _first_passage(text, kept + added)
+    first = _first_passage(text, kept, added)
     if first:
         flags.append("tasks_from_first_passage")
     added += first
@@ -99,20 +99,33 @@ def _year_passage(text: str, tasks: list[Task], work_year: int | None) -> list[T
     return [{**a, "ordinal": None} for a in added]
 
 
-def _first_passage(text: str, tasks: list[Task]) -> list[Task]:
-    """Items of the lists read before the paragraph of the first task, in the [first_passage] list shapes, unless
-    most of them repeat the later tasks' words (a summary of the list said before it)."""
+def _first_passage(text: str, tasks: list[Task], added: list[Task]) -> list[Task]:
+    """Items of the lists read before the meeting parser's list, in the [first_passage] list shapes: in the
+    paragraphs before the list's and in the sentences of its paragraph before the one that opens it (会议指出，
+    2020年要…；…。会议还部署了七个方面的工作：一是…); none that overlaps a task `added` from the year's passage,
+    and none when most of them repeat the later tasks' words (a summary of the list said before it)."""
     if not tasks:
         return []
     config = rules()["first_passage"]
     first = min(t["start"] for t in tasks)
     found = [
-        t for t in list_tasks(text, 0, text.rfind("\n", 0, first) + 1) if t["flag"].split(";")[0] in config["rules"]
+        t
+        for t in list_tasks(text, 0, _opening_sentence(text, first))
+        if t["flag"].split(";")[0] in config["rules"]
+        and not any(t["start"] < a["end"] and a["start"] < t["end"] for a in added)
     ]
-    later = "".join(text[t["start"] : t["end"]] for t in tasks)
+    later = "".join(text[t["start"] : t["end"]] for t in tasks + added)
     if not found or restates([t["title"] for t in found], later):
         return []
     return [{**t, "ordinal": None} for t in found]
+
+
+def _opening_sentence(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last 。！？ before it in its paragraph, else where the
+    paragraph starts."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    stops = [text.rfind(mark, paragraph, position) for mark in "。！？"]
+    return max(paragraph, max(stops) + 1)
 
 
 def _renumbered(tasks: list[Task], commentary: list[Task]) -> tuple[list[Task], list[Task]]:
