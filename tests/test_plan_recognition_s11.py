@@ -1,0 +1,65 @@
+"""Texts that state a plan in ways the readers did not recognise (session 11, issue 22): a meeting its own area
+holds in the first person (我区召开…会议: a district's, or an autonomous region's by the text's evidence). Every
+sentence is written for these tests; negatives: a report that only reviews, a meeting named in passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents.extract import extract_document
+from pipeline.parse.conference.report import parse_meeting_report
+from pipeline.text.clean import clean_text
+
+_WORK = "会议要求，要加快推进紧密型医共体建设，提升基层服务能力；要加强疾病预防控制体系建设。"
+
+
+def _read(raw: str, published: str | None = "2025-03-12") -> dict:
+    return extract_document(clean_text(raw).text, kind=None, published=published)
+
+
+def _report(raw: str):
+    found = parse_meeting_report(clean_text(raw).text)
+    assert found is not None, raw
+    return found
+
+
+# --- 我区 holds its own meeting --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("3月11日，我区召开2025年卫生健康工作会议。副区长李强主持会议。", None),
+        ("2月20日上午，我区举行2024年卫生健康工作会议，区委常委王芳出席并讲话，秀英区卫生健康委主任符海作报告。", "460105"),
+        ("1月9日，我区召开卫生健康工作会议。区政府副区长赵六出席会议并讲话，区卫生健康局局长作工作报告。", None),
+    ],
+)
+def test_a_meeting_wo_qu_holds_is_a_districts_by_its_bodies(lead: str, code: str | None) -> None:
+    found = _report(lead + "\n" + _WORK)
+    assert (found.scope, found.region_code) == ("county", code)
+    assert "district_meeting_from_titles" in found.flags
+
+
+def test_a_meeting_wo_qu_holds_in_an_autonomous_region_stays_provincial() -> None:
+    found = _report("1月9日，我区召开2024年卫生健康工作会议。自治区副主席黄华出席会议并讲话。\n" + _WORK)
+    assert found.scope == "provincial" and "district_meeting_from_titles" not in found.flags
+
+
+def test_a_wo_qu_meeting_states_the_districts_plan() -> None:
+    payload = _read("3月11日，我区召开2025年卫生健康工作会议。副区长李强主持会议。\n李强强调，" + _WORK[5:])
+    assert payload["kind"] == "county_conference_report"
+    assert [(p["level"], p["work_year"]) for p in payload["plans"]] == [("county", 2025)]
+    assert payload["plans"][0]["tasks"]
+
+
+def test_a_wo_qu_meeting_that_only_reviews_states_no_plan() -> None:
+    payload = _read(
+        "3月11日，我区召开2024年卫生健康工作总结会议。副区长李强主持会议。会议总结了2024年全区卫生健康工作，"
+        "对下一步工作进行了部署。"
+    )
+    assert (payload["kind"], payload["plans"]) == ("other", [])
+
+
+def test_a_wo_qu_delegation_at_a_higher_meeting_holds_no_district_meeting() -> None:
+    payload = _read("3月11日，全市卫生健康工作会议召开，我区代表参加会议并作交流发言。会议总结了2024年工作。")
+    assert payload["plans"] == [] or all(p["level"] != "county" for p in payload["plans"])
