@@ -25,6 +25,7 @@ from pipeline.text import regions
 LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
 LEVEL_FROM_TEXT = "level_from_text"
 PLAN_TITLE_MISSING = "plan_title_missing"
+PLAN_FROM_PREAMBLE = "plan_from_preamble"
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,37 @@ def opening_header(text: str) -> Header | None:
     start = lines[0][0]
     header = header_for_title(text, start, found.group("head"), False)
     return replace(header, title=None, title_end=start, flags=(*header.flags, PLAN_TITLE_MISSING))
+
+
+def preamble_header(text: str) -> Header | None:
+    """The header of a plan document read from its preamble, the sentence in which it names itself (…结合我县实际，
+    特制定本方案。), when no title line names a work-points kind: the title is the short line right before that
+    paragraph when it ends on a plan noun (思南县2014年新型农村合作医疗统筹补偿方案), else the name the preamble
+    gives (特制定磐安县卫生事业发展“十一五”规划), else none (flag plan_title_missing). The plan starts after the
+    preamble's paragraph (flag plan_from_preamble); None when no line of the top block is such a preamble."""
+    cfg = lexicon()["title"]
+    lines = top_lines(text, cfg["search_lines"])
+    for index, (start, line) in enumerate(lines):
+        found = re.search(cfg["preamble"], line)
+        if found is None:
+            continue
+        previous = lines[index - 1] if index else None
+        if previous and _is_plan_title(previous[1]):
+            title_start, title = previous
+        elif found.group("name"):
+            title_start, title = start + found.start("name"), found.group("name")
+        else:
+            title_start, title = start, ""
+        header = header_for_title(text, title_start, title, False)
+        flags = (*header.flags, PLAN_FROM_PREAMBLE, *(() if title else (PLAN_TITLE_MISSING,)))
+        return replace(header, title=title or None, title_end=start + len(line), flags=flags)
+    return None
+
+
+def _is_plan_title(line: str) -> bool:
+    """A short line, no sentence, that ends on a plan noun (…补偿方案, …发展规划)."""
+    cfg = lexicon()["title"]
+    return len(line) <= cfg["max_length"] and "。" not in line and line.endswith(tuple(cfg["plan_nouns"]))
 
 
 def header_for_title(text: str, start: int, title: str, is_notice: bool) -> Header:

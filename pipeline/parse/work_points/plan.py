@@ -10,7 +10,15 @@ from pipeline.parse.conference.places import REGION_FROM_SLOGAN, slogan_county
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, named_field, statement, task_tree_paths
-from pipeline.parse.work_points.header import PLAN_TITLE_MISSING, Header, lexicon, opening_header, parse_header
+from pipeline.parse.work_points.header import (
+    PLAN_FROM_PREAMBLE,
+    PLAN_TITLE_MISSING,
+    Header,
+    lexicon,
+    opening_header,
+    parse_header,
+    preamble_header,
+)
 from pipeline.parse.work_points.sections import section_role, sort_sections
 from pipeline.parse.work_points.summary import summary_header, summary_plan_year
 
@@ -84,7 +92,7 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
     """The plan of a work-points text; None when it is not one (unless `required`: the manifest says it is)."""
     header = parse_header(text)
     summary = summary_header(text)  # a year-end summary: only a later year's plan section states the plan
-    header = summary or header or opening_header(text)  # a copy that starts at the plan's opening, untitled
+    header = summary or header or opening_header(text) or preamble_header(text)  # untitled: its opening or preamble
     if header is None and not required:
         return None
     if header is None:
@@ -98,8 +106,9 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
     if summary is None and not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
         return None
-    if PLAN_TITLE_MISSING in header.flags and not required and len(task_tree_paths(tasks)) < MIN_ITEMS:
-        return None  # an untitled opening is a plan only over a numbered outline
+    untitled = PLAN_TITLE_MISSING in header.flags or PLAN_FROM_PREAMBLE in header.flags
+    if untitled and not required and len(task_tree_paths(tasks)) < MIN_ITEMS:
+        return None  # an untitled opening or a preamble is a plan only over a numbered outline
     plan_headings = [task["title"] for task in tasks if section_role(task["title"]) == "tasks"]
     # framing, goals, review and safeguards sections give no task; a summary's sections review unless they plan
     sections = sort_sections(tasks, text, summary=summary is not None)

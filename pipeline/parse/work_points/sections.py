@@ -66,11 +66,14 @@ def section_role(heading: str) -> str | None:
     """The role a heading gives its section, or None (an ordinary task). Several role words joined in one
     heading (总体要求和主要目标) give the role that matters most: tasks, then review, then goals, safeguards, framing."""
     words, joiners = _role_words()
-    core = _YEAR.sub("", heading.strip()).strip(_CLOSING)
+    entry = re.sub(lexicon()["sections"]["toc_leader"], "", heading.strip())  # 二、主要任务……5: a contents entry
+    core = _YEAR.sub("", entry).strip(_CLOSING)
     if not core:
         return None
-    if core != heading.strip().strip(_CLOSING) and core in lexicon()["sections"]["year_plan_kinds"]:
+    if core != entry.strip(_CLOSING) and core in lexicon()["sections"]["year_plan_kinds"]:
         return "tasks"  # 二、2024年工作思路 after 一、2023年工作总结: the year's plan, not the plan's framing
+    if re.search(lexicon()["sections"]["review_heading"], core):
+        return "review"  # “十五”期间卫生事业简要回顾: a past period's results
     parts = [part.strip() for part in joiners.split(core)]
     roles = {words.get(part) or _composed_role(part) for part in parts}
     if None in roles:
