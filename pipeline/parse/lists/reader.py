@@ -48,6 +48,7 @@ from pipeline.parse.lists.rules import (
     shape,
 )
 from pipeline.parse.lists.stances import mostly_attitude, only_exhortation
+from pipeline.parse.lists.year_passage import in_earlier_years, lead_year
 
 MARKED = "list_marked"
 SINGLE = "list_single_item"
@@ -271,18 +272,21 @@ def _measures_after_attitude(text: str, item: Item) -> list[Item]:
 
 def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> list[Item]:
     """Where no list was found: an enumeration of areas of work (pipeline.parse.lists.areas); else, in every
-    paragraph whose lead-in deploys work, the verb-led comma clauses of its sentences made (almost) only of
-    them (list_prose_clauses), or its first sentence of short verb-led comma clauses (2021年，要加强…，加快…:
-    list_comma_clauses); attitudes (提高政治站位) and clauses that relay or exhort are left out. A leader's
-    instruction, then a speech: each its own passage."""
+    paragraph whose lead-in deploys work and sets it in no year before a later paragraph's (2024年，…。/ 2025年，要…),
+    the verb-led comma clauses of its sentences made (almost) only of them (list_prose_clauses), or its first
+    sentence of short verb-led comma clauses (2021年，要加强…，加快…: list_comma_clauses); attitudes and clauses
+    that relay or exhort are left out."""
     if areas := area_items(text, start, end):
         return _as_items(areas)
-    found: list[unmarked.Piece] = []
+    passages: list[tuple[list[unmarked.Piece], str]] = []
     for number, paragraph in enumerate(paragraphs):
         if number and frames_a_plan(text[paragraphs[number - 1].start : paragraphs[number - 1].end]):
             continue  # CONVENTIONS 9.5: the 总体要求/总体目标 section frames the plan, it lists no task
-        pieces = unmarked.prose_items(text, paragraph.start, paragraph.end) or _comma_sentence(text, paragraph)
-        if pieces and nearest_cue(_lead(text, paragraphs, pieces[0].start)) == DEPLOY:
+        if pieces := unmarked.prose_items(text, paragraph.start, paragraph.end) or _comma_sentence(text, paragraph):
+            passages.append((pieces, _lead(text, paragraphs, pieces[0].start)))
+    earlier, found = in_earlier_years([lead_year(lead) for _, lead in passages]), []  # 2024年，…。/ 2025年，要…
+    for (pieces, lead), reviews in zip(passages, earlier, strict=True):
+        if not reviews and nearest_cue(lead) == DEPLOY:
             found += [p for p in pieces if not is_attitude(text, p.start, p.end) and not is_generic(text, p.start, p.end)]
     return _as_items(found)
 

@@ -64,6 +64,23 @@ def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> l
     return found
 
 
+def lead_year(lead: str) -> int | None:
+    """The year a passage's lead-in sets it in by a clause that only says when (李某指出，2024年，全市…: 2024; [cues]
+    time_lead), the last such; None without one (到2025年 and 2024年全市… are no such clause)."""
+    years = [
+        int(clause[:4])
+        for clause in (c.strip() for c in re.split("[，,：:]", lead))
+        if unmarked.only_attributes(clause, 0, len(clause)) and re.match(r"(?:19|20)\d{2}年", clause)
+    ]
+    return years[-1] if years else None
+
+
+def in_earlier_years(years: list[int | None]) -> list[bool]:
+    """For the lead-in years of a text's passages, in order: which passage is set in a year before the one a later
+    passage is set in (2024年，全市…推进A，深化B。/ 2025年，全市要…: the first reviews the year before the plan's)."""
+    return [year is not None and any(later is not None and later > year for later in years[n + 1 :]) for n, year in enumerate(years)]
+
+
 def _is_requirement(text: str, start: int, end: int) -> bool:
     """Whether a sentence opens on a modal that leads work (要争创…), not on a word such as 要素."""
     lead = directive_at(text, start, end)
