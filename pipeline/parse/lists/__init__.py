@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.parse.lists.headed import headed_items
 from pipeline.parse.lists.item_measures import headline_children, item_children
 from pipeline.parse.lists.measures import opens_on_headline_sentence
 from pipeline.parse.lists.prose import prose_items
@@ -63,7 +64,10 @@ def title_at(text: str, start: int, end: int) -> str:
 
 def prose_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     """Tasks of the measures written as prose in text[start:end] (pipeline.parse.lists.prose), for a
-    passage the caller knows states one unit's plan (a round-up item without listed measures)."""
+    passage the caller knows states one unit's plan (a round-up item without listed measures). A paragraph headed by
+    a verb-led phrase and a colon is one task with its measures as children (pipeline.parse.lists.headed)."""
+    if (headed := headed_items(text, start, end)) is not None:
+        return [_task(text, item, item.position) for item in headed]
     pieces = prose_items(text, start, end)
     items = [Item(p.start, p.end, None, None, n, p.rule) for n, p in enumerate(pieces, start=1)]
     return [_task(text, item, item.position) for item in items]
