@@ -219,11 +219,28 @@ def nearest_cue(lead: str) -> str | None:
     """DEPLOY or REVIEW by the cue nearest the end of `lead` (the words before a list), None without one; a cue
     of attached documents (附件：1.…) counts as review: what follows lists documents, no plan's work."""
     deploy, review = _cue_patterns()
-    last_deploy = max((m.end() for m in deploy.finditer(lead) if not _is_word_yao(lead, m)), default=-1)
+    last_deploy = max(
+        (m.end() for m in deploy.finditer(lead) if not _is_word_yao(lead, m) and not _relays(lead, m.start(), m.end())),
+        default=-1,
+    )
     last_review = max((m.end() for m in review.finditer(lead) if not _required(lead, m.start())), default=-1)
     if last_deploy < 0 and last_review < 0:
         return None
     return DEPLOY if last_deploy >= last_review else REVIEW
+
+
+def _relays(lead: str, start: int, end: int) -> bool:
+    """Whether a deployment word stands in the words of a clause that relay superiors' decisions (全市要认真落实
+    党中央决策部署: 部署 does, 要 before 落实 does not)."""
+    clause = max(lead.rfind(c, 0, start) for c in "，,。；;：:\n") + 1
+    close = next((i for i in range(end, len(lead)) if lead[i] in "，,。；;：:\n"), len(lead))
+    relayed = _relayed_decision().search(lead, clause, close)
+    return relayed is not None and relayed.start() <= start
+
+
+@cache
+def _relayed_decision() -> re.Pattern[str]:
+    return re.compile(rules()["cues"]["relayed_decision"])
 
 
 def _required(lead: str, position: int) -> bool:
