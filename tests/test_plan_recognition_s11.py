@@ -9,6 +9,7 @@ import pytest
 from pipeline.documents.extract import extract_document
 from pipeline.parse.conference.report import parse_meeting_report
 from pipeline.text.clean import clean_text
+from pipeline.text.work_years import directive_year
 
 _WORK = "会议要求，要加快推进紧密型医共体建设，提升基层服务能力；要加强疾病预防控制体系建设。"
 
@@ -63,3 +64,31 @@ def test_a_wo_qu_meeting_that_only_reviews_states_no_plan() -> None:
 def test_a_wo_qu_delegation_at_a_higher_meeting_holds_no_district_meeting() -> None:
     payload = _read("3月11日，全市卫生健康工作会议召开，我区代表参加会议并作交流发言。会议总结了2024年工作。")
     assert payload["plans"] == [] or all(p["level"] != "county" for p in payload["plans"])
+
+
+# --- a year that names a document or a distant goal is no work year ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("会议强调，要深入学习《“十四五”规划和2035年远景目标纲要》，扎实做好2021年各项工作。", 2021),
+        ("全省卫生健康系统要认真对照《2030年健康湖南行动纲要》，确保2019年各项任务圆满完成。", 2019),
+        ("会议要求，2019年全县孕产妇死亡率要控制在十万分之十以内。", 2019),  # a year deployed, as before
+    ],
+)
+def test_a_year_inside_a_documents_title_is_not_the_year_deployed(sentence: str, year: int) -> None:
+    assert directive_year(sentence) == year
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "会议传达学习了《2035年远景目标纲要》。",
+        "会议指出，2035年远景目标纲要对卫生健康工作作出了部署。",  # 纲要 is a noun, not 要
+        "2020年主要任务已经完成，重要指标全面达标。",  # 主要, 重要: no directive mood
+        "2018年需要总结的经验很多。",
+    ],
+)
+def test_the_yao_of_a_noun_deploys_no_year(sentence: str) -> None:
+    assert directive_year(sentence) is None

@@ -4,7 +4,8 @@ The genre parsers read a work year from a title (2024年全市卫生健康工作
 meeting's date. Many short reports print none of these, but still say which year they deploy:
 
 * a directive sentence that names a year (会议要求，2019年全县…要控制在…; 确保2017年…任务圆满完成): the year of
-  the sentences in the directive mood that do not review, the one they name most often (the earliest on a tie);
+  the sentences in the directive mood that do not review, the one they name most often (the earliest on a tie); a
+  year inside a document's title (《…2035年远景目标纲要》) or before the 要 of a noun (纲要, 主要, 重要) deploys nothing;
 * a national people's congress or CPPCC plenary session the text names (第十三届全国人民代表大会第三次会议 → 2020):
   one a year, so its term and number name the year of the government work report it hears;
 * the year's place in a period (今年是“十四五”规划开局之年 → 2021; 今年是全面贯彻落实党的二十大精神的开局之年 → 2023);
@@ -85,7 +86,7 @@ def directive_year(text: str, latest: int | None = None) -> int | None:
             if (latest is not None and year > latest) or res["not_before"].search(words[found.end() :]):
                 continue
             lead = words[: found.start()]
-            if res["not_after"].search(lead):
+            if res["not_after"].search(lead) or _in_title(lead):
                 continue
             clause_start = max(lead.rfind("，"), lead.rfind(","), lead.rfind("：")) + 1
             if res["before"].search(lead):
@@ -97,6 +98,12 @@ def directive_year(text: str, latest: int | None = None) -> int | None:
             if not res["review"].search(words, clause_start, directive_at):
                 found_years.append(year)
     return max(found_years, default=None)
+
+
+def _in_title(lead: str) -> bool:
+    """Whether a year after `lead` (its sentence up to the year) is printed inside a document's title (《…》)."""
+    opening, closing = _rules()["directive"]["title_quotes"]
+    return lead.count(opening) > lead.count(closing)
 
 
 def period_year(text: str) -> int | None:
