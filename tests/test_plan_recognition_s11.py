@@ -92,3 +92,45 @@ def test_a_year_inside_a_documents_title_is_not_the_year_deployed(sentence: str,
 )
 def test_the_yao_of_a_noun_deploys_no_year(sentence: str) -> None:
     assert directive_year(sentence) is None
+
+
+# --- an epidemic command meeting; a 市 under the prefecture it follows ---------------------------------------
+
+_COMMAND = (
+    "1月28日，市长王强主持召开市新冠肺炎疫情防控指挥部会议。会上，王强传达了国家、省、{city}关于疫情防控的新要求，"
+    "对下一步工作进行安排部署。他强调，要加强发热门诊管理，落实预检分诊制度；要加强医疗物资储备，做好{street}等重点"
+    "区域排查。"
+)
+
+
+def test_an_epidemic_command_meeting_is_a_health_meeting() -> None:
+    payload = _read(_COMMAND.format(city="滁州市", street="城区"), published="2020-01-29")
+    assert payload["kind"].endswith("_conference_report") and payload["plans"][0]["tasks"]
+
+
+def test_an_animal_epidemic_meeting_is_no_health_meeting() -> None:
+    raw = "1月28日，市长王强主持召开市非洲猪瘟疫情防控指挥部会议。他强调，要加强生猪调运监管；要做好消毒灭源工作。"
+    assert _read(raw, published="2020-01-29")["plans"] == []
+
+
+@pytest.mark.parametrize(
+    ("city", "street", "code"),
+    [("滁州市", "天长街道", "341181"), ("芜湖市", "无为经济开发区", "340281"), ("滁州市", "明光街道", "341182")],
+)
+def test_a_city_meeting_that_relays_its_prefecture_is_a_county_level_citys(city: str, street: str, code: str) -> None:
+    payload = _read(_COMMAND.format(city=city, street=street), published="2020-01-29")
+    plan = payload["plans"][0]
+    assert (plan["level"], plan["region_code"]) == ("county", code)
+    assert "county_level_city_under_prefecture" in payload["meeting"]["flags"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        _COMMAND.format(city="滁州市", street="城区"),  # no county-level city named
+        _COMMAND.format(city="滁州市", street="天长街道") + "滁州市卫健委主任作了发言。",  # the prefecture's own body speaks
+    ],
+)
+def test_a_city_meeting_stays_the_prefectures_without_evidence_below_it(raw: str) -> None:
+    plan = _read(raw, published="2020-01-29")["plans"][0]
+    assert (plan["level"], plan["region_code"]) == ("municipal", "341100")

@@ -25,8 +25,15 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.conference.common import alternation, lexicon, sentence_end, sentence_start
-from pipeline.parse.conference.places import COUNTY_LEVEL_CITY, district_evidence, resolved_counties, seat_of
+from pipeline.parse.conference.common import alternation, lexicon
+from pipeline.parse.conference.places import (
+    COUNTY_LEVEL_CITY,
+    UNDER_A_PREFECTURE,
+    district_evidence,
+    issuer_mention,
+    resolved_counties,
+    seat_of,
+)
 from pipeline.parse.statements import first_line_title, issuer_for
 from pipeline.text import regions
 from pipeline.text.work_years import (
@@ -44,7 +51,6 @@ REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
 _UNRESOLVED = {"region_unresolved", "level_from_scope_word"}
 _LOCATION_FROM_REGION = "location_from_region"
 _COUNTY_SUFFIXES = set("县区市旗")
-UNDER_A_PREFECTURE = "county_level_city_under_prefecture"
 _MEETING_GENRES = {
     "conference_report",
     "commentary",
@@ -106,7 +112,7 @@ def _follows_a_prefecture(text: str) -> bool:
     """Whether a sentence of the text follows or carries out the work of a named prefecture-level city's body
     (围绕市委、市政府决策部署和阜阳市卫健委《…任务清单》): a 市 plan under a prefecture is a county-level city's."""
     for region, start, end in regions.find_regions(text):
-        if region.level == regions.PREFECTURE and _body_after().match(text, end) and not _issuer_mention(text, start, end):
+        if region.level == regions.PREFECTURE and _body_after().match(text, end) and not issuer_mention(text, start, end):
             return True
     return False
 
@@ -178,29 +184,16 @@ def _one_region(level: str, where: str, context: str) -> str | None:
         codes = {
             county.code
             for candidates, start, end in found
-            if _issuer_mention(where, start, end) and (county := regions.resolve_county(candidates, context))
+            if issuer_mention(where, start, end) and (county := regions.resolve_county(candidates, context))
         }
     elif level == regions.PREFECTURE:
         codes = {
             r.code
             for r, s, e in regions.find_regions(where)
-            if r.level == regions.PREFECTURE and _issuer_mention(where, s, e)
+            if r.level == regions.PREFECTURE and issuer_mention(where, s, e)
         }
     else:
-        codes = {regions.province_of(r).code for r, s, e in regions.find_regions(where) if _issuer_mention(where, s, e)}
+        codes = {regions.province_of(r).code for r, s, e in regions.find_regions(where) if issuer_mention(where, s, e)}
     return codes.pop() if len(codes) == 1 else None
 
 
-@cache
-def _following() -> re.Pattern[str]:
-    return re.compile(alternation(read_toml("identity.toml")["text_mentions"]["following_words"]))
-
-
-def _issuer_mention(text: str, at: int, end: int) -> bool:
-    """Whether a region named at text[at:end] may be the issuer's: it names the issuer's branch venue of a
-    teleconference (马鞍山分会场), or its sentence follows or reports no other body."""
-    if text.startswith(tuple(lexicon()["relay"]["branch_venue_words"]), end):
-        return True
-    start = sentence_start(text, at)
-    end = sentence_end(text, at)
-    return _following().search(text, start, end) is None

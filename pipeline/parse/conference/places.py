@@ -6,7 +6,9 @@
 * The region: the one the meeting's name gives, else the place, the officials' titles and title lines,
   then the text. A county meeting's county is taken only when its name is not shared with another
   county, or when the text's province or prefecture singles it out. A municipal meeting whose city the
-  text never names takes the prefecture of the counties it mentions, when they all lie in one.
+  text never names takes the prefecture of the counties it mentions, when they all lie in one; a 市 meeting whose
+  one prefecture named is one it follows (传达了国家、省、滁州市关于…的要求) is held by the county-level city of that
+  prefecture the text names (明光街道), flagged county_level_city_under_prefecture.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.data import read_csv
-from pipeline.parse.conference.common import compiled, lexicon
+from pipeline.data import read_csv, read_toml
+from pipeline.parse.conference.common import alternation, compiled, lexicon, sentence_end, sentence_start
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, NATIONAL, PROVINCIAL
 from pipeline.text import regions
 
@@ -25,6 +27,7 @@ COUNTY_LEVEL_CITY = "county_level_city_from_text"
 DISTRICT_FROM_TITLES = "district_meeting_from_titles"
 DISTRICT_FROM_TEXT = "district_meeting_from_text"
 REGION_FROM_SLOGAN = "region_from_area_slogan"
+UNDER_A_PREFECTURE = "county_level_city_under_prefecture"
 
 
 @cache
@@ -145,6 +148,9 @@ def resolve_scope(
     code = resolve_region(scope, named, location, text, hints, flags)
     if scope == MUNICIPAL and code is not None and regions.by_code(code).level == regions.PROVINCE:
         return PROVINCIAL, code  # 北京, 上海, 天津, 重庆: a city that is a provincial-level unit
+    if scope == MUNICIPAL and named is None and code is not None and (city := _city_below(code, location, hints, text)):
+        flags.append(UNDER_A_PREFECTURE)
+        return COUNTY, city
     if scope == MUNICIPAL and named is None and name.startswith(tuple(lexicon()["meeting"]["city_scopes"])):
         if (city := _city_of_its_own(code, text, source)) is not None:
             flags.append(COUNTY_LEVEL_CITY)
@@ -154,6 +160,43 @@ def resolve_scope(
             flags.append(REGION_FROM_SLOGAN)
             return COUNTY, county.code
     return scope, code
+
+
+def _city_below(code: str, location: str | None, hints: list[str], text: str) -> str | None:
+    """The county-level city a 市 meeting is held by when the one prefecture its text names is one it follows or
+    reports (会上，市长传达了国家、省、滁州市关于…的新要求): the one county-level city of that prefecture the text names,
+    by its full or short name (明光街道); None when the place or the titles name the prefecture, when the text names
+    it as the issuer, or names no such city."""
+    prefecture = regions.by_code(code)
+    if prefecture.level != regions.PREFECTURE or any(
+        region.code == code for source in [location or "", *hints] for region, _, _ in regions.find_regions(source)
+    ):
+        return None
+    mentions = [(start, end) for region, start, end in regions.find_regions(text) if region.code == code]
+    if not mentions or any(issuer_mention(text, start, end) for start, end in mentions):
+        return None
+    cities = {
+        county.code
+        for candidates, _, _ in regions.find_county_names(text)
+        for county in candidates
+        if county.prefecture_code == code and county.name.endswith("市")
+    }
+    return cities.pop() if len(cities) == 1 else None
+
+
+@cache
+def _following() -> re.Pattern[str]:
+    return re.compile(alternation(read_toml("identity.toml")["text_mentions"]["following_words"]))
+
+
+def issuer_mention(text: str, at: int, end: int) -> bool:
+    """Whether a region named at text[at:end] may be the issuer's: it names the issuer's branch venue of a
+    teleconference (马鞍山分会场), or its sentence follows or reports no other body (identity.toml [text_mentions])."""
+    if text.startswith(tuple(lexicon()["relay"]["branch_venue_words"]), end):
+        return True
+    start = sentence_start(text, at)
+    end = sentence_end(text, at)
+    return _following().search(text, start, end) is None
 
 
 def _city_of_its_own(code: str | None, text: str, source: str | None = None) -> str | None:
