@@ -83,7 +83,22 @@ def test_task_tokens_are_the_tokens_inside_its_span_and_a_separate_title_is_segm
     assert "前言" not in words and "后记" not in words
     assert words[:2] == ["强化", "基层"]  # the heading, segmented, comes first
     assert "紧密型县域医共体" in words
-    assert all(t.position[0] == "d" for t in task.tokens[2:])
+    inside = [(t.token, t.pos) for t in tokenize(text) if start <= t.start and t.end <= end]
+    assert [(t.token, t.pos) for t in task.tokens[2:]] == inside  # then the tokens of the span, in order
+
+
+def test_a_word_and_tag_met_again_is_the_same_token_object_in_every_task():
+    first, second = make_tasks(
+        [
+            local("330000", 2030, 1, "", "推进医共体建设。"),
+            local("330000", 2030, 2, "", "做实医共体，推进分级诊疗。"),
+        ]
+    )
+    words = {(t.token, t.pos): t for t in first.tokens}
+    again = [t for t in second.tokens if (t.token, t.pos) in words]
+    assert {t.token for t in again} >= {"推进", "医共体", "。"}
+    assert all(t is words[(t.token, t.pos)] for t in again)  # one object per word and tag, not per occurrence
+    assert "".join(t.token for t in second.tokens) == "做实医共体，推进分级诊疗。"  # its own words, in order
 
 
 def test_a_task_of_an_unknown_plan_is_an_error_naming_the_task():

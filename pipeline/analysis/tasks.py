@@ -11,12 +11,11 @@ offset order, as DuckDB sorts them), which are grouped without a dict or a sort 
 from __future__ import annotations
 
 import bisect
-import sys
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import groupby, repeat
+from itertools import groupby
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -28,11 +27,12 @@ NATIONAL = "national"
 
 
 class TaskToken(NamedTuple):
-    """One token of a task (a tuple: a million of them are made in C, without a Python call each)."""
+    """One token of a task: its word and part of speech. The analyses read nothing else, so one TaskToken
+    stands for every occurrence of the same word and tag (a 10 MB corpus has a million tokens inside tasks,
+    some 30,000 of them distinct): the memory of the analysis grows by a reference per token, not an object."""
 
     token: str
     pos: str
-    position: tuple[str, int]  # (doc_id, char_start) in the document, or ("title:" + task_id, n)
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,8 @@ def task_terms(task: AnalysisTask) -> list[str]:
     return terms
 
 
-def _title_tokens(task_id: str, title: str, tokenizer: Callable[[str], Sequence[Any]]) -> list[TaskToken]:
-    return [
-        TaskToken(token.token, token.pos, (f"title:{task_id}", number)) for number, token in enumerate(tokenizer(title))
-    ]
+def _title_tokens(title: str, tokenizer: Callable[[str], Sequence[Any]]) -> list[TaskToken]:
+    return [TaskToken(token.token, token.pos) for token in tokenizer(title)]
 
 
 @dataclass(frozen=True)
@@ -135,7 +133,12 @@ class SortedTokens:
     rows: Iterable[tuple[str, int, int, str, str]]
 
 
-_make_token = tuple.__new__  # tuple.__new__(TaskToken, (token, pos, position)): a TaskToken, made in C
+class _SharedTokens(dict[tuple[str, str], TaskToken]):
+    """(token, pos) → its one TaskToken, made on the first lookup of the pair (lookups of known pairs in C)."""
+
+    def __missing__(self, pair: tuple[str, str]) -> TaskToken:
+        token = self[pair] = tuple.__new__(TaskToken, pair)
+        return token
 
 
 def _document_tokens(token_rows: Iterable[Mapping[str, Any]] | SortedTokens) -> dict[str, _DocumentTokens]:
@@ -147,16 +150,13 @@ def _document_tokens(token_rows: Iterable[Mapping[str, Any]] | SortedTokens) -> 
             for row in token_rows
         )
     documents = {}
+    shared = _SharedTokens()
     for doc_id, group in groupby(rows, itemgetter(0)):
         held = list(group)
-        starts = array("q", map(itemgetter(1), held))
-        # token and part-of-speech strings interned: a corpus repeats few words
-        words, tags = map(sys.intern, map(itemgetter(3), held)), map(sys.intern, map(itemgetter(4), held))
-        positions = zip(repeat(doc_id), starts)
         documents[doc_id] = _DocumentTokens(
-            starts=starts,
+            starts=array("q", map(itemgetter(1), held)),
             ends=array("q", map(itemgetter(2), held)),
-            tokens=list(map(_make_token, repeat(TaskToken), zip(words, tags, positions, strict=True))),
+            tokens=list(map(shared.__getitem__, map(itemgetter(3, 4), held))),
         )
     return documents
 
@@ -188,7 +188,7 @@ def build_tasks(
         )
         title, text = row.get("title") or "", row.get("text") or ""
         if title and title not in text:
-            inside = _title_tokens(row["task_id"], title, tokenizer) + inside
+            inside = _title_tokens(title, tokenizer) + inside
         tasks.append(
             AnalysisTask(
                 task_id=row["task_id"],

@@ -11,7 +11,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline import schema
 from pipeline.analysis.settings import ANALYSIS_TABLES
 from pipeline.defs.checks import checked, table_check_specs
-from pipeline.documents.stages import forget_records
+from pipeline.defs.core import forget_records
 from pipeline.warehouse.database import fetch_dicts, write_table
 
 ANALYSIS = {"group_name": "analysis", "kinds": {"duckdb"}}

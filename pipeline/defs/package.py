@@ -7,10 +7,10 @@ from dagster_duckdb import DuckDBResource
 from duckdb import DuckDBPyConnection
 
 from pipeline import schema
+from pipeline.defs.core import forget_records
 from pipeline.defs.pools import WAREHOUSE_POOL
 from pipeline.defs.resources import PipelinePaths
 from pipeline.documents.problems import describe_problems, documents_with_problems
-from pipeline.documents.stages import forget_records
 from pipeline.package.files import ReleaseInfo, write_package
 from pipeline.package.validation import validate_once
 from pipeline.release.transaction import publish

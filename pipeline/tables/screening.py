@@ -73,6 +73,12 @@ _screened_cache: dict[int, tuple[DocumentRecord, DocumentRecord]] = {}
 _CACHE_MAX = 100_000
 
 
+def forget_screened() -> None:
+    """Drop the screened records remembered for the callers of a build: the cache holds each record it was
+    given (by identity), so the records of a whole corpus stay alive until it is cleared."""
+    _screened_cache.clear()
+
+
 def _screened(record: DocumentRecord, folder: Path | None = None, key: str = "") -> DocumentRecord:
     """One record screened; remembered by identity (the records of a build are shared, never changed)."""
     known = _screened_cache.get(id(record))

@@ -1,0 +1,39 @@
+"""Memory of the build (issue 27), session 11: what the steps after the core tables no longer hold."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from pipeline.defs.core import forget_records
+from pipeline.documents import stages
+from pipeline.documents.record import DocumentRecord
+from pipeline.tables.screening import screen_records
+
+
+def _record(doc_id: str) -> DocumentRecord:
+    text = "全市卫生健康系统召开干部大会，传达学习有关文件精神。"
+    return DocumentRecord(
+        doc_id=doc_id, file=f"{doc_id}.txt", sha256="0" * 64, manifest=None, text=text, cleaning_notes=(),
+        metadata={}, payload={"kind": "other", "plans": [], "meeting": None},
+    )  # fmt: skip
+
+
+def test_forgetting_the_records_frees_the_records_the_screening_was_given():
+    records = [_record("a"), _record("b")]
+    assert screen_records(records) == records  # nothing to refuse: passed on as they are
+    stages._records_cache[("key",)] = records  # as load_records keeps them for the core tables
+    alive = [weakref.ref(record) for record in records]
+    del records
+    gc.collect()
+    assert all(ref() is not None for ref in alive)  # still held for the next core table
+    forget_records()
+    gc.collect()
+    assert [ref() for ref in alive] == [None, None]  # neither load_records' cache nor the screening holds them
+
+
+def test_records_screened_again_after_forgetting_are_screened_the_same():
+    records = [_record("c")]
+    first = screen_records(records)
+    forget_records()
+    assert screen_records(records) == first
