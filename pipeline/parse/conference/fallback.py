@@ -14,9 +14,11 @@ from typing import Any
 
 from pipeline.parse.conference.common import lexicon, named_in_passing_or_to_come, sentence_start
 from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists.year_passage import lead_year
 from pipeline.text.regions import county_named, find_regions
 
 _WORDS = lexicon()["mention"]
+REVIEW_YEAR_LIST_LEFT_OUT = "review_year_list_left_out"
 
 
 def _words(key: str) -> str:
@@ -58,10 +60,23 @@ class ConferenceMention:
     end: int
 
 
-def fallback_tasks(text: str, after: int) -> tuple[list[dict[str, Any]], str | None]:
-    """(tasks, flag) of the lists the general list reader finds after offset `after`; ([], None) when none."""
+def fallback_tasks(text: str, after: int, work_year: int | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """(tasks, flags) of the lists the general list reader finds after offset `after`; ([], []) when none. A task
+    whose sentence is set by its lead-in in a year before the meeting's work year (会议指出，2023年，全市…坚持A；坚持B…,
+    at a meeting deploying 2024) reviews that year: it is left out (flag review_year_list_left_out)."""
     tasks = list_tasks(text, after)
-    return (tasks, "tasks_from_list_reader") if tasks else ([], None)
+    flags = []
+    if work_year is not None and (kept := [t for t in tasks if not _set_before(text, t["start"], work_year)]) != tasks:
+        tasks, flags = kept, [REVIEW_YEAR_LIST_LEFT_OUT]
+    return (tasks, ["tasks_from_list_reader", *flags]) if tasks else ([], flags)
+
+
+def _set_before(text: str, start: int, work_year: int) -> bool:
+    """Whether the sentence of the task at `start` is set, by a clause of its lead-in that only says when (2023年，),
+    in a year before `work_year`."""
+    sentence = max(text.rfind(mark, 0, start) for mark in "。！？\n") + 1
+    year = lead_year(text[sentence:start])
+    return year is not None and year < work_year
 
 
 def _area_before(text: str, sentence_start: int, match: re.Match[str]) -> str | None:

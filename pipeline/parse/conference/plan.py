@@ -68,8 +68,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     else:
         tasks, commentary = edited_tasks(text, tasks, commentary, report.work_year, flags)
     if not tasks:
-        tasks, fallback_flag = fallback_tasks(text, 0)
-        flags.append(fallback_flag or "no_tasks")
+        tasks, fallback_flags = fallback_tasks(text, 0, report.work_year)
+        flags += fallback_flags if tasks else [*fallback_flags, "no_tasks"]
     flag_swallowed_items(text, tasks)
     if report.work_year is None:
         flags.append("work_year_unknown")
@@ -95,8 +95,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
 
 def mention_statement(text: str, mention: ConferenceMention, genre: str) -> dict[str, Any]:
     """The plan stated by a report of a meeting the meeting parser could not read (no meeting row)."""
-    tasks, fallback_flag = fallback_tasks(text, mention.end)
-    flags = ["meeting_not_parsed", fallback_flag or "no_tasks"]
+    tasks, fallback_flags = fallback_tasks(text, mention.end, mention.work_year)
+    flags = ["meeting_not_parsed", *fallback_flags] + ([] if tasks else ["no_tasks"])
     if mention.level != "national" and mention.region_code is None:
         flags.append("region_unresolved")
     if mention.work_year is None:
