@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -136,25 +138,31 @@ def test_the_figure_key_covers_the_drawing_code_libraries_and_font():
     assert hashlib.sha256(figure.font_path().read_bytes()).hexdigest() in environment
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+_WRITER = """
+import sys
+from pathlib import Path
+from pipeline import bytes_cache
+folder, key, payload = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]).read_bytes()
+for _ in range(20):
+    (folder / key).unlink(missing_ok=True)
+    bytes_cache.cached_bytes(folder, key, lambda: payload)
+"""
+
+
 def test_two_processes_writing_the_same_entry_leave_one_whole_file(tmp_path: Path):
+    """Two interpreters (started anew, not forked from the test worker, whose threads may hold locks) write the
+    same entry at once, again and again: one whole file remains."""
     key = bytes_cache.key_of("shared")
     payload = os.urandom(1 << 20)
-    children = []
-    for _ in range(2):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            try:
-                for _ in range(20):
-                    (tmp_path / key).unlink(missing_ok=True)
-                    bytes_cache.cached_bytes(tmp_path, key, lambda: payload)
-            finally:
-                os._exit(0)
-        children.append(pid)
-    for pid in children:
-        os.waitpid(pid, 0)
-    assert bytes_cache.cached_bytes(tmp_path, key, lambda: b"other") == payload
-    assert [path.name for path in tmp_path.iterdir()] == [key]
+    (source := tmp_path / "payload.bin").write_bytes(payload)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, str(folder), key, str(source)]) for _ in range(2)
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    assert bytes_cache.cached_bytes(folder, key, lambda: b"other") == payload
+    assert [path.name for path in folder.iterdir()] == [key]
 
 
 def test_the_code_fingerprint_changes_when_a_distribution_is_installed_or_reinstalled(tmp_path: Path, monkeypatch):
