@@ -134,3 +134,36 @@ def test_a_city_meeting_that_relays_its_prefecture_is_a_county_level_citys(city:
 def test_a_city_meeting_stays_the_prefectures_without_evidence_below_it(raw: str) -> None:
     plan = _read(raw, published="2020-01-29")["plans"][0]
     assert (plan["level"], plan["region_code"]) == ("municipal", "341100")
+
+
+# --- a page that opens on a speaker's requirements, the ones required named before 要 ------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "张明强调，各级党委、政府务必要",
+        "（上接第二版）县长要求，全县上下要",
+        "李华指出，各乡镇卫生院都要",
+    ],
+)
+def test_a_page_opening_on_a_speakers_requirement_to_named_bodies_states_a_plan(opening: str) -> None:
+    raw = (
+        opening + "加快推进医共体建设，强化县级医院龙头作用，提升乡镇卫生院能力。"
+        "要扎实做好疾病防控，加强传染病监测预警，抓好慢性病管理。要大力宣传健康知识，提高群众健康素养。"
+    )
+    [plan] = _read(raw, published=None)["plans"]
+    titles = [t["title"] for t in plan["tasks"]]
+    assert "扎实做好疾病防控" in titles and "大力宣传健康知识" in titles
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "张明强调，这项工作非常重要，全县医共体建设取得显著成效。",  # 重要 is no directive
+        "县长指出，过去一年全县卫生健康工作取得显著成效，群众满意度明显提升，医共体建设稳步推进，要素保障有力。",
+        "张明强调的工作要点已经印发。要加强学习。",  # no comma after the verb: no speaker's words
+    ],
+)
+def test_a_page_opening_on_a_speakers_review_or_a_noun_states_no_plan(raw: str) -> None:
+    assert _read(raw, published=None)["plans"] == []

@@ -1,8 +1,8 @@
 """Plans stated outside a conference or a work-points document: a text that announces the work ahead
 and lists it — a spokesman's briefing (介绍了7项重点工作任务), a director's year-ahead article (新的一年，
 将…), a commentary on the government work report (部署了12项具体任务), a work-points summary in running
-text (2012年工作要点有：(1)…), a fragment that opens on a meeting's requirements (会议强调，…一是…), and a
-work-points outline with no title line (一、…二、…三、… at the top of the text).
+text (2012年工作要点有：(1)…), a fragment that opens on a meeting's requirements (会议强调，…一是…) or a speaker's
+(县长强调，全县上下要…), and a work-points outline with no title line (一、…二、…三、… at the top of the text).
 
 Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked lines, or markers or
 "；" clauses in one paragraph, or unmarked paragraphs that open on short lead sentences) that is not a
