@@ -167,3 +167,27 @@ def test_a_page_opening_on_a_speakers_requirement_to_named_bodies_states_a_plan(
 )
 def test_a_page_opening_on_a_speakers_review_or_a_noun_states_no_plan(raw: str) -> None:
     assert _read(raw, published=None)["plans"] == []
+
+
+# --- a meeting named as the occasion, after when it was held: 在…召开的…大会上 ---------------------------------
+
+_REQUIREMENTS = "要加快推进紧密型医共体建设，提升基层服务能力；要加强疾病预防控制体系建设，完善传染病监测预警机制。"
+
+
+@pytest.mark.parametrize(
+    ("lead", "level"),
+    [
+        ("在11月2日召开的国家卫生健康委直属机关党员干部大会上，传达学习了全国卫生健康工作会议精神。主任王明指出，", "national"),
+        ("在近日召开的县卫生健康局党员干部大会上，局长李强强调，", "county"),
+        ("在3月5日举行的市卫健委系统干部职工大会上，主任张华要求，", "municipal"),
+    ],
+)
+def test_a_meeting_named_as_the_occasion_after_it_was_held(lead: str, level: str) -> None:
+    payload = _read(lead + _REQUIREMENTS)
+    assert payload["meeting"] is not None and payload["meeting"]["scope"] == level
+    assert payload["plans"][0]["tasks"]
+
+
+def test_a_meeting_whose_words_are_relayed_later_is_no_occasion() -> None:
+    payload = _read("县卫生健康局传达了在11月2日召开的省卫生健康委直属机关党员干部大会上的讲话精神。" + _REQUIREMENTS)
+    assert payload["meeting"] is None or "直属机关党员干部大会" not in payload["meeting"]["name"]

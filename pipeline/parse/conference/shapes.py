@@ -3,8 +3,8 @@
 Reports name their meetings in endless ways (区卫生健康系统2019年工作会, 2022年度总结暨表彰大会, 全省卫生健康系统
 疫情防控、安全稳定暨2022年卫生应急工作视频会议, 全国卫生健康系统医政、医疗应急、外事工作会议), but the sentence
 that reports one has a shape: a holder, a held verb and a name ending in a meeting noun (…卫生健康委召开…会议), or
-the name, then the verb (…工作会在京召开). It is a health meeting when its name or its holder carries a health word
-or a health body, or the clause after its name says it studied or deployed health work (县政府召开常务会议，专题研究部署
+the name, then the verb (…工作会在京召开), or the name as the occasion of what was said (在11月2日召开的…大会上，…指出).
+It is a health meeting when its name or its holder carries a health word or a health body, or the clause after its name says it studied or deployed health work (县政府召开常务会议，专题研究部署
 全县卫生健康工作), and it states a plan only when the text from that sentence on deploys work (部署…年, 会议强调…要…).
 Its level and region come from the scope that opens its name (全省, 黔江区), else from its holder (a health body's
 area, a region named): a 全市/全县 scope takes the holder's city or county. Lexicons: pipeline/data/meetings.toml
@@ -73,7 +73,7 @@ def held_health_meetings(text: str) -> list[tuple[int, Mention]]:
             if group_meeting := _group_meeting().search(text, clause.start(), clause.end()):
                 found += _group_mention(text, sentence.start(), group_meeting)  # …党组召开(专题)会议
                 continue
-            held = _held_name().match(text, clause.start(), clause.end()) or _occasion(text, clause, sentence.end())
+            held = _occasion(text, clause, sentence.end()) or _held_name().match(text, clause.start(), clause.end())
             if held is None:
                 continue
             groups = held.groupdict()  # a held sentence's groups, or an occasion's (holder and name only)
@@ -109,9 +109,11 @@ def held_health_meetings(text: str) -> list[tuple[int, Mention]]:
 
 @cache
 def _occasion_name() -> re.Pattern[str]:
-    """在<name>上: a clause that names a meeting as the occasion of what follows (在全市卫生健康工作会议上，…表示)."""
+    """在<name>上: a clause that names a meeting as the occasion of what follows (在全市卫生健康工作会议上，…表示), the
+    name maybe after when it was held (在11月2日召开的…大会上, 在近日举行的…会议上)."""
     cfg = lexicon()["shape"]
-    return re.compile(rf"(?P<holder>)在(?P<name>.{{2,60}}?(?:{alternation(cfg['nouns'])}))上")
+    held = rf"(?:[^，。；！？的]{{0,12}}?(?:{alternation(cfg['held_verbs'])})的)?"
+    return re.compile(rf"(?P<holder>)在{held}(?P<name>[^的]{{2,60}}?(?:{alternation(cfg['nouns'])}))上")
 
 
 def _occasion(text: str, clause: re.Match[str], sentence_end: int) -> re.Match[str] | None:
@@ -178,11 +180,12 @@ def _deploys_work(text: str, start: int) -> bool:
 
 def _scope(name: str, holder: str) -> _Scope | None:
     """Level and region: the scope opening the name (全省, 黔江区), a 全市/全县 one placed by the holder's region;
-    else the holder's (a health body's area: 抚顺市卫生健康委, 国家卫生健康委; a region named: 云安区卫生健康系统)."""
+    else the holder's (a health body's area: 抚顺市卫生健康委, 国家卫生健康委; a region named: 云安区卫生健康系统), else
+    that of a health body the name holds (国家卫生健康委直属机关党员干部大会)."""
     opening = sorted(scope_candidates(name), key=lambda c: (c[0], c[0] - c[1]))
     held_by = _holder_scope(holder)
     if not opening:
-        return held_by or _bare_opening(name)
+        return held_by or _holder_scope(name) or _bare_opening(name)  # 国家卫生健康委直属机关党员干部大会: the body's
     _, _, kind, region = opening[0]
     if region is None and held_by is not None and held_by[1] is not None:
         if (kind, held_by[0]) in ((MUNICIPAL, MUNICIPAL), (COUNTY, COUNTY), (PROVINCIAL, COUNTY)):
