@@ -260,8 +260,15 @@ def _results() -> re.Pattern[str]:
 
 
 def reads_as_results(item: str) -> bool:
-    """Whether an item states a result already reached (全面深化改革，重点任务有序推进)."""
-    return _results().search(item) is not None
+    """Whether an item states a result already reached (全面深化改革，重点任务有序推进): a result word in a clause
+    that no goal word governs (确保到位, 力争取得新突破: what is to be reached, not what was)."""
+    return any(not _aimed_at(item, m.start()) for m in _results().finditer(item))
+
+
+def _aimed_at(item: str, position: int) -> bool:
+    """Whether a goal word ([shape] goal_words: 确保, 力争…) stands before `position` in its clause."""
+    clause = max(item.rfind(c, 0, position) for c in "，,。；;：:\n") + 1
+    return any(goal in item[clause:position] for goal in rules()["shape"]["goal_words"])
 
 
 def reviews_as_item(item: str) -> bool:
