@@ -11,9 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from pipeline.analysis.tasks import SortedTokens, build_tasks
-from pipeline.defs.analysis import _TOKENS_INSIDE_TASKS
+from pipeline.defs import analysis as analysis_step
+from pipeline.defs.analysis import tokens_inside_tasks
 from pipeline.documents.extract import extract_document
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.store import DocumentKeys
@@ -58,12 +60,14 @@ def _warehouse() -> duckdb.DuckDBPyConnection:
         "CREATE TABLE tokens (doc_id VARCHAR, char_start INTEGER, char_end INTEGER, token VARCHAR, pos VARCHAR)"
     )
     con.executemany("INSERT INTO tokens VALUES (?, ?, ?, ?, ?)", TOKENS)
+    con.execute("CREATE TABLE documents (doc_id VARCHAR, text VARCHAR)")
+    con.executemany("INSERT INTO documents VALUES (?, ?)", [(doc, "文" * 70) for doc in ("a", "b", "c")])
     return con
 
 
 def test_the_tokens_inside_tasks_are_those_some_task_contains_sorted():
     con = _warehouse()
-    found = con.execute(_TOKENS_INSIDE_TASKS.format(pos="coalesce(k.pos, '')")).fetchall()
+    found = list(tokens_inside_tasks(con))
     expected = sorted(
         (doc, start, end, token, pos or "")
         for doc, start, end, token, pos in TOKENS
@@ -73,6 +77,19 @@ def test_the_tokens_inside_tasks_are_those_some_task_contains_sorted():
     assert [row[3] for row in found] == ["规划", "推进", "建设", "强化", "院", "基层医疗"]  # written by hand
     assert ("a", 38, 42, "医共体", "") not in found  # crosses the end of every task it starts in
     assert not any(row[0] == "c" for row in found)
+
+
+@pytest.mark.parametrize("batch_chars", [1, 70, 139, 10**9])
+def test_the_tokens_inside_tasks_read_a_batch_of_documents_at_a_time_are_the_same_rows(monkeypatch, batch_chars):
+    """One query per run of documents (one document at least, a and b together once the batch holds both texts)
+    gives the rows, in the order, of one query over every document."""
+    con = _warehouse()
+    monkeypatch.setattr(analysis_step, "TOKENS_BATCH_CHARS", 10**9)
+    whole = list(tokens_inside_tasks(con))
+    monkeypatch.setattr(analysis_step, "TOKENS_BATCH_CHARS", batch_chars)
+    together = batch_chars >= 140  # the texts of a and b are 70 characters each
+    assert list(analysis_step._document_batches(con)) == ([("a", "b")] if together else [("a", "a"), ("b", "b")])
+    assert list(tokens_inside_tasks(con)) == whole
 
 
 def test_sorted_token_tuples_give_the_tasks_that_token_rows_give():
