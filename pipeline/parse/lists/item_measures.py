@@ -4,6 +4,8 @@ Read in the item's first sentence only: a heading and three or more verb-led mea
 加快…), or the parts its first clause names (强化A保障、B保障、C保障; pipeline.parse.lists.unmarked enumerations).
 Attitudes and clauses that relay or exhort are left out; fewer than two measures make no children.
 `headline_children`: an item's measures in the sentence after its headline sentence, for an item of any marker.
+`slogan_part_children`: an item's ；-parts written as parallel pairs of a slogan head and a measure (撸起袖子，全力推进…；
+扑下身子，扎实推进…), each a child from its head.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.measures import headline_sentence_measures, requirement_measures
 from pipeline.parse.lists.reader import Item, title_of
-from pipeline.parse.lists.rules import is_attitude, is_generic, shape
+from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, is_modal_word, rules, shape
 
 
 def item_children(text: str, start: int, end: int) -> list[Item]:
@@ -35,3 +37,30 @@ def headline_children(text: str, start: int, end: int) -> list[Item]:
     children = [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(measures, start=1)]
     children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end)]
     return children if len(children) >= 2 else []
+
+
+def slogan_part_children(text: str, start: int, end: int) -> list[Item]:
+    """The ；-parts of a sentence of the item text[start:end] when each is a slogan head of [shape]
+    slogan_clause_chars characters, a comma and a clause a directive verb leads, after at most two characters (要撸起袖子，全力推进医改；扑下身子，
+    扎实推进项目建设；迈开步子，着力推进疾病防控): one child per part, from its head (after its modal). A part that
+    opens the item is its headline, not a child; the first sentence with two or more such parts, and no other
+    part, gives them."""
+    size, modals = shape("slogan_clause_chars"), tuple(rules()["directive"]["modals"])
+    item_start = unmarked.trim_span(text, start, end)[0]
+    for sentence in re.finditer("[^。！？\n]+", text[start:end]):
+        parts: list[Item] = []
+        for part in re.finditer("[^；;]+", sentence.group()):
+            s, e = unmarked.trim_span(text, start + sentence.start() + part.start(), start + sentence.start() + part.end())
+            if s == item_start:
+                continue  # the item's own headline part
+            s += next((len(m) for m in modals if text.startswith(m, s) and not is_modal_word(text, s)), 0)
+            head = text[s : s + size]
+            if not (s + size < e and text[s + size] in "，," and re.fullmatch(r"[\u4e00-\u9fff]+", head)):
+                break
+            if all(directive_at(text, p, e) is None for p in range(s + size + 1, min(e, s + size + 4))):
+                break  # a directive verb, after at most two characters (an adverb: 奋力推进…), leads the measure
+            parts.append(Item(s, e, None, None, len(parts) + 1, unmarked.CLAUSES))
+        else:
+            if len(parts) >= 2:
+                return parts
+    return []
