@@ -191,3 +191,30 @@ def test_a_meeting_named_as_the_occasion_after_it_was_held(lead: str, level: str
 def test_a_meeting_whose_words_are_relayed_later_is_no_occasion() -> None:
     payload = _read("县卫生健康局传达了在11月2日召开的省卫生健康委直属机关党员干部大会上的讲话精神。" + _REQUIREMENTS)
     assert payload["meeting"] is None or "直属机关党员干部大会" not in payload["meeting"]["name"]
+
+
+# --- a leader's visit with a symposium: 调研并召开座谈会 --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "level"),
+    [
+        ("7月15日下午，副省长王强到省卫生健康委调研并召开座谈会，听取工作汇报。王强强调，", "provincial"),
+        ("5月8日，市长李明到市疾控中心调研并召开座谈会。李明要求，", "municipal"),
+        ("3月2日，县卫健委召开汇报会，听取各乡镇卫生院工作汇报。局长张华指出，", "county"),
+    ],
+)
+def test_a_symposium_held_on_a_visit_states_the_plan_it_requires(lead: str, level: str) -> None:
+    payload = _read(lead + _REQUIREMENTS)
+    assert payload["meeting"]["scope"] == level and payload["plans"][0]["tasks"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "7月15日，副省长王强到某汽车企业调研并召开座谈会，听取企业发展情况汇报。王强强调，要优化营商环境，稳定就业。",
+        "7月15日，副省长王强到省卫生健康委调研并召开座谈会，听取工作汇报。王强对全省卫生健康工作给予充分肯定。",
+    ],
+)
+def test_a_symposium_on_other_work_or_that_only_praises_states_no_plan(raw: str) -> None:
+    assert _read(raw)["plans"] == []

@@ -31,14 +31,15 @@ _Scope = tuple[str, regions.Region | None]  # (level, region named)
 @cache
 def _held_name() -> re.Pattern[str]:
     """<holder><在 place>?<verb>了?<name>: the name ends at a noun that no Chinese character continues, or one
-    of `after_name`; or <name><于…|在 place>?<manner>?<verb>."""
+    of `after_name`, or is a noun that names a meeting by itself (召开座谈会); or <name><于…|在 place>?<manner>?<verb>."""
     cfg = lexicon()["shape"]
     nouns = alternation(cfg["nouns"])
     after = rf"(?=$|[^\u4e00-\u9fff]|{alternation(cfg['after_name'])})"
     verbs = alternation(cfg["held_verbs"])
     manner = alternation(lexicon()["meeting"]["manner_words"])
     return re.compile(
-        rf"(?P<holder>.*?)(?:在(?P<place>[\u4e00-\u9fff]{{1,16}}?))?(?:{verbs})了?(?P<name>.{{2,60}}?(?:{nouns})){after}"
+        rf"(?P<holder>.*?)(?:在(?P<place>[\u4e00-\u9fff]{{1,16}}?))?(?:{verbs})了?"
+        rf"(?P<name>.{{2,60}}?(?:{nouns})|{alternation(cfg['bare_nouns'])}){after}"
         rf"|(?P<name2>.{{2,60}}?(?:{nouns}))(?:于.{{1,12}}?|在(?P<place2>[\u4e00-\u9fff]{{1,16}}?))?(?:{manner})?"
         rf"(?:{verbs})"
     )
