@@ -218,3 +218,53 @@ def test_a_symposium_held_on_a_visit_states_the_plan_it_requires(lead: str, leve
 )
 def test_a_symposium_on_other_work_or_that_only_praises_states_no_plan(raw: str) -> None:
     assert _read(raw)["plans"] == []
+
+
+# --- a convening notice without its title; a review ending on page furniture --------------------------------
+
+_NOTICE = (
+    "各乡镇卫生院，县直各医疗卫生单位：\n为总结2023年全县卫生健康工作，安排部署2024年工作任务，经研究决定，{held}。"
+    "现将有关事项通知如下：\n一、会议时间：2024年2月6日上午9:00。\n二、会议地点：县卫生健康局三楼会议室。\n"
+    "三、参会人员：各单位主要负责人。\n四、有关要求：请各单位准备书面汇报材料，发言时间控制在10分钟内。\n特此通知\n"
+    "县卫生健康局\n2024年2月1日"
+)
+
+
+@pytest.mark.parametrize(
+    "held", ["召开2024年全县卫生健康工作会议", "定于2月6日举办全县基层卫生人员培训班"]
+)
+def test_a_convening_notice_without_its_title_states_no_plan(held: str) -> None:
+    payload = _read(_NOTICE.format(held=held), published="2024-02-01")
+    assert (payload["kind"], payload["plans"], payload["kind_flag"]) == ("other", [], "convening_notice")
+
+
+def test_a_notice_that_issues_work_points_is_no_convening_notice() -> None:
+    raw = (
+        "各乡镇卫生院：\n现将《2024年全县卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。\n特此通知\n"
+        "2024年全县卫生健康工作要点\n一、加快推进紧密型医共体建设\n二、加强疾病预防控制体系建设\n三、提升基层服务能力\n"
+    )
+    assert _read(raw, published="2024-02-01")["plans"]
+
+
+def test_a_meeting_report_that_decides_on_a_later_meeting_keeps_its_plan() -> None:
+    raw = (
+        "2月6日，全县卫生健康工作会议召开。会议决定，3月召开全县医共体建设推进会。县长李强强调，" + _REQUIREMENTS
+    )
+    assert _read(raw, published="2024-02-07")["plans"]
+
+
+_REVIEWED = (
+    "8月14日，市卫生局在市妇幼保健院召开全市上半年妇幼卫生工作会议。各县区卫生局分管局长参加会议。"
+    "副局长王明对上半年工作进行了总结，对下半年全市妇幼卫生工作进行了部署。"
+)
+
+
+@pytest.mark.parametrize("furniture", ["\n|", "\n|\n", "\n2007-08-15 10:30", "\n———"])
+def test_a_review_ending_on_page_furniture_is_a_meeting_without_work(furniture: str) -> None:
+    payload = _read(_REVIEWED + furniture, published="2007-08-15")
+    assert (payload["kind"], payload["plans"]) == ("other", [])
+    assert "meeting_without_work" in payload["kind_flag"]
+
+
+def test_a_copy_cut_before_its_list_ending_on_page_furniture_keeps_its_plan() -> None:
+    assert _read(_REVIEWED + "会议强调，下半年各地\n|", published="2007-08-15")["plans"]

@@ -50,6 +50,7 @@ _TITLE_MAX = 80
 TASKS_FROM_DEPLOY_SENTENCES = "tasks_from_deploy_sentences"
 WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
 _SENTENCE = re.compile("[^。！？\n]+[。！？]?")
+_CJK_LINE = re.compile(r"(?:\n[^\u4e00-\u9fff\n]*)*\s*\Z")  # trailing lines with no Chinese character
 
 
 def extract_document(
@@ -231,7 +232,7 @@ def _reports_no_work(text: str) -> bool:
     """A meeting report that ends on a whole sentence (no copy cut before its list) and says no word in the
     directive or future mood (要…, 将…, 要求 with its content; not 提出了要求, 主要): the work it deployed is only named
     (对下半年工作进行了部署)."""
-    body = text.rstrip()
+    body = _CJK_LINE.sub("", text)  # page furniture after the last sentence (a lone |) cuts nothing
     return body.endswith(("。", "！", "？", "”", "」")) and _directive_mood().search(body) is None
 
 
@@ -254,8 +255,13 @@ def _convening_notice() -> re.Pattern[str]:
 
 
 def _is_convening_notice(text: str) -> bool:
-    """Whether the title is that of a notice convening a meeting or a training course (关于召开2011年全国…会议的通知)."""
-    return _convening_notice().match(infer_title(text) or "") is not None
+    """Whether the title is that of a notice convening a meeting or a training course (关于召开2011年全国…会议的通知),
+    or, for a copy without it, the body decides on the meeting and closes as a notice (经研究决定，召开…会议。…特此通知)."""
+    if _convening_notice().match(infer_title(text) or "") is not None:
+        return True
+    cues = read_toml("announced_plans.toml")
+    closes = any(close in text[-120:] for close in cues["convening_notice_closes"])
+    return closes and re.search(cues["convening_notice_body"], text) is not None
 
 
 def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:
