@@ -22,7 +22,12 @@ def _plan(body: str) -> dict:
 
 
 def test_a_list_set_in_the_year_before_reviews_it() -> None:
-    for lead in ("会议指出，2023年，全市卫生健康系统", "2023年，全市卫生健康系统", "市长在讲话中指出，2023年度，全市"):
+    for lead in (
+        "会议指出，2023年，全市卫生健康系统",
+        "2023年，全市卫生健康系统",
+        "市长在讲话中指出，2023年度，全市",
+        "会议指出，2023年以来，全市卫生健康系统",
+    ):
         plan = _plan(lead + _ITEMS + "会议要求，各级各部门要履职尽责，抓好落实。\n")
         assert plan["tasks"] == [], lead
         assert "review_year_list_left_out" in plan["flag"], lead
