@@ -11,7 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.parse.lists.headed import headed_items
-from pipeline.parse.lists.item_measures import headline_children, item_children, slogan_part_children
+from pipeline.parse.lists.item_measures import (
+    headline_children,
+    item_children,
+    requirement_children,
+    slogan_part_children,
+)
 from pipeline.parse.lists.measures import opens_on_headline_sentence
 from pipeline.parse.lists.prose import prose_items
 from pipeline.parse.lists.reader import Item, closed_end, marked_children, read_lists, reviews_past_work, title_of
@@ -108,8 +113,8 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
         if not children and not item.get("children") and of_headings:
             found = headline_children(text, item["start"], item["end"])
             children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
-        if not children and not item.get("children"):  # 撸起袖子，全力推进…；扑下身子，扎实推进…
-            found = slogan_part_children(text, item["start"], item["end"])
+        if not children and not item.get("children"):  # 撸起袖子，全力推进…；扑下身子，… / 二是…。要A；要B。
+            found = slogan_part_children(text, item["start"], item["end"]) or requirement_children(text, item["start"], item["end"])
             children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
         out.append({**item, "children": children} if children else item)
     return out

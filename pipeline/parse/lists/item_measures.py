@@ -4,6 +4,7 @@ Read in the item's first sentence only: a heading and three or more verb-led mea
 加快…), or the parts its first clause names (强化A保障、B保障、C保障; pipeline.parse.lists.unmarked enumerations).
 Attitudes and clauses that relay or exhort are left out; fewer than two measures make no children.
 `headline_children`: an item's measures in the sentence after its headline sentence, for an item of any marker.
+`requirement_children`: the requirements after an item's headline sentence (二是明确责任。要A…；要B…。).
 `slogan_part_children`: an item's ；-parts written as parallel pairs of a slogan head and a measure (撸起袖子，全力推进…；
 扑下身子，扎实推进…), each a child from its head.
 """
@@ -14,6 +15,7 @@ import re
 
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.measures import headline_sentence_measures, requirement_measures
+from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.reader import Item, title_of
 from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, is_modal_word, rules, shape
 
@@ -64,3 +66,16 @@ def slogan_part_children(text: str, start: int, end: int) -> list[Item]:
             if len(parts) >= 2:
                 return parts
     return []
+
+
+def requirement_children(text: str, start: int, end: int) -> list[Item]:
+    """The requirements printed after the headline sentence of the item text[start:end] (二是围绕目标，明确责任。要紧紧
+    围绕…，科学制定…；要突出重点，…。), two or more, as its children (pipeline.parse.lists.modal); attitudes and
+    clauses that relay or exhort are left out."""
+    sentence = re.match("[^。！？\n]+[。！？]", text[start:end])
+    if sentence is None:
+        return []
+    found = modal_items(text, start + sentence.end(), end)
+    children = [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(found, start=1)]
+    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end) and not is_attitude(text, c.start, c.end)]
+    return children if len(children) >= 2 else []
