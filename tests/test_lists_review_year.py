@@ -34,10 +34,13 @@ def test_the_year_a_lead_in_opens_on() -> None:
 
 
 def test_which_passages_are_set_before_a_later_one() -> None:
-    assert in_earlier_years([2024, None, 2025]) == [True, False, False]
-    assert in_earlier_years([2025, 2025]) == [False, False]
-    assert in_earlier_years([2025, 2024]) == [False, False]  # a plan, then a look back: the plan stays
-    assert in_earlier_years([None, 2023]) == [False, False]
+    review, plan, none = "2024年，全市按照部署要求，", "2025年，全市要", "会议强调，全市要"
+    assert in_earlier_years([review, none, plan]) == [True, False, False]
+    assert in_earlier_years([plan, plan]) == [False, False]
+    assert in_earlier_years([plan, "2024年，全市"]) == [False, False]  # a plan, then a look back: the plan stays
+    assert in_earlier_years([none, "2023年，全县"]) == [False, False]
+    assert in_earlier_years(["2024年，全市要", plan]) == [False, False]  # a modal after its year: work to come
+    assert in_earlier_years(["2024年，全市将", "2025年，全市"]) == [False, False]
 
 
 def test_prose_of_the_year_before_gives_no_task() -> None:
@@ -49,6 +52,14 @@ def test_prose_of_the_work_year_alone_is_read() -> None:
     assert _titles(_PLAN) == ["加快推进紧密型城", "健全基层医疗卫生", "完善医防协同机制"]
     text = _PLAN + "2025年，全市要加快智慧医院建设，推进检查检验结果互认，优化预约诊疗服务。\n"
     assert len(read_lists(text)) == 6
+
+
+def test_a_plan_paragraph_before_a_later_years_target_is_read() -> None:
+    text = (
+        "会议强调，2024年，全县要加快县域医共体建设，健全家庭医生签约服务，完善慢病管理体系。\n"
+        "会议提出，2025年，全县基层诊疗量占比达到65%以上，推进优质资源下沉，提升县域就诊率。\n"
+    )
+    assert _titles(text)[:3] == ["加快县域医共体建", "健全家庭医生签约", "完善慢病管理体系"]
 
 
 def test_a_later_target_year_does_not_make_the_plan_a_review() -> None:

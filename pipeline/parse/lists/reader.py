@@ -48,7 +48,7 @@ from pipeline.parse.lists.rules import (
     shape,
 )
 from pipeline.parse.lists.stances import mostly_attitude, only_exhortation
-from pipeline.parse.lists.year_passage import in_earlier_years, lead_year
+from pipeline.parse.lists.year_passage import in_earlier_years
 
 MARKED = "list_marked"
 SINGLE = "list_single_item"
@@ -284,7 +284,7 @@ def _fallback(text: str, paragraphs: list[_Paragraph], start: int, end: int) -> 
             continue  # CONVENTIONS 9.5: the 总体要求/总体目标 section frames the plan, it lists no task
         if pieces := unmarked.prose_items(text, paragraph.start, paragraph.end) or _comma_sentence(text, paragraph):
             passages.append((pieces, _lead(text, paragraphs, pieces[0].start)))
-    earlier, found = in_earlier_years([lead_year(lead) for _, lead in passages]), []  # 2024年，…。/ 2025年，要…
+    earlier, found = in_earlier_years([lead for _, lead in passages]), []  # 2024年，…。/ 2025年，要…
     for (pieces, lead), reviews in zip(passages, earlier, strict=True):
         if not reviews and nearest_cue(lead) == DEPLOY:
             found += [p for p in pieces if not is_attitude(text, p.start, p.end) and not is_generic(text, p.start, p.end)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, directive_at, nearest_cue, rules
+from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, directive_at, is_modal_word, nearest_cue, rules
 
 
 def _names_year(framing: str, year: int) -> bool:
@@ -75,10 +75,22 @@ def lead_year(lead: str) -> int | None:
     return years[-1] if years else None
 
 
-def in_earlier_years(years: list[int | None]) -> list[bool]:
-    """For the lead-in years of a text's passages, in order: which passage is set in a year before the one a later
-    passage is set in (2024年，全市…推进A，深化B。/ 2025年，全市要…: the first reviews the year before the plan's)."""
-    return [year is not None and any(later is not None and later > year for later in years[n + 1 :]) for n, year in enumerate(years)]
+def in_earlier_years(leads: list[str]) -> list[bool]:
+    """For the lead-ins of a text's passages, in order: which passage reviews a year, set in a year before the one a
+    later passage is set in (2024年，全市…推进A，深化B。/ 2025年，全市要…: the first reviews the year before the
+    plan's) with no modal after its year to set it in the mood of work to come (2024年，全市要…, 将… stay work)."""
+    years = [lead_year(lead) for lead in leads]
+    return [
+        year is not None and any(later is not None and later > year for later in years[n + 1 :]) and not _in_mood(lead, year)
+        for n, (year, lead) in enumerate(zip(years, leads, strict=True))
+    ]
+
+
+def _in_mood(lead: str, year: int) -> bool:
+    """Whether a framing modal (要, 将, 必须; not the 要 of 要求) follows the year's clause in the lead-in."""
+    after = lead.rfind(f"{year}年") + 5
+    modals = "|".join(rules()["shape"]["framing_modals"])
+    return any(not is_modal_word(lead, after + m.start()) for m in re.finditer(modals, lead[after:]))
 
 
 def _is_requirement(text: str, start: int, end: int) -> bool:
