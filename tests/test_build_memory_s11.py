@@ -37,3 +37,18 @@ def test_records_screened_again_after_forgetting_are_screened_the_same():
     first = screen_records(records)
     forget_records()
     assert screen_records(records) == first
+
+
+def test_forgetting_the_pos_tokenizer_reads_it_again_with_the_same_tokens():
+    from pipeline.text import segment
+
+    text = "国家卫生健康委召开会议，推进紧密型县域医共体建设，做实家庭医生签约服务。"
+    before = segment.tokenize(text, keep_whole=["家庭医生签约"])
+    plain = segment.tokenize("张翊琛到蓟州区调研，" + text)  # a name outside the dictionary: an HMM run
+    first = segment.pos_tokenizer()
+    segment.forget_pos_tokenizer()
+    again = segment.pos_tokenizer()
+    assert again is not first  # a new tokenizer, its dictionary read back from the cache folder
+    assert again.tokenizer.FREQ == first.tokenizer.FREQ and again.tokenizer.total == first.tokenizer.total
+    assert segment.tokenize(text, keep_whole=["家庭医生签约"]) == before
+    assert segment.tokenize("张翊琛到蓟州区调研，" + text) == plain

@@ -79,9 +79,11 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
             _make(stage, store.root, document, keys)
             document_done(stage, document.doc_id)
     if stage == "segment" and todo:
-        from pipeline.text.segment import forget_hmm_runs
+        from pipeline.text.segment import forget_hmm_runs, forget_pos_tokenizer
 
         forget_hmm_runs()
+        if workers > 1:  # a corpus large enough for workers: its later steps need the memory more than the time
+            forget_pos_tokenizer()
     return StageReport(
         computed=len(todo), reused=len(items) - len(todo), workers=workers, computed_ids=tuple(sorted(pending))
     )
