@@ -1,0 +1,36 @@
+"""Directive words added to lists.toml [directive] (session 11): compound verbs 研究制定, 研究出台, 细化, 督促, 编发 and
+adverbs 提前, 及时 lead a measure; 研究 alone (研究部署…, the meeting's agenda) and words that only contain them do not.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.lists import read_lists
+from pipeline.parse.lists.rules import directive_at
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["提前谋划“十五五”卫生健康规划", "及时开展传染病风险评估", "督促各地加快项目进度", "研究制定年度工作计划",
+     "研究出台基层人才激励办法", "细化分解年度任务", "编发工作简报"],
+    ids=["tiqian", "jishi", "duchu", "yanjiu-zhiding", "yanjiu-chutai", "xihua", "bianfa"],
+)
+def test_the_words_lead_a_measure(clause: str) -> None:
+    lead = directive_at(clause, 0, len(clause))
+    assert lead is not None and lead.start == 0
+
+
+@pytest.mark.parametrize("clause", ["研究部署2025年工作", "研究了有关问题", "及时雨", "督导组"], ids=["bushu", "le", "yu", "dudao"])
+def test_other_words_lead_none(clause: str) -> None:
+    assert directive_at(clause, 0, len(clause)) is None
+
+
+def test_a_requirement_with_the_words_has_its_measures() -> None:
+    text = (
+        "会议强调，全区卫生健康系统要提高站位。要聚焦重点任务，全力攻坚突破。做好年度规划收官工作，"
+        "提前谋划下一阶段发展规划，深入推进重点医疗项目建设。要强化协调联动，健全部门协同机制，督促各单位落实责任。\n"
+    )
+    items = read_lists(text)
+    first = next(i for i in items if text.startswith("聚焦重点任务", i.start))
+    assert [text[c.start : c.start + 4] for c in first.children] == ["做好年度", "提前谋划", "深入推进"]
