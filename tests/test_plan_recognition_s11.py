@@ -201,7 +201,7 @@ def test_a_meeting_whose_words_are_relayed_later_is_no_occasion() -> None:
     [
         ("7月15日下午，副省长王强到省卫生健康委调研并召开座谈会，听取工作汇报。王强强调，", "provincial"),
         ("5月8日，市长李明到市疾控中心调研并召开座谈会。李明要求，", "municipal"),
-        ("3月2日，县卫健委召开汇报会，听取各乡镇卫生院工作汇报。局长张华指出，", "county"),
+        ("3月2日，县卫健委召开座谈会，听取各乡镇卫生院工作汇报。局长张华指出，", "county"),
     ],
 )
 def test_a_symposium_held_on_a_visit_states_the_plan_it_requires(lead: str, level: str) -> None:
@@ -268,3 +268,29 @@ def test_a_review_ending_on_page_furniture_is_a_meeting_without_work(furniture: 
 
 def test_a_copy_cut_before_its_list_ending_on_page_furniture_keeps_its_plan() -> None:
     assert _read(_REVIEWED + "会议强调，下半年各地\n|", published="2007-08-15")["plans"]
+
+
+# --- a county holding its meeting under a short name (莫旗召开…) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("4月3日，莫旗召开健康莫力达瓦行动推进会议。旗卫生健康委主任对2023年重点工作进行了安排部署。", "150722"),
+        ("3月5日，丰县召开2024年卫生健康工作推进会，副县长李强出席。", None),
+    ],
+)
+def test_a_county_holding_its_meeting_under_a_short_name(lead: str, code: str | None) -> None:
+    payload = _read(lead + "\n会议指出，" + _REQUIREMENTS)
+    plan = payload["plans"][0]
+    assert plan["level"] == "county" and plan["tasks"]
+    if code is not None:
+        assert plan["region_code"] == code
+
+
+def test_a_meeting_that_reports_to_assessors_states_no_plan() -> None:
+    raw = (
+        "11月17日，文县召开2015年度卫生计生工作考核汇报会议，向市卫生计生工作考核组汇报今年的工作情况。"
+        "考核组要求，要进一步巩固公立医院改革成果，持续提升基层服务能力。"
+    )
+    assert _read(raw, published="2015-11-17")["plans"] == []

@@ -203,8 +203,17 @@ def _bare_opening(name: str) -> _Scope | None:
     return None
 
 
+def _renamed(area: str) -> bool:
+    """Whether a short holder (南溪县) names a county the table knows under another suffix (南溪区): another name,
+    whose region the meeting parser does not take from it."""
+    return any(
+        not county.name.endswith(area[-1]) for found, _, _ in regions.find_county_names(area[:-1]) for county in found
+    )
+
+
 def _holder_scope(holder: str) -> _Scope | None:
-    """The level and region a holder gives: a health body's (国家/省/抚顺市卫生健康委), else the region it names last."""
+    """The level and region a holder gives: a health body's (国家/省/抚顺市卫生健康委), else the region it names last,
+    else a county's level when it is a county or banner under a short name (莫旗, 丰县), its region left to the text."""
     bodies = list(
         re.finditer(
             rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", holder
@@ -215,6 +224,7 @@ def _holder_scope(holder: str) -> _Scope | None:
         return (scope.kind, scope.region) if scope else None
     found = scope_candidates(holder)
     if not found:
-        return None
+        short = re.search(lexicon()["shape"]["short_county_holder"], holder)
+        return (COUNTY, None) if short and not _renamed(short.group().lstrip("，,日")) else None  # 莫旗召开…
     _, _, kind, region = found[0]
     return kind, region
