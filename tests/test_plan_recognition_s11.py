@@ -294,3 +294,29 @@ def test_a_meeting_that_reports_to_assessors_states_no_plan() -> None:
         "考核组要求，要进一步巩固公立医院改革成果，持续提升基层服务能力。"
     )
     assert _read(raw, published="2015-11-17")["plans"] == []
+
+
+# --- a briefing named as the occasion that announces what will be done (将推动, 将实施) --------------------------
+
+
+@pytest.mark.parametrize(
+    "announced",
+    [
+        "未来将推动母婴安全行动提升计划、健康儿童行动提升计划落地见效。",
+        "下一步将实施出生缺陷防治能力提升计划，加强产前筛查。",
+        "今后将着力加强儿童早期发展服务，完善托育服务体系。",
+    ],
+)
+def test_a_briefing_that_announces_work_states_a_plan(announced: str) -> None:
+    raw = "北京5月31日电 在刚刚召开的国家卫生健康委新闻发布会上，妇幼司司长王芳介绍，" + announced
+    payload = _read(raw, published="2023-06-01")
+    assert payload["meeting"]["name"] == "国家卫生健康委新闻发布会"
+    assert [(p["level"], p["work_year"]) for p in payload["plans"]] == [("national", 2023)]
+
+
+def test_a_briefing_that_only_reports_results_states_no_plan() -> None:
+    raw = (
+        "北京5月31日电 在刚刚召开的国家卫生健康委新闻发布会上，妇幼司司长王芳介绍，2022年全国孕产妇死亡率下降至"
+        "15.7/10万，婴儿死亡率下降至4.9‰，均降至历史最低。"
+    )
+    assert _read(raw, published="2023-06-01")["plans"] == []

@@ -137,10 +137,10 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
 
 
 def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
-    """A briefing held (国家卫生计生委今天上午举行发布会; …举行民生主题记者会，国家卫生健康委主任…介绍…):
-    its level and region are those of the health body that holds it or speaks at it."""
+    """A briefing held (国家卫生计生委今天上午举行发布会; …举行民生主题记者会，国家卫生健康委主任…介绍…; 在刚刚召开的
+    国家卫生健康委新闻发布会上): its level and region are those of the health body that holds it or speaks at it."""
     sentence_start = _sentence_start(text, noun_start)
-    held = re.search(rf"(?:{alternation(lexicon()['meeting']['held_verbs'])})了?", text[sentence_start:noun_start])
+    held = re.search(rf"(?:{alternation(lexicon()['meeting']['held_verbs'])})[了的]?", text[sentence_start:noun_start])
     if held is None:
         return None
     name_start = sentence_start + held.end()
