@@ -1,4 +1,4 @@
-"""Directive words added to lists.toml [directive] (session 11): compound verbs 研究制定, 研究出台, 细化, 督促, 编发 and
+"""Directive words added to lists.toml [directive] (session 11): verbs 研究制定, 研究出台, 细化, 督促, 编发, 回应, 提醒 and
 adverbs 提前, 及时 lead a measure; 研究 alone (研究部署…, the meeting's agenda) and words that only contain them do not.
 Sentences written for these tests."""
 
@@ -13,8 +13,8 @@ from pipeline.parse.lists.rules import directive_at
 @pytest.mark.parametrize(
     "clause",
     ["提前谋划“十五五”卫生健康规划", "及时开展传染病风险评估", "督促各地加快项目进度", "研究制定年度工作计划",
-     "研究出台基层人才激励办法", "细化分解年度任务", "编发工作简报"],
-    ids=["tiqian", "jishi", "duchu", "yanjiu-zhiding", "yanjiu-chutai", "xihua", "bianfa"],
+     "研究出台基层人才激励办法", "细化分解年度任务", "编发工作简报", "回应群众关切", "提醒居民做好个人防护"],
+    ids=["tiqian", "jishi", "duchu", "yanjiu-zhiding", "yanjiu-chutai", "xihua", "bianfa", "huiying", "tixing"],
 )
 def test_the_words_lead_a_measure(clause: str) -> None:
     lead = directive_at(clause, 0, len(clause))
@@ -34,3 +34,13 @@ def test_a_requirement_with_the_words_has_its_measures() -> None:
     items = read_lists(text)
     first = next(i for i in items if text.startswith("聚焦重点任务", i.start))
     assert [text[c.start : c.start + 4] for c in first.children] == ["做好年度", "提前谋划", "深入推进"]
+
+
+def test_a_requirements_short_measures_with_the_words_are_its_children() -> None:
+    text = (
+        "他强调，全县上下要全面动员，落实属地责任；要加强返乡人员排查，做好宣传引导，提醒居民做好个人防护；"
+        "要加强信息发布，做好舆情引导，回应群众关切。\n"
+    )
+    items = read_lists(text)
+    assert [text[c.start : c.start + 4] for c in items[1].children] == ["做好宣传", "提醒居民"]
+    assert [text[c.start : c.start + 4] for c in items[2].children] == ["做好舆情", "回应群众"]
