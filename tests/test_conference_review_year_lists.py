@@ -51,3 +51,25 @@ def test_a_review_sentence_then_the_years_list_keeps_the_list() -> None:
 def test_a_complete_report_that_only_reviews_the_year_before_still_states_its_plan() -> None:
     plan = _plan("会议指出，2023年，全市卫生健康系统" + _ITEMS)  # no 要, no 将: the copy shows none of the plan
     assert plan["tasks"] == [] and "review_year_list_left_out" in plan["flag"] and plan["work_year"] == 2024
+
+
+def test_the_tasks_kept_after_a_review_list_are_numbered_from_one() -> None:
+    """Ordinals are positions: a task dropped before others must not leave a gap (a merged plan numbers the tasks
+    other sources add after the last one, so a gap made two tasks share an id)."""
+    plan = _plan(
+        "会议指出，2023年，全市卫生健康系统" + _ITEMS + "会议要求，2024年，全市卫生健康系统要"
+        "加快建设紧密型医共体，推进分级诊疗；健全疾控体系，完善医防协同机制；加强人才队伍建设，提升服务能力。\n"
+    )
+    assert "review_year_list_left_out" in plan["flag"]
+    assert [task["ordinal"] for task in plan["tasks"]] == list(range(1, len(plan["tasks"]) + 1))
+    assert plan["tasks"]
+
+
+def test_every_plan_statements_ordinals_are_positions() -> None:
+    from pipeline.parse.statements import numbered
+
+    tasks = [{"ordinal": 1, "children": []}, {"ordinal": 3, "children": [{"ordinal": 2, "children": []}]}]
+    assert numbered(tasks) == [
+        {"ordinal": 1, "children": []},
+        {"ordinal": 2, "children": [{"ordinal": 1, "children": []}]},
+    ]

@@ -37,7 +37,7 @@ from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.plan import GENRE as ROUNDUP_GENRE
 from pipeline.parse.roundup.sections import parse_roundup
-from pipeline.parse.statements import issuer_for
+from pipeline.parse.statements import issuer_for, numbered
 from pipeline.parse.work_points import work_points_statement
 from pipeline.parse.work_points.plan import GENRE as WORK_POINTS_GENRE
 from pipeline.parse.work_points.sections import section_role, sort_sections
@@ -65,6 +65,8 @@ def extract_document(
             plan["tasks"] = with_nested_lists(text, plan["tasks"])
         if plan["genre"] not in (ROUNDUP_GENRE, WORK_POINTS_GENRE):  # work points sort their sections themselves
             _sort_sections(text, plan)
+    for plan in plans:
+        plan["tasks"] = numbered(plan["tasks"])
     complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:

@@ -106,6 +106,15 @@ def task_tree_paths(tasks: list[dict[str, Any]], path: tuple[int, ...] = ()) -> 
     return out
 
 
+def numbered(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tasks with their ordinals made their positions (1, 2, … at every depth): a reader that leaves a task out
+    must not leave a gap, since a merged plan numbers the tasks that other sources add after the last one."""
+    return [
+        {**task, "ordinal": ordinal, "children": numbered(task.get("children") or [])}
+        for ordinal, task in enumerate(tasks, start=1)
+    ]
+
+
 def task_tree_leaves(tasks: list[dict[str, Any]], path: tuple[int, ...] = ()) -> list[tuple[tuple[int, ...], dict]]:
     """(path of ordinals, task) of every task without children, in text order."""
     leaves: list[tuple[tuple[int, ...], dict]] = []

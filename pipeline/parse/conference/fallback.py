@@ -67,7 +67,8 @@ def fallback_tasks(text: str, after: int, work_year: int | None = None) -> tuple
     tasks = list_tasks(text, after)
     flags = []
     if work_year is not None and (kept := [t for t in tasks if not _set_before(text, t["start"], work_year)]) != tasks:
-        tasks, flags = kept, [REVIEW_YEAR_LIST_LEFT_OUT]
+        tasks = [{**task, "ordinal": ordinal} for ordinal, task in enumerate(kept, start=1)]  # ordinals are positions
+        flags = [REVIEW_YEAR_LIST_LEFT_OUT]
     return (tasks, ["tasks_from_list_reader", *flags]) if tasks else ([], flags)
 
 
