@@ -320,3 +320,23 @@ def test_a_briefing_that_only_reports_results_states_no_plan() -> None:
         "15.7/10万，婴儿死亡率下降至4.9‰，均降至历史最低。"
     )
     assert _read(raw, published="2023-06-01")["plans"] == []
+
+
+# --- a health body's own meeting as the subject (省卫生厅办公会专门学习了…) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "level"),
+    [
+        ("9月8日下午，省卫生厅办公会专门学习了省委书记关于农村合作医疗的批示。厅长王强要求，", "provincial"),
+        ("3月2日，市卫健委委务会议研究部署今年医共体建设工作。主任李明强调，", "municipal"),
+        ("5月6日，县卫生健康局党组会传达学习了全省卫生健康工作会议精神。局长张华指出，", "county"),
+    ],
+)
+def test_a_health_bodys_own_meeting_as_the_subject(lead: str, level: str) -> None:
+    payload = _read(lead + _REQUIREMENTS)
+    assert payload["meeting"]["scope"] == level and payload["plans"][0]["tasks"]
+
+
+def test_a_bodys_office_meeting_on_its_own_affairs_states_no_plan() -> None:
+    assert _read("5月6日，县卫生健康局办公会议研究了机关干部轮岗事项，通过了有关人选。")["plans"] == []

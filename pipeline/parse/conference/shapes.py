@@ -56,6 +56,17 @@ def _group_meeting() -> re.Pattern[str]:
     )
 
 
+@cache
+def _body_meeting() -> re.Pattern[str]:
+    """<area><health body><meeting word><adverb>?<verb>: a health body's own meeting as the subject (省卫生厅办公会专门学习)."""
+    cfg = lexicon()["shape"]
+    body = alternation(lexicon()["meeting"]["organisers"])
+    return re.compile(
+        rf"(?P<holder>[\u4e00-\u9fff]{{0,10}}?(?:{body})(?:{alternation(cfg['body_meetings'])}))"
+        rf"(?:{alternation(cfg['body_group_adverbs'])})?(?:{alternation(cfg['body_meeting_verbs'])})"
+    )
+
+
 def shaped_mention(text: str) -> Mention | None:
     """The health meeting held that the text reports, found by its shape, when the text from its first report on
     deploys work: the first report that prints a date (a title line repeats the name without one), else the first."""
@@ -73,6 +84,9 @@ def held_health_meetings(text: str) -> list[tuple[int, Mention]]:
         for clause in _CLAUSE.finditer(text, sentence.start(), sentence.end()):
             if group_meeting := _group_meeting().search(text, clause.start(), clause.end()):
                 found += _group_mention(text, sentence.start(), group_meeting)  # …党组召开(专题)会议
+                continue
+            if body_meeting := _body_meeting().match(text, clause.start(), clause.end()):
+                found += _group_mention(text, sentence.start(), body_meeting, "")  # 省卫生厅办公会专门学习了…
                 continue
             held = _occasion(text, clause, sentence.end()) or _held_name().match(text, clause.start(), clause.end())
             if held is None:
@@ -134,14 +148,17 @@ def is_group_meeting(name: str) -> bool:
     return name.endswith(tuple(group + "会议" for group in lexicon()["shape"]["body_groups"]))
 
 
-def _group_mention(text: str, sentence_start: int, found: re.Match[str]) -> list[tuple[int, Mention]]:
-    """The meeting of a health body's leading group (国家卫生健康委党组会议), placed by the body's area."""
+def _group_mention(
+    text: str, sentence_start: int, found: re.Match[str], noun: str = "会议"
+) -> list[tuple[int, Mention]]:
+    """The meeting of a health body's leading group (国家卫生健康委党组会议) or a body's own meeting (省卫生厅办公会:
+    `noun` empty), placed by the body's area."""
     holder = found.group("holder")
     lead = compiled(lexicon()["shape"]["name_lead"]).match(holder)
     start = found.start("holder") + (len(lead.group()) if lead else 0)
     if (scope := _holder_scope(holder)) is None:
         return []
-    name = text[start : found.end("holder")] + "会议"
+    name = text[start : found.end("holder")] + noun
     mention = Mention(
         name=name,
         start=start,
