@@ -340,3 +340,19 @@ def test_a_health_bodys_own_meeting_as_the_subject(lead: str, level: str) -> Non
 
 def test_a_bodys_office_meeting_on_its_own_affairs_states_no_plan() -> None:
     assert _read("5月6日，县卫生健康局办公会议研究了机关干部轮岗事项，通过了有关人选。")["plans"] == []
+
+
+# --- a plan's background section gives no task ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("heading", ["规划背景", "发展背景", "编制背景"])
+def test_a_background_section_gives_no_task(heading: str) -> None:
+    raw = (
+        "某市卫生健康事业发展规划（2021—2025年）\n"
+        f"一、{heading}\n“十三五”时期，全市医疗卫生服务体系不断完善，居民人均预期寿命达到79岁。\n"
+        "二、主要任务\n（一）加快推进紧密型医共体建设，提升基层服务能力。\n（二）加强疾病预防控制体系建设，完善监测预警机制。\n"
+        "（三）推进中医药传承创新发展，建设中医特色专科。\n"
+    )
+    [plan] = _read(raw, published="2021-06-01")["plans"]
+    titles = " ".join(t["title"] for t in plan["tasks"])
+    assert heading not in titles and "医共体" in titles
