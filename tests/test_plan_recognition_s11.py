@@ -356,3 +356,24 @@ def test_a_background_section_gives_no_task(heading: str) -> None:
     [plan] = _read(raw, published="2021-06-01")["plans"]
     titles = " ".join(t["title"] for t in plan["tasks"])
     assert heading not in titles and "医共体" in titles
+
+
+# --- a page that lost its spaces to ? ---------------------------------------------------------------------------
+
+
+def test_a_page_whose_paragraphs_open_on_question_marks_lost_them_in_encoding() -> None:
+    cleaned = clean_text(
+        "??? 3月26日,市卫生健康委召开2024?年?度全市中医药工作会议,主任王明出席会议并作重要?讲话?。\n"
+        "??? 会议强调,要加强中医药服务体系建设?;要推进中医药传承创新。详见 http://example.cn/a.html?id=3"
+    )
+    assert cleaned.text.startswith("3月26日，市卫生健康委召开2024年度全市中医药工作会议，")
+    assert "作重要讲话。" in cleaned.text
+    assert "a.html?id=3" in cleaned.text or "a.html？id=3" in cleaned.text  # an address's ? is kept (then unified)
+    assert any("removed" in note and "?" in note for note in cleaned.notes)
+    payload = extract_document(cleaned.text, kind=None, published=None)
+    assert payload["meeting"] is not None and payload["meeting"]["start_date"] is not None
+
+
+def test_question_marks_of_a_page_without_such_runs_stay() -> None:
+    cleaned = clean_text("群众看病难怎么办?会议强调,要加强基层服务能力。")
+    assert "怎么办？" in cleaned.text and cleaned.notes == ()

@@ -118,6 +118,20 @@ def remove_cjk_spaces(line: str) -> str:
     return re.sub(f"(?<={_CJK_OR_PUNCT}) | (?={_CJK_OR_PUNCT})", "", line)
 
 
+_LOST_RUN = re.compile(r"(?m)^[ \t\u3000]*\?{2,}")
+_LOST_MARK = re.compile(r"(?<![A-Za-z0-9=&/.])\?|\?(?![A-Za-z0-9=&])")
+
+
+def restore_lost_spaces(text: str) -> tuple[str, str | None]:
+    """A page whose paragraphs open on runs of ? (???3月26日，…) lost its spaces and other characters to ? in a wrong
+    encoding (2024?年?度, 讲话?，): every such ? is removed (not one between letters or digits of an address,
+    page.html?id=3), with a note counting them. Elsewhere ? is a question mark and stays."""
+    if not _LOST_RUN.search(text):
+        return text, None
+    restored, count = _LOST_MARK.subn("", text)
+    return restored, f"removed {count} ? standing for characters lost in a wrong encoding (paragraphs opening on ??)"
+
+
 def strip_markdown(line: str) -> str:
     """Remove markdown emphasis (**bold**, __bold__) and heading hashes."""
     line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line)
@@ -320,6 +334,8 @@ def clean_text(raw: str) -> CleanedText:
         notes.append(f"converted from HTML by an HTML parser ({tags} tags removed)")
     raw, removed = remove_invisible(raw.replace("\u2028", "\n").replace("\u2029", "\n"))
     notes += [removed] if removed else []
+    raw, lost = restore_lost_spaces(raw)
+    notes += [lost] if lost else []
     text = normalize_characters(raw)
     lines = [strip_markdown(re.sub(" +", " ", line).strip()).strip() for line in text.split("\n")]
     lines, metadata, dropped = drop_boilerplate([line for line in lines if line])
