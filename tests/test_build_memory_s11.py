@@ -52,3 +52,19 @@ def test_forgetting_the_pos_tokenizer_reads_it_again_with_the_same_tokens():
     assert again.tokenizer.FREQ == first.tokenizer.FREQ and again.tokenizer.total == first.tokenizer.total
     assert segment.tokenize(text, keep_whole=["家庭医生签约"]) == before
     assert segment.tokenize("张翊琛到蓟州区调研，" + text) == plain
+
+
+def test_a_worker_of_the_per_document_stages_imports_no_duckdb():
+    """The stages' worker processes import the stages and what each stage imports when it runs; DuckDB is the
+    caller's (load_records), never a worker's."""
+    import subprocess
+    import sys
+
+    from pipeline.settings import PROJECT_ROOT
+
+    modules = ("pipeline.documents.stages", "pipeline.text.clean", "pipeline.documents.extract",
+               "pipeline.text.segment", "pipeline.parse.conference.officials")  # fmt: skip
+    loaded = "sorted(m for m in ('duckdb', 'dagster') if m in sys.modules)"
+    code = f"import sys; import {', '.join(modules)}; print({loaded})"
+    found = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from pipeline import schema
@@ -28,6 +28,9 @@ from pipeline.documents.progress import document_done
 from pipeline.documents.record import DocumentRecord
 from pipeline.documents.seeds import SeedDocument, SeedError, naming, read_seed
 from pipeline.documents.store import DocumentKeys, DocumentStore, document_keys, manifest_json, stage_table
+
+if TYPE_CHECKING:  # a worker process of the stages never needs DuckDB (~16 MiB of RSS each): the caller's connection
+    import duckdb
 
 STAGE_ORDER = ("raw", "clean", "segment", "extract")
 UPSTREAM = {"raw": (), "clean": ("raw",), "segment": ("clean",), "extract": ("raw", "clean")}
