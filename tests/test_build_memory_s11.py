@@ -68,3 +68,14 @@ def test_a_worker_of_the_per_document_stages_imports_no_duckdb():
     code = f"import sys; import {', '.join(modules)}; print({loaded})"
     found = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_forgetting_the_bigrams_empties_their_cache_and_matches_the_same():
+    from pipeline.tables import plans
+
+    a, b = "推进紧密型县域医共体建设，做实家庭医生签约服务。", "做实家庭医生签约服务，推进县域医共体建设。"
+    before = plans.content_similarity(a, b)
+    assert plans._bigrams.cache_info().currsize >= 2
+    plans.forget_bigrams()
+    assert plans._bigrams.cache_info().currsize == 0
+    assert plans.content_similarity(a, b) == before

@@ -22,7 +22,7 @@ from pipeline.documents.store import DocumentStore, document_keys, modules_versi
 from pipeline.tables.documents import document_rows
 from pipeline.tables.indicators import indicator_framework_rows, indicator_rows
 from pipeline.tables.meetings import build_meeting_tables
-from pipeline.tables.plans import MatchMemo, build_plan_tables
+from pipeline.tables.plans import MatchMemo, build_plan_tables, forget_bigrams
 from pipeline.tables.programmes import programme_rows
 from pipeline.tables.provinces import province_rows
 from pipeline.tables.regions import region_rows
@@ -186,6 +186,7 @@ def plan_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.Mat
     kept = paths.paths.cache / "plan_matches" / f"{version}.json"
     memo = MatchMemo(known=_read_json(kept))
     tables = build_plan_tables(load_records(paths, duckdb), memo)
+    forget_bigrams()
     _write_json(kept, memo.used)
     yield from _write(duckdb, {name: getattr(tables, name) for name in PLAN_TABLES})
 
