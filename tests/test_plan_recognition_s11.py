@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.documents.extract import extract_document
+from pipeline.parse.conference.places import dateline_place
 from pipeline.parse.conference.report import parse_meeting_report
 from pipeline.text.clean import clean_text
 from pipeline.text.work_years import directive_year
@@ -377,3 +378,19 @@ def test_a_page_whose_paragraphs_open_on_question_marks_lost_them_in_encoding() 
 def test_question_marks_of_a_page_without_such_runs_stay() -> None:
     cleaned = clean_text("群众看病难怎么办?会议强调,要加强基层服务能力。")
     assert "怎么办？" in cleaned.text and cleaned.notes == ()
+
+
+# --- a dateline without its date ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "place"),
+    [("人民网北京电讯，", "北京"), ("新华社北京电 ", "北京"), ("湖南日报长沙电（记者 王明）", "长沙"), ("人民网北京2月10日电 ", "北京")],
+)
+def test_a_dateline_with_or_without_its_date_gives_the_place(lead: str, place: str) -> None:
+    assert dateline_place(lead + "会议召开。") == place
+
+
+@pytest.mark.parametrize("lead", ["全市各单位要保障供电，", "宜昌电视台报道，", "国家电网，"])
+def test_words_with_dian_are_no_dateline(lead: str) -> None:
+    assert dateline_place(lead) is None
