@@ -4,7 +4,8 @@ The caller derives the key (a sha256) from everything the bytes depend on, so a 
 the right answer and is never made again. Several processes may share the folder: a file is written
 under a temporary name and renamed into place, so a reader sees all of it or nothing. Each file
 starts with the sha256 of its payload; a file whose payload does not match (damaged on disk) is
-made again and replaced. Plain functions, no Dagster.
+made again and replaced. `write_atomically` is that write, for any file a build keeps (the plan merge's
+matches). Plain functions, no Dagster.
 """
 
 from __future__ import annotations
@@ -40,8 +41,14 @@ def cached_bytes(folder: Path | None, key: str, make: Callable[[], bytes]) -> by
     if len(stored) > _DIGEST and hashlib.sha256(payload).digest() == stored[:_DIGEST]:
         return payload
     data = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{key}.{os.getpid()}.{threading.get_ident()}.tmp")
-    temporary.write_bytes(hashlib.sha256(data).digest() + data)
-    os.replace(temporary, path)
+    write_atomically(path, hashlib.sha256(data).digest() + data)
     return data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` under a temporary name of this process and thread, then rename it into place: a reader
+    at the same time sees the old file or the new one, never part of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

@@ -5,13 +5,13 @@ results, check they are fresh (made from the seed bytes now in seeds/), and writ
 """
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.bytes_cache import write_atomically
 from pipeline.defs.checks import checked, table_check_specs
 from pipeline.defs.documents import extracted_documents, segmented_documents
 from pipeline.defs.resources import PipelinePaths
@@ -68,14 +68,6 @@ def _read_json(path: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
-
-
-def _write_json(path: Path, value: dict) -> None:
-    """Write a JSON object atomically (a reader sees the old file or the new one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def _require_results(store: DocumentStore, current: list) -> None:
@@ -187,7 +179,7 @@ def plan_tables(paths: PipelinePaths, duckdb: DuckDBResource) -> Iterator[dg.Mat
     memo = MatchMemo(known=_read_json(kept))
     tables = build_plan_tables(load_records(paths, duckdb), memo)
     forget_bigrams()
-    _write_json(kept, memo.used)
+    write_atomically(kept, json.dumps(memo.used, ensure_ascii=False).encode("utf-8"))
     yield from _write(duckdb, {name: getattr(tables, name) for name in PLAN_TABLES})
 
 

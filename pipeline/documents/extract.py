@@ -256,14 +256,19 @@ def _convening_notice() -> re.Pattern[str]:
     return re.compile(read_toml("announced_plans.toml")["convening_notice_title"])
 
 
+@cache
+def _convening_notice_body() -> tuple[list[str], re.Pattern[str]]:
+    cues = read_toml("announced_plans.toml")
+    return cues["convening_notice_closes"], re.compile(cues["convening_notice_body"])
+
+
 def _is_convening_notice(text: str) -> bool:
     """Whether the title is that of a notice convening a meeting or a training course (关于召开2011年全国…会议的通知),
     or, for a copy without it, the body decides on the meeting and closes as a notice (经研究决定，召开…会议。…特此通知)."""
     if _convening_notice().match(infer_title(text) or "") is not None:
         return True
-    cues = read_toml("announced_plans.toml")
-    closes = any(close in text[-120:] for close in cues["convening_notice_closes"])
-    return closes and re.search(cues["convening_notice_body"], text) is not None
+    closes, body = _convening_notice_body()
+    return any(close in text[-120:] for close in closes) and body.search(text) is not None
 
 
 def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:

@@ -230,6 +230,12 @@ def _add_plan(out: PlanTables, plan_id: str, sources: list[_Source], memo: Match
         )
 
 
+@lru_cache(maxsize=1)
+def _unstated_share() -> tuple[int, int]:
+    numerator, denominator = read_toml("identity.toml")["merge"]["unstated_share"]
+    return numerator, denominator
+
+
 def _unstated(task: dict[str, Any], matched_paths: set[Path]) -> dict[str, Any] | None:
     """The part of another source's top-level task that the published tree does not state: all of it when none of
     its leaves matched; when most of its items match nothing (identity.toml [merge] unstated_share: a heading of
@@ -238,7 +244,7 @@ def _unstated(task: dict[str, Any], matched_paths: set[Path]) -> dict[str, Any] 
     if not matched:
         return task
     leaves = task_tree_leaves([task])
-    numerator, denominator = read_toml("identity.toml")["merge"]["unstated_share"]
+    numerator, denominator = _unstated_share()
     if not task["children"] or denominator * (len(leaves) - len(matched)) <= numerator * len(leaves):
         return None
     children = [c for c in task["children"] if not any(path[:2] == (task["ordinal"], c["ordinal"]) for path in matched)]

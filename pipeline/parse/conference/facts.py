@@ -303,7 +303,7 @@ def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | No
             found = match
     if found is not None:
         return body_scope(found.group("area"), found.group("body"), found.end())
-    named = _body_opening().match(text, head_start, noun_start)
+    named = body_pattern().match(text, head_start, noun_start)
     if named is None or not _is_health_field(text[named.end() : noun_start]):
         return None
     scope = body_scope(named.group("area"), named.group("body"), named.end())
@@ -311,7 +311,8 @@ def _organiser_scope(text: str, head_start: int, noun_start: int) -> _Scope | No
 
 
 @cache
-def _body_opening() -> re.Pattern[str]:
+def body_pattern() -> re.Pattern[str]:
+    """<area><health body> (国家卫生健康委, 抚顺市卫生健康委, 省卫生厅): the area (up to ten characters) and the body."""
     return re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})")
 
 

@@ -67,16 +67,14 @@ def fallback_tasks(text: str, after: int, work_year: int | None = None) -> tuple
     tasks = list_tasks(text, after)
     flags = []
     if work_year is not None and (kept := [t for t in tasks if not _set_before(text, t["start"], work_year)]) != tasks:
-        tasks = [{**task, "ordinal": ordinal} for ordinal, task in enumerate(kept, start=1)]  # ordinals are positions
-        flags = [REVIEW_YEAR_LIST_LEFT_OUT]
+        tasks, flags = kept, [REVIEW_YEAR_LIST_LEFT_OUT]  # renumbered with every plan's tasks (statements.numbered)
     return (tasks, ["tasks_from_list_reader", *flags]) if tasks else ([], flags)
 
 
 def _set_before(text: str, start: int, work_year: int) -> bool:
     """Whether the sentence of the task at `start` is set, by a clause of its lead-in that only says when (2023年，),
     in a year before `work_year`."""
-    sentence = max(text.rfind(mark, 0, start) for mark in "。！？\n") + 1
-    year = lead_year(text[sentence:start])
+    year = lead_year(text[sentence_start(text, start) : start])
     return year is not None and year < work_year
 
 

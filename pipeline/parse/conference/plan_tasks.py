@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.conference.common import rstrip_span
+from pipeline.parse.conference.common import rstrip_span, sentence_start
 from pipeline.parse.lists import (
     closed_end,
     is_requirement_marker,
@@ -110,7 +110,7 @@ def _first_passage(text: str, tasks: list[Task], added: list[Task]) -> list[Task
     first = min(t["start"] for t in tasks)
     found = [
         t
-        for t in list_tasks(text, 0, _opening_sentence(text, first))
+        for t in list_tasks(text, 0, sentence_start(text, first))  # up to the sentence that opens the list
         if t["flag"].split(";")[0] in config["rules"]
         and not any(t["start"] < a["end"] and a["start"] < t["end"] for a in added)
     ]
@@ -118,14 +118,6 @@ def _first_passage(text: str, tasks: list[Task], added: list[Task]) -> list[Task
     if not found or restates([t["title"] for t in found], later):
         return []
     return [{**t, "ordinal": None} for t in found]
-
-
-def _opening_sentence(text: str, position: int) -> int:
-    """Where the sentence holding `position` starts: after the last 。！？ before it in its paragraph, else where the
-    paragraph starts."""
-    paragraph = text.rfind("\n", 0, position) + 1
-    stops = [text.rfind(mark, paragraph, position) for mark in "。！？"]
-    return max(paragraph, max(stops) + 1)
 
 
 def _renumbered(tasks: list[Task], commentary: list[Task]) -> tuple[list[Task], list[Task]]:

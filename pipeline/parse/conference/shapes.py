@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from pipeline.parse.conference.common import YEAR, alternation, compiled, lexicon, numeral_value
-from pipeline.parse.conference.facts import Mention, body_scope, scope_candidates
+from pipeline.parse.conference.facts import Mention, body_pattern, body_scope, scope_candidates
 from pipeline.parse.conference.meeting_dates import last_date
 from pipeline.parse.conference.types import COUNTY, MUNICIPAL, PROVINCIAL
 from pipeline.text import regions
@@ -231,11 +231,7 @@ def _renamed(area: str) -> bool:
 def _holder_scope(holder: str) -> _Scope | None:
     """The level and region a holder gives: a health body's (国家/省/抚顺市卫生健康委), else the region it names last,
     else a county's level when it is a county or banner under a short name (莫旗, 丰县), its region left to the text."""
-    bodies = list(
-        re.finditer(
-            rf"(?P<area>[\u4e00-\u9fff]{{0,10}}?)(?P<body>{alternation(lexicon()['meeting']['organisers'])})", holder
-        )
-    )
+    bodies = list(body_pattern().finditer(holder))
     if bodies:
         scope = body_scope(bodies[-1].group("area"), bodies[-1].group("body"), 0)
         return (scope.kind, scope.region) if scope else None

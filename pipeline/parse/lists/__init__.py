@@ -109,12 +109,15 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
     of_headings = len(tasks) >= shape("min_items") and denominator * headings >= numerator * len(tasks)
     out = []
     for item in tasks:
-        children = [] if item.get("children") else nested_list_tasks(text, item["start"], item["end"])
-        if not children and not item.get("children") and of_headings:
-            found = headline_children(text, item["start"], item["end"])
-            children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
-        if not children and not item.get("children"):  # 撸起袖子，全力推进…；扑下身子，… / 二是…。要A；要B。
-            found = slogan_part_children(text, item["start"], item["end"]) or requirement_children(text, item["start"], item["end"])
+        if item.get("children"):
+            out.append(item)
+            continue
+        start, end = item["start"], item["end"]
+        children = nested_list_tasks(text, start, end)
+        if not children:
+            found = (headline_children(text, start, end) if of_headings else []) or (
+                slogan_part_children(text, start, end) or requirement_children(text, start, end)
+            )  # 一是突出…。加快…，推进…。 / 撸起袖子，全力推进…；扑下身子，… / 二是…。要A；要B。
             children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
         out.append({**item, "children": children} if children else item)
     return out

@@ -229,11 +229,19 @@ def nearest_cue(lead: str) -> str | None:
     return DEPLOY if last_deploy >= last_review else REVIEW
 
 
+_CLAUSE_MARKS = "，,。；;：:\n"
+
+
+def _clause_start(words: str, position: int) -> int:
+    """Where the clause holding `position` starts: after the last clause or sentence mark before it."""
+    return max(words.rfind(mark, 0, position) for mark in _CLAUSE_MARKS) + 1
+
+
 def _relays(lead: str, start: int, end: int) -> bool:
     """Whether a deployment word stands in the words of a clause that relay superiors' decisions (全市要认真落实
     党中央决策部署: 部署 does, 要 before 落实 does not)."""
-    clause = max(lead.rfind(c, 0, start) for c in "，,。；;：:\n") + 1
-    close = next((i for i in range(end, len(lead)) if lead[i] in "，,。；;：:\n"), len(lead))
+    clause = _clause_start(lead, start)
+    close = next((i for i in range(end, len(lead)) if lead[i] in _CLAUSE_MARKS), len(lead))
     relayed = _relayed_decision().search(lead, clause, close)
     return relayed is not None and relayed.start() <= start
 
@@ -246,7 +254,7 @@ def _relayed_decision() -> re.Pattern[str]:
 def _required(lead: str, position: int) -> bool:
     """Whether a review word stands in a clause that a modal governs (要肯定已经取得的成绩, 必须巩固取得的成果):
     what is to be done with past results is a requirement, not a review."""
-    clause = max(lead.rfind(c, 0, position) for c in "，,。；;：:\n") + 1
+    clause = _clause_start(lead, position)
     return any(not is_modal_word(lead, m.start()) for m in _modal().finditer(lead, clause, position))
 
 
@@ -267,8 +275,7 @@ def reads_as_results(item: str) -> bool:
 
 def _aimed_at(item: str, position: int) -> bool:
     """Whether a goal word ([shape] goal_words: 确保, 力争…) stands before `position` in its clause."""
-    clause = max(item.rfind(c, 0, position) for c in "，,。；;：:\n") + 1
-    return any(goal in item[clause:position] for goal in rules()["shape"]["goal_words"])
+    return any(goal in item[_clause_start(item, position) : position] for goal in rules()["shape"]["goal_words"])
 
 
 def reviews_as_item(item: str) -> bool:
