@@ -110,6 +110,32 @@ def test_range_gives_value_and_value_max() -> None:
     assert (t.value, t.value_max, t.unit, t.comparator) == (3, 5, "个", "range")
 
 
+@pytest.mark.parametrize(
+    "text, lower, upper, unit",
+    [
+        ("每县建成一至两个示范乡镇卫生院。", 1, 2, "个"),  # a bare 一 is the lower bound of a range
+        ("每个街道设置一到二所社区卫生服务中心。", 1, 2, "所"),
+        ("各乡镇建设1－2个村卫生室示范点。", 1, 2, "个"),  # a full-width hyphen, kept by cleaning
+        ("全年开展2－3次督导检查。", 2, 3, "次"),
+    ],
+)
+def test_range_from_one_and_with_a_full_width_hyphen(text: str, lower: int, upper: int, unit: str) -> None:
+    t = _only(text)
+    assert (t.value, t.value_max, t.unit, t.comparator) == (lower, upper, unit, "range")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("逐一到三个乡镇开展督导检查。", 3),  # 逐一 is a word: the 一 is no lower bound
+        ("将数据统一到两个平台。", 2),
+    ],
+)
+def test_a_one_inside_a_word_opens_no_range(text: str, value: int) -> None:
+    t = _only(text)
+    assert (t.value, t.value_max, t.comparator) == (value, None, "eq")
+
+
 # --- comparators ------------------------------------------------------------------------------
 
 

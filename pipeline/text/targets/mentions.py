@@ -89,11 +89,21 @@ def _parse_numeral(token: str, lex: Lexicon) -> float | None:
     return parse_number(token)
 
 
+def _opens_range(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether text[pos:] is a range separator and a numeral that is a number by itself (一至两个, 一到三家)."""
+    if pos >= len(text) or text[pos] not in lex.range_separators:
+        return False
+    hi = NUMERAL_RE.match(text, pos + 1)
+    return hi is not None and _parse_numeral(hi.group(), lex) is not None
+
+
 def _read_mention(text: str, m: re.Match[str], lex: Lexicon) -> Mention | None:
     start, token = m.start(), m.group()
     if start and (text[start - 1].isdigit() or text[start - 1] == "."):
         return None
     value = _parse_numeral(token, lex)
+    if value is None and token in lex.bare_chinese and _opens_range(text, m.end(), lex):
+        value = parse_number(token)  # 一至两个: a bare 一 is a number as the lower bound of a range
     if value is None:
         return None
     chinese = not token[0].isdigit()
