@@ -10,18 +10,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.parse.lists.headed import headed_items
+from pipeline.parse.lists.areas import RULE as AREAS
+from pipeline.parse.lists.headed import COLON_HEADING, headed_items
 from pipeline.parse.lists.item_measures import (
     headline_children,
     item_children,
     requirement_children,
     slogan_part_children,
 )
-from pipeline.parse.lists.measures import opens_on_headline_sentence
-from pipeline.parse.lists.prose import prose_items
-from pipeline.parse.lists.reader import Item, closed_end, marked_children, read_lists, reviews_past_work, title_of
+from pipeline.parse.lists.leads import LEADS
+from pipeline.parse.lists.measures import in_counted_list, opens_on_headline_sentence
+from pipeline.parse.lists.prose import PROSE, prose_items
+from pipeline.parse.lists.reader import (
+    MARKED,
+    SINGLE,
+    Item,
+    closed_end,
+    marked_children,
+    read_lists,
+    reviews_past_work,
+    title_of,
+)
 from pipeline.parse.lists.restated import restates
 from pipeline.parse.lists.rules import is_requirement_marker, shape
+from pipeline.parse.lists.unmarked import ANNOUNCED, CLAUSES, COMMAS, ENUMERATION, MODAL
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
 
@@ -40,6 +52,9 @@ __all__ = [
     "with_nested_lists",
     "year_passage_tasks",
 ]
+
+READER_RULES = frozenset({MARKED, SINGLE, LEADS, COLON_HEADING, PROSE, MODAL, CLAUSES, COMMAS, ENUMERATION, ANNOUNCED, AREAS})
+"""The flags that name the list reader's rule that found an item (schemas/tasks.schema.json)."""
 
 
 def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
@@ -98,12 +113,19 @@ def measure_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
 
 
 def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The tasks of any parser's plan, each top-level task without children given the marked list of another
-    family printed inside it as its children, one level down (CONVENTIONS 3, a marked sub-list: （一）heading
-    一是…；二是…), as nested_list_tasks reads them; in a list of headings (most of its items open on a headline
-    sentence of one clause, [shape] headline_list_share), else the measures of the sentence after an item's
-    headline (一是突出医改重点。加快推进…，推进完善…。: item_measures.headline_children), where a list of run-on
-    items keeps each item whole; tasks that have children keep them."""
+    """The tasks of any parser's plan, each top-level task without children given its children by one ordered set
+    of readers, whatever parser found it (tasks that have children keep them):
+    1. the marked list of another family printed inside it, one level down (CONVENTIONS 3, a marked sub-list:
+       （一）heading 一是…；二是…), as nested_list_tasks reads them;
+    2. in a list of headings (most of its items open on a headline sentence of one clause, [shape]
+       headline_list_share), the measures of the sentence after an item's headline (一是突出医改重点。加快推进…，
+       推进完善…。: item_measures.headline_children), where a list of run-on items keeps each item whole;
+    3. ；-parts of a slogan head and a measure (item_measures.slogan_part_children);
+    4. requirements after the item's headline sentence (二是…。要A；要B。: item_measures.requirement_children);
+    5. a heading and three or more measures in its first sentence, or the parts it names (item_measures.item_children),
+       for an item the list reader found (its flag names the reader's rule) or printed as a requirement (一要…),
+       as the list reader reads its own items; an item of a list announced with its count (十大重点任务分别为：…)
+       and another parser's numbered point (一是…, 1.…: the seeds' and the dev keys' convention) stay whole."""
     headings = sum(opens_on_headline_sentence(text, t["start"], t["end"]) for t in tasks)
     numerator, denominator = shape("headline_list_share")
     of_headings = len(tasks) >= shape("min_items") and denominator * headings >= numerator * len(tasks)
@@ -115,9 +137,18 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
         start, end = item["start"], item["end"]
         children = nested_list_tasks(text, start, end)
         if not children:
-            found = (headline_children(text, start, end) if of_headings else []) or (
-                slogan_part_children(text, start, end) or requirement_children(text, start, end)
-            )  # 一是突出…。加快…，推进…。 / 撸起袖子，全力推进…；扑下身子，… / 二是…。要A；要B。
+            found = (
+                (headline_children(text, start, end) if of_headings else [])
+                or slogan_part_children(text, start, end)
+                or requirement_children(text, start, end)
+                or (item_children(text, start, end) if _reads_measures(text, item) else [])
+            )
             children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
         out.append({**item, "children": children} if children else item)
     return out
+
+
+def _reads_measures(text: str, item: dict[str, Any]) -> bool:
+    """Whether the task's first sentence is read for a heading and its measures (with_nested_lists, reader 5)."""
+    found_by_reader = any(flag in READER_RULES for flag in (item.get("flag") or "").split(";"))
+    return (found_by_reader or is_requirement_marker(item.get("marker"))) and not in_counted_list(text, item["start"])
