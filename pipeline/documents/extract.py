@@ -18,6 +18,7 @@ from typing import Any
 from pipeline.data import read_toml
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.parse.announced import announced_statement, lexicon
+from pipeline.parse.combined import combined_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
 from pipeline.parse.conference.facts import find_mentions
 from pipeline.parse.conference.held import plan_text_meeting
@@ -177,13 +178,14 @@ def _parse_by_genre(
 
 def _recognisers(text: str, published: date | None) -> tuple[Callable[[], dict[str, Any] | None], ...]:
     """The readers of a plan stated outside a meeting or work points, in the order they are tried: an announced
-    list, a new-year address, the evidence of a heading or an issued document, a deploy sentence."""
+    list, a new-year address, a heading or an issued document, a digest, a deploy sentence, combined evidence."""
     return (
         lambda: announced_statement(text, published),
         lambda: new_year_address(text, published),
         lambda: evidence_statement(text),
         lambda: digest_statement(text, published),
         lambda: deploy_statement(text, published),
+        lambda: combined_statement(text, published),
     )
 
 

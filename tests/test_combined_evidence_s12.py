@@ -1,0 +1,93 @@
+"""A plan guessed from combined evidence (session 12, issue 22; pipeline/parse/combined.py): texts no reader
+recognises — an untitled page of directive clauses with a deadline and a quantity, a leader's requirements in a news
+item, a plan's outline whose headings run into their items — and texts that must stay `other` though they have
+directive clauses: a review, a training notice, a hospital's relay, clauses with only one kind of evidence. Every
+sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents.extract import extract_document
+from pipeline.text.clean import clean_text
+
+
+def _read(raw: str, published: str | None = "2024-06-04") -> dict:
+    return extract_document(clean_text(raw).text, kind=None, published=published)
+
+
+def _flags(found: dict) -> list[str]:
+    assert found["kind"] == "plan_statement", found["kind_flag"]
+    assert len(found["plans"]) == 1
+    return (found["plans"][0]["flag"] or "").split(";")
+
+
+def _titles(found: dict) -> list[str]:
+    return [task["title"] for task in found["plans"][0]["tasks"]]
+
+
+def test_untitled_clauses_with_a_deadline_and_a_quantity_state_a_plan() -> None:
+    found = _read(
+        "提升老年人健康服务水平\n"
+        "提升老年人健康服务水平。年内实现65岁以上老年人健康管理率达到72%以上，深入推进医养结合，"
+        "全面落实失能老人上门服务，加快建设老年友善医疗机构。"
+    )
+    flags = _flags(found)
+    assert {"plan_guessed_from_evidence", "evidence_deadline", "evidence_target"} <= set(flags)
+    assert "深入推进医养结合" in _titles(found)
+
+
+@pytest.mark.parametrize(
+    ("office", "level"),
+    [("国务院副总理", "national"), ("副省长", "provincial"), ("市委书记", "municipal")],
+)
+def test_an_officials_requirements_with_a_time_ahead_state_a_plan_at_the_offices_level(office: str, level: str) -> None:
+    found = _read(
+        f"新华社6月3日电 {office}周明远3日在调研基层医疗卫生工作时强调，要加快推进分级诊疗制度建设，"
+        "持续深化公立医院综合改革，不断强化基层医疗卫生服务能力。\n"
+        "周明远指出，当前要抓实夏季传染病防控，落实属地责任，加强监测预警。"
+    )
+    flags = _flags(found)
+    assert {"plan_guessed_from_evidence", "evidence_speaker", "evidence_deadline"} <= set(flags)
+    assert found["plans"][0]["level"] == level
+    assert found["plans"][0]["work_year"] == 2024  # the publication year, flagged
+    assert "work_year_from_published" in flags
+
+
+def test_a_plans_outline_run_into_one_line_gives_the_items_of_its_task_sections() -> None:
+    found = _read(
+        "文档简介\n"
+        "基层卫生年度工作计划示例为进一步做好基层卫生工作，我们制定了基层卫生年度工作计划。"
+        "一、工作目标1.提高基层首诊率。2.改善群众就医体验。"
+        "二、重点工作1.加强乡镇卫生院能力建设。推进设备更新，补齐短板。2.深化家庭医生签约服务。扩大覆盖面，提高签约质量。"
+        "3.推进县域医共体建设。完善管理体制。"
+        "三、保障措施1.强化经费保障。各地要足额安排资金。",
+        published=None,
+    )
+    flags = _flags(found)
+    assert {"plan_guessed_from_evidence", "evidence_sections"} <= set(flags)
+    titles = _titles(found)
+    assert titles[:3] == ["加强乡镇卫生院能力建设", "深化家庭医生签约服务", "推进县域医共体建设"]
+    assert not any(title.startswith(("提高基层首诊率", "强化经费保障")) for title in titles)  # goals, safeguards
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a review: the lines report what was done
+        "2023年卫生健康工作回顾\n2023年，我委全面加强党的领导，加快推进健康城区建设，取得了明显成效。"
+        "年内新建社区卫生服务站5个，家庭医生签约率达到75%以上，已完成全部改造任务。",
+        # a training notice: its head says so, though its body has clauses, a deadline and a quantity
+        "关于举办2024年基层卫生人员培训班的通知\n各乡镇卫生院：为提升基层服务能力，年内完成全员轮训，"
+        "要加强组织管理，严格考勤纪律，确保参训率达到95%以上。",
+        # a hospital's relay of a meeting: its president is no office of a government or a health body
+        "医院召开全院职工大会传达会议精神\n院长王某指出，要认真学习会议精神，加强医疗质量管理，"
+        "改善患者就医体验，提升服务水平。",
+        # directive clauses with one kind of evidence only (a deadline); no subject deploys them (各地要…)
+        "做好夏季防汛期间卫生防疫\n年内加强饮用水卫生监测，做好灾后环境消杀，落实传染病报告制度，强化应急值守。",
+    ],
+)
+def test_clauses_without_enough_evidence_stay_other(raw: str) -> None:
+    found = _read(raw)
+    assert found["kind"] == "other"
+    assert found["plans"] == []
