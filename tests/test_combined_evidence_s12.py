@@ -91,3 +91,29 @@ def test_clauses_without_enough_evidence_stay_other(raw: str) -> None:
     found = _read(raw)
     assert found["kind"] == "other"
     assert found["plans"] == []
+
+
+# --- a meeting report that names the year whose work it deployed ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "deployed",
+    ["系统部署了2025年工作任务", "安排部署了2025年卫生健康重点工作", "对2025年全省卫生健康工作作出部署"],
+)
+def test_a_meeting_that_deployed_a_named_years_work_states_that_years_plan(deployed: str) -> None:
+    found = _read(
+        "2025年湖北省卫生健康工作会议在武汉召开\n"
+        f"2月27日，2025年湖北省卫生健康工作会议在武汉召开。会议总结了2024年工作，表彰了先进集体，{deployed}。"
+        "省卫生健康委主任张华作工作报告。"
+    )
+    assert found["kind"] == "provincial_conference_report"
+    assert found["plans"][0]["work_year"] == 2025
+
+
+def test_a_meeting_that_deployed_the_second_half_years_work_only_names_it() -> None:
+    found = _read(
+        "7月10日，市卫生健康委召开全市上半年卫生健康工作会议。会议总结了上半年工作，通报了各县区指标完成情况，"
+        "并对下半年工作进行了部署。"
+    )
+    assert found["kind"] == "other"
+    assert "meeting_without_work" in found["kind_flag"]

@@ -228,16 +228,18 @@ _REVIEW_LEFT_OUT = ("review_list_left_out", "review_year_list_left_out")
 
 
 @cache
-def _directive_mood() -> re.Pattern[str]:
-    return re.compile(read_toml("meetings.toml")["shape"]["directive_mood"])
+def _directive_mood() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    shape = read_toml("meetings.toml")["shape"]
+    return re.compile(shape["directive_mood"]), re.compile(shape["deployed_year_work"])
 
 
 def _reports_no_work(text: str) -> bool:
-    """A meeting report that ends on a whole sentence (no copy cut before its list) and says no word in the
-    directive or future mood (要…, 将…, 要求 with its content; not 提出了要求, 主要): the work it deployed is only named
-    (对下半年工作进行了部署)."""
+    """A meeting report that ends on a whole sentence (no copy cut before its list), says no word in the directive or
+    future mood (要…, 将…, 要求 with its content; not 提出了要求, 主要) and names no year whose work it deployed
+    (部署了2018年工作任务): the work it deployed is only named (对下半年工作进行了部署)."""
     body = _CJK_LINE.sub("", text)  # page furniture after the last sentence (a lone |) cuts nothing
-    return body.endswith(("。", "！", "？", "”", "」")) and _directive_mood().search(body) is None
+    mood, deployed_year = _directive_mood()
+    return body.endswith(("。", "！", "？", "”", "」")) and not mood.search(body) and not deployed_year.search(body)
 
 
 def conference_kind(meeting: MeetingReport) -> str:
