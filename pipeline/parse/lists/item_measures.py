@@ -17,7 +17,7 @@ from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.measures import headline_sentence_measures, requirement_measures
 from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.reader import Item, title_of
-from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, is_modal_word, rules, shape
+from pipeline.parse.lists.rules import is_attitude, is_generic, is_modal_word, rules, shape, slogan_led
 
 
 def item_children(text: str, start: int, end: int) -> list[Item]:
@@ -47,7 +47,7 @@ def slogan_part_children(text: str, start: int, end: int) -> list[Item]:
     扎实推进项目建设；迈开步子，着力推进疾病防控): one child per part, from its head (after its modal). A part that
     opens the item is its headline, not a child; the first sentence with two or more such parts, and no other
     part, gives them."""
-    size, modals = shape("slogan_clause_chars"), tuple(rules()["directive"]["modals"])
+    modals = tuple(rules()["directive"]["modals"])
     item_start = unmarked.trim_span(text, start, end)[0]
     for sentence in re.finditer("[^。！？\n]+", text[start:end]):
         parts: list[Item] = []
@@ -56,11 +56,8 @@ def slogan_part_children(text: str, start: int, end: int) -> list[Item]:
             if s == item_start:
                 continue  # the item's own headline part
             s += next((len(m) for m in modals if text.startswith(m, s) and not is_modal_word(text, s)), 0)
-            head = text[s : s + size]
-            if not (s + size < e and text[s + size] in "，," and re.fullmatch(r"[\u4e00-\u9fff]+", head)):
-                break
-            if all(directive_at(text, p, e) is None for p in range(s + size + 1, min(e, s + size + 4))):
-                break  # a directive verb, after at most two characters (an adverb: 奋力推进…), leads the measure
+            if slogan_led(text, s, e) is None:
+                break  # a slogan head, then a directive verb after at most two characters (奋力推进…) (rules.slogan_led)
             parts.append(Item(s, e, None, None, len(parts) + 1, unmarked.CLAUSES))
         else:
             if len(parts) >= 2:

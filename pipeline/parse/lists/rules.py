@@ -144,6 +144,21 @@ def directive_at(text: str, position: int, end: int) -> Lead | None:
     return None
 
 
+def slogan_led(text: str, position: int, end: int) -> int | None:
+    """Where the measure starts in a clause that opens on a slogan head (攻坚克难，高水平持续深化…; 多措并举，扎实推进…):
+    [shape] slogan_clause_chars Chinese characters, a comma, then words a directive leads after at most two
+    characters (an adverb: 高标准提升…); None otherwise, and when the head says who speaks or when, or holds a cue
+    (会议强调，…; 今年以来，…)."""
+    size = shape("slogan_clause_chars")
+    head = text[position : position + size]
+    if not (position + size < end and text[position + size] in "，," and re.fullmatch(r"[\u4e00-\u9fff]+", head)):
+        return None
+    cues = rules()["cues"]
+    if head.endswith(tuple(cues["attribution"])) or re.match(cues["time_lead"], head) or nearest_cue(head) is not None:
+        return None
+    return next((p for p in range(position + size + 1, min(end, position + size + 4)) if directive_at(text, p, end)), None)
+
+
 def _after_framing(text: str, position: int, end: int) -> int | None:
     """Where the work starts after framing clauses (要以…为主线，以…为着力点，加快建立… → 加快建立…) and the
     clauses that relay or exhort after them (坚持…方针，围绕…决策部署): the position itself when nothing
@@ -165,8 +180,11 @@ def _inside_quotes(text: str, start: int, position: int) -> bool:
 
 def is_attitude(text: str, start: int, end: int) -> bool:
     """Whether an item only states an attitude (提高政治站位…, 坚决克服麻痹思想), not work: an attitude word
-    after the item's adverbs, or a first clause that states a stance or work style by its object (is_style)."""
+    after the item's adverbs, or a first clause that states a stance or work style by its object (is_style); of an
+    item that opens on a slogan head no directive leads (rules.slogan_led: 真抓实干，高效推进…), its measure's."""
     words = tuple(rules()["directive"]["attitudes"])
+    if directive_at(text, start, end) is None:  # 真抓实干，高效推进…: the measure after a slogan head tells
+        start = slogan_led(text, start, end) or start
     position = start
     while not text.startswith(words, position, end) and (adverb := _adverb().match(text, position, end)) is not None:
         position = adverb.end()

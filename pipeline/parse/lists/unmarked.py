@@ -25,6 +25,7 @@ from pipeline.parse.lists.rules import (
     is_modal_word,
     rules,
     shape,
+    slogan_led,
     verb_at,
     verb_end,
 )
@@ -104,6 +105,7 @@ def framed_start(text: str, start: int, end: int) -> tuple[int, str | None] | No
             modal = next(m for m in modals if text.startswith(m, index))
             after = index + len(modal)
             opens = verb_at(text, after, end) or text.startswith(tuple(rules()["directive"]["after_modal"]), after)
+            opens = opens or slogan_led(text, after, end) is not None  # 全市要攻坚克难，高水平深化…
             if opens and not is_framing(text, after, end):
                 return index + len(modal), (modal if modal not in shape("unprinted_framing_modals") else None)
     return None
@@ -146,8 +148,8 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
 
 
 def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
-    lead = directive_at(text, start, end)
-    return (lead.start, lead.marker) if lead else None
+    lead = directive_at(text, start, end)  # or a slogan head and its measure, from the head (多措并举，高标准提升…)
+    return (lead.start, lead.marker) if lead else ((start, None) if slogan_led(text, start, end) is not None else None)
 
 
 def prose_items(text: str, start: int, end: int) -> list[Piece]:
