@@ -117,3 +117,32 @@ def test_a_meeting_that_deployed_the_second_half_years_work_only_names_it() -> N
     )
     assert found["kind"] == "other"
     assert "meeting_without_work" in found["kind_flag"]
+
+
+# --- a page titled as a summary that reports the meeting held -------------------------------------------------
+
+
+def test_a_page_titled_as_a_summary_whose_lead_reports_a_dated_meeting_is_that_meetings_report() -> None:
+    found = _read(
+        "全县卫生健康工作总结\n1月10日，县卫生健康局召开全县卫生健康工作会议。会议总结了2023年工作，表彰了先进。"
+        "局长李明要求，要加快推进医共体建设，提升基层服务能力；要加强疾病预防控制，做好重点传染病防控。"
+    )
+    assert found["kind"] == "county_conference_report"
+    assert len(found["plans"][0]["tasks"]) == 2
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a summary that names a meeting held during the year, without its date
+        "县卫生健康局2023年工作总结\n2023年，我局召开了全县卫生健康工作会议，部署全年工作。全年加快推进医共体建设，"
+        "提升基层服务能力；加强疾病预防控制。",
+        # a summary whose first sentence is no meeting's
+        "区卫生健康委2023年工作总结\n2023年，我委全面加强党的领导，加快推进健康城区建设。3月5日，区卫生健康委召开"
+        "全区卫生健康工作会议，要求要加快推进医共体建设，要加强疾病预防控制。",
+    ],
+)
+def test_a_summary_that_names_a_meeting_held_stays_other(raw: str) -> None:
+    found = _read(raw)
+    assert found["kind"] == "other"
+    assert found["kind_flag"] == "summary_without_plan"

@@ -12,10 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date
-from functools import cache
 from typing import Any
 
-from pipeline.data import read_toml
+from pipeline.documents.gates import REVIEW_LEFT_OUT, infer_title, is_convening_notice, reports_meeting, reports_no_work
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.parse.announced import announced_statement, lexicon
 from pipeline.parse.combined import combined_statement
@@ -47,11 +46,9 @@ from pipeline.text.dates import date_at_top
 from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
-_TITLE_MAX = 80
 TASKS_FROM_DEPLOY_SENTENCES = "tasks_from_deploy_sentences"
 WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
 _SENTENCE = re.compile("[^。！？\n]+[。！？]?")
-_CJK_LINE = re.compile(r"(?:\n[^\u4e00-\u9fff\n]*)*\s*\Z")  # trailing lines with no Chinese character
 
 
 def extract_document(
@@ -146,11 +143,12 @@ def _parse_by_genre(
     if kind in (None, WORK_POINTS_KIND):
         if work_points := work_points_statement(text, required=kind == WORK_POINTS_KIND):
             return WORK_POINTS_KIND, [work_points], None, None
-        if kind is None and summary_header(text) is not None:
-            return "other", [], None, SUMMARY_WITHOUT_PLAN  # a year-end summary with no section planning a later year
-    if kind is None and _is_convening_notice(text):
+    summary = kind is None and summary_header(text) is not None  # a year-end summary, no section planning a later year
+    if kind is None and is_convening_notice(text):
         return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     meeting = parse_meeting_report(text, published, source)
+    if summary and not reports_meeting(text, meeting):
+        return "other", [], None, SUMMARY_WITHOUT_PLAN
     if meeting is None:
         mention = find_conference(text)
         if mention is None:
@@ -170,8 +168,8 @@ def _parse_by_genre(
     shaped = MEETING_BY_SHAPE in meeting.flags  # a known meeting's text: only the sentences that announce (将…)
     if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
         plan, meeting = _with_deployed_work(plan, meeting, deployed)
-    reviewed = any(flag in (plan["flag"] or "").split(";") for flag in _REVIEW_LEFT_OUT)  # the year before, at length
-    if not plan["tasks"] and kind is None and meeting.scope != "national" and not reviewed and _reports_no_work(text):
+    reviewed = any(flag in (plan["flag"] or "").split(";") for flag in REVIEW_LEFT_OUT)  # the year before, at length
+    if not plan["tasks"] and kind is None and meeting.scope != "national" and not reviewed and reports_no_work(text):
         return "other", [], None, "meeting_without_work"
     return found_kind, [plan], meeting, None
 
@@ -222,26 +220,6 @@ def _with_deployed_work(
     return plan, meeting
 
 
-# A meeting report whose list reviews the year before the plan's (its flag says so) reports the work meeting of that
-# plan, though the copy shows none of its tasks: it is not demoted to `other` for want of a directive word.
-_REVIEW_LEFT_OUT = ("review_list_left_out", "review_year_list_left_out")
-
-
-@cache
-def _directive_mood() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    shape = read_toml("meetings.toml")["shape"]
-    return re.compile(shape["directive_mood"]), re.compile(shape["deployed_year_work"])
-
-
-def _reports_no_work(text: str) -> bool:
-    """A meeting report that ends on a whole sentence (no copy cut before its list), says no word in the directive or
-    future mood (要…, 将…, 要求 with its content; not 提出了要求, 主要) and names no year whose work it deployed
-    (部署了2018年工作任务): the work it deployed is only named (对下半年工作进行了部署)."""
-    body = _CJK_LINE.sub("", text)  # page furniture after the last sentence (a lone |) cuts nothing
-    mood, deployed_year = _directive_mood()
-    return body.endswith(("。", "！", "？", "”", "」")) and not mood.search(body) and not deployed_year.search(body)
-
-
 def conference_kind(meeting: MeetingReport) -> str:
     """Kind of a conference report without a manifest entry, from what the meeting parser found."""
     if meeting.commentary:
@@ -255,32 +233,12 @@ def conference_kind(meeting: MeetingReport) -> str:
     return f"{meeting.scope}_conference_report"
 
 
-@cache
-def _convening_notice() -> re.Pattern[str]:
-    return re.compile(read_toml("announced_plans.toml")["convening_notice_title"])
-
-
-@cache
-def _convening_notice_body() -> tuple[list[str], re.Pattern[str]]:
-    cues = read_toml("announced_plans.toml")
-    return cues["convening_notice_closes"], re.compile(cues["convening_notice_body"])
-
-
-def _is_convening_notice(text: str) -> bool:
-    """Whether the title is that of a notice convening a meeting or a training course (关于召开2011年全国…会议的通知),
-    or, for a copy without it, the body decides on the meeting and closes as a notice (经研究决定，召开…会议。…特此通知)."""
-    if _convening_notice().match(infer_title(text) or "") is not None:
-        return True
-    closes, body = _convening_notice_body()
-    return any(close in text[-120:] for close in closes) and body.search(text) is not None
-
-
 def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "") -> str:
     """Why a text is `other`: what each genre's parser looked for and did not find (a plan found and refused for
     naming no health work is said by _parse_by_genre)."""
     if kind == "other":
         return "manifest" + (";states_a_plan" if plans else "")
-    if _is_convening_notice(text):
+    if is_convening_notice(text):
         return "convening_notice"
     looked_for = "no_meeting_held;no_work_points_title;no_roundup_items;no_announced_plan;no_new_year_address;no_plan_evidence;no_deploy_sentence"
     return ";".join([looked_for, *_evidence_seen(text)])
@@ -298,12 +256,6 @@ def _evidence_seen(text: str) -> list[str]:
     if any(word in text for word in past) and not names_year_ahead(text):
         seen.append("review_only")
     return seen
-
-
-def infer_title(text: str) -> str | None:
-    """The first paragraph when it is short enough to be a title."""
-    first = text.split("\n", 1)[0].strip()
-    return first if 0 < len(first) <= _TITLE_MAX else None
 
 
 def _first_year(text: str) -> int | None:
