@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.documents.extract import extract_document
+from pipeline.parse import combined
 from pipeline.text.clean import clean_text
 
 
@@ -146,3 +147,35 @@ def test_a_summary_that_names_a_meeting_held_stays_other(raw: str) -> None:
     found = _read(raw)
     assert found["kind"] == "other"
     assert found["kind_flag"] == "summary_without_plan"
+
+
+# --- a document's requirements quoted, and many clauses -----------------------------------------------------
+
+
+def test_an_issued_documents_quoted_requirements_with_many_clauses_state_a_plan_of_its_marked_items() -> None:
+    found = _read(
+        "国务院办公厅印发《关于加强基层医疗卫生服务体系建设的意见》\n"
+        "新华社北京5月8日电 国务院办公厅近日印发《关于加强基层医疗卫生服务体系建设的意见》（以下简称《意见》）。\n"
+        "《意见》指出，要坚持以人民健康为中心，强化基层医疗卫生机构功能，完善乡村医生队伍建设，"
+        "健全分级诊疗制度，推进县域医共体建设，提升基层服务能力。\n"
+        "《意见》从三个方面作出具体安排。一是优化基层机构布局，每个乡镇办好一所卫生院。"
+        "二是加强人才队伍建设，扩大全科医生培养规模。三是提升服务质量，规范慢病管理。",
+        published="2024-05-08",
+    )
+    flags = _flags(found)
+    assert {"plan_guessed_from_evidence", "evidence_requirements", "evidence_many_clauses"} <= set(flags)
+    assert _titles(found) == ["优化基层机构布局", "加强人才队伍建设", "提升服务质量"]  # marked items, not clauses
+    assert found["plans"][0]["level"] == "national"
+    assert found["plans"][0]["work_year"] == 2024
+
+
+def test_many_clauses_alone_are_one_kind_of_evidence() -> None:
+    raw = (
+        "卫生工作随笔\n做好基层卫生工作，关键在于加强队伍建设，完善激励机制，优化服务流程，"
+        "改善就医环境，提升服务能力，强化健康宣教，落实家庭医生制度。"
+    )
+    text = clean_text(raw).text
+    clauses, lines = combined._work(text)
+    assert len(clauses) >= 6
+    assert combined._evidence(text, combined._head(text), lines, len(clauses)) == ["evidence_many_clauses"]
+    assert _read(raw)["kind"] == "other"

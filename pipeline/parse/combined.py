@@ -17,11 +17,14 @@ one wording, several independent kinds of evidence are weighed together:
     work_points.toml [sections], review sections excluded);
   - `evidence_task_table`: the head words of a task table (具体任务, 责任单位, 完成时限);
   - `evidence_speaker`: an official of a government, a party committee or a health body requires the work
-    (副总理…强调，要…; 省长指出).
+    (副总理…强调，要…; 省长指出);
+  - `evidence_requirements`: a meeting or a document is quoted as requiring the work (会议强调，…; 《意见》指出，…), or
+    a plan document is issued (印发《…的意见》);
+  - `evidence_many_clauses`: the clauses are many (`many_clauses`).
 
-Its tasks are the directive clauses, or, when headings of the first marker family (一、) name the plan's task
-sections (工作重点, 主要任务), the marked items of those sections (goals, framing and safeguards give none, as in
-work points).
+Its tasks are, when headings of the first marker family (一、) name the plan's task sections (工作重点, 主要任务),
+the marked items of those sections (goals, framing and safeguards give none, as in work points); else the items of
+the marked lists that deploy work (一是…二是…), two or more; else the directive clauses.
 
 A text whose title or head lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`)
 states none. The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
@@ -42,7 +45,7 @@ from pipeline.data import read_toml
 from pipeline.parse.announced import WORK_YEAR_FROM_PUBLISHED, level_and_region, prose_plan_statement
 from pipeline.parse.lists import list_tasks, prose_tasks, title_at
 from pipeline.parse.lists.marked import find_markers
-from pipeline.parse.lists.rules import alternation, reads_as_results
+from pipeline.parse.lists.rules import alternation, is_requirement_marker, reads_as_results
 from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.statements import task
 from pipeline.parse.work_points.sections import section_role
@@ -75,6 +78,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "target": re.compile(rules["target"]),
         "task_table": re.compile(alternation(rules["task_table"])),
         "speaker": re.compile(rules["speaker"]),
+        "requirements": re.compile(rules["requirements"]),
         "past": re.compile(
             alternation([*read_toml("announced_plans.toml")["deploy"]["past_words"], *rules["report_words"]])
         ),
@@ -115,7 +119,7 @@ def _work(text: str) -> tuple[list[dict[str, Any]], str]:
     return tasks, "\n".join(lines)
 
 
-def _evidence(text: str, head: str, lines: str) -> list[str]:
+def _evidence(text: str, head: str, lines: str, n_clauses: int) -> list[str]:
     """The kinds of evidence that the clauses (written in `lines`) are a plan, in the lexicon's order."""
     patterns = _patterns()
     headings = [m.group("heading") for m in _HEADING.finditer(text)]
@@ -126,6 +130,8 @@ def _evidence(text: str, head: str, lines: str) -> list[str]:
         "sections": any(section_role(h) in ("tasks", "goals", "safeguards", "framing") for h in headings),
         "task_table": len(set(patterns["task_table"].findall(text))) >= 2,
         "speaker": patterns["speaker"].search(text) is not None,
+        "requirements": patterns["requirements"].search(text) is not None,
+        "many_clauses": n_clauses >= _rules()["many_clauses"],
     }
     return [f"evidence_{kind}" for kind, seen in found.items() if seen]
 
@@ -139,11 +145,11 @@ def combined_statement(text: str, published: date | None) -> dict[str, Any] | No
     tasks, lines = _work(text)
     if len(tasks) < rules["min_clauses"]:
         return None
-    evidence = _evidence(text, head, lines)
+    evidence = _evidence(text, head, lines, len(tasks))
     if len(evidence) < rules["min_kinds"]:
         return None
     flags = [GUESSED, *evidence]
-    tasks = _section_tasks(text) or tasks
+    tasks = _section_tasks(text) or _marked_list(text) or tasks
     level, region_code = level_and_region(text, flags)
     if (speaker := _patterns()["speaker"].search(text)) and (office := _office_level(speaker.group("office"))):
         if office != level:  # 国务院副总理…强调: the nation's plan, whatever regions the attendees come from
@@ -171,6 +177,13 @@ def _section_tasks(text: str) -> list[dict[str, Any]]:
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         tasks += _numbered_items(text, heading.end(), end) or list_tasks(text, heading.end(), end)
     return tasks
+
+
+def _marked_list(text: str) -> list[dict[str, Any]]:
+    """The items of the marked lists the general list reader finds deploying work (一是…二是…; not requirements 要…；
+    要…), when there are two or more: a list the text marks is read as marked, not clause by clause."""
+    items = [found for found in list_tasks(text) if found["marker"] and not is_requirement_marker(found["marker"])]
+    return items if len(items) >= 2 else []
 
 
 def _numbered_items(text: str, start: int, end: int) -> list[dict[str, Any]]:
