@@ -3,7 +3,9 @@
 * a bare item (一、 with no words: the text lost them) is left out: flag empty_item_dropped;
 * an item that reviews past work in a list that deploys (一是全省…取得了可喜成绩；二是要…) is left out:
   flag review_items_left_out;
-* a marked list of another family printed inside an item (二是…。第一，…；第二，…) becomes its children;
+* an item's children are read by the readers every plan's tasks get (pipeline.parse.lists.with_nested_lists: a
+  marked list of another family inside it, 二是…。第一，…；第二，…; a requirement's measures, 一要A，B，C，D) before
+  the last item is closed;
 * a second passage that sets out the work year's work (a leader's instruction: 2021年，要加强…，加快…)
   adds its tasks (pipeline.parse.lists.year_passage_tasks): flag tasks_from_year_passage;
 * the last item's words end before a byline (（记者 某某）) or a passage that opens after it, and a sentence in it
@@ -23,12 +25,10 @@ from typing import Any
 from pipeline.parse.conference.common import rstrip_span, sentence_start
 from pipeline.parse.lists import (
     closed_end,
-    is_requirement_marker,
     list_tasks,
-    measure_tasks,
-    nested_list_tasks,
     restates,
     title_at,
+    with_nested_lists,
     year_passage_tasks,
 )
 from pipeline.parse.lists.modal import further_requirement
@@ -50,7 +50,7 @@ def edited_tasks(
     if reviewing and len(reviewing) < len(kept):
         kept = [t for t in kept if t not in reviewing]
         flags.append("review_items_left_out")
-    kept = _last_closed(text, [_with_nested_list(text, t) for t in kept])
+    kept = _last_closed(text, with_nested_lists(text, kept))
     added = _year_passage(text, kept, work_year)
     if added:
         flags.append("tasks_from_year_passage")
@@ -59,16 +59,6 @@ def edited_tasks(
         flags.append("tasks_from_first_passage")
     added += first
     return _renumbered(sorted(kept + added, key=lambda t: t["start"]), commentary)
-
-
-def _with_nested_list(text: str, task: Task) -> Task:
-    """A task with the marked list of another family printed inside it as its children (二是…。第一，…；第二，…)."""
-    if task.get("children"):
-        return task
-    children = nested_list_tasks(text, task["start"], task["end"])
-    if not children and is_requirement_marker(task.get("marker")):  # 一要…: a requirement's measures, as the reader's
-        children = measure_tasks(text, task["start"], task["end"])
-    return {**task, "children": children} if children else task
 
 
 def _last_closed(text: str, tasks: list[Task]) -> list[Task]:

@@ -42,7 +42,6 @@ __all__ = [
     "closed_end",
     "is_requirement_marker",
     "list_tasks",
-    "measure_tasks",
     "nested_list_tasks",
     "prose_tasks",
     "read_lists",
@@ -104,12 +103,6 @@ def nested_list_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     """Tasks of a marked list of another family nested inside the item text[start:end] (二是突出重点…。第一，…；
     第二，…), numbered from 1; none when the item holds no such list."""
     return [_task(text, child, n) for n, child in enumerate(marked_children(text, start, end), start=1)]
-
-
-def measure_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
-    """Depth-2 tasks of an item another parser found (a meeting report's 一是…), from its first sentence: a heading
-    and three or more measures, or the parts it names (pipeline.parse.lists.reader.item_children)."""
-    return [_task(text, child, n) for n, child in enumerate(item_children(text, start, end), start=1)]
 
 
 def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
