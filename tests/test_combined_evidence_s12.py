@@ -169,13 +169,27 @@ def test_an_issued_documents_quoted_requirements_with_many_clauses_state_a_plan_
     assert found["plans"][0]["work_year"] == 2024
 
 
-def test_many_clauses_alone_are_one_kind_of_evidence() -> None:
+def test_six_directive_clauses_in_lines_that_report_nothing_weigh_as_two_kinds() -> None:
     raw = (
-        "卫生工作随笔\n做好基层卫生工作，关键在于加强队伍建设，完善激励机制，优化服务流程，"
+        "（三）加强基层卫生服务\n加强乡村医生队伍建设，完善激励机制，优化服务流程，"
         "改善就医环境，提升服务能力，强化健康宣教，落实家庭医生制度。"
     )
     text = clean_text(raw).text
     clauses, lines = combined._work(text)
     assert len(clauses) >= 6
     assert combined._evidence(text, combined._head(text), lines, len(clauses)) == ["evidence_many_clauses"]
+    assert "evidence_many_clauses" in _flags(_read(raw))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # five clauses and nothing else
+        "（三）加强基层卫生服务\n加强乡村医生队伍建设，完善激励机制，优化服务流程，改善就医环境，提升服务能力。",
+        # a review written in directive form: its lines report what was done
+        "（一）深化改革，构建协同式医疗体系\n全区加强乡村医生队伍建设，完善激励机制，优化服务流程，改善就医环境，"
+        "提升服务能力，强化健康宣教，已有12家机构实现了家庭医生全覆盖。",
+    ],
+)
+def test_fewer_clauses_or_clauses_that_report_stay_other(raw: str) -> None:
     assert _read(raw)["kind"] == "other"

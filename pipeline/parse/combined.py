@@ -8,7 +8,8 @@ one wording, several independent kinds of evidence are weighed together:
 * the work itself: at least `min_clauses` directive clauses (verb-led, pipeline.parse.lists.prose) in the lines
   of the text that have clause marks and report nothing done (no past or report words, no past mark, most of
   their clauses no result reached);
-* and at least `min_kinds` of these kinds of evidence that the clauses are a plan, each named in the plan's flag:
+* and at least `min_kinds` of these kinds of evidence that the clauses are a plan, each named in the plan's flag
+  (a kind may weigh more than one: [combined.weights]):
   - `evidence_plan_noun`: the title or the head lines name a plan document or the year's work (工作计划, 实施方案,
     规划, 工作思路, 重点工作…);
   - `evidence_deadline`: the clauses' lines set a time ahead (年内, 年底前, 3月底前, 到2025年, 下一步…);
@@ -20,7 +21,7 @@ one wording, several independent kinds of evidence are weighed together:
     (副总理…强调，要…; 省长指出);
   - `evidence_requirements`: a meeting or a document is quoted as requiring the work (会议强调，…; 《意见》指出，…), or
     a plan document is issued (印发《…的意见》);
-  - `evidence_many_clauses`: the clauses are many (`many_clauses`).
+  - `evidence_many_clauses`: the clauses are many (`many_clauses`); it weighs as two kinds.
 
 Its tasks are, when headings of the first marker family (一、) name the plan's task sections (工作重点, 主要任务),
 the marked items of those sections (goals, framing and safeguards give none, as in work points); else the items of
@@ -146,7 +147,7 @@ def combined_statement(text: str, published: date | None) -> dict[str, Any] | No
     if len(tasks) < rules["min_clauses"]:
         return None
     evidence = _evidence(text, head, lines, len(tasks))
-    if len(evidence) < rules["min_kinds"]:
+    if sum(rules["weights"].get(kind, 1) for kind in evidence) < rules["min_kinds"]:
         return None
     flags = [GUESSED, *evidence]
     tasks = _section_tasks(text) or _marked_list(text) or tasks
