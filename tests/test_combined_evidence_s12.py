@@ -193,3 +193,37 @@ def test_six_directive_clauses_in_lines_that_report_nothing_weigh_as_two_kinds()
 )
 def test_fewer_clauses_or_clauses_that_report_stay_other(raw: str) -> None:
     assert _read(raw)["kind"] == "other"
+
+
+# --- a preamble's title over page furniture --------------------------------------------------------------------
+
+_OUTLINE = "一、加强基层医疗机构建设\n二、完善公共卫生服务体系\n三、推进卫生人才队伍建设\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "长宁区卫生健康服务体系规划(2018-2022年)",
+        "长宁区卫生健康服务体系规划（2018—2022年）",
+        "长宁区2018年卫生健康服务体系规划",
+    ],
+)
+def test_a_preambles_title_is_the_plan_title_above_page_furniture(title: str) -> None:
+    found = _read(
+        f"{title}\n访问量:\n发布时间：2019-03-02\n“十三五”时期是全区卫生事业发展的关键时期。为优化资源配置，"
+        f"结合我区实际，制定本规划。\n{_OUTLINE}",
+        published=None,
+    )
+    assert found["kind"] == "work_points"
+    plan = found["plans"][0]
+    assert plan["work_year"] == 2018  # the title's year, not the publication line's
+    assert "plan_title_missing" not in (plan["flag"] or "")
+
+
+def test_no_title_is_read_past_a_sentence_above_the_preamble() -> None:
+    found = _read(
+        "长宁区卫生健康服务体系规划(2018-2022年)\n全区卫生事业取得长足发展。\n为优化资源配置，结合我区实际，制定本规划。\n"
+        + _OUTLINE,
+        published=None,
+    )
+    assert "plan_title_missing" in (found["plans"][0]["flag"] or "")

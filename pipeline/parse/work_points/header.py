@@ -26,6 +26,7 @@ LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
 LEVEL_FROM_TEXT = "level_from_text"
 PLAN_TITLE_MISSING = "plan_title_missing"
 PLAN_FROM_PREAMBLE = "plan_from_preamble"
+_SPAN_AFTER_TITLE = re.compile(r"\s*[（(](?:19|20)\d{2}\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年?[）)]$")
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,8 @@ def preamble_header(text: str) -> Header | None:
         found = re.search(cfg["preamble"], line)
         if found is None:
             continue
-        previous = lines[index - 1] if index else None
-        if previous and _is_plan_title(previous[1]):
+        previous = _title_above(lines[:index])
+        if previous is not None:
             title_start, title = previous
         elif found.group("name"):
             title_start, title = start + found.start("name"), found.group("name")
@@ -210,10 +211,23 @@ def preamble_header(text: str) -> Header | None:
     return None
 
 
+def _title_above(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The plan title among the lines right above a preamble: the nearest that is one, over short lines of page
+    furniture (访问量:, 发布时间：2017-05-04), at most `preamble_title_lines` lines up; none past a sentence."""
+    for start, line in reversed(lines[-lexicon()["title"]["preamble_title_lines"] :]):
+        if _is_plan_title(line):
+            return start, line
+        if "。" in line:
+            return None
+    return None
+
+
 def _is_plan_title(line: str) -> bool:
-    """A short line, no sentence, that ends on a plan noun (…补偿方案, …发展规划)."""
+    """A short line, no sentence, that ends on a plan noun (…补偿方案, …发展规划), maybe before the years it spans
+    (…服务体系规划(2017-2020年))."""
     cfg = lexicon()["title"]
-    return len(line) <= cfg["max_length"] and "。" not in line and line.endswith(tuple(cfg["plan_nouns"]))
+    core = _SPAN_AFTER_TITLE.sub("", line)
+    return len(line) <= cfg["max_length"] and "。" not in line and core.endswith(tuple(cfg["plan_nouns"]))
 
 
 def header_for_title(text: str, start: int, title: str, is_notice: bool) -> Header:
