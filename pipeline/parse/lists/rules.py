@@ -38,7 +38,7 @@ def alternation(words: list[str]) -> str:
 def _lead() -> re.Pattern[str]:
     """Adverbs then a directive verb, at the start of a clause."""
     cfg = rules()["directive"]
-    return re.compile(rf"(?:{_adverb_pattern()})*(?:{alternation(cfg['verbs'])})")
+    return re.compile(rf"(?:{_adverb_pattern()})*(?:{alternation(cfg['verbs'])})(?!化(?!解))")  # 规范化村卫生室: a -化 word
 
 
 def _adverb_pattern() -> str:
