@@ -66,3 +66,26 @@ def test_two_measures_an_aim_and_a_counted_list_give_none() -> None:
     assert _children(text, _task(text, "以群众", flag="list_verb_clauses", marker=None)) == []
     text = "全年五项重点任务分别为：加强基层建设，推进医共体扩面，完善家庭医生签约，落实慢病随访；深化公立医院改革。"
     assert _children(text, _task(text, "加强", flag="list_marked", marker=None)) == []
+
+
+RUN_ON_LIST = (
+    "推进分级诊疗，完善医联体章程，推动检查结果互认。"
+    "促进中医药传承发展。建设中医药传承创新中心，开展名老中医经验整理，推广中医适宜技术等。"
+    "强化人才保障，实施基层人才招引计划，落实乡村医生待遇。"
+)
+
+
+def _run_on_tasks(text: str, flag: str | None, marker: str | None) -> list[dict[str, Any]]:
+    starts = [text.index(w) for w in ("推进分级", "促进中医药", "强化人才")] + [len(text)]
+    return [
+        {"ordinal": n, "start": s, "end": e, "marker": marker, "flag": flag, "children": []}
+        for n, (s, e) in enumerate(zip(starts[:-1], starts[1:], strict=True), start=1)
+    ]
+
+
+def test_a_list_reader_item_with_a_headline_sentence_gets_the_measures_after_it() -> None:
+    text = RUN_ON_LIST  # one item of three opens on a headline sentence: no list of headings
+    second = with_nested_lists(text, _run_on_tasks(text, "list_lead_sentences", None))[1]
+    assert [c["text"][:6] for c in second["children"]] == ["建设中医药传", "开展名老中医", "推广中医适宜"]
+    second = with_nested_lists(text, _run_on_tasks(text, None, "二是"))[1]  # another parser's point stays whole
+    assert second["children"] == []

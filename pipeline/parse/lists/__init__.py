@@ -112,7 +112,8 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
        （一）heading 一是…；二是…), as nested_list_tasks reads them;
     2. in a list of headings (most of its items open on a headline sentence of one clause, [shape]
        headline_list_share), the measures of the sentence after an item's headline (一是突出医改重点。加快推进…，
-       推进完善…。: item_measures.headline_children), where a list of run-on items keeps each item whole;
+       推进完善…。: item_measures.headline_children), where a list of run-on items keeps each item whole unless
+       the item is one reader 5 reads (the list reader's, or a requirement);
     3. ；-parts of a slogan head and a measure (item_measures.slogan_part_children);
     4. requirements after the item's headline sentence (二是…。要A；要B。: item_measures.requirement_children);
     5. a heading and three or more measures in its first sentence, or the parts it names (item_measures.item_children),
@@ -131,7 +132,7 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
         children = nested_list_tasks(text, start, end)
         if not children:
             found = (
-                (headline_children(text, start, end) if of_headings else [])
+                (headline_children(text, start, end) if of_headings or _reads_measures(text, item) else [])
                 or slogan_part_children(text, start, end)
                 or requirement_children(text, start, end)
                 or (item_children(text, start, end) if _reads_measures(text, item) else [])
