@@ -27,9 +27,8 @@ Its tasks are, when headings of the first marker family (一、) name the plan's
 the marked items of those sections (goals, framing and safeguards give none, as in work points); else the items of
 the marked lists that deploy work (一是…二是…), two or more; else the directive clauses.
 
-A text whose title lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`) states
-none; in the first sentence after them only an event held is (召开, 举行: `not_plan_lead`; the meeting readers judge
-such a text), not work words (加强基层人员培训 is work). The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
+A text whose title or head lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`)
+states none. The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
 `plan_guessed_from_evidence` and the evidence flags. Level and region as for announced plans, except that a
 speaker's office gives the level when it differs (国务院副总理: national, flag level_from_speaker_office); work year: the first year
 the head lines print, else the first year before the clauses, else the publication year (flagged). Lexicon:
@@ -76,7 +75,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "plan_noun": re.compile(alternation(rules["plan_nouns"])),
         "not_plan_head": re.compile(alternation(rules["not_plan_head"])),
-        "not_plan_lead": re.compile(alternation(rules["not_plan_lead"])),
         "deadline": re.compile(rules["deadline"]),
         "target": re.compile(rules["target"]),
         "task_table": re.compile(alternation(rules["task_table"])),
@@ -88,48 +86,38 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _head(text: str) -> tuple[str, str]:
-    """(the title lines, the head): the title lines are the first lines of the text that hold no sentence's end (a
-    title, a subtitle, a site's heading); the head adds the first sentence after them (a headline written as a
-    sentence: 国务院印发…规划，到2020年…). At most `head_chars` characters each."""
-    limit = _rules()["head_chars"]
-    titles = []
-    for line in text[:limit].split("\n"):
+def _head(text: str) -> str:
+    """The head lines: the first lines of the text up to the first that holds a sentence's end (a title, a
+    subtitle, a site's heading), at most `head_chars` characters."""
+    rules = _rules()
+    head = []
+    for line in text[: rules["head_chars"]].split("\n"):
+        head.append(line)
         if "。" in line:
             break
-        titles.append(line)
-    title_lines = "\n".join(titles)
-    rest = text[len(title_lines) :].lstrip("\n")
-    return title_lines, (title_lines + "\n" + rest[: rest.find("。") + 1])[:limit]
+    return "\n".join(head)[: rules["head_chars"]]
 
 
 def _work(text: str) -> tuple[list[dict[str, Any]], str]:
-    """The directive clauses of the densest run of lines that state work, and those lines. A line states work when
-    it has clause marks, no past or report word, and directive clauses most of which state no result reached; a
-    line with clause marks that states none (a report, a narrative, a closing summary) ends a run, a line without
-    them (a heading) does not. A clause that states a result, or that is printed twice (a page's headline
-    repeating its lead), is left out."""
-    runs: list[tuple[list[dict[str, Any]], list[str]]] = [([], [])]
+    """The directive clauses of the lines with clause marks that report nothing done (no past word, most clauses no
+    result reached), a clause printed twice (a page's headline repeating its lead) once; and those lines."""
+    patterns = _patterns()
+    tasks: list[dict[str, Any]] = []
+    lines = []
     for line in re.finditer("[^\n]+", text):
         words = line.group()
-        if not _CLAUSE_MARKS.search(words):
+        if not _CLAUSE_MARKS.search(words) or patterns["past"].search(words):
             continue
-        found = [] if _patterns()["past"].search(words) else _clauses(text, line.start(), line.end())
-        if 2 * sum(reads_as_results(t["text"]) for t in found) > len(found) or not found:
-            runs.append(([], []))  # the line reports, or states no work: the run ends
-            continue
-        tasks, lines = runs[-1]
+        found = [
+            t for t in prose_tasks(text, line.start(), line.end()) if not has_past_mark(text, t["start"], t["end"])
+        ]
+        if 2 * sum(reads_as_results(t["text"]) for t in found) > len(found):
+            continue  # most of the line's clauses state results reached: it reports
         for clause in found:
-            if clause["title"] not in {taken["title"] for taken in tasks} and not reads_as_results(clause["text"]):
+            if clause["title"] not in {taken["title"] for taken in tasks}:
                 tasks.append(clause)
-        lines.append(words)
-    tasks, lines = max(runs, key=lambda run: len(run[0]))
+        lines += [line.group()] if found else []
     return tasks, "\n".join(lines)
-
-
-def _clauses(text: str, start: int, end: int) -> list[dict[str, Any]]:
-    """The directive clauses of text[start:end] that carry no past mark."""
-    return [t for t in prose_tasks(text, start, end) if not has_past_mark(text, t["start"], t["end"])]
 
 
 def _evidence(text: str, head: str, lines: str, n_clauses: int) -> list[str]:
@@ -152,8 +140,8 @@ def _evidence(text: str, head: str, lines: str, n_clauses: int) -> list[str]:
 def combined_statement(text: str, published: date | None) -> dict[str, Any] | None:
     """The plan guessed from the text's combined evidence, or None."""
     rules = _rules()
-    title_lines, head = _head(text)
-    if _patterns()["not_plan_head"].search(title_lines) or _patterns()["not_plan_lead"].search(head):
+    head = _head(text)
+    if _patterns()["not_plan_head"].search(head):
         return None
     tasks, lines = _work(text)
     if len(tasks) < rules["min_clauses"]:
