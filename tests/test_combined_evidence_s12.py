@@ -227,3 +227,18 @@ def test_no_title_is_read_past_a_sentence_above_the_preamble() -> None:
         published=None,
     )
     assert "plan_title_missing" in (found["plans"][0]["flag"] or "")
+
+
+def test_a_plan_that_says_it_was_compiled_names_itself_in_its_preamble() -> None:
+    found = _read(
+        "长宁区卫生健康“十四五”规划\n为全面推进健康长宁建设，依据《云南省卫生健康“十四五”规划》，编制本规划。\n"
+        + _OUTLINE,
+        published="2022-03-01",
+    )
+    assert found["kind"] == "work_points"
+    assert "plan_from_preamble" in (found["plans"][0]["flag"] or "")
+
+
+def test_a_plan_being_compiled_elsewhere_is_no_preamble() -> None:
+    found = _read("卫生健康工作动态\n目前，区卫生健康局正在编制本市卫生健康规划。\n" + _OUTLINE, published="2022-03-01")
+    assert "plan_from_preamble" not in ";".join(plan["flag"] or "" for plan in found["plans"])
