@@ -17,6 +17,7 @@ import re
 
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.rules import is_attitude, is_generic, rules
+from pipeline.parse.lists.stances import slogan_runs
 
 TITLE_END = re.compile("[，,。；;：:！？\n]")
 _SENTENCES = re.compile("[^。！？]+[。！？]?")
@@ -59,7 +60,7 @@ def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
             found = unmarked.comma_items(text, s, e)
             whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1
             found = found if whole else []
-        slogans = unmarked.slogan_runs(text, [(p.start, p.end) for p in found])
+        slogans = slogan_runs(text, [(p.start, p.end) for p in found])
         found = [p for p in found if p.end not in slogans]
         if len(found) >= 2:
             return found

@@ -1,6 +1,7 @@
 """Items that state a stance rather than work: a leader's 要-requirement made of attitudes and work style
 (要增强政治自觉，履行责任担当，强化风险意识，筑牢廉洁防线，…), or of relaying and exhortation (要认真贯彻…精神，
-准确把握…内涵，充分认识…); and clauses that report work done rather than set it out (回顾总结了…, …取得明显成效). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
+准确把握…内涵，充分认识…); and clauses that report work done rather than set it out (回顾总结了…, …取得明显成效); runs of four-character slogans
+that set the tone (立足统筹，着眼长远，突出重点…: slogan_runs). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
 is_framing), their words pipeline/data/lists.toml [directive]. Offsets are absolute.
 """
 
@@ -96,3 +97,24 @@ def _past_clause() -> re.Pattern[str]:
 @cache
 def _result_words() -> re.Pattern[str]:
     return re.compile(alternation(shape("reported_results")))
+
+
+def slogan_runs(text: str, phrases: list[tuple[int, int]]) -> set[int]:
+    """The ends of the phrases that make a run of four-character ones (要立足统筹，着眼持续，突出重点，强化改革;
+    强化意识，提升能力，积极作为): a string of slogans sets the tone, it lists no measures ([shape] slogan_*). A run
+    whose phrases are all measures, each led by a directive verb and none an attitude (压实责任，强化防控，提升能力),
+    is no such string."""
+    size, least = shape("slogan_clause_chars"), shape("min_slogan_run")
+    ends: set[int] = set()
+    run: list[int] = []
+    tone = False  # a phrase of the run no directive leads, or an attitude
+    for s, e in phrases + [(0, 0)]:
+        words = text[s:e].rstrip("。；;，,！？")
+        if len(words) == size and re.fullmatch(r"[\u4e00-\u9fff]+", words):
+            run.append(e)
+            tone = tone or directive_at(text, s, e) is None or is_attitude(text, s, e)
+            continue
+        if len(run) >= least and tone:
+            ends.update(run)
+        run, tone = [], False
+    return ends

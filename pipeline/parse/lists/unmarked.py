@@ -29,7 +29,7 @@ from pipeline.parse.lists.rules import (
     verb_at,
     verb_end,
 )
-from pipeline.parse.lists.stances import reports_work_done
+from pipeline.parse.lists.stances import reports_work_done, slogan_runs
 from pipeline.text.numbers import parse_number
 
 MODAL = "list_modal_clauses"
@@ -183,23 +183,6 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
             work = [Piece(s, e, None, PROSE) for s, e in sentence_tasks(text, classified, extend=False) if e not in slogans]
             pieces += [Piece(s, e, None, PROSE) for piece in work for s, e in joined_spans(text, piece.start, piece.end)]
     return pieces
-
-
-def slogan_runs(text: str, phrases: list[tuple[int, int]]) -> set[int]:
-    """The ends of the phrases that make a run of four-character ones (要立足统筹，着眼持续，突出重点，强化改革;
-    保持定力，压实责任，强化防控): a string of slogans sets the tone, it lists no measures ([shape] slogan_*)."""
-    size, least = shape("slogan_clause_chars"), shape("min_slogan_run")
-    ends: set[int] = set()
-    run: list[int] = []
-    for s, e in phrases + [(0, 0)]:
-        words = text[s:e].rstrip("。；;，,！？")
-        if len(words) == size and re.fullmatch(r"[\u4e00-\u9fff]+", words):
-            run.append(e)
-            continue
-        if len(run) >= least:
-            ends.update(run)
-        run = []
-    return ends
 
 
 def _frames(text: str, start: int, end: int) -> bool:
