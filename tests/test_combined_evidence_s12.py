@@ -242,3 +242,18 @@ def test_a_plan_that_says_it_was_compiled_names_itself_in_its_preamble() -> None
 def test_a_plan_being_compiled_elsewhere_is_no_preamble() -> None:
     found = _read("卫生健康工作动态\n目前，区卫生健康局正在编制本市卫生健康规划。\n" + _OUTLINE, published="2022-03-01")
     assert "plan_from_preamble" not in ";".join(plan["flag"] or "" for plan in found["plans"])
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("长宁区卫生健康事业发展“十四五”规划和2035年远景目标", None),
+        ("长宁区推进健康城市建设到2035年行动方案", None),
+        ("长宁区卫生健康事业发展规划（2021—2035年）", 2021),
+        ("长宁区2022年卫生健康工作要点", 2022),
+    ],
+)
+def test_a_horizon_year_is_no_work_year_of_a_plan_document(title: str, year: int | None) -> None:
+    found = _read(f"{title}\n为推进健康长宁建设，结合我区实际，制定本规划。\n{_OUTLINE}", published=None)
+    assert found["kind"] == "work_points"
+    assert found["plans"][0]["work_year"] == year
