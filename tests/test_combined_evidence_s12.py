@@ -257,3 +257,26 @@ def test_a_horizon_year_is_no_work_year_of_a_plan_document(title: str, year: int
     found = _read(f"{title}\n为推进健康长宁建设，结合我区实际，制定本规划。\n{_OUTLINE}", published=None)
     assert found["kind"] == "work_points"
     assert found["plans"][0]["work_year"] == year
+
+
+_COUNTY_PLAN = (
+    "某卫生局工作计划\n2012年是新医改的实施年，更是{scope}妇幼保健年，还是{county}城乡统筹改革试点的第一年，"
+    "为加快卫生事业发展，提出2012年卫生工作任务。{more}\n一、工作重点\n1、加强农村卫生。2、完善社区卫生。3、推进医保。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("scope", "county", "more", "level"),
+    [
+        ("全省", "船山区", "", "county"),  # a province's year named in passing, in a county's plan
+        ("全市", "南溪区", "", "county"),
+        ("全省", "船山区", "全省要加快推进卫生改革。", "provincial"),  # the scope word said twice: the plan's own
+        ("全省", "船山区和安居区", "", "provincial"),  # two counties: no one county's plan
+    ],
+)
+def test_a_county_named_once_outweighs_a_higher_scope_word_said_once(
+    scope: str, county: str, more: str, level: str
+) -> None:
+    found = _read(_COUNTY_PLAN.format(scope=scope, county=county, more=more), published=None)
+    assert found["kind"] == "work_points"
+    assert found["plans"][0]["level"] == level

@@ -139,7 +139,8 @@ def _region(
 ) -> tuple[str | None, str | None]:
     """(level, region code) from the issuing body, else from the title (pipeline.parse.work_points.issuer),
     else national when the 文号 is a national body's (国卫办发〔2024〕3号; flag level_from_doc_number), else the
-    level of the first scope word of the text (全市, 全县; flag level_from_scope_word)."""
+    level of the first scope word of the text (全市, 全县; flag level_from_scope_word) — but a county's when the text
+    names one county and says a higher scope word only once (全省妇幼保健年: flag level_from_text)."""
     if issuer:
         level, code = level_from_body(issuer, lexicon()["header"]["national_words"])
         if level is not None:
@@ -148,17 +149,29 @@ def _region(
     if level is None and number and number.startswith(tuple(lexicon()["header"]["national_doc_number_prefixes"])):
         flags.append(LEVEL_FROM_DOC_NUMBER)
         return "national", None
+    counties = {c[0].code for c, _, _ in regions.find_counties(text) if len(c) == 1}
     if level is None and (scope := first_scope_level(text, lexicon()["header"]["body_scope_levels"])):
+        if len(counties) == 1 and scope != "county" and _said_once(text, scope):
+            # 更是全省妇幼保健年，还是船山区…试点: a county's plan naming a province's year
+            flags.append(LEVEL_FROM_TEXT)
+            return "county", counties.pop()
         flags.append(LEVEL_FROM_SCOPE_WORD)
         return scope, None
     cfg = lexicon()["header"]
     if level is None and cfg["district_scope"] in text and not any(n in text for n in cfg["autonomous_region_names"]):
         flags.append(LEVEL_FROM_SCOPE_WORD)  # 提高全区居民健康素质, in a text of no autonomous region: a district's
         return "county", None
-    if level is None and len(counties := {c[0].code for c, _, _ in regions.find_counties(text) if len(c) == 1}) == 1:
+    if level is None and len(counties) == 1:
         flags.append(LEVEL_FROM_TEXT)  # 某卫生局工作计划 whose text names 船山区 and no other county: that county's
         return "county", counties.pop()
     return level, code
+
+
+def _said_once(text: str, level: str) -> bool:
+    """Whether the scope words of `level` (全省, 我省) occur once in the text: a higher body's campaign or meeting named
+    in passing, not the plan's own scope."""
+    words = [word for word, of in lexicon()["header"]["body_scope_levels"].items() if of == level]
+    return sum(text.count(word) for word in words) == 1
 
 
 def _year_of_plan(title: str) -> re.Match[str] | None:
