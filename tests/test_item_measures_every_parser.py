@@ -89,3 +89,13 @@ def test_a_list_reader_item_with_a_headline_sentence_gets_the_measures_after_it(
     assert [c["text"][:6] for c in second["children"]] == ["建设中医药传", "开展名老中医", "推广中医适宜"]
     second = with_nested_lists(text, _run_on_tasks(text, None, "二是"))[1]  # another parser's point stays whole
     assert second["children"] == []
+
+
+def test_a_numbered_point_printed_as_a_requirement_gets_its_measures() -> None:
+    text = "二是要优化医疗资源布局，统筹推进区域医疗中心建设，加快补齐儿科短板，强化院前急救网络。"
+    for start in (0, 2):  # the task's words with or without their marker
+        task = {"ordinal": 2, "start": start, "end": len(text), "marker": "二是", "flag": None, "children": []}
+        assert _children(text, task) == ["统筹推进区域", "加快补齐儿科", "强化院前急救"]
+    text = "二是要素保障到位，统筹推进区域医疗中心建设，加快补齐儿科短板，强化院前急救网络。"  # 要素: no modal
+    task = {"ordinal": 2, "start": 2, "end": len(text), "marker": "二是", "flag": None, "children": []}
+    assert _children(text, task) == []

@@ -32,7 +32,7 @@ from pipeline.parse.lists.reader import (
     title_of,
 )
 from pipeline.parse.lists.restated import restates
-from pipeline.parse.lists.rules import is_requirement_marker, shape
+from pipeline.parse.lists.rules import is_modal_word, is_requirement_marker, rules, shape
 from pipeline.parse.lists.unmarked import ANNOUNCED, CLAUSES, COMMAS, ENUMERATION, MODAL
 from pipeline.parse.lists.year_passage import year_passage_pieces
 from pipeline.parse.statements import task
@@ -117,7 +117,7 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
     3. ；-parts of a slogan head and a measure (item_measures.slogan_part_children);
     4. requirements after the item's headline sentence (二是…。要A；要B。: item_measures.requirement_children);
     5. a heading and three or more measures in its first sentence, or the parts it names (item_measures.item_children),
-       for an item the list reader found (its flag names the reader's rule) or printed as a requirement (一要…),
+       for an item the list reader found (its flag names the reader's rule) or printed as a requirement (一要…, 二是要…),
        as the list reader reads its own items; an item of a list announced with its count (十大重点任务分别为：…)
        and another parser's numbered point (一是…, 1.…: the seeds' and the dev keys' convention) stay whole."""
     headings = sum(opens_on_headline_sentence(text, t["start"], t["end"]) for t in tasks)
@@ -145,4 +145,14 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
 def _reads_measures(text: str, item: dict[str, Any]) -> bool:
     """Whether the task's first sentence is read for a heading and its measures (with_nested_lists, reader 5)."""
     found_by_reader = any(flag in READER_RULES for flag in (item.get("flag") or "").split(";"))
-    return (found_by_reader or is_requirement_marker(item.get("marker"))) and not in_counted_list(text, item["start"])
+    return (found_by_reader or _is_requirement(text, item)) and not in_counted_list(text, item["start"])
+
+
+def _is_requirement(text: str, item: dict[str, Any]) -> bool:
+    """Whether a task is printed as a requirement: its marker is one (一要, 要) or a modal opens its words after
+    another marker (二是要积极做好…)."""
+    marker, start = item.get("marker"), item["start"]
+    if is_requirement_marker(marker):
+        return True
+    start += len(marker) if marker and text.startswith(marker, start) else 0
+    return marker is not None and text.startswith(tuple(rules()["directive"]["modals"]), start) and not is_modal_word(text, start)
