@@ -280,3 +280,11 @@ def test_a_county_named_once_outweighs_a_higher_scope_word_said_once(
     found = _read(_COUNTY_PLAN.format(scope=scope, county=county, more=more), published=None)
     assert found["kind"] == "work_points"
     assert found["plans"][0]["level"] == level
+
+
+def test_a_goal_that_work_go_smoothly_does_not_make_a_line_a_report() -> None:
+    found = _read(
+        "（四）推进重点项目建设\n加快县医院新院区建设，推进乡镇卫生院改扩建，完善村卫生室设施，落实项目资金保障，"
+        "强化工程质量监管，加强项目调度，确保各项工程顺利推进。"
+    )
+    assert "evidence_many_clauses" in _flags(found)
