@@ -16,7 +16,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline import schema
 from pipeline.cli.problems import report_checks
 from pipeline.defs.checks import CHECK_NAME, blocking_rules, checked, rules_of, table_check_result, table_check_specs
-from pipeline.warehouse.checks import ALWAYS_FILLED, DESCRIPTIONS, checks_of, table_problems
+from pipeline.warehouse.checks import ALWAYS_FILLED, CHECKS, DESCRIPTIONS, checks_of, table_problems
 
 PROVINCE = "INSERT INTO provinces VALUES ('110000', '北京市', '北京', '京')"
 
@@ -154,3 +154,30 @@ def test_dagster_blocks_downstream_on_an_error_of_the_check_not_on_a_warning(tmp
         "  provinces.foreign_keys_resolve:\n"
         "    - provinces: row (province_code=110000): province_code = 110000 is not in regions",
     ]
+
+
+def test_an_empty_table_is_compared_with_its_columns_only_with_the_problems_of_each_check_run_alone():
+    con = _tables(duckdb.connect(), "documents", "plans", "tasks", "regions", "provinces")
+    for table in ("tasks", "provinces"):  # a table with a quote column and offsets, one without
+        alone = {"not_empty": [f"{table}: the table is empty"]}
+        alone |= {name: CHECKS[name](con, table) for name in checks_of(table)}
+        assert table_problems(con, table) == alone
+        assert not any(problems for name, problems in alone.items() if name != "not_empty")
+    # An empty table whose columns differ from the schema still fails values_match_schema.
+    con.execute("ALTER TABLE provinces ADD COLUMN extra VARCHAR")
+    problems = table_problems(con, "provinces")
+    assert problems["values_match_schema"] == ["provinces: column extra is not in the schema"]
+    assert problems == {"not_empty": problems["not_empty"]} | {
+        name: CHECKS[name](con, "provinces") for name in checks_of("provinces")
+    }
+
+
+def test_an_emptied_table_leaves_no_record_of_the_quotes_it_held():
+    con = _tables(duckdb.connect(), "documents", "meetings", "meeting_officials")
+    assert table_problems(con, "meeting_officials")["offsets_quote_text"] == []
+    con.execute(
+        "INSERT INTO _verified_quotes VALUES ('meeting_officials', '001', 0, 2, 'x', 'y', 'r'), "
+        "('tasks', '001', 0, 2, 'x', 'y', 'r')"
+    )
+    table_problems(con, "meeting_officials")  # empty: its record is replaced by none, another table's kept
+    assert con.execute("SELECT table_name FROM _verified_quotes").fetchall() == [("tasks",)]
