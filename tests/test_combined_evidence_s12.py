@@ -177,7 +177,7 @@ def test_six_directive_clauses_in_lines_that_report_nothing_weigh_as_two_kinds()
     text = clean_text(raw).text
     clauses, lines = combined._work(text)
     assert len(clauses) >= 6
-    assert combined._evidence(text, combined._head(text), lines, len(clauses)) == ["evidence_many_clauses"]
+    assert combined._evidence(text, combined._head(text)[1], lines, len(clauses)) == ["evidence_many_clauses"]
     assert "evidence_many_clauses" in _flags(_read(raw))
 
 
@@ -288,3 +288,23 @@ def test_a_goal_that_work_go_smoothly_does_not_make_a_line_a_report() -> None:
         "强化工程质量监管，加强项目调度，确保各项工程顺利推进。"
     )
     assert "evidence_many_clauses" in _flags(found)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["（三）加强基层人员培训", "三、严格督导检查和考核", "（五）认真总结推广典型经验"],
+)
+def test_a_section_heading_is_no_title_that_vetoes_a_plan(heading: str) -> None:
+    found = _read(
+        f"{heading}\n年内完成全县乡村医生轮训，加强全科医生转岗培训，完善培训考核机制，落实继续医学教育学分管理，"
+        "强化培训质量评估，建立培训档案，确保培训覆盖率达到95%以上。"
+    )
+    assert "plan_guessed_from_evidence" in _flags(found)
+
+
+def test_a_lead_that_reports_an_event_held_vetoes_a_guess() -> None:
+    found = _read(
+        "5月6日，县卫生健康局举办基层卫生人员能力提升班。年内完成全县乡村医生轮训，加强全科医生转岗培训，"
+        "完善培训考核机制，落实继续医学教育学分管理，强化培训质量评估，建立培训档案。"
+    )
+    assert "plan_guessed_from_evidence" not in ";".join(plan["flag"] or "" for plan in found["plans"])

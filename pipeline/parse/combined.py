@@ -27,8 +27,9 @@ Its tasks are, when headings of the first marker family (一、) name the plan's
 the marked items of those sections (goals, framing and safeguards give none, as in work points); else the items of
 the marked lists that deploy work (一是…二是…), two or more; else the directive clauses.
 
-A text whose title or head lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`)
-states none. The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
+A text whose title lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`) states
+none; a section heading (（三）加强人员培训) and the body are not read for these work words, and the head up to its
+first sentence's end only for an event held (召开, 举行, 举办: `not_plan_lead`; the meeting readers judge such a text). The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
 `plan_guessed_from_evidence` and the evidence flags. Level and region as for announced plans, except that a
 speaker's office gives the level when it differs (国务院副总理: national, flag level_from_speaker_office); work year: the first year
 the head lines print, else the first year before the clauses, else the publication year (flagged). Lexicon:
@@ -48,6 +49,7 @@ from pipeline.parse.lists import list_tasks, prose_tasks, title_at
 from pipeline.parse.lists.marked import find_markers
 from pipeline.parse.lists.rules import alternation, is_requirement_marker, reads_as_results
 from pipeline.parse.lists.stances import has_past_mark
+from pipeline.parse.outline import marker_of
 from pipeline.parse.statements import task
 from pipeline.parse.work_points.sections import section_role
 
@@ -75,6 +77,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "plan_noun": re.compile(alternation(rules["plan_nouns"])),
         "not_plan_head": re.compile(alternation(rules["not_plan_head"])),
+        "not_plan_lead": re.compile(alternation(rules["not_plan_lead"])),
         "deadline": re.compile(rules["deadline"]),
         "target": re.compile(rules["target"]),
         "task_table": re.compile(alternation(rules["task_table"])),
@@ -86,16 +89,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _head(text: str) -> str:
-    """The head lines: the first lines of the text up to the first that holds a sentence's end (a title, a
-    subtitle, a site's heading), at most `head_chars` characters."""
-    rules = _rules()
-    head = []
-    for line in text[: rules["head_chars"]].split("\n"):
-        head.append(line)
+def _head(text: str) -> tuple[str, str]:
+    """(the title lines, the head). The title lines are the first lines of the text that hold no sentence's end and
+    open on no list marker (a title, a subtitle, a site's heading; not a section heading such as （三）加强人员培训);
+    the head is the text up to the end of the first sentence (a headline written as a sentence: 国务院印发…规划，到
+    2020年…). At most `head_chars` characters each."""
+    limit = _rules()["head_chars"]
+    titles = []
+    for line in text[:limit].split("\n"):
         if "。" in line:
             break
-    return "\n".join(head)[: rules["head_chars"]]
+        if not marker_of(line.strip()):
+            titles.append(line)
+    end = text.find("。")
+    return "\n".join(titles), text[: min(limit, end + 1 if end >= 0 else len(text))]
 
 
 def _work(text: str) -> tuple[list[dict[str, Any]], str]:
@@ -140,8 +147,8 @@ def _evidence(text: str, head: str, lines: str, n_clauses: int) -> list[str]:
 def combined_statement(text: str, published: date | None) -> dict[str, Any] | None:
     """The plan guessed from the text's combined evidence, or None."""
     rules = _rules()
-    head = _head(text)
-    if _patterns()["not_plan_head"].search(head):
+    title_lines, head = _head(text)
+    if _patterns()["not_plan_head"].search(title_lines) or _patterns()["not_plan_lead"].search(head):
         return None
     tasks, lines = _work(text)
     if len(tasks) < rules["min_clauses"]:
