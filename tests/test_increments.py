@@ -15,6 +15,7 @@ from pipeline.warehouse import checks
 from pipeline.warehouse.database import load_parquet_files, write_table
 from pipeline.warehouse.increments import (
     FilesLoaded,
+    _exists,
     quoted_text_md5s,
     sync_parquet_files,
     verified_documents_sql,
@@ -231,3 +232,16 @@ def _parts(text: str) -> list[tuple[str, int]]:
         parts.append((part, start))
         start += len(part) + 1
     return parts
+
+
+def test_a_table_exists_whether_kept_or_temporary_and_a_missing_name_is_no_table():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE kept (x INTEGER)")
+    con.execute("CREATE TEMP TABLE held (x INTEGER)")
+    assert [_exists(con, name) for name in ("kept", "held", "missing", 'odd"name', "kept2")] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
