@@ -308,3 +308,30 @@ def test_a_lead_that_reports_an_event_held_vetoes_a_guess() -> None:
         "完善培训考核机制，落实继续医学教育学分管理，强化培训质量评估，建立培训档案。"
     )
     assert "plan_guessed_from_evidence" not in ";".join(plan["flag"] or "" for plan in found["plans"])
+
+
+# --- an official's occasion as the plan's meeting ---------------------------------------------------------------
+
+_SPEECH = (
+    "要加快推进分级诊疗制度建设，持续深化公立医院综合改革，不断强化基层医疗卫生服务能力，"
+    "加强疾病预防控制体系建设，推进中医药传承创新，做好重点人群健康服务。"
+)
+
+
+@pytest.mark.parametrize(
+    "occasion", ["同全国卫生健康系统先进代表座谈时", "在湖北调研基层医疗卫生工作时", "到国家疾控局考察时"]
+)
+def test_an_officials_occasion_is_the_meeting_of_the_plan_the_text_states(occasion: str) -> None:
+    found = _read(f"新华社北京6月3日电 国务院副总理周明远3日{occasion}强调，{_SPEECH}", published="2024-06-04")
+    assert found["plans"]
+    meeting = found["meeting"]
+    assert meeting is not None
+    assert meeting["start_date"] == "2024-06-03"
+    assert "meeting_from_plan_text" in meeting["flags"]
+    assert [(o["name"], o["role"]) for o in meeting["officials"]][:1] == [("周明远", "speech")]
+
+
+def test_a_speech_without_an_occasion_gives_no_meeting() -> None:
+    found = _read(f"新华社北京6月3日电 国务院副总理周明远强调，{_SPEECH}", published="2024-06-04")
+    assert found["plans"]
+    assert found["meeting"] is None

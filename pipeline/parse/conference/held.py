@@ -56,6 +56,9 @@ def plan_text_meeting(
     if not found and (conference := _conference_mention(text)) is not None:
         mention, speakers = conference
         found = [(mention, index)] if (index := _plan_of(mention, plans)) is not None else []
+    if not found and plans and (occasion := _occasion(text, plans[0]["level"])) is not None:
+        mention, speakers = occasion
+        found = [(mention, 0)] if plans[0]["start"] <= mention.start < plans[0]["end"] else []
     if not found:
         return None
     mention, index = next(((m, i) for m, i in found if m.meeting_date), found[0])
@@ -88,6 +91,30 @@ def _conference_mention(text: str) -> tuple[Mention, list[Official]] | None:
         meeting_date=printed,
     )
     return mention, speakers
+
+
+def _occasion(text: str, level: str) -> tuple[Mention, list[Official]] | None:
+    """An official's occasion as the plan's meeting (国务院副总理孙春兰10日同…学员座谈时强调，要…): the first sentence
+    in which an official of an office ([occasion] speaker) speaks on an occasion's act; its name is the act's words,
+    its date the last one printed in the sentence before the act (a dateline's: 新华社北京5月10日电), its level the
+    plan's, the official its speaker."""
+    found = re.compile(lexicon()["occasion"]["speaker"]).search(text)
+    if found is None:
+        return None
+    act_start = found.start("act")
+    mention = Mention(
+        name=found.group("act")[1:],
+        start=act_start,
+        end=found.end("act"),
+        scope=level,
+        region=None,
+        field="",
+        title_year=None,
+        place=None,
+        meeting_date=last_date(text[sentence_start(text, found.start(), "。！？\n") : act_start]),
+    )
+    speaker = Official(found.group("name"), found.group("office"), "speech", found.start("name"), found.end("name"))
+    return mention, [speaker]
 
 
 def _date_before(text: str, name: str, start: int) -> MeetingDate | None:
