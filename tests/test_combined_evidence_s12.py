@@ -335,3 +335,10 @@ def test_a_speech_without_an_occasion_gives_no_meeting() -> None:
     found = _read(f"新华社北京6月3日电 国务院副总理周明远强调，{_SPEECH}", published="2024-06-04")
     assert found["plans"]
     assert found["meeting"] is None
+
+
+@pytest.mark.parametrize(("later", "has_meeting"), [("周明远指出，", True), ("会议指出，", False)])
+def test_an_officials_visit_is_an_occasion_when_the_official_speaks_later(later: str, has_meeting: bool) -> None:
+    found = _read(f"6月3日下午，周明远副省长来我委调研指导卫生健康工作。\n{later}{_SPEECH}", published="2024-06-04")
+    assert found["plans"]
+    assert (found["meeting"] is not None) == has_meeting

@@ -95,10 +95,12 @@ def _conference_mention(text: str) -> tuple[Mention, list[Official]] | None:
 
 def _occasion(text: str, level: str) -> tuple[Mention, list[Official]] | None:
     """An official's occasion as the plan's meeting (国务院副总理孙春兰10日同…学员座谈时强调，要…): the first sentence
-    in which an official of an office ([occasion] speaker) speaks on an occasion's act; its name is the act's words,
+    in which an official of an office ([occasion] speaker) speaks on an occasion's act, else an official's visit whose
+    official speaks later (蓝绍敏副省长来我委调研…。…蓝绍敏…指出); its name is the act's words,
     its date the last one printed in the sentence before the act (a dateline's: 新华社北京5月10日电), its level the
     plan's, the official its speaker."""
-    found = re.compile(lexicon()["occasion"]["speaker"]).search(text)
+    rules = lexicon()["occasion"]
+    found = re.compile(rules["speaker"]).search(text) or _visit(text, rules)
     if found is None:
         return None
     act_start = found.start("act")
@@ -115,6 +117,15 @@ def _occasion(text: str, level: str) -> tuple[Mention, list[Official]] | None:
     )
     speaker = Official(found.group("name"), found.group("office"), "speech", found.start("name"), found.end("name"))
     return mention, [speaker]
+
+
+def _visit(text: str, rules: dict[str, Any]) -> re.Match[str] | None:
+    """An official's visit (蓝绍敏副省长来我委调研…) whose official speaks later in the text (蓝绍敏…指出)."""
+    for found in re.finditer(rules["visit"], text):
+        speaks = rf"{re.escape(found.group('name'))}[^。！？\n]{{0,{rules['speaks_within']}}}?(?:{rules['speaks']})"
+        if re.search(speaks, text[found.end() :]):
+            return found
+    return None
 
 
 def _date_before(text: str, name: str, start: int) -> MeetingDate | None:
