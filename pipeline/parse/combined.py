@@ -29,11 +29,12 @@ the marked lists that deploy work (一是…二是…), two or more; else the di
 
 A text whose title lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`) states
 none; a section heading (（三）加强人员培训) and the body are not read for these work words, and the head up to its
-first sentence's end only for an event held (召开, 举行, 举办: `not_plan_lead`; the meeting readers judge such a text). The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
+first sentence's end only for an event held (召开, 举行, 举办: `not_plan_lead`; the meeting readers judge such a
+text). The text must name health work (pipeline.parse.health_work, checked by the caller). The plan carries
 `plan_guessed_from_evidence` and the evidence flags. Level and region as for announced plans, except that a
-speaker's office gives the level when it differs (国务院副总理: national, flag level_from_speaker_office); work year: the first year
-the head lines print, else the first year before the clauses, else the publication year (flagged). Lexicon:
-pipeline/data/announced_plans.toml [combined].
+speaker's office gives the level when it differs (国务院副总理: national, flag level_from_speaker_office); work year:
+the first year the head lines print, else the first year before the clauses, else the publication year (flagged).
+Lexicon: pipeline/data/announced_plans.toml [combined].
 """
 
 from __future__ import annotations
