@@ -31,7 +31,7 @@ from pipeline.parse.digest import digest_statement
 from pipeline.parse.evidence import evidence_statement
 from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
-from pipeline.parse.lists import with_nested_lists
+from pipeline.parse.lists import with_headless_runs, with_nested_lists
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
@@ -47,8 +47,19 @@ from pipeline.text.reported import committed_target, drop_reported_targets, find
 from pipeline.text.targets.extract import extract_targets, find_programmes
 
 TASKS_FROM_DEPLOY_SENTENCES = "tasks_from_deploy_sentences"
+TASKS_FROM_HEADLESS_RUN = "tasks_from_headless_run"
 WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
 _SENTENCE = re.compile("[^。！？\n]+[。！？]?")
+
+
+def _add_headless_runs(text: str, plan: dict[str, Any]) -> None:
+    """A plan whose parser found no task given the measures of the text's headless comma runs
+    (lists.with_headless_runs), with the plan flag tasks_from_headless_run when there are any."""
+    before = len(plan["tasks"])
+    plan["tasks"] = with_headless_runs(text, plan["tasks"])
+    if len(plan["tasks"]) > before:
+        flags = [flag for flag in (plan["flag"] or "").split(";") if flag]
+        plan["flag"] = ";".join(dict.fromkeys([*flags, TASKS_FROM_HEADLESS_RUN]))
 
 
 def extract_document(
@@ -61,6 +72,7 @@ def extract_document(
     for plan in plans:
         if plan["genre"] != ROUNDUP_GENRE:  # a round-up item's tasks are its measures, kept as printed
             plan["tasks"] = with_nested_lists(text, plan["tasks"])
+            _add_headless_runs(text, plan)
         if plan["genre"] not in (ROUNDUP_GENRE, WORK_POINTS_GENRE):  # work points sort their sections themselves
             _sort_sections(text, plan)
     for plan in plans:

@@ -34,11 +34,13 @@ from pipeline.parse.lists.reader import (
 from pipeline.parse.lists.restated import restates
 from pipeline.parse.lists.rules import is_modal_word, is_requirement_marker, rules, shape
 from pipeline.parse.lists.unmarked import ANNOUNCED, CLAUSES, COMMAS, ENUMERATION, MODAL
-from pipeline.parse.lists.year_passage import year_passage_pieces
+from pipeline.parse.lists.year_passage import headless_run_pieces, year_passage_pieces
 from pipeline.parse.statements import task
 
 __all__ = [
     "Item",
+    "headless_run_tasks",
+    "with_headless_runs",
     "closed_end",
     "is_requirement_marker",
     "list_tasks",
@@ -97,6 +99,23 @@ def year_passage_tasks(text: str, year: int, taken: list[tuple[int, int]]) -> li
     verb-led clauses (2021年，要加强…，加快…; pipeline.parse.lists.year_passage), numbered from 1."""
     pieces = year_passage_pieces(text, year, taken)
     return [_task(text, Item(p.start, p.end, None, None, n, p.rule), n) for n, p in enumerate(pieces, start=1)]
+
+
+def headless_run_tasks(text: str, taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Tasks of deploying sentences outside the paragraphs of the spans `taken` that are one headless run of three or
+    more comma measures (会议要求，加大…，完善…，扩大…; pipeline.parse.lists.year_passage), numbered from 1."""
+    pieces = headless_run_pieces(text, taken)
+    return [_task(text, Item(p.start, p.end, None, None, n, p.rule), n) for n, p in enumerate(pieces, start=1)]
+
+
+def with_headless_runs(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A plan's tasks: when its parser found none, the measures of the text's headless runs (headless_run_tasks), in
+    text order and unnumbered (ordinal None) for the caller to number. A plan whose parser found tasks keeps them
+    alone: beside a list, a headless run is most often its overview or a leader's summary, which the keys leave out
+    (measured: adding them gave 2 right and 23 wrong rows over the read sets)."""
+    if tasks:
+        return tasks
+    return [{**t, "ordinal": None} for t in headless_run_tasks(text, [])]
 
 
 def nested_list_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ import re
 
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, directive_at, is_modal_word, nearest_cue, rules
+from pipeline.parse.lists.stances import reports_work_done
 
 
 def _names_year(framing: str, year: int) -> bool:
@@ -61,6 +62,31 @@ def year_passage_pieces(text: str, year: int, taken: list[tuple[int, int]]) -> l
             going_on = e
         else:
             going_on = -1
+    return found
+
+
+def headless_run_pieces(text: str, taken: list[tuple[int, int]]) -> list[unmarked.Piece]:
+    """The measures of deploying sentences outside the paragraphs of the spans `taken` that are one headless run of
+    comma clauses ([headless_run] min_measures or more verb-led measures, none reporting a result, no ；-units or
+    announced list) after words of the sentence that deploy work (会议要求，; 总体思路是：), flagged list_headless_run."""
+    config = rules()["headless_run"]
+    found: list[unmarked.Piece] = []
+    for sentence in SENTENCE_WORDS.finditer(text):
+        s, e = sentence.start(), sentence.end()
+        paragraph_start = text.rfind("\n", 0, s) + 1
+        paragraph_end = text.find("\n", e)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if any(a < paragraph_end and paragraph_start < b for a, b in taken) or re.search("[；;]", text[s:e]):
+            continue
+        if unmarked.announced_items(text, s, e):
+            continue
+        pieces = unmarked.prose_items(text, s, e)
+        if len(pieces) < config["min_measures"] or any(reports_work_done(text, [(p.start, p.end)]) for p in pieces):
+            continue
+        if re.search("[：:]", text[pieces[0].start : e]):
+            continue  # a heading and its measures (加快推进医改：深化…，推进…，健全…): the depth-2 readers' shape
+        if nearest_cue(text[s : pieces[0].start]) == DEPLOY:  # the sentence announces work itself (会议要求，…; 总体思路是：…)
+            found += [unmarked.Piece(p.start, p.end, None, config["flag"]) for p in pieces]
     return found
 
 
