@@ -337,26 +337,8 @@ def test_a_speech_without_an_occasion_gives_no_meeting() -> None:
     assert found["meeting"] is None
 
 
-@pytest.mark.parametrize(("later", "has_meeting"), [("周明远指出，", True), ("他指出，", False)])
+@pytest.mark.parametrize(("later", "has_meeting"), [("周明远指出，", True), ("会议指出，", False)])
 def test_an_officials_visit_is_an_occasion_when_the_official_speaks_later(later: str, has_meeting: bool) -> None:
     found = _read(f"6月3日下午，周明远副省长来我委调研指导卫生健康工作。\n{later}{_SPEECH}", published="2024-06-04")
-    assert found["plans"]
-    assert (found["meeting"] is not None) == has_meeting
-
-
-_DEPLOYED = "2024年，全县将加快推进紧密型医共体建设，提升基层医疗服务能力，加强疾病预防控制体系建设。"
-
-
-@pytest.mark.parametrize(
-    ("after", "has_meeting"),
-    [
-        ("会议还对2023年度卫生健康工作先进集体进行了表彰。", True),
-        ("大会号召，全县卫生健康系统要凝心聚力、真抓实干。", True),
-        ("按照会议要求，各乡镇卫生院要抓好落实。", False),  # a meeting named in passing: relayed
-        ("各乡镇卫生院要抓好落实。", False),
-    ],
-)
-def test_a_plan_text_that_refers_back_to_the_meeting_reports_one_held(after: str, has_meeting: bool) -> None:
-    found = _read(_DEPLOYED + after, published="2024-02-20")
     assert found["plans"]
     assert (found["meeting"] is not None) == has_meeting

@@ -102,7 +102,7 @@ def _occasion(text: str, level: str) -> tuple[Mention, list[Official]] | None:
     rules = lexicon()["occasion"]
     found = re.compile(rules["speaker"]).search(text) or _visit(text, rules)
     if found is None:
-        return _anaphora(text, level, rules)
+        return None
     act_start = found.start("act")
     mention = Mention(
         name=found.group("act")[1:],
@@ -117,15 +117,6 @@ def _occasion(text: str, level: str) -> tuple[Mention, list[Official]] | None:
     )
     speaker = Official(found.group("name"), found.group("office"), "speech", found.start("name"), found.end("name"))
     return mention, [speaker]
-
-
-def _anaphora(text: str, level: str, rules: dict[str, Any]) -> tuple[Mention, list[Official]] | None:
-    """The meeting a plan text refers back to (会议还对…进行了表彰), when it names none: named by the word, undated."""
-    found = re.search(rules["anaphora"], text, re.MULTILINE)
-    if found is None or named_in_passing_or_to_come(text, found.start("word"), found.end("word")):
-        return None
-    word = found.group("word")
-    return Mention(word, found.start("word"), found.end("word"), level, None, "", None, None, None), []
 
 
 def _visit(text: str, rules: dict[str, Any]) -> re.Match[str] | None:
