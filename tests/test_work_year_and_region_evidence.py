@@ -7,6 +7,7 @@ or the one region of its level the text names. Every sentence here is written fo
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -16,7 +17,14 @@ from pipeline.parse.conference.places import resolve_scope
 from pipeline.text import regions
 from pipeline.text.clean import clean_text
 from pipeline.text.dates import date_at_top
-from pipeline.text.work_years import directive_year, period_year, stated_work_year, text_work_year
+from pipeline.text.work_years import (
+    FROM_PUBLISHED,
+    directive_year,
+    period_year,
+    printed_or_published,
+    stated_work_year,
+    text_work_year,
+)
 
 
 @pytest.mark.parametrize(
@@ -228,3 +236,13 @@ def test_a_venue_that_names_no_place_is_put_in_the_meetings_own_city() -> None:
     assert venue_in_seat("常州市政府", _code("常州")) is None  # already in its city
     assert venue_in_seat("南京", _code("常州")) is None  # names a place of its own
     assert venue_in_seat("人民大会堂", None) is None  # a national meeting has no seat
+
+
+def test_printed_year_comes_first_then_the_publication_year_flagged() -> None:
+    year = re.compile(r"((?:19|20)\d{2})年")
+    flags: list[str] = []
+    assert printed_or_published(year.search("2024年重点工作"), date(2023, 12, 30), flags) == 2024
+    assert flags == []
+    assert printed_or_published(year.search("今年重点工作"), date(2023, 12, 30), flags) == 2023
+    assert flags == [FROM_PUBLISHED]
+    assert printed_or_published(None, None, flags) is None

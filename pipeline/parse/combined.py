@@ -45,7 +45,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import WORK_YEAR_FROM_PUBLISHED, level_and_region, prose_plan_statement
+from pipeline.parse.announced import level_and_region, prose_plan_statement
 from pipeline.parse.lists import list_tasks, prose_tasks, title_at
 from pipeline.parse.lists.marked import find_markers
 from pipeline.parse.lists.rules import alternation, is_requirement_marker, reads_as_results
@@ -53,6 +53,7 @@ from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.outline import marker_of
 from pipeline.parse.statements import task
 from pipeline.parse.work_points.sections import section_role
+from pipeline.text.work_years import printed_or_published
 
 GUESSED = "plan_guessed_from_evidence"
 LEVEL_FROM_OFFICE = "level_from_speaker_office"
@@ -165,10 +166,7 @@ def combined_statement(text: str, published: date | None) -> dict[str, Any] | No
             level, region_code = office, None
             flags.append(LEVEL_FROM_OFFICE)
     year = _YEAR.search(head) or _YEAR.search(text, 0, tasks[0]["start"])
-    work_year = int(year.group(1)) if year else None
-    if work_year is None and published is not None:
-        work_year = published.year
-        flags.append(WORK_YEAR_FROM_PUBLISHED)
+    work_year = printed_or_published(year, published, flags)
     for ordinal, found in enumerate(tasks, start=1):
         found["ordinal"] = ordinal
     return prose_plan_statement(text, tasks, level, region_code, work_year, flags)

@@ -20,10 +20,11 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import WORK_YEAR_FROM_PUBLISHED, level_and_region, lexicon, prose_plan_statement
+from pipeline.parse.announced import level_and_region, lexicon, prose_plan_statement
 from pipeline.parse.conference.common import SENTENCE_ENDS, fill, sentence_end, sentence_start
 from pipeline.parse.deploy import work_clauses
 from pipeline.parse.lists.rules import alternation
+from pipeline.text.work_years import printed_or_published
 
 FROM_DOCUMENT_DIGEST = "plan_from_document_digest"
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -90,10 +91,7 @@ def _statement(
     flags = [FROM_DOCUMENT_DIGEST]
     level, region_code = ("national", None) if _national(text, named) else level_and_region(text, flags)
     year = _YEAR.search(named.group()) or _YEAR.search(text, 0, quote.start())
-    work_year = int(year.group(1)) if year else None
-    if work_year is None and published is not None:
-        work_year = published.year
-        flags.append(WORK_YEAR_FROM_PUBLISHED)
+    work_year = printed_or_published(year, published, flags)
     for ordinal, found in enumerate(tasks, start=1):
         found["ordinal"] = ordinal
     return prose_plan_statement(text, tasks, level, region_code, work_year, flags)

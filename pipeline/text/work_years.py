@@ -163,3 +163,14 @@ def text_work_year(text: str, published: date | None) -> tuple[int | None, str |
     if published is not None:
         return published.year, FROM_PUBLISHED
     return None, None
+
+
+def printed_or_published(printed: re.Match[str] | None, published: date | None, flags: list[str]) -> int | None:
+    """The year a statement prints (group 1 of `printed`), else the page's publication year (FROM_PUBLISHED appended
+    to `flags`), else None."""
+    if printed is not None:
+        return int(printed.group(1))
+    if published is not None:
+        flags.append(FROM_PUBLISHED)
+        return published.year
+    return None

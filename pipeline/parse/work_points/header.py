@@ -26,8 +26,6 @@ LEVEL_FROM_DOC_NUMBER = "level_from_doc_number"
 LEVEL_FROM_TEXT = "level_from_text"
 PLAN_TITLE_MISSING = "plan_title_missing"
 PLAN_FROM_PREAMBLE = "plan_from_preamble"
-# a year printed as a work year, not as a horizon (到2035年, 至2030年, 2035年远景目标, 2030年愿景)
-_WORK_YEAR = r"(?<![到至])((?:19|20)\d{2})年(?!远景|愿景)"
 _SPAN_AFTER_TITLE = re.compile(r"\s*[（(](?:19|20)\d{2}\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年?[）)]$")
 
 
@@ -178,8 +176,9 @@ def _year_of_plan(title: str) -> re.Match[str] | None:
     """The year written before the work-points kind in a title (2017 in 2016年总结和2017年工作要点); not a horizon
     (到2035年, 2035年远景目标: the year the plan aims at)."""
     kinds = "|".join(lexicon()["title"]["kinds"])
-    found = list(re.finditer(rf"{_WORK_YEAR}(?=[^年]*?(?:{kinds}))", title))
-    return found[-1] if found else re.search(_WORK_YEAR, title)
+    work_year = lexicon()["title"]["work_year"]
+    found = list(re.finditer(rf"{work_year}(?=[^年]*?(?:{kinds}))", title))
+    return found[-1] if found else re.search(work_year, title)
 
 
 def parse_header(text: str) -> Header | None:
@@ -256,7 +255,7 @@ def header_for_title(text: str, start: int, title: str, is_notice: bool) -> Head
         if match:
             signed = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     flags: list[str] = []
-    found_year = _year_of_plan(title) or re.search(_WORK_YEAR, text[:start])
+    found_year = _year_of_plan(title) or re.search(lexicon()["title"]["work_year"], text[:start])
     work_year = year_of_range(title) or (int(found_year.group(1)) if found_year else None)
     if work_year is None:
         work_year = year_from_metadata(text[:start], flags)
