@@ -246,3 +246,14 @@ def test_printed_year_comes_first_then_the_publication_year_flagged() -> None:
     assert printed_or_published(year.search("今年重点工作"), date(2023, 12, 30), flags) == 2023
     assert flags == [FROM_PUBLISHED]
     assert printed_or_published(None, None, flags) is None
+
+
+@pytest.mark.parametrize("printed", ["86620年", "12024年", "0418年"])
+def test_a_year_is_no_part_of_a_longer_number(printed: str) -> None:
+    # a garbled or run-together number before 年 names no year: the meeting's year comes from elsewhere or stays unknown
+    text = clean_text(
+        f"{printed}全国卫生健康工作会议在京召开\n会议要求，一是深化医改，推进分级诊疗；二是加强公共卫生体系建设；"
+        "三是提升基层服务能力。\n"
+    ).text
+    plans = extract_document(text, kind=None, published=None)["plans"]
+    assert plans and all(p["work_year"] is None or 1949 <= p["work_year"] <= 2100 for p in plans)

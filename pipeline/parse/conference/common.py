@@ -12,8 +12,9 @@ from pipeline.text.numbers import parse_number
 
 # A numeral as printed in markers and dates: Arabic digits or Chinese numerals.
 NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
-# A year: four Arabic digits or four Chinese digits (二〇二五).
-YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+# A year: four Arabic digits of a year since 1900 that no digit runs into (not the 6620 of 86620), or four Chinese
+# digits (二〇二五).
+YEAR = r"(?:(?<!\d)(?:19|20)\d{2}(?!\d)|[〇零一二三四五六七八九]{4})"
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
