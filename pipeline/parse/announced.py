@@ -267,7 +267,9 @@ def prose_plan_statement(
 ) -> dict[str, Any]:
     """The statement of a plan a whole text states outside a meeting or a work-points outline (an announced
     plan, a new-year address, a plan found by its evidence): genre press_brief, the annual health-work field,
-    the text's first line as its title."""
+    the text's first line as its title, its tasks numbered in order."""
+    for ordinal, found in enumerate(tasks, start=1):
+        found["ordinal"] = ordinal
     return statement(
         genre=GENRE,
         level=level,

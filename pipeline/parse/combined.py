@@ -167,8 +167,6 @@ def combined_statement(text: str, published: date | None) -> dict[str, Any] | No
             flags.append(LEVEL_FROM_OFFICE)
     year = _YEAR.search(head) or _YEAR.search(text, 0, tasks[0]["start"])
     work_year = printed_or_published(year, published, flags)
-    for ordinal, found in enumerate(tasks, start=1):
-        found["ordinal"] = ordinal
     return prose_plan_statement(text, tasks, level, region_code, work_year, flags)
 
 

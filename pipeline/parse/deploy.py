@@ -91,8 +91,6 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
         tasks += [found_task for found_task in work if found_task["text"] not in {t["text"] for t in tasks}]
     if first is None or len(tasks) < lexicon()["deploy"]["min_items"]:
         return None
-    for ordinal, found_task in enumerate(tasks, start=1):
-        found_task["ordinal"] = ordinal
     flags = [FROM_DEPLOY_SENTENCE]
     level, region_code = _subject_region(text, first[1]) or level_and_region(text, flags)
     if level == COUNTY and region_code is None and (county := _title_county(text)) is not None:

@@ -92,6 +92,4 @@ def _statement(
     level, region_code = ("national", None) if _national(text, named) else level_and_region(text, flags)
     year = _YEAR.search(named.group()) or _YEAR.search(text, 0, quote.start())
     work_year = printed_or_published(year, published, flags)
-    for ordinal, found in enumerate(tasks, start=1):
-        found["ordinal"] = ordinal
     return prose_plan_statement(text, tasks, level, region_code, work_year, flags)

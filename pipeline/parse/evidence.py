@@ -86,6 +86,4 @@ def _year_heading_plan(text: str) -> dict[str, Any] | None:
 def _statement(text: str, tasks: list[dict[str, Any]], year: int, evidence: str) -> dict[str, Any]:
     flags = [evidence]
     level, region_code = level_and_region(text, flags)
-    for ordinal, found in enumerate(tasks, start=1):
-        found["ordinal"] = ordinal
     return prose_plan_statement(text, tasks, level, region_code, year, flags)

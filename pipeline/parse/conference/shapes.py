@@ -48,23 +48,23 @@ def _held_name() -> re.Pattern[str]:
 @cache
 def _group_meeting() -> re.Pattern[str]:
     """<area><health body><group><adverb>?<held verb>了?(专题|扩大)?会议: a health body's leading group meets."""
-    cfg = lexicon()["shape"]
-    body = alternation(lexicon()["meeting"]["organisers"])
-    return re.compile(
-        rf"(?P<holder>[\u4e00-\u9fff]{{0,10}}?(?:{body})(?:{alternation(cfg['body_groups'])}))"
-        rf"(?:{alternation(cfg['body_group_adverbs'])})?(?:{alternation(cfg['held_verbs'])})了?(?:专题|扩大)?会议"
-    )
+    held = alternation(lexicon()["shape"]["held_verbs"])
+    return _body_and(lexicon()["shape"]["body_groups"], rf"(?:{held})了?(?:专题|扩大)?会议")
 
 
 @cache
 def _body_meeting() -> re.Pattern[str]:
     """<area><health body><meeting word><adverb>?<verb>: a health body's own meeting as the subject (省卫生厅办公会专门学习)."""
-    cfg = lexicon()["shape"]
+    verbs = alternation(lexicon()["shape"]["body_meeting_verbs"])
+    return _body_and(lexicon()["shape"]["body_meetings"], f"(?:{verbs})")
+
+
+def _body_and(words: list[str], then: str) -> re.Pattern[str]:
+    """<area><health body><one of words> as the group `holder`, an optional adverb ([shape] body_group_adverbs),
+    then the regex `then`."""
     body = alternation(lexicon()["meeting"]["organisers"])
-    return re.compile(
-        rf"(?P<holder>[\u4e00-\u9fff]{{0,10}}?(?:{body})(?:{alternation(cfg['body_meetings'])}))"
-        rf"(?:{alternation(cfg['body_group_adverbs'])})?(?:{alternation(cfg['body_meeting_verbs'])})"
-    )
+    adverbs = alternation(lexicon()["shape"]["body_group_adverbs"])
+    return re.compile(rf"(?P<holder>[\u4e00-\u9fff]{{0,10}}?(?:{body})(?:{alternation(words)}))(?:{adverbs})?{then}")
 
 
 def shaped_mention(text: str) -> Mention | None:

@@ -12,6 +12,7 @@ Attitudes and clauses that relay or exhort are left out; fewer than two measures
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.measures import headline_sentence_measures, requirement_measures
@@ -27,18 +28,14 @@ def item_children(text: str, start: int, end: int) -> list[Item]:
     measures = requirement_measures(text, start, stop, None)
     if len(measures) < shape("min_heading_measures"):
         measures = unmarked.enumeration_items(text, start, stop)
-    children = [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(measures, start=1)]
-    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end) and not is_attitude(text, c.start, c.end)]
-    return children if len(children) >= 2 else []
+    return _children(text, measures, attitudes=True)
 
 
 def headline_children(text: str, start: int, end: int) -> list[Item]:
     """The measures of the item text[start:end] in the sentence after its headline sentence (一是突出医改重点。
     加快推进…，推进完善…。; pipeline.parse.lists.measures.headline_sentence_measures), as items numbered from 1."""
     measures = headline_sentence_measures(text, start, end)
-    children = [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(measures, start=1)]
-    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end)]
-    return children if len(children) >= 2 else []
+    return _children(text, measures, attitudes=False)
 
 
 def slogan_part_children(text: str, start: int, end: int) -> list[Item]:
@@ -73,6 +70,18 @@ def requirement_children(text: str, start: int, end: int) -> list[Item]:
     if sentence is None:
         return []
     found = modal_items(text, start + sentence.end(), end)
-    children = [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(found, start=1)]
-    children = [c for c in children if title_of(text, c) and not is_generic(text, c.start, c.end) and not is_attitude(text, c.start, c.end)]
+    return _children(text, found, attitudes=True)
+
+
+def _children(text: str, pieces: list[Any], *, attitudes: bool) -> list[Item]:
+    """The pieces as child items numbered from 1, without those that name no title, only generic work or (when
+    `attitudes`) an attitude; none unless two or more are left."""
+    children = [Item(p.start, p.end, p.marker, None, n, p.rule) for n, p in enumerate(pieces, start=1)]
+    children = [
+        c
+        for c in children
+        if title_of(text, c)
+        and not is_generic(text, c.start, c.end)
+        and not (attitudes and is_attitude(text, c.start, c.end))
+    ]
     return children if len(children) >= 2 else []
