@@ -17,7 +17,7 @@ from pathlib import Path
 from pipeline.analysis import themes as themes_module
 from pipeline.analysis.settings import themes
 from pipeline.tables import plans
-from pipeline.text.first_chars import FirstChars, first_chars, has_digit
+from pipeline.text.first_chars import FirstChars, first_chars, has_digit, matches_at, never_empty, starts_re
 from pipeline.text.targets import exclusions as targets_exclusions
 from pipeline.text.targets.lexicon import lexicon, words_re
 from pipeline.text.targets.programmes import find_programmes
@@ -212,6 +212,56 @@ def test_exclusion_spans_equal_the_plain_scan_of_every_pattern():
     texts = _generated_texts(1, 300)
     for text in texts + texts[::-1]:  # the second round is answered from the remembered results
         assert targets_exclusions.pattern_spans(text) == _reference_pattern_spans(text), text
+
+
+# Sentences written for the purpose: numbers right after digits and dots (look-behinds), a year and its 年 on
+# two lines, ordinals at line starts, a count right after a title, a text ending in an announced count.
+_WRITTEN = (
+    "全市112月份完成3.12月度考核，12月31日前上报，5·15宣传日、3.15活动照常。",
+    "到2025\n年，每千人口床位达到6.5张；2024-\n2026年实施三年行动。",
+    "1、总体要求\n2.主要目标\n3\n（一）加强基层\n(2)完善机制",
+    "《规划》《意见》《方案》三个指导性文件和两个《议事规则》已印发，国发〔2019〕13号。",
+    "这两个学科、上述3项任务，以下八项工作：一是…\n重点做好十个方面工作",
+    "全省三大中心建设，打造五大中心，八大类重点人群，二十大精神，十四五期间",
+    "床位超过1000张的医院，营业收入过50亿元的企业，每10万人口12.5张，1/3以上，3:1",
+    "12320卫生热线，0571-88888888，13912345678，5G应用，V2.0版，4+1模式",
+)
+
+
+def test_tried_only_where_a_match_can_start_the_matches_are_those_of_the_plain_scan():
+    patterns = [pattern for patterns in lexicon().exclusions.values() for pattern in patterns]
+    patterns += [
+        re.compile(p) for p in (r"(?<![\d.])\d{1,2}月", r"(?m)^\d{1,2}(?:[、.]|$)", r"(?<=》)[一二三]个", r"\d+\s*年")
+    ]
+    found = 0
+    for pattern in patterns:
+        first = first_chars(pattern)
+        assert first is not None and never_empty(pattern), pattern.pattern
+        for text in _WRITTEN + ("", "\n", "".join(_WRITTEN)):
+            starts = [m.start() for m in starts_re(first).finditer(text)]
+            got = [m.span() for m in matches_at(pattern, text, starts)]
+            assert got == [m.span() for m in pattern.finditer(text)], (pattern.pattern, text)
+            found += len(got)
+    assert found > 100  # the sentences do hold matches, the line-spanning year among them
+    year = lexicon().exclusions["years_and_dates"][0]  # a year, its range and 年 may run over a line break
+    starts = [m.start() for m in starts_re(first_chars(year)).finditer(_WRITTEN[1])]
+    assert [m.group() for m in matches_at(year, _WRITTEN[1], starts)] == ["2025\n年", "2024-\n2026年"]
+
+
+def test_a_pattern_that_may_match_empty_is_never_tried_only_at_its_starts():
+    for nullable in ("a*", r"(?<!x)a?", "(?:ab)*|c", r"\d{0,2}"):
+        assert not never_empty(re.compile(nullable)), nullable
+    for unknown in (r".a", r"[^a]b", r"\w"):  # first characters unknown
+        assert not never_empty(re.compile(unknown)), unknown
+    for consuming in (r"\d+", r"(?<=x)a", r"(?m)^b", "a*b", "(?:a|b)c?"):
+        assert never_empty(re.compile(consuming)), consuming
+    assert starts_re(FirstChars(frozenset("]^-"), True)).findall("a]b^c-d7e") == ["]", "^", "-", "7"]
+    assert starts_re(FirstChars(frozenset(), False)).search("anything") is None
+
+
+def test_exclusion_spans_of_written_sentences_equal_the_plain_scan():
+    for text in _WRITTEN + ("\n".join(_WRITTEN),):
+        assert targets_exclusions.pattern_spans(text) == _reference_pattern_spans(text) != [], text
 
 
 def test_a_remembered_result_is_a_fresh_list_and_belongs_to_its_lexicon(monkeypatch):

@@ -6,12 +6,20 @@ to, plus whether a Unicode decimal digit (\\d) may start one. Zero-width items (
 look-behind) are stepped over and optional items add their own first characters to what follows,
 so the set is never too small. Anything the reader does not know (., negated classes, \\w, \\s,
 back-references, case-insensitive matching, large ranges) gives None: the pattern is always run.
+
+`starts_re(first)` is one character class of those characters, and `matches_at(pattern, text, starts)`
+gives what `pattern.finditer(text)` gives for a pattern that never matches empty (`never_empty`), by
+trying the pattern only at the positions in `starts` (where such a character stands): the regular
+expression engine cannot skip ahead to them itself when a pattern opens with a look-behind or a repeat,
+so it otherwise tries a match at every character of the text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 try:  # the parser of the re module (Python 3.11+); without it nothing is skipped
     from re import _constants as sre_constants
@@ -51,6 +59,35 @@ def first_chars(pattern: re.Pattern[str]) -> FirstChars | None:
 
 def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
+
+
+def never_empty(pattern: re.Pattern[str]) -> bool:
+    """True when every match of `pattern` consumes a character (False when that cannot be told)."""
+    if sre_parse is None or not isinstance(pattern.pattern, str) or first_chars(pattern) is None:
+        return False
+    _, nullable = _sequence(sre_parse.parse(pattern.pattern, pattern.flags), set())
+    return not nullable
+
+
+@cache
+def starts_re(first: FirstChars) -> re.Pattern[str]:
+    """One character a match described by `first` may start with."""
+    members = "".join(sorted(re.escape(c) for c in first.chars)) + (r"\d" if first.digits else "")
+    return re.compile(f"[{members}]" if members else "(?!)")
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, in order, for a pattern that never matches empty: tried only at
+    `starts` (ascending), which must hold every position where a character a match may start with stands.
+
+    finditer's next match is the leftmost one at or after the end of the last; a non-empty match starts on
+    one of those characters, and pattern.match at a position tries exactly what the search tries there
+    (look-behind and ^ see the text before it)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
 
 
 def _sequence(items: object, chars: set[str]) -> tuple[bool, bool]:

@@ -13,9 +13,10 @@ pipeline.text.targets.extract with pipeline.text.targets.programmes. What does n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from pipeline.text.first_chars import FirstChars, first_chars, has_digit
+from pipeline.text.first_chars import FirstChars, first_chars, has_digit, matches_at, never_empty, starts_re
 from pipeline.text.memo import recent_texts
 from pipeline.text.numbers import parse_number
 from pipeline.text.targets.lexicon import NUMERAL, Lexicon, lexicon, words_re
@@ -31,10 +32,16 @@ def pattern_spans(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     spans: list[tuple[int, int, str]] = []
     text_chars, digit = set(text), has_digit(text)
-    for pattern, reason, unless_after, first in _exclusion_patterns(lex):
+    starts: dict[FirstChars, list[int]] = {}  # where a character that may start a match stands, per class
+    for pattern, reason, unless_after, first, at_starts in _exclusion_patterns(lex):
         if first is not None and not first.may_match(text_chars, digit):
             continue  # no match can start in this text
-        for m in pattern.finditer(text):
+        matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        if at_starts and first is not None:  # tried only where a match can start: the same matches
+            if (positions := starts.get(first)) is None:
+                positions = starts[first] = [m.start() for m in starts_re(first).finditer(text)]
+            matches = matches_at(pattern, text, positions)
+        for m in matches:
             start, end = m.span()
             if end > start and not (unless_after and any(text.endswith(w, 0, start) for w in unless_after)):
                 spans.append((start, end, reason))
@@ -50,14 +57,15 @@ _compiled: list[Any] = [None, ()]  # [the lexicon, its exclusion patterns as bel
 
 def _exclusion_patterns(
     lex: Lexicon,
-) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], FirstChars | None], ...]:
-    """Every exclusion pattern with its reason, the words after which it does not apply and the characters
-    its matches can start with, in file order."""
+) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], FirstChars | None, bool], ...]:
+    """Every exclusion pattern with its reason, the words after which it does not apply, the characters
+    its matches can start with and whether it may be tried only where they stand (it never matches
+    empty: pipeline.text.first_chars.matches_at), in file order."""
     if _compiled[0] is not lex:
         _compiled[:] = [
             lex,
             tuple(
-                (pattern, reason, lex.exclusion_exceptions.get(reason, ()), first_chars(pattern))
+                (pattern, reason, lex.exclusion_exceptions.get(reason, ()), first_chars(pattern), never_empty(pattern))
                 for reason, patterns in lex.exclusions.items()
                 for pattern in patterns
             ),
