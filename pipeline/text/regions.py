@@ -26,7 +26,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.data import read_csv
+from pipeline.data import read_csv, read_toml
 
 # Levels in the package's one level vocabulary (national | provincial | municipal | county, as in plans.level):
 # a provincial-level unit, a prefecture-level division (地级市, 地区, 自治州, 盟), whose plans are municipal,
@@ -146,12 +146,49 @@ def find_regions(
     """Non-overlapping mentions of full or short region names in text[start:end], in text order.
 
     At each position the longest name wins. One-character abbreviations are not searched. Offsets
-    are half-open and point into `text`. `levels` restricts the search (e.g. to provinces only).
+    are half-open and point into `text`. `levels` restricts the search (e.g. to provinces only). A short name
+    that is also an ordinary word (安康, 长治, 中卫: pipeline/data/region_common_words.toml) is a mention only
+    where an issuer's suffix, body or verb follows it (安康卫健委), not in 人民安康, 长治久安 or 其中卫生.
     """
     pattern = _name_pattern(frozenset(levels))
     end = len(text) if end is None else end
     names = _names()
-    return [(names[m.group()], m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    return [
+        (names[m.group()], m.start(), m.end())
+        for m in pattern.finditer(text, start, end)
+        if not _is_word_here(m.group(), text, m.start(), m.end())
+    ]
+
+
+@dataclass(frozen=True)
+class _CommonWords:
+    """Short region names that are also ordinary words, and where such a name names the place."""
+
+    names: frozenset[str]
+    place_after: re.Pattern[str]
+    campaign_before: re.Pattern[str]
+    campaign_after: re.Pattern[str]
+
+
+@cache
+def _common_words() -> _CommonWords:
+    rules = read_toml("region_common_words.toml")
+    return _CommonWords(
+        frozenset(rules["names"]),
+        re.compile(rules["place_after"]),
+        re.compile(rules["campaign_before"]),
+        re.compile(rules["campaign_after"]),
+    )
+
+
+def _is_word_here(name: str, text: str, start: int, end: int) -> bool:
+    """Whether a short region name that is also an ordinary word is the word at text[start:end]: neither an issuer's
+    suffix, body or verb follows it (安康卫健委) nor is it the place of a campaign (健康安康建设)."""
+    words = _common_words()
+    if name not in words.names or words.place_after.match(text, end):
+        return False
+    campaign = words.campaign_before.search(text[max(0, start - 4) : start]) and words.campaign_after.match(text, end)
+    return not campaign
 
 
 @cache
