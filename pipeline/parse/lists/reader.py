@@ -46,6 +46,7 @@ from pipeline.parse.lists.rules import (
     reads_as_results,
     rules,
     shape,
+    states_result,
 )
 from pipeline.parse.lists.stances import mostly_attitude, only_exhortation
 from pipeline.parse.lists.year_passage import in_earlier_years
@@ -144,13 +145,15 @@ def _with_further(text: str, items: list[Item]) -> list[Item]:
 
 
 def _deploys(text: str, paragraphs: list[_Paragraph], first: int, items: list[Item], strict: bool) -> bool:
-    """Whether a list sets out coming work: its lead-in's nearest cue, and its items' tense."""
+    """Whether a list sets out coming work: its lead-in's nearest cue, and its items' tense; a deploying cue is
+    outweighed when most items state a state reached, subject first (坚持A，B更加优化；坚持C，D持续深化)."""
     cue = nearest_cue(_lead(text, paragraphs, first))
     results = sum(1 for item in items if reads_as_results(text[item.start : item.end]))
     if cue == REVIEW:
         return False
     if cue == DEPLOY:
-        return results < len(items)
+        states = sum(1 for item in items if states_result(text[item.start : item.end]))
+        return results < len(items) and 2 * states <= len(items)
     return (not strict or _parallel(text, items)) and 2 * results < len(items)
 
 

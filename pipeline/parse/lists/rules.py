@@ -287,8 +287,27 @@ def _results() -> re.Pattern[str]:
 
 def reads_as_results(item: str) -> bool:
     """Whether an item states a result already reached (全面深化改革，重点任务有序推进): a result word in a clause
-    that no goal word governs (确保到位, 力争取得新突破: what is to be reached, not what was)."""
-    return any(not _aimed_at(item, m.start()) for m in _results().finditer(item))
+    that no goal word governs (确保到位, 力争取得新突破: what is to be reached, not what was), or a clause written
+    as a state reached, subject first (坚持规划引领，医疗资源布局更加优化: `states_result`)."""
+    return any(not _aimed_at(item, m.start()) for m in _results().finditer(item)) or states_result(item)
+
+
+@cache
+def _result_state() -> re.Pattern[str]:
+    return re.compile(rules()["cues"]["result_state"])
+
+
+def states_result(item: str) -> bool:
+    """Whether a clause of the item states a state reached, subject first, and no directive verb leads it
+    (医改持续深化, 特色优势日益凸显; not 持续深化医改, nor an aim: 确保…全面完成, 使…持续改善)."""
+    aims = rules()["cues"]["state_aim_words"]
+    for clause in re.split(f"[{_CLAUSE_MARKS}]", item):
+        clause = clause.strip()
+        if not _result_state().match(clause) or _lead().match(clause):
+            continue
+        if not any(word in clause for word in aims):
+            return True
+    return False
 
 
 def _aimed_at(item: str, position: int) -> bool:
