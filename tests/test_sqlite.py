@@ -7,15 +7,16 @@ import json
 import sqlite3
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline import schema
 from pipeline.cli.serve import cookbook_queries, metadata
-from pipeline.package import coverage
+from pipeline.package import coverage, sqlite_reuse
 from pipeline.package.release_notes import describe_changes
-from pipeline.package.sqlite import row_counts, sqlite_file_name, sqlite_problems, write_sqlite
+from pipeline.package.sqlite import _copy_table, row_counts, sqlite_file_name, sqlite_problems, write_sqlite
 from pipeline.release.versions import file_changes
 from pipeline.text.segment import contained_words, tokenize
 
@@ -158,6 +159,24 @@ def test_tables_carry_keys_descriptions_and_row_counts(package: Path):
 def test_the_same_tables_give_the_same_bytes(package: Path, tmp_path: Path):
     again = write_sqlite(package, tmp_path / "again.sqlite")
     assert again.read_bytes() == (package / sqlite_file_name()).read_bytes()
+
+
+def test_rowids_are_1_to_n_in_key_order_and_a_segment_that_does_not_continue_them_keeps_its_own(
+    package: Path, tmp_path: Path
+):
+    with sqlite3.connect(package / sqlite_file_name()) as con:
+        for table in ("tokens", "tasks", "documents"):
+            key = ", ".join(f'"{name}"' for name in schema.primary_key(table))
+            rowids = [row[0] for row in con.execute(f'SELECT rowid FROM "{table}" ORDER BY {key}')]
+            assert rowids == list(range(1, len(rowids) + 1)) and rowids, table
+    # Rows read from Parquet for rowids 5… into an empty table are numbered from 5, not by SQLite from 1.
+    source, target = duckdb.connect(), sqlite3.connect(tmp_path / "gap.sqlite", isolation_level=None)
+    try:
+        assert _copy_table(source, target, package, "tasks", [sqlite_reuse.Read((), 5)]) == 3
+        assert [row[0] for row in target.execute("SELECT rowid FROM tasks ORDER BY task_id")] == [5, 6, 7]
+    finally:
+        target.close()
+        source.close()
 
 
 def test_sqlite_problems_checks_the_descriptor_entry_and_row_counts(package: Path, tmp_path: Path):

@@ -182,6 +182,7 @@ def _copy_table(
     columns = schema.select_columns(table)
     placeholders = ", ".join("?" for _ in range(len(fields) + 1))
     insert = f'INSERT INTO main."{table}" (rowid, {columns}) VALUES ({placeholders})'
+    append = f'INSERT INTO main."{table}" ({columns}) VALUES ({placeholders[3:]})'
     for segment in plan if plan is not None else [sqlite_reuse.Read((), 1)]:
         if isinstance(segment, sqlite_reuse.Reused):
             last = "" if segment.last is None else f" AND rowid <= {int(segment.last)}"
@@ -198,8 +199,14 @@ def _copy_table(
         # corpus's tokens). _in_key_order checks the order as the rows stream by.
         rows = source.execute(f"SELECT {select} FROM read_parquet({parquet}){where}")
         count = segment.first - 1
+        # SQLite gives a row inserted without a rowid the largest rowid so far + 1: when the table holds rowids up
+        # to first - 1, the batch goes in as fetched (a tuple with its rowid per row cost ~15% of the tokens' copy).
+        numbered = target.execute(f'SELECT coalesce(max(rowid), 0) FROM main."{table}"').fetchone()[0] != count
         for batch in _in_key_order(table, fields, iter(partial(rows.fetchmany, _BATCH), [])):
-            target.executemany(insert, ((count + number, *row) for number, row in enumerate(batch, start=1)))
+            if numbered:
+                target.executemany(insert, ((count + number, *row) for number, row in enumerate(batch, start=1)))
+            else:
+                target.executemany(append, batch)
             count += len(batch)
     for number, key in enumerate(schema.foreign_keys(table), start=1):
         if key["fields"] != schema.primary_key(table)[: len(key["fields"])]:  # the primary key serves its prefix
