@@ -41,6 +41,7 @@ from pipeline.parse.statements import (
 )
 from pipeline.parse.work_points.sections import sort_sections
 from pipeline.text.regions import PROVINCE, Region, find_counties, find_regions
+from pipeline.text.work_years import year_before
 
 GENRE = "press_brief"
 LEVEL_FROM_TEXT = "level_from_text"
@@ -393,7 +394,8 @@ def _work_year(
         ranged = _YEAR_RANGE.search(before)
         if cue is not None and ranged and ranged.start() <= found.start() < ranged.end():
             return int(ranged.group(1))  # 《三年行动计划（2025-2027年）》: the plan's first year
-        return int(found.group(1))
+        this_year = cue is not None and any(word in cue.group() for word in lexicon()["deploy"]["this_year_words"])
+        return year_before(text, found, len(before), this_year, flags)  # 2023年工作总结和2024年工作计划: 2024
     sentence_end = text.find("。", cue.end()) if cue else -1
     if cue is not None and (found := _YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))):
         return int(found.group(1))  # 会议强调，2024年全市…要: the year of the cue's own sentence

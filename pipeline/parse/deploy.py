@@ -37,9 +37,11 @@ from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import MAX_TITLE_CHARS, task
 from pipeline.text.regions import COUNTY, find_counties, find_county_names, find_regions, resolve_county
+from pipeline.text.work_years import first_deployed_year, is_reviewed
 
 FROM_DEPLOY_SENTENCE = "plan_from_deploy_sentence"
 _YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年")  # not a horizon (力争到2020年)
+_SENTENCE_END = re.compile(r"[。\n]")
 _CLAUSE_MARKS = "，,；;：:"
 _LINE = re.compile("[^\n]+")
 
@@ -242,10 +244,19 @@ def _title_county(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _later_deployed_year(text: str, ahead: re.Match[str]) -> int | None:
+    """The first year after a reviewed one that the rest of its sentence prints and does not review, or None."""
+    stop = _SENTENCE_END.search(text, ahead.end())
+    found = first_deployed_year(text, ahead.end(), stop.start() if stop else len(text))
+    return int(found.group(1)) if found else None
+
+
 def _work_year(text: str, ahead: re.Match[str], published: date | None, flags: list[str]) -> int | None:
     """The year the deploy sentence names, else the publication year (今年) or the next (明年), else the first year
     printed before the sentence, else the publication year (flagged)."""
     if year := ahead.groupdict().get("y") or ahead.groupdict().get("y2"):
+        if is_reviewed(text, ahead.start(), ahead.end()) and (later := _later_deployed_year(text, ahead)) is not None:
+            return later  # 开展2022年度…考核，并研究2023年重点工作: the year the sentence goes on to deploy
         return int(year)  # 2024年; 2025—2027年: its first year
     words, cfg = ahead.group(), lexicon()["deploy"]
     next_year = words.startswith(tuple(cfg["next_year_words"]))

@@ -155,6 +155,39 @@ def reviewed_year(text: str) -> int | None:
     return int(min(found, key=lambda m: m.start()).group("y")) if found else None
 
 
+def is_reviewed(text: str, start: int, end: int) -> bool:
+    """Whether the year printed at text[start:end] (2023年) is one the text reviews, not one it deploys: the words
+    after it, up to the next year or clause mark, hold a review word (2023年工作总结, 2022年度…考核, 2016年以来), or
+    the words right before it end with one (回顾2022年, 总结了2023年): pipeline/data/work_years.toml [printed]."""
+    rules = _rules()["printed"]
+    stop = re.compile(rules["stop"]).search(text, end, end + rules["reach"])
+    after_end = stop.start() if stop else min(len(text), end + rules["reach"])
+    before = text[max(0, start - rules["lead"]) : start]
+    if re.search(_alternation(rules["after_words"]), text[end:after_end]):
+        return True
+    return re.search(f"(?:{_compiled()['review'].pattern})了?$", before) is not None
+
+
+def first_deployed_year(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first year printed in text[start:end] that the text does not review (is_reviewed), or None."""
+    for found in _YEAR.finditer(text, start, end):
+        if not is_reviewed(text, found.start(), found.end()):
+            return found
+    return None
+
+
+def year_before(text: str, first: re.Match[str], end: int, this_year: bool, flags: list[str]) -> int:
+    """The work year of a cue at `end` that `first`, the first year printed before it, stands for: that year unless the
+    text reviews it; then the next year when the cue says 今年 (2022年工作回顾…今年，该省将…, FROM_REVIEWED appended to
+    `flags`), else the first year before the cue it does not review, else the first year."""
+    if not is_reviewed(text, first.start(), first.end()):
+        return int(first.group(1))
+    if this_year:
+        flags.append(FROM_REVIEWED)
+        return int(first.group(1)) + 1
+    return int((first_deployed_year(text, 0, end) or first).group(1))
+
+
 def text_work_year(text: str, published: date | None) -> tuple[int | None, str | None]:
     """As stated_work_year, else the publication year (flagged work_year_from_published)."""
     year, flag = stated_work_year(text, published)
