@@ -2,8 +2,9 @@
 one build folder at once, and the build on a real Dask cluster — each compared byte for byte with what
 `python -m pipeline` makes of the same texts.
 
-The commands run as subprocesses, exactly as typed in a shell (README, "Dagster"), with nothing
-registered in the instance and no config. The Dask run is started from the test process (dagster.execute_job
+The Dagster commands run as subprocesses, exactly as typed in a shell (README, "Dagster"), with nothing
+registered in the instance and no config; the CLI that waits for one of their runs is called by the test
+process (what it waits for is the other process's lock). The Dask run is started from the test process (dagster.execute_job
 with deploy/run_config/dask.yaml pointed at the cluster): its steps still run on the cluster's two worker
 processes, and `dagster job execute` is the first test's, so a third interpreter importing Dagster and the
 pipeline would test nothing more. The seeds are two short texts written for the purpose.
@@ -11,7 +12,9 @@ pipeline would test nothing more. The seeds are two short texts written for the 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -24,7 +27,6 @@ import yaml
 
 from pipeline.cli.main import main
 from pipeline.definitions import make_definitions
-from tests.cli_process import finish_cli, start_cli
 from tests.conftest import ROOT, made_once
 
 pytestmark = pytest.mark.slow  # builds, publishes or runs Dagster: not in `make test-fast`
@@ -87,10 +89,24 @@ def _start(command: list[str], environment: dict[str, str], log: Path) -> subpro
     return subprocess.Popen(command, env=environment, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT)
 
 
-def _cli(arguments: list[str], environment: dict[str, str], log: Path) -> tuple[int | None, str]:
-    """`python -m pipeline ARGUMENTS` in a new interpreter with only `environment` (tests/cli_process.py, never a
-    fork of this process): its exit code (None if it did not end within 900 s) and what it said."""
-    return finish_cli(start_cli(arguments, log, environment), log)
+def _cli_in_process(
+    arguments: list[str], environment: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str]:
+    """`python -m pipeline ARGUMENTS` run by this process (pipeline.cli.main.main) with the variables of
+    `environment` that the pipeline and Dagster read (DAGSTER_HOME, PIPELINE_*; PIPELINE_CACHE unset, as
+    there), restored afterwards: its exit code and what it said. What it waits for is a lock that another
+    process holds (an flock), so a new interpreter of its own would add only its imports (~3 s of CPU); the
+    command line in a process of its own is tested by test_publishing's two publishes."""
+    for key in [k for k in os.environ if k.startswith("PIPELINE_") and k not in environment]:
+        monkeypatch.delenv(key)
+    for key, value in environment.items():
+        if key == "DAGSTER_HOME" or key.startswith("PIPELINE_"):
+            monkeypatch.setenv(key, value)
+    monkeypatch.setenv("PIPELINE_LOCK_TIMEOUT", "600")  # fail, not hang, if the run never lets go of the folder
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said), contextlib.redirect_stdout(said):
+        code = main(arguments)
+    return code, said.getvalue()
 
 
 def _finish(process: subprocess.Popen, log: Path) -> str:
@@ -99,11 +115,11 @@ def _finish(process: subprocess.Popen, log: Path) -> str:
 
 
 def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes_of_the_cli_which_waits_for_a_run(
-    reference: Path, tmp_path: Path
+    reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """`dagster job execute` and `dagster asset materialize` (each on a fresh instance, no config) publish
     what the CLI publishes. While the job's run holds its build folder, `python -m pipeline build` is
-    started on that folder (in its own process): the CLI says
+    started on that folder (by the test process, with the run's environment): the CLI says
     what it waits for, builds after the run, both succeed and the package is the reference's, byte for
     byte. One run serves both
     behaviours: the run's own package is compared through the release it published (the package's files
@@ -124,7 +140,7 @@ def test_job_execute_and_asset_materialize_on_a_fresh_instance_publish_the_bytes
         time.sleep(0.1)
     assert "Dagster run" in holder.read_text(encoding="utf-8")
     cli_arguments = ["build", "--out", str(out), "--datasets", str(tmp_path / "cli_datasets")]
-    code, said = _cli(cli_arguments, environments["job_execute"], tmp_path / "cli.log")
+    code, said = _cli_in_process(cli_arguments, environments["job_execute"], monkeypatch)
     assert code == 0, said[-3000:]
     assert "waiting for Dagster run" in said and f"to finish writing {out}" in said
     assert "RUN_SUCCESS" in run_log.read_text(encoding="utf-8")  # the CLI built after the run
