@@ -7,7 +7,8 @@ text (2012年工作要点有：(1)…), a fragment that opens on a meeting's req
 Evidence: a cue (pipeline/data/announced_plans.toml) followed by a list (marked lines, or markers or
 "；" clauses in one paragraph, or unmarked paragraphs that open on short lead sentences) that is not a
 review. Level: national when the text names a national body or event, no local region and no local scope
-word (全市, 我省); else the scope word's level when no region is named (flagged level_from_scope_word); else
+word (全市, 我省); else, when no region is named, the level of the body the cue's sentence names by a bare word
+(区卫生健康局将…), else the first scope word's that ranks nothing (not 位居全省前列; flagged level_from_scope_word); else
 the one province or city the text's regions lie in (flagged level_from_text), or, when they lie in several,
 the one the title names (flagged region_from_title); with neither, national when it names national work
 (健康中国行动, 国家医学中心: flagged level_national_from_words), else provincial is assumed (flagged level_unknown).
@@ -249,7 +250,7 @@ def _statement(
 ) -> dict[str, Any]:
     flags: list[str] = list(outline_flags or [])
     level, region_code = (
-        _cue_region(text, cue) or _national_cue(text, cue) or level_and_region(text, flags, _bare_body_level(text, cue))
+        _cue_region(text, cue) or _national_cue(text, cue) or level_and_region(text, flags, bare_body_level(text, cue))
     )
     work_year = _work_year(text, cue, published, flags, tasks[0]["start"] if tasks else None)
     announced = cue.groupdict().get("n") if cue else None
@@ -303,7 +304,7 @@ def _national_cue(text: str, cue: re.Match[str] | None) -> tuple[str, None] | No
     return ("national", None) if any(word in before for word in lexicon()["national_bodies"]) else None
 
 
-def _bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
+def bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
     """The level of a health body the cue's sentence names by a bare administrative word before the cue
     (省卫生健康委将… → provincial; 2023年，市卫生健康委将…重点做好以下工作： → municipal)."""
     if cue is None:
@@ -331,7 +332,7 @@ def level_and_region(text: str, flags: list[str], body_level: str | None = None)
         and not any(start <= found[1] < end for start, end in datelines)  # 人民网成都1月24日电, 记者…济南报道
     ]
     counties = [c for c, start, _ in find_counties(prose) if len(c) == 1 and not prose[:start].endswith(locative)]
-    scope = first_scope_level(prose, lexicon()["scope_levels"]) or body_level or _bare_congress_level(prose)
+    scope = body_level or first_scope_level(prose, lexicon()["scope_levels"]) or _bare_congress_level(prose)
     national = [*lexicon()["national_bodies"], *lexicon()["national_words"]]
     if scope is None and any(word in text for word in national) and not named and not counties:
         return "national", None

@@ -25,6 +25,7 @@ from pipeline.data import read_toml
 from pipeline.parse.announced import (
     REGION_FROM_TITLE,
     WORK_YEAR_FROM_PUBLISHED,
+    bare_body_level,
     level_and_region,
     lexicon,
     prose_plan_statement,
@@ -94,7 +95,11 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
     if first is None or len(tasks) < lexicon()["deploy"]["min_items"]:
         return None
     flags = [FROM_DEPLOY_SENTENCE]
-    level, region_code = _subject_region(text, first[1]) or level_and_region(text, flags)
+    level, region_code = _subject_region(text, first[1]) or level_and_region(
+        text,
+        flags,
+        bare_body_level(text, first[1]),  # 区卫生健康局局长…研究部署…，强调：一要…: a district's
+    )
     if level == COUNTY and region_code is None and (county := _title_county(text)) is not None:
         region_code = county
         flags.append(REGION_FROM_TITLE)

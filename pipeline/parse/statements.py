@@ -15,10 +15,11 @@ absolute offsets into the cleaned text. Targets are added per task by pipeline.d
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
-from pipeline.data import read_csv
+from pipeline.data import read_csv, read_toml
 from pipeline.text.regions import by_code
 
 LEVELS = ("national", "provincial", "municipal", "county")
@@ -42,9 +43,26 @@ def named_field(title: str) -> str | None:
 
 def first_scope_level(text: str, scope_levels: dict[str, str]) -> str | None:
     """The level of the scope word (全省, 全市, 全县…: a genre's word list) that `text` prints first; None
-    when it prints none."""
-    found = min(((at, word) for word in scope_levels if (at := text.find(word)) >= 0), default=None)
-    return scope_levels[found[1]] if found else None
+    when it prints none. A scope word in a comparison (位居全省前列, 排名全省同类第3, 高于全市平均) ranks the text's
+    subject among that scope's peers and sets no scope (pipeline/data/identity.toml [scope_words])."""
+    if not scope_levels:
+        return None
+    words = "|".join(re.escape(word) for word in sorted(scope_levels, key=len, reverse=True))
+    for found in re.finditer(words, text):
+        if not _in_comparison(text, found.start(), found.end()):
+            return scope_levels[found.group()]
+    return None
+
+
+@cache
+def _comparison() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = read_toml("identity.toml")["scope_words"]
+    return re.compile(f"(?:{rules['comparison_before']})$"), re.compile(rules["comparison_after"])
+
+
+def _in_comparison(text: str, start: int, end: int) -> bool:
+    before, after = _comparison()
+    return bool(before.search(text[max(0, start - 4) : start]) or after.match(text, end))
 
 
 @cache
