@@ -33,6 +33,7 @@ from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.lists import with_headless_runs, with_nested_lists
 from pipeline.parse.new_year import new_year_address
+from pipeline.parse.review_passages import without_review
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
 from pipeline.parse.roundup.agreements import agreement_statements
 from pipeline.parse.roundup.plan import GENRE as ROUNDUP_GENRE
@@ -76,6 +77,7 @@ def extract_document(
         if plan["genre"] not in (ROUNDUP_GENRE, WORK_POINTS_GENRE):  # work points sort their sections themselves
             _sort_sections(text, plan)
     for plan in plans:
+        without_review(text, plan)  # whichever reader found them, no task starts in a passage that reviews
         plan["tasks"] = numbered(plan["tasks"])
     complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
