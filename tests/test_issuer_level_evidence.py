@@ -76,3 +76,33 @@ def test_the_body_of_the_cue_sentence_outranks_a_scope_word_elsewhere(raw: str, 
 )
 def test_a_deploy_sentence_led_by_a_bare_body_is_that_bodys_level(raw: str, level: str) -> None:
     assert _identity(raw) == [(level, None, 2024)]
+
+
+_QINGPU = (
+    "3月20日，青浦召开2019年卫生健康工作会议，总结工作，部署2019年重点任务。青浦区委副书记李明、副区长张华出席会议。\n"
+    "会上，全国和全市的先进集体和先进个人受到表彰。\n"
+    "青浦区部署2019年卫生健康重点工作\n"
+    "2019年，卫生健康系统将以深化医药卫生体制改革、推进健康青浦建设为目标，切实做好以下重点工作：一是深化医药卫生体制"
+    "改革，推进区域医联体建设；二是加强公共卫生体系建设，做好重点传染病防控；三是提升社区卫生服务能力，推进家庭医生签约"
+    "服务。\n"
+    "青浦区卫生健康委供稿"
+)
+
+
+def test_the_county_a_text_names_again_and_again_is_its_issuer_past_a_scope_word_elsewhere() -> None:
+    # 青浦区 is a district of 上海 (a province-level city): 全市 in the commendation sentence is no scope of the plan
+    assert _identity(_QINGPU) == [("county", "310118", 2019)]
+
+
+def test_a_scope_word_in_the_cue_sentence_outranks_a_county_named_again_and_again() -> None:
+    raw = (
+        "3月20日，副省长到临泉县调研卫生健康工作。\n"
+        "2019年，全省卫生健康系统将以深化医药卫生体制改革为目标，切实做好以下重点工作：一是深化医药卫生体制改革，推进紧密型"
+        "县域医共体建设；二是加强公共卫生体系建设，做好重点传染病防控；三是提升基层服务能力，推广临泉县经验。临泉县要走在前列。"
+    )
+    assert _identity(raw) == [("provincial", "340000", 2019)]
+
+
+def test_a_county_named_once_does_not_outrank_a_scope_word() -> None:
+    raw = _QINGPU.replace("青浦区卫生健康委供稿", "").replace("青浦区部署", "部署")
+    assert _identity(raw) == [("provincial", "310000", 2019)]

@@ -45,12 +45,13 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import level_and_region, prose_plan_statement
+from pipeline.parse.announced import prose_plan_statement
 from pipeline.parse.lists import list_tasks, prose_tasks, title_at
 from pipeline.parse.lists.marked import find_markers
 from pipeline.parse.lists.rules import alternation, is_requirement_marker, reads_as_results
 from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.outline import marker_of
+from pipeline.parse.prose_level import level_and_region
 from pipeline.parse.statements import task
 from pipeline.parse.work_points.sections import section_role
 from pipeline.text.work_years import printed_or_published

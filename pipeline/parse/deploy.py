@@ -22,20 +22,14 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import (
-    REGION_FROM_TITLE,
-    WORK_YEAR_FROM_PUBLISHED,
-    bare_body_level,
-    level_and_region,
-    lexicon,
-    prose_plan_statement,
-)
+from pipeline.parse.announced import WORK_YEAR_FROM_PUBLISHED, lexicon, prose_plan_statement
 from pipeline.parse.conference.common import fill
 from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.marked import find_markers
 from pipeline.parse.lists.rules import SENTENCE_WORDS, alternation, directive_at, is_modal_word
 from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.outline import marker_of, parse_outline
+from pipeline.parse.prose_level import REGION_FROM_TITLE, bare_body_level, cue_sentence, level_and_region
 from pipeline.parse.statements import MAX_TITLE_CHARS, task
 from pipeline.text.regions import COUNTY, find_counties, find_county_names, find_regions, resolve_county
 from pipeline.text.work_years import first_deployed_year, is_reviewed
@@ -96,10 +90,8 @@ def deploy_statement(text: str, published: date | None, *, future_only: bool = F
         return None
     flags = [FROM_DEPLOY_SENTENCE]
     level, region_code = _subject_region(text, first[1]) or level_and_region(
-        text,
-        flags,
-        bare_body_level(text, first[1]),  # 区卫生健康局局长…研究部署…，强调：一要…: a district's
-    )
+        text, flags, bare_body_level(text, first[1]), cue_sentence(text, first[1])
+    )  # 区卫生健康局局长…研究部署…，强调：一要…: a district's
     if level == COUNTY and region_code is None and (county := _title_county(text)) is not None:
         region_code = county
         flags.append(REGION_FROM_TITLE)

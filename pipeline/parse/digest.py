@@ -20,10 +20,11 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import level_and_region, lexicon, prose_plan_statement
+from pipeline.parse.announced import lexicon, prose_plan_statement
 from pipeline.parse.conference.common import SENTENCE_ENDS, fill, sentence_end, sentence_start
 from pipeline.parse.deploy import work_clauses
 from pipeline.parse.lists.rules import alternation
+from pipeline.parse.prose_level import level_and_region
 from pipeline.text.work_years import printed_or_published
 
 FROM_DOCUMENT_DIGEST = "plan_from_document_digest"

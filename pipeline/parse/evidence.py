@@ -20,10 +20,11 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
-from pipeline.parse.announced import level_and_region, prose_plan_statement
+from pipeline.parse.announced import prose_plan_statement
 from pipeline.parse.lists import prose_tasks
 from pipeline.parse.lists.rules import alternation, directive_at
 from pipeline.parse.lists.stances import has_past_mark
+from pipeline.parse.prose_level import level_and_region
 
 FROM_YEAR_HEADING = "plan_from_year_heading"
 FROM_ISSUED_DOCUMENT = "plan_from_issued_document"
