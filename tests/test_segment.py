@@ -165,3 +165,39 @@ def test_the_project_tokenizer_holds_the_dictionary_jieba_and_the_project_words_
     pos.makesure_userdict_loaded()  # the added words' tags move to the POS table on first use
     assert (pos.tokenizer.FREQ, pos.tokenizer.total) == (made.FREQ, made.total) and "紧密型县域医共体" in made.FREQ
     assert made.user_word_tag_tab and made.user_word_tag_tab.items() <= pos.word_tag_tab.items()
+
+
+def test_a_tag_table_whose_strings_are_shared_is_equal_and_holds_the_frequency_tables_own_words() -> None:
+    from pipeline.text.segment import _share_strings
+
+    words = {"".join(["医", "共体"]): 5, "".join(["托", "育"]): 3, "医": 0}  # built strings: not the literals below
+    tags = {"托育": "".join(["v", "n"]), "医共体": "".join(["n", "z"]), "外来词": "".join(["v", "n"])}
+    before = list(tags.items())
+    _share_strings(tags, words)
+    assert list(tags.items()) == before  # same words, tags and order
+    kept = {id(word) for word in words}
+    assert id(next(w for w in tags if w == "托育")) in kept and id(next(w for w in tags if w == "医共体")) in kept
+    assert next(w for w in tags if w == "外来词") == "外来词"  # a word the frequencies lack is kept as it is
+    assert tags["托育"] is tags["外来词"]  # one object per tag
+    assert _share_strings({}, words) is None
+
+
+def test_sharing_the_tag_strings_changes_no_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jieba.posseg
+
+    from pipeline.text import segment
+
+    text = "推进紧密型县域医共体建设，发展普惠托育服务。加强儿科和精神卫生服务年活动，张三主持会议。"
+    plain = [(t.token, t.pos, t.start, t.end) for t in tokenize(text)]
+    global_table = dict(jieba.posseg.dt.word_tag_tab)
+    monkeypatch.setattr(segment, "_SHARE_TAG_STRINGS", [False])
+    segment.share_tag_strings()
+    segment.pos_tokenizer.cache_clear()
+    try:
+        assert [(t.token, t.pos, t.start, t.end) for t in tokenize(text)] == plain
+        assert jieba.posseg.dt.word_tag_tab == global_table
+        freq = segment.pos_tokenizer().tokenizer.FREQ
+        word = next(w for w in jieba.posseg.dt.word_tag_tab if w == "建设")
+        assert any(w is word for w in freq)
+    finally:
+        segment.pos_tokenizer.cache_clear()

@@ -75,6 +75,10 @@ def run_stage(stage: str, store: DocumentStore, documents: list[SeedDocument]) -
     workers = worker_count() if stage in PARALLEL_STAGES and len(todo) > 1 else 1
     if workers > 1 and sum(document.path.stat().st_size for document, _ in todo) >= PARALLEL_MIN_BYTES:
         workers = min(workers, len(todo))
+        if stage == "segment":  # this process segments too (its tokenizer, if made already, stays as it is)
+            from pipeline.text.segment import share_tag_strings
+
+            share_tag_strings()
         _make_in_parallel(stage, store, todo, children=workers - 1)
     else:
         workers = 1
@@ -122,8 +126,9 @@ def _make_in_parallel(
 
 def _warm_up(stage: str) -> None:
     if stage == "segment":
-        from pipeline.text.segment import pos_tokenizer
+        from pipeline.text.segment import pos_tokenizer, share_tag_strings
 
+        share_tag_strings()
         pos_tokenizer()
 
 

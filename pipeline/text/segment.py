@@ -118,10 +118,37 @@ def _pos_tokenizer_of(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
     default = jieba.posseg.dt
     if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
         return CachedHMMPOSTokenizer(tokenizer)
+    if _SHARE_TAG_STRINGS[0]:
+        _share_strings(default.word_tag_tab, tokenizer.FREQ)
     pos = object.__new__(CachedHMMPOSTokenizer)
     pos.tokenizer = tokenizer
     pos.word_tag_tab = dict(default.word_tag_tab)
     return pos
+
+
+_SHARE_TAG_STRINGS = [False]
+
+
+def share_tag_strings() -> None:
+    """From now on, a POS tokenizer made in this process has jieba.posseg's global tag table hold the
+    tokenizer's own word strings and one string per tag before it copies it (_share_strings). Called by the
+    segmentation stage where it runs with workers, before either process loads its tokenizer: a corpus
+    large enough for ~28 MiB per process to matter more than ~0.3 s of CPU."""
+    _SHARE_TAG_STRINGS[0] = True
+
+
+def _share_strings(tags: dict[str, str], words: dict[str, int]) -> None:
+    """Make the words of a tag table the very string objects that are the keys of `words` (the tokenizer's
+    frequencies, which hold every word), and each tag one object per value. The table stays equal (same
+    words, tags and order: no token changes), but jieba's parse of its dictionary file at import had made
+    ~350,000 strings of its own for the words and ~120,000 for 55 tags, memory that segmenting then reuses
+    (a process that segmented 150 documents of the varied benchmark corpus: 229 -> 201 MiB)."""
+    same = {word: word for word in words}  # each word to itself: the object to keep
+    values: dict[str, str] = {}
+    shared = {same.get(word, word): values.setdefault(tag, tag) for word, tag in tags.items()}
+    del same
+    tags.clear()
+    tags.update(shared)
 
 
 class CachedHMMPOSTokenizer(jieba.posseg.POSTokenizer):
