@@ -239,6 +239,32 @@ def test_a_convening_notice_without_its_title_states_no_plan(held: str) -> None:
     assert (payload["kind"], payload["plans"], payload["kind_flag"]) == ("other", [], "convening_notice")
 
 
+@pytest.mark.parametrize(
+    "decided",
+    [
+        "经研究，决定召开2024年全市卫生健康工作会议暨表彰大会。现将有关事宜通知如下：",
+        "市卫生健康委定于3月8日举办全市妇幼健康培训班，现将具体安排通知如下：",
+    ],
+)
+def test_a_convening_notice_cut_before_its_close_states_no_plan(decided: str) -> None:
+    raw = (
+        decided + "\n一、会议时间\n2024年3月8日上午9时。\n二、会议内容\n总结2023年工作，部署2024年重点任务。\n"
+        "三、参会人员\n各区卫生健康局分管负责人。\n"
+    )
+    payload = _read(raw, published="2024-03-01")
+    assert (payload["kind"], payload["plans"], payload["kind_flag"]) == ("other", [], "convening_notice")
+
+
+def test_a_report_that_relays_a_meeting_by_notice_is_no_convening_notice() -> None:
+    from pipeline.documents.gates import is_convening_notice
+
+    assert not is_convening_notice("1月5日，全县卫生健康工作会议召开。现将会议精神通知如下：\n一、加强基层建设。\n")
+    assert not is_convening_notice(
+        "会议决定召开全县医共体建设推进会。\n会议要求，全县卫生健康系统要加强基层建设，推进医共体改革，"
+        "做好疾病预防控制工作。现将有关事项通知如下：\n"
+    )
+
+
 def test_a_notice_that_issues_work_points_is_no_convening_notice() -> None:
     raw = (
         "各乡镇卫生院：\n现将《2024年全县卫生健康工作要点》印发给你们，请结合实际认真贯彻落实。\n特此通知\n"

@@ -55,18 +55,26 @@ def _convening_notice() -> re.Pattern[str]:
 
 
 @cache
-def _convening_notice_body() -> tuple[list[str], re.Pattern[str]]:
+def _convening_notice_body() -> tuple[list[str], re.Pattern[str], re.Pattern[str]]:
     cues = read_toml("announced_plans.toml")
-    return cues["convening_notice_closes"], re.compile(cues["convening_notice_body"])
+    return (
+        cues["convening_notice_closes"],
+        re.compile(cues["convening_notice_body"]),
+        re.compile(cues["convening_notice_announces"]),
+    )
 
 
 def is_convening_notice(text: str) -> bool:
     """Whether the title is that of a notice convening a meeting or a training course (关于召开2011年全国…会议的通知),
-    or, for a copy without it, the body decides on the meeting and closes as a notice (经研究决定，召开…会议。…特此通知)."""
+    or, for a copy without it, the body decides on the meeting and closes as a notice (经研究决定，召开…会议。…特此通知)
+    or announces its arrangements right after the decision (…会议。现将有关事宜通知如下：)."""
     if _convening_notice().match(infer_title(text) or "") is not None:
         return True
-    closes, body = _convening_notice_body()
-    return any(close in text[-120:] for close in closes) and body.search(text) is not None
+    closes, body, announces = _convening_notice_body()
+    decided = body.search(text)
+    if decided is None:
+        return False
+    return any(close in text[-120:] for close in closes) or announces.match(text, decided.end()) is not None
 
 
 def reports_meeting(text: str, meeting: MeetingReport | None) -> bool:
