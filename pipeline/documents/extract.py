@@ -25,6 +25,7 @@ from pipeline.parse.conference.relay import LEVEL_FROM_RELAYING_BODY, as_relayed
 from pipeline.parse.conference.report import MeetingReport, parse_meeting_report
 from pipeline.parse.conference.sessions import session_meeting
 from pipeline.parse.conference.shapes import MEETING_BY_SHAPE, held_health_meetings
+from pipeline.parse.conference.speeches import SPEECH_WITHOUT_PLAN, is_speech_transcript, speech_meeting
 from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement, names_year_ahead
 from pipeline.parse.digest import digest_statement
@@ -161,7 +162,7 @@ def _parse_by_genre(
     if kind is None and is_convening_notice(text):
         return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     meeting = parse_meeting_report(text, published, source)
-    if summary and not reports_meeting(text, meeting):
+    if summary and not reports_meeting(text, meeting) and speech_meeting(text) is None:  # a speech deploying work
         return "other", [], None, SUMMARY_WITHOUT_PLAN
     if meeting is None:
         mention = find_conference(text)
@@ -260,11 +261,14 @@ def _other_reason(kind: str | None, plans: list[dict[str, Any]], text: str = "")
 
 def _evidence_seen(text: str) -> list[str]:
     """What a text left `other` does show, said after what was looked for: a health meeting named or held whose text
-    deploys no work (meeting_without_work: a symposium, a ceremony, a meeting named in passing), and a text that
-    reports past work and names no year ahead (review_only)."""
+    deploys no work (meeting_without_work: a symposium, a ceremony, a meeting named in passing), a speech transcript
+    that holds no health meeting deploying work (speech_without_plan), and a text that reports past work and names no
+    year ahead (review_only)."""
     seen = []
     if find_mentions(text) or held_health_meetings(text):
         seen.append("meeting_without_work")
+    if is_speech_transcript(text):
+        seen.append(SPEECH_WITHOUT_PLAN)
     cues = lexicon()
     past = [*cues["review_periods"], *cues["deploy"]["past_words"]]
     if any(word in text for word in past) and not names_year_ahead(text):

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.parse.conference.common import lexicon, named_in_passing_or_to_come, sentence_start
+from pipeline.parse.conference.speeches import speech_meeting
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.lists.year_passage import lead_year
 from pipeline.text.regions import county_named, find_regions
@@ -58,6 +59,7 @@ class ConferenceMention:
     work_year: int | None
     start: int
     end: int
+    flags: tuple[str, ...] = ()
 
 
 def fallback_tasks(text: str, after: int, work_year: int | None = None) -> tuple[list[dict[str, Any]], list[str]]:
@@ -106,7 +108,7 @@ def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
 
 def find_conference(text: str) -> ConferenceMention | None:
     """The first health work conference named in a sentence that reports it held or watched, not in passing nor as
-    to come."""
+    to come; else the meeting a speech transcript was given at (speeches.py, flag meeting_from_speech)."""
     for match in _NAME.finditer(text):
         start = sentence_start(text, match.start(), "。\n")
         ends = [i for i in (text.find("。", match.end()), text.find("\n", match.end())) if i >= 0]
@@ -130,5 +132,9 @@ def find_conference(text: str) -> ConferenceMention | None:
             work_year=int(year.group(1)) if year else None,
             start=match.start(),
             end=match.end(),
+        )
+    if (speech := speech_meeting(text)) is not None:
+        return ConferenceMention(
+            speech.name, speech.level, speech.region_code, speech.work_year, speech.start, speech.end, speech.flags
         )
     return None

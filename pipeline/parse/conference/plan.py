@@ -96,7 +96,7 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
 def mention_statement(text: str, mention: ConferenceMention, genre: str) -> dict[str, Any]:
     """The plan stated by a report of a meeting the meeting parser could not read (no meeting row)."""
     tasks, fallback_flags = fallback_tasks(text, mention.end, mention.work_year)
-    flags = ["meeting_not_parsed", *fallback_flags] + ([] if tasks else ["no_tasks"])
+    flags = ["meeting_not_parsed", *mention.flags, *fallback_flags] + ([] if tasks else ["no_tasks"])
     if mention.level != "national" and mention.region_code is None:
         flags.append("region_unresolved")
     if mention.work_year is None:
