@@ -54,6 +54,21 @@ def test_forgetting_the_pos_tokenizer_reads_it_again_with_the_same_tokens():
     assert segment.tokenize("张翊琛到蓟州区调研，" + text) == plain
 
 
+def test_forgetting_the_pos_tokenizer_drops_jiebas_global_tag_table_and_the_next_one_parses_it_again():
+    import jieba.posseg
+
+    from pipeline.text import segment
+
+    text = "区卫生健康局将推进医共体建设，王小明主持会议并讲话。"
+    tags = [(t.token, t.pos) for t in segment.tokenize(text)]
+    table = dict(jieba.posseg.dt.word_tag_tab)
+    project = dict(segment.pos_tokenizer().word_tag_tab)
+    segment.forget_pos_tokenizer()
+    assert jieba.posseg.dt.word_tag_tab == {}  # nothing holds the parsed words while no tokenizer is needed
+    assert [(t.token, t.pos) for t in segment.tokenize(text)] == tags  # the tags too: the table was parsed again
+    assert jieba.posseg.dt.word_tag_tab == table and segment.pos_tokenizer().word_tag_tab == project
+
+
 def test_a_worker_of_the_per_document_stages_imports_no_duckdb():
     """The stages' worker processes import the stages and what each stage imports when it runs; DuckDB is the
     caller's (load_records), never a worker's."""

@@ -118,6 +118,8 @@ def _pos_tokenizer_of(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
     default = jieba.posseg.dt
     if tokenizer.dictionary != default.tokenizer.dictionary or default.tokenizer.user_word_tag_tab:
         return CachedHMMPOSTokenizer(tokenizer)
+    if not default.word_tag_tab:  # dropped by forget_pos_tokenizer: parsed again, as importing jieba.posseg did
+        default.load_word_tag(default.tokenizer.get_dict_file())
     if _SHARE_TAG_STRINGS[0]:
         _share_strings(default.word_tag_tab, tokenizer.FREQ)
     pos = object.__new__(CachedHMMPOSTokenizer)
@@ -183,11 +185,14 @@ def forget_hmm_runs() -> None:
 
 
 def forget_pos_tokenizer() -> None:
-    """Drop this process's POS tokenizer (its dictionary: ~55 MiB of Python objects, ~65 MiB of RSS); the next
-    pos_tokenizer() reads it back from the cache folder (~0.3 s), with the same words and tags, so no token
+    """Drop this process's POS tokenizer (its dictionary: ~55 MiB of Python objects, ~65 MiB of RSS) and the tag
+    table jieba.posseg parsed for its global tokenizer when imported (~350,000 words: ~46 MiB, which nothing
+    reads but the next pos_tokenizer() to copy it); the next pos_tokenizer() reads the dictionary back from the
+    cache folder (~0.3 s) and parses the tag table again (~0.5 s), with the same words and tags, so no token
     changes. The build's process calls it when it segmented a corpus alongside its workers: the steps after
     segmentation (the core tables) use no tokenizer, and the memory is theirs to reuse until the analysis."""
     pos_tokenizer.cache_clear()
+    jieba.posseg.dt.word_tag_tab = {}
 
 
 @cache
