@@ -72,3 +72,36 @@ def test_the_same_headings_written_as_work_are_read() -> None:
 def test_one_state_among_work_items_keeps_the_list() -> None:
     text = _PLAN_ITEMS.replace("健全重大疾病防控体系", "重大疾病防控体系日益健全")
     assert len(read_lists(text)) == 4
+
+
+# --- prose: a sentence of ；-parts most of which state results reviews ----------------------------------------
+
+_REVIEW_SENTENCE = (
+    "今年，全省优质医疗资源扩容提质，县域医共体建设持续深化；家庭医生签约扩面增效，群众就医体验持续改善；"
+    "大力推进爱国卫生运动，公共卫生防线日益牢固。"
+)
+_PLAN_SENTENCE = (
+    "今年，全省将推动优质医疗资源扩容提质，持续深化县域医共体建设；扩大家庭医生签约覆盖面，改善群众就医体验；"
+    "大力推进爱国卫生运动，筑牢公共卫生防线。"
+)
+
+
+def test_a_prose_sentence_whose_parts_state_results_gives_no_task() -> None:
+    from pipeline.parse.lists import prose_tasks
+
+    assert prose_tasks(_REVIEW_SENTENCE, 0, len(_REVIEW_SENTENCE)) == []
+
+
+def test_the_same_sentence_written_as_work_gives_its_measures() -> None:
+    from pipeline.parse.lists import prose_tasks
+
+    text = _PLAN_SENTENCE
+    starts = [text[t["start"] : t["start"] + 4] for t in prose_tasks(text, 0, len(text))]
+    assert "大力推进" in starts and len(starts) >= 3
+
+
+def test_one_part_of_three_stating_a_result_keeps_the_sentence() -> None:
+    from pipeline.parse.lists import prose_tasks
+
+    text = _PLAN_SENTENCE.replace("改善群众就医体验", "群众就医体验持续改善")
+    assert prose_tasks(text, 0, len(text))

@@ -12,7 +12,8 @@ clause that names a measure is one task (9.2, pipeline.parse.lists.clause_classe
 leads, the closing aims and the clause that sums up the measures). A clause opens a task when a directive verb leads
 it (after optional adverbs, lists.toml [directive]); the first of a sentence may follow framing (今年，…提出，将…).
 A clause no verb leads continues the task before it. A sentence that reviews work (a review cue such as 取得, 去年,
-or a past mark such as 已, lists.toml [prose]) gives no task, and a verb-led clause longer than [prose]
+or a past mark such as 已, lists.toml [prose]; or most of its ；-parts stating a state reached, subject first:
+…，基层服务能力持续提升；…，群众就医体验持续改善；) gives no task, and a verb-led clause longer than [prose]
 max_clause_chars is not read as a measure. Every task is flagged list_prose_clauses.
 """
 
@@ -22,7 +23,7 @@ import re
 from functools import cache
 
 from pipeline.parse.lists.clause_classes import Clause, is_circumstance, sentence_tasks
-from pipeline.parse.lists.rules import directive_at, rules, shape, verb_at
+from pipeline.parse.lists.rules import directive_at, rules, shape, states_result, verb_at
 from pipeline.parse.lists.unmarked import Piece, framed_start, trim_span
 
 PROSE = "list_prose_clauses"
@@ -72,7 +73,7 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
     sentences = [
         (m.start(), min(m.end(), end))
         for m in _SENTENCE.finditer(text, start, end)
-        if not _review().search(text, m.start(), min(m.end(), end))
+        if not _review().search(text, m.start(), min(m.end(), end)) and not _states_results(text, m.start(), min(m.end(), end))
     ]
     clauses = [_led_clauses(text, s, e) for s, e in sentences]
     alike = _alike_requirements(text, sentences, clauses)
@@ -105,6 +106,13 @@ def _led_clauses(text: str, start: int, end: int) -> list[Clause]:
         in_sentence = in_sentence or lead is not None
         out.append(Clause(c_start, c_end, lead))
     return out
+
+
+def _states_results(text: str, start: int, end: int) -> bool:
+    """Whether a sentence of ；-parts reviews by its shape: most of its parts (two at least) hold a clause written as
+    a state reached, subject first (优质资源扩容提质，基层服务能力持续提升；…，群众就医体验持续改善；: rules.states_result)."""
+    parts = _parts(text, start, end)
+    return len(parts) >= 2 and 2 * sum(states_result(text[s:e]) for s, e in parts) > len(parts)
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
