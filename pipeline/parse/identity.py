@@ -10,7 +10,9 @@ value it infers:
 * region: the one region of the plan's level named in the source line, else the one region of that level the
   text names (a county by its full name, 分宜县, or by its short name in the title line, 伊通…; a province also
   through the cities it names);
-* work year: pipeline.text.work_years (a directive sentence, a period's stage, the publication date).
+* work year: pipeline.text.work_years (a directive sentence, a period's stage, a reviewed year), else the first year
+  the title line prints that it does not review and that is no deadline (flagged work_year_from_title), else the
+  publication date.
 
 Only a region its parser flags as unresolved is looked for (a joint meeting of regions has none); one the
 evidence does not single out stays unknown. The meeting a conference report's plan comes from
@@ -42,11 +44,14 @@ from pipeline.text.work_years import (
     FROM_PUBLISHED,
     FROM_REVIEWED,
     FROM_SESSION,
+    stated_work_year,
     text_work_year,
+    title_year,
 )
 
 REGION_FROM_SOURCE_LINE = "region_from_source_line"
 REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
+WORK_YEAR_FROM_TITLE = "work_year_from_title"
 # A parser's flags saying it looked for the region and found none (a joint meeting's has no region to find).
 _UNRESOLVED = {"region_unresolved", "level_from_scope_word"}
 _LOCATION_FROM_REGION = "location_from_region"
@@ -83,7 +88,11 @@ def complete_identity(text: str, plans: list[dict[str, Any]], published: date | 
                 plan["region_code"] = code
                 flags = [f for f in flags if f != "region_unresolved"] + [str(flag)]
         if plan["work_year"] is None:
-            year, flag = text_work_year(text, published)
+            year, flag = stated_work_year(text, published)
+            if year is None:
+                year, flag = _title_year(text, published)
+            if year is None:
+                year, flag = text_work_year(text, published)  # the publication year, last
             if year is not None:
                 plan["work_year"] = year
                 flags = [f for f in flags if f != "work_year_unknown"] + [str(flag)]
@@ -91,6 +100,13 @@ def complete_identity(text: str, plans: list[dict[str, Any]], published: date | 
         plan["issuer"] = plan["issuer"] or issuer_for(
             plan["level"], plan["region_code"], plan["field"], plan["work_year"]
         )
+
+
+def _title_year(text: str, published: date | None) -> tuple[int | None, str | None]:
+    """(year, WORK_YEAR_FROM_TITLE) of the year the title line names for its work (work_years.title_year: 宜川县组织召开
+    全县2021年卫生健康工作, the body's meeting name printed without it); (None, None)."""
+    year = title_year(first_line_title(text) or "", published.year + 1 if published else None)
+    return (year, WORK_YEAR_FROM_TITLE) if year is not None else (None, None)
 
 
 def _county_level_city(text: str, source: str | None) -> tuple[str | None, str | None]:
@@ -149,6 +165,7 @@ def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any]) -> None:
 
 
 _INFERRED = {
+    WORK_YEAR_FROM_TITLE,
     REGION_FROM_SOURCE_LINE,
     REGION_FROM_TEXT_MENTIONS,
     FROM_DIRECTIVE,

@@ -188,6 +188,20 @@ def year_before(text: str, first: re.Match[str], end: int, this_year: bool, flag
     return int((first_deployed_year(text, 0, end) or first).group(1))
 
 
+def title_year(title: str, latest: int | None) -> int | None:
+    """The first year a title line prints that it does not review (is_reviewed), that is no deadline, past date or
+    horizon ([directive] not_after / not_before, [printed] horizon: 到2025年, 2035年远景目标) and that is at most
+    `latest`; None."""
+    res, horizon = _compiled(), re.compile(_rules()["printed"]["horizon"])
+    for found in _YEAR.finditer(title):
+        year, after = int(found.group(1)), title[found.end() :]
+        if res["not_after"].search(title[: found.start()]) or res["not_before"].search(after) or horizon.match(after):
+            continue
+        if not is_reviewed(title, found.start(), found.end()) and (latest is None or year <= latest):
+            return year
+    return None
+
+
 def text_work_year(text: str, published: date | None) -> tuple[int | None, str | None]:
     """As stated_work_year, else the publication year (flagged work_year_from_published)."""
     year, flag = stated_work_year(text, published)
