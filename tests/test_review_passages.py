@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.documents.extract import extract_document
 from pipeline.parse.review_passages import FLAG, review_passages, without_review
+from pipeline.parse.work_points.sections import section_role
 
 _LEAD_IN = (
     "市卫生健康工作会议召开\n"
@@ -96,3 +99,22 @@ def test_a_conference_report_keeps_no_task_of_its_review() -> None:
     review = (text.index("一是推进"), text.index("会议要求"))
     assert all(not review[0] <= t["start"] < review[1] for t in plan["tasks"])
     assert FLAG in plan["flag"].split(";")
+
+
+@pytest.mark.parametrize("heading", ["基本现状", "工作现状", "主要问题", "发展环境", "基础与形势"])
+def test_headings_that_describe_the_starting_point_review(heading: str) -> None:
+    assert section_role(heading) == "review"
+
+
+@pytest.mark.parametrize("heading", ["加强基层基础", "基础设施建设", "重点问题整治", "坚持问题导向"])
+def test_work_that_names_a_foundation_or_a_problem_is_a_task(heading: str) -> None:
+    assert section_role(heading) is None
+
+
+def test_a_plan_s_baseline_section_gives_no_task() -> None:
+    text = (
+        "某区医疗卫生服务体系规划\n一、基本现状\n（一）卫生资源状况\n1.医疗卫生机构。截至2015年底，全区有医疗卫生机构194家。\n"
+        "2.卫技人员。全区卫生技术人员2060人。\n二、主要任务\n（一）优化医疗资源布局。\n"
+    )
+    [(start, end)] = review_passages(text)
+    assert text[start:end].startswith("一、基本现状") and "优化医疗资源布局" not in text[start:end]
