@@ -144,3 +144,25 @@ def test_a_speech_left_other_says_it_is_a_speech() -> None:
     payload = _extract(raw)
     assert payload["kind"] == "other"
     assert "speech_without_plan" in payload["kind_flag"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("body", "year", "reviewed"),
+    [
+        # the first year the speech prints is the one it reviews (Chinese digits): the next one is deployed
+        ("二零零八年，是我县经济社会发展极不平凡的一年，全县卫生事业取得了丰硕成果。", 2009, True),
+        ("2019年，全县卫生工作圆满完成了各项任务。", 2020, True),
+        # the first year printed is the one it deploys
+        ("2021年，全县卫生健康系统要重点抓好以下工作。", 2021, False),
+        # a year in a sentence that neither reviews nor deploys says nothing
+        ("2016年版的诊疗规范已经印发。", None, False),
+    ],
+)
+def test_a_speech_whose_meeting_prints_no_year_takes_the_year_its_body_sets(
+    body: str, year: int | None, reviewed: bool
+) -> None:
+    raw = "县卫生工作会议上的讲话\n同志们：\n这次会议的主要任务是总结去年工作，安排部署今年工作。\n" + body + PLAN_PART
+    meeting = speech_meeting(clean_text(raw).text)
+    assert meeting is not None
+    assert meeting.work_year == year
+    assert ("work_year_after_reviewed_year" in meeting.flags) == reviewed

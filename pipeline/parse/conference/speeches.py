@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import lexicon, sentence_end, sentence_start
+from pipeline.parse.conference.common import YEAR, lexicon, numeral_value, sentence_end, sentence_start
 from pipeline.text.regions import county_named, find_regions
 
 SPEECH_FLAG = "meeting_from_speech"
 NAME_FROM_WORK = "meeting_name_from_deployed_work"
+YEAR_AFTER_REVIEWED = "work_year_after_reviewed_year"
 SPEECH_WITHOUT_PLAN = "speech_without_plan"  # a text left `other` that is printed as a speech (documents.flag)
 
 
@@ -63,6 +64,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "named": re.compile(rules["named_meeting"]),
         "work": re.compile(rules["deployed_work"]),
         "year": re.compile(r"((?:19|20)\d{2})年"),
+        "printed_year": re.compile(rf"({YEAR})年"),
+        "reviewed": re.compile(rules["reviewed_year"]),
+        "deployed": re.compile(rules["deployed_year"]),
     }
 
 
@@ -107,15 +111,32 @@ def speech_meeting(text: str) -> SpeechMeeting | None:
     if level is None:
         return None
     year = _patterns()["year"].search(name)
+    work_year, reviewed = (int(year.group(1)), False) if year else _body_year(text, end)
+    flags = (*flags, YEAR_AFTER_REVIEWED) if reviewed else flags
     return SpeechMeeting(
         name=name,
         start=named.start("name"),
         end=named.end("name"),
         level=level,
         region_code=region_code,
-        work_year=int(year.group(1)) if year else None,
+        work_year=work_year,
         flags=flags,
     )
+
+
+def _body_year(text: str, after: int) -> tuple[int | None, bool]:
+    """(the work year the first sentence after `after` that prints a year sets, whether it is the year after a year
+    reviewed): the year after it when the sentence reviews it (二零零八年，是我县…极不平凡的一年), the year itself when it
+    sets out work (今年, 要); (None, False) otherwise."""
+    found = _patterns()["printed_year"].search(text, after, _rules()["body_chars"])
+    if found is None or (value := numeral_value(found.group(1))) is None:
+        return None, False
+    sentence = text[sentence_start(text, found.start()) : sentence_end(text, found.start())]
+    if _patterns()["deployed"].search(sentence):
+        return value, False
+    if _patterns()["reviewed"].search(sentence):
+        return value + 1, True
+    return None, False
 
 
 def _level_and_region(name: str, context: str) -> tuple[str | None, str | None]:
