@@ -235,13 +235,17 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def nearest_cue(lead: str) -> str | None:
     """DEPLOY or REVIEW by the cue nearest the end of `lead` (the words before a list), None without one; a cue
-    of attached documents (附件：1.…) counts as review: what follows lists documents, no plan's work."""
+    of attached documents (附件：1.…) counts as review: what follows lists documents, no plan's work. A word that only
+    announces the list (以下, 如下) after a review word of its sentence announces a review (取得了较好的成绩，主要有以下
+    几个方面特色)."""
     deploy, review = _cue_patterns()
-    last_deploy = max(
-        (m.end() for m in deploy.finditer(lead) if not _is_word_yao(lead, m) and not _relays(lead, m.start(), m.end())),
-        default=-1,
-    )
+    deploys = [m for m in deploy.finditer(lead) if not _is_word_yao(lead, m) and not _relays(lead, m.start(), m.end())]
     last_review = max((m.end() for m in review.finditer(lead) if not _required(lead, m.start())), default=-1)
+    announcers = rules()["cues"]["announcers"]
+    sentence = max(lead.rfind(end, 0, deploys[-1].start()) for end in "。！？\n") if deploys else -1
+    if deploys and deploys[-1].group() in announcers and last_review > sentence:
+        deploys = [m for m in deploys if m.group() not in announcers]  # 取得了…成绩，主要有以下几个方面: a review's
+    last_deploy = max((m.end() for m in deploys), default=-1)
     if last_deploy < 0 and last_review < 0:
         return None
     return DEPLOY if last_deploy >= last_review else REVIEW
