@@ -166,3 +166,18 @@ def test_a_speech_whose_meeting_prints_no_year_takes_the_year_its_body_sets(
     assert meeting is not None
     assert meeting.work_year == year
     assert ("work_year_after_reviewed_year" in meeting.flags) == reviewed
+
+
+@pytest.mark.parametrize(
+    ("occasion", "year"),
+    [
+        ("今天，我们召开全县卫生工作会议，主要任务是总结2011年工作，安排部署2012年工作。", 2012),
+        ("这次全县卫生工作会议的主要任务是部署2015年全县卫生工作。", 2015),
+        ("这次会议的主要任务是回顾2013年工作，明确今年任务。", 2014),
+    ],
+)
+def test_the_occasions_own_sentence_sets_the_year(occasion: str, year: int) -> None:
+    raw = "县卫生工作会议上的讲话\n同志们：\n" + occasion + "\n" + PLAN_PART
+    meeting = speech_meeting(clean_text(raw).text)
+    assert meeting is not None
+    assert meeting.work_year == year

@@ -28,6 +28,7 @@ from typing import Any
 from pipeline.parse.conference.common import YEAR, lexicon, numeral_value, sentence_end, sentence_start
 from pipeline.text.regions import county_named, find_regions
 
+_CLAUSE_ENDS = "，；。！？\n"
 SPEECH_FLAG = "meeting_from_speech"
 NAME_FROM_WORK = "meeting_name_from_deployed_work"
 YEAR_AFTER_REVIEWED = "work_year_after_reviewed_year"
@@ -111,7 +112,7 @@ def speech_meeting(text: str) -> SpeechMeeting | None:
     if level is None:
         return None
     year = _patterns()["year"].search(name)
-    work_year, reviewed = (int(year.group(1)), False) if year else _body_year(text, end)
+    work_year, reviewed = (int(year.group(1)), False) if year else _body_year(text, start)
     flags = (*flags, YEAR_AFTER_REVIEWED) if reviewed else flags
     return SpeechMeeting(
         name=name,
@@ -125,17 +126,19 @@ def speech_meeting(text: str) -> SpeechMeeting | None:
 
 
 def _body_year(text: str, after: int) -> tuple[int | None, bool]:
-    """(the work year the first sentence after `after` that prints a year sets, whether it is the year after a year
-    reviewed): the year after it when the sentence reviews it (二零零八年，是我县…极不平凡的一年), the year itself when it
-    sets out work (今年, 要); (None, False) otherwise."""
+    """(the work year the first year printed from `after` (the occasion's sentence) on sets, whether it is the year
+    after a year reviewed): the year after it when its clause, else its sentence, reviews it (总结2011年工作; 二零零八年，
+    是我县…极不平凡的一年), the year itself when it sets out work (部署2012年工作; 今年, 要); (None, False) otherwise."""
     found = _patterns()["printed_year"].search(text, after, _rules()["body_chars"])
     if found is None or (value := numeral_value(found.group(1))) is None:
         return None, False
+    clause = text[sentence_start(text, found.start(), _CLAUSE_ENDS) : sentence_end(text, found.start(), _CLAUSE_ENDS)]
     sentence = text[sentence_start(text, found.start()) : sentence_end(text, found.start())]
-    if _patterns()["deployed"].search(sentence):
-        return value, False
-    if _patterns()["reviewed"].search(sentence):
-        return value + 1, True
+    for words in (clause, sentence):  # 总结2011年工作，部署2012年工作: the year's own clause first
+        if _patterns()["deployed"].search(words):
+            return value, False
+        if _patterns()["reviewed"].search(words):
+            return value + 1, True
     return None, False
 
 
