@@ -99,6 +99,7 @@ def level_and_region(
     prose = "\n".join(line for line in text.split("\n") if not _metadata().search(line))
     locative = tuple(lexicon()["locative_before_place"])
     datelines = [m.span() for pattern in lexicon()["datelines"] for m in re.finditer(pattern, prose)]
+    datelines += [m.span() for pattern in lexicon()["addressees"] for m in re.finditer(pattern, prose)]  # 各省、自治区…
     named = [
         found
         for found in find_regions(prose)
