@@ -181,3 +181,21 @@ def test_the_occasions_own_sentence_sets_the_year(occasion: str, year: int) -> N
     meeting = speech_meeting(clean_text(raw).text)
     assert meeting is not None
     assert meeting.work_year == year
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a year-end summary that reports the meeting held earlier in first person: no speech, still a summary
+        "县卫生健康局2020年工作总结\n2020年，我们召开了全县卫生健康工作会议，安排部署了全年工作。"
+        "一是完成了疫情防控任务；二是推进了医共体建设；三是新建了10个村卫生室。",
+        "县卫生健康局2020年工作总结\n年初，我们召开全县卫生健康工作会议，安排部署全年工作，签订了目标责任书。"
+        "全年完成了各项任务。",
+    ],
+)
+def test_a_summary_reporting_a_meeting_it_held_is_no_speech(raw: str) -> None:
+    text = clean_text(raw).text
+    assert not is_speech_transcript(text)
+    assert speech_meeting(text) is None
+    payload = _extract(raw, published="2021-01-01")
+    assert payload["kind"] == "other"
