@@ -48,7 +48,7 @@ from pipeline.data import read_toml
 from pipeline.parse.announced import prose_plan_statement
 from pipeline.parse.lists import list_tasks, prose_tasks, title_at
 from pipeline.parse.lists.marked import find_markers
-from pipeline.parse.lists.rules import alternation, is_requirement_marker, reads_as_results
+from pipeline.parse.lists.rules import alternation, directive_at, is_requirement_marker, reads_as_results
 from pipeline.parse.lists.stances import has_past_mark
 from pipeline.parse.outline import marker_of
 from pipeline.parse.prose_level import level_and_region
@@ -189,6 +189,9 @@ def _marked_list(text: str) -> list[dict[str, Any]]:
     """The items of the marked lists the general list reader finds deploying work (一是…二是…; not requirements 要…；
     要…), when there are two or more: a list the text marks is read as marked, not clause by clause."""
     items = [found for found in list_tasks(text) if found["marker"] and not is_requirement_marker(found["marker"])]
+    led = sum(directive_at(text, found["start"], found["end"]) is not None for found in items)
+    if _rules()["marked_items_led"] * len(items) > led:
+        return []  # a news item's numbered paragraphs, each a statement (背景源于…; 新协议明确…): its clauses are the work
     return items if len(items) >= 2 else []
 
 
