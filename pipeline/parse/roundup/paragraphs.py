@@ -1,4 +1,5 @@
-"""Round-ups written as one paragraph per province, without header lines.
+"""Round-ups written as one paragraph per unit (a province, or any unit opening with its own meeting), without header
+lines.
 
     1月17日，安徽省卫生健康工作会议召开。会议指出，2025年，全省将……；……
     江苏：2025年，全省卫生健康系统将……
@@ -8,6 +9,11 @@ name no province continue it. The page may start or stop in the middle of the li
 first item is not an item, and an item cut off mid-sentence is flagged. An item that reports a
 conference ("…会议召开。") states its plan after that sentence. Its tasks are the inline 一是… markers
 or the "；" clauses of the plan part (pipeline.parse.clauses).
+
+A digest of two or three regions' meetings opens each item with the region's own meeting sentence, at any level
+(平江县卫生健康工作会议召开。/ 近日，遵义市召开全市…会议。): such a unit is an item of its own even inside an earlier
+item's province, a headline naming the regions opens none, the meeting's protocol (出席, 表彰, 签订) gives no task,
+and an item that lists no work and says it deploys none only reviews: no plan, though it counts as an item.
 """
 
 from __future__ import annotations
@@ -21,9 +27,10 @@ from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.rules import reads_as_results
 from pipeline.parse.lists.unmarked import framed_start
 from pipeline.parse.roundup.lines import alternation, lexicon
-from pipeline.parse.roundup.subjects import subject_at, subject_starts, within
-from pipeline.parse.statements import roundup_item_field, statement
+from pipeline.parse.roundup.subjects import region_at, subject_at, subject_starts, within
+from pipeline.parse.statements import numbered, roundup_item_field, statement
 from pipeline.text.regions import PROVINCE, Region, find_regions
+from pipeline.text.work_years import is_reviewed
 
 GENRE = "roundup_item"
 MIN_ITEMS = 2  # distinct provinces needed to call a text a paragraph round-up
@@ -31,7 +38,16 @@ _WORDS = lexicon()["items"]
 _LEAD = re.compile(_WORDS["lead"])
 _AFTER_NAME = re.compile(f"(?:{alternation(_WORDS['body_suffixes'])})?[：】\\]）)]?")
 _PLAN_CUE = re.compile(rf"(?:19|20)\d{{2}}年|{alternation(_WORDS['plan_cues'])}")
-_HELD = re.compile(f"[^。：]*?(?:{alternation(_WORDS['held_verbs'])})[^。：，]*[。：，]")
+_HELD = re.compile(f"[^。：\\n]*?(?:{alternation(_WORDS['held_verbs'])})[^。：，\\n]*(?:[。：，]|$)")
+# A unit's own meeting sentence right after its name (…县卫生健康工作会议召开 / …市2026年卫生健康工作会议于1月10日召开)
+_OWN_MEETING = re.compile(
+    f"[^。；：，\\n]{{0,{_WORDS['meeting_reach']}}}?(?:{alternation(_WORDS['meeting_words'])})"
+    f"[^。；：\\n]{{0,{_WORDS['meeting_reach']}}}?(?:{alternation(_WORDS['held_verbs'])})"
+)
+_HELD_VERB = re.compile(alternation(_WORDS["held_verbs"]))
+_PROTOCOL = re.compile("|".join(_WORDS["protocol"]))
+_DEPLOYS = re.compile(alternation(_WORDS["deploy_words"]))
+_SENTENCE_MARK = re.compile("[。；，：！？]")
 _WORK_YEAR = re.compile(
     rf"((?:19|20)\d{{2}})年[，]?(?:{alternation(_WORDS['work_year_scopes'])})?[^。；]{{0,12}}?(?:{alternation(_WORDS['work_year_cues'])})"
 )
@@ -65,7 +81,16 @@ def _opens_item_at(text: str, at: int, end: int) -> bool:
     """A date at `at` followed by a provincial unit's name: a round-up item that runs on in the same line."""
     lead = _LEAD.match(text, at, end)
     found = find_regions(text, lead.end(), min(end, lead.end() + 12), levels=(PROVINCE,)) if lead else []
-    return bool(found) and found[0][1] == lead.end()
+    return (bool(found) and found[0][1] == lead.end()) or (lead is not None and _meeting_unit(text, lead.end(), end))
+
+
+def _meeting_unit(text: str, at: int, end: int) -> tuple[Region, int] | None:
+    """A unit of any level named at `at` whose own meeting sentence follows its name (平江县卫生健康工作会议召开;
+    近日，遵义市2026年卫生健康工作会议在…召开): an item of a digest of regional meetings."""
+    named = region_at(text, at, end)
+    if named is None or not _OWN_MEETING.match(text, named[1], end):
+        return None
+    return named
 
 
 def _item_unit(text: str, paragraph: _Paragraph) -> tuple[Region, int, int | None] | None:
@@ -75,6 +100,10 @@ def _item_unit(text: str, paragraph: _Paragraph) -> tuple[Region, int, int | Non
         return subject
     lead = _LEAD.match(text, paragraph.start, paragraph.end)
     at = lead.end() if lead else paragraph.start
+    if (meeting := _meeting_unit(text, at, paragraph.end)) is not None:
+        return meeting[0], meeting[1], None
+    if not _SENTENCE_MARK.search(text, paragraph.start, paragraph.end):
+        return None  # a headline naming the round-up's units (湖南、江西部署2026年卫生健康工作) opens no item
     found = find_regions(text, at, min(paragraph.end, at + 12), levels=(PROVINCE,))
     if not found or found[0][1] != at:
         return None
@@ -82,6 +111,14 @@ def _item_unit(text: str, paragraph: _Paragraph) -> tuple[Region, int, int | Non
         return None
     after = _AFTER_NAME.match(text, found[0][2], paragraph.end)
     return found[0][0], after.end() if after else found[0][2], None
+
+
+def _holds_meeting(text: str, body: int, words: int | None, end: int) -> bool:
+    """Whether an item opens with its unit's own meeting (…县卫生健康工作会议召开; 遵义市召开…会议): a city's or a county's
+    meeting after its province's is an item of its own, not a continuation."""
+    if words is not None:
+        return _HELD_VERB.search(text, body, words) is not None
+    return _OWN_MEETING.match(text, body, end) is not None
 
 
 def _continues(text: str, paragraph: _Paragraph) -> bool:
@@ -120,8 +157,10 @@ def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[st
         opened = _item_unit(text, paragraph)
         if opened is not None:
             region, body, words = opened
+            own = _holds_meeting(text, body, words, paragraph.end)
             items.append(
                 {"region": region, "body": body, "words": words, "first": paragraph, "last": paragraph, "open": True}
+                | {"own_meeting": own}
             )
         elif items and items[-1]["open"] and _continues(text, paragraph):
             items[-1]["last"] = paragraph
@@ -137,15 +176,35 @@ def parse_paragraph_roundup(text: str, default_year: int | None) -> list[dict[st
         )
         for item in items
     ]
-    kept = [(item, plan) for item, plan in out if plan["tasks"] or item["words"] is None]
-    return [plan for _, plan in kept] if len({item["region"].code for item, _ in kept}) >= MIN_ITEMS else []
+    kept = [
+        (item, plan)
+        for item, plan in out
+        if plan["tasks"] or ((item["words"] is None or item["own_meeting"]) and not _reviewed(plan))
+    ]
+    units = {item["region"].code for item, _ in kept} | {item["region"].code for item in items if item["own_meeting"]}
+    return [plan for _, plan in kept] if kept and len(units) >= MIN_ITEMS else []
+
+
+def _reviewed(plan: dict[str, Any]) -> bool:
+    """An item that reports its unit's meeting, lists no work and says it deploys none (部署, 安排…): the meeting only
+    reviewed, no plan for the unit (it still counts as an item of the digest)."""
+    return "item_reviews_only" in (plan["flag"] or "").split(";")
+
+
+def _deployed_year(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first work-year cue in text[start:end] whose year the item does not review (会议总结了2025年工作，部署2026年…)."""
+    for found in _WORK_YEAR.finditer(text, start, end):
+        if not is_reviewed(text, found.start(1), found.end(1) + 1):
+            return found
+    return None
 
 
 def _without_nested(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Items whose unit lies inside another item's unit are merged into the item before them."""
+    """Items whose unit lies inside another item's unit are merged into the item before them, unless they open with
+    their own meeting."""
     kept: list[dict[str, Any]] = []
     for item in items:
-        if kept and any(within(item["region"], other["region"]) for other in items):
+        if kept and not item["own_meeting"] and any(within(item["region"], other["region"]) for other in items):
             kept[-1] = {**kept[-1], "last": item["last"], "open": item["open"]}
         else:
             kept.append(item)
@@ -167,17 +226,21 @@ def _statement(
     flags = ["item_opened_by_subject"] if subject else []
     held = _HELD.match(text, body, first.end)
     plan_start = held.end() if held else (words if subject else body)
-    year = _WORK_YEAR.search(text, plan_start, last.end) or _WORK_YEAR.search(text, first.start, last.end)
+    year = _deployed_year(text, plan_start, last.end) or _deployed_year(text, first.start, last.end)
     work_year = int(year.group(1)) if year else default_year
     if year is None:
         flags.append("work_year_from_document" if default_year else "work_year_unknown")
     if text[last.end - 1] not in "。！？；”）)":
         flags.append("cut_off")
     tasks = _item_tasks(text, plan_start, last.end)
-    if not tasks and subject:  # the words after 表示/提出/将 state the unit's plan: its verb-led clauses are measures
+    if not tasks and (subject or held):  # the words after 表示/提出/将 or a meeting: its verb-led clauses are measures
         tasks = [] if _reviews(text, prose := prose_tasks(text, plan_start, last.end)) else prose
+    if held:  # who attended, who was commended, who signed: the meeting's protocol, no task of the unit
+        tasks = numbered([t for t in tasks if not _PROTOCOL.search(text, t["start"], t["end"])])
     if not tasks:
         flags.append("tasks_not_listed")
+        if held and not _DEPLOYS.search(text, plan_start, last.end):
+            flags.append("item_reviews_only")
     if held:
         flags.append("reports_conference")
     return statement(
