@@ -46,3 +46,24 @@ def test_numbered_items_that_open_on_directive_verbs_stay_the_tasks() -> None:
         "四是加强儿科医师联合培养，每年互派医师不少于20名。"
     )
     assert titles == ["推进产前筛查结果互认", "加快建设危重孕产妇转诊网络", "完善新生儿救治协作机制", "加强儿科医师联合培养"]
+
+
+_AHEAD = "今年，两地将加快建设区域医疗中心，完善急救转运网络，推进慢病管理信息共享，孕产妇系统管理率达到95%以上。"
+
+
+def test_the_verbs_listed_after_a_past_verb_report_done_work() -> None:
+    titles = _titles(
+        "两地深化医疗卫生合作\n"
+        "近年来，两地推进了远程会诊合作，签署医联体框架协议，实施检验结果互认试点，为新一轮合作打下基础。\n" + _AHEAD
+    )
+    assert "加快建设区域医疗中心" in titles
+    assert not any(title.startswith(("签署医联体", "实施检验结果")) for title in titles)
+
+
+def test_a_turn_to_work_ahead_after_a_past_verb_gives_measures_again() -> None:
+    titles = _titles(
+        "两地深化医疗卫生合作\n"
+        "两地推进了远程会诊合作，下一步要签署医联体框架协议，实施检验结果互认试点。\n" + _AHEAD
+    )
+    assert not any(title.startswith("推进了") for title in titles)
+    assert "实施检验结果互认试点" in titles  # after 下一步要…, the clauses of the sentence deploy again

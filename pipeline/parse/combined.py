@@ -7,7 +7,7 @@ one wording, several independent kinds of evidence are weighed together:
 
 * the work itself: at least `min_clauses` directive clauses (verb-led, pipeline.parse.lists.prose) in the lines
   of the text that have clause marks and report nothing done (no past or report words, no past mark, most of
-  their clauses no result reached);
+  their clauses no result reached, no clause listed after a past verb of its sentence: 近年推进了…，签署…);
 * and at least `min_kinds` of these kinds of evidence that the clauses are a plan, each named in the plan's flag
   (a kind may weigh more than one: [combined.weights]):
   - `evidence_plan_noun`: the title or the head lines name a plan document or the year's work (工作计划, 实施方案,
@@ -25,7 +25,8 @@ one wording, several independent kinds of evidence are weighed together:
 
 Its tasks are, when headings of the first marker family (一、) name the plan's task sections (工作重点, 主要任务),
 the marked items of those sections (goals, framing and safeguards give none, as in work points); else the items of
-the marked lists that deploy work (一是…二是…), two or more; else the directive clauses.
+the marked lists that deploy work (一是…二是…), two or more, most of them led like a plan's items; else the directive
+clauses.
 
 A text whose title lines name what is not a plan (总结, 通知 of a meeting, 培训, 考核, 表彰: `not_plan_head`) states
 none; a section heading (（三）加强人员培训) and the body are not read for these work words, and the head up to its
@@ -119,7 +120,9 @@ def _work(text: str) -> tuple[list[dict[str, Any]], str]:
         if not _CLAUSE_MARKS.search(words) or patterns["past"].search(words):
             continue
         found = [
-            t for t in prose_tasks(text, line.start(), line.end()) if not has_past_mark(text, t["start"], t["end"])
+            t
+            for t in prose_tasks(text, line.start(), line.end())
+            if not has_past_mark(text, t["start"], t["end"]) and not _after_past_clause(text, t["start"])
         ]
         if 2 * sum(reads_as_results(t["text"]) for t in found) > len(found):
             continue  # most of the line's clauses state results reached: it reports
@@ -128,6 +131,21 @@ def _work(text: str) -> tuple[list[dict[str, Any]], str]:
                 tasks.append(clause)
         lines += [line.group()] if found else []
     return tasks, "\n".join(lines)
+
+
+def _after_past_clause(text: str, start: int) -> bool:
+    """Whether a clause of its sentence before the one at `start` carries a past mark (近年推进了…，签署…，实施…) and
+    no clause between opens on a word that turns to work ahead (要, 将, 下一步: `past_list_resets`) or sets a time
+    ahead: the verbs listed after a past verb report done work too."""
+    sentence = max(text.rfind(mark, 0, start) for mark in "。；;！？\n") + 1
+    clauses = [m.start() for m in re.finditer("[^，,]+", text[sentence:start])]
+    past = [i for i, at in enumerate(clauses) if has_past_mark(text, sentence + at, start)]
+    if not past:
+        return False
+    later = text[sentence + clauses[past[-1]] : start]
+    resets = _rules()["past_list_resets"]
+    turns = any(clause.lstrip().startswith(tuple(resets)) for clause in re.split("[，,]", later)[1:])
+    return not turns and _patterns()["deadline"].search(later) is None
 
 
 def _evidence(text: str, head: str, lines: str, n_clauses: int) -> list[str]:
