@@ -15,6 +15,7 @@ else the publication year (flagged).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 from typing import Any
@@ -94,8 +95,27 @@ def _prose_after(text: str, cue: re.Match[str], at: int | None = None) -> list[d
 
 def announced_statement(text: str, published: date | None) -> dict[str, Any] | None:
     """The plan a text announces and lists; None when no cue is followed by a list of the work ahead."""
+    for cue, tasks in cued_lists(text):
+        return _statement(text, cue, tasks, published)
+    if outline := _untitled_outline(text, published):
+        return outline
+    for cue, tasks in prose_cued_lists(text):
+        return _statement(text, cue, tasks, published)
+    for pattern in _overview_cues():  # the cue's paragraph is an overview: the measures follow it
+        for cue in pattern.finditer(text):
+            line_end = text.find("\n", cue.end())
+            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or list_below(text, line_end)):
+                return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
+    return None
+
+
+def cued_lists(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], list[dict[str, Any]]]]:
+    """(cue, tasks) of every cue from `start` on that is followed by a list of the work ahead, in text order: not a
+    cue whose sentence reviews, nor one a counted cue of its sentence leads, nor one whose list reviews."""
     cues = sorted((m for c in _cues() for m in c.finditer(text)), key=lambda m: m.start())
     for index, cue in enumerate(cues):
+        if cue.start() < start:
+            continue
         sentence = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
         if any(word in sentence for word in lexicon()["review_words"]):
             continue
@@ -104,19 +124,16 @@ def announced_statement(text: str, published: date | None) -> dict[str, Any] | N
         count = numeral_value(cue.groupdict().get("n") or "")
         tasks = _enumerated_after(text, cue, count) or _list_after(text, cue.end(), count) or _clauses_after(text, cue)
         if tasks and not _reviews(text, cue, tasks):
-            return _statement(text, cue, tasks, published)
-    if outline := _untitled_outline(text, published):
-        return outline
-    for pattern in _prose_cues():  # in the lexicon's order: a year's own cue before a report delivered
-        for cue in pattern.finditer(text):
+            yield cue, tasks
+
+
+def prose_cued_lists(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], list[dict[str, Any]]]]:
+    """(cue, tasks) of every prose cue from `start` on followed by a list or verb-led prose, in the lexicon's order
+    (a year's own cue before a report delivered), then in text order."""
+    for pattern in _prose_cues():
+        for cue in pattern.finditer(text, start):
             if tasks := _list_after(text, cue.end()) or _prose_after(text, cue):
-                return _statement(text, cue, tasks, published)
-    for pattern in _overview_cues():  # the cue's paragraph is an overview: the measures follow it
-        for cue in pattern.finditer(text):
-            line_end = text.find("\n", cue.end())
-            if line_end >= 0 and (tasks := _prose_after(text, cue, line_end + 1) or list_below(text, line_end)):
-                return _statement(text, cue, tasks, published, [LIST_AFTER_OVERVIEW])
-    return None
+                yield cue, tasks
 
 
 def _clauses_after(text: str, cue: re.Match[str]) -> list[dict[str, Any]]:

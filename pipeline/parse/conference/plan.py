@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.data import read_csv
 from pipeline.parse.conference.fallback import ConferenceMention, fallback_tasks
 from pipeline.parse.conference.order import flag_swallowed_items
+from pipeline.parse.conference.passages import with_later_passages
 from pipeline.parse.conference.plan_tasks import edited_tasks
 from pipeline.parse.conference.types import MeetingReport
 from pipeline.parse.lists import reviews_past_work
@@ -70,6 +71,8 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
     if not tasks:
         tasks, fallback_flags = fallback_tasks(text, 0, report.work_year)
         flags += fallback_flags if tasks else [*fallback_flags, "no_tasks"]
+    if tasks:
+        tasks = with_later_passages(text, tasks, min(t["start"] for t in tasks), report.work_year, flags)
     flag_swallowed_items(text, tasks)
     if report.work_year is None:
         flags.append("work_year_unknown")
@@ -96,7 +99,9 @@ def conference_statement(text: str, report: MeetingReport, genre: str) -> dict[s
 def mention_statement(text: str, mention: ConferenceMention, genre: str) -> dict[str, Any]:
     """The plan stated by a report of a meeting the meeting parser could not read (no meeting row)."""
     tasks, fallback_flags = fallback_tasks(text, mention.end, mention.work_year)
-    flags = ["meeting_not_parsed", *mention.flags, *fallback_flags] + ([] if tasks else ["no_tasks"])
+    flags = ["meeting_not_parsed", *mention.flags, *fallback_flags]
+    tasks = with_later_passages(text, tasks, mention.end, mention.work_year, flags)
+    flags += [] if tasks else ["no_tasks"]
     if mention.level != "national" and mention.region_code is None:
         flags.append("region_unresolved")
     if mention.work_year is None:
