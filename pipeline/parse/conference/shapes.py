@@ -238,6 +238,9 @@ def _holder_scope(holder: str) -> _Scope | None:
     found = scope_candidates(holder)
     if not found:
         short = re.search(lexicon()["shape"]["short_county_holder"], holder)
-        return (COUNTY, None) if short and not _renamed(short.group().lstrip("，,日")) else None  # 莫旗召开…
+        if short and not _renamed(short.group().lstrip("，,日")):
+            return COUNTY, None  # 莫旗召开…
+        bare = re.search(lexicon()["shape"]["bare_county_holder"], holder)
+        return (COUNTY, None) if bare and regions.counties_named(bare.group("name")) else None  # 4月17日，嘉定召开…
     _, _, kind, region = found[0]
     return kind, region
