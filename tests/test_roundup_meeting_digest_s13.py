@@ -40,7 +40,9 @@ def test_two_provinces_under_a_headline_naming_both_are_two_plans():
     # the headline opens no item; the year reviewed (总结了2025年工作) is not the work year
     assert _plans(payload) == [("provincial", "430000", 2026), ("provincial", "360000", 2026)]
     hunan, jiangxi = payload["plans"]
-    assert _titles(hunan)[1:] == ["要加强公共卫生体系建设", "要实施基层服务能力提升行动"]
+    # the ；-list is the last sentence of the paragraph: the sentences before it (会议总结了…部署…。) frame it
+    assert _titles(hunan) == ["深化医药卫生体制改革", "要加强公共卫生体系建设", "要实施基层服务能力提升行动"]
+    assert hunan["tasks"][0]["text"].startswith("深化医药卫生体制改革")
     assert _titles(jiangxi) == ["推动优质医疗资源扩容下沉", "加强妇幼健康服务", "推进中医药传承创新发展"]
 
 

@@ -141,6 +141,8 @@ def _item_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     if clauses and clauses[0]["marker"] is None and _reviews(text, clauses):
         clauses = []  # 会议指出，全省…取得新进展；…持续提升: results, no work
     if clauses and clauses[0]["marker"] is None:
+        if (stop := text.rfind("。", clauses[0]["start"], clauses[0]["end"])) >= 0:  # a ；-list lies in one sentence:
+            clauses[0] = clause_task(text, 1, stop + 1, clauses[0]["end"])  # the sentences before it frame it
         framed = framed_start(text, clauses[0]["start"], clauses[0]["end"])
         if framed is not None and framed[0] > clauses[0]["start"]:
             clauses[0] = clause_task(text, 1, framed[0], clauses[0]["end"])
