@@ -30,6 +30,7 @@ from pipeline.parse.conference.types import REVIEW
 from pipeline.parse.deploy import deploy_statement, names_year_ahead
 from pipeline.parse.digest import digest_statement
 from pipeline.parse.evidence import evidence_statement
+from pipeline.parse.flags import add_flags
 from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.lists import with_headless_runs, with_nested_lists
@@ -60,8 +61,7 @@ def _add_headless_runs(text: str, plan: dict[str, Any]) -> None:
     before = len(plan["tasks"])
     plan["tasks"] = with_headless_runs(text, plan["tasks"])
     if len(plan["tasks"]) > before:
-        flags = [flag for flag in (plan["flag"] or "").split(";") if flag]
-        plan["flag"] = ";".join(dict.fromkeys([*flags, TASKS_FROM_HEADLESS_RUN]))
+        add_flags(plan, TASKS_FROM_HEADLESS_RUN)
 
 
 def extract_document(
@@ -117,8 +117,7 @@ def _sort_sections(text: str, plan: dict[str, Any]) -> None:
     sections = sort_sections(plan["tasks"], text)
     plan["tasks"] = sections.tasks
     plan["review_spans"] = [*(plan.get("review_spans") or []), *sections.review_spans]
-    flags = [flag for flag in (plan["flag"] or "").split(";") if flag]
-    plan["flag"] = ";".join(dict.fromkeys([*flags, *sections.flags]))
+    add_flags(plan, *sections.flags)
 
 
 def _reported_figures(

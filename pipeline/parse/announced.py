@@ -20,15 +20,14 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from pipeline.data import read_toml
 from pipeline.parse.clauses import paragraph_tasks
-from pipeline.parse.conference.common import fill, numeral_value, sentence_start
+from pipeline.parse.conference.common import ARABIC_YEAR, fill, numeral_value, sentence_start
 from pipeline.parse.lists import list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.rules import reads_as_results
 from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
-from pipeline.parse.prose_level import cue_level_and_region
+from pipeline.parse.prose_level import CUE_SENTENCE_ENDS, cue_level_and_region, lexicon
 from pipeline.parse.statements import (
     DEFAULT_FIELD,
     first_line_title,
@@ -42,18 +41,10 @@ GENRE = "press_brief"
 LIST_AFTER_OVERVIEW = "list_after_overview"
 WORK_YEAR_FROM_PUBLISHED = "work_year_from_published"
 LIST_CUT_SHORT = "list_cut_short"
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_CUE_SENTENCE_ENDS = "。\n"  # a cue's sentence: 。 or a line break, not ！？ (a speaker's words run on)
 _LEAD_MARKS = "：:，, "  # a cue's colon or comma is not part of the first item
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[—–\-－~～至到]\s*(?:19|20)\d{2}\s*年")
 _YEAR_END_MONTHS = (11, 12)  # 新的一年 written in these months is the next year
 _LOOKAHEAD_LINES = 6  # lines (blank ones included) after a cue's paragraph in which its list may start
-
-
-@cache
-def lexicon() -> dict[str, Any]:
-    """The cues of plans stated outside a meeting report (pipeline/data/announced_plans.toml)."""
-    return read_toml("announced_plans.toml")
 
 
 @cache
@@ -116,7 +107,7 @@ def cued_lists(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], list[
     for index, cue in enumerate(cues):
         if cue.start() < start:
             continue
-        sentence = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
+        sentence = text[sentence_start(text, cue.start(), CUE_SENTENCE_ENDS) : cue.end()]
         if any(word in sentence for word in lexicon()["review_words"]):
             continue
         if _defers(text, cue, cues[index + 1 :]):
@@ -287,19 +278,21 @@ def prose_plan_statement(
 def _work_year(
     text: str, cue: re.Match[str] | None, published: date | None, flags: list[str], list_start: int | None = None
 ) -> int | None:
-    if cue is not None and (found := _YEAR.search(cue.group())):
+    if cue is not None and (found := ARABIC_YEAR.search(cue.group())):
         return int(found.group(1))
     before = text[: cue.start() if cue else len(text)]
-    if found := _YEAR.search(before):
+    if found := ARABIC_YEAR.search(before):
         ranged = _YEAR_RANGE.search(before)
         if cue is not None and ranged and ranged.start() <= found.start() < ranged.end():
             return int(ranged.group(1))  # 《三年行动计划（2025-2027年）》: the plan's first year
         this_year = cue is not None and any(word in cue.group() for word in lexicon()["deploy"]["this_year_words"])
         return year_before(text, found, len(before), this_year, flags)  # 2023年工作总结和2024年工作计划: 2024
     sentence_end = text.find("。", cue.end()) if cue else -1
-    if cue is not None and (found := _YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))):
+    if cue is not None and (
+        found := ARABIC_YEAR.search(text, cue.end(), sentence_end if sentence_end >= 0 else len(text))
+    ):
         return int(found.group(1))  # 会议强调，2024年全市…要: the year of the cue's own sentence
-    if cue is not None and list_start is not None and (found := _YEAR.search(text, cue.end(), list_start)):
+    if cue is not None and list_start is not None and (found := ARABIC_YEAR.search(text, cue.end(), list_start)):
         return int(found.group(1))  # 会议强调，…。要…做好2023年各项工作。一是…: the year of the list's lead
     if published is not None:
         flags.append(WORK_YEAR_FROM_PUBLISHED)

@@ -45,8 +45,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from pipeline.data import read_toml
-from pipeline.parse.announced import prose_plan_statement
+from pipeline.parse.announced import lexicon, prose_plan_statement
 from pipeline.parse.lists import list_tasks, prose_tasks, title_at
 from pipeline.parse.lists.marked import find_markers
 from pipeline.parse.lists.rules import alternation, directive_at, is_requirement_marker, reads_as_results
@@ -72,7 +71,7 @@ _HEADING = re.compile(
 
 @cache
 def _rules() -> dict[str, Any]:
-    return read_toml("announced_plans.toml")["combined"]
+    return lexicon()["combined"]
 
 
 @cache
@@ -88,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "speaker": re.compile(rules["speaker"]),
         "requirements": re.compile(rules["requirements"]),
         "past": re.compile(
-            alternation([*read_toml("announced_plans.toml")["deploy"]["past_words"], *rules["report_words"]])
+            alternation([*lexicon()["deploy"]["past_words"], *rules["report_words"]])
         ),
     }
 

@@ -19,21 +19,19 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from pipeline.data import read_toml
 from pipeline.parse.announced import lexicon, prose_plan_statement
-from pipeline.parse.conference.common import SENTENCE_ENDS, fill, sentence_end, sentence_start
+from pipeline.parse.conference.common import ARABIC_YEAR, SENTENCE_ENDS, fill, sentence_end, sentence_start
 from pipeline.parse.deploy import work_clauses
 from pipeline.parse.lists.rules import alternation
 from pipeline.parse.prose_level import level_and_region
 from pipeline.text.work_years import printed_or_published
 
 FROM_DOCUMENT_DIGEST = "plan_from_document_digest"
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
 @cache
 def _rules() -> dict[str, Any]:
-    return read_toml("announced_plans.toml")["digest"]
+    return lexicon()["digest"]
 
 
 @cache
@@ -91,6 +89,6 @@ def _statement(
 ) -> dict[str, Any]:
     flags = [FROM_DOCUMENT_DIGEST]
     level, region_code = ("national", None) if _national(text, named) else level_and_region(text, flags)
-    year = _YEAR.search(named.group()) or _YEAR.search(text, 0, quote.start())
+    year = ARABIC_YEAR.search(named.group()) or ARABIC_YEAR.search(text, 0, quote.start())
     work_year = printed_or_published(year, published, flags)
     return prose_plan_statement(text, tasks, level, region_code, work_year, flags)

@@ -19,8 +19,7 @@ import re
 from functools import cache
 from typing import Any
 
-from pipeline.data import read_toml
-from pipeline.parse.announced import prose_plan_statement
+from pipeline.parse.announced import lexicon, prose_plan_statement
 from pipeline.parse.lists import prose_tasks
 from pipeline.parse.lists.rules import alternation, directive_at
 from pipeline.parse.lists.stances import has_past_mark
@@ -33,7 +32,7 @@ _YEAR = r"((?:19|20)\d{2})年"
 
 @cache
 def _rules() -> dict[str, Any]:
-    return read_toml("announced_plans.toml")["evidence"]
+    return lexicon()["evidence"]
 
 
 @cache

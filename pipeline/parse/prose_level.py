@@ -26,12 +26,13 @@ LEVEL_FROM_TEXT = "level_from_text"
 LEVEL_UNKNOWN = "level_unknown"
 LEVEL_NATIONAL_FROM_WORDS = "level_national_from_words"
 REGION_FROM_TITLE = "region_from_title"
-_CUE_SENTENCE_ENDS = "。\n"  # a cue's sentence: 。 or a line break, not ！？ (a speaker's words run on)
+CUE_SENTENCE_ENDS = "。\n"  # a cue's sentence: 。 or a line break, not ！？ (a speaker's words run on)
 
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """The words of plans stated outside a meeting report (pipeline/data/announced_plans.toml)."""
+    """The words of plans stated outside a meeting report (pipeline/data/announced_plans.toml), read once for every
+    reader of such plans (announced, combined, digest, evidence, deploy import it through pipeline.parse.announced)."""
     return read_toml("announced_plans.toml")
 
 
@@ -65,13 +66,13 @@ def _national_cue(text: str, cue: re.Match[str] | None) -> tuple[str, None] | No
     whatever places the rest of the page names (a related-news list, a dateline)."""
     if cue is None:
         return None
-    before = text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()]
+    before = text[sentence_start(text, cue.start(), CUE_SENTENCE_ENDS) : cue.end()]
     return ("national", None) if any(word in before for word in lexicon()["national_bodies"]) else None
 
 
 def cue_sentence(text: str, cue: re.Match[str] | None) -> str | None:
     """The words of the cue's sentence up to the end of the cue, or None without a cue."""
-    return text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()] if cue else None
+    return text[sentence_start(text, cue.start(), CUE_SENTENCE_ENDS) : cue.end()] if cue else None
 
 
 def bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
@@ -79,7 +80,7 @@ def bare_body_level(text: str, cue: re.Match[str] | None) -> str | None:
     (省卫生健康委将… → provincial; 2023年，市卫生健康委将…重点做好以下工作： → municipal)."""
     if cue is None:
         return None
-    found = re.search(lexicon()["bare_body"], text[sentence_start(text, cue.start(), _CUE_SENTENCE_ENDS) : cue.end()])
+    found = re.search(lexicon()["bare_body"], text[sentence_start(text, cue.start(), CUE_SENTENCE_ENDS) : cue.end()])
     return lexicon()["bare_body_levels"].get(found.group(1)) if found else None
 
 

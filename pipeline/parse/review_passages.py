@@ -17,9 +17,10 @@ work_points.sections.section_role). Sizes and heading families are data: pipelin
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
+from pipeline.parse.flags import add_flags
 from pipeline.parse.lists.rules import REVIEW, nearest_cue, rules
 from pipeline.parse.work_points.sections import section_role
 
@@ -39,6 +40,16 @@ def _family(line: str) -> int | None:
 
 def review_passages(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the passages that review past work, in text order."""
+    return list(_review_passages(text))
+
+
+def starts_inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `offset` lies inside one of the half-open `spans`."""
+    return any(s <= offset < e for s, e in spans)
+
+
+@lru_cache(maxsize=4)  # read for a text by every plan of it and by the conference path's later passages
+def _review_passages(text: str) -> tuple[tuple[int, int], ...]:
     cfg = rules()["review_passages"]
     spans: list[tuple[int, int]] = []
     open_at: int | None = None  # where the passage being read starts
@@ -64,7 +75,7 @@ def review_passages(text: str) -> list[tuple[int, int]]:
         last_end = start + len(line)
     if open_at is not None:
         spans.append((open_at, last_end))
-    return [(s, e) for s, e in spans if e > s]
+    return tuple((s, e) for s, e in spans if e > s)
 
 
 def _reviews(heading: str, family: int) -> bool:
@@ -82,15 +93,14 @@ def without_review(text: str, plan: dict[str, Any]) -> None:
     kept, dropped = _kept(plan["tasks"], spans)
     if dropped:
         plan["tasks"] = kept
-        flags = [flag for flag in (plan.get("flag") or "").split(";") if flag]
-        plan["flag"] = ";".join(dict.fromkeys([*flags, FLAG]))
+        add_flags(plan, FLAG)
 
 
 def _kept(tasks: list[dict[str, Any]], spans: list[tuple[int, int]]) -> tuple[list[dict[str, Any]], bool]:
     kept: list[dict[str, Any]] = []
     dropped = False
     for task in tasks:
-        if any(s <= task["start"] < e for s, e in spans):
+        if starts_inside(task["start"], spans):
             dropped = True
             continue
         children, gone = _kept(task.get("children") or [], spans)

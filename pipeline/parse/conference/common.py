@@ -15,6 +15,8 @@ NUMERAL = r"(?:\d{1,2}|[〇零一二两三四五六七八九十]{1,3})"
 # A year: four Arabic digits of a year since 1900 that no digit runs into (not the 6620 of 86620), or four Chinese
 # digits (二〇二五).
 YEAR = r"(?:(?<!\d)(?:19|20)\d{2}(?!\d)|[〇零一二三四五六七八九]{4})"
+# a year printed in Arabic digits before 年 (2024年), the digits in group 1: the readers' plain year pattern
+ARABIC_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import lexicon, named_in_passing_or_to_come, sentence_start
+from pipeline.parse.conference.common import ARABIC_YEAR, lexicon, named_in_passing_or_to_come, sentence_start
 from pipeline.parse.conference.speeches import speech_meeting
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.lists.year_passage import lead_year
@@ -121,9 +121,7 @@ def find_conference(text: str) -> ConferenceMention | None:
         level, region_code = _level_and_region(area, text) if area else (None, None)
         if level is None:
             continue
-        year = re.search(r"((?:19|20)\d{2})年", text[start:sentence_end]) or re.search(
-            r"((?:19|20)\d{2})年", text.split("\n", 1)[0]
-        )
+        year = ARABIC_YEAR.search(text[start:sentence_end]) or ARABIC_YEAR.search(text.split("\n", 1)[0])
         return ConferenceMention(
             name=(area if not match.group("area") else "")
             + text[match.start("area") if match.group("area") else match.start("field") : match.end()],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.parse.conference.markers import inline_markers
+from pipeline.parse.flags import add_flags
 
 OUT_OF_ORDER_ITEM = "list_out_of_order"  # declared in schemas/tasks.schema.json (the list reader flags the same)
 
@@ -22,8 +23,7 @@ def flag_swallowed_items(text: str, tasks: list[dict[str, Any]]) -> None:
             continue
         inside = inline_markers(text, task["start"], task["end"])
         if any(marker.family == family for marker in inside):
-            flags = [flag for flag in (task.get("flag") or "").split(";") if flag]
-            task["flag"] = ";".join(dict.fromkeys([*flags, OUT_OF_ORDER_ITEM]))
+            add_flags(task, OUT_OF_ORDER_ITEM)
 
 
 def _family(printed: str | None) -> str | None:

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.parse.conference.common import sentence_start
+from pipeline.parse.conference.common import ARABIC_YEAR, sentence_start
 from pipeline.parse.lists import restates
-from pipeline.parse.review_passages import review_passages
+from pipeline.parse.review_passages import review_passages, starts_inside
 
 FLAG = "tasks_from_later_passage"
 Task = dict[str, Any]
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
 def later_passage_tasks(text: str, tasks: list[Task], after: int, work_year: int | None) -> list[Task]:
@@ -36,9 +35,13 @@ def later_passage_tasks(text: str, tasks: list[Task], after: int, work_year: int
     later = "".join(text[s:e] for s, e in taken)
     added: list[Task] = []
     for cue, found in [*cued_lists(text, after), *prose_cued_lists(text, after)]:
-        if _inside(cue.start(), reviews) or _inside(cue.start(), taken) or _set_before(text, cue, work_year):
+        if (
+            starts_inside(cue.start(), reviews)
+            or starts_inside(cue.start(), taken)
+            or _set_before(text, cue, work_year)
+        ):
             continue
-        found = [t for t in found if not _inside(t["start"], reviews) and not _overlaps(t, taken)]
+        found = [t for t in found if not starts_inside(t["start"], reviews) and not _overlaps(t, taken)]
         if not found or restates([t["title"] for t in found], later):
             continue
         added += [{**t, "ordinal": None} for t in found]
@@ -60,12 +63,8 @@ def with_later_passages(
 
 def _set_before(text: str, cue: re.Match[str], work_year: int | None) -> bool:
     """Whether the last year the cue's sentence names up to the cue's end is before `work_year`."""
-    years = _YEAR.findall(text, sentence_start(text, cue.start(), "。\n"), cue.end())
+    years = ARABIC_YEAR.findall(text, sentence_start(text, cue.start(), "。\n"), cue.end())
     return work_year is not None and bool(years) and int(years[-1]) < work_year
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
 
 
 def _overlaps(task: Task, spans: list[tuple[int, int]]) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import YEAR, lexicon, numeral_value, sentence_end, sentence_start
+from pipeline.parse.conference.common import ARABIC_YEAR, YEAR, lexicon, numeral_value, sentence_end, sentence_start
 from pipeline.text.regions import county_named, find_regions
 
 _CLAUSE_ENDS = "，；。！？\n"
@@ -64,7 +64,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "deploys": re.compile("|".join(f"(?:{p})" for p in rules["deploys"])),
         "named": re.compile(rules["named_meeting"]),
         "work": re.compile(rules["deployed_work"]),
-        "year": re.compile(r"((?:19|20)\d{2})年"),
         "printed_year": re.compile(rf"({YEAR})年"),
         "reviewed": re.compile(rules["reviewed_year"]),
         "deployed": re.compile(rules["deployed_year"]),
@@ -111,7 +110,7 @@ def speech_meeting(text: str) -> SpeechMeeting | None:
     level, region_code = _level_and_region(name, text)
     if level is None:
         return None
-    year = _patterns()["year"].search(name)
+    year = ARABIC_YEAR.search(name)
     work_year, reviewed = (int(year.group(1)), False) if year else _body_year(text, start)
     flags = (*flags, YEAR_AFTER_REVIEWED) if reviewed else flags
     return SpeechMeeting(
