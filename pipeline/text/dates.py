@@ -26,9 +26,10 @@ def parse_printed_date(printed: str) -> tuple[str | None, str | None]:
 
 
 _TOP_LINES = 3
-# Year first, then month and day, with one separator used twice (2021-10-12, 2016/3/9, 2016.3.9) or 年月日.
+# Year first, then month and day, with one separator used twice (2021-10-12, 2016/3/9, 2016.3.9) or 年月日 (a time may
+# follow 日 unspaced: 2017年12月15日16时40分).
 _TOP_DATE = re.compile(
-    r"(?<![\d./-])((?:19|20)\d{2})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)(?![\d./-])"
+    r"(?<![\d./-])((?:19|20)\d{2})(?:([-/.])(\d{1,2})\2(\d{1,2})(?![\d./-])|年(\d{1,2})月(\d{1,2})日)"
 )
 
 

@@ -77,13 +77,14 @@ def _speakers_by_colon(text: str) -> list[Official]:
 
 def _read_out(text: str) -> list[Official]:
     """Officials whose speech or instructions someone else reads out (宣读了王五副省长的讲话, 宣读了省委书记
-    李四的批示) or passes on (传达学习王五副市长对全市卫生健康工作的批示精神), or whose report or speech a notice
+    李四的批示) or passes on (传达学习王五副市长对全市卫生健康工作的批示精神, 传达副市长王五同志批示精神), or whose report or speech a notice
     issues (现将王五同志的工作报告和李四同志的总结讲话印发给你们): the name after the verb, when the text prints it
     after an official title (or, passed on, right before one; issued, right before 同志)."""
     suffixes = tuple(lexicon()["officials"]["title_suffixes"])
     found: list[Official] = []
     cfg = lexicon()["officials"]
     passed_on = list(re.finditer(cfg["passed_on"], text))  # the title is printed right after the name
+    passed_on += re.finditer(cfg["relayed"], text)  # the title is printed right before the name
     issued = list(re.finditer(cfg["issued"], text))  # 同志 is printed right after the name
     for match in [*re.finditer(cfg["read_out"], text), *passed_on, *issued]:
         name = match.group("name")
@@ -130,7 +131,29 @@ def _titled_bare_name(text: str, verb_start: int) -> list[Official]:
 
 
 def officials_before(text: str, verb_start: int, role: str) -> list[Official]:
-    """The official (or the 、-separated officials) in the chunk right before a role verb."""
+    """The official (or the 、-separated officials) in the chunk right before a role verb, or before what the verb
+    is about (副县长王五就…强调: the complement, when the official before it is titled here or elsewhere)."""
+    found = _officials_right_before(text, verb_start, role)
+    if found:
+        return found
+    chunk_start = max(text.rfind(d, 0, verb_start) for d in _CHUNK_DELIMITERS) + 1
+    for opener in re.finditer(lexicon()["officials"]["complement"], text[chunk_start + 2 : verb_start]):
+        before = _officials_right_before(text, chunk_start + 2 + opener.start(), role)
+        if before and all(_titled(text, official) for official in before):
+            return before
+    return []
+
+
+def _titled(text: str, official: Official) -> bool:
+    """Whether the official is printed with a title, here or right after one elsewhere in the text."""
+    suffixes = tuple(lexicon()["officials"]["title_suffixes"])
+    return official.title is not None or any(
+        text.endswith(suffixes, 0, m.start()) for m in re.finditer(re.escape(official.name), text)
+    )
+
+
+def _officials_right_before(text: str, verb_start: int, role: str) -> list[Official]:
+    """The official (or the 、-separated officials) in the chunk that ends right before `verb_start`."""
     chunk_start = max(text.rfind(d, 0, verb_start) for d in _CHUNK_DELIMITERS) + 1
     chunk_start = _skip_noise(text, chunk_start, verb_start)
     list_end = _strip_list_closer(text, chunk_start, verb_start)
@@ -151,9 +174,20 @@ def officials_before(text: str, verb_start: int, role: str) -> list[Official]:
         official = _official_in(text, part_start, part_start + len(part), role)
         part_start += len(part) + 1
         if official is None:
-            return []
+            return _joined_titled(text, chunk_start, chunk, role) if "、" in chunk else []
         found.append(official)
     return _with_officials_before(text, chunk_start, role, found)
+
+
+def _joined_titled(text: str, chunk_start: int, chunk: str, role: str) -> list[Official]:
+    """Two titled officials joined by 和 whose titles hold a 、 (党委副书记、副院长张三和党支部书记李四分别发言)."""
+    joined = _LAST_JOINERS.split(chunk)
+    if len(joined) != 2 or not all(_titled_name(part) for part in joined):
+        return []
+    second_start = chunk_start + len(joined[0]) + 1
+    first = _official_in(text, chunk_start, chunk_start + len(joined[0]), role)
+    second = _official_in(text, second_start, second_start + len(joined[1]), role)
+    return [first, second] if first and second else []
 
 
 def _titled_name(part: str) -> bool:

@@ -30,9 +30,10 @@ DATE_MISSING = "date_missing"
 def _session() -> re.Pattern[str]:
     cfg = lexicon()["session"]
     verbs = alternation(cfg["held_verbs"])
+    manner = alternation(lexicon()["meeting"]["manner_words"])  # 在人民大会堂隆重开幕 / 正式开幕: not the place
     return re.compile(
         rf"(?:{alternation(cfg['dateline_ends'])})?(?P<name>[\u4e00-\u9fff]{{0,16}}?(?:{alternation(cfg['bodies'])})[\u4e00-\u9fff]{{0,12}}?会议)"
-        rf"(?:(?P<on>上)|[^，。；！？\n]{{0,12}}?(?:在(?P<place>[^，。；！？\n]{{1,12}}?))?(?:隆重)?(?:{verbs}))"
+        rf"(?:(?P<on>上)|[^，。；！？\n]{{0,12}}?(?:在(?P<place>[^，。；！？\n]{{1,12}}?))?(?:{manner})?(?:{verbs}))"
     )
 
 

@@ -1,0 +1,126 @@
+"""Session 14: more of the ways a report names the officials who speak, report or send instructions (verbs and
+titles are data, pipeline/data/meetings.toml [officials]), a speech title that prints the speaker before a colon,
+and a page's labelled metadata line that dates it. Sentences written for the test; negatives alongside."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.parse.conference.officials import find_officials
+from pipeline.parse.conference.speech_titles import speech_title
+from pipeline.text.clean import clean_text
+from pipeline.text.dates import date_at_top
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    return [(o.name, o.role) for o in find_officials(clean_text(text).text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speakers among others: 交流发言, 典型发言, 表态发言, two titled officials with 、 in a title joined by 和
+        ("市卫生局局长周明在会上作了交流发言。", [("周明", "speech")]),
+        ("区疾控中心主任吴芳做表态发言。", [("吴芳", "speech")]),
+        (
+            "市人民医院党委副书记、副院长刘洋和市中医院党支部书记陈静分别做了典型发言。",
+            [("刘洋", "speech"), ("陈静", "speech")],
+        ),
+        # 会议讲话, 做出重要讲话, 到会并作讲话
+        ("州卫生健康委党组书记、主任郑海作会议讲话。", [("郑海", "speech")]),
+        ("副县长马林到会并作重要讲话。", [("马林", "speech")]),
+        # what the verb is about between the official and the verb (就…, 对…): titled here or elsewhere
+        ("旗政府副旗长白音同志就全民健康行动做出重要讲话。", [("白音", "speech")]),
+        ("常务副县长赵军出席会议。赵军就扎实推进今年各项重点工作强调：一要提高认识。", [("赵军", "speech")]),
+        ("刚才，孙丽副区长对《健康行动纲要》进行了解读。", [("孙丽", "speech")]),
+        # weak verbs of a titled official: 表示, 提出…要求, 做了工作部署, 作了安排部署
+        ("省卫生健康委党组书记、主任钱文表示，今年将持续深化医改。", [("钱文", "speech")]),
+        ("市委书记、市长林涛提出工作要求。", [("林涛", "speech")]),
+        ("市长冯伟做了工作部署。", [("冯伟", "speech")]),
+        ("县卫健委一级主任科员韩冬就全县医政工作作了安排部署。", [("韩冬", "speech")]),
+        # reports: 汇报 (to the meeting or a visiting leader), not a 汇报会
+        ("省卫生健康委主任郭华汇报了全省卫生健康事业发展情况。", [("郭华", "work_report")]),
+        ("市卫生局局长黄河在会上汇报了今年工作打算。", [("黄河", "work_report")]),
+        # instructions: 专门批示; passed on or studied with the title before the name; the one who relays them speaks
+        ("副省长何平对全省卫生工作作出专门批示。", [("何平", "instruction")]),
+        ("会上传达了副市长邓军同志批示精神。", [("邓军", "instruction")]),
+        ("会议传达学习市委书记、市人大常委会主任高山在卫生健康工作报告上的批示精神。", [("高山", "instruction")]),
+        ("厅办公会学习了省委书记宋江同志在《日报》报道上的批示。", [("宋江", "instruction")]),
+        ("市政府副秘书长许亮出席会议并传达市长批示。", [("许亮", "speech")]),
+        ("县卫健委党组成员、副主任乌力吉同志传达县委领导批示。", [("乌力吉", "speech")]),
+        ("县人民医院院长严冬传达了今年医政工作要点。", [("严冬", "speech")]),
+    ],
+)
+def test_officials_named_in_more_ways(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议听取了各单位的工作汇报。",  # a report heard, no official before the verb
+        "会议召开了工作汇报会。",  # 汇报会: a meeting's name
+        "会议就做好今年工作强调：一要提高认识。",  # the meeting, not an official, before 就
+        "市疾控中心就下一步工作作了安排部署。",  # a body without a title
+        "与会人员表示，将认真落实会议精神。",  # those present, no title
+        "会议传达学习了习近平总书记的重要指示精神。",  # the national leader's instructions are studied, not given
+        "县委副书记张三出席会议。",  # attends only
+    ],
+)
+def test_no_official_from_bodies_meetings_or_those_who_only_attend(text: str) -> None:
+    assert [o for o in _roles(text) if o[1] != "attend"] == []
+
+
+def test_a_speaker_printed_before_a_colon_gives_the_speech_title():
+    title = speech_title("王明：在全区卫生与健康大会上的讲话\n同志们：")
+    assert title is not None and [o.name for o in title.speakers] == ["王明"]
+    titled = speech_title("副区长王明：在全区卫生与健康大会上的讲话\n同志们：")
+    assert titled is not None and [(o.name, o.title) for o in titled.speakers] == [("王明", "副区长")]
+
+
+@pytest.mark.parametrize("label", ["讲话稿", "关于", "全文"])
+def test_a_label_before_the_colon_is_no_speaker(label: str):
+    title = speech_title(f"{label}：在全区卫生与健康大会上的讲话\n同志们：")
+    assert title is not None and title.speakers == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "source"),
+    [
+        ("作者:来源:发布日期:2017年12月15日16时40分", "2017-12-15", None),
+        ("作者:卫生健康委 来源:市卫生健康委 日期:2016-01-11", "2016-01-11", "市卫生健康委"),
+        ("来源:梅州日报  时间:2024-03-21 10:01:31  浏览:-", "2024-03-21", "梅州日报"),
+        ("来源: 时间:2024-07-24 14:23:15 点击量:", "2024-07-24", None),
+    ],
+)
+def test_a_line_of_labelled_fields_dates_the_page(line: str, published: str, source: str | None):
+    cleaned = clean_text(f"全市卫生健康工作会议召开\n{line}\n3月1日，全市卫生健康工作会议召开。")
+    assert (cleaned.published_date, cleaned.source) == (published, source)
+    assert line.split(":")[0] not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、会议时间:2007年8月17日下午1:30分。",  # a notice's item, not page furniture
+        "会议指出，时间:2024-03-21是关键节点，要抓紧推进各项工作落实到位。",
+    ],
+)
+def test_prose_with_a_date_label_is_kept(line: str):
+    cleaned = clean_text(f"关于召开全市卫生健康工作会议的通知\n{line}")
+    assert cleaned.published_date is None and line.rstrip("。")[:6] in cleaned.text
+
+
+def test_a_time_printed_right_after_the_day_still_dates_the_top():
+    assert str(date_at_top("全市卫生健康工作会议召开\n2017年12月15日16时40分\n正文")) == "2017-12-15"
+    assert date_at_top("全市卫生健康工作会议召开\n2017-12-156\n正文") is None
+
+
+@pytest.mark.parametrize("manner", ["正式", "隆重", ""])
+def test_a_session_opened_in_the_great_hall_is_placed_in_beijing(manner: str):
+    from pipeline.parse.conference.sessions import session_meeting
+
+    text = f"3月5日上午，十三届全国人大一次会议在人民大会堂{manner}开幕，国务院总理李克强作政府工作报告。"
+    meeting = session_meeting(text, "national", None, 2018)
+    assert meeting is not None and meeting.location == "北京人民大会堂"
+    assert str(meeting.start_date) == "2018-03-05"
