@@ -29,9 +29,17 @@ def joined_spans(text: str, start: int, end: int) -> list[Span]:
         return parts
     for index in range(start + 1, end - 1):
         if text[index] == "、" and verb_at(text, index + 1, end) and starts_with_adverb(text, index + 1, end):
-            if not is_bare(text, start, index) and not is_bare(text, index + 1, end) and verb_at(text, start, index):
+            if not is_bare(text, start, index) and _has_object(text, index + 1, end) and verb_at(text, start, index):
                 return [(start, index), *joined_spans(text, index + 1, end)]
     return [(start, end)]
+
+
+def _has_object(text: str, start: int, end: int) -> bool:
+    """Whether the words text[start:end] are a measure of their own after a 、: not bare, and their verb has an object
+    of [shape] min_object_chars or more (…的系统性、整体性、协同性: 协同性 is a noun, no verb and object)."""
+    verb = verb_end(text, start, end)
+    words = text[verb:end].rstrip("。；;，,") if verb is not None else ""
+    return not is_bare(text, start, end) and len(words) >= shape("min_object_chars")
 
 
 def _verb_list(text: str, start: int, end: int) -> list[Span]:

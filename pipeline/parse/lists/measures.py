@@ -3,9 +3,11 @@
 * `requirement_measures`: after a requirement's headline (要健全工作机制，完善…，统筹推进…。), the verb-led comma
   clauses of its first sentence, and of its later sentences when a bare modal leads it (要A，B。C，D，E。);
 * `comma_measures`: short verb-led comma clauses after the headline, or making up a later sentence;
-* `headline_sentence_measures`: after a headline that is a sentence of one clause (一是科学精准做好…工作。), the
-  verb-led comma clauses of the one sentence that ends the item when it is made (almost) only of them, however
-  long each is (继续加强监测预警，加强重点人群管理…，推进…。); `opens_on_headline_sentence` tells such an item;
+* `headline_sentence_measures`: after a headline that is a sentence of one clause (一是科学精准做好…工作。), or a
+  short double headline of two verb-led clauses (二要提升公共卫生服务能力，推进健康城市建设。) followed by three or more
+  measures, the verb-led comma clauses of the one sentence that ends the item (at its ；, or its 。) when it is made
+  (almost) only of them, however long each is (继续加强监测预警，加强重点人群管理…，推进…。);
+  `opens_on_headline_sentence` tells an item of a one-clause headline (the share of a list of headings);
 * `in_counted_list`: whether the list was announced with its count (十大重点任务分别为：…), whose items are the tasks.
 
 Pieces are pipeline.parse.lists.unmarked's, offsets absolute; attitudes (提高政治站位) are left out.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.rules import is_attitude, is_generic, rules
+from pipeline.parse.lists.rules import is_attitude, is_framing, is_generic, rules, verb_at
 from pipeline.parse.lists.stances import slogan_runs
 
 TITLE_END = re.compile("[，,。；;：:！？\n]")
@@ -69,26 +71,57 @@ def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
 
 def opens_on_headline_sentence(text: str, start: int, end: int) -> bool:
     """Whether the item text[start:end] is a headline that is a whole sentence of one clause (一是突出医改重点领域和
-    关键环节。) and one sentence after it."""
+    关键环节。) and one sentence after it, or a double headline (is_headline) and a sentence of its measures
+    (headline_sentence_measures); a double headline with fewer measures is a run-on item."""
+    clauses = _headline_clauses(text, start, end)
+    return clauses == 1 or (clauses == 2 and bool(headline_sentence_measures(text, start, end)))
+
+
+def _headline_clauses(text: str, start: int, end: int) -> int:
+    """How many comma clauses the headline sentence of the item text[start:end] has when the item is that sentence and
+    one sentence after it (1, or 2 for a double headline, is_headline); 0 when it is not such an item."""
     sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
     sentences = [(s, e) for s, e in sentences if text[s:e].strip("。！？ \n")]
-    if len(sentences) != 2:
-        return False  # a headline alone, or a paragraph of several sentences after it: no list of its measures
+    if len(sentences) != 2 or text[sentences[0][1] - 1] not in "。！？":
+        return 0  # a headline alone, or a paragraph of several sentences after it: no list of its measures
     words = unmarked.trim_span(text, sentences[0][0], sentences[0][1], "，,、；;：:。！？")
-    return TITLE_END.search(text, words[0], words[1]) is None and text[sentences[0][1] - 1] in "。！？"
+    return len(unmarked.clause_spans(text, words[0], words[1], "，,")) if is_headline(text, words[0], words[1]) else 0
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a sentence's words) is a headline: one clause (突出医改重点领域和关键环节), or a double
+    headline of two comma clauses, each led by a directive verb after its adverbs and no stance, framing or attitude,
+    at most [shape] max_double_headline_chars in all (不断提升公共卫生服务能力，推进健康城市建设)."""
+    clauses = unmarked.clause_spans(text, start, end, "，,")
+    if len(clauses) == 1:
+        return TITLE_END.search(text, start, end) is None
+    return (
+        len(clauses) == 2
+        and end - start <= rules()["shape"]["max_double_headline_chars"]
+        and all(
+            TITLE_END.search(text, s, e) is None
+            and verb_at(text, s, e)
+            and not (is_generic(text, s, e) or is_attitude(text, s, e) or is_framing(text, s, e))
+            for s, e, _ in clauses
+        )
+    )
 
 
 def headline_sentence_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
-    """The measures of the item text[start:end] whose headline is a whole sentence of one clause (一是突出医改重点。
-    加快推进…，推进完善…。): the verb-led comma clauses of the sentence after it, the item's last, when it is made
-    (almost) only of them and they are at least two (pipeline.parse.lists.unmarked.prose_items: closing aims,
-    slogans and review left out); a sentence of reasons or review, or an aim and its means (坚持以基层为重点，推进…), gives none."""
-    if not opens_on_headline_sentence(text, start, end):
+    """The measures of the item text[start:end] whose headline is a whole sentence (一是突出医改重点。加快推进…，推进完善…。):
+    the verb-led comma clauses of the sentence after it, the item's last, when it is made (almost) only of them
+    (pipeline.parse.lists.unmarked.prose_items: closing aims, slogans and review left out) and they are at least two
+    ([shape] min_items) after a headline of one clause, at least [shape] min_heading_measures after a double headline
+    (不断提升公共卫生服务能力，推进健康城市建设。补短板、堵漏洞，加快…，推进…。: with two, the item is one run-on task);
+    a sentence of reasons or review, or an aim and its means (坚持以基层为重点，推进…), gives none."""
+    clauses = _headline_clauses(text, start, end)
+    if not clauses:
         return []
     sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
     pieces = _work(text, unmarked.prose_items(text, sentences[1][0], sentences[1][1]))
     pieces = [p for p in pieces if not is_generic(text, p.start, p.end)]
-    return pieces if len(pieces) >= rules()["shape"]["min_items"] else []
+    least = rules()["shape"]["min_items" if clauses == 1 else "min_heading_measures"]
+    return pieces if len(pieces) >= least else []
 
 
 def _work(text: str, pieces: list[unmarked.Piece]) -> list[unmarked.Piece]:
