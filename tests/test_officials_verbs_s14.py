@@ -49,6 +49,16 @@ def _roles(text: str) -> list[tuple[str, str]]:
         ("市政府副秘书长许亮出席会议并传达市长批示。", [("许亮", "speech")]),
         ("县卫健委党组成员、副主任乌力吉同志传达县委领导批示。", [("乌力吉", "speech")]),
         ("县人民医院院长严冬传达了今年医政工作要点。", [("严冬", "speech")]),
+        # greetings, titled lectures, 作重要指示, 动员部署, 通报了 / 解读了 / 提出殷切希望 / 进行了全面部署 of a titled official
+        ("副省长王强出席会议并致辞。", [("王强", "speech")]),
+        ("省卫生健康委主任李明致欢迎辞。", [("李明", "speech")]),
+        ("北京大学教授张华作了题为《健康中国》的专题报告。", [("张华", "speech")]),
+        ("国务院副总理刘兵作重要指示。", [("刘兵", "instruction")]),
+        ("副市长陈红作动员部署。", [("陈红", "speech")]),
+        ("市卫健委副主任林海通报了全市疫情防控情况。", [("林海", "speech")]),
+        ("县医保局局长赵丽解读了医保政策。", [("赵丽", "speech")]),
+        ("副县长周洋对全县卫生健康工作提出殷切希望。", [("周洋", "speech")]),
+        ("市卫健委主任吴刚进行了全面部署。", [("吴刚", "speech")]),
     ],
 )
 def test_officials_named_in_more_ways(text: str, expected: list[tuple[str, str]]) -> None:
@@ -65,6 +75,9 @@ def test_officials_named_in_more_ways(text: str, expected: list[tuple[str, str]]
         "与会人员表示，将认真落实会议精神。",  # those present, no title
         "会议传达学习了习近平总书记的重要指示精神。",  # the national leader's instructions are studied, not given
         "县委副书记张三出席会议。",  # attends only
+        "会议通报了全市疫情防控情况。",  # the meeting reports, no official
+        "会议进行了全面部署。",
+        "大会开幕致辞后进行了分组讨论。",  # 开幕致辞: no name before the verb
     ],
 )
 def test_no_official_from_bodies_meetings_or_those_who_only_attend(text: str) -> None:
@@ -124,3 +137,49 @@ def test_a_session_opened_in_the_great_hall_is_placed_in_beijing(manner: str):
     meeting = session_meeting(text, "national", None, 2018)
     assert meeting is not None and meeting.location == "北京人民大会堂"
     assert str(meeting.start_date) == "2018-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "official"),
+    [
+        (
+            "据新华社电 国家发展改革委社会发展司负责人孙五近日在国务院新闻办举行的国务院政策例行吹风会上表示，明年将扩大试点。",
+            "国务院政策例行吹风会",
+            "孙五",
+        ),
+        ("国家医保局副局长李六在国务院新闻办公室新闻发布会上介绍，今年将推进改革。", "国务院新闻办公室新闻发布会", "李六"),
+    ],
+)
+def test_a_press_event_where_any_bodys_official_speaks_is_the_plans_meeting(text: str, name: str, official: str):
+    from pipeline.parse.conference.sessions import session_meeting
+
+    meeting = session_meeting(text, "national", None, 2021)
+    assert meeting is not None and meeting.name == name
+    assert [o.name for o in meeting.officials] == [official]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["记者在发布会上表示，今年将推进改革。", "李四在会上表示，今年将推进改革。", "国家发展改革委负责人孙五在座谈会上表示，今年将推进改革。"],
+)
+def test_no_press_event_without_a_titled_speaker_or_a_press_noun(text: str):
+    from pipeline.parse.conference.sessions import session_meeting
+
+    assert session_meeting(text, "national", None, 2021) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "level", "code"),
+    [("浏阳市卫生和计划生育局", "county", "430181"), ("桂阳县卫生和计划生育局", "county", "431021")],
+)
+def test_a_notice_signed_by_a_health_and_family_planning_bureau_names_the_issuer(body: str, level: str, code: str):
+    from pipeline.parse.work_points.header import parse_header
+
+    text = clean_text(
+        "通知\n各乡镇卫生院，局机关各股室：\n现将《2018年全市卫生计生工作要点》印发给你们，请认真贯彻实施。\n"
+        f"{body}\n2018年3月6日\n2018年全市卫生计生工作要点\n"
+        "根据《长沙市卫生计生委关于印发2018年全市卫生计生重点工作任务的通知》精神，结合我市实际，现提出工作要点如下。\n"
+        "一、持续深化医药卫生体制改革\n二、提升基层服务能力\n"
+    ).text
+    header = parse_header(text)
+    assert header is not None and (header.issuer, header.level, header.region_code) == (body, level, code)

@@ -46,13 +46,24 @@ def _occasion() -> re.Pattern[str]:
     )
 
 
+@cache
+def _press_occasion() -> re.Pattern[str]:
+    cfg = lexicon()["session"]
+    return re.compile(
+        rf"(?:{alternation(lexicon()['officials']['title_suffixes'])})[\u4e00-\u9fff]{{2,4}}[^。！？\n在]{{0,12}}?在"
+        rf"(?:[^，。；！？\n在]{{1,20}}?(?:{alternation(cfg['press_holder_verbs'])})的)?"  # the holder: not the name
+        rf"(?P<name>[^，。；！？\n在的]{{2,50}}?(?:{alternation(cfg['press_nouns'])}))上(?:{alternation(cfg['occasion_verbs'])})"
+    )
+
+
 def session_meeting(text: str, level: str, region_code: str | None, work_year: int | None) -> MeetingReport | None:
     """The session the text names as held (or as the occasion), for a plan of this level, region and year; else
-    the meeting at which a health body's official speaks (…卫生健康委副主任…在…新闻发布会上表示), flagged
+    the meeting at which a health body's official speaks (…卫生健康委副主任…在…新闻发布会上表示), or any titled
+    official at a press event (…司负责人孙五近日在国务院新闻办举行的…吹风会上表示), flagged
     meeting_named_as_occasion, its place from the dateline (新华社北京…电) when none is printed."""
     found = _session().search(text)
     flags = [MEETING_OF_A_SESSION]
-    if found is None and (found := _occasion().search(text)) is not None:
+    if found is None and (found := _occasion().search(text) or _press_occasion().search(text)) is not None:
         flags = [MEETING_NAMED_AS_OCCASION]
     if found is None:
         return None
