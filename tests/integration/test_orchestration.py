@@ -12,6 +12,7 @@ import yaml
 
 from pipeline import schema
 from pipeline.definitions import defs, make_definitions
+from pipeline.defs.instance import throwaway_instance
 from pipeline.defs.pools import WAREHOUSE_POOL
 from pipeline.settings import Paths
 from tests.conftest import ROOT, SEEDS, copy_seeds
@@ -93,9 +94,10 @@ def test_assembly_assets_share_one_pool_limited_to_one_run_in_the_project_instan
 
 
 def _run(paths: Paths, job_name: str, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
-    """One run of a job as the launchpad makes it (no partition, no config), in a fresh instance by default."""
+    """One run of a job as the launchpad makes it (no partition, no config), in a fresh in-memory instance by default
+    (the CLI's throwaway instance: Dagster's in-memory storages on one held connection)."""
     job = make_definitions(paths).resolve_job_def(job_name)
-    return job.execute_in_process(instance=instance or dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    return job.execute_in_process(instance=instance or throwaway_instance(), raise_on_error=False)
 
 
 def _materialised(result: dg.ExecuteInProcessResult) -> dict[str, set[str | None]]:
@@ -131,7 +133,7 @@ def test_a_new_document_is_processed_alone_in_the_next_run_and_equals_a_full_reb
     shutil.copy(SEEDS / "000_d94bf26f79975ec5.txt", seeds)
     shutil.copy(SEEDS / "002_a1b3c1b0fa981a87.txt", seeds)
     incremental = Paths(seeds=seeds, out=tmp_path / "incremental", datasets=tmp_path / "ds-incremental")
-    instance = dg.DagsterInstance.ephemeral()
+    instance = throwaway_instance()
     first = _run(incremental, "build", instance)
     assert first.success and _computed(first) == dict.fromkeys(PER_DOCUMENT_ASSETS, 2)
     assert _computed_names(first) == dict.fromkeys(PER_DOCUMENT_ASSETS, "000_d94bf26f79975ec5\n002_a1b3c1b0fa981a87")

@@ -2,10 +2,15 @@
 executed end to end on a small folder of texts, as the daemon would launch them.
 
 An evaluation only reads seeds/ and returns run requests: the tests check it changes nothing in the
-instance. A schedule's context needs a persistent instance (temporary, SQLite on disk, as the project's);
-the schedule's first request and the sensor's would publish the same texts, so one test launches the
-schedule's and then follows the sensor on that instance (one publish less). Other sensor tests use an
-in-memory instance: the same SQL storages in an in-memory SQLite database."""
+instance. The schedule and the sensor are evaluated against a persistent instance (temporary, SQLite on disk,
+as the project's); the schedule's first request and the sensor's would publish the same texts, so one test
+launches the schedule's and then follows the sensor on that instance (one publish less). The runs they request
+are executed in the CLI's throwaway in-memory instance (pipeline.defs.instance.throwaway_instance): what a run
+does reads only the folders, and nothing here reads a run's stored events back, while SQLite on disk commits
+each of a run's ~200 events (about a fifth of these runs' CPU); runs recorded in a persistent instance are
+tested by test_the_cli_records_its_run_row_counts_and_check_results_in_dagster_home, test_orchestration and
+test_dagster_entry_points. Other sensor tests use an in-memory instance: the same SQL storages in an in-memory
+SQLite database."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ import pytest
 
 from pipeline import schema
 from pipeline.definitions import defs, make_definitions
+from pipeline.defs.instance import throwaway_instance
 from pipeline.defs.schedules import daily_publish
 from pipeline.defs.sensors import seeds_sensor
 from pipeline.release.folders import versions
@@ -66,12 +72,10 @@ def instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.ephemeral()
 
 
-def _launch(instance: dg.DagsterInstance, paths: Paths, request: dg.RunRequest, job_name: str | None = None):
-    """Execute a requested run as the daemon would: its job and tags, on the given instance."""
+def _launch(paths: Paths, request: dg.RunRequest, job_name: str | None = None):
+    """Execute a requested run as the daemon would: its job and tags (in a throwaway instance)."""
     job = make_definitions(paths).resolve_job_def(request.job_name or job_name)
-    result = job.execute_in_process(
-        instance=instance, tags=request.tags, raise_on_error=False
-    )
+    result = job.execute_in_process(instance=throwaway_instance(), tags=request.tags, raise_on_error=False)
     assert result.success, [e.message for e in result.all_events if e.is_failure]
     return result
 
@@ -115,7 +119,7 @@ def test_schedule_and_sensor_ticks_change_nothing_and_the_sensor_publishes_once_
     assert daily_publish.job_name == "publish" and not publish.run_config
     assert first.dynamic_partitions_requests in (None, []) and _instance_state(instance) == before
 
-    result = _launch(instance, paths, request, daily_publish.job_name)
+    result = _launch(paths, request, daily_publish.job_name)
     assert _computed(result) == dict.fromkeys(
         ["raw_documents", "clean_documents", "segmented_documents", "extracted_documents"], len(FIRST)
     )
@@ -142,14 +146,14 @@ def _the_sensor_publishes_each_batch_of_changes(instance: dg.DagsterInstance, pa
     added = _tick(instance, first.cursor)
     [publish] = added.run_requests
     assert publish.run_key != first.run_requests[0].run_key and "2 new texts" in publish.tags["pipeline/changes"]
-    assert _computed(_launch(instance, paths, publish, "publish"))["extracted_documents"] == len(ADDED_TOGETHER)
+    assert _computed(_launch(paths, publish, "publish"))["extracted_documents"] == len(ADDED_TOGETHER)
     assert versions(paths.releases) == ["1.0.0", "1.1.0"]
     assert isinstance(_tick(instance, added.cursor), dg.SkipReason)
 
     (paths.seeds / f"{ADDED_TOGETHER[0]}.txt").unlink()  # a withdrawn text: one run, nothing to process
     removed = _tick(instance, added.cursor)
     [publish] = removed.run_requests
-    assert _computed(_launch(instance, paths, publish, "publish"))["extracted_documents"] == 0
+    assert _computed(_launch(paths, publish, "publish"))["extracted_documents"] == 0
     assert versions(paths.releases) == ["1.0.0", "1.1.0", "2.0.0"]
 
 
