@@ -183,3 +183,41 @@ def test_a_notice_signed_by_a_health_and_family_planning_bureau_names_the_issuer
     ).text
     header = parse_header(text)
     assert header is not None and (header.issuer, header.level, header.region_code) == (body, level, code)
+
+
+_COUNTY_MEETING = (
+    "洛川县组织召开全县{year}卫生健康工作\n{day}，洛川县在卫健局会议室组织召开全县卫生健康工作会议。副县长王丽出席会议。\n"
+    "会上，卫健局主要负责人回顾总结了去年的工作成效，安排部署了今年工作任务。\n"
+    "就进一步做好全县卫生健康工作，王丽指出，一要加强疫情防控，巩固防控成果；二要深化医药卫生体制改革，推进紧密型医共体"
+    "建设；三要提升基层医疗服务能力，加强乡村医生队伍建设。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("year", "day", "start"),
+    [
+        ("2021年", "3月15日", "2021-03-15"),  # the title's year, found after the meeting was read, dates it
+        ("2021年", "12月28日", "2020-12-28"),  # a meeting late in the year before deploys the work year
+        ("", "3月15日", None),  # no year anywhere: the date stays unknown
+    ],
+)
+def test_a_date_printed_without_its_year_takes_the_work_year_found_later(year: str, day: str, start: str | None):
+    from pipeline.documents.extract import extract_document
+
+    result = extract_document(clean_text(_COUNTY_MEETING.format(year=year, day=day)).text, kind=None, published=None)
+    meeting = result["meeting"]
+    assert meeting is not None and meeting["start_date"] == start
+    assert ("date_year_inferred" in meeting["flags"]) == (start is not None)
+    assert ("date_missing" in meeting["flags"]) == (start is None)
+    assert "printed_date" not in meeting
+
+
+def test_completed_date_needs_a_printed_day_without_a_year_and_a_work_year():
+    from pipeline.parse.conference.meeting_dates import parse_date
+    from pipeline.parse.conference.years import completed_date
+
+    assert completed_date(parse_date("1月11日至12日"), 2024) is not None
+    assert [str(d) for d in completed_date(parse_date("1月11日至12日"), 2024) or ()] == ["2024-01-11", "2024-01-12"]
+    assert completed_date(parse_date("2023年1月11日"), 2024) is None  # printed with its year: read as printed
+    assert completed_date(parse_date("1月11日"), None) is None
+    assert completed_date(None, 2024) is None

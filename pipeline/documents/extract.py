@@ -96,7 +96,7 @@ def extract_document(
         _meeting_payload(text, meeting, len(plans[meeting_plan]["tasks"]) if plans else 0) if meeting else None
     )
     if meeting_payload and (len(plans) == 1 or held):
-        complete_meeting(meeting_payload, plans[meeting_plan])
+        complete_meeting(meeting_payload, plans[meeting_plan], meeting.printed_date if meeting else None)
     if meeting_payload and (session or held):
         meeting_payload["field"] = plans[meeting_plan]["field"]  # the meeting's plan is the one the text states
     return {
@@ -362,7 +362,7 @@ def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str
     """Meeting facts (the event); its tasks and commentary are carried by the plan statement, whose number
     of top-level tasks the meeting's n_tasks repeats (tasks read by a fallback reader included)."""
     payload = asdict(report)
-    del payload["tasks"], payload["commentary"]
+    del payload["tasks"], payload["commentary"], payload["printed_date"]  # the printed date: complete_meeting's
     payload["n_tasks"] = n_tasks
     if n_tasks and "no_tasks" in payload["flags"]:
         payload["flags"] = [flag for flag in payload["flags"] if flag != "no_tasks"]

@@ -28,6 +28,7 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.conference.common import alternation, lexicon
+from pipeline.parse.conference.meeting_dates import MeetingDate
 from pipeline.parse.conference.places import (
     COUNTY_LEVEL_CITY,
     UNDER_A_PREFECTURE,
@@ -36,6 +37,8 @@ from pipeline.parse.conference.places import (
     resolved_counties,
     seat_of,
 )
+from pipeline.parse.conference.report import DATE_MISSING, DATE_YEAR_INFERRED
+from pipeline.parse.conference.years import completed_date
 from pipeline.parse.statements import first_line_title, issuer_for
 from pipeline.text import regions
 from pipeline.text.work_years import (
@@ -146,9 +149,10 @@ def _district_plan(text: str, plan: dict[str, Any]) -> str | None:
     return district_evidence(scope.group(), [], text) if scope else None
 
 
-def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any]) -> None:
-    """Give a meeting (a payload dict) the region and work year completed on the one plan it states, and its
-    region's seat as place when it prints none (in place)."""
+def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any], printed: MeetingDate | None = None) -> None:
+    """Give a meeting (a payload dict) the region and work year completed on the one plan it states, its region's
+    seat as place when it prints none, and the days of its date printed without a year (3月15日) in that work year
+    (in place)."""
     if meeting.get("scope") != plan["level"]:
         return
     flags = list(meeting["flags"])
@@ -161,6 +165,9 @@ def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any]) -> None:
     if meeting.get("work_year") is None and plan["work_year"] is not None:
         meeting["work_year"] = plan["work_year"]
         flags = [f for f in flags if f != "work_year_unknown"]
+    if meeting.get("start_date") is None and (days := completed_date(printed, meeting.get("work_year"))) is not None:
+        meeting["start_date"], meeting["end_date"] = days[0].isoformat(), days[1].isoformat()
+        flags = [f for f in flags if f != DATE_MISSING] + [DATE_YEAR_INFERRED]
     meeting["flags"] = list(dict.fromkeys(flags + [f for f in (plan["flag"] or "").split(";") if f in _INFERRED]))
 
 

@@ -28,10 +28,17 @@ from pipeline.parse.conference.facts import Mention, find_mentions, is_nhwc
 from pipeline.parse.conference.fallback import find_conference
 from pipeline.parse.conference.meeting_dates import MeetingDate, last_date
 from pipeline.parse.conference.officials import find_officials, lead_official
-from pipeline.parse.conference.report import meeting_location, printed_place, years_and_dates
+from pipeline.parse.conference.report import (
+    DATE_MISSING,
+    DATE_YEAR_INFERRED,
+    meeting_location,
+    printed_place,
+    years_and_dates,
+)
 from pipeline.parse.conference.shapes import held_health_meetings
 from pipeline.parse.conference.speech_titles import speech_title
 from pipeline.parse.conference.types import MeetingReport, Official
+from pipeline.parse.conference.years import completed_date
 from pipeline.text import regions
 
 MEETING_FROM_PLAN_TEXT = "meeting_from_plan_text"
@@ -161,6 +168,9 @@ def _report(
     if plan["work_year"] is not None:
         work_year = plan["work_year"]
         flags = [flag for flag in flags if not flag.startswith("work_year_")]
+        if start_date is None and (days := completed_date(mention.meeting_date, work_year)) is not None:
+            start_date, end_date = days  # 3月15日，…召开…会议 of a plan whose year another reader found
+            flags = [flag for flag in flags if flag != DATE_MISSING] + [DATE_YEAR_INFERRED]
     region_code = plan["region_code"] or (mention.region.code if mention.region else None)
     if plan["level"] != "national" and region_code is None:
         flags.append("region_unresolved")

@@ -131,6 +131,7 @@ def parse_meeting_report(text: str, published: date | None = None, source: str |
         sections=tuple(sections(layout)),
         commentary=tuple(segmentation.commentary if segmentation else ()),
         flags=tuple(flags),
+        printed_date=primary.meeting_date if start_date is None else None,
     )
 
 

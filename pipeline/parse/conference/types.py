@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.parse.conference.meeting_dates import MeetingDate
+
 SPEECH = "speech"
 WORK_REPORT = "work_report"
 CHAIR = "chair"
@@ -94,3 +96,6 @@ class MeetingReport:
     sections: tuple[Section, ...]
     commentary: tuple[Commentary, ...]
     flags: tuple[str, ...]
+    # the meeting's date as printed, when it prints no year and none was known when it was read (3月15日，…召开…会议):
+    # completed once the plan's work year is known (pipeline.parse.identity.complete_meeting); not a column
+    printed_date: MeetingDate | None = None

@@ -80,6 +80,15 @@ def meeting_year_for(printed: MeetingDate, work_year: int | None, published: dat
     return None
 
 
+def completed_date(printed: MeetingDate | None, work_year: int | None) -> tuple[date, date] | None:
+    """The days of a date printed without its year (3月15日), once the work year is known from other evidence (the
+    year before it for a date late in a year: meeting_year_for); None for no date, a date with its year, or no year."""
+    if printed is None or printed.year is not None or work_year is None:
+        return None
+    year = meeting_year_for(printed, work_year, None)
+    return date_range(printed, year) if year is not None else None
+
+
 _WEEKDAYS = "一二三四五六日"
 
 
