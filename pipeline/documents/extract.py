@@ -16,6 +16,13 @@ from typing import Any
 
 from pipeline.documents.gates import REVIEW_LEFT_OUT, infer_title, is_convening_notice, reports_meeting, reports_no_work
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
+from pipeline.documents.reporting import (
+    RELAYED_BY_INSTITUTION,
+    REPORTING_EVENT,
+    is_reporting_event,
+    presents_plan,
+    relayed_by_institution,
+)
 from pipeline.parse.announced import announced_statement, lexicon
 from pipeline.parse.combined import combined_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
@@ -160,6 +167,8 @@ def _parse_by_genre(
     summary = kind is None and summary_header(text) is not None  # a year-end summary, no section planning a later year
     if kind is None and is_convening_notice(text):
         return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
+    if kind is None and relayed_by_institution(text):
+        return "other", [], None, RELAYED_BY_INSTITUTION  # …医院传达学习全省…会议精神: no region's plan
     meeting = parse_meeting_report(text, published, source)
     if summary and not reports_meeting(text, meeting) and speech_meeting(text) is None:  # a speech deploying work
         return "other", [], None, SUMMARY_WITHOUT_PLAN
@@ -183,8 +192,12 @@ def _parse_by_genre(
     if not plan["tasks"] and (deployed := deploy_statement(text, published, future_only=not shaped)):
         plan, meeting = _with_deployed_work(plan, meeting, deployed)
     reviewed = any(flag in (plan["flag"] or "").split(";") for flag in REVIEW_LEFT_OUT)  # the year before, at length
-    if not plan["tasks"] and kind is None and meeting.scope != "national" and not reviewed and reports_no_work(text):
+    # a national meeting is kept when it is the national health work conference or its lead presents a plan
+    national = meeting.scope == "national" and (meeting.is_national_health_work_conference or presents_plan(text))
+    if not plan["tasks"] and kind is None and not national and not reviewed and reports_no_work(text):
         return "other", [], None, "meeting_without_work"
+    if not plan["tasks"] and kind is None and is_reporting_event(text, meeting.name):
+        return "other", [], None, REPORTING_EVENT  # a press conference, a symposium that hears views: it reports
     return found_kind, [plan], meeting, None
 
 
