@@ -23,6 +23,8 @@ import re
 from functools import cache
 
 from pipeline.parse.lists.clause_classes import Clause, is_circumstance, sentence_tasks
+from pipeline.parse.lists.joins import joined_spans
+from pipeline.parse.lists.marked import find_markers
 from pipeline.parse.lists.rules import directive_at, rules, shape, states_result, verb_at
 from pipeline.parse.lists.unmarked import Piece, framed_start, trim_span
 
@@ -66,6 +68,15 @@ def _lead(text: str, start: int, end: int, framed: bool) -> int | None:
     return None
 
 
+def _opening_marker(text: str, start: int, end: int) -> int | None:
+    """Where the words after a counted marker of the inline families ([prose] inline_marker_families: 一是/二要,
+    第二，) that opens the ；-part text[start:end] start, None when no such marker opens it: a list of
+    requirements run into one sentence (强调：一要A；二要B；三要C。) has one item per marker."""
+    families = rules()["prose"]["inline_marker_families"]
+    found = next((m for m in find_markers(text, start, end) if m.start == start and m.family in families), None)
+    return found.end if found is not None and found.end < end else None
+
+
 def prose_items(text: str, start: int, end: int) -> list[Piece]:
     """The measures of the prose text[start:end], in text order (one clause may be enough). The unit comes first
     (CONVENTIONS 9.1): the ；-parts of a sentence, and each sentence of a run of 要-sentences built alike, are items,
@@ -86,13 +97,28 @@ def prose_items(text: str, start: int, end: int) -> list[Piece]:
             first = len(pieces)
             for p_start, p_end in parts:
                 part = [c for c in clauses[number] if p_start <= c.start < p_end]
-                if part and part[0].lead is None and len(pieces) > first:  # it goes on with the item before
+                opened = _opening_marker(text, part[0].start, p_end) if part else None
+                # a part neither a marker nor a verb opens goes on with the item before
+                if part and opened is None and part[0].lead is None and len(pieces) > first:
                     pieces[-1] = Piece(pieces[-1].start, part[-1].end, None, PROSE)
                 else:
-                    pieces += _item(text, part)
+                    pieces += _item(text, part, opened)
         else:
-            pieces += [Piece(s, e, None, PROSE) for s, e in sentence_tasks(text, clauses[number])]
+            tasks = sentence_tasks(text, clauses[number])
+            pieces += [Piece(s, e, None, PROSE) for s, e in _split_joined(text, tasks, clauses[number])]
     return pieces
+
+
+def _split_joined(text: str, tasks: list[tuple[int, int]], clauses: list[Clause]) -> list[tuple[int, int]]:
+    """The tasks of a prose sentence with the measures its clauses join by 、 apart (确定了深入开展A、保障B、加快C等重点
+    任务: three tasks; lists.joins.joined_spans, as the unmarked reader splits them); the clauses a task goes on
+    into stay with its last measure."""
+    out: list[tuple[int, int]] = []
+    for start, end in tasks:
+        first_end = next((c.end for c in clauses if c.start <= start < c.end), end)
+        parts = joined_spans(text, start, min(first_end, end))
+        out += [*parts[:-1], (parts[-1][0], end)]
+    return out
 
 
 def _led_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -120,9 +146,12 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PART.finditer(text, start, end) if m.group().strip(" 。")]
 
 
-def _item(text: str, clauses: list[Clause]) -> list[Piece]:
+def _item(text: str, clauses: list[Clause], opened: int | None = None) -> list[Piece]:
     """An item (CONVENTIONS 9.1) as one task: from its first measure, or from a circumstance lead that opens it
-    (围绕…，着力构建…), to its end; none when no clause of it names a measure."""
+    (围绕…，着力构建…), to its end; none when no clause of it names a measure. An item a counted marker opens
+    (`opened`: where the words after 二要/三是/第二， start) is a task from there whatever verb leads it."""
+    if opened is not None and clauses:
+        return [Piece(opened, clauses[-1].end, None, PROSE)]
     tasks = sentence_tasks(text, clauses)
     if not tasks:
         return []
