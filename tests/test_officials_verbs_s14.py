@@ -49,6 +49,10 @@ def _roles(text: str) -> list[tuple[str, str]]:
         ("市政府副秘书长许亮出席会议并传达市长批示。", [("许亮", "speech")]),
         ("县卫健委党组成员、副主任乌力吉同志传达县委领导批示。", [("乌力吉", "speech")]),
         ("县人民医院院长严冬传达了今年医政工作要点。", [("严冬", "speech")]),
+        # a 、-list of titled officials before one verb; a 、 inside one title (党组书记、主任; 市政协副主席、局长) stays one
+        ("县委副书记李强、县政府副县长王伟到会并作重要讲话。", [("李强", "speech"), ("王伟", "speech")]),
+        ("委党组书记、主任杨光主持会议。", [("杨光", "chair")]),
+        ("市政协副主席、卫生局局长周亮作工作报告。", [("周亮", "work_report")]),
         # greetings, titled lectures, 作重要指示, 动员部署, 通报了 / 解读了 / 提出殷切希望 / 进行了全面部署 of a titled official
         ("副省长王强出席会议并致辞。", [("王强", "speech")]),
         ("省卫生健康委主任李明致欢迎辞。", [("李明", "speech")]),
@@ -221,3 +225,24 @@ def test_completed_date_needs_a_printed_day_without_a_year_and_a_work_year():
     assert completed_date(parse_date("2023年1月11日"), 2024) is None  # printed with its year: read as printed
     assert completed_date(parse_date("1月11日"), None) is None
     assert completed_date(None, 2024) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "start"),
+    [
+        ("新华社北京5月31日电（记者王五）“去年，全国孕产妇死亡率继续下降。”在刚刚召开的国家卫生健康委新闻发布会上", "2023-05-31"),
+        ("人民网北京3月2日电 国家卫生健康委今天上午召开新闻发布会，", "2023-03-02"),
+        ("新华社北京5月31日电（记者王五）“去年，全国孕产妇死亡率继续下降。”在日前召开的国家卫生健康委新闻发布会上", None),
+    ],
+)
+def test_a_briefing_held_now_takes_its_datelines_day(lead: str, start: str | None):
+    from pipeline.documents.extract import extract_document
+
+    text = (
+        "国家卫健委：孕产妇死亡率降至历史最低\n"
+        f"{lead}，国家卫生健康委妇幼司司长李红介绍，2023年将实施母婴安全行动提升计划，推进出生缺陷防治，"
+        "加强儿童健康服务，要持续完善妇幼健康服务体系，要加快推进妇幼保健机构能力建设，要深入实施健康儿童行动。\n"
+    )
+    result = extract_document(clean_text(text).text, kind=None, published="2023-06-01")
+    meeting = result["meeting"]
+    assert meeting is not None and meeting["start_date"] == start

@@ -170,8 +170,20 @@ def briefing_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
         field="",
         title_year=None,
         place=None,
-        meeting_date=last_date(text[sentence_start:noun_start]),
+        meeting_date=(
+            last_date(text[sentence_start:noun_start]) or _dateline_date(text, window_start, sentence_start, noun_start)
+        ),
     )
+
+
+def _dateline_date(text: str, paragraph_start: int, sentence_start: int, noun_start: int) -> MeetingDate | None:
+    """The date of the paragraph's dateline before the sentence (北京5月31日电), for a briefing the sentence says is
+    held now (在刚刚召开的…发布会上); None otherwise."""
+    cfg = lexicon()["meeting"]
+    if not any(word in text[sentence_start:noun_start] for word in cfg["held_now_words"]):
+        return None
+    found = list(re.finditer(cfg["dateline_date"], text[paragraph_start:sentence_start]))
+    return parse_date(found[-1].group()) if found else None
 
 
 def _is_joint(text: str, head_start: int, scope_start: int | None, noun_start: int) -> bool:

@@ -166,6 +166,8 @@ def _officials_right_before(text: str, verb_start: int, role: str) -> list[Offic
         parts = joined
     else:
         parts = chunk.split("、")
+        if len(parts) > 1 and all(_title_then_name(part) for part in parts):
+            single = None  # 县委副书记李四、副县长王五: each part a title and a name, not one title (党组书记、主任王五)
     if list_end == verb_start and single is not None:  # one official; a 、 may belong to the title (党组书记、主任王五)
         return _with_officials_before(text, chunk_start, role, [single])
     found = []
@@ -188,6 +190,15 @@ def _joined_titled(text: str, chunk_start: int, chunk: str, role: str) -> list[O
     first = _official_in(text, chunk_start, chunk_start + len(joined[0]), role)
     second = _official_in(text, second_start, second_start + len(joined[1]), role)
     return [first, second] if first and second else []
+
+
+def _title_then_name(part: str) -> bool:
+    """Whether a part of a 、-list is a title, then a name (县委副书记李四), not a title alone (党组书记) or a body and
+    its title (市政协副主席)."""
+    split = _name_offset(part)
+    name = part[split:] if split else ""
+    cfg = lexicon()["officials"]
+    return bool(name) and name not in cfg["not_names"] and name[-1] not in cfg["body_ends"]
 
 
 def _titled_name(part: str) -> bool:
