@@ -41,6 +41,7 @@ from pipeline.parse.flags import add_flags
 from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.lists import with_headless_runs, with_nested_lists
+from pipeline.parse.lists.stances import without_political_attitudes
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.review_passages import without_review
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
@@ -86,6 +87,7 @@ def extract_document(
             _sort_sections(text, plan)
     for plan in plans:
         without_review(text, plan)  # whichever reader found them, no task starts in a passage that reviews
+        without_political_attitudes(text, plan)  # nor is one that only names attitudes (增强“四个意识”)
         plan["tasks"] = numbered(plan["tasks"])
     complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session

@@ -1,7 +1,8 @@
 """Items that state a stance rather than work: a leader's 要-requirement made of attitudes and work style
 (要增强政治自觉，履行责任担当，强化风险意识，筑牢廉洁防线，…), or of relaying and exhortation (要认真贯彻…精神，
 准确把握…内涵，充分认识…); and clauses that report work done rather than set it out (回顾总结了…, …取得明显成效); runs of four-character slogans
-that set the tone (立足统筹，着眼长远，突出重点…: slogan_runs). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
+that set the tone (立足统筹，着眼长远，突出重点…: slogan_runs); and, for every plan whatever reader found it, items that only
+name political attitudes (增强“四个意识”; 切实把思想和行动统一到…上来: without_political_attitudes, [directive] political_attitudes). The clause tests are pipeline.parse.lists.rules' (is_attitude, is_generic,
 is_framing), their words pipeline/data/lists.toml [directive]. Offsets are absolute.
 """
 
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
+from pipeline.parse.flags import add_flags
 from pipeline.parse.lists.rules import (
     after_adverbs,
     alternation,
@@ -17,9 +20,13 @@ from pipeline.parse.lists.rules import (
     is_attitude,
     is_framing,
     is_generic,
+    rules,
     shape,
     verb_end,
 )
+
+ATTITUDE_LEFT_OUT = "attitude_items_left_out"
+_ATTITUDE_CLAUSE = re.compile("[^，,；;。！？\n]+")
 
 _CLAUSE = re.compile("[^，,；;。！？]+")
 
@@ -118,3 +125,38 @@ def slogan_runs(text: str, phrases: list[tuple[int, int]]) -> set[int]:
             ends.update(run)
         run, tone = [], False
     return ends
+
+
+@cache
+def _political_attitude() -> re.Pattern[str]:
+    return re.compile(rules()["directive"]["political_attitudes"])
+
+
+def political_attitude_only(text: str, start: int, end: int) -> bool:
+    """Whether every clause of text[start:end] (split at ，；。 and line breaks: an item printed as lines) names a
+    political attitude asked of the workers (增强“四个意识”、坚定“四个自信”; 切实把思想和行动统一到…上来; 坚守初心
+    使命、强化责任担当): no work is stated."""
+    clauses = [clause for clause in _ATTITUDE_CLAUSE.findall(text, start, end) if clause.strip()]
+    return bool(clauses) and all(_political_attitude().search(clause) for clause in clauses)
+
+
+def without_political_attitudes(text: str, plan: dict[str, Any]) -> None:
+    """Drop the plan's tasks without children that only name political attitudes, whatever reader found them
+    (a list of prose clauses: 切实把思想和行动统一到…上来，切实增强大局观念，…，深入开展健康中国行动); flag the plan."""
+
+    def kept(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
+        out: list[dict[str, Any]] = []
+        dropped = False
+        for task in tasks:
+            if not task["children"] and political_attitude_only(text, task["start"], task["end"]):
+                dropped = True
+                continue
+            children, gone = kept(task["children"])
+            out.append({**task, "children": children} if gone else task)
+            dropped = dropped or gone
+        return out, dropped
+
+    tasks, dropped = kept(plan["tasks"])
+    if dropped:
+        plan["tasks"] = tasks
+        add_flags(plan, ATTITUDE_LEFT_OUT)
