@@ -64,3 +64,28 @@ def test_head_with_measures_is_left_to_the_list_reader() -> None:
 def test_heading_with_colon_and_measures_is_no_headless_run() -> None:
     text = "会议要求，全面深化医药卫生体制改革：深化公立医院改革，推进分级诊疗，健全医保制度。"
     assert _texts(text) == []
+
+
+def test_a_meeting_that_points_out_a_run_of_measures_deploys_them() -> None:
+    text = (
+        "全省卫生健康工作会议日前召开。会议指出，坚持稳中求进工作总基调，全面推进健康中国建设，深化医药卫生体制改革，"
+        "加快优质医疗资源扩容，更好统筹发展和安全，不断增强群众获得感。"
+    )
+    assert _texts(text) == [
+        "全面推进健康中国建设",
+        "深化医药卫生体制改革",
+        "加快优质医疗资源扩容",
+        "更好统筹发展和安全",
+    ]
+    assert _texts("大会指出，要加快公立医院改革，推进紧密型医共体建设，完善家庭医生签约服务。") == [
+        "加快公立医院改革",
+        "推进紧密型医共体建设",
+        "完善家庭医生签约服务",
+    ]
+
+
+def test_what_a_meeting_points_out_about_the_past_or_the_situation_and_an_experts_view_are_no_run() -> None:
+    assert _texts("会议指出，过去一年，全市卫生健康系统深化医改，完善分级诊疗，加强基层建设，取得了显著成效。") == []
+    assert _texts("会议指出，当前疫情防控形势依然严峻复杂，任务艰巨。") == []
+    assert _texts("会议指出，要加快公立医院改革，推进医共体建设。") == []  # two measures
+    assert _texts("专家指出，推进分级诊疗，完善医保支付，加强基层队伍建设，是医改的关键。") == []

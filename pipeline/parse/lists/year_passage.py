@@ -85,7 +85,10 @@ def headless_run_pieces(text: str, taken: list[tuple[int, int]]) -> list[unmarke
             continue
         if re.search("[：:]", text[pieces[0].start : e]):
             continue  # a heading and its measures (加快推进医改：深化…，推进…，健全…): the depth-2 readers' shape
-        if nearest_cue(text[s : pieces[0].start]) == DEPLOY:  # the sentence announces work itself (会议要求，…; 总体思路是：…)
+        lead = text[s : pieces[0].start]
+        cue = nearest_cue(lead)
+        pointed = cue is None and any(word in lead for word in config["pointing_cues"])
+        if cue == DEPLOY or pointed:  # the sentence announces work itself (会议要求，…; 总体思路是：…; 会议指出，…)
             found += [unmarked.Piece(p.start, p.end, None, config["flag"]) for p in pieces]
     return found
 
