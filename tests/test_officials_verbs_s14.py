@@ -53,6 +53,11 @@ def _roles(text: str) -> list[tuple[str, str]]:
         ("县委副书记李强、县政府副县长王伟到会并作重要讲话。", [("李强", "speech"), ("王伟", "speech")]),
         ("委党组书记、主任杨光主持会议。", [("杨光", "chair")]),
         ("市政协副主席、卫生局局长周亮作工作报告。", [("周亮", "work_report")]),
+        # 向… before the verb, 副委员长, words after a name (还将, 等)
+        ("国家卫健委主任郑明向在场中外记者介绍了情况。", [("郑明", "speech")]),
+        ("县卫生局局长王军向大会作工作报告。", [("王军", "work_report")]),
+        ("全国人大常委会副委员长钱江、孙海到会并讲话。", [("钱江", "speech"), ("孙海", "speech")]),
+        ("接下来，吴刚局长还将对全县卫生工作作具体安排部署。", [("吴刚", "speech")]),
         # greetings, titled lectures, 作重要指示, 动员部署, 通报了 / 解读了 / 提出殷切希望 / 进行了全面部署 of a titled official
         ("副省长王强出席会议并致辞。", [("王强", "speech")]),
         ("省卫生健康委主任李明致欢迎辞。", [("李明", "speech")]),
@@ -82,6 +87,10 @@ def test_officials_named_in_more_ways(text: str, expected: list[tuple[str, str]]
         "会议通报了全市疫情防控情况。",  # the meeting reports, no official
         "会议进行了全面部署。",
         "大会开幕致辞后进行了分组讨论。",  # 开幕致辞: no name before the verb
+        "单县、牡丹区、鄄城做了典型发言。",  # places speak, no names
+        "党组成员作了发言。",  # a group of officials
+        "局班子成员通报了分管领域指标。",
+        "副省长温国辉召开座谈会，听取工作汇报，提出要求。",  # a report heard: 工作汇报
     ],
 )
 def test_no_official_from_bodies_meetings_or_those_who_only_attend(text: str) -> None:

@@ -11,6 +11,7 @@ from functools import cache
 
 from pipeline.parse.conference.common import lexicon
 from pipeline.parse.conference.types import INSTRUCTION, SPEECH, WORK_REPORT, Official
+from pipeline.text import regions
 
 _CHUNK_DELIMITERS = "，。；！？：\n"
 # A name: two to four characters, or a transcribed name in parts joined by a middle dot (艾尔肯·吐尼亚孜).
@@ -242,6 +243,8 @@ def _official_in(text: str, start: int, end: int, role: str) -> Official | None:
         return None  # 卫生和计划生育委员会主任: the end of a body and its title (会主任), no name
     if title is None and name[-1] in lexicon()["officials"]["body_ends"]:
         return None  # 县卫健局作工作报告: a body without a title, not a name
+    if title is None and (regions.find_regions(name) or regions.find_counties(name)):
+        return None  # 单县、牡丹区作典型发言: places, not names
     return Official(name, title, role, name_start, name_start + len(name))
 
 
