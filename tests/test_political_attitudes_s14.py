@@ -58,3 +58,25 @@ def test_a_plan_leaves_out_the_attitude_items_of_its_list() -> None:
     assert len(titles) == 3
     assert all("四个意识" not in title and "思想和行动" not in title for title in titles)
     assert "attitude_items_left_out" in plan["flag"].split(";")
+
+
+ATTITUDE_MEETING = (
+    "12月28日，某县卫生健康局召开全体干部职工大会。会议指出，过去一年，全局各项工作取得一定成效。"
+    "会议强调，全体干部职工要坚守初心使命、强化责任担当，以“一刻也不能放松”的责任感和“马上就办”的执行力，"
+    "切实把思想和行动统一到县委、县政府的决策部署上来。"
+)
+
+
+def test_a_meeting_whose_items_are_all_attitudes_states_no_plan() -> None:
+    payload = extract_document(clean_text(ATTITUDE_MEETING).text, kind=None, published="2025-12-29")
+    assert payload["kind"] == "other"
+    assert payload["kind_flag"] == "attitudes_only"
+    assert payload["plans"] == []
+    assert payload["meeting"] is None
+
+
+def test_a_meeting_that_deployed_a_named_year_keeps_its_plan() -> None:
+    raw = ATTITUDE_MEETING.replace("会议指出，", "会议安排部署了2026年卫生健康工作任务。会议指出，")
+    payload = extract_document(clean_text(raw).text, kind=None, published="2025-12-29")
+    assert payload["kind"] != "other"
+    assert len(payload["plans"]) == 1

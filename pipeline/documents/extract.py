@@ -14,7 +14,15 @@ from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
-from pipeline.documents.gates import REVIEW_LEFT_OUT, infer_title, is_convening_notice, reports_meeting, reports_no_work
+from pipeline.documents.gates import (
+    ATTITUDES_ONLY,
+    REVIEW_LEFT_OUT,
+    infer_title,
+    is_convening_notice,
+    only_attitudes,
+    reports_meeting,
+    reports_no_work,
+)
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.documents.reporting import (
     RELAYED_BY_INSTITUTION,
@@ -89,6 +97,8 @@ def extract_document(
         without_review(text, plan)  # whichever reader found them, no task starts in a passage that reviews
         without_political_attitudes(text, plan)  # nor is one that only names attitudes (增强“四个意识”)
         plan["tasks"] = numbered(plan["tasks"])
+    if kind is None and only_attitudes(text, plans):
+        found_kind, plans, meeting, refusal = "other", [], None, ATTITUDES_ONLY  # 全体职工要以…的责任感…
     complete_identity(text, plans, published_date, source)
     session = meeting is None and len(plans) == 1  # a plan stated at a people's congress or CPPCC session
     if session:

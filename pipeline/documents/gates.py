@@ -5,6 +5,8 @@
 * a local meeting report that ends on a whole sentence, says no word in the directive or future mood and names no
   year whose work it deployed (对下半年工作进行了部署): it only names the work (meeting_without_work), unless its list
   reviews the year before the plan's (the flags in REVIEW_LEFT_OUT);
+* a text whose plans lost every item as one that only names political attitudes (增强“四个意识”; 以…的责任感和…的
+  执行力) and that names no year whose work it deployed (attitudes_only);
 * a text titled as a year-end summary (…工作总结) with no section planning a later year (summary_without_plan),
   unless its first sentence after the title reports a meeting held on a date and the meeting's work is read.
 
@@ -16,16 +18,19 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.conference import conference_statement
 from pipeline.parse.conference.report import MeetingReport
+from pipeline.parse.lists.stances import ATTITUDE_LEFT_OUT
 
 _TITLE_MAX = 80
 _CJK_LINE = re.compile(r"(?:\n[^\u4e00-\u9fff\n]*)*\s*\Z")  # trailing lines with no Chinese character
 # A meeting report whose list reviews the year before the plan's (its flag says so) reports the work meeting of that
 # plan, though the copy shows none of its tasks: it is not demoted to `other` for want of a directive word.
 REVIEW_LEFT_OUT = ("review_list_left_out", "review_year_list_left_out")
+ATTITUDES_ONLY = "attitudes_only"
 
 
 def infer_title(text: str) -> str | None:
@@ -47,6 +52,14 @@ def reports_no_work(text: str) -> bool:
     body = _CJK_LINE.sub("", text)  # page furniture after the last sentence (a lone |) cuts nothing
     mood, deployed_year = _directive_mood()
     return body.endswith(("。", "！", "？", "”", "」")) and not mood.search(body) and not deployed_year.search(body)
+
+
+def only_attitudes(text: str, plans: list[dict[str, Any]]) -> bool:
+    """Whether every plan read lost all its items as ones that only name political attitudes (增强“四个意识”; 以…的
+    责任感和…的执行力) and the text names no year whose work it deployed (部署了2018年工作任务, 对2025年…工作作出
+    部署: that year's plan is stated though none of its tasks is printed)."""
+    emptied = all(not plan["tasks"] and ATTITUDE_LEFT_OUT in (plan["flag"] or "").split(";") for plan in plans)
+    return bool(plans) and emptied and _directive_mood()[1].search(text) is None
 
 
 @cache
