@@ -31,9 +31,11 @@ FROM_PERIOD = "work_year_from_period_stage"
 FROM_REVIEWED = "work_year_after_reviewed_year"
 FROM_PUBLISHED = "work_year_from_published"
 FROM_SESSION = "work_year_from_congress_session"
+REVIEWED, DEPLOYED = "reviewed", "deployed"
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代)")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
+_CLAUSE_ENDS, _SENTENCE_ENDS = "，；。！？\n", "。！？\n"
 
 
 @cache
@@ -155,17 +157,46 @@ def reviewed_year(text: str) -> int | None:
     return int(min(found, key=lambda m: m.start()).group("y")) if found else None
 
 
-def is_reviewed(text: str, start: int, end: int) -> bool:
-    """Whether the year printed at text[start:end] (2023年) is one the text reviews, not one it deploys: the words
-    after it, up to the next year or clause mark, hold a review word (2023年工作总结, 2022年度…考核, 2016年以来), or
-    the words right before it end with one (回顾2022年, 总结了2023年): pipeline/data/work_years.toml [printed]."""
+def year_stance(text: str, start: int, end: int, wider: bool = False) -> str | None:
+    """Whether the year printed at text[start:end] (2023年) is one the text reviews (REVIEWED) or one it deploys
+    (DEPLOYED), from the nearest evidence out; None when nothing says. One rule, words in pipeline/data/work_years.toml
+    [printed]:
+
+    1. its own words: one of `review_words` in the words after it, up to the next year or clause mark (2023年工作总结,
+       2022年度…考核, 2016年以来), or one of [directive] review_words right before it (回顾2022年, 总结了2023年):
+       REVIEWED;
+    2. with `wider`, its clause, then its sentence: one of `deploy_words` (今年, 要, 将, 部署; not 主要, 要求): DEPLOYED;
+       else one of `review_words` (取得, 圆满, …极不平凡的一年): REVIEWED.
+
+    A year among others in one line (2023年工作总结和2024年工作计划) is judged by its own words only (is_reviewed); a
+    speech's first year after its occasion (2019年，全县卫生工作取得了…) also by its clause and sentence."""
     rules = _rules()["printed"]
     stop = re.compile(rules["stop"]).search(text, end, end + rules["reach"])
     after_end = stop.start() if stop else min(len(text), end + rules["reach"])
     before = text[max(0, start - rules["lead"]) : start]
-    if re.search(_alternation(rules["after_words"]), text[end:after_end]):
-        return True
-    return re.search(f"(?:{_compiled()['review'].pattern})了?$", before) is not None
+    review = re.compile(_alternation(rules["review_words"]))
+    if review.search(text, end, after_end) or re.search(f"(?:{_compiled()['review'].pattern})了?$", before):
+        return REVIEWED
+    if not wider:
+        return None
+    deploy = re.compile(rules["deploy_words"])
+    for ends in (_CLAUSE_ENDS, _SENTENCE_ENDS):  # 总结2011年工作，部署2012年工作: the year's own clause first
+        words = text[max(text.rfind(e, 0, start) for e in ends) + 1 : _span_end(text, start, ends)]
+        if deploy.search(words):
+            return DEPLOYED
+        if review.search(words):
+            return REVIEWED
+    return None
+
+
+def _span_end(text: str, position: int, ends: str) -> int:
+    """Where the clause or sentence holding `position` ends: at the first of `ends` from it on (len(text) if none)."""
+    return min((i for e in ends if (i := text.find(e, position)) >= 0), default=len(text))
+
+
+def is_reviewed(text: str, start: int, end: int) -> bool:
+    """Whether the year printed at text[start:end] is one the text reviews by its own words (year_stance, step 1)."""
+    return year_stance(text, start, end) == REVIEWED
 
 
 def first_deployed_year(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -27,8 +27,8 @@ from typing import Any
 
 from pipeline.parse.conference.common import ARABIC_YEAR, YEAR, lexicon, numeral_value, sentence_end, sentence_start
 from pipeline.text.regions import county_named, find_regions
+from pipeline.text.work_years import DEPLOYED, REVIEWED, year_stance
 
-_CLAUSE_ENDS = "，；。！？\n"
 SPEECH_FLAG = "meeting_from_speech"
 NAME_FROM_WORK = "meeting_name_from_deployed_work"
 YEAR_AFTER_REVIEWED = "work_year_after_reviewed_year"
@@ -65,8 +65,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "named": re.compile(rules["named_meeting"]),
         "work": re.compile(rules["deployed_work"]),
         "printed_year": re.compile(rf"({YEAR})年"),
-        "reviewed": re.compile(rules["reviewed_year"]),
-        "deployed": re.compile(rules["deployed_year"]),
     }
 
 
@@ -126,19 +124,16 @@ def speech_meeting(text: str) -> SpeechMeeting | None:
 
 def _body_year(text: str, after: int) -> tuple[int | None, bool]:
     """(the work year the first year printed from `after` (the occasion's sentence) on sets, whether it is the year
-    after a year reviewed): the year after it when its clause, else its sentence, reviews it (总结2011年工作; 二零零八年，
-    是我县…极不平凡的一年), the year itself when it sets out work (部署2012年工作; 今年, 要); (None, False) otherwise."""
+    after a year reviewed): the year after it when the text reviews it (总结2011年工作; 二零零八年，是我县…极不平凡的
+    一年), the year itself when it sets out work (部署2012年工作; 今年, 要): work_years.year_stance with its clause and
+    sentence; (None, False) when neither."""
     found = _patterns()["printed_year"].search(text, after, _rules()["body_chars"])
     if found is None or (value := numeral_value(found.group(1))) is None:
         return None, False
-    clause = text[sentence_start(text, found.start(), _CLAUSE_ENDS) : sentence_end(text, found.start(), _CLAUSE_ENDS)]
-    sentence = text[sentence_start(text, found.start()) : sentence_end(text, found.start())]
-    for words in (clause, sentence):  # 总结2011年工作，部署2012年工作: the year's own clause first
-        if _patterns()["deployed"].search(words):
-            return value, False
-        if _patterns()["reviewed"].search(words):
-            return value + 1, True
-    return None, False
+    stance = year_stance(text, found.start(), found.end(), wider=True)
+    if stance == REVIEWED:
+        return value + 1, True
+    return (value, False) if stance == DEPLOYED else (None, False)
 
 
 def _level_and_region(name: str, context: str) -> tuple[str | None, str | None]:
