@@ -68,6 +68,7 @@ def section_role(heading: str) -> str | None:
     words, joiners = _role_words()
     entry = re.sub(lexicon()["sections"]["toc_leader"], "", heading.strip())  # 二、主要任务……5: a contents entry
     core = _YEAR.sub("", entry).strip(_CLOSING)
+    core = re.sub(lexicon()["sections"]["document_name_lead"], "", core)  # 《规划》编制背景: the role of 编制背景
     if not core:
         return None
     if core != entry.strip(_CLOSING) and core in lexicon()["sections"]["year_plan_kinds"]:
