@@ -21,6 +21,7 @@ from pipeline.parse.lists.rules import (
     is_modal_word,
     rules,
     shape,
+    verb_at,
 )
 from pipeline.parse.lists.unmarked import CLAUSES, MODAL, Piece, clause_spans, only_attributes, paragraph_end, trim_span
 
@@ -29,7 +30,7 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
     """Items led by a modal (要/必须) after ；, 。 or a line start (the first also after ，, ： or a subject)."""
     modals = rules()["directive"]["modals"]
     boundaries = shape("modal_boundaries")
-    starts: list[tuple[int, str]] = []
+    starts: list[tuple[int, str, int, bool]] = []
     for match in re.finditer("|".join(modals), text[start:end]):
         position = start + match.start()
         lead = directive_at(text, position, end)
@@ -39,26 +40,43 @@ def modal_items(text: str, start: int, end: int) -> list[Piece]:
         if before is None:
             continue
         char, distance = before
-        if starts and char not in "；;。\n" and not (char in "。\n" and distance <= shape("max_subject_chars")):
+        after_comma = bool(starts) and _comma_requirement(text, starts[-1][0], position, start + match.end(), end, char, distance)
+        if starts and char not in "；;。\n" and not (char in "。\n" and distance <= shape("max_subject_chars")) and not after_comma:
             continue
         if not starts and (distance > shape("max_subject_chars") or (distance > 0 and char not in "，,：:。\n")):
             continue
         if distance == 0 and char not in boundaries + "\n":
             continue
         item_start = lead.start if lead is not None and lead.kind == "modal" else position + len(match.group())
-        starts.append((position, match.group(), item_start))  # after framing: 要以…为主线，加快… → 加快…
+        starts.append((position, match.group(), item_start, after_comma))  # after framing: 要以…为主线，加快… → 加快…
     if len(starts) < shape("min_items"):
         return []
     pieces = []
-    for index, (position, modal, item_start) in enumerate(starts):
+    for index, (position, modal, item_start, _) in enumerate(starts):
         stop = starts[index + 1][0] if index + 1 < len(starts) else paragraph_end(text, position, end)
-        if index + 1 < len(starts):  # up to the next item's sentence, never past its own paragraph
+        if index + 1 < len(starts) and not starts[index + 1][3]:  # up to the next item's sentence, never past its own paragraph
             stop = min(_sentence_start(text, stop, position), paragraph_end(text, position, end))
         stop = _next_requirement(text, position + len(modal), stop)
         s, e = trim_span(text, item_start, stop)
         if s < e:
             pieces += _with_sibling_parts(text, Piece(s, e, modal, MODAL))
     return pieces if len(pieces) >= shape("min_items") else []
+
+
+def _comma_requirement(text: str, previous: int, position: int, after: int, end: int, char: str, distance: int) -> bool:
+    """Whether a bare modal right after a comma opens a requirement of its own inside a sentence of requirements
+    (会议强调，要坚持…，全面深化A，推进B，强化C，要筑牢D，… → 要筑牢D…): the requirement before it (its modal at
+    `previous`) is in the same sentence and ；-part and holds a head and its measures ([shape]
+    min_clauses_before_comma_requirement comma clauses), a directive verb leads the words after the modal (not framing, not 以/把),
+    and it is no word (需要, 重要, 只要, 要求), no 也要/还要 (no distance) and not inside quotation marks (提出“要A，
+    要B”的口号). A sentence that opens on a time word (…。当前，要做好…) is no such requirement: its 要 is the first."""
+    if char not in "，," or distance != 0 or is_modal_word(text, position) or not verb_at(text, after, end):
+        return False
+    if re.search("[。；;！？\n]", text[previous:position]):
+        return False
+    if len(re.findall("[，,]", text[previous:position])) < shape("min_clauses_before_comma_requirement"):
+        return False
+    return text.count("“", previous, position) <= text.count("”", previous, position)
 
 
 def further_requirement(text: str, start: int, end: int) -> tuple[int, Lead] | None:
