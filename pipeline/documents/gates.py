@@ -24,6 +24,7 @@ from pipeline.data import read_toml
 from pipeline.parse.conference import conference_statement
 from pipeline.parse.conference.report import MeetingReport
 from pipeline.parse.lists.stances import ATTITUDE_LEFT_OUT
+from pipeline.text.modal import expand
 
 _TITLE_MAX = 80
 _CJK_LINE = re.compile(r"(?:\n[^\u4e00-\u9fff\n]*)*\s*\Z")  # trailing lines with no Chinese character
@@ -42,7 +43,7 @@ def infer_title(text: str) -> str | None:
 @cache
 def _directive_mood() -> tuple[re.Pattern[str], re.Pattern[str]]:
     shape = read_toml("meetings.toml")["shape"]
-    return re.compile(shape["directive_mood"]), re.compile(shape["deployed_year_work"])
+    return re.compile(expand(shape["directive_mood"])), re.compile(shape["deployed_year_work"])
 
 
 def reports_no_work(text: str) -> bool:

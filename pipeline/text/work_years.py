@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.data import read_toml
+from pipeline.text.modal import expand
 from pipeline.text.numbers import parse_number
 
 FROM_DIRECTIVE = "work_year_from_directive_sentence"
@@ -58,7 +59,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
     pattern = pattern.replace("{S}", f"(?P<s>{_alternation(list(stages))})")
     return {
         "before": re.compile(f"(?:{directive['before']}).{{0,{directive['before_gap']}}}$"),
-        "after": re.compile(directive["after"]),
+        "after": re.compile(expand(directive["after"])),
         "review": re.compile(_alternation(directive["review_words"])),
         "not_after": re.compile(directive["not_after"]),
         "not_before": re.compile(directive["not_before"]),
@@ -179,7 +180,7 @@ def year_stance(text: str, start: int, end: int, wider: bool = False) -> str | N
         return REVIEWED
     if not wider:
         return None
-    deploy = re.compile(rules["deploy_words"])
+    deploy = re.compile(expand(rules["deploy_words"]))
     for ends in (_CLAUSE_ENDS, _SENTENCE_ENDS):  # 总结2011年工作，部署2012年工作: the year's own clause first
         words = text[max(text.rfind(e, 0, start) for e in ends) + 1 : _span_end(text, start, ends)]
         if deploy.search(words):

@@ -73,7 +73,7 @@ class Lead:
 
 def is_modal_word(text: str, position: int) -> bool:
     """Whether the modal at `position` (要) is part of a word such as 要求, 主要, 重要, 要素."""
-    for word in rules()["directive"]["yao_words"]:
+    for word in (*rules()["directive"]["yao_words"], *rules()["directive"]["yao_modal_words"]):
         offset = word.find("要")
         if offset >= 0 and text.startswith(word, position - offset):
             return True

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.data import read_toml
+from pipeline.text.modal import yao_words
 
 COMMITMENT = "commitment"
 REPORT = "report"
@@ -69,7 +70,10 @@ def rules() -> StanceRules:
     data = read_toml("reported_figures.toml")
     commit, report, review = data["commitment"], data["report"], data["review"]
     return StanceRules(
-        commitment=_cue_pattern(commit["cues"], commit["not_cues"]),
+        commitment=_cue_pattern(
+            commit["cues"],
+            [*commit["not_cues"], *(word for word in yao_words() if word not in commit["yao_words_that_commit"])],
+        ),
         future_year=re.compile(commit["future_year"]),
         report_before=_cue_pattern(report["before"], report["not_cues"]),
         report_adjacent=tuple(sorted(report["adjacent"], key=len, reverse=True)),
