@@ -126,3 +126,30 @@ def named_in_passing_or_to_come(text: str, start: int, end: int) -> bool:
     clause_start, clause_end = _clause(text, start, end)
     to_come = compiled(lexicon()["in_passing"]["to_come"]).search(text, clause_start, clause_end)
     return to_come is not None or named_in_passing(text, start, end)
+
+
+def area_level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
+    """The level and region of the area a meeting's name opens on (the words before its field or year: 全县, 区,
+    湖南省长沙市, 西吉县, 常宁市), one order of evidence for every reader of a meeting's name ([mention] of
+    pipeline/data/meetings.toml): (1) the area is a scope or bare administrative word (全县, 区: area_levels);
+    (2) it names a county, a county-level city or a district (西吉县, 常宁市, 王益区), resolved by the context;
+    (3) it ends with a county's suffix (县, 旗, 区, not_county_areas apart: 自治区, 社区): a county the table
+    does not single out; (4) the last region it names (湖南省长沙市: 长沙市); (5) it opens on a scope word
+    (全县爱国…: county). (None, None) when none holds."""
+    from pipeline.text.regions import county_named, find_regions
+
+    words = lexicon()["mention"]
+    levels = words["area_levels"]
+    for level, scope in levels.items():
+        if area in scope:
+            return str(level), None
+    if county := county_named(area, context):
+        return "county", county.code
+    if re.search("(?:县|旗|区)$", area) and not area.endswith(tuple(words["not_county_areas"])):
+        return "county", None
+    if named := find_regions(area):
+        return named[-1][0].level, named[-1][0].code
+    for level, scope in levels.items():
+        if area.startswith(tuple(word for word in scope if word in words["area_words"])):
+            return str(level), None
+    return None, None

@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import ARABIC_YEAR, lexicon, named_in_passing_or_to_come, sentence_start
+from pipeline.parse.conference.common import (
+    ARABIC_YEAR,
+    area_level_and_region,
+    lexicon,
+    named_in_passing_or_to_come,
+    sentence_start,
+)
 from pipeline.parse.conference.speeches import speech_meeting
 from pipeline.parse.lists import list_tasks
 from pipeline.parse.lists.year_passage import lead_year
-from pipeline.text.regions import county_named, find_regions
+from pipeline.text.regions import find_regions
 
 _WORDS = lexicon()["mention"]
 REVIEW_YEAR_LIST_LEFT_OUT = "review_year_list_left_out"
@@ -91,21 +97,6 @@ def _area_before(text: str, sentence_start: int, match: re.Match[str]) -> str | 
     return before.group(1) if before else None
 
 
-def _level_and_region(area: str, context: str) -> tuple[str | None, str | None]:
-    for level, words in _WORDS["area_levels"].items():
-        if area in words:
-            return level, None
-    if county := county_named(area, context):
-        return "county", county.code
-    if re.search("(?:县|旗|(?<!自治)区)$", area):
-        return "county", None  # a county the table does not single out
-    named = find_regions(area)
-    if not named:
-        return None, None
-    region = named[-1][0]
-    return region.level, region.code
-
-
 def find_conference(text: str) -> ConferenceMention | None:
     """The first health work conference named in a sentence that reports it held or watched, not in passing nor as
     to come; else the meeting a speech transcript was given at (speeches.py, flag meeting_from_speech)."""
@@ -118,7 +109,7 @@ def find_conference(text: str) -> ConferenceMention | None:
         if named_in_passing_or_to_come(text, match.start(), match.end()):
             continue  # 传达…会议精神, 继…会议召开之后, 将于…召开: not the meeting the text reports
         area = match.group("area") or _area_before(text, start, match)
-        level, region_code = _level_and_region(area, text) if area else (None, None)
+        level, region_code = area_level_and_region(area, text) if area else (None, None)
         if level is None:
             continue
         year = ARABIC_YEAR.search(text[start:sentence_end]) or ARABIC_YEAR.search(text.split("\n", 1)[0])

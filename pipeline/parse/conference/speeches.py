@@ -25,8 +25,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pipeline.parse.conference.common import ARABIC_YEAR, YEAR, lexicon, numeral_value, sentence_end, sentence_start
-from pipeline.text.regions import county_named, find_regions
+from pipeline.parse.conference.common import (
+    ARABIC_YEAR,
+    YEAR,
+    area_level_and_region,
+    lexicon,
+    numeral_value,
+    sentence_end,
+    sentence_start,
+)
 from pipeline.text.work_years import DEPLOYED, REVIEWED, year_stance
 
 SPEECH_FLAG = "meeting_from_speech"
@@ -137,16 +144,8 @@ def _body_year(text: str, after: int) -> tuple[int | None, bool]:
 
 
 def _level_and_region(name: str, context: str) -> tuple[str | None, str | None]:
-    """The level and region of a meeting's name: a region's name in it (湖南省, 西吉县), else its area word (全县) or
-    the bare administrative word it opens on after its year (区卫生工作会议: county)."""
+    """The level and region of a meeting's name: those of the area it opens on after its year, up to its field or a
+    year (西吉县2020年…, 湖南省长沙市卫生…, 全县爱国卫生…: common.area_level_and_region, as the fallback reader)."""
     bare = re.sub(r"^(?:19|20)\d{2}年度?", "", name)
-    named = find_regions(bare)
-    if named and named[0][1] == 0:
-        region = named[0][0]
-        return region.level, region.code
-    if (county := re.match(_rules()["county_name"], bare)) and (found := county_named(county.group(), context)):
-        return "county", found.code
-    for level, words in lexicon()["mention"]["area_levels"].items():
-        if any(bare.startswith(word) for word in sorted(words, key=len, reverse=True)):
-            return str(level), None
-    return None, None
+    area = re.split(rf"(?:19|20)\d{{2}}年|{_rules()['health_fields']}", bare, maxsplit=1)[0]
+    return area_level_and_region(area, context) if area else (None, None)
