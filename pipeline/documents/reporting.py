@@ -46,15 +46,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _relaying_subject(sentence: str) -> str | None:
-    """The subject of a lead sentence that relays or studies a meeting's spirit, or None."""
+def _subject_verb(sentence: str) -> tuple[str, re.Match[str] | None]:
+    """A sentence's words after its date lead, and the verb that ends its subject (召开, 组织, 传达…) within
+    [relay] max_subject characters, or None when there is none or the sentence opens on it (no subject)."""
     patterns = _patterns()
     words = sentence.strip()
     words = words[patterns["date_lead"].match(words).end() :]  # type: ignore[union-attr]  # the pattern matches empty
     verb = patterns["subject_end"].search(words, 0, _lexicon()["relay"]["max_subject"] + 1)
-    if verb is None or verb.start() == 0:
-        return None
-    if patterns["relays"].search(words, verb.start()) is None:
+    return words, verb if verb is not None and verb.start() > 0 else None
+
+
+def _relaying_subject(sentence: str) -> str | None:
+    """The subject of a lead sentence that relays or studies a meeting's spirit, or None."""
+    words, verb = _subject_verb(sentence)
+    if verb is None or _patterns()["relays"].search(words, verb.start()) is None:
         return None
     return words[: verb.start()]
 
@@ -79,11 +84,8 @@ def _lead(text: str) -> list[str]:
     relays (召开, 组织, 传达…) within the first 400 characters: the text's own event."""
     sentences = [m.group() for m in _SENTENCE.finditer(text, 0, min(len(text), _LEAD_CHARS))]
     lead = [sentences[0]] if sentences and text.startswith(sentences[0] + "\n") else []
-    subject_end, limit = _patterns()["subject_end"], _lexicon()["relay"]["max_subject"] + 1
     for sentence in sentences[len(lead) :]:
-        words = sentence.strip()
-        words = words[_patterns()["date_lead"].match(words).end() :]  # type: ignore[union-attr]
-        if (verb := subject_end.search(words, 0, limit)) is not None and verb.start() > 0:
+        if _subject_verb(sentence)[1] is not None:
             return [*lead, sentence]
     return lead
 

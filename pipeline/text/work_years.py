@@ -171,16 +171,16 @@ def year_stance(text: str, start: int, end: int, wider: bool = False) -> str | N
 
     A year among others in one line (2023年工作总结和2024年工作计划) is judged by its own words only (is_reviewed); a
     speech's first year after its occasion (2019年，全县卫生工作取得了…) also by its clause and sentence."""
-    rules = _rules()["printed"]
-    stop = re.compile(rules["stop"]).search(text, end, end + rules["reach"])
+    rules, printed = _rules()["printed"], _printed()
+    stop = printed["stop"].search(text, end, end + rules["reach"])
     after_end = stop.start() if stop else min(len(text), end + rules["reach"])
     before = text[max(0, start - rules["lead"]) : start]
-    review = re.compile(_alternation(rules["review_words"]))
-    if review.search(text, end, after_end) or re.search(f"(?:{_compiled()['review'].pattern})了?$", before):
+    review = printed["review"]
+    if review.search(text, end, after_end) or printed["review_before"].search(before):
         return REVIEWED
     if not wider:
         return None
-    deploy = re.compile(expand(rules["deploy_words"]))
+    deploy = printed["deploy"]
     for ends in (_CLAUSE_ENDS, _SENTENCE_ENDS):  # 总结2011年工作，部署2012年工作: the year's own clause first
         words = text[max(text.rfind(e, 0, start) for e in ends) + 1 : _span_end(text, start, ends)]
         if deploy.search(words):
@@ -188,6 +188,19 @@ def year_stance(text: str, start: int, end: int, wider: bool = False) -> str | N
         if review.search(words):
             return REVIEWED
     return None
+
+
+@cache
+def _printed() -> dict[str, re.Pattern[str]]:
+    """year_stance's patterns ([printed] of work_years.toml), compiled once."""
+    rules = _rules()["printed"]
+    return {
+        "stop": re.compile(rules["stop"]),
+        "review": re.compile(_alternation(rules["review_words"])),
+        "review_before": re.compile(f"(?:{_compiled()['review'].pattern})了?$"),
+        "deploy": re.compile(expand(rules["deploy_words"])),
+        "horizon": re.compile(rules["horizon"]),
+    }
 
 
 def _span_end(text: str, position: int, ends: str) -> int:
@@ -224,7 +237,7 @@ def title_year(title: str, latest: int | None) -> int | None:
     """The first year a title line prints that it does not review (is_reviewed), that is no deadline, past date or
     horizon ([directive] not_after / not_before, [printed] horizon: 到2025年, 2035年远景目标) and that is at most
     `latest`; None."""
-    res, horizon = _compiled(), re.compile(_rules()["printed"]["horizon"])
+    res, horizon = _compiled(), _printed()["horizon"]
     for found in _YEAR.finditer(title):
         year, after = int(found.group(1)), title[found.end() :]
         if res["not_after"].search(title[: found.start()]) or res["not_before"].search(after) or horizon.match(after):
