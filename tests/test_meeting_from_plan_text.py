@@ -53,7 +53,7 @@ def _extract(raw: str, published: str = "2024-07-15") -> dict:
         # county: no place printed, the county's seat; the head of the health bureau speaks
         (
             "7月12日，泽州县召开妇幼健康项目推进会。" + COUNTY_PLAN + "县卫生健康局局长王明出席会议并讲话。",
-            "county", "2024-07-12", "泽州", [("王明", "speech")],
+            "county", "2024-07-12", "泽州县", [("王明", "speech")],
         ),
     ],  # fmt: skip
 )

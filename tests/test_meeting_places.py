@@ -73,7 +73,7 @@ def test_prefecture_named_first_keeps_a_quanshi_meeting_municipal() -> None:
 
 def test_unprinted_place_of_a_local_meeting_is_its_own_seat_and_flagged() -> None:
     found = report("4月19日，2020年全市卫生健康工作会议召开。赣州市副市长赵六主持会议。")
-    assert found.location == "赣州" and "location_from_region" in found.flags
+    assert found.location == "赣州市" and "location_from_region" in found.flags
     provincial = report("1月10日，全省卫生健康工作会议召开。湖南省副省长赵六出席会议并讲话。")
     assert provincial.location is None  # a province's meeting may be held anywhere in it
 
@@ -230,3 +230,18 @@ def test_announced_counts(sentence: str, count: int | None) -> None:
 def test_a_meeting_named_in_a_clause_held_at_it() -> None:
     found = report("“守护健康是第一责任。”在1月9-10日召开的2019年全国卫生健康工作会议上，部长李四这样说。")
     assert found.scope == "national" and str(found.start_date) == "2019-01-09" and str(found.end_date) == "2019-01-10"
+
+
+def test_a_seat_is_named_as_the_text_prints_it_full_name_first() -> None:
+    # the full name printed (惠济区, 鄠邑区) or nothing printed: the full name; only the short form printed: the short form
+    district = report("3月14日，惠济区卫生健康委召开2023年全区卫生健康工作会。副区长王明出席会议并讲话。")
+    assert district.location == "惠济区" and "location_from_region" in district.flags
+    banner = report("2月20日，全旗卫生健康工作会议召开。达茂旗副旗长王明出席会议并讲话，部署2024年工作。")
+    assert banner.region_code == "150223" and banner.location == "达茂旗"
+    full = report("2月20日，全旗卫生健康工作会议召开。达尔罕茂明安联合旗副旗长王明出席会议并讲话，部署2024年工作。")
+    assert full.location == "达尔罕茂明安联合旗"
+
+
+def test_a_venue_prefixed_by_its_level_takes_the_short_seat() -> None:
+    found = report("1月5日，西吉县在县政府会议室召开全县卫生健康工作会议，部署2024年工作。副县长王明出席会议并讲话。")
+    assert found.location == "西吉县政府会议室"

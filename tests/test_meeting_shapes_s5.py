@@ -25,7 +25,7 @@ SHAPED = [
         "610113",
         2024,
         date(2024, 1, 10),
-        "雁塔",
+        "雁塔区",
     ),
     # the name first, the place and the held verb after it (…工作会在…召开)
     (
@@ -45,7 +45,7 @@ SHAPED = [
         "440700",
         2025,
         date(2025, 3, 5),
-        "江门",
+        "江门市",
     ),
     # a national system meeting of several fields, held in Beijing
     (
@@ -75,7 +75,7 @@ SHAPED = [
         "610921",
         2023,
         None,
-        "汉阴",  # the county's seat, flagged location_from_region
+        "汉阴县",  # the county's seat as printed, flagged location_from_region
     ),
 ]
 

@@ -231,8 +231,8 @@ def test_a_county_plan_titled_by_its_counties_short_name() -> None:
 def test_a_venue_that_names_no_place_is_put_in_the_meetings_own_city() -> None:
     from pipeline.parse.conference.places import venue_in_seat
 
-    assert venue_in_seat("行政中心", _code("常州")) == "常州行政中心"
-    assert venue_in_seat("金湖宾馆会议中心", _code("淄博")) == "淄博金湖宾馆会议中心"
+    assert venue_in_seat("行政中心", _code("常州")) == "常州市行政中心"
+    assert venue_in_seat("金湖宾馆会议中心", _code("淄博")) == "淄博市金湖宾馆会议中心"
     assert venue_in_seat("常州市政府", _code("常州")) is None  # already in its city
     assert venue_in_seat("南京", _code("常州")) is None  # names a place of its own
     assert venue_in_seat("人民大会堂", None) is None  # a national meeting has no seat

@@ -115,7 +115,7 @@ def extract_document(
         _meeting_payload(text, meeting, len(plans[meeting_plan]["tasks"]) if plans else 0) if meeting else None
     )
     if meeting_payload and (len(plans) == 1 or held):
-        complete_meeting(meeting_payload, plans[meeting_plan], meeting.printed_date if meeting else None)
+        complete_meeting(meeting_payload, plans[meeting_plan], meeting.printed_date if meeting else None, text)
     if meeting_payload and (session or held):
         meeting_payload["field"] = plans[meeting_plan]["field"]  # the meeting's plan is the one the text states
     return {

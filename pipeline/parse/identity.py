@@ -149,7 +149,9 @@ def _district_plan(text: str, plan: dict[str, Any]) -> str | None:
     return district_evidence(scope.group(), [], text) if scope else None
 
 
-def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any], printed: MeetingDate | None = None) -> None:
+def complete_meeting(
+    meeting: dict[str, Any], plan: dict[str, Any], printed: MeetingDate | None = None, text: str = ""
+) -> None:
     """Give a meeting (a payload dict) the region and work year completed on the one plan it states, its region's
     seat as place when it prints none, and the days of its date printed without a year (3月15日) in that work year
     (in place)."""
@@ -159,7 +161,7 @@ def complete_meeting(meeting: dict[str, Any], plan: dict[str, Any], printed: Mee
     if meeting.get("region_code") is None and plan["region_code"] is not None:
         meeting["region_code"] = plan["region_code"]
         flags = [f for f in flags if f != "region_unresolved"]
-        if meeting.get("location") is None and (seat := seat_of(plan["region_code"])) is not None:
+        if meeting.get("location") is None and (seat := seat_of(plan["region_code"], text)) is not None:
             meeting["location"] = seat
             flags.append(_LOCATION_FROM_REGION)
     if meeting.get("work_year") is None and plan["work_year"] is not None:

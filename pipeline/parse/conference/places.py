@@ -61,25 +61,29 @@ def dateline_place(lead: str) -> str | None:
     return None
 
 
-def seat_of(region_code: str | None) -> str | None:
-    """The usual short name of a local meeting's own region (its city or county), for a meeting that prints
-    no place; None for a province (its meetings are held in many places) or an unknown region."""
+def seat_of(region_code: str | None, text: str = "", *, short: bool = False) -> str | None:
+    """The name of a local meeting's own region (its city or county), for a meeting that prints no place: its full
+    name (惠济区, 常州市) unless the text prints only its short form (科左中旗 for 科尔沁左翼中旗), or with `short` the
+    short form (惠济, 常州); None for a province (its meetings are held in many places) or an unknown region. A
+    municipality (北京市) is its own seat."""
     if region_code is None:
         return None
     try:
         region = regions.by_code(region_code)
     except KeyError:
         return None
-    if region.level == regions.PROVINCE:
-        return region.short_name if region.capital == region.name else None
-    return region.short_name
+    if region.level == regions.PROVINCE and region.capital != region.name:
+        return None
+    if short or (region.name not in text and region.short_name in text):
+        return region.short_name
+    return region.name
 
 
-def venue_in_seat(location: str, region_code: str | None) -> str | None:
+def venue_in_seat(location: str, region_code: str | None, text: str = "") -> str | None:
     """A local meeting's venue that names no place (行政中心, 齐盛宾馆会议中心), placed in the meeting's own city or
-    county (常州行政中心); None when the venue names a region or the meeting's region has no seat."""
-    seat = seat_of(region_code)
-    if seat is None or location.startswith(seat) or regions.lookup(location) is not None:
+    county (常州市行政中心); None when the venue names a region or the meeting's region has no seat."""
+    seat = seat_of(region_code, text)
+    if seat is None or location.startswith(seat_of(region_code, short=True)) or regions.lookup(location) is not None:
         return None
     if regions.find_regions(location) or regions.find_counties(location) or location in _abbreviations().values():
         return None

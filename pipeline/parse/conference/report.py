@@ -152,12 +152,12 @@ def meeting_location(
     region's seat (flagging what was not printed)."""
     if location is None and (location := dateline_place(text[: meeting_paragraph.end])) is not None:
         flags.append(LOCATION_FROM_DATELINE)
-    if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code)):
+    if location and region_code and location[0] in "省市州盟县区旗" and (seat := seat_of(region_code, short=True)):
         location = seat + location  # 县政府会议室 of 西吉县's meeting: 西吉县政府会议室
-    elif location and (seated := venue_in_seat(location, region_code)) is not None:
-        location = seated  # 行政中心 of 常州's meeting: 常州行政中心
+    elif location and (seated := venue_in_seat(location, region_code, text)) is not None:
+        location = seated  # 行政中心 of 常州's meeting: 常州市行政中心
         flags.append(LOCATION_IN_SEAT)
-    if location is None and (location := seat_of(region_code)) is not None:
+    if location is None and (location := seat_of(region_code, text)) is not None:
         flags.append(LOCATION_FROM_REGION)
     return location
 

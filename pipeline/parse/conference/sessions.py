@@ -77,7 +77,7 @@ def session_meeting(text: str, level: str, region_code: str | None, work_year: i
     location = normalise_location(place) if place else None
     if location is None and (location := dateline_place(text[: found.start("name")])) is not None:
         flags.append(LOCATION_FROM_DATELINE)
-    if location is None and (location := seat_of(region_code)) is not None:
+    if location is None and (location := seat_of(region_code, text)) is not None:
         flags.append(LOCATION_FROM_REGION)
     officials = tuple(o for o in find_officials(text) if o.role in lexicon()["session"]["roles"])
     return MeetingReport(
