@@ -32,6 +32,8 @@ from pipeline.text.work_years import (
     [
         ("会议要求，2019年全县孕产妇死亡率要控制在10/10万以下。", 2019),  # the year, then 要 in its clause
         ("会上强调，确保2021年卫生健康各项任务圆满完成。", 2021),  # a deploy verb right before the year
+        ("会议宣读了责任清单，要求2024年加强基层医疗机构建设。", 2024),  # 要求 right before the year
+        ("副县长要求2022年全面完成村卫生室标准化建设。", 2022),
         ("会议总结了去年的工作，敲定2016年各项工作目标。", 2016),
         ("2024年，全区卫生健康系统将重点抓好以下工作。", 2024),  # the next clause says 将
         ("会议总结2022年工作，安排部署2023年重点工作。", 2023),  # the reviewed year is not deployed
@@ -49,6 +51,8 @@ def test_a_directive_sentence_names_the_work_year(text: str, year: int) -> None:
         "到2025年，全省要建成20个区域医疗中心。",  # a deadline of a longer period
         "力争2030年前实现人人享有基本医疗卫生服务。",
         "会上，各县区汇报了2023年工作开展情况。",
+        "会议按照上级要求通报了2023年度考核结果。",  # 要求 not right before the year; a review word in its clause
+        "会议要求2016年以来的问题全部整改到位。",  # 以来 after the year: a period already past
         "2017年是实施“十三五”规划的重要一年。",  # a year named, but nothing deployed in it
         "全市卫生健康工作会议召开，副市长出席会议并讲话。",
     ],
