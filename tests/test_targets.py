@@ -497,6 +497,8 @@ def test_target_year(text: str, year: int | None) -> None:
         "聚焦6大领域。",
         # a count of kinds that no verb governs says which things are meant
         "推动县级三类医疗机构能力提升。",
+        "将患有三种以上慢性病的老年人纳入重点管理。",  # a comparator, but inside a noun phrase
+        "全市三种以上慢性病患者纳入管理。",
         # counts of things the clause has just named
         "以甲市、乙市、丙市3个示范市为牵引推进改革。",
         "建设临床研究中心、成果转化中心和推广应用示范中心等三大中心。",
@@ -783,3 +785,18 @@ def test_thresholds_and_counts_of_enumerations_are_not_targets(text: str) -> Non
 )
 def test_quantities_to_reach_stay_targets(text: str, value: float) -> None:
     assert [t.value for t in _targets(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "comparator"),
+    [
+        ("大病专项救治病种不少于30种。", 30, "种", "ge"),
+        ("免费筛查的遗传病种类达到12种以上，覆盖全县新生儿。", 12, "种", "ge"),
+        ("纳入集中带量采购的耗材不低于8类；", 8, "类", "ge"),
+    ],
+)
+def test_a_count_of_kinds_bounded_by_a_comparator_that_closes_its_clause_is_a_target(
+    sentence: str, value: float, unit: str, comparator: str
+) -> None:
+    found = [(t.value, t.unit, t.comparator) for t in extract_targets(sentence)]
+    assert found == [(value, unit, comparator)]

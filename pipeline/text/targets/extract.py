@@ -29,7 +29,7 @@ from pipeline.text.targets.comparators import approach, comparator
 from pipeline.text.targets.exclusions import pattern_spans
 from pipeline.text.targets.formulas import formula_targets
 from pipeline.text.targets.indicator import read, served
-from pipeline.text.targets.lexicon import LIST_JOINERS, Lexicon, lexicon, words_re
+from pipeline.text.targets.lexicon import CLAUSE_BREAKS, LIST_JOINERS, Lexicon, lexicon, words_re
 from pipeline.text.targets.mentions import Context, Mention, find_mentions, printed_scale
 from pipeline.text.targets.phrases import (
     balance_quotes,
@@ -73,9 +73,15 @@ def extract_targets(text: str) -> list[Target]:
     mentions = find_mentions(text, lex, excluded_mask(text))
     targets = [_analyse(text, i, mentions, lex) for i in range(len(mentions))]
     targets = _pair_respectively(text, targets, mentions, lex) + formula_targets(text, lex)
-    # A count of kinds that no verb governs names which things are meant (三类医疗机构): no commitment.
-    targets = [t for t in targets if not (t.unit in lex.category_units and t.action is None)]
+    # A count of kinds that no verb governs names which things are meant (三类医疗机构, 三种以上慢性病患者): no
+    # commitment; one bounded by a comparator that closes its clause (病种不少于30种。) commits to a floor.
+    targets = [t for t in targets if t.unit not in lex.category_units or t.action is not None or _bounds_clause(text, t)]
     return sorted(targets, key=lambda t: (t.start, t.end))
+
+
+def _bounds_clause(text: str, target: Target) -> bool:
+    """Whether a target has a comparator other than eq and ends its clause (病种不少于30种，…)."""
+    return target.comparator != "eq" and (target.end == len(text) or text[target.end] in CLAUSE_BREAKS + ",;、")
 
 
 def excluded_spans(text: str) -> list[tuple[int, int, str]]:
