@@ -1,6 +1,6 @@
 """What makes a build after one added document cheaper gives what the slower way gave (issue 27): the analysis
 step's tokens inside tasks, read by one ASOF join and grouped from sorted tuples; the screening verdicts of
-documents kept by key and read back by later builds; the search index's words grouped by row from streamed pairs;
+documents kept by key and read back by later builds; the search index's words (tests/test_search_words.py);
 the collector's thresholds during a run; the plan merge's matches kept by the texts of both sides."""
 
 from __future__ import annotations
@@ -188,17 +188,7 @@ def test_the_verdict_key_changes_with_each_key_of_the_record_it_depends_on():
     assert base == verdict_key(DocumentKeys(doc_id="d", raw="raw-d", clean="c2", segment="s2", extract="e"))
 
 
-# --- search index words, grouped from streamed (row, token) pairs ------------------------------------------------
-
-
-def test_tokens_are_grouped_by_row_across_batches():
-    batches = [[(1, "推进"), (1, "医共体"), (3, "强化")], [(3, "基层")], [(3, "服务"), (4, "建设")]]
-    assert list(sqlite_search._tokens_by_row(iter(batches))) == [
-        (1, ["推进", "医共体"]),
-        (3, ["强化", "基层", "服务"]),  # row 3 runs over two batch boundaries; row 2 has no token
-        (4, ["建设"]),
-    ]
-    assert list(sqlite_search._tokens_by_row(iter([[], []]))) == []
+# --- the search index's memo of indexed words --------------------------------------------------------------------
 
 
 def test_a_memo_gives_the_function_s_value_before_and_after_it_is_cleared(monkeypatch):

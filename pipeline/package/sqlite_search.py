@@ -1,9 +1,10 @@
 """Full-text search in the SQLite copy of a package (pipeline.package.sqlite): one FTS5 table per table that
 pipeline/data/search.toml names, over the jieba tokens of its columns (see there).
 
-A column that quotes its document takes the tokens table's tokens of its span, read from the package's Parquet
-files as a stream sorted by row and position (DuckDB spills the sort to disk), so memory does not grow with
-the corpus; any other column is segmented with the project's tokenizer (a value that repeats in a column, once).
+A column that quotes its document takes the tokens table's tokens of its span: the tokens are read once from the
+package's Parquet file, a document at a time, for every such column, and each row's words are a slice of its
+document's (the words of these columns are held until their table is indexed: ~26 MB of strings on the 10 MB
+corpus); any other column is segmented with the project's tokenizer (a value that repeats in a column, once).
 """
 
 from __future__ import annotations
@@ -11,19 +12,21 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import schema
 from pipeline.data import read_toml
 from pipeline.warehouse.database import sql_string
 
-_BATCH = 10_000  # (row, token) pairs fetched at a time
+_BATCH = 100_000  # tokens read at a time (an Arrow batch)
 
 
 def search_settings() -> dict[str, Any]:
@@ -58,19 +61,30 @@ def write_search(source: duckdb.DuckDBPyConnection, target: sqlite3.Connection, 
 
     expanded = _Memo(expand)  # token → the token followed by the words inside it, as indexed
 
-    def words(tokens: Iterable[str]) -> str:
-        return " ".join(map(expanded.__getitem__, tokens))
-
     def segmented(text: str | None) -> str:  # a value of a column that quotes no span: segmented here
-        return words(token.token for token in tokenize(text)) if text else ""
+        return " ".join(expanded[token.token] for token in tokenize(text)) if text else ""
 
+    quoting = [
+        (table, column)
+        for table, columns in tables.items()
+        for column in columns
+        if (table == "documents" and column == "text") or column == schema.quote_column(table)
+    ]
+    spans = _span_words(source, package_dir, quoting, expanded.__getitem__)
     for table, columns in tables.items():
         fts = fts_table(table)
         target.execute(f"CREATE VIRTUAL TABLE \"{fts}\" USING fts5({', '.join(columns)}, content='')")
-        indexed = [_column_words(source, package_dir, table, column, words, segmented) for column in columns]
+        rows = sql_string(package_dir / "data" / f"{table}.parquet")
+        indexed = [
+            spans.pop((table, column))
+            if (table, column) in spans
+            else _column_words(source, table, column, rows, segmented)
+            for column in columns
+        ]
         insert = f'INSERT INTO "{fts}" (rowid, {", ".join(columns)}) VALUES ({", ".join("?" * (len(columns) + 1))})'
         target.executemany(insert, ((rowid, *row) for rowid, row in enumerate(zip(*indexed, strict=True), start=1)))
         target.execute(f'INSERT INTO "{fts}" ("{fts}") VALUES (\'optimize\')')
+        del indexed
 
 
 class _Memo(dict):
@@ -101,63 +115,94 @@ def _is_cjk(token: str) -> bool:
 
 def _column_words(
     source: duckdb.DuckDBPyConnection,
-    package_dir: Path,
     table: str,
     column: str,
-    words: Callable[[Iterable[str]], str],
+    rows: str,
     segmented: Callable[[str | None], str],
-) -> Iterator[str]:
-    """For each row of the table in primary-key order, the column's words as indexed: `words` of the tokens table's
-    tokens of its span when the column quotes one (documents.text: the whole document), else `segmented` of its
+) -> list[str]:
+    """For each row of a table in primary-key order, the words of a column that quotes no span: `segmented` of its
     value (a value that repeats is segmented once)."""
+    order = ", ".join(f"r.{name}" for name in schema.order_by(table).split(", "))
+    values = source.execute(f'SELECT r."{column}" FROM read_parquet({rows}) r ORDER BY {order}').fetchall()
+    memo = _Memo(segmented)
+    return [memo[value] if value else "" for (value,) in values]
+
+
+def _span_words(
+    source: duckdb.DuckDBPyConnection,
+    package_dir: Path,
+    columns: list[tuple[str, str]],
+    expanded: Callable[[str], str],
+) -> dict[tuple[str, str], list[str]]:
+    """For each (table, column) that quotes its document (documents.text: the whole document), the words of each row
+    in primary-key order: `expanded` of each token of the tokens table inside the row's span (char_start at or after
+    its start, char_end at or before its end; a token without text left out), by char_start, joined by spaces; a
+    row without a token is indexed empty.
+
+    The tokens are read once for every column, as Arrow batches in the Parquet file's order (doc_id first:
+    pipeline.package.files.export_data), a document at a time; a document's tokens are put in char_start order and
+    each row's are a slice of them, found by bisection when their ends are in order too (tokens that do not
+    overlap), else by comparing each token's offsets."""
     data = package_dir / "data"
-    rows, tokens = sql_string(data / f"{table}.parquet"), sql_string(data / "tokens.parquet")
-    if table == "documents" and column == "text":
-        join = "k.doc_id = r.doc_id"
-    elif column == schema.quote_column(table):
-        join = "k.doc_id = r.doc_id AND k.char_start >= r.char_start AND k.char_end <= r.char_end"
-    else:
-        order = ", ".join(f"r.{name}" for name in schema.order_by(table).split(", "))
-        values = source.execute(f'SELECT r."{column}" FROM read_parquet({rows}) r ORDER BY {order}').fetchall()
-        memo = _Memo(segmented)
-        yield from (memo[value] if value else "" for (value,) in values)
-        return
-    # (row number, token) pairs sorted by row and position, streamed: DuckDB sorts by spilling to disk; a list
-    # aggregate per row would hold every token at once. Only the key and the span travel through the numbering,
-    # never the text columns. A row without a token is indexed empty.
-    spans = ", ".join(
-        dict.fromkeys(
-            [*schema.primary_key(table), "doc_id", *(("char_start", "char_end") if "char_start" in join else ())]
-        )
-    )
-    numbered = f"SELECT {spans}, row_number() OVER (ORDER BY {schema.order_by(table)}) AS _n FROM read_parquet({rows})"
-    (count,) = source.execute(f"SELECT count(*) FROM read_parquet({rows})").fetchone()
-    pairs = source.cursor().execute(
-        f"SELECT r._n, k.token FROM ({numbered}) r JOIN read_parquet({tokens}) k ON {join} "
-        "WHERE k.token IS NOT NULL ORDER BY r._n, k.char_start"
-    )
-    number = 0
-    for row, row_tokens in _tokens_by_row(iter(partial(pairs.fetchmany, _BATCH), [])):
-        while number + 1 < row:  # rows without a token
-            number += 1
-            yield ""
-        number = row
-        yield words(row_tokens)
-    yield from ("" for _ in range(count - number))
+    words: dict[tuple[str, str], list[str]] = {}
+    spans: dict[str, list[tuple[list[str], int, int | None, int | None]]] = {}
+    for table, column in columns:
+        rows = sql_string(data / f"{table}.parquet")
+        whole = table == "documents" and column == "text"
+        span = "NULL, NULL" if whole else "char_start, char_end"
+        keys = source.execute(f"SELECT doc_id, {span} FROM read_parquet({rows}) ORDER BY {schema.order_by(table)}")
+        found: list[str] = []
+        words[(table, column)] = found
+        for doc_id, start, end in keys.fetchall():
+            found.append("")
+            if doc_id is not None and (whole or (start is not None and end is not None)):
+                spans.setdefault(doc_id, []).append((found, len(found) - 1, start, end))
+    tokens = sql_string(data / "tokens.parquet")
+    batches = source.sql(
+        f"SELECT doc_id, char_start, char_end, token FROM read_parquet({tokens}) WHERE token IS NOT NULL"
+    ).to_arrow_reader(_BATCH)
+    done: set[str] = set()
+    for doc_id, parts in groupby(_document_runs(batches), itemgetter(0)):
+        if doc_id in done:
+            raise ValueError(f"tokens.parquet is not sorted by doc_id at {doc_id!r}")
+        done.add(doc_id)
+        held = spans.get(doc_id)
+        if held:
+            runs = [part[1] for part in parts]
+            starts, ends = (np.concatenate([run.column(i).to_numpy() for run in runs]) for i in (1, 2))
+            texts = [expanded(token) for run in runs for token in run.column(3).to_pylist()]
+            _fill(held, starts, ends, texts)
+    return words
 
 
-def _tokens_by_row(batches: Iterable[list[tuple[int, str]]]) -> Iterator[tuple[int, list[str]]]:
-    """(row number, its tokens) from batches of (row number, token) pairs sorted by row: a row's pairs may run
-    over from one batch to the next."""
-    row, held = 0, []
+def _document_runs(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[str, pa.RecordBatch]]:
+    """(doc_id, its rows) for each run of rows of one document in each batch, in order (a document's rows may run over
+    from one batch to the next)."""
     for batch in batches:
-        for number, pairs in groupby(batch, itemgetter(0)):
-            tokens = list(map(itemgetter(1), pairs))
-            if number == row:
-                held += tokens
-                continue
-            if held:
-                yield row, held
-            row, held = number, tokens
-    if held:
-        yield row, held
+        if not len(batch):
+            continue
+        doc = batch.column(0)
+        changes = pc.not_equal(doc.slice(1), doc.slice(0, len(doc) - 1)).to_numpy(zero_copy_only=False)
+        bounds = [0, *(np.flatnonzero(changes) + 1).tolist(), len(batch)]
+        for first, end in pairwise(bounds):
+            yield doc[first].as_py(), batch.slice(first, end - first)
+
+
+def _fill(
+    held: list[tuple[list[str], int, int | None, int | None]], starts: np.ndarray, ends: np.ndarray, texts: list[str]
+) -> None:
+    """Write the words of each held row (its list, position, span; None: the whole document) from one document's
+    tokens: their offsets and indexed words, in the order of the tokens table."""
+    if len(starts) > 1 and not (starts[1:] >= starts[:-1]).all():
+        order = np.argsort(starts, kind="stable")
+        starts, ends, texts = starts[order], ends[order], [texts[i] for i in order.tolist()]
+    ordered = len(ends) < 2 or bool((ends[1:] >= ends[:-1]).all())
+    for found, position, start, end in held:
+        if start is None:
+            found[position] = " ".join(texts)
+        elif ordered:
+            first, last = int(np.searchsorted(starts, start, "left")), int(np.searchsorted(ends, end, "right"))
+            found[position] = " ".join(texts[first:last])
+        else:
+            inside = np.flatnonzero((starts >= start) & (ends <= end)).tolist()
+            found[position] = " ".join(texts[i] for i in inside)
