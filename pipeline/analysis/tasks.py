@@ -67,7 +67,10 @@ def _is_cjk(token: str) -> bool:
 
 def is_term(token: str, pos: str) -> bool:
     """Whether a token carries topic: long enough, a content part of speech, no stop-word or region name."""
-    config = settings()
+    return _term_memo()[(token, pos)]
+
+
+def _is_term(token: str, pos: str, config: Any) -> bool:
     return (
         len(token) >= config.min_chars
         and not (pos or "").startswith(config.drop_pos)
@@ -75,6 +78,33 @@ def is_term(token: str, pos: str) -> bool:
         and token not in config.stop_words
         and token not in _region_names()
     )
+
+
+class _TermMemo(dict):
+    """is_term of each (token, pos) asked, made on first use under the settings in `config` (a TaskToken is such a
+    pair: its lookup needs no new tuple). The analysis asks about every token of every task, nested tasks' tokens
+    several times, for ~30,000 distinct pairs on the 10 MB corpus; at most _TERM_MEMO_MAX are kept."""
+
+    config: Any = None
+
+    def __missing__(self, key: tuple[str, str]) -> bool:
+        if len(self) >= _TERM_MEMO_MAX:
+            self.clear()
+        value = self[key] = _is_term(key[0], key[1], self.config)
+        return value
+
+
+_TERM_MEMO_MAX = 500_000
+_TERMS = _TermMemo()
+
+
+def _term_memo() -> _TermMemo:
+    """The memo of is_term, emptied when the settings are not those it was made under (a test may change them)."""
+    config = settings()
+    if _TERMS.config is not config:
+        _TERMS.clear()
+        _TERMS.config = config
+    return _TERMS
 
 
 SUBWORD_MIN_CHARS = 4
@@ -88,18 +118,20 @@ def _subwords(token: str) -> tuple[str, ...]:
 
 def task_words(task: AnalysisTask) -> list[str]:
     """The task's terms as jieba segmented them, in text order (no sub-words)."""
-    return [token.token for token in task.tokens if is_term(token.token, token.pos)]
+    terms = _term_memo()
+    return [token.token for token in task.tokens if terms[token]]
 
 
 def task_terms(task: AnalysisTask) -> list[str]:
     """The task's terms in text order, each long term followed by its sub-word terms (repeats kept:
     they are the term frequencies)."""
+    memo = _term_memo()
     terms = []
     for token in task.tokens:
-        if is_term(token.token, token.pos):
+        if memo[token]:
             terms.append(token.token)
             if len(token.token) >= SUBWORD_MIN_CHARS:
-                terms.extend(word for word in _subwords(token.token) if is_term(word, "n"))
+                terms.extend(word for word in _subwords(token.token) if memo[(word, "n")])
     return terms
 
 
