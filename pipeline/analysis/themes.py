@@ -78,13 +78,19 @@ def _containment_test(found: Sequence[tuple[int, int, str, str]]) -> Callable[[i
 
 def theme_matches(task: AnalysisTask) -> dict[str, tuple[float, tuple[str, ...]]]:
     """theme id → (score, matched terms in text order) for every theme the task reaches."""
-    matches = _matches([token.token for token in task.tokens])
+    by_theme: dict[str, dict[str, None]] = {}  # theme id → its distinct matched terms, in text order
+    for _start, _end, theme_id, term in _matches([token.token for token in task.tokens]):
+        by_theme.setdefault(theme_id, {})[term] = None
     result = {}
+    if not by_theme:
+        return result
+    threshold = settings().theme_min_score
     for theme in themes():
-        terms = list(dict.fromkeys(term for _, _, theme_id, term in matches if theme_id == theme.theme_id))
-        score = sum(theme.weights[term] for term in terms)
-        if terms and score >= settings().theme_min_score:
-            result[theme.theme_id] = (score, tuple(terms))
+        if found := by_theme.get(theme.theme_id):
+            terms = tuple(found)
+            score = sum(theme.weights[term] for term in terms)
+            if score >= threshold:
+                result[theme.theme_id] = (score, terms)
     return result
 
 
