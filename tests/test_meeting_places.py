@@ -245,3 +245,18 @@ def test_a_seat_is_named_as_the_text_prints_it_full_name_first() -> None:
 def test_a_venue_prefixed_by_its_level_takes_the_short_seat() -> None:
     found = report("1月5日，西吉县在县政府会议室召开全县卫生健康工作会议，部署2024年工作。副县长王明出席会议并讲话。")
     assert found.location == "西吉县政府会议室"
+
+
+def test_a_provincial_meeting_that_names_no_province_takes_the_province_of_its_counties() -> None:
+    found = report(
+        "2月20日，2023年全省卫生健康工作视频会议召开，安排部署2023年重点工作。会议要求，要持续深化医改，"
+        "要全力推进健康乡村建设。靖远县副县长王明在靖远分会场收听收看会议。"
+    )
+    assert (found.scope, found.region_code) == ("provincial", "620000")
+    assert "region_from_county_mentions" in found.flags
+    # counties of two provinces: no province
+    two = report(
+        "2月20日，2023年全省卫生健康工作视频会议召开，安排部署2023年重点工作。会议要求，要持续深化医改。"
+        "靖远县、醴陵市有关负责人在分会场收听收看会议。"
+    )
+    assert two.region_code is None and "region_unresolved" in two.flags

@@ -267,17 +267,20 @@ def resolve_region(
             code = _code_for_scope(region, scope)
             if code is not None:
                 return code
-    if scope != PROVINCIAL:
-        prefectures = {_county_prefecture(candidates, text) for candidates, _, _ in regions.find_counties(text)}
-        if len(prefectures) == 1 and None not in prefectures:
-            flags.append(REGION_FROM_COUNTIES)
-            return prefectures.pop()
+    # the one prefecture (of a city's meeting) or province (of a province's: 华亭分会场 of 全省…视频会议) that holds
+    # every county the text names
+    holders = {_county_holder(candidates, text, scope) for candidates, _, _ in regions.find_counties(text)}
+    if len(holders) == 1 and None not in holders:
+        flags.append(REGION_FROM_COUNTIES)
+        return holders.pop()
     return None
 
 
-def _county_prefecture(candidates: tuple[regions.Region, ...], text: str) -> str | None:
+def _county_holder(candidates: tuple[regions.Region, ...], text: str, scope: str) -> str | None:
     county = regions.resolve_county(candidates, text)
-    return county.prefecture_code if county else None
+    if county is None:
+        return None
+    return county.province_code if scope == PROVINCIAL else county.prefecture_code
 
 
 def _county_code(sources: list[str], text: str, flags: list[str]) -> str | None:
