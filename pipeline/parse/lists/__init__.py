@@ -3,7 +3,7 @@
 Rules are data: pipeline/data/lists.toml (deployment and review cues, directive verbs, modals, marker
 families, shapes). Each task's `flag` names the rule that found it (list_marked, list_modal_clauses,
 list_verb_clauses, list_comma_clauses, list_enumeration, list_prose_clauses; list_out_of_order when its list's numbers skip
-or repeat), as declared in schemas/tasks.schema.json.
+or repeat; list_started_midway, list_ran_inline and list_lost_item_tail for a list copied in pieces), as declared in schemas/tasks.schema.json.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.parse.lists.areas import RULE as AREAS
+from pipeline.parse.lists.copied import MIDWAY
 from pipeline.parse.lists.headed import COLON_HEADING, headed_items
 from pipeline.parse.lists.item_measures import (
     headline_children,
@@ -44,6 +45,7 @@ __all__ = [
     "closed_end",
     "is_requirement_marker",
     "list_tasks",
+    "lost_start_tasks",
     "nested_list_tasks",
     "prose_tasks",
     "read_lists",
@@ -76,6 +78,13 @@ def _task(text: str, item: Item, ordinal: int) -> dict[str, Any]:
 def list_tasks(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
     """Tasks (statement shape, pipeline.parse.statements.task) of the lists read in text[start:end]."""
     return [_task(text, item, ordinal) for ordinal, item in enumerate(read_lists(text, start, end), start=1)]
+
+
+def lost_start_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """Tasks of the lists in text[start:end] that started mid-way (list_started_midway: 3.…4.…6.… run together, the
+    copy lost the first items), with the lost item's tail before them; none when no such list is there. For a
+    numbered outline whose first part the copy ran into one paragraph above its first marker line."""
+    return [t for t in list_tasks(text, start, end) if MIDWAY in (t["flag"] or "").split(";")]
 
 
 def title_at(text: str, start: int, end: int) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.clause_classes import frames_a_plan
+from pipeline.parse.lists.copied import LOST_TAIL, MIDWAY, copy_notes, lost_tail
 from pipeline.parse.lists.ends import closed_end, passage_opening, site_notice
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.measures import (
@@ -71,10 +72,11 @@ class Item:
     rule: str
     out_of_order: bool = False
     children: list[Item] = field(default_factory=list)
+    notes: tuple[str, ...] = ()  # how its list was copied (MIDWAY, INLINE, LOST_TAIL)
 
     @property
     def flag(self) -> str:
-        return ";".join([self.rule] + ([OUT_OF_ORDER] if self.out_of_order else []))
+        return ";".join([self.rule] + ([OUT_OF_ORDER] if self.out_of_order else []) + list(self.notes))
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def _trimmed_chain(chain: Chain, paragraphs: list[_Paragraph]) -> Chain | None:
         if not same and (index < 0 or paragraphs[index].start != marker.start):
             break
         kept.append(marker)
-    return Chain(tuple(kept), chain.out_of_order) if len(kept) >= 2 else None
+    return replace(chain, markers=tuple(kept)) if len(kept) >= 2 else None
 
 
 def _chain_items(text: str, chain: Chain, paragraphs: list[_Paragraph], end: int) -> list[Item]:
@@ -129,7 +131,8 @@ def _chain_items(text: str, chain: Chain, paragraphs: list[_Paragraph], end: int
         s, e = unmarked.trim_span(text, marker.end, stop)
         if position < len(chain.markers):
             e = closed_end(text, s, e) if "\n" in text[s:e] else e
-        items.append(Item(s, max(s, e), marker.printed(text), marker.value or None, position, MARKED, chain.out_of_order))
+        item = Item(s, max(s, e), marker.printed(text), marker.value or None, position, MARKED, chain.out_of_order)
+        items.append(replace(item, notes=copy_notes(chain, marker)))
     return items
 
 
@@ -171,16 +174,19 @@ def _marked_lists(text: str, paragraphs: list[_Paragraph], start: int, end: int)
     """Marked lists that deploy work, and the spans of every top-level marked list (review ones too)."""
     lists: list[list[Item]] = []
     covered: list[tuple[int, int]] = []
-    for chain in find_chains(find_markers(text, start, end)):
+    for chain in find_chains(find_markers(text, start, end), midway=True):
         trimmed = _trimmed_chain(chain, paragraphs)
         if trimmed is None or any(s <= trimmed.start < e for s, e in covered):
             continue
         items = _with_further(text, _chain_items(text, trimmed, paragraphs, end))
-        span = (trimmed.start, items[-1].end)
+        index = _paragraph_of(paragraphs, trimmed.start)
+        if tail := lost_tail(text, paragraphs[index].start if index >= 0 else trimmed.start, trimmed):
+            items = [Item(*tail, None, None, 1, MARKED, trimmed.out_of_order, notes=(MIDWAY, LOST_TAIL)), *items]
+        span = (items[0].start if tail else trimmed.start, items[-1].end)
         if any(s < span[1] and span[0] < e for s, e in covered):
             continue
         covered.append(span)
-        if _deploys(text, paragraphs, trimmed.start, items, strict=False):
+        if _deploys(text, paragraphs, span[0], items, strict=False):
             lists.append(items)
     single = _single_item_list(text, paragraphs, start, end, covered)
     if single:
@@ -331,7 +337,7 @@ def _with_children(text: str, item: Item) -> Item:
     ]
     if len(children) < 2:
         return item
-    return Item(item.start, item.end, item.marker, item.marker_value, item.position, item.rule, item.out_of_order, children)
+    return replace(item, children=children)
 
 
 def _with_enumeration(text: str, item: Item) -> Item:

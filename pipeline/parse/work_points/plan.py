@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from pipeline.parse.conference.places import REGION_FROM_SLOGAN, slogan_county
-from pipeline.parse.lists import list_tasks
+from pipeline.parse.lists import list_tasks, lost_start_tasks
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.statements import DEFAULT_FIELD, named_field, statement, task_tree_paths
 from pipeline.parse.work_points.header import (
@@ -24,6 +24,7 @@ from pipeline.parse.work_points.summary import summary_header, summary_plan_year
 
 GENRE = "work_points"
 MIN_ITEMS = 2  # without a manifest row, an outline of fewer items (at any depth) is not a plan
+OUTLINE_START_LOST = "outline_start_lost"
 
 
 def plan_field(title: str) -> str:
@@ -54,6 +55,10 @@ def _outline_bounds(text: str, header: Header) -> tuple[int, int, int]:
         return after_title, len(text), len(text)
     stop = re.compile("|".join(lexicon()["outline"]["stop_lines"]), re.MULTILINE).search(text, outline_start)
     return after_title, outline_start, stop.start() if stop else len(text)
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
 def _is_review(text: str, start: int, end: int) -> bool:
@@ -99,6 +104,8 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
         header = Header(None, None, 0, False, None, None, None, None, None, None, ())
     opening_start, outline_start, outline_end = _outline_bounds(text, header)
     tasks, flags = parse_outline(text, outline_start, outline_end)
+    if lost := lost_start_tasks(text, opening_start, outline_start):  # 研究制定…。3.根据…。4.…: the outline's first part
+        tasks, flags, outline_start = [*lost, *tasks], [*flags, OUTLINE_START_LOST], _paragraph_start(text, lost[0]["start"])
     n_outlined = len(task_tree_paths(tasks))
     if n_outlined < MIN_ITEMS and len(listed := list_tasks(text, outline_start, outline_end)) > n_outlined:
         tasks = listed  # markers inside a line (一、深化医改；二、加强公共卫生；三、…): the general list reader's items
