@@ -110,10 +110,10 @@ def test_a_reported_requirement_of_a_heading_and_measures_has_them_as_children(m
     one, two, three = markers
     plan = _plan(
         meeting + f"\n会议部署了2024年重点工作：{one}聚焦群众就医难点，持续深化公立医院改革，健全分级诊疗制度，"
-        f"加快推进医共体建设；{two}着力补齐短板，提升儿科服务能力；{three}强化队伍保障、经费保障、制度保障。"
+        f"加快推进医共体建设，推动优质资源下沉；{two}着力补齐短板，提升儿科服务能力；{three}强化队伍保障、经费保障、制度保障。"
     )
     first, second, third = plan["tasks"]
-    assert [c["title"] for c in first["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设"]
+    assert [c["title"] for c in first["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设", "推动优质资源下沉"]
     assert second["children"] == []  # a heading and one measure is one task (CONVENTIONS 3)
     assert [c["title"] for c in third["children"]] == ["队伍保障", "经费保障", "制度保障"]
     for task in (first, third):

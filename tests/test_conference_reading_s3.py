@@ -82,12 +82,14 @@ def test_a_year_set_off_by_a_comma_that_only_reviews_or_requires_is_no_year_ahea
 @pytest.mark.parametrize(
     ("requirement", "measures"),
     [
-        ("要健全工作机制，完善健康策略，统筹推进健康城市建设。", ["完善健康策略", "统筹推进健康城市建设"]),
+        # a double headline whose second clause names no work of its own announces the measures after it
+        ("要突出工作重点，全面抓实卫生健康工作任务，完善健康策略，统筹推进健康城市建设。", ["完善健康策略", "统筹推进健康城市建设"]),
         (
-            "要聚焦重点，扎实推进公立医院改革、医共体建设，全力做好传染病防控工作，推动全县卫生健康事业高质量发展。",
-            ["扎实推进公立医院改革、医共体建设", "全力做好传染病防控工作"],  # the closing call is no measure
+            "要聚焦重点，扎实推进公立医院改革，全力做好传染病防控工作，加快医共体建设，强化基层人才培养，"
+            "推动全县卫生健康事业高质量发展。",
+            ["扎实推进公立医院改革", "全力做好传染病防控工作", "加快医共体建设", "强化基层人才培养"],  # four: many; the closing call is no measure
         ),
-        ("必须积极应对老龄化，抓好托育服务体系建设，持续深化医养结合。", ["抓好托育服务体系建设", "持续深化医养结合"]),
+        ("必须积极应对老龄化，健全养老服务体系。抓好托育服务体系建设，持续深化医养结合。", ["抓好托育服务体系建设", "持续深化医养结合"]),  # a headline sentence
     ],
 )
 def test_a_requirement_carries_the_measures_after_its_headline(requirement: str, measures: list[str]) -> None:
@@ -177,7 +179,7 @@ def test_work_is_not_generic(clause: str) -> None:
 
 
 def test_a_verb_and_joined_counts_is_no_measure() -> None:
-    text = "会议要求，要加强规划引领，扎实推进6大任务、20项具体工作，积极争取上级支持，做好项目谋划。要加快医共体建设。"
+    text = "会议要求，要加强规划引领，全面夯实卫生健康工作基础，扎实推进6大任务、20项具体工作，积极争取上级支持，做好项目谋划。要加快医共体建设。"
     titles = [c["title"] for t in read_tasks(text) for c in t["children"]]
     assert "扎实推进6大任务、20项具体工作" not in titles and "积极争取上级支持" in titles
 
@@ -403,12 +405,12 @@ def test_a_continuation_page_opening_on_a_speakers_requirements_states_a_plan() 
 
     text = clean_text(
         "（上接第二版）县长强调，要加快推进医共体建设，强化县级医院龙头作用，提升乡镇卫生院能力，推进村卫生室标准化建设。"
-        "要扎实做好疾病防控，加强传染病监测预警，抓好慢性病管理，推进健康县城建设。"
+        "要扎实做好疾病防控，加强传染病监测预警，抓好慢性病管理，推进健康县城建设，做好健康教育。"
     ).text
     payload = extract_document(text, kind=None, published=None)
     [plan] = payload["plans"]
     assert [t["title"] for t in plan["tasks"]] == ["加快推进医共体建设", "扎实做好疾病防控"]
-    assert [c["title"] for c in plan["tasks"][1]["children"]] == ["加强传染病监测预警", "抓好慢性病管理", "推进健康县城建设"]
+    assert [c["title"] for c in plan["tasks"][1]["children"]] == ["加强传染病监测预警", "抓好慢性病管理", "推进健康县城建设", "做好健康教育"]
 
 
 def test_a_page_opening_on_a_speakers_review_states_no_plan_by_that_cue() -> None:

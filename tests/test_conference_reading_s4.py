@@ -72,9 +72,9 @@ def test_requirements_separated_by_semicolons_drop_the_one_of_stance() -> None:
 
 
 def test_a_style_clause_among_measures_is_no_child() -> None:
-    text = "会议要求，要加快医共体建设，强化风险意识，推进智慧医院建设，完善分级诊疗制度。要做好秋冬季疫情防控。"
+    text = "会议要求，要加快医共体建设，强化风险意识，推进智慧医院建设，完善分级诊疗制度，推广日间手术，加强院感防控。要做好秋冬季疫情防控。"
     first = read_tasks(text)[0]
-    assert [c["title"] for c in first["children"]] == ["推进智慧医院建设", "完善分级诊疗制度"]
+    assert [c["title"] for c in first["children"]] == ["推进智慧医院建设", "完善分级诊疗制度", "推广日间手术", "加强院感防控"]
 
 
 def test_leadership_and_closing_calls_alone_do_not_make_a_requirement_one_of_stance() -> None:
@@ -198,9 +198,12 @@ def test_a_requirement_keeps_the_measures_of_its_later_sentences() -> None:
 def test_a_numbered_requirement_does_not_take_its_later_sentences_as_children() -> None:
     """一要… often elaborates its head in a second sentence (一要锐意进取。要围绕…): only its first sentence's
     measures are its children."""
-    text = "局长强调，一要加快医共体建设，推进资源下沉，优化就医流程。要强化人才支撑，完善激励机制，落实待遇保障。二要抓好疫情防控。"
+    text = (
+        "局长强调，一要加快医共体建设，推进资源下沉，优化就医流程，完善双向转诊，推广远程会诊。要强化人才支撑，完善激励机制，"
+        "落实待遇保障。二要抓好疫情防控。"
+    )
     first = read_tasks(text)[0]
-    assert [c["title"] for c in first["children"]] == ["推进资源下沉", "优化就医流程"]
+    assert [c["title"] for c in first["children"]] == ["推进资源下沉", "优化就医流程", "完善双向转诊", "推广远程会诊"]
 
 
 @pytest.mark.parametrize(
@@ -281,7 +284,7 @@ def test_an_enumeration_of_fields_names_no_tasks() -> None:
 def test_a_measure_of_a_requirement_carries_the_parts_it_counts() -> None:
     text = (
         "会议强调，全市卫生健康系统要坚持人民至上，精准聚焦县级强、乡级活、村级稳三个目标，一体推进医疗服务、疾病防控、"
-        "积极生育支持及健康保障“四个体系”建设，加快推进健康城市建设。要加强党的建设。"
+        "积极生育支持及健康保障“四个体系”建设，加快推进健康城市建设，持续深化医共体改革。要加强党的建设。"
     )
     measures = read_tasks(text)[0]["children"]
     joined = next(m for m in measures if m["title"].startswith("一体推进"))

@@ -70,17 +70,17 @@ def _shaped(items: list[str]) -> str:
     return "会议强调，今年要重点抓好以下工作。" + "；".join(items) + "。"
 
 
-def test_a_heading_with_three_measures_has_them_at_depth_two() -> None:
+def test_a_heading_with_four_measures_has_them_at_depth_two_and_with_three_is_one_task() -> None:
     text = _shaped(
         [
-            "紧盯群众就医难点，持续深化公立医院改革，健全分级诊疗制度，加快推进医共体建设",
+            "紧盯群众就医难点，持续深化公立医院改革，健全分级诊疗制度，加快推进医共体建设，推广日间手术",
             "聚焦公共卫生短板，完善疾控体系，强化监测预警，提升应急处置能力",
         ]
     )
     tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == ["紧盯群众就医难点", "聚焦公共卫生短板"]
-    assert [c["title"] for c in tasks[0]["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设"]
-    assert [c["title"] for c in tasks[1]["children"]] == ["完善疾控体系", "强化监测预警", "提升应急处置能力"]
+    assert [c["title"] for c in tasks[0]["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设", "推广日间手术"]
+    assert tasks[1]["children"] == []  # a headline and three specific measures (measures.announces_measures)
 
 
 def test_items_of_one_or_two_verb_phrases_are_one_task_each() -> None:

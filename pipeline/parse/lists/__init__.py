@@ -144,7 +144,8 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
        the item is one reader 5 reads (the list reader's, or a requirement);
     3. ；-parts of a slogan head and a measure (item_measures.slogan_part_children);
     4. requirements after the item's headline sentence (二是…。要A；要B。: item_measures.requirement_children);
-    5. a heading and three or more measures in its first sentence, or the parts it names (item_measures.item_children),
+    5. a heading and the measures it announces in its first sentence (measures.announces_measures: four or more, or
+       after a headline that names no work of its own), or the parts it names (item_measures.item_children),
        for an item the list reader found (its flag names the reader's rule) or printed as a requirement (一要…, 二是要…),
        as the list reader reads its own items; an item of a list announced with its count (十大重点任务分别为：…)
        and another parser's numbered point (一是…, 1.…: the seeds' and the dev keys' convention) stay whole."""

@@ -1,7 +1,7 @@
 """The measures of an item another parser found (a meeting report's 一要…), as the list reader reads them.
 
-Read in the item's first sentence only: a heading and three or more verb-led measures (一要聚焦…，深化…，健全…，
-加快…), or the parts its first clause names (强化A保障、B保障、C保障; pipeline.parse.lists.unmarked enumerations).
+Read in the item's first sentence only: a heading and the verb-led measures it announces (一要聚焦…，深化…，健全…，
+加快…，推进…: pipeline.parse.lists.measures.announced_measures), or the parts its first clause names (强化A保障、B保障、C保障; pipeline.parse.lists.unmarked enumerations).
 Attitudes and clauses that relay or exhort are left out; fewer than two measures make no children.
 `headline_children`: an item's measures in the sentence after its headline sentence, for an item of any marker.
 `requirement_children`: the requirements after an item's headline sentence (二是明确责任。要A…；要B…。).
@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from pipeline.parse.lists import unmarked
-from pipeline.parse.lists.measures import headline_sentence_measures, requirement_measures
+from pipeline.parse.lists.measures import announced_measures, headline_sentence_measures
 from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.reader import Item, title_of
 from pipeline.parse.lists.rules import is_attitude, is_generic, is_modal_word, rules, shape, slogan_led
@@ -25,7 +25,7 @@ def item_children(text: str, start: int, end: int) -> list[Item]:
     """The measures of the item text[start:end] (see module doc), as items numbered from 1."""
     sentence = re.match("[^。！？\n]+", text[start:end])
     stop = start + sentence.end() if sentence else end
-    measures = requirement_measures(text, start, stop, None)
+    measures = announced_measures(text, start, stop, None)
     if len(measures) < shape("min_heading_measures"):
         measures = unmarked.enumeration_items(text, start, stop)
     return _children(text, measures, attitudes=True)

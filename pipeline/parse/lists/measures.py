@@ -1,8 +1,11 @@
 """The measures inside one item of a list: its depth-2 tasks when the item is a heading followed by them.
 
-* `requirement_measures`: after a requirement's headline (要健全工作机制，完善…，统筹推进…。), the verb-led comma
-  clauses of its first sentence, and of its later sentences when a bare modal leads it (要A，B。C，D，E。);
-* `comma_measures`: short verb-led comma clauses after the headline, or making up a later sentence;
+* `requirement_measures`: after a requirement's headline (要突出重点难点，全面抓实…工作任务，落实…，办好…，强化…。), the
+  verb-led comma clauses of its first sentence, and of its later sentences when a bare modal leads it (要A，B。C，D，E。);
+  `announced_measures`: those, when the headline announces them (`announces_measures`); a sentence of a few specific
+  measures (要全面推广…经验，推进…改革，加快…建设。) is one task;
+* `comma_measures`: short verb-led comma clauses after the headline when it announces them, or making up a later
+  sentence;
 * `headline_sentence_measures`: after a headline that is a sentence of one clause (一是科学精准做好…工作。), or a
   short double headline of two verb-led clauses (二要提升公共卫生服务能力，推进健康城市建设。) followed by three or more
   measures, the verb-led comma clauses of the one sentence that ends the item (at its ；, or its 。) when it is made
@@ -50,14 +53,43 @@ def requirement_measures(text: str, start: int, end: int, marker: str | None) ->
     return _work(text, pieces)
 
 
+def announced_measures(text: str, start: int, end: int, marker: str | None) -> list[unmarked.Piece]:
+    """The requirement_measures of the item text[start:end] when its headline announces them: a headline that is a
+    sentence of its own (要聚焦重点任务，全力攻坚突破。做好…，提前谋划…，深入推进…。), or announces_measures; else none:
+    the item is one task."""
+    pieces = requirement_measures(text, start, end, marker)
+    sentence = re.match("[^。！？]+", text[start:end])
+    headline = TITLE_END.search(text, start, start + sentence.end()) if sentence else None
+    if headline is None or not pieces:
+        return []
+    if pieces[0].start >= start + sentence.end():  # 要坚持高站位谋划。做好…，深化…，强化…。: a headline sentence
+        return pieces
+    return pieces if announces_measures(text, start, headline.end(), start + sentence.end(), len(pieces)) else []
+
+
+def announces_measures(text: str, start: int, after_headline: int, sentence_end: int, measures: int) -> bool:
+    """Whether a requirement's sentence text[start:sentence_end] is a headline and its measures (several tasks) rather
+    than one task of a few measures (要全面推广…经验，推进…改革，加快…建设。: one task, CONVENTIONS 3): it lists at
+    least [shape] min_many_measures of them, or its headline (up to after_headline) or the clause after it names no
+    work of its own (a double headline 突出重点难点，全面抓实卫生健康工作任务; 把…放到…中谋划，坚持…理念; 深刻把握新要求:
+    is_generic or is_framing), so that the headline announces the measures after it."""
+    if measures >= rules()["shape"]["min_many_measures"]:
+        return True
+    stop = TITLE_END.search(text, after_headline, sentence_end)
+    clauses = [unmarked.trim_span(text, start, after_headline), unmarked.trim_span(text, after_headline, stop.start() if stop else sentence_end)]
+    return any(s < e and (is_generic(text, s, e) or is_framing(text, s, e)) for s, e in clauses)
+
+
 def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
-    """Short verb-led comma clauses after the item's headline in its first sentence, or making up a later
-    sentence entirely (坚持高站位谋划。做好顶层设计，深化医改创新，强化队伍建设。)."""
+    """Short verb-led comma clauses after the item's headline in its first sentence when the headline announces them
+    (announces_measures: 突出重点难点，全面抓实…工作任务，落实…，办好…，强化…), or making up a later sentence entirely
+    (坚持高站位谋划。做好顶层设计，深化医改创新，强化队伍建设。)."""
     sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
     for number, (s, e) in enumerate(sentences):
         if number == 0:
             headline = TITLE_END.search(text, s, e)
             found = unmarked.comma_items(text, headline.end() if headline else e, e)
+            found = found if headline and announces_measures(text, s, headline.end(), e, len(found)) else []
         else:
             found = unmarked.comma_items(text, s, e)
             whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1

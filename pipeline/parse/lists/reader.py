@@ -30,9 +30,9 @@ from pipeline.parse.lists.ends import closed_end, passage_opening, site_notice
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.measures import (
     TITLE_END,
+    announced_measures,
     comma_measures,
     in_counted_list,
-    requirement_measures,
 )
 from pipeline.parse.lists.modal import further_requirement, modal_items
 from pipeline.parse.lists.restated import without_restatements
@@ -321,11 +321,11 @@ def _with_children(text: str, item: Item) -> Item:
         children = _as_items(unmarked.clause_items(text, after_colon, item.end)) if colon else []
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
-            measures = requirement_measures(text, item.start, item.end, item.marker)
+            measures = announced_measures(text, item.start, item.end, item.marker)
             enough = len(measures) >= shape("min_requirement_measures")
             children = [_with_enumeration(text, child) for child in _as_items(measures)] if enough else []
         elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
-            measures = requirement_measures(text, item.start, item.end, None)  # a heading and 3+ measures
+            measures = announced_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []
         children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
         children = children or _as_items(nested_areas(text, item.start, item.end))
