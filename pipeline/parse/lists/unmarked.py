@@ -23,6 +23,7 @@ from pipeline.parse.lists.rules import (
     directive_at,
     is_framing,
     is_modal_word,
+    reads_as_results,
     rules,
     shape,
     slogan_led,
@@ -149,7 +150,26 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
 
 def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     lead = directive_at(text, start, end)  # or a slogan head and its measure, from the head (多措并举，高标准提升…)
+    if lead is None and subject_scoped(text, start, end):
+        return start, None  # 所有三级公立医院均开展…: a measure stated on its own subject, from the subject
     return (lead.start, lead.marker) if lead else ((start, None) if slogan_led(text, start, end) is not None else None)
+
+
+def subject_scoped(text: str, start: int, end: int) -> bool:
+    """Whether a clause states a measure on its own subject: a short subject (at most [shape] max_subject_chars, no
+    comma) that opens on a word of scope (所有, 全部, 每个: [shape] scope_subjects), then a word that spreads the
+    measure over it (均, 都: [shape] scope_adverbs) and a directive verb (所有三级公立医院均开展巡回医疗服务; 每个县都
+    建成…). A subject without such a word (医疗资源布局…) or a clause that reports a result stays none."""
+    if not text.startswith(tuple(shape("scope_subjects")), start):
+        return False
+    limit = min(end, start + shape("max_subject_chars") + 1)
+    for index in range(start + 2, limit):
+        if text[index] in "，,；;。：:":
+            return False
+        adverb = next((a for a in shape("scope_adverbs") if text.startswith(a, index)), None)
+        if adverb is not None:
+            return verb_at(text, index + len(adverb), end) and not reads_as_results(text[start:end])
+    return False
 
 
 def prose_items(text: str, start: int, end: int) -> list[Piece]:
