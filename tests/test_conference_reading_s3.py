@@ -89,7 +89,7 @@ def test_a_year_set_off_by_a_comma_that_only_reviews_or_requires_is_no_year_ahea
             "推动全县卫生健康事业高质量发展。",
             ["扎实推进公立医院改革", "全力做好传染病防控工作", "加快医共体建设", "强化基层人才培养"],  # four: many; the closing call is no measure
         ),
-        ("必须积极应对老龄化，健全养老服务体系。抓好托育服务体系建设，持续深化医养结合。", ["抓好托育服务体系建设", "持续深化医养结合"]),  # a headline sentence
+        ("必须积极应对老龄化，坚持以健康老龄化为主线，抓好托育服务体系建设，持续深化医养结合。", ["抓好托育服务体系建设", "持续深化医养结合"]),
     ],
 )
 def test_a_requirement_carries_the_measures_after_its_headline(requirement: str, measures: list[str]) -> None:
@@ -358,10 +358,27 @@ def test_a_numbered_point_that_is_not_a_requirement_keeps_its_comma_reading() ->
     assert all(t["children"] == [] for t in read_tasks(text))
 
 
-def test_areas_named_inside_an_item_are_its_children() -> None:
-    text = "局长强调，今年要深化改革，着力在公立医院改革、分级诊疗、基层人才培养、中医药发展等方面实现新突破，推进健康城市建设。"
-    parent = next(t for t in read_tasks(text) if t["title"].startswith("着力在"))
-    assert [c["title"] for c in parent["children"]] == ["公立医院改革", "分级诊疗", "基层人才培养", "中医药发展"]
+def test_areas_named_inside_an_item_are_its_children_when_written_as_work() -> None:
+    text = "局长强调，今年要深化改革，着力在推进公立医院改革、完善分级诊疗、加强基层人才培养等方面实现新突破，推进健康城市建设。"
+    tasks = read_tasks(text)  # here the text's only list: the areas are its tasks (areas.area_items)
+    titles = [t["title"] for t in tasks] + [c["title"] for t in tasks for c in t["children"]]
+    assert {"推进公立医院改革", "完善分级诊疗", "加强基层人才培养"} <= set(titles)
+    text = "局长强调，要抓好疫情防控，推进基层建设；要深化改革，着力在推进公立医院改革、完善分级诊疗、加强基层人才培养等方面实现新突破。"
+    parent = next(t for t in read_tasks(text) if t["title"].startswith("深化改革"))
+    assert [c["title"] for c in parent["children"]] == ["推进公立医院改革", "完善分级诊疗", "加强基层人才培养"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "着力在公立医院改革、分级诊疗、基层人才培养、中医药发展等方面实现新突破",
+        "力争在医共体建设、智慧医疗、公共卫生等领域取得新进展",
+        "在疾病防控、医疗服务、卫生应急、人才科技等方面继续加强协作",
+    ],
+)
+def test_fields_named_inside_an_item_leave_it_one_task(item: str) -> None:
+    text = f"局长强调，今年要深化改革，{item}，推进健康城市建设。"
+    assert all(t["children"] == [] for t in read_tasks(text))
 
 
 def test_two_areas_inside_an_item_are_no_nested_list() -> None:

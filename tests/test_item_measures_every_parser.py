@@ -1,9 +1,9 @@
 """A heading and the verb-led measures it announces in an item's first sentence (four or more, or after a double
 headline whose second clause names no work of its own: pipeline.parse.lists.measures.announces_measures) are its
-depth-2 tasks whichever
-reader placed the item in the plan (pipeline.parse.lists.with_nested_lists, reader 5): an item the list reader found
-(its flag names the rule) or printed as a requirement (一要…). Two measures, an aim and its means, an item of a list
-announced with its count, and another parser's numbered point (一是…) stay whole.
+depth-2 tasks when the list reader placed the item in the plan (its flag names the rule) or a bare modal prints it as
+a requirement (要…): pipeline.parse.lists.with_nested_lists, reader 5. Two measures, an aim and its means, an item of
+a list announced with its count, and another parser's numbered point (一是…, 一要…, 二是要…) stay whole; a numbered
+requirement keeps the parts it names (强化A保障、B保障、C保障).
 
 Every text here is written for the test (no seed, no dev-set or tune text)."""
 
@@ -47,7 +47,8 @@ def test_a_brief_of_unmarked_paragraphs_gets_each_heads_measures() -> None:
 
 def test_the_list_readers_items_and_requirements_get_their_measures() -> None:
     text = "一要优化医疗资源布局，统筹推进区域医疗中心建设，加快补齐儿科短板，强化院前急救网络，推进胸痛中心建设。"
-    assert _children(text, _task(text, "优化", flag=None, marker="一要")) == ["统筹推进区域", "加快补齐儿科", "强化院前急救", "推进胸痛中心"]
+    assert _children(text, _task(text, "优化", flag="list_marked", marker="一要")) == ["统筹推进区域", "加快补齐儿科", "强化院前急救", "推进胸痛中心"]
+    assert _children(text, _task(text, "优化", flag=None, marker="一要")) == []  # another parser's numbered point
     text = "要聚焦重点人群，全面抓实卫生健康工作任务，做实老年人健康管理，落实孕产妇全程服务，开展学生近视防控。"
     assert _children(text, _task(text, "聚焦", flag="list_modal_clauses", marker="要")) == [
         "做实老年人健",
@@ -93,11 +94,14 @@ def test_a_list_reader_item_with_a_headline_sentence_gets_the_measures_after_it(
     assert second["children"] == []
 
 
-def test_a_numbered_point_printed_as_a_requirement_gets_its_measures() -> None:
+def test_a_numbered_point_printed_as_a_requirement_stays_whole_but_has_the_parts_it_names() -> None:
     text = "二是要优化医疗资源布局，统筹推进区域医疗中心建设，加快补齐儿科短板，强化院前急救网络，推进胸痛中心建设。"
     for start in (0, 2):  # the task's words with or without their marker
         task = {"ordinal": 2, "start": start, "end": len(text), "marker": "二是", "flag": None, "children": []}
-        assert _children(text, task) == ["统筹推进区域", "加快补齐儿科", "强化院前急救", "推进胸痛中心"]
+        assert _children(text, task) == []
+    text = "二是要强化保障，落实人才保障、经费保障、制度保障“三项保障”。"
+    task = {"ordinal": 2, "start": 0, "end": len(text), "marker": "二是", "flag": None, "children": []}
+    assert _children(text, task) == ["人才保障", "经费保障", "制度保障"]
     text = "二是要素保障到位，统筹推进区域医疗中心建设，加快补齐儿科短板，强化院前急救网络。"  # 要素: no modal
     task = {"ordinal": 2, "start": 2, "end": len(text), "marker": "二是", "flag": None, "children": []}
     assert _children(text, task) == []

@@ -28,12 +28,12 @@ def test_other_words_lead_none(clause: str) -> None:
 
 def test_a_requirement_with_the_words_has_its_measures() -> None:
     text = (
-        "会议强调，全区卫生健康系统要提高站位。要聚焦重点任务，全力攻坚突破。做好年度规划收官工作，"
-        "提前谋划下一阶段发展规划，深入推进重点医疗项目建设。要强化协调联动，健全部门协同机制，督促各单位落实责任。\n"
+        "会议强调，全区卫生健康系统要提高站位。要聚焦重点任务，做好年度规划收官工作，"
+        "提前谋划下一阶段发展规划，深入推进重点医疗项目建设，督促各单位落实责任。要强化协调联动，健全部门协同机制。\n"
     )
     items = read_lists(text)
     first = next(i for i in items if text.startswith("聚焦重点任务", i.start))
-    assert [text[c.start : c.start + 4] for c in first.children] == ["做好年度", "提前谋划", "深入推进"]
+    assert [text[c.start : c.start + 4] for c in first.children] == ["做好年度", "提前谋划", "深入推进", "督促各单"]
 
 
 def test_a_requirements_short_measures_with_the_words_are_its_children() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.parse.lists.measures import announced_measures, announces_measures
-from pipeline.parse.lists.rules import shape
+from pipeline.parse.lists.rules import is_generic, shape
 from tests.list_reading import read_tasks
 
 _LEAD = "副区长强调，"
@@ -34,6 +34,8 @@ def _titles(requirement: str) -> tuple[list[str], list[list[str]]]:
         "要紧盯全年重点工作内容，持续深化公立医院改革，全力推进健康乡村建设。",
         # short measures (list_comma_clauses) after a specific headline: one task too
         "要夯实医院发展基础，做好风险防范，抓好队伍建设，落实监管责任。",
+        # a headline sentence (even a general one) whose next sentence elaborates it with long measures: one task
+        "要紧扣年度目标，全力攻坚克难。做好全民健康信息平台升级工作，提前谋划下一周期区域卫生规划，深入推进县医院综合能力提升工程。",
         # a headline of manner and a few measures
         "要进一步绷紧防控之弦，做好冬春季传染病防控，落实落细院感防控措施。",
     ],
@@ -70,7 +72,7 @@ def test_a_requirement_of_a_few_specific_measures_is_one_task(requirement: str) 
             "要深化医改，推进药品集中采购，加快医共体建设，完善分级诊疗，健全薪酬制度。",
             ["推进药品集中采购", "加快医共体建设", "完善分级诊疗", "健全薪酬制度"],
         ),
-        # a headline that is a sentence of its own, the measures in the next
+        # a headline that is a sentence of its own, then a sentence of short measures only (list_comma_clauses)
         (
             "要聚焦年度目标，全力攻坚突破。做好规划收官工作，谋划下一阶段项目，推进重点医疗项目建设。",
             ["做好规划收官工作", "谋划下一阶段项目", "推进重点医疗项目建设"],
@@ -122,3 +124,50 @@ def test_a_numbered_requirement_follows_the_same_rule() -> None:
     first, second = read_tasks(text)
     assert first["children"] == []
     assert [c["title"] for c in second["children"]] == ["推进胸痛中心建设", "加快卒中中心建设"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "generic"),
+    [
+        ("统筹做好疫情防控和卫生健康工作", True),  # the sector's work as a whole
+        ("扎实做好2025年卫生健康工作", True),
+        ("全力抓好全县卫生计生工作", True),
+        ("做好妇幼卫生工作", False),  # a field's work
+        ("推进老年卫生健康工作", False),
+        ("做好基层卫生工作", False),
+        ("全面提升卫生健康服务能力", True),  # its capacity as a whole
+        ("不断提高全县卫生计生服务水平", True),
+        ("全面提升医疗服务能力", False),  # a service's capacity
+        ("提升卫生健康信息化水平", False),
+    ],
+)
+def test_the_sectors_work_as_a_whole_is_no_task(clause: str, generic: bool) -> None:
+    assert is_generic(clause, 0, len(clause)) is generic
+
+
+def test_a_numbered_requirement_of_another_parser_stays_whole_however_many_measures() -> None:
+    from pipeline.parse.lists import with_nested_lists
+
+    text = "三要推动两个提升，加快建设胸痛中心，完善卒中救治网络，推进远程会诊；开展医师培训，提高急救水平，优化转诊流程。"
+    task = {"ordinal": 3, "start": 2, "end": len(text), "marker": "三要", "flag": None, "children": []}
+    [out] = with_nested_lists(text, [task])
+    assert out.get("children", []) == []
+    bare = {**task, "marker": "要"}  # the same words printed by a bare modal: six measures are many
+    [out] = with_nested_lists(text, [bare])
+    assert len(out["children"]) >= 4
+
+
+def test_a_bare_requirements_headline_sentence_keeps_its_elaboration() -> None:
+    from pipeline.parse.lists import with_nested_lists
+
+    one = "全力补齐基层短板。做好县级医院提标扩能工作，持续推进乡镇卫生院等级评审，深入开展基层人才订单培养。"
+    two = "着力提升服务质量。推行检查结果互认，扩大日间手术范围，推广预约诊疗服务。"
+    for first, second in (("要", "要"), ("一是", "二是")):  # a list of headings: marked, its measures are children
+        text = first + one + second + two
+        tasks = [
+            {"ordinal": 1, "start": len(first), "end": len(first + one), "marker": first, "flag": None, "children": []},
+            {"ordinal": 2, "start": len(first + one + second), "end": len(text), "marker": second, "flag": None, "children": []},
+        ]
+        out = with_nested_lists(text, tasks)
+        counts = [len(t.get("children", [])) for t in out]
+        assert counts == ([0, 0] if first == "要" else [3, 3]), (first, counts)

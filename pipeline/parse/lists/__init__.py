@@ -141,12 +141,14 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
     2. in a list of headings (most of its items open on a headline sentence of one clause, [shape]
        headline_list_share), the measures of the sentence after an item's headline (一是突出医改重点。加快推进…，
        推进完善…。: item_measures.headline_children), where a list of run-on items keeps each item whole unless
-       the item is one reader 5 reads (the list reader's, or a requirement);
+       the item is one reader 5 reads (the list reader's, or a requirement); never for an item printed by a bare
+       modal (要聚焦重点任务，全力攻坚突破。做好…，提前谋划…，深入推进…。: its next sentence elaborates it, one task);
     3. ；-parts of a slogan head and a measure (item_measures.slogan_part_children);
     4. requirements after the item's headline sentence (二是…。要A；要B。: item_measures.requirement_children);
     5. a heading and the measures it announces in its first sentence (measures.announces_measures: four or more, or
        after a headline that names no work of its own), or the parts it names (item_measures.item_children),
-       for an item the list reader found (its flag names the reader's rule) or printed as a requirement (一要…, 二是要…),
+       for an item the list reader found (its flag names the reader's rule) or printed as a requirement by a bare
+       modal (要…); an item printed as a numbered requirement (一要…, 二是要…) gets only the parts it names (_measured),
        as the list reader reads its own items; an item of a list announced with its count (十大重点任务分别为：…)
        and another parser's numbered point (一是…, 1.…: the seeds' and the dev keys' convention) stay whole."""
     headings = sum(opens_on_headline_sentence(text, t["start"], t["end"]) for t in tasks)
@@ -161,10 +163,10 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
         children = nested_list_tasks(text, start, end)
         if not children:
             found = (
-                (headline_children(text, start, end) if of_headings or _reads_measures(text, item) else [])
+                (headline_children(text, start, end) if (of_headings or _reads_measures(text, item)) and not _bare_modal(item) else [])
                 or slogan_part_children(text, start, end)
                 or requirement_children(text, start, end)
-                or (item_children(text, start, end) if _reads_measures(text, item) else [])
+                or (item_children(text, start, end, measures=_measured(item)) if _reads_measures(text, item) else [])
             )
             children = [_task(text, child, n) for n, child in enumerate(found, start=1)]
         out.append({**item, "children": children} if children else item)
@@ -175,6 +177,20 @@ def _reads_measures(text: str, item: dict[str, Any]) -> bool:
     """Whether the task's first sentence is read for a heading and its measures (with_nested_lists, reader 5)."""
     found_by_reader = any(flag in READER_RULES for flag in (item.get("flag") or "").split(";"))
     return (found_by_reader or _is_requirement(text, item)) and not in_counted_list(text, item["start"])
+
+
+def _measured(item: dict[str, Any]) -> bool:
+    """Whether reader 5 reads the measures of an item's first sentence, not only the parts it names: an item the list
+    reader found, or one printed as a requirement by a bare modal (要…). Another parser's numbered requirement
+    (一要…, 二是要…) stays whole however many measures it lists, as a numbered point (一是…) does (the dev and read
+    keys: 三要促进三个发展，A，B，C；D，E，F；G，H，I。 is one task); the parts it names (强化A、B、C保障) are its
+    children."""
+    return any(flag in READER_RULES for flag in (item.get("flag") or "").split(";")) or _bare_modal(item)
+
+
+def _bare_modal(item: dict[str, Any]) -> bool:
+    """Whether a task is printed as a requirement by a bare modal (要…), not a numbered point (一要, 一是)."""
+    return item.get("marker") in rules()["directive"]["modals"]
 
 
 def _is_requirement(text: str, item: dict[str, Any]) -> bool:

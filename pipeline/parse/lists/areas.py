@@ -45,8 +45,10 @@ def area_items(text: str, start: int, end: int) -> list[Piece]:
 
 
 def nested_areas(text: str, start: int, end: int) -> list[Piece]:
-    """The areas named inside one item (着力在A、B、C等方面实现新突破): a nested list whatever the areas'
-    form, since the item's own verb says what is done in them; at least [areas] min_items of them."""
+    """The areas named inside one item (着力在推进A、完善B、加强C等方面实现新突破) when most are written as work, as
+    area_items reads them ([areas] min_verb_share led by a directive verb): fields (在公立医院改革、分级诊疗、中医药
+    发展等方面实现新突破) are where the item's one measure applies, and the item stays one task (the dev and read keys);
+    at least [areas] min_items of them."""
     opener_re, closer_re = _patterns()
     for closer in closer_re.finditer(text, start, end):
         clause_start = max(max(text.rfind(c, start, closer.start()) for c in "，,；;：:") + 1, start)
@@ -54,7 +56,10 @@ def nested_areas(text: str, start: int, end: int) -> list[Piece]:
         if opener is None or opener.start() == clause_start:
             continue  # an item that is only the enumeration is read by area_items, not nested
         pieces = enumeration_pieces(text, opener.end(), closer.start(), RULE)
-        if len(pieces) >= rules()["areas"]["min_items"] and all(p.end - p.start <= rules()["areas"]["max_nested_area_chars"] for p in pieces):
+        cfg = rules()["areas"]
+        short = all(p.end - p.start <= cfg["max_nested_area_chars"] for p in pieces)
+        work = sum(verb_at(text, p.start, p.end) for p in pieces) >= cfg["min_verb_share"] * len(pieces)
+        if len(pieces) >= cfg["min_items"] and short and work:
             return pieces
     return []
 

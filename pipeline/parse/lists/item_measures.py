@@ -21,14 +21,15 @@ from pipeline.parse.lists.reader import Item, title_of
 from pipeline.parse.lists.rules import is_attitude, is_generic, is_modal_word, rules, shape, slogan_led
 
 
-def item_children(text: str, start: int, end: int) -> list[Item]:
-    """The measures of the item text[start:end] (see module doc), as items numbered from 1."""
+def item_children(text: str, start: int, end: int, *, measures: bool = True) -> list[Item]:
+    """The measures of the item text[start:end] (see module doc), as items numbered from 1; only the parts its first
+    clause names unless `measures`."""
     sentence = re.match("[^。！？\n]+", text[start:end])
     stop = start + sentence.end() if sentence else end
-    measures = announced_measures(text, start, stop, None)
-    if len(measures) < shape("min_heading_measures"):
-        measures = unmarked.enumeration_items(text, start, stop)
-    return _children(text, measures, attitudes=True)
+    found = announced_measures(text, start, stop, None) if measures else []
+    if len(found) < shape("min_heading_measures"):
+        found = unmarked.enumeration_items(text, start, stop)
+    return _children(text, found, attitudes=True)
 
 
 def headline_children(text: str, start: int, end: int) -> list[Item]:

@@ -54,16 +54,17 @@ def requirement_measures(text: str, start: int, end: int, marker: str | None) ->
 
 
 def announced_measures(text: str, start: int, end: int, marker: str | None) -> list[unmarked.Piece]:
-    """The requirement_measures of the item text[start:end] when its headline announces them: a headline that is a
-    sentence of its own (要聚焦重点任务，全力攻坚突破。做好…，提前谋划…，深入推进…。), or announces_measures; else none:
-    the item is one task."""
+    """The requirement_measures of the item text[start:end] when its headline announces them (announces_measures);
+    else none: the item is one task. Measures only in the sentences after a headline sentence elaborate it
+    (要聚焦重点任务，全力攻坚突破。做好…，提前谋划…，深入推进…。: one task, however many); short ones making up a
+    sentence are comma_measures' (要坚持高站位谋划。做好顶层设计，深化医改创新，强化队伍建设。)."""
     pieces = requirement_measures(text, start, end, marker)
     sentence = re.match("[^。！？]+", text[start:end])
     headline = TITLE_END.search(text, start, start + sentence.end()) if sentence else None
     if headline is None or not pieces:
         return []
-    if pieces[0].start >= start + sentence.end():  # 要坚持高站位谋划。做好…，深化…，强化…。: a headline sentence
-        return pieces
+    if pieces[0].start >= start + sentence.end():
+        return []  # a headline sentence, then sentences that elaborate it
     return pieces if announces_measures(text, start, headline.end(), start + sentence.end(), len(pieces)) else []
 
 
