@@ -8,7 +8,6 @@ the Parquet files) and SHA256SUMS (every other file). Same warehouse content →
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -203,17 +202,18 @@ def write_package(
     if data_written:
         counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in schema.table_names()}
     else:
-        # The SQLite copy is made from the Parquet files, in a process of its own on a large package, while
-        # this one writes the CSV files and the figures.
+        # The SQLite copy is made from the Parquet files. The CSV files are written before it, so that DuckDB's CSV
+        # writer (~130 MiB on the 10 MB corpus's tokens) does not add to what the copy's search index leaves held;
+        # when the copy is made in a process of its own (sqlite.in_background), while this one writes them.
         counts = export_data(con, dest, ("parquet",))
         (memory_limit,) = con.execute("SELECT current_setting('memory_limit')").fetchone()  # the warehouse's
-        # The figures are drawn in a thread while the SQLite copy and the CSV files are written: most of the copy's
-        # time is in SQLite and DuckDB, which release the GIL (10 MB corpus, one document added: ~4 s less).
-        with ThreadPoolExecutor(1, thread_name_prefix="figures") as pool:
-            figures = pool.submit(draw_figures, figure_inputs(con), figure_cache)
-            with sqlite.written_alongside(dest, sqlite_kept, memory_limit):
+        background = sqlite.in_background(dest)
+        if not background:
+            export_data(con, dest, ("csv",))
+        with sqlite.written_alongside(dest, sqlite_kept, memory_limit):
+            if background:
                 export_data(con, dest, ("csv",))
-            _write_figure_files(dest, figures.result())
+        write_figures(con, dest, figure_cache)
     for path in _data_files(dest):
         relative = path.relative_to(dest).as_posix()
         if relative not in known:  # the SQLite copy was hashed when it was kept (pipeline.package.sqlite_reuse)
@@ -254,9 +254,9 @@ def figure_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     for figures/themes.png; the targets, reported_figures, indicator_frameworks, plans and regions tables for
     figures/indicators.png."""
     return {
-        "tasks": fetch_dicts(
-            con, "SELECT task_id, plan_id, parent_task_id, title, text, doc_id, char_start, char_end FROM tasks"
-        ),
+        # The theme figure reads a task's plan and place in the tree, never its title or text (~45 MiB fewer
+        # strings on the 10 MB corpus).
+        "tasks": fetch_dicts(con, "SELECT task_id, plan_id, parent_task_id, doc_id FROM tasks"),
         "plans": fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans"),
         "task_themes": fetch_dicts(con, "SELECT task_id, theme FROM task_themes"),
         "short_names": {code: short for code, short in con.execute("SELECT code, short_name FROM regions").fetchall()},
@@ -278,8 +278,7 @@ def figure_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 def draw_figures(inputs: dict[str, Any], cache_dir: Path | None = None) -> dict[str, bytes]:
     """The release figures' PNG bytes by path in the package: figures/themes.png and figures/indicators.png (each
-    read from `cache_dir` when the same data was drawn there by the same code and libraries). No database: it may
-    run in a thread of its own while the package's other files are written (write_package)."""
+    read from `cache_dir` when the same data was drawn there by the same code and libraries)."""
     from pipeline.analysis.build import release_figure  # matplotlib: only when drawing
     from pipeline.analysis.indicator_figure import indicator_figure_data, render_indicator_figure
     from pipeline.analysis.settings import FIGURE_PATH, INDICATOR_FIGURE_PATH

@@ -120,10 +120,7 @@ def written_alongside(package_dir: Path, kept: Path | None = None, memory_limit:
     process (PIPELINE_WORKERS), else (the default) in this one before the block. The copy is done when the block ends,
     and its error, if any, is raised there. The copy reads only the Parquet files, so the block must
     not change them; its bytes are those of write_sqlite in this process (`kept`: see write_sqlite)."""
-    from pipeline.documents.stages import worker_count
-
-    parquet_bytes = sum(path.stat().st_size for path in (package_dir / "data").glob("*.parquet"))
-    if not BACKGROUND_MIN_BYTES or worker_count() < 2 or parquet_bytes < BACKGROUND_MIN_BYTES:
+    if not in_background(package_dir):
         write_sqlite(package_dir, kept=kept, memory_limit=memory_limit)
         yield
         return
@@ -131,6 +128,15 @@ def written_alongside(package_dir: Path, kept: Path | None = None, memory_limit:
         written = pool.submit(write_sqlite, package_dir, None, kept, memory_limit)
         yield
         written.result()
+
+
+def in_background(package_dir: Path) -> bool:
+    """Whether written_alongside writes the copy of this package in a process of its own (BACKGROUND_MIN_BYTES)."""
+    from pipeline.documents.stages import worker_count
+
+    if not BACKGROUND_MIN_BYTES or worker_count() < 2:
+        return False
+    return sum(path.stat().st_size for path in (package_dir / "data").glob("*.parquet")) >= BACKGROUND_MIN_BYTES
 
 
 def create_table_sql(table: str) -> str:
