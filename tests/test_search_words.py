@@ -127,5 +127,9 @@ def test_tokens_of_one_document_not_read_together_are_refused(tmp_path, monkeypa
     table = pq.read_table(package / "data" / "tokens.parquet")
     split = pa.concat_tables([table.slice(0, 3), table.slice(6), table.slice(3, 3)])  # a, b, c, e, a
     pq.write_table(split, package / "data" / "tokens.parquet")
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
     with pytest.raises(ValueError, match="not sorted by doc_id"):
-        sqlite_search._span_words(duckdb.connect(), package, [("documents", "text")], str)
+        sqlite_search._span_words(con, package, [("documents", "text")], str)
+    # the read's result is closed and the connection's threads are restored: it takes the next query
+    assert con.execute("SELECT current_setting('threads')").fetchone() == (2,)
