@@ -6,7 +6,8 @@ Attitudes and clauses that relay or exhort are left out; fewer than two measures
 `headline_children`: an item's measures in the sentence after its headline sentence, for an item of any marker.
 `requirement_children`: the requirements after an item's headline sentence (二是明确责任。要A…；要B…。).
 `slogan_part_children`: an item's ；-parts written as parallel pairs of a slogan head and a measure (撸起袖子，全力推进…；
-扑下身子，扎实推进…), each a child from its head.
+扑下身子，扎实推进…), each a child from its head; a part whose head is followed by an aim (要素配置，确保到位) is no such
+pair, and the item stays whole.
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ def slogan_part_children(text: str, start: int, end: int) -> list[Item]:
             if s == item_start:
                 continue  # the item's own headline part
             s += next((len(m) for m in modals if text.startswith(m, s) and not is_modal_word(text, s)), 0)
-            if slogan_led(text, s, e) is None:
-                break  # a slogan head, then a directive verb after at most two characters (奋力推进…) (rules.slogan_led)
+            measure = slogan_led(text, s, e)
+            if measure is None or text.startswith(tuple(shape("aim_words")), measure):
+                break  # a slogan head, then a directive verb after at most two characters (奋力推进…) (rules.slogan_led);
+                # an aim after the head (要素配置，确保到位) is no measure
             parts.append(Item(s, e, None, None, len(parts) + 1, unmarked.CLAUSES))
         else:
             if len(parts) >= 2:
