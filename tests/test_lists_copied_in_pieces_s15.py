@@ -122,3 +122,50 @@ def test_a_work_points_notice_without_a_mid_way_list_keeps_its_outline_alone() -
     [plan] = extract_document(text, kind=None, published=None)["plans"]
     assert [t["marker"] for t in plan["tasks"]] == ["一、"]
     assert "outline_start_lost" not in (plan["flag"] or "")
+
+
+INLINE_NOTICE = """某市卫生健康委员会关于印发2027年全市卫生健康工作要点的通知
+各区卫生健康局：
+现将《2027年全市卫生健康工作要点》印发给你们，请认真贯彻落实。
+某市卫生健康委员会
+2027年2月2日
+2027年全市卫生健康工作要点
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "markers"),
+    [
+        ("2027年，全市重点做好以下工作：1.深化公立医院改革，推进医共体建设。2.完善疾控网络。3.提升基层服务能力。", ["1.", "2.", "3."]),
+        ("全年工作安排如下：（一）推进分级诊疗；（二）加强妇幼健康服务；（三）建设智慧医院。", ["（一）", "（二）", "（三）"]),
+    ],
+)
+def test_a_work_points_outline_run_inline_after_its_title_gives_its_items(body: str, markers: list[str]) -> None:
+    text = clean_text(INLINE_NOTICE.format(body=body)).text
+    [plan] = extract_document(text, kind=None, published=None)["plans"]
+    assert [t["marker"] for t in plan["tasks"]] == markers
+    assert "outline_inline" in plan["flag"].split(";")
+
+
+def test_an_attachment_list_after_the_title_is_no_inline_outline() -> None:
+    body = "附件：1.2027年全市卫生健康工作要点。2.重点任务分解表。3.联系人名单。"
+    text = clean_text(INLINE_NOTICE.format(body=body)).text
+    plans = extract_document(text, kind=None, published=None)["plans"]
+    assert not any("outline_inline" in (p["flag"] or "") for p in plans)
+    assert not any(t["marker"] == "1." for p in plans for t in p["tasks"])
+
+
+def test_an_outline_of_lines_keeps_its_items_alone_beside_an_inline_list_in_its_opening() -> None:
+    body = "总体要求：1.坚持预防为主。2.坚持中西医并重。3.坚持改革创新。\n一、深化医药卫生体制改革\n二、加强公共卫生体系建设"
+    text = clean_text(INLINE_NOTICE.format(body=body)).text
+    [plan] = extract_document(text, kind=None, published=None)["plans"]
+    assert [t["marker"] for t in plan["tasks"]] == ["一、", "二、"]
+    assert "outline_inline" not in (plan["flag"] or "")
+
+
+def test_a_prose_list_after_the_title_is_no_inline_outline() -> None:
+    body = "主要任务：一是深化公立医院改革；二是完善疾控网络；三是提升基层服务能力。"
+    text = clean_text(INLINE_NOTICE.format(body=body)).text
+    plans = extract_document(text, kind=None, published=None)["plans"]
+    assert not any("outline_inline" in (p["flag"] or "") for p in plans)

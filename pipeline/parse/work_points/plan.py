@@ -25,6 +25,7 @@ from pipeline.parse.work_points.summary import summary_header, summary_plan_year
 GENRE = "work_points"
 MIN_ITEMS = 2  # without a manifest row, an outline of fewer items (at any depth) is not a plan
 OUTLINE_START_LOST = "outline_start_lost"
+OUTLINE_INLINE = "outline_inline"
 
 
 def plan_field(title: str) -> str:
@@ -55,6 +56,15 @@ def _outline_bounds(text: str, header: Header) -> tuple[int, int, int]:
         return after_title, len(text), len(text)
     stop = re.compile("|".join(lexicon()["outline"]["stop_lines"]), re.MULTILINE).search(text, outline_start)
     return after_title, outline_start, stop.start() if stop else len(text)
+
+
+def _inline_outline(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """The items of a marked list run inline in a paragraph between the title and the first marker line (2027年重点
+    做好以下工作：1.深化…。2.加强…。3.…): the general list reader's marked items there (list_marked) whose markers are an
+    outline's (一、, （一）, 1., （1）, ①: pipeline.parse.outline.marker_of), for an outline that gives fewer than MIN_ITEMS
+    items one per line. Items of prose markers (一是…二是…) are left to the readers of running text."""
+    listed = [t for t in list_tasks(text, start, end) if "list_marked" in (t["flag"] or "").split(";")]
+    return [t for t in listed if t["marker"] and marker_of(t["marker"])]
 
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -109,6 +119,8 @@ def work_points_statement(text: str, *, required: bool = False) -> dict[str, Any
     n_outlined = len(task_tree_paths(tasks))
     if n_outlined < MIN_ITEMS and len(listed := list_tasks(text, outline_start, outline_end)) > n_outlined:
         tasks = listed  # markers inside a line (一、深化医改；二、加强公共卫生；三、…): the general list reader's items
+    elif n_outlined < MIN_ITEMS and len(inline := _inline_outline(text, opening_start, outline_start)) >= MIN_ITEMS:
+        tasks, flags, outline_start = [*inline, *tasks], [*flags, OUTLINE_INLINE], _paragraph_start(text, inline[0]["start"])
     if tasks and summary is None and _is_review(text, opening_start, outline_start):
         tasks, flags = [], [*flags, "plan_text_not_reached"]  # the outline reviews last year's work
     if summary is None and not required and not _states_a_plan(text, header, tasks, opening_start, outline_start):
