@@ -1,4 +1,4 @@
-"""Numbered outlines (一、 / （一） / 1. / （1） / ① / ——) as a task tree, nested to any depth.
+"""Numbered outlines (一、 / （一） / 1. / （1） / ① / ⑴ / ㈠ / 1） / ——) as a task tree, nested to any depth.
 
 Input is a cleaned text (one paragraph per line). Every line that opens with a list marker starts an
 item; a marker style seen for the first time nests under the current item, a style already open
@@ -32,8 +32,12 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("num_dot", re.compile(r"^(?P<n>\d{1,2})(?:[、．]|\.(?!\d))\s*")),
     ("num_paren", re.compile(r"^[（(](?P<n>\d{1,2})[）)]\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*")),
+    ("paren_char", re.compile(r"^(?P<c>[⑴-⒇])\s*")),
+    ("paren_ideograph", re.compile(r"^(?P<c>[㈠-㈩])\s*")),
+    ("num_half_paren", re.compile(r"^(?P<n>\d{1,2})[）)](?![\d%％])\s*")),
     ("dash", re.compile(r"^(?:——|—|－－|--)\s*")),
 )
+_CHAR_FIRST = {"circled": "①", "paren_char": "⑴", "paren_ideograph": "㈠"}
 MAX_TITLE = 40
 TABLE_OF_CONTENTS = "outline_table_of_contents"
 MIN_CONTENTS_ITEMS = 2  # top-level entries a table of contents has before the body repeats its first heading
@@ -70,8 +74,8 @@ def _annotation() -> re.Pattern[str]:
 
 
 def _value(style: str, match: re.Match[str]) -> int | None:
-    if style == "circled":
-        return ord(match.group("c")) - ord("①") + 1
+    if style in _CHAR_FIRST:  # one character of a series (①, ⑴, ㈠): its distance from the first
+        return ord(match.group("c")) - ord(_CHAR_FIRST[style]) + 1
     if style == "dash":
         return None
     number = parse_number(match.group("n"))

@@ -1,7 +1,7 @@
 """Marked lists: items opened by ordinal markers of one family, counting 1, 2, 3….
 
 Families (pipeline/data/lists.toml [markers]): 一是/一要 (mixed in one list: 一要…二要…三是), 一、,
-（一）, 1./1、, （1）, 第一, ①, 首先…其次…最后. A marker counts where it opens a paragraph or stands
+（一）, 1./1、, （1）, 第一, ①, ⑴, ㈠, 1）, 首先…其次…最后. A marker counts where it opens a paragraph or stands
 after a boundary of its family (一是 after ，or 。; 一、 only after a sentence end). A chain starts at 1;
 a number skipped or repeated on the way is accepted and the chain is flagged out of order.
 
@@ -21,7 +21,7 @@ from pipeline.parse.lists.rules import NUMERAL, rules
 from pipeline.text.numbers import parse_number
 
 _MAX_VALUE = 30
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CHAR_SERIES = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇", "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩")
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _value(family: str, match: re.Match[str]) -> int | None:
-    if family == "circled":
-        return _CIRCLED.index(match.group("c")) + 1
+    if "c" in match.groupdict():  # one character of a series (①, ⑴, ㈠): its place in the series
+        char = match.group("c")
+        return next(series.index(char) + 1 for series in _CHAR_SERIES if char in series)
     if family == "sequence":
         return rules()["markers"]["sequence_values"][match.group("s")]
     value = parse_number(match.group("n"))
