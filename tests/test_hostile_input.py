@@ -37,7 +37,8 @@ def test_an_impossible_published_date_is_left_empty_with_a_note(printed: str):
     assert printed not in cleaned.text  # the metadata line is still removed
 
 
-@pytest.mark.parametrize("printed", ["02/14/2025", "14/02/2025", "2/14/25"])
+# 14/02/2025 is read since session 15 (a day over 12 is a day: tests/test_day_first_dates_s15.py); 05/04/2025 is not
+@pytest.mark.parametrize("printed", ["02/14/2025", "05/04/2025", "2/14/25"])
 def test_a_date_not_in_year_month_day_order_is_never_read_as_one(printed: str):
     cleaned = clean_text(f"发布时间：{printed}\n{REPORT}")
     assert cleaned.published_date is None

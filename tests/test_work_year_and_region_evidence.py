@@ -123,7 +123,9 @@ def test_half_a_year_reviewed_gives_no_next_year_and_the_page_date_comes_last() 
         ("全县卫生工作会议召开\n2016/3/9\n本报讯 8日，我县召开…", date(2016, 3, 9)),
         ("全市卫生工作会议召开 2014.2.7 作者：本报记者", date(2014, 2, 7)),
         ("全市卫生工作会议召开\n2016/3-9", None),  # two separators: not one date
-        ("全市卫生工作会议召开\n22.01.2015 12:45", None),  # day first: not read
+        # day first: read since session 15 when it cannot be month first (pipeline.text.dates.day_first)
+        ("全市卫生工作会议召开\n22.01.2015 12:45", date(2015, 1, 22)),
+        ("全市卫生工作会议召开\n02/01/2015 12:45", None),  # January 2 or February 1: not read
         ("文号 2016.3.9.1\n全市卫生工作会议召开", None),  # part of a longer number
     ],
 )
