@@ -44,7 +44,8 @@ def test_untitled_clauses_with_a_deadline_and_a_quantity_state_a_plan() -> None:
 )
 def test_an_officials_requirements_with_a_time_ahead_state_a_plan_at_the_offices_level(office: str, level: str) -> None:
     found = _read(
-        f"新华社6月3日电 {office}周明远3日在调研基层医疗卫生工作时强调，要加快推进分级诊疗制度建设，"
+        # session 15: not on a visit (在调研…时强调 with no year ahead is a report: tests/test_visits_notices_s15.py)
+        f"新华社6月3日电 {office}周明远3日在听取基层医疗卫生工作汇报时强调，要加快推进分级诊疗制度建设，"
         "持续深化公立医院综合改革，不断强化基层医疗卫生服务能力。\n"
         "周明远指出，当前要抓实夏季传染病防控，落实属地责任，加强监测预警。"
     )
@@ -322,7 +323,8 @@ _SPEECH = (
     "occasion", ["同全国卫生健康系统先进代表座谈时", "在湖北调研基层医疗卫生工作时", "到国家疾控局考察时"]
 )
 def test_an_officials_occasion_is_the_meeting_of_the_plan_the_text_states(occasion: str) -> None:
-    found = _read(f"新华社北京6月3日电 国务院副总理周明远3日{occasion}强调，{_SPEECH}", published="2024-06-04")
+    # 今年: since session 15 a visit (调研, 考察) whose text names no year ahead reports, it states no plan
+    found = _read(f"新华社北京6月3日电 国务院副总理周明远3日{occasion}强调，今年{_SPEECH}", published="2024-06-04")
     assert found["plans"]
     meeting = found["meeting"]
     assert meeting is not None
@@ -337,8 +339,11 @@ def test_a_speech_without_an_occasion_gives_no_meeting() -> None:
     assert found["meeting"] is None
 
 
-@pytest.mark.parametrize(("later", "has_meeting"), [("周明远指出，", True), ("会议指出，", False)])
+# a visit whose text names the year ahead (今年要…); without it the visit is reported (tests/test_visits_notices_s15.py)
+@pytest.mark.parametrize(("later", "has_meeting"), [("周明远指出，今年", True), ("会议指出，今年", False)])
 def test_an_officials_visit_is_an_occasion_when_the_official_speaks_later(later: str, has_meeting: bool) -> None:
     found = _read(f"6月3日下午，周明远副省长来我委调研指导卫生健康工作。\n{later}{_SPEECH}", published="2024-06-04")
     assert found["plans"]
     assert (found["meeting"] is not None) == has_meeting
+    without_year = _read(f"6月3日下午，周明远副省长来我委调研指导卫生健康工作。\n{later[:-2]}{_SPEECH}")
+    assert (without_year["kind"], without_year["kind_flag"]) == ("other", "inspection_visit")

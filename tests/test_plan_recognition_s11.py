@@ -200,8 +200,9 @@ def test_a_meeting_whose_words_are_relayed_later_is_no_occasion() -> None:
 @pytest.mark.parametrize(
     ("lead", "level"),
     [
-        ("7月15日下午，副省长王强到省卫生健康委调研并召开座谈会，听取工作汇报。王强强调，", "provincial"),
-        ("5月8日，市长李明到市疾控中心调研并召开座谈会。李明要求，", "municipal"),
+        # session 15: a visit's text that names no time ahead (今年, 下半年) reports (tests/test_visits_notices_s15.py)
+        ("7月15日下午，副省长王强到省卫生健康委调研并召开座谈会，听取工作汇报。王强强调，今年", "provincial"),
+        ("5月8日，市长李明到市疾控中心调研并召开座谈会。李明要求，下半年", "municipal"),
         ("3月2日，县卫健委召开座谈会，听取各乡镇卫生院工作汇报。局长张华指出，", "county"),
     ],
 )

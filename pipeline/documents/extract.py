@@ -25,8 +25,12 @@ from pipeline.documents.gates import (
 )
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.documents.reporting import (
+    INSPECTION_VISIT,
+    INTERNAL_NOTICE,
     RELAYED_BY_INSTITUTION,
     REPORTING_EVENT,
+    inspection_visit,
+    internal_notice,
     is_reporting_event,
     presents_plan,
     relayed_by_institution,
@@ -181,6 +185,10 @@ def _parse_by_genre(
         return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     if kind is None and relayed_by_institution(text):
         return "other", [], None, RELAYED_BY_INSTITUTION  # …医院传达学习全省…会议精神: no region's plan
+    if kind is None and internal_notice(text):
+        return "other", [], None, INTERNAL_NOTICE  # 全院各部门、科室：…: what it asks of its staff is no region's plan
+    if kind is None and inspection_visit(text):
+        return "other", [], None, INSPECTION_VISIT  # 副省长来我委调研…下一步要…: the visit is reported, no plan stated
     meeting = parse_meeting_report(text, published, source)
     if summary and not reports_meeting(text, meeting) and speech_meeting(text) is None:  # a speech deploying work
         return "other", [], None, SUMMARY_WITHOUT_PLAN

@@ -10,6 +10,13 @@ when it keeps a text `other`:
 * reporting_event: the text's meeting is a press conference (…新闻发布会) or a symposium that hears views (召开座谈会，
   听取…意见建议), no reader found a task, its lead presents no plan (介绍…工作进展和工作要点) and no sentence announces
   work (未来将推动…, 下一步要加强…): the event reports what was done and heard.
+* internal_notice: the text is a notice (its title ends in 通知, or it closes 特此通知) whose addressee line names one
+  institution's own units (全院各部门、科室：; 各临床科室：), no government body or region's units: what it asks of its
+  staff (学习记录…提交医院办公室) is no region's plan, whatever meeting it relays.
+* inspection_visit: the text's own event (its title or its first sentence) is an official's inspection or research
+  visit (蓝某副省长来我委调研…; 市人大常委会副主任带队视察…; 市委书记到县医院检查指导…), and no sentence deploys or
+  announces a year's work (部署2019年重点工作; 2019年，我委将…): what the visitor saw and asked (下一步要…, 他要求…)
+  is a report of the visit, not a plan. A conference report that mentions a visit later keeps its plan.
 
 Lexicon: pipeline/data/reporting.toml.
 """
@@ -25,6 +32,10 @@ from pipeline.parse.lists.rules import directive_at
 
 RELAYED_BY_INSTITUTION = "relayed_by_institution"
 REPORTING_EVENT = "reporting_event"
+INTERNAL_NOTICE = "internal_notice"
+INSPECTION_VISIT = "inspection_visit"
+_CJK = re.compile("[\u4e00-\u9fff]")
+_MIN_LEAD_CJK = 10  # a lead sentence has at least this many Chinese characters (not a date or a source line)
 _LEAD_CHARS = 400
 _SENTENCE = re.compile("[^。！？\n]+")
 
@@ -116,3 +127,68 @@ def presents_plan(text: str) -> bool:
     部署…重点工作): evidence of deployment however little of it the page prints."""
     event = _lexicon()["event"]
     return any(noun in text[: event["lead_chars"]] for noun in event["plan_nouns"])
+
+
+@cache
+def _notice_patterns() -> dict[str, re.Pattern[str]]:
+    notice = _lexicon()["notice"]
+    return {key: re.compile(notice[key]) for key in ("title", "addressee", "own_units", "region_units")}
+
+
+def internal_notice(text: str) -> bool:
+    """Whether the text is a notice (a title line ending in 通知, or 特此通知 closing it) whose addressee line, in the
+    first lines after the title, names one institution's own units (全院各部门、科室：) and no government body or
+    region's units (委机关各科室, 各乡镇卫生院)."""
+    notice, patterns = _lexicon()["notice"], _notice_patterns()
+    lines = [line.strip() for line in text.split("\n")]
+    titled = patterns["title"].search(lines[0]) is not None
+    if not titled and not any(close in text[-150:] for close in notice["closes"]):
+        return False
+    for line in lines[: 1 + notice["addressee_lines"]]:  # a copy without its title opens on the addressee line
+        if patterns["addressee"].match(line):
+            return patterns["own_units"].search(line) is not None and patterns["region_units"].search(line) is None
+    return False
+
+
+@cache
+def _visit_patterns() -> dict[str, re.Pattern[str]]:
+    visit = _lexicon()["visit"]
+    lead = f"[^，,。；！？：\\s]{{0,30}}?{visit['official']}[^。；！？]{{0,{visit['max_lead']}}}?(?P<verb>{visit['verb']})"
+    return {
+        "lead": re.compile(lead),
+        "meeting_words": re.compile(visit["meeting_words"]),
+        "meeting_after": re.compile(visit["meeting_after"]),
+        "deploys": re.compile(visit["deploys"]),
+    }
+
+
+def _visit_sentence(sentence: str) -> bool:
+    """Whether a sentence, once its date lead is set aside, opens on an official who visits (副省长蓝某来我委调研; 市委
+    书记李某到县人民医院检查指导), with no meeting word before the visit's verb (主持召开调研座谈会) and no meeting named
+    by it (调研座谈会)."""
+    patterns = _visit_patterns()
+    words = sentence.strip()
+    words = words[_patterns()["date_lead"].match(words).end() :]  # type: ignore[union-attr]  # the pattern matches empty
+    found = patterns["lead"].match(words)
+    if found is None or patterns["meeting_words"].search(words, 0, found.start("verb")):
+        return False
+    return patterns["meeting_after"].match(words, found.end("verb")) is None
+
+
+def _visit_lead(text: str) -> list[str]:
+    """The title (a first line without a sentence mark) and the first sentence of the text's body that is one (at
+    least 10 Chinese characters: not a date or a source line)."""
+    first = text.split("\n", 1)[0]
+    lead = [first] if first and _SENTENCE.fullmatch(first) and len(first) <= _LEAD_CHARS // 5 else []
+    for sentence in _SENTENCE.finditer(text, len(first) if lead else 0, min(len(text), _LEAD_CHARS)):
+        if len(_CJK.findall(sentence.group())) >= _MIN_LEAD_CJK:
+            return [*lead, sentence.group()]
+    return lead
+
+
+def inspection_visit(text: str) -> bool:
+    """Whether the text's own event (its title or first sentence) is an official's inspection or research visit and
+    no sentence deploys or announces a year's work (部署2019年重点工作; 2019年，我委将…; 新的一年要…)."""
+    if not any(_visit_sentence(sentence) for sentence in _visit_lead(text)):
+        return False
+    return _visit_patterns()["deploys"].search(text) is None
