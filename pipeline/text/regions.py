@@ -168,6 +168,7 @@ class _CommonWords:
     place_after: re.Pattern[str]
     campaign_before: re.Pattern[str]
     campaign_after: re.Pattern[str]
+    model_after: re.Pattern[str]
 
 
 @cache
@@ -178,13 +179,17 @@ def _common_words() -> _CommonWords:
         re.compile(rules["place_after"]),
         re.compile(rules["campaign_before"]),
         re.compile(rules["campaign_after"]),
+        re.compile(rules["model_after"]),
     )
 
 
 def _is_word_here(name: str, text: str, start: int, end: int) -> bool:
     """Whether a short region name that is also an ordinary word is the word at text[start:end]: neither an issuer's
-    suffix, body or verb follows it (安康卫健委) nor is it the place of a campaign (健康安康建设)."""
+    suffix, body or verb follows it (安康卫健委) nor is it the place of a campaign (健康安康建设); and whether any region's
+    name names a model (三明医改经验, 罗湖模式: region_common_words.toml model_after)."""
     words = _common_words()
+    if words.model_after.match(text, end):
+        return True  # 推广三明医改经验: a model named after the place
     if name not in words.names or words.place_after.match(text, end):
         return False
     campaign = words.campaign_before.search(text[max(0, start - 4) : start]) and words.campaign_after.match(text, end)
