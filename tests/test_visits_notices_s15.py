@@ -157,3 +157,34 @@ def test_a_conference_report_that_mentions_a_visit_keeps_its_plan() -> None:
     document = _extract(raw)
     assert document["kind"] != "other"
     assert len(document["plans"][0]["tasks"]) == 3
+
+
+# --- a press conference whose items report documents issued (pipeline.documents.reporting.is_reporting_event) -----
+
+_PRESS_HEAD = (
+    "省卫生健康委2023年5月10日新闻发布会文字实录\n主持人：各位媒体朋友，大家上午好！欢迎参加省卫生健康委召开的新闻发布会。"
+    "首先，向大家通报近期出台的政策文件情况。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "一是印发《关于加强基层医疗机构药品管理的通知》，要求各地规范药品采购和使用。二是印发《关于做好老年人健康服务的"
+        "通知》，要求各地完善服务网络。三是发布《社区卫生服务中心建设标准（2023年版）》，进一步规范建设。",
+        "一是我委联合省医保局印发了《关于推进检查检验结果互认的通知》，要求二级以上医院互认结果；二是出台《关于加强护理"
+        "人员队伍建设的意见》，要求各地配足护士。",
+    ],
+)
+def test_a_press_conference_that_reports_documents_issued_states_no_plan(items: str) -> None:
+    document = _extract(_PRESS_HEAD + items)
+    assert (document["kind"], document["kind_flag"]) == ("other", "reporting_event")
+
+
+def test_a_press_conference_that_announces_work_keeps_its_plan() -> None:
+    items = (
+        "一是印发《关于加强基层医疗机构药品管理的通知》，要求各地规范药品采购和使用。二是加快推进紧密型县域医共体建设，"
+        "年内实现全覆盖。三是加强传染病监测预警，完善应急处置机制。"
+    )
+    document = _extract(_PRESS_HEAD + items)
+    assert document["kind"] != "other"

@@ -216,7 +216,7 @@ def _parse_by_genre(
     national = meeting.scope == "national" and (meeting.is_national_health_work_conference or presents_plan(text))
     if not plan["tasks"] and kind is None and not national and not reviewed and reports_no_work(text):
         return "other", [], None, "meeting_without_work"
-    if not plan["tasks"] and kind is None and is_reporting_event(text, meeting.name):
+    if kind is None and is_reporting_event(text, meeting.name, plan["tasks"]):
         return "other", [], None, REPORTING_EVENT  # a press conference, a symposium that hears views: it reports
     return found_kind, [plan], meeting, None
 

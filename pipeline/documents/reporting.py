@@ -24,6 +24,7 @@ Lexicon: pipeline/data/reporting.toml.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -54,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "relays": re.compile(relay["relays"]),
         "hears": re.compile(event["hears"]),
         "announces": re.compile(event["announces"]),
+        "issued": re.compile(event["issued"]),
     }
 
 
@@ -111,11 +113,14 @@ def _announces_work(text: str) -> bool:
     return False
 
 
-def is_reporting_event(text: str, meeting_name: str) -> bool:
+def is_reporting_event(text: str, meeting_name: str, tasks: Sequence[dict[str, Any]] = ()) -> bool:
     """Whether the meeting is a press conference (its name) or a symposium whose lead hears views (座谈会 with
-    听取…意见建议), its lead presents no plan (介绍…工作要点) and no sentence of the text announces work."""
+    听取…意见建议), its lead presents no plan (介绍…工作要点) and no sentence of the text announces work. `tasks`: the
+    tasks read from it, each of which must report a document issued (一是印发《…》，要求…: a press conference's news)."""
     event = _lexicon()["event"]
     press = any(name in meeting_name for name in event["press_names"])
+    if tasks and not (press and all(_patterns()["issued"].match(text, task["start"]) for task in tasks)):
+        return False
     hearing = any(name in meeting_name for name in event["hearing_names"]) and bool(
         _patterns()["hears"].search(text, 0, event["lead_chars"])
     )
