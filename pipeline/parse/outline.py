@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.data import read_toml
 from pipeline.parse.statements import task
-from pipeline.text.numbers import parse_number
+from pipeline.text.numbers import parse_number, series_value
 
 _CN = "一二三四五六七八九十"
 # (style, pattern): the marker, then its number in group "n" (none for bullets).
@@ -37,7 +37,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("num_half_paren", re.compile(r"^(?P<n>\d{1,2})[）)](?![\d%％])\s*")),
     ("dash", re.compile(r"^(?:——|—|－－|--)\s*")),
 )
-_CHAR_FIRST = {"circled": "①", "paren_char": "⑴", "paren_ideograph": "㈠"}
+_CHAR_STYLES = ("circled", "paren_char", "paren_ideograph")
 MAX_TITLE = 40
 TABLE_OF_CONTENTS = "outline_table_of_contents"
 MIN_CONTENTS_ITEMS = 2  # top-level entries a table of contents has before the body repeats its first heading
@@ -74,8 +74,8 @@ def _annotation() -> re.Pattern[str]:
 
 
 def _value(style: str, match: re.Match[str]) -> int | None:
-    if style in _CHAR_FIRST:  # one character of a series (①, ⑴, ㈠): its distance from the first
-        return ord(match.group("c")) - ord(_CHAR_FIRST[style]) + 1
+    if style in _CHAR_STYLES:  # one character of a series (①, ⑴, ㈠): its place in it
+        return series_value(match.group("c"))
     if style == "dash":
         return None
     number = parse_number(match.group("n"))

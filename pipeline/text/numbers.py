@@ -18,6 +18,19 @@ MULTIPLIERS: dict[str, float] = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
 
+# Marker characters that count by their place in a series: circled (①…⑳), parenthesised (⑴…⒇) and parenthesised
+# ideographs (㈠…㈩), each a contiguous run of code points.
+_CHAR_SERIES = ("①⑳", "⑴⒇", "㈠㈩")
+
+
+def series_value(char: str) -> int | None:
+    """The place of a marker character in its series (① → 1, ⑵ → 2, ㈢ → 3), or None for any other character."""
+    for first, last in _CHAR_SERIES:
+        if first <= char <= last:
+            return ord(char) - ord(first) + 1
+    return None
+
+
 _ARABIC = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)")
 _CHINESE = re.compile(rf"[{CHINESE_NUMERAL_CHARS}]+(?:点[{CHINESE_DIGITS}]+)?")
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.parse.lists.rules import NUMERAL, rules
-from pipeline.text.numbers import parse_number
+from pipeline.text.numbers import parse_number, series_value
 
 _MAX_VALUE = 30
-_CHAR_SERIES = ("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇", "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩")
 
 
 @dataclass(frozen=True)
@@ -61,8 +60,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _value(family: str, match: re.Match[str]) -> int | None:
     if "c" in match.groupdict():  # one character of a series (①, ⑴, ㈠): its place in the series
-        char = match.group("c")
-        return next(series.index(char) + 1 for series in _CHAR_SERIES if char in series)
+        return series_value(match.group("c"))
     if family == "sequence":
         return rules()["markers"]["sequence_values"][match.group("s")]
     value = parse_number(match.group("n"))
