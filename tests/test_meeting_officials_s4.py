@@ -80,6 +80,9 @@ def test_a_comma_verb_still_needs_a_name_before_it() -> None:
         ("随后，市卫生局刘洋副局长对今年的重点工作进行了部署。", [("刘洋", "speech")]),
         ("区卫健局局长钟林出席会议。钟林全面安排部署了全年工作。", [("钟林", "speech")]),
         ("市卫健委主任高原作了工作报告。高原对全年工作作了具体安排。", [("高原", "work_report")]),
+        # an adverb between the name and the verb of summing up or looking back
+        ("市卫健委副主任周平全面总结了2023年全市卫生健康工作，部署了今年重点工作。", [("周平", "speech")]),
+        ("县卫生健康局局长吴刚系统回顾了过去一年的工作。", [("吴刚", "speech")]),
     ],
 )
 def test_a_titled_official_who_requires_affirms_or_deploys_speaks(text: str, expected: list[tuple[str, str]]) -> None:
@@ -93,6 +96,9 @@ def test_a_titled_official_who_requires_affirms_or_deploys_speaks(text: str, exp
         "患者李明要求，医院要改进服务。",  # a person without an official title
         "群众王芳充分肯定了家庭医生的服务。",
         "会议对2024年工作进行了全面总结。",
+        "会议全面总结了2024年工作。",
+        "会议系统回顾了过去一年的工作。",
+        "群众王芳全面总结了就医经验。",
         "记者张三就此提出问题。",
     ],
 )
