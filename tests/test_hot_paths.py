@@ -184,6 +184,7 @@ def _reference_pattern_spans(text: str) -> list[tuple[int, int, str]]:
     spans.extend(_reference_quote_spans(text, lex))
     spans.extend((m.start(), m.end(), "titles") for m in lex.title_re.finditer(text))
     spans.extend(targets_exclusions.named_before_spans(text))
+    spans.extend(targets_exclusions.counted_sequence_spans(text))
     return sorted(spans)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from pipeline.text.first_chars import FirstChars, first_chars, has_digit, matches_at, never_empty, starts_re
 from pipeline.text.memo import recent_texts
-from pipeline.text.numbers import parse_number
+from pipeline.text.numbers import CHINESE_NUMERAL_CHARS, parse_number
 from pipeline.text.targets.lexicon import NUMERAL, Lexicon, lexicon, words_re
 
 _COUNT_RE = re.compile(f"({NUMERAL})(?=[个家所项名座条大道类种批位支])")
@@ -49,6 +49,7 @@ def pattern_spans(text: str) -> list[tuple[int, int, str]]:
     spans.extend(_quote_spans(text, lex))
     spans.extend((m.start(), m.end(), "titles") for m in lex.title_re.finditer(text))
     spans.extend(named_before_spans(text))
+    spans.extend(counted_sequence_spans(text))
     return sorted(spans)
 
 
@@ -93,6 +94,9 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
         head = start - 1 if after_deng else start
         if head == 0 or text[head - 1] in "，。；：！？\n、":
             continue
+        if text[head - 1] in lexicon().quote_closers and _quoted_names_before(text, head) == value:
+            spans.append((start, m.end(), "named_before"))  # “孕前优生检查”“唐氏筛查”两项: the quoted names counted
+            continue
         clause_start = _enumeration_start(text, head)
         run = text[clause_start:head]
         if marker := _LEADING_MARKER.match(run):  # 一、突出两个主题: the marker's 、 separates nothing
@@ -108,6 +112,65 @@ def named_before_spans(text: str) -> list[tuple[int, int, str]]:
         if items == value or (after_deng and items < value and not any(verb in run for verb in deliverable)):
             spans.append((start, m.end(), "named_before"))
     return spans
+
+
+def _quoted_names_before(text: str, head: int) -> int:
+    """How many quoted names stand one after another right before `head` (“A”“B”, “A”、“B”和“C”), each closed."""
+    lex = lexicon()
+    closers = {b: a for a, b in lex.quote_pairs}
+    names, end = 0, head
+    while end > 0 and text[end - 1] in lex.quote_closers:
+        opener = closers.get(text[end - 1])
+        begin = text.rfind(opener, max(0, end - 1 - lex.quote_max_chars), end - 1) if opener else -1
+        if begin < 0 or any(stop in text[begin:end] for stop in lex.quote_stops):
+            break
+        names, end = names + 1, begin
+        joiner = next((j for j in lex.quote_joiners if text.endswith(j, 0, end)), "")
+        end -= len(joiner) if end - len(joiner) > 0 and text[end - len(joiner) - 1] in lex.quote_closers else 0
+    return names
+
+
+def counted_sequence_spans(text: str) -> list[tuple[int, int, str]]:
+    """Counts in Chinese numerals, one in each of consecutive clauses of a sentence, whose values go up by one from
+    one or two (筑牢一道防线，深化两项改革，强化三项建设，实现四方面提升): a formula naming the parts of a plan by their
+    number; none of them is a quantity to reach ([sequences] in pipeline/data/targets.toml)."""
+    lex = lexicon()
+    if not any(c in text for c in "两二三"):
+        return []
+    run: list[tuple[int, int, float]] = []
+    spans: list[tuple[int, int, str]] = []
+    for m in _sequence_re(lex.sequence_classifiers).finditer(text):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        if run and value == run[-1][2] + 1 and _next_clause(text, run[-1][1], m.start(), lex.sequence_separators):
+            run.append((m.start(), m.end(), value))
+            continue
+        spans.extend(_closed_run(run, lex))
+        run = [(m.start(), m.end(), value)] if value <= lex.sequence_max_first else []
+    spans.extend(_closed_run(run, lex))
+    return spans
+
+
+def _closed_run(run: list[tuple[int, int, float]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    return [(s, e, "counted_sequence") for s, e, _ in run] if len(run) >= lex.sequence_min_run else []
+
+
+def _next_clause(text: str, end: int, start: int, separators: str) -> bool:
+    """Whether text[end:start] crosses exactly one clause separator and no sentence mark."""
+    between = text[end:start]
+    return sum(between.count(c) for c in separators) == 1 and not any(c in between for c in "。！？!?\n：:")
+
+
+_sequence: list[Any] = [None, None]
+
+
+def _sequence_re(classifiers: tuple[str, ...]) -> re.Pattern[str]:
+    if _sequence[0] is not classifiers:
+        numeral = f"[{CHINESE_NUMERAL_CHARS}]{{1,3}}"
+        alternation = "|".join(map(re.escape, classifiers))
+        _sequence[:] = [classifiers, re.compile(f"(?<![{CHINESE_NUMERAL_CHARS}\\d.])({numeral})(?:{alternation})")]
+    return _sequence[1]
 
 
 def _enumeration_start(text: str, head: int) -> int:

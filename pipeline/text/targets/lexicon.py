@@ -106,6 +106,12 @@ class Lexicon:
     last_joiners: tuple[str, ...]  # words that join the last item of an enumeration (和, 及…)
     served_verbs: tuple[str, ...]  # after one of these, a count of things just named counts those served (帮扶A、B两家)
     formula_facilities: tuple[str, ...]  # nouns after a number formula that make it counts (“3+9”…中心)
+    sequence_classifiers: tuple[str, ...]  # [sequences]: 一道防线，两项改革，三项建设 names parts, counts nothing
+    sequence_max_first: int
+    sequence_min_run: int
+    sequence_separators: str
+    quote_closers: str  # [enumerations]: “A”“B”两项 counts the quoted names before it
+    quote_joiners: tuple[str, ...]
 
 
 def longest_first(words: Any) -> tuple[str, ...]:
@@ -211,4 +217,10 @@ def lexicon() -> Lexicon:
         last_joiners=tuple(raw["enumerations"]["last_joiners"]),
         served_verbs=longest_first(raw["enumerations"]["served_verbs"]),
         formula_facilities=longest_first(raw["formulas"]["facilities"]),
+        sequence_classifiers=longest_first(raw["sequences"]["classifiers"]),
+        sequence_max_first=int(raw["sequences"]["max_first"]),
+        sequence_min_run=int(raw["sequences"]["min_run"]),
+        sequence_separators=raw["sequences"]["separators"],
+        quote_closers=raw["enumerations"]["quote_closers"],
+        quote_joiners=longest_first(raw["enumerations"]["quote_joiners"]),
     )
