@@ -1,10 +1,12 @@
 """Paragraphs headed by a verb-led phrase and a colon, then their measures (持续深化卫生健康领域改革：深化…，推进…):
-the heading is the parent task and the measures its children (flag list_colon_heading). Sentences written for the
-test."""
+the heading is the parent task and the measures its children (flag list_colon_heading); several such paragraphs are a
+list of headings, each one task. Sentences written for the test."""
 
 from __future__ import annotations
 
-from pipeline.parse.lists import prose_tasks
+import re
+
+from pipeline.parse.lists import headings_kept_whole, prose_tasks
 from pipeline.parse.lists.headed import colon_heading_end
 
 
@@ -15,18 +17,29 @@ def _tree(text: str) -> list[tuple[str, list[str]]]:
     ]
 
 
-def test_each_headed_paragraph_is_a_parent_of_its_measures() -> None:
+def test_a_lone_headed_paragraph_is_a_parent_of_its_measures() -> None:
+    text = "筑牢公共卫生防线：完善传染病监测预警体系，加强疾控人才队伍建设，推进医防融合。\n推进智慧医院建设，优化预约诊疗。\n"
+    tree = _tree(text)
+    assert tree == [("筑牢公共卫生", ["完善传染", "加强疾控", "推进医防"]), ("推进智慧医院", []), ("优化预约诊疗", [])]
+    first = prose_tasks(text, 0, len(text))[0]
+    assert first["flag"] == "list_colon_heading" and first["title"] == "筑牢公共卫生防线"
+
+
+def test_several_headed_paragraphs_are_a_list_of_headings_each_one_task() -> None:
+    """Two or more headings make a list of headings ([headed] min_headings_list): each heading is a task with its
+    measures inside it, read at once or line by line (the read keys, e.g. a round-up whose bold headings are keyed and
+    the comma clauses under them not)."""
     text = (
         "筑牢公共卫生防线：完善传染病监测预警体系，加强疾控人才队伍建设，推进医防融合。\n"
         "提升基层服务能力:推进乡村一体化管理，加强村医培训，改善乡镇卫生院条件。\n"
     )
-    tree = _tree(text)
-    assert tree == [
-        ("筑牢公共卫生", ["完善传染", "加强疾控", "推进医防"]),
-        ("提升基层服务", ["推进乡村", "加强村医", "改善乡镇"]),
-    ]
-    [first, _] = prose_tasks(text, 0, len(text))
-    assert first["flag"] == "list_colon_heading" and first["title"] == "筑牢公共卫生防线"
+    assert _tree(text) == [("筑牢公共卫生", []), ("提升基层服务", [])]
+    assert {t["flag"] for t in prose_tasks(text, 0, len(text))} == {"list_colon_heading"}
+    lines = [m for m in re.finditer("[^\n]+", text)]
+    one_by_one = headings_kept_whole([t for m in lines for t in prose_tasks(text, m.start(), m.end())])
+    assert [len(t["children"]) for t in one_by_one] == [0, 0]
+    single = prose_tasks(text, lines[0].start(), lines[0].end())
+    assert headings_kept_whole(single) == single and len(single[0]["children"]) == 3
 
 
 def test_paragraphs_without_a_heading_keep_their_prose_measures() -> None:

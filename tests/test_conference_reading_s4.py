@@ -281,7 +281,7 @@ def test_an_enumeration_of_fields_names_no_tasks() -> None:
     assert all(t["children"] == [] for t in tasks)
 
 
-def test_a_measure_of_a_requirement_carries_the_parts_it_counts() -> None:
+def test_a_measure_of_a_requirement_is_one_though_it_counts_systems() -> None:
     text = (
         "会议强调，全市卫生健康系统要坚持人民至上，精准聚焦县级强、乡级活、村级稳三个目标，一体推进医疗服务、疾病防控、"
         "积极生育支持及健康保障“四个体系”建设，加快推进健康城市建设，持续深化医共体改革。要加强党的建设。"
@@ -289,5 +289,6 @@ def test_a_measure_of_a_requirement_carries_the_parts_it_counts() -> None:
     measures = read_tasks(text)[0]["children"]
     joined = next(m for m in measures if m["title"].startswith("一体推进"))
     assert joined["text"].endswith("“四个体系”建设")  # one measure: not split at 、积极…
-    assert [c["title"] for c in joined["children"]] == ["医疗服务", "疾病防控", "积极生育支持", "健康保障"]
-    assert all(c["start"] >= joined["start"] and c["end"] <= joined["end"] for c in joined["children"])
+    # the counted nouns name systems, not work (unmarked._counts_work; the read keys keep 一体推进…“五个体系”建设 one
+    # task): no children; a count of actions (三项行动) or verb-led parts gives them (test_lists_counted_nouns.py)
+    assert joined["children"] == []

@@ -38,9 +38,12 @@ def test_a_requirement_with_the_words_has_its_measures() -> None:
 
 def test_a_requirements_short_measures_with_the_words_are_its_children() -> None:
     text = (
-        "他强调，全县上下要全面动员，落实属地责任；要加强返乡人员排查，做好宣传引导，提醒居民做好个人防护，督促企业落实防控措施，"
-        "开展环境消杀；要加强信息发布，做好舆情引导，回应群众关切。\n"
+        "他强调，全县上下要全面动员，落实属地责任。要加强返乡人员排查，做好宣传引导，提醒居民做好个人防护，督促企业落实防控措施，"
+        "开展环境消杀。要做好信息发布，做好舆情引导，回应群众关切。\n"
     )
     items = read_lists(text)
     assert [text[c.start : c.start + 4] for c in items[1].children] == ["做好宣传", "提醒居民", "督促企业", "开展环境"]
     assert items[2].children == []  # a heading and two measures is one task
+    # the same requirements in one sentence, separated by ；, are items among others: each one task (measures.among_items)
+    joined = text.replace("责任。要", "责任；要").replace("消杀。要", "消杀；要")
+    assert all(item.children == [] for item in read_lists(joined))

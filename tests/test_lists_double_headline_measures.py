@@ -25,18 +25,20 @@ def _tree(body: str) -> list[tuple[str, list[str]]]:
     return [(t["text"][:6], [c["text"] for c in t["children"]]) for t in plan["tasks"]]
 
 
-def test_requirements_in_one_paragraph_each_a_double_headline_and_its_measures() -> None:
+def test_requirements_in_one_sentence_of_items_keep_their_measures() -> None:
+    """Items printed in one sentence, separated by ；(一要…。A，B，C，D；二要…。E，F，G；三要…), are a list of headlines
+    with the measures that carry each out: one task each (measures.among_items; the read keys keep such items whole,
+    their measures 'not keyed separately'). The same items printed as sentences of their own keep their measures
+    (test_double_headlines_of_any_marker_give_their_measures)."""
     body = (
         "会议强调，做好今年工作责任重大。一要筑牢疾病防控屏障，健全公共卫生体系。健全传染病监测预警体系，"
         "推进疾控机构标准化建设，加强重点人群免疫接种，做好突发事件卫生应急处置；二要持续深化医改，提升基层服务水平。"
         "推进紧密型县域医共体建设，完善村医养老保障政策，扩大家庭医生签约服务覆盖面；三要加快中医药发展。"
         "建设县中医医院重点专科，推广中医药适宜技术，培养基层中医药人才。"
     )
-    assert [kids for _, kids in _tree(body)] == [
-        ["健全传染病监测预警体系", "推进疾控机构标准化建设", "加强重点人群免疫接种", "做好突发事件卫生应急处置"],
-        ["推进紧密型县域医共体建设", "完善村医养老保障政策", "扩大家庭医生签约服务覆盖面"],
-        ["建设县中医医院重点专科", "推广中医药适宜技术", "培养基层中医药人才"],
-    ]
+    assert [(head, kids) for head, kids in _tree(body)] == [("筑牢疾病防控", []), ("持续深化医改", []), ("加快中医药发", [])]
+    one_by_one = body.replace("；二要", "。二要").replace("；三要", "。三要")
+    assert [len(kids) for _, kids in _tree(one_by_one)] == [4, 3, 3]
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,10 @@ def _shaped(items: list[str]) -> str:
     return "会议强调，今年要重点抓好以下工作。" + "；".join(items) + "。"
 
 
-def test_a_heading_with_four_measures_has_them_at_depth_two_and_with_three_is_one_task() -> None:
+def test_a_heading_with_four_measures_among_other_items_is_one_task() -> None:
+    """Heads with their measures in one ；-separated sentence are a list of headlines: each one task, however many
+    measures (measures.among_items; the read keys keep 着力A，…；着力B，… and 坚持A，…。坚持B，…。 whole). A requirement of
+    its own (要A，B，C，D，E。) with four or more measures still lists them."""
     text = _shaped(
         [
             "紧盯群众就医难点，持续深化公立医院改革，健全分级诊疗制度，加快推进医共体建设，推广日间手术",
@@ -79,8 +82,20 @@ def test_a_heading_with_four_measures_has_them_at_depth_two_and_with_three_is_on
     )
     tasks = read_tasks(text)
     assert [t["title"] for t in tasks] == ["紧盯群众就医难点", "聚焦公共卫生短板"]
-    assert [c["title"] for c in tasks[0]["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设", "推广日间手术"]
-    assert tasks[1]["children"] == []  # a headline and three specific measures (measures.announces_measures)
+    assert tasks[0]["children"] == [] and tasks[1]["children"] == []
+    alone = "会议强调，要紧盯群众就医难点，持续深化公立医院改革，健全分级诊疗制度，加快推进医共体建设，推广日间手术。要聚焦公共卫生短板，完善疾控体系。"
+    first = read_tasks(alone)[0]
+    assert [c["title"] for c in first["children"]] == ["持续深化公立医院改革", "健全分级诊疗制度", "加快推进医共体建设", "推广日间手术"]
+
+
+def test_sentences_on_one_lead_are_items_among_others() -> None:
+    text = (
+        "会议强调，要坚持规划引领，统筹推进区域医疗中心建设，加快补齐儿科短板，强化院前急救网络，推进胸痛中心建设。"
+        "要坚持改革创新，深化医保支付方式改革，完善药品集中采购制度。"
+    )
+    assert [t["children"] for t in read_tasks(text)] == [[], []]
+    other_lead = text.replace("要坚持改革创新，", "要")
+    assert [len(t["children"]) for t in read_tasks(other_lead)] == [4, 0]
 
 
 def test_items_of_one_or_two_verb_phrases_are_one_task_each() -> None:

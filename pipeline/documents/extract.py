@@ -53,7 +53,7 @@ from pipeline.parse.flags import add_flags
 from pipeline.parse.health_work import NO_HEALTH_WORK, states_health_work
 from pipeline.parse.identity import complete_identity, complete_meeting
 from pipeline.parse.lists import with_headless_runs, with_nested_lists
-from pipeline.parse.lists.stances import without_political_attitudes
+from pipeline.parse.lists.stances import without_political_attitudes, without_slogan_headings
 from pipeline.parse.new_year import new_year_address
 from pipeline.parse.review_passages import without_review
 from pipeline.parse.roundup import parse_paragraph_roundup, roundup_statements
@@ -100,6 +100,7 @@ def extract_document(
     for plan in plans:
         without_review(text, plan)  # whichever reader found them, no task starts in a passage that reviews
         without_political_attitudes(text, plan)  # nor is one that only names attitudes (增强“四个意识”)
+        without_slogan_headings(text, plan)  # nor a heading of slogans and no work (统一思想，抓住机遇，增强…责任感)
         plan["tasks"] = numbered(plan["tasks"])
     if kind is None and only_attitudes(text, plans):
         found_kind, plans, meeting, refusal = "other", [], None, ATTITUDES_ONLY  # 全体职工要以…的责任感…

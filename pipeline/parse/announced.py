@@ -22,7 +22,7 @@ from typing import Any
 
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import ARABIC_YEAR, fill, numeral_value, sentence_start
-from pipeline.parse.lists import list_tasks, prose_tasks
+from pipeline.parse.lists import headings_kept_whole, list_tasks, prose_tasks
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.rules import reads_as_results
 from pipeline.parse.lists.unmarked import counted_enumeration
@@ -79,6 +79,7 @@ def _prose_after(text: str, cue: re.Match[str], at: int | None = None) -> list[d
         if re.search("[，。；,;]", line.group()):  # a line with no clause mark is a heading or a link's title
             start = begin + line.start()
             tasks += prose_tasks(text, start, begin + line.end())
+    tasks = headings_kept_whole(tasks)
     for ordinal, found in enumerate(tasks, start=1):
         found["ordinal"] = ordinal
     return tasks if len(tasks) >= lexicon()["prose_min_items"] else []

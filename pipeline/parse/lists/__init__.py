@@ -48,6 +48,7 @@ __all__ = [
     "lost_start_tasks",
     "nested_list_tasks",
     "prose_tasks",
+    "headings_kept_whole",
     "read_lists",
     "restates",
     "title_at",
@@ -101,6 +102,16 @@ def prose_tasks(text: str, start: int, end: int) -> list[dict[str, Any]]:
     pieces = prose_items(text, start, end)
     items = [Item(p.start, p.end, None, None, n, p.rule) for n, p in enumerate(pieces, start=1)]
     return [_task(text, item, item.position) for item in items]
+
+
+def headings_kept_whole(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tasks of colon-headed paragraphs read one by one (prose_tasks per line): when [headed] min_headings_list or more
+    are so headed, they make a list of headings and each keeps its measures inside, as headed_items reads several
+    paragraphs at once (提高…水平：A，B，C。/ 持续深化…改革：D，E。: two tasks)."""
+    headed = [n for n, t in enumerate(tasks) if COLON_HEADING in (t.get("flag") or "").split(";")]
+    if len(headed) < rules()["headed"]["min_headings_list"]:
+        return tasks
+    return [{**t, "children": []} if n in headed else t for n, t in enumerate(tasks)]
 
 
 def year_passage_tasks(text: str, year: int, taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
@@ -175,7 +186,10 @@ def with_nested_lists(text: str, tasks: list[dict[str, Any]]) -> list[dict[str, 
 
 def _reads_measures(text: str, item: dict[str, Any]) -> bool:
     """Whether the task's first sentence is read for a heading and its measures (with_nested_lists, reader 5)."""
-    found_by_reader = any(flag in READER_RULES for flag in (item.get("flag") or "").split(";"))
+    flags = (item.get("flag") or "").split(";")
+    if COLON_HEADING in flags:
+        return False  # the headed reader decided its measures (pipeline.parse.lists.headed: a list of headings keeps them)
+    found_by_reader = any(flag in READER_RULES for flag in flags)
     return (found_by_reader or _is_requirement(text, item)) and not in_counted_list(text, item["start"])
 
 

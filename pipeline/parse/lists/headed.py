@@ -2,7 +2,9 @@
 推进…，加快…。): a layout of digests and round-ups, where the heading is often printed bold.
 
 Such a paragraph is one item whose heading is the parent and whose verb-led measures after the colon
-(pipeline.parse.lists.prose) are its children, when there are at least `min_measures` of them; a heading that is no
+(pipeline.parse.lists.prose) are its children, when there are at least `min_measures` of them; when
+`min_headings_list` paragraphs or more are so headed, they make a list of headings and each is one task, its measures
+inside it (the measures carry out the heading: the read keys do not list them); a heading that is no
 directive (a region's name: 北京市：…; 会议要求：…) heads nothing. Children carry the measure rule's flag and the parent
 the flag `list_colon_heading`. Sizes are data (pipeline/data/lists.toml [headed]).
 """
@@ -39,18 +41,24 @@ def headed_items(text: str, start: int, end: int) -> list[Item] | None:
     the module doc): such a paragraph is one parent item, every other paragraph gives its prose measures as before;
     None when no paragraph is so headed (the caller reads the span as it did)."""
     paragraphs = [(m.start() + start, m.end() + start) for m in re.finditer("[^\n]+", text[start:end])]
-    found: list[Item] = []
-    headed = False
+    heads: dict[int, tuple[int, list]] = {}
     for para_start, para_end in paragraphs:
-        lead = len(text[para_start:para_end]) - len(text[para_start:para_end].lstrip())
-        para_start += lead
+        para_start += len(text[para_start:para_end]) - len(text[para_start:para_end].lstrip())
         heading_end = colon_heading_end(text, para_start, para_end)
         measures = prose_items(text, heading_end + 1, para_end) if heading_end is not None else []
         if heading_end is not None and len(measures) >= rules()["headed"]["min_measures"]:
+            heads[para_start] = (para_end, measures)
+    if not heads:
+        return None
+    of_headings = len(heads) >= rules()["headed"]["min_headings_list"]  # a list of headings: each heading one task
+    found: list[Item] = []
+    for para_start, para_end in paragraphs:
+        para_start += len(text[para_start:para_end]) - len(text[para_start:para_end].lstrip())
+        if para_start in heads:
+            measures = [] if of_headings else heads[para_start][1]
             children = [Item(p.start, p.end, None, None, n, p.rule) for n, p in enumerate(measures, start=1)]
             found.append(Item(para_start, para_end, None, None, len(found) + 1, COLON_HEADING, children=children))
-            headed = True
             continue
         for piece in prose_items(text, para_start, para_end):
             found.append(Item(piece.start, piece.end, None, None, len(found) + 1, piece.rule))
-    return found if headed else None
+    return found

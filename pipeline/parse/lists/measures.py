@@ -65,20 +65,68 @@ def announced_measures(text: str, start: int, end: int, marker: str | None) -> l
         return []
     if pieces[0].start >= start + sentence.end():
         return []  # a headline sentence, then sentences that elaborate it
-    return pieces if announces_measures(text, start, headline.end(), start + sentence.end(), len(pieces)) else []
+    return pieces if announces_measures(text, start, headline.end(), start + sentence.end(), len(pieces), end) else []
 
 
-def announces_measures(text: str, start: int, after_headline: int, sentence_end: int, measures: int) -> bool:
+def announces_measures(
+    text: str, start: int, after_headline: int, sentence_end: int, measures: int, item_end: int | None = None
+) -> bool:
     """Whether a requirement's sentence text[start:sentence_end] is a headline and its measures (several tasks) rather
     than one task of a few measures (要全面推广…经验，推进…改革，加快…建设。: one task, CONVENTIONS 3): it lists at
-    least [shape] min_many_measures of them, or its headline (up to after_headline) or the clause after it names no
-    work of its own (a double headline 突出重点难点，全面抓实卫生健康工作任务; 把…放到…中谋划，坚持…理念; 深刻把握新要求:
-    is_generic or is_framing), so that the headline announces the measures after it."""
-    if measures >= rules()["shape"]["min_many_measures"]:
+    least [shape] min_many_measures of them and the item (up to item_end) is no item among others (among_items), or its
+    headline (up to after_headline) or the clause after it names no work of its own (a double headline 突出重点难点，全面
+    抓实卫生健康工作任务; 把…放到…中谋划，坚持…理念; 深刻把握新要求: is_generic or is_framing), so that the headline
+    announces the measures after it."""
+    many = measures >= rules()["shape"]["min_many_measures"]
+    if many and not among_items(text, start, sentence_end if item_end is None else item_end):
         return True
     stop = TITLE_END.search(text, after_headline, sentence_end)
     clauses = [unmarked.trim_span(text, start, after_headline), unmarked.trim_span(text, after_headline, stop.start() if stop else sentence_end)]
     return any(s < e and (is_generic(text, s, e) or is_framing(text, s, e)) for s, e in clauses)
+
+
+def among_items(text: str, start: int, end: int) -> bool:
+    """Whether the item text[start:end] is one of several items of a list printed in its sentence or its run of
+    sentences: another item stands before or after it in the sentence, past a ；(…；二要A，B，C，D；三要…; a ；inside
+    the item only groups its measures), or a neighbouring sentence of its paragraph opens on the same lead (坚持A，…。
+    坚持B，…。: [shape] same_lead_chars after a modal). Such an item is a headline with the measures that carry it
+    out, one task however many (the read keys); a requirement that is a sentence of its own (要A，B，C，D，E。) lists
+    its measures as tasks."""
+    separators, stops = rules()["shape"]["item_separators"], "。！？!?\n"
+    words_end = unmarked.trim_span(text, start, end, "，,、；;：:。")[1]
+    sentence_start = max(text.rfind(c, 0, start) for c in stops) + 1
+    sentence_end = min((i for i in (text.find(c, words_end) for c in stops) if i >= 0), default=len(text))
+    if any(c in text[sentence_start:start] for c in separators):
+        return True
+    after = re.search(f"[{separators}]", text[words_end:sentence_end])
+    if after is not None and re.search(r"[\u4e00-\u9fff]", text[words_end + after.end() : sentence_end]):
+        return True
+    lead = _lead(text, start)
+    if not lead:
+        return False
+    paragraph_start, paragraph_end = text.rfind("\n", 0, start) + 1, text.find("\n", words_end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    before = [m.start() for m in _SENTENCES.finditer(text, paragraph_start, sentence_start)]
+    following = [m.start() for m in _SENTENCES.finditer(text, min(sentence_end + 1, paragraph_end), paragraph_end)]
+    return any(_lead(text, s) == lead for s in before[-1:] + following[:1])
+
+
+def _lead(text: str, start: int) -> str:
+    """The first [shape] same_lead_chars characters of the words at `start`, after spaces and a modal (要坚持… → 坚持)."""
+    size = rules()["shape"]["same_lead_chars"]
+    while start < len(text) and text[start] in " \t\u3000":
+        start += 1
+    start += next((len(m) for m in rules()["directive"]["modals"] if text.startswith(m, start)), 0)
+    lead = text[start : start + size]
+    return lead if len(lead) == size and re.fullmatch(r"[\u4e00-\u9fff]+", lead) else ""
+
+
+def headline_names_no_work(text: str, start: int, end: int) -> bool:
+    """Whether the first clause of the item text[start:end] relays, exhorts or frames (始终坚持把…思想作为…的“纲”与
+    “魂”; 坚持以…为指导): with one measure after it, that measure is the item's task (reader._with_children)."""
+    stop = TITLE_END.search(text, start, end)
+    clause_end = stop.start() if stop else end
+    return is_generic(text, start, clause_end) or is_framing(text, start, clause_end)
 
 
 def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
@@ -90,7 +138,7 @@ def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
         if number == 0:
             headline = TITLE_END.search(text, s, e)
             found = unmarked.comma_items(text, headline.end() if headline else e, e)
-            found = found if headline and announces_measures(text, s, headline.end(), e, len(found)) else []
+            found = found if headline and announces_measures(text, s, headline.end(), e, len(found), end) else []
         else:
             found = unmarked.comma_items(text, s, e)
             whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1
@@ -148,8 +196,8 @@ def headline_sentence_measures(text: str, start: int, end: int) -> list[unmarked
     (不断提升公共卫生服务能力，推进健康城市建设。补短板、堵漏洞，加快…，推进…。: with two, the item is one run-on task);
     a sentence of reasons or review, or an aim and its means (坚持以基层为重点，推进…), gives none."""
     clauses = _headline_clauses(text, start, end)
-    if not clauses:
-        return []
+    if not clauses or among_items(text, start, end):
+        return []  # …；二要A。B，C，D；三要…: each item a headline and the measures that carry it out, one task
     sentences = [(start + m.start(), start + m.end()) for m in _SENTENCES.finditer(text[start:end])]
     pieces = _work(text, unmarked.prose_items(text, sentences[1][0], sentences[1][1]))
     pieces = [p for p in pieces if not is_generic(text, p.start, p.end)]

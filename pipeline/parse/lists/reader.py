@@ -32,6 +32,7 @@ from pipeline.parse.lists.measures import (
     TITLE_END,
     announced_measures,
     comma_measures,
+    headline_names_no_work,
     in_counted_list,
 )
 from pipeline.parse.lists.modal import further_requirement, modal_items
@@ -322,7 +323,7 @@ def _with_children(text: str, item: Item) -> Item:
         children = children or _as_items(named_tasks(text, item.start, item.end))
         if not children and _is_requirement(item):  # a requirement's measures before its enumerations
             measures = announced_measures(text, item.start, item.end, item.marker)
-            enough = len(measures) >= shape("min_requirement_measures")
+            enough = len(measures) >= shape("min_requirement_measures") or (len(measures) == 1 and headline_names_no_work(text, item.start, item.end))
             children = [_with_enumeration(text, child) for child in _as_items(measures)] if enough else []
         elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
             measures = announced_measures(text, item.start, item.end, None)  # a heading and 3+ measures
@@ -335,6 +336,9 @@ def _with_children(text: str, item: Item) -> Item:
         for child in children
         if title_of(text, child) and not is_generic(text, child.start, child.end) and not is_attitude(text, child.start, child.end)
     ]
+    if len(children) == 1 and headline_names_no_work(text, item.start, item.end):
+        (child,) = children  # 要始终坚持把…思想作为…，精准聚焦…着力点，一体推进A、B、C建设: the one measure is the task
+        return replace(item, start=child.start, end=child.end, children=child.children)
     if len(children) < 2:
         return item
     return replace(item, children=children)

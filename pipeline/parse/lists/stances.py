@@ -20,8 +20,10 @@ from pipeline.parse.lists.rules import (
     is_attitude,
     is_framing,
     is_generic,
+    is_modal_word,
     rules,
     shape,
+    verb_at,
     verb_end,
 )
 
@@ -149,6 +151,93 @@ def without_political_attitudes(text: str, plan: dict[str, Any]) -> None:
         dropped = False
         for task in tasks:
             if not task["children"] and political_attitude_only(text, task["start"], task["end"]):
+                dropped = True
+                continue
+            children, gone = kept(task["children"])
+            out.append({**task, "children": children} if gone else task)
+            dropped = dropped or gone
+        return out, dropped
+
+    tasks, dropped = kept(plan["tasks"])
+    if dropped:
+        plan["tasks"] = tasks
+        add_flags(plan, ATTITUDE_LEFT_OUT)
+
+
+_HEAD_PIECE = re.compile("[^，,；;。！？\n]+")
+_SLOGAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _slogan_heads(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The short slogans that open text[start:end] ([directive] slogan_head_chars each; a pair joined by 、 counts when
+    both halves have the longest size: 明确方向、知责尽责), and where the words after them start."""
+    least, most = rules()["directive"]["slogan_head_chars"]
+    heads: list[str] = []
+    position = start
+    for piece in _HEAD_PIECE.finditer(text, start, end):
+        words = piece.group().strip()
+        halves = words.split("、")
+        if len(halves) == 2 and all(len(h) == most for h in halves) or len(halves) == 1:
+            if all(least <= len(h) <= most and _SLOGAN.fullmatch(h) for h in halves):
+                heads += halves
+                position = piece.end()
+                continue
+        break
+    return heads, position
+
+
+def slogan_heading_only(text: str, start: int, end: int) -> bool:
+    """Whether the item text[start:end] is the heading of a speech's part that states an attitude, orientation,
+    leadership or work style and no work: one sentence that opens on short slogans (_slogan_heads: 统一思想，抓住机遇;
+    明确方向、知责尽责; 加强领导，狠抓落实), one of them a stance ([directive] stance_slogans or attitudes), and goes on
+    to name no work (_names_work: exhortation, attitudes, framing and aims only: 进一步增强…的责任感; 确保圆满完成全年各项
+    目标任务). A slogan and its measure (凝心聚力，高起点谋划医共体建设; 突出重点，有计划地推进…民生实事) stays a task, and
+    so does a heading that a sentence of its own goes on to explain (…。要…: the dev keys keep it)."""
+    cfg = rules()["directive"]
+    modal = next((m for m in cfg["modals"] if text.startswith(m, start) and not is_modal_word(text, start)), "")
+    words_end = end
+    while words_end > start and text[words_end - 1] in " \t\u3000，,；;。！？\n":
+        words_end -= 1
+    if re.search("[。！？!?\n]", text[start:words_end]):
+        return False
+    heads, position = _slogan_heads(text, start + len(modal), words_end)
+    stances = set(cfg["stance_slogans"]) | set(cfg["attitudes"])
+    if not heads or not stances.intersection(heads) or position >= words_end:
+        return False
+    return not any(_names_work(text, s, e) for s, e in _clauses(text, position, words_end))
+
+
+def _names_work(text: str, start: int, end: int) -> bool:
+    """Whether a clause states work: a directive verb within its first [directive] work_verb_window characters (after
+    a modal: 慎终如始抓好…, 有计划、有步骤地推进…), and no attitude, style, exhortation, framing, political attitude,
+    circumstance (紧紧围绕…) or aim with no number (确保各项任务落到实处)."""
+    while start < end and text[start] in " \t\u3000，,、；;：:":
+        start += 1
+    if start >= end:
+        return False
+    if is_attitude(text, start, end) or is_generic(text, start, end) or is_framing(text, start, end):
+        return False
+    if _political_attitude().search(text, start, end):
+        return False
+    work = text[after_adverbs(text, start, end) : end]
+    if work.startswith(tuple(shape("aim_words"))) and re.search(r"\d", work) is None:
+        return False
+    if work.startswith(tuple(rules()["prose_clauses"]["circumstance_heads"])):
+        return False
+    window = rules()["directive"]["work_verb_window"]
+    return any(verb_at(text, position, end) for position in range(start, min(end, start + window + 1)))
+
+
+def without_slogan_headings(text: str, plan: dict[str, Any]) -> None:
+    """Drop the plan's tasks without children that are slogan headings and no work (slogan_heading_only), whatever
+    reader found them (统一思想，抓住机遇，进一步增强…责任感; 加强领导，狠抓落实，确保圆满完成全年各项目标任务); flag
+    the plan."""
+
+    def kept(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
+        out: list[dict[str, Any]] = []
+        dropped = False
+        for task in tasks:
+            if not task["children"] and slogan_heading_only(text, task["start"], task["end"]):
                 dropped = True
                 continue
             children, gone = kept(task["children"])

@@ -310,9 +310,20 @@ def enumeration_items(text: str, start: int, end: int) -> list[Piece]:
             continue
         item_start = verb_end(text, lead.start, match.start()) or lead.start
         pieces = _split_enumeration(text, item_start, match.start(), int(count))
-        if len(pieces) == int(count) >= shape("min_items") and not any(_is_fragment(text, p) for p in pieces):
+        if not (len(pieces) == int(count) >= shape("min_items")) or any(_is_fragment(text, p) for p in pieces):
+            continue
+        if _counts_work(text, match.end(), end) or _shared_head(text, pieces) or all(verb_at(text, p.start, p.end) for p in pieces):
             return pieces
     return _headed_enumeration(text, start, end)
+
+
+def _counts_work(text: str, position: int, end: int) -> bool:
+    """Whether the noun after a count (三项|行动, 五个|“体系”建设, 三个|着力点) names work to be done ([shape]
+    counted_work_nouns: 行动, 工程, 改革…): its enumerated nouns are the tasks. Nouns of fields, systems or points of
+    focus (生命全周期、健康全过程、人群全覆盖三个着力点) name no task each; their parts are children only when each is
+    led by a directive verb, or all end in one head noun (人才保障、经费保障、制度保障“三项保障”)."""
+    words = text[position:end].lstrip("“”\"'「」")
+    return words.startswith(tuple(shape("counted_work_nouns")))
 
 
 def _headed_enumeration(text: str, start: int, end: int) -> list[Piece]:
