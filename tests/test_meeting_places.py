@@ -260,3 +260,27 @@ def test_a_provincial_meeting_that_names_no_province_takes_the_province_of_its_c
         "靖远县、醴陵市有关负责人在分会场收听收看会议。"
     )
     assert two.region_code is None and "region_unresolved" in two.flags
+
+
+@pytest.mark.parametrize(
+    ("raw", "place"),
+    [
+        ("3月1日，县卫生健康局三楼会议室召开全县卫生健康工作会议。", "县卫生健康局三楼会议室"),
+        ("3月1日上午，市政府第一会议室召开了全市卫生健康工作会议。", "市政府第一会议室"),
+        ("2月9日，区卫健委党委多功能厅举行全区卫生健康工作会议。", "区卫健委党委多功能厅"),
+        ("3月1日，县卫生健康局在三楼会议室召开全县卫生健康工作会议。", "三楼会议室"),  # 在 names the place itself
+    ],
+)
+def test_a_venue_printed_before_the_held_verb_without_zai(raw: str, place: str) -> None:
+    assert report(raw).location == place
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "1月5日，省卫生健康委召开全省卫生健康工作会议。",  # a body, not a room
+        "3月1日，县卫生健康局组织召开全县卫生健康工作会议。",
+    ],
+)
+def test_a_holder_before_the_held_verb_is_no_venue(raw: str) -> None:
+    assert report(raw).location is None

@@ -76,8 +76,11 @@ def _held_after() -> list[re.Pattern[str]]:
 
 @cache
 def _held_before() -> re.Pattern[str]:
+    """Before the name: the held verb, after 在<place> or a venue that ends in a room (县卫生健康局三楼会议室召开)."""
     verbs = alternation(lexicon()["meeting"]["held_verbs"])
-    return re.compile(rf"(?:在(?P<place>[\u4e00-\u9fff]{{1,8}}?))?(?:{verbs})(?:了|的)?(?:{YEAR}(?:年度?)?)?$")
+    rooms = alternation(lexicon()["meeting"]["venue_rooms"])
+    place = rf"在(?P<place>[\u4e00-\u9fff]{{1,8}}?)|(?<![\u4e00-\u9fff])(?P<venue>(?:(?!在)[\u4e00-\u9fff]){{2,20}}?(?:{rooms}))"
+    return re.compile(rf"(?:{place})?(?:{verbs})(?:了|的)?(?:{YEAR}(?:年度?)?)?$")
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -113,7 +116,9 @@ def _mention_at(text: str, noun_start: int, noun_end: int) -> Mention | None:
     held_before = _held_before().search(text[sentence_start : scope.start])
     if held is None and not scope.held and not held_before:
         return None
-    place = (held.groupdict().get("place") if held else None) or (held_before.group("place") if held_before else None)
+    place = (held.groupdict().get("place") if held else None) or (
+        (held_before.group("place") or held_before.group("venue")) if held_before else None
+    )
     if joint and scope.start > head_start:  # 西北五省(区)及新疆生产建设兵团…: the name names every unit
         scope = _Scope(head_start, head_start, scope.kind, None, head_start)
     year_end = scope.field_start if scope.field_start != scope.end else scope.start
