@@ -35,6 +35,7 @@ from pipeline.documents.reporting import (
     presents_plan,
     relayed_by_institution,
 )
+from pipeline.parse.agenda_items import without_agenda_items
 from pipeline.parse.announced import announced_statement, lexicon
 from pipeline.parse.combined import combined_statement
 from pipeline.parse.conference import conference_statement, find_conference, meeting_field, mention_statement
@@ -99,6 +100,7 @@ def extract_document(
             _sort_sections(text, plan)
     for plan in plans:
         without_review(text, plan)  # whichever reader found them, no task starts in a passage that reviews
+        without_agenda_items(text, plan)  # nor is one that narrates the meeting's agenda (局长回顾了…; 会议对…进行了表彰)
         without_political_attitudes(text, plan)  # nor is one that only names attitudes (增强“四个意识”)
         without_slogan_headings(text, plan)  # nor a heading of slogans and no work (统一思想，抓住机遇，增强…责任感)
         plan["tasks"] = numbered(plan["tasks"])
