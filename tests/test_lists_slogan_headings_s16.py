@@ -72,6 +72,10 @@ def test_a_meeting_reports_stance_headings_leave_its_plan_flagged() -> None:
         "着力推动卫生健康工作从“以治病为中心”向“以健康为中心”转变",
         "精准聚焦城市强、乡村活两个着力点",
         "全力办好人民满意卫生事业",
+        "坚持以人为本",
+        "认真落实科学发展观",
+        "努力推动全县卫生事业的健康协调发展",
+        "坚持把重大传染病防控作为重中之重",
     ],
 )
 def test_orientation_style_and_the_sector_as_a_whole_are_generic(clause: str) -> None:
@@ -80,7 +84,16 @@ def test_orientation_style_and_the_sector_as_a_whole_are_generic(clause: str) ->
 
 @pytest.mark.parametrize(
     "clause",
-    ["提升医疗服务水平", "推进家庭医生签约服务落地", "把握疫情防控主动权", "推动基层首诊制度落实", "聚焦儿科和精神科短板"],
+    [
+        "提升医疗服务水平",
+        "推进家庭医生签约服务落地",
+        "把握疫情防控主动权",
+        "推动基层首诊制度落实",
+        "聚焦儿科和精神科短板",
+        "落实卫生事业发展规划",
+        "推动中医药事业传承创新发展",
+        "把重大传染病防控作为重点监测内容",
+    ],
 )
 def test_work_stays_work(clause: str) -> None:
     assert not is_generic(clause, 0, len(clause))
