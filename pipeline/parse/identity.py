@@ -54,6 +54,7 @@ from pipeline.text.work_years import (
 
 REGION_FROM_SOURCE_LINE = "region_from_source_line"
 REGION_FROM_TEXT_MENTIONS = "region_from_text_mentions"
+REGION_FROM_DIVISION_WORDS = "region_from_division_words"
 WORK_YEAR_FROM_TITLE = "work_year_from_title"
 # A parser's flags saying it looked for the region and found none (a joint meeting's has no region to find).
 _UNRESOLVED = {"region_unresolved", "level_from_scope_word"}
@@ -191,6 +192,8 @@ def region_evidence(level: str, text: str, source: str | None) -> tuple[str | No
         return code, REGION_FROM_SOURCE_LINE
     if (code := _one_region(level, text, text)) is not None:
         return code, REGION_FROM_TEXT_MENTIONS
+    if level == regions.PROVINCE and not regions.find_regions(text) and (code := _division_province(text)):
+        return code, REGION_FROM_DIVISION_WORDS  # 各盟市卫生局: only Inner Mongolia has 盟
     if level == regions.COUNTY and (title := first_line_title(text)) is not None:
         # a title names its county by its short name (伊通深化乡村医疗卫生改革): a title is no running text
         found = {
@@ -202,6 +205,12 @@ def region_evidence(level: str, text: str, source: str | None) -> tuple[str | No
         if len(found) == 1:
             return found.pop(), REGION_FROM_TEXT_MENTIONS
     return None, None
+
+
+def _division_province(text: str) -> str | None:
+    """The one province whose own kinds of division the text names (identity.toml [division_words]), or None."""
+    codes = {code for code, pattern in read_toml("identity.toml")["division_words"].items() if re.search(pattern, text)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _one_region(level: str, where: str, context: str) -> str | None:
