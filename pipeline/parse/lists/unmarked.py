@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from pipeline.parse.lists import anaphora
 from pipeline.parse.lists.clause_classes import Clause, sentence_tasks
 from pipeline.parse.lists.joins import announces, count_after, is_bare, joined_spans
 from pipeline.parse.lists.rules import (
@@ -132,20 +133,39 @@ def clause_items(text: str, start: int, end: int) -> list[Piece]:
     after framing; a later one may open on framing when a directive follows it in the clause)."""
     best: list[Piece] = []
     run: list[Piece] = []
-    for s, e, _ in clause_spans(text, start, end, "；;。！？"):
+    first_clause = (start, start)  # the clause of the run's first item
+    before: tuple[int, int] | None = None  # the clause before it
+    spans = clause_spans(text, start, end, "；;。！？")
+    for index, (s, e, _) in enumerate(spans):
         lead = framed_start(text, s, e) if not run else _direct(text, s, e)
         if lead is None and run and is_framing(text, s, e) and framed_start(text, s, e) is not None:
             lead = (s, None)  # …。以信息化为抓手，进一步优化…。: a measure with its framing continues the run
+        if lead is None and run and anaphora.continues(text, _opening(run[-1], first_clause), s, e) and framed_start(text, s, e) is not None:
+            lead = (s, None)  # 着眼于A，着力B；着眼于C，着力D: a clause opening on the item before's word continues it
         if lead is None or announces(text, lead[0], e):
-            best = run if len(run) > len(best) else best
+            best = _parallel(text, run, first_clause, before) if len(run) > len(best) else best
             run = []
             lead = framed_start(text, s, e)
             if lead is None or announces(text, lead[0], e):
                 continue  # 2024年要做好以下重点工作。: the lead of the list, not its first item
         item_start, modal = lead
+        if not run:
+            first_clause, before = (s, e), (spans[index - 1][:2] if index else None)
         run.append(Piece(item_start, e, modal, CLAUSES))
-    best = run if len(run) > len(best) else best
+    best = _parallel(text, run, first_clause, before) if len(run) > len(best) else best
     return best if len(best) >= shape("min_items") else []
+
+
+def _opening(piece: Piece, first_clause: tuple[int, int]) -> int:
+    """Where a run's item opens for comparing with the next clause: the first item from its clause's start."""
+    return first_clause[0] if piece.end == first_clause[1] else piece.start
+
+
+def _parallel(text: str, run: list[Piece], first_clause: tuple[int, int], before: tuple[int, int] | None) -> list[Piece]:
+    """A run's items read as parallel clauses when they open on one word (pipeline.parse.lists.anaphora.parallel)."""
+    spans = [(p.start, p.end, p.marker) for p in run]
+    found = anaphora.parallel(text, spans, first_clause, before, lambda s, e: framed_start(text, s, e) is not None)
+    return run if found == spans else [Piece(s, e, marker, CLAUSES) for s, e, marker in found]
 
 
 def _direct(text: str, start: int, end: int) -> tuple[int, str | None] | None:
