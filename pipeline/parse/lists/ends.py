@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.data import read_toml
 from pipeline.parse.lists.rules import rules
 
 
@@ -38,3 +39,20 @@ def closed_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\u3000，,、；;：:\n":
         end -= 1
     return end
+
+
+@cache
+def _sector_lead() -> re.Pattern[str]:
+    return re.compile(rules()["ends"]["sector_lead"])
+
+
+def other_sectors_part(text: str, position: int) -> bool:
+    """Whether the paragraph holding `position` reports another sector's part of a joint meeting: its lead names that
+    sector's work (关于文化工作，…) and no health field (lists.toml [ends] sector_lead, other_sectors)."""
+    start = text.rfind("\n", 0, position) + 1
+    lead = _sector_lead().match(text[start : start + 40])  # the pattern opens on ^: match a slice
+    if lead is None:
+        return False
+    field = lead.group("field")
+    health = read_toml("meetings.toml")["meeting"]["health_keywords"]
+    return any(word in field for word in rules()["ends"]["other_sectors"]) and not any(word in field for word in health)

@@ -26,7 +26,7 @@ from pipeline.parse.lists import unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.clause_classes import frames_a_plan
 from pipeline.parse.lists.copied import LOST_TAIL, MIDWAY, copy_notes, lost_tail
-from pipeline.parse.lists.ends import closed_end, passage_opening, site_notice
+from pipeline.parse.lists.ends import closed_end, other_sectors_part, passage_opening, site_notice
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.measures import (
     TITLE_END,
@@ -375,7 +375,7 @@ def read_lists(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     if not lists:  # lists of attitudes alone, left out whole, leave the text to the fallback
         fallback = _fallback(text, paragraphs, start, end)
         lists = [fallback] if fallback else []
-    items = sorted((item for found in lists for item in found if _has_words(text, item)), key=lambda i: i.start)
+    items = sorted((i for found in lists for i in found if _has_words(text, i) and not other_sectors_part(text, i.start)), key=lambda i: i.start)
     return [_with_children(text, item) for item in _first_copies(text, items)]
 
 
