@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.documents.extract import extract_document
 from pipeline.parse.lists.rules import is_generic
-from pipeline.parse.lists.stances import slogan_heading_only
+from pipeline.parse.lists.stances import slogan_heading_only, slogan_sentence_heading
 from pipeline.text.clean import clean_text
 from tests.list_reading import read_tasks
 
@@ -106,3 +106,56 @@ def test_a_guiding_headline_with_one_measure_gives_that_measure() -> None:
     )
     first = read_tasks(text)[0]
     assert first["text"].startswith("一体推进医共体和医联体建设") and first["children"] == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "讲担当，比落实，务求实效。各单位要建立责任链条，组织抓好实施。",
+        "要抓攻坚，拼干劲，奋力作为。要撸起袖子，全力推进医改；扑下身子，扎实推进项目建设。",
+        "加强领导、狠抓落实。各乡镇卫生院要把年度任务分解到人。",
+    ],
+)
+def test_a_sentence_of_stance_slogans_only_heads_a_part(item: str) -> None:
+    assert slogan_sentence_heading(item, 0, len(item))
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "强基层，补短板，惠民生。加快推进乡镇卫生院改造，完善村医养老保障。",  # slogans of work, no stance
+        "统一思想，提高认识，进一步增强做好卫生健康工作的紧迫感。要把群众健康放在首位。",  # more than slogans
+        "讲担当，比落实。",  # nothing after the heading (slogan_heading_only's case)
+        "突出重点。加快推进县域医共体建设。",  # one slogan
+    ],
+)
+def test_other_first_sentences_head_no_part(item: str) -> None:
+    assert not slogan_sentence_heading(item, 0, len(item))
+
+
+def test_a_part_headed_by_slogans_gives_way_to_its_measures() -> None:
+    raw = (
+        "3月5日，某某县召开2026年卫生健康工作会议。\n"
+        "会议部署了2026年重点工作。一是讲担当，比落实，务求实效。各单位要强化责任意识，组织抓好实施。"
+        "二是抓攻坚，拼干劲，奋力作为。要撸起袖子，全力推进医共体建设；扑下身子，扎实推进村卫生室改造；迈开步子，着力推进慢病防控。"
+        "三是提升基层服务能力，完善家庭医生签约服务。"
+    )
+    text = clean_text(raw).text
+    [plan] = extract_document(text, kind=None, published=None)["plans"]
+    titles = [t["text"][:4] for t in plan["tasks"]]
+    assert "讲担当，" not in titles and "抓攻坚，" not in titles
+    assert {"撸起袖子", "扑下身子", "迈开步子"} <= set(titles)
+    assert [t["ordinal"] for t in plan["tasks"]] == list(range(1, len(titles) + 1))
+
+
+def test_a_slogan_heading_over_a_marked_sub_list_stays_its_parent() -> None:
+    raw = (
+        "3月5日，某某县召开2026年卫生健康工作会议。\n"
+        "会议部署了2026年重点工作。一是加强基层卫生服务，推进乡镇卫生院建设；"
+        "二是突出重点，强化措施。第一，完善公共卫生服务体系；第二，加快社区卫生服务建设；第三，严格医疗质量监管。"
+        "三是提升中医药服务能力。"
+    )
+    text = clean_text(raw).text
+    [plan] = extract_document(text, kind=None, published=None)["plans"]
+    second = plan["tasks"][1]
+    assert second["text"].startswith("突出重点") and len(second["children"]) == 3

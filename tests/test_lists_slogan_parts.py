@@ -32,7 +32,10 @@ def test_parts_after_a_headline_sentence_are_the_items_children() -> None:
     )
     second = plan["tasks"][1]
     assert [c["text"][:4] for c in second["children"]] == ["迈开步子", "沉下身子", "开动脑子"]
-    assert not plan["tasks"][0]["children"] and not plan["tasks"][2]["children"]
+    assert not plan["tasks"][0]["children"]
+    # 三是讲担当，比落实，务求实效。… is a heading of stance slogans (stances.slogan_sentence_heading): left out, as the
+    # read keys leave such headings out (holdout16 county_longwen_2017_conf)
+    assert len(plan["tasks"]) == 2
 
 
 def test_a_requirement_whose_first_part_is_its_headline() -> None:

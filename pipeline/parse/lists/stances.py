@@ -228,16 +228,39 @@ def _names_work(text: str, start: int, end: int) -> bool:
     return any(verb_at(text, position, end) for position in range(start, min(end, start + window + 1)))
 
 
+def slogan_sentence_heading(text: str, start: int, end: int) -> bool:
+    """Whether the item text[start:end] opens on a sentence made only of short slogans, two or more, one of them a
+    stance (讲担当，比落实，务求实效。…; 抓攻坚，拼干劲，奋力作为。要…): the heading of a speech's part, whose next
+    sentences elaborate the stance; its own words are no task (its listed measures, if any, are)."""
+    cfg = rules()["directive"]
+    stop = re.search("[。！？!?]", text[start:end])
+    if stop is None or not text[start + stop.end() : end].strip(" \t\u3000\n"):
+        return False
+    sentence_end = start + stop.start()
+    modal = next((m for m in cfg["modals"] if text.startswith(m, start) and not is_modal_word(text, start)), "")
+    heads, position = _slogan_heads(text, start + len(modal), sentence_end)
+    stances = set(cfg["stance_slogans"]) | set(cfg["attitudes"])
+    return len(heads) >= 2 and position >= sentence_end and bool(stances.intersection(heads))
+
+
 def without_slogan_headings(text: str, plan: dict[str, Any]) -> None:
-    """Drop the plan's tasks without children that are slogan headings and no work (slogan_heading_only), whatever
-    reader found them (统一思想，抓住机遇，进一步增强…责任感; 加强领导，狠抓落实，确保圆满完成全年各项目标任务); flag
-    the plan."""
+    """Drop the plan's tasks without children that are slogan headings and no work (slogan_heading_only), or that
+    open on a sentence of slogans only (slogan_sentence_heading), whatever reader found them (统一思想，抓住机遇，进一步
+    增强…责任感; 加强领导，狠抓落实，确保圆满完成全年各项目标任务); such a heading with unmarked children gives way to
+    them (抓攻坚，拼干劲，奋力作为。要撸起袖子，全力推进…；扑下身子，…: its measures are the tasks), while one over a marked
+    sub-list (突出重点，强化措施。第一，…；第二，…) stays its parent; flag the plan."""
 
     def kept(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
         out: list[dict[str, Any]] = []
         dropped = False
         for task in tasks:
-            if not task["children"] and slogan_heading_only(text, task["start"], task["end"]):
+            heading = slogan_sentence_heading(text, task["start"], task["end"])
+            if not task["children"] and (heading or slogan_heading_only(text, task["start"], task["end"])):
+                dropped = True
+                continue
+            if heading and not any(child.get("marker") for child in task["children"]):  # a marked sub-list keeps its head
+                children, _ = kept(task["children"])
+                out += children
                 dropped = True
                 continue
             children, gone = kept(task["children"])
