@@ -245,3 +245,44 @@ def test_a_table_exists_whether_kept_or_temporary_and_a_missing_name_is_no_table
         False,
         False,
     ]
+
+
+@pytest.mark.parametrize("batch_bytes", [1, 3_000, 10**9])  # a file per INSERT, a few files, every file at once
+def test_files_inserted_a_batch_at_a_time_are_stored_in_the_order_of_one_sorted_insert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_bytes: int
+):
+    """insert_document_files sorts a batch of documents per INSERT (documents in doc_id order, whatever order the
+    mapping gives them in, rows out of key order inside a file): the table holds the rows of one INSERT sorting every
+    file, in the same physical order (a SELECT without ORDER BY), and the sync of a changed corpus still ends with a
+    full load's rows."""
+    from pipeline.warehouse import database
+
+    monkeypatch.setattr(database, "LOAD_BATCH_BYTES", batch_bytes)
+    texts = {**OTHERS, "c": TEXTS["c"], "a": TEXTS["a"], "b": TEXTS["b"]}  # not in doc_id order
+    files = {doc_id: _files(tmp_path, doc_id, text) for doc_id, text in texts.items()}
+    shuffled = tmp_path / "tokens-a-shuffled.parquet"  # a's tokens written last first
+    pq.write_table(pq.read_table(files["a"]["tokens"]).take(list(range(len(TEXTS["a"]) - 1, -1, -1))), shuffled)
+    files["a"]["tokens"] = str(shuffled)
+    for table in ("sentences", "tokens"):
+        one, batched = duckdb.connect(), duckdb.connect()
+        load_parquet_files(one, table, [paths[table] for paths in files.values()])
+        batched.execute(schema.create_table_sql(table, keyed=False))
+        database.insert_document_files(batched, table, {doc_id: paths[table] for doc_id, paths in files.items()})
+        stored = batched.execute(f'SELECT * FROM "{table}"').fetchall()
+        assert stored == one.execute(f'SELECT * FROM "{table}"').fetchall() == _rows(one, table)
+        assert stored[0][0] == "a" and stored[-1][0] == "z7"
+    con = _warehouse(texts)
+    _sync(con, files)
+    files["d"] = _files(tmp_path, "d", TEXTS["d"])  # added: its rows go in after the others' (sorted on export)
+    _sync(con, files)
+    full = duckdb.connect()
+    for table in ("sentences", "tokens"):
+        load_parquet_files(full, table, [paths[table] for paths in files.values()])
+        assert _rows(con, table) == _rows(full, table)
+
+
+def test_only_a_table_keyed_by_document_first_is_inserted_a_batch_of_documents_at_a_time():
+    from pipeline.warehouse.database import insert_document_files
+
+    with pytest.raises(ValueError, match="regions: its primary key does not start with doc_id"):
+        insert_document_files(duckdb.connect(), "regions", {})

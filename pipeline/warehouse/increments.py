@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline import schema
-from pipeline.warehouse.database import load_parquet_files
+from pipeline.warehouse.database import insert_document_files
 from pipeline.warehouse.database import sql_string as _literal
 
 LOADED_FILES = "_loaded_files"
@@ -105,19 +105,15 @@ def sync_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Mappin
     try:
         if held is None:
             stale, new = [], wanted
-            load_parquet_files(con, table, list(wanted.values()))
+            con.execute(schema.create_table_sql(table, keyed=False))  # as database.load_parquet_files makes it
+            insert_document_files(con, table, wanted)
             con.execute(f"DELETE FROM {LOADED_FILES} WHERE table_name = ?", [table])
         else:
             if stale:
                 con.execute(f'DELETE FROM "{table}" WHERE doc_id IN (SELECT unnest(?))', [stale])
                 con.execute(f"DELETE FROM {LOADED_FILES} WHERE table_name = ? AND doc_id IN (SELECT unnest(?))",
                             [table, stale])  # fmt: skip
-            if new:
-                con.execute(
-                    f'INSERT INTO "{table}" SELECT {schema.select_columns(table)} FROM read_parquet(?) '
-                    f"ORDER BY {schema.order_by(table)}",
-                    [list(new.values())],
-                )
+            insert_document_files(con, table, new)
         if new:
             counts = dict(
                 con.execute(
