@@ -94,3 +94,28 @@ def test_forgetting_the_bigrams_empties_their_cache_and_matches_the_same():
     plans.forget_bigrams()
     assert plans._bigrams.cache_info().currsize == 0
     assert plans.content_similarity(a, b) == before
+
+
+def test_the_analysis_step_drops_the_tokenizer_of_a_large_corpus_only_and_tokens_stay_the_same(monkeypatch):
+    """pipeline.defs.analysis.forget_tokenizer_of_a_large_corpus: from FORGET_TOKENIZER_CHARS characters of
+    documents the tokenizer is dropped (the package's search index makes it again, with the same tokens); below,
+    it is kept."""
+    import duckdb
+
+    from pipeline.defs import analysis
+    from pipeline.text import segment
+
+    text = "市卫生健康委推进紧密型县域医共体建设，李华主持召开专题会议。"
+    tags = [(t.token, t.pos) for t in segment.tokenize(text)]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE documents (doc_id VARCHAR, text VARCHAR)")
+    con.execute("INSERT INTO documents VALUES ('a', ?), ('b', NULL)", [text])
+    kept = segment.pos_tokenizer()
+    monkeypatch.setattr(analysis, "FORGET_TOKENIZER_CHARS", len(text) + 1)
+    assert not analysis.forget_tokenizer_of_a_large_corpus(con)
+    assert segment.pos_tokenizer() is kept
+    monkeypatch.setattr(analysis, "FORGET_TOKENIZER_CHARS", len(text))
+    assert analysis.forget_tokenizer_of_a_large_corpus(con)
+    assert segment.pos_tokenizer.cache_info().currsize == 0 and segment._hmm_words.cache_info().currsize == 0
+    assert [(t.token, t.pos) for t in segment.tokenize(text)] == tags
+    assert segment.pos_tokenizer() is not kept

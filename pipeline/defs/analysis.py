@@ -35,6 +35,12 @@ ORDER BY 1, 2, 3, 4, 5
 # result at a time instead of the corpus's. 10 MB benchmark corpus, 1.0 M tokens inside tasks: one query for all
 # raised the process by ~270 MiB, batches of 300,000 characters (12 queries) by ~110 MiB, in less time.
 TOKENS_BATCH_CHARS = 300_000
+# Characters of text from which the step drops the jieba tokenizer once the analysis is computed
+# (pipeline.text.segment.forget_pos_tokenizer: ~110 MiB of dictionary and tag tables that would otherwise stay through
+# the package's export and SQLite copy; the search index makes it again, ~0.8 s), as the segmentation stage does for
+# a corpus large enough for workers. 10 MB benchmark corpus (3.4 M characters), cold build: the build's process held
+# 541 MiB when the package's export began, 511 MiB with the tokenizer dropped (freed objects are not all handed back).
+FORGET_TOKENIZER_CHARS = 1_000_000
 _DOCUMENTS_WITH_TASKS = """
 SELECT t.doc_id, coalesce(length(d.text), 0)
 FROM (SELECT DISTINCT doc_id FROM tasks) t LEFT JOIN documents d USING (doc_id)
@@ -67,6 +73,19 @@ def tokens_inside_tasks(con: DuckDBPyConnection) -> Iterator[tuple[str, int, int
             yield from rows
 
 
+def forget_tokenizer_of_a_large_corpus(con: DuckDBPyConnection) -> bool:
+    """Drop this process's jieba tokenizer and HMM runs (pipeline.text.segment) when the warehouse's documents hold
+    at least FORGET_TOKENIZER_CHARS characters; whether it did. No token changes: the next tokenizer is the same."""
+    (corpus_chars,) = con.execute("SELECT coalesce(sum(length(text)), 0) FROM documents").fetchone()
+    if corpus_chars < FORGET_TOKENIZER_CHARS:
+        return False
+    from pipeline.text.segment import forget_hmm_runs, forget_pos_tokenizer
+
+    forget_pos_tokenizer()
+    forget_hmm_runs()
+    return True
+
+
 def _pos_column() -> str:
     """The part of speech sharpens the terms but is not required (a schema may drop it)."""
     names = {field["name"] for field in schema.table_schema("tokens")["fields"]}
@@ -91,6 +110,7 @@ def analysis(duckdb: DuckDBResource) -> Iterator[dg.MaterializeResult]:
         plans = fetch_dicts(con, "SELECT plan_id, level, region_code, work_year FROM plans")
         tokens = SortedTokens(tokens_inside_tasks(con))  # streamed: build_tasks holds one document's rows at a time
         tables = analysis_tables(tasks, plans, tokens)
+        forget_tokenizer_of_a_large_corpus(con)
     written = {}
     for name in ANALYSIS_TABLES:
         with duckdb.get_connection() as con:

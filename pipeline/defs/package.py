@@ -65,7 +65,7 @@ def checked_package(
         hashes: dict[str, str] = {}  # the data files' sha256, read once for both calls
         write_package(
             con, dest, draft, figure_cache=paths.paths.cache / "figures", sqlite_kept=paths.paths.kept_sqlite,
-            hashes=hashes,
+            hashes=hashes, memory_limit=duckdb.connection_config.get("memory_limit"),
         )  # fmt: skip
         plan = plan_release(dest, paths.paths.releases, release_date())
         changes = {**plan.changes, "note": config.note.strip()} if plan.is_new and config.note.strip() else plan.changes
