@@ -227,7 +227,7 @@ def _unmarked_lists(text: str, paragraphs: list[_Paragraph], covered: list[tuple
         modal = _as_items(modal_items(text, g_start, g_end))
         if modal and 2 * sum(reads_as_results(text[i.start : i.end]) for i in modal) < len(modal):
             lists.append(_closed(text, modal, paragraphs))
-            group = [p for p in group if p.start > modal[-1].end]  # a list of another shape may follow
+            group = [p for p in group if p.end <= modal[0].start or p.start > modal[-1].end]  # another list may precede or follow
         for paragraph in group:
             announced = _as_items(unmarked.announced_items(text, paragraph.start, paragraph.end))
             if announced:  # the count sizes the list: a catch-all item (统筹做好其它各项工作) stays
