@@ -179,7 +179,9 @@ _REQUIREMENTS = "要加快推进紧密型医共体建设，提升基层服务能
     ("lead", "level"),
     [
         ("在11月2日召开的国家卫生健康委直属机关党员干部大会上，传达学习了全国卫生健康工作会议精神。主任王明指出，", "national"),
-        ("在近日召开的县卫生健康局党员干部大会上，局长李强强调，", "county"),
+        # a party members' meeting relays the work conference (s16: one whose demands relay nothing is no plan,
+        # tests/test_internal_meetings_s16.py, as the keys of near_nhc_party_relay_2022 and near_partygroup_meeting_2023)
+        ("在近日召开的县卫生健康局党员干部大会上，传达学习了全市卫生健康工作会议精神。局长李强强调，", "county"),
         ("在3月5日举行的市卫健委系统干部职工大会上，主任张华要求，", "municipal"),
     ],
 )
@@ -356,7 +358,9 @@ def test_a_briefing_that_only_reports_results_states_no_plan() -> None:
 @pytest.mark.parametrize(
     ("lead", "level"),
     [
-        ("9月8日下午，省卫生厅办公会专门学习了省委书记关于农村合作医疗的批示。厅长王强要求，", "provincial"),
+        # s16: the office meeting relays the work conference; one that studies an instruction and demands near-term
+        # work states no plan (tests/test_internal_meetings_s16.py; keys near_commission_meeting_2016, near_partygroup_…)
+        ("9月8日下午，省卫生厅办公会专门学习了全省卫生工作会议精神。厅长王强要求，", "provincial"),
         ("3月2日，市卫健委委务会议研究部署今年医共体建设工作。主任李明强调，", "municipal"),
         ("5月6日，县卫生健康局党组会传达学习了全省卫生健康工作会议精神。局长张华指出，", "county"),
     ],

@@ -26,10 +26,12 @@ from pipeline.documents.gates import (
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
 from pipeline.documents.reporting import (
     INSPECTION_VISIT,
+    INTERNAL_MEETING,
     INTERNAL_NOTICE,
     RELAYED_BY_INSTITUTION,
     REPORTING_EVENT,
     inspection_visit,
+    internal_meeting,
     internal_notice,
     is_reporting_event,
     presents_plan,
@@ -221,6 +223,8 @@ def _parse_by_genre(
         return "other", [], None, "meeting_without_work"
     if kind is None and is_reporting_event(text, meeting.name, plan["tasks"]):
         return "other", [], None, REPORTING_EVENT  # a press conference, a symposium that hears views: it reports
+    if kind is None and internal_meeting(text, meeting.name):
+        return "other", [], None, INTERNAL_MEETING  # 党组扩大会议, 党史学习教育动员大会: no period's work of the sector
     return found_kind, [plan], meeting, None
 
 

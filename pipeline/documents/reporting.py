@@ -13,6 +13,11 @@ when it keeps a text `other`:
 * internal_notice: the text is a notice (its title ends in 通知, or it closes 特此通知) whose addressee line names one
   institution's own units (全院各部门、科室：; 各临床科室：), no government body or region's units: what it asks of its
   staff (学习记录…提交医院办公室) is no region's plan, whatever meeting it relays.
+* internal_meeting: the text's meeting is one of a body's own party group, leadership or staff, or mobilises a party
+  campaign (党组扩大会议, 委务会, 党员干部大会, 党史学习教育动员大会), its name names no work meeting, it relays no
+  work conference's spirit (传达学习了全省卫生健康工作会议精神) and no sentence deploys a year's work (部署了2023年
+  重点工作; 要谋划部署2023年… is still to come): what it asks answers near-term matters and the campaign, it deploys
+  no period's work of the sector.
 * inspection_visit: the text's own event (its title or its first sentence) is an official's inspection or research
   visit (蓝某副省长来我委调研…; 市人大常委会副主任带队视察…; 市委书记到县医院检查指导…), and no sentence deploys or
   announces a year's work (部署2019年重点工作; 2019年，我委将…): what the visitor saw and asked (下一步要…, 他要求…)
@@ -35,6 +40,7 @@ RELAYED_BY_INSTITUTION = "relayed_by_institution"
 REPORTING_EVENT = "reporting_event"
 INTERNAL_NOTICE = "internal_notice"
 INSPECTION_VISIT = "inspection_visit"
+INTERNAL_MEETING = "internal_meeting"
 _CJK = re.compile("[\u4e00-\u9fff]")
 _MIN_LEAD_CJK = 10  # a lead sentence has at least this many Chinese characters (not a date or a source line)
 _LEAD_CHARS = 400
@@ -197,3 +203,33 @@ def inspection_visit(text: str) -> bool:
     if not any(_visit_sentence(sentence) for sentence in _visit_lead(text)):
         return False
     return _visit_patterns()["deploys"].search(text) is None
+
+
+@cache
+def _internal_patterns() -> dict[str, re.Pattern[str]]:
+    internal = _lexicon()["internal"]
+    deployed = read_toml("meetings.toml")["shape"]["deployed_year_work"]
+    return {
+        "names": re.compile(internal["names"]),
+        "work_meeting": re.compile(internal["work_meeting"]),
+        "to_come": re.compile(f"(?:{internal['to_come']})$"),
+        "relays_work_meeting": re.compile(internal["relays_work_meeting"]),
+        "deployed": re.compile(f"{deployed}|{internal['deploys_this_year']}"),
+    }
+
+
+def internal_meeting(text: str, meeting_name: str) -> bool:
+    """Whether the meeting is one of a body's own party group, leadership or staff, or mobilises a party campaign
+    (its name: 党组扩大会议, 委务会, 党员干部大会, 党史学习教育动员大会), its name names no work meeting (…暨2024年工作
+    部署会), the text relays no work conference's spirit (传达学习了全省卫生健康工作会议精神) and no sentence deploys
+    a year's work (部署了2023年重点工作, 安排部署今年重点工作, 对2023年度工作进行谋划), one still to plan
+    (要谋划部署2023年…) aside."""
+    patterns = _internal_patterns()
+    if patterns["names"].search(meeting_name) is None or patterns["work_meeting"].search(meeting_name):
+        return False
+    if patterns["relays_work_meeting"].search(text):
+        return False  # 传达学习了全省卫生健康工作会议精神: the year's work carried to the body
+    return not any(
+        patterns["to_come"].search(text, max(0, found.start() - 4), found.start()) is None
+        for found in patterns["deployed"].finditer(text)
+    )
