@@ -97,3 +97,34 @@ def test_documents_a_verb_makes_new_stay_targets() -> None:
 
 def test_one_quote_listing_the_names_is_still_counted_by_its_items() -> None:
     assert _values("持续推动“人员、资金、服务”三个统一管理。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各区建成1至2家社区托育示范点。",
+        "年内举办1-2期业务培训班。",
+        "每个科室培养一到两名学科骨干。",
+        "每村配备1或2名村医。",
+        "全年开展１～２次督导。",
+    ],
+)
+def test_one_or_two_of_a_count_is_an_approximation_not_a_target(text: str) -> None:
+    assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("新建1至3家分院。", [(1.0, "家")]),  # a wider range stays, with its value_max
+        ("家庭医生签约率提升1~2个百分点。", [(1.0, "百分点")]),  # a rate's range is no count of things
+        ("建成12家机构。", [(12.0, "家")]),
+        ("建成1家中心，2个站点。", [(1.0, "家"), (2.0, "个")]),
+    ],
+)
+def test_other_ranges_and_counts_stay_targets(text: str, values: list[tuple[float, str]]) -> None:
+    assert _values(text) == values
+
+
+def test_the_one_of_a_word_before_two_is_no_approximation() -> None:
+    assert _values("将数据统一到两个平台。") == [(2.0, "个")]
