@@ -1,6 +1,8 @@
 """A meeting whose name holds no health word is a health meeting when it is held to relay a health conference
 (省委召开常委会议，传达学习全国卫生与健康大会精神), and sentences that open on 要 one after another are the work it
-deploys. Sentences written for the test."""
+deploys, when the text names the year of that work (…研究部署今年下半年…工作); naming no year, such a relay of a
+conference that is no work conference asks to study a direction and states no plan (session 16, relayed_without_year).
+Sentences written for the test."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ def _read(raw: str) -> dict:
 
 
 def test_a_party_meeting_that_relays_a_health_conference_deploys_health_work() -> None:
-    payload = _read("23日下午，甘肃省召开省委常委会议，传达学习全国卫生与健康大会精神，研究贯彻落实意见。" + DIRECTIVES)
+    lead = "23日下午，甘肃省召开省委常委会议，传达学习全国卫生与健康大会精神，研究部署今年下半年全省卫生与健康工作。"
+    payload = _read(lead + DIRECTIVES)
     assert payload["kind"] == "provincial_conference_report"
     [plan] = payload["plans"]
     assert (plan["level"], plan["region_code"]) == ("provincial", "620000")
@@ -33,3 +36,9 @@ def test_relaying_without_directives_states_no_plan() -> None:
 def test_relaying_an_economic_conference_is_no_health_meeting() -> None:
     payload = _read("23日下午，甘肃省召开省委常委会议，传达学习中央经济工作会议精神。" + DIRECTIVES.replace("卫生", "经济"))
     assert (payload["kind"], payload["plans"]) == ("other", [])
+
+
+def test_a_party_meeting_relaying_a_health_conference_without_a_year_states_no_plan() -> None:
+    # no year named and no work conference relayed: a call to study and carry out a direction (relayed_without_year)
+    payload = _read("23日下午，甘肃省召开省委常委会议，传达学习全国卫生与健康大会精神，研究贯彻落实意见。" + DIRECTIVES)
+    assert (payload["kind"], payload["kind_flag"], payload["plans"]) == ("other", "relayed_without_year", [])

@@ -29,6 +29,7 @@ from pipeline.documents.reporting import (
     INTERNAL_MEETING,
     INTERNAL_NOTICE,
     RELAYED_BY_INSTITUTION,
+    RELAYED_WITHOUT_YEAR,
     REPORTING_EVENT,
     inspection_visit,
     internal_meeting,
@@ -36,6 +37,7 @@ from pipeline.documents.reporting import (
     is_reporting_event,
     presents_plan,
     relayed_by_institution,
+    relayed_without_year,
 )
 from pipeline.parse.agenda_items import without_agenda_items
 from pipeline.parse.announced import announced_statement, lexicon
@@ -190,6 +192,8 @@ def _parse_by_genre(
         return "other", [], None, None  # 关于召开…会议的通知: the meeting is to come, its agenda is no plan
     if kind is None and relayed_by_institution(text):
         return "other", [], None, RELAYED_BY_INSTITUTION  # …医院传达学习全省…会议精神: no region's plan
+    if kind is None and relayed_without_year(text):
+        return "other", [], None, RELAYED_WITHOUT_YEAR  # 省委召开会议，传达学习全国…大会精神 and no year: no plan
     if kind is None and internal_notice(text):
         return "other", [], None, INTERNAL_NOTICE  # 全院各部门、科室：…: what it asks of its staff is no region's plan
     if kind is None and inspection_visit(text):

@@ -7,6 +7,10 @@ when it keeps a text `other`:
   no government body of a region) relays or studies another body's meeting (…医院传达学习全省卫生健康工作半年推进会
   精神; 8月29日上午，省计生协召开全体干部会议，学习传达全国…大会精神). What such a meeting asks of the institution's
   own staff (要提高认识…；要在网站开辟专栏…) is no region's health plan, whatever it deploys.
+* relayed_without_year: the title or a lead sentence relays or studies the spirit of a meeting that is no work
+  conference (any subject, a province's party committee as well: 省委召开会议，传达学习全国卫生与健康大会精神，研究贯彻
+  落实意见; a plenum), the text names no year (2024年, 今年, 新的一年, 下半年…) and its lead presents no plan: it asks
+  to study and carry out a direction, no year's work. A relay of a work conference carries on the work it deployed.
 * reporting_event: the text's meeting is a press conference (…新闻发布会) or a symposium that hears views (召开座谈会，
   听取…意见建议), no reader found a task, its lead presents no plan (介绍…工作进展和工作要点) and no sentence announces
   work (未来将推动…, 下一步要加强…): the event reports what was done and heard.
@@ -37,6 +41,7 @@ from pipeline.data import read_toml
 from pipeline.parse.lists.rules import directive_at
 
 RELAYED_BY_INSTITUTION = "relayed_by_institution"
+RELAYED_WITHOUT_YEAR = "relayed_without_year"
 REPORTING_EVENT = "reporting_event"
 INTERNAL_NOTICE = "internal_notice"
 INSPECTION_VISIT = "inspection_visit"
@@ -59,6 +64,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date_lead": re.compile(relay["date_lead"]),
         "subject_end": re.compile(relay["subject_end"]),
         "relays": re.compile(relay["relays"]),
+        "year_words": re.compile(relay["year_words"]),
+        "work_conference": re.compile(relay["work_conference"]),
         "hears": re.compile(event["hears"]),
         "announces": re.compile(event["announces"]),
         "issued": re.compile(event["issued"]),
@@ -77,10 +84,15 @@ def _subject_verb(sentence: str) -> tuple[str, re.Match[str] | None]:
 
 def _relaying_subject(sentence: str) -> str | None:
     """The subject of a lead sentence that relays or studies a meeting's spirit, or None."""
+    found = _relaying(sentence)
+    return None if found is None else found[0]
+
+
+def _relaying(sentence: str) -> tuple[str, str] | None:
+    """(subject, relaying clause) of a lead sentence that relays or studies a meeting's spirit, or None."""
     words, verb = _subject_verb(sentence)
-    if verb is None or _patterns()["relays"].search(words, verb.start()) is None:
-        return None
-    return words[: verb.start()]
+    relays = None if verb is None else _patterns()["relays"].search(words, verb.start())
+    return None if verb is None or relays is None else (words[: verb.start()], relays.group())
 
 
 def relayed_by_institution(text: str) -> bool:
@@ -96,6 +108,20 @@ def relayed_by_institution(text: str) -> bool:
             return False
         return any(word in subject for word in relay["institutions"])
     return False
+
+
+def relayed_without_year(text: str) -> bool:
+    """Whether the title or the lead sentence relays or studies the spirit of a meeting that is no work conference
+    (any subject: 省委召开会议，传达学习全国卫生与健康大会精神; [relay] work_conference: 全省卫生健康工作会议 deployed
+    work), the text names no year of work anywhere ([relay] year_words: 2024年, 今年, 新的一年, 下半年…) and its lead
+    presents no plan (工作要点, 重点工作): it asks to study and carry out a direction, no year's work. A body's own
+    meeting (党员干部大会, 党组会: [internal] names) is internal_meeting's."""
+    found = [(sentence, relaying[1]) for sentence in _lead(text) if (relaying := _relaying(sentence)) is not None]
+    if not found or any(_patterns()["work_conference"].search(clause) for _, clause in found):
+        return False
+    if any(_internal_patterns()["names"].search(sentence, 0, sentence.find(clause)) for sentence, clause in found):
+        return False  # 召开机关党员干部大会，传达学习…精神: a body's own meeting, internal_meeting says why
+    return _patterns()["year_words"].search(text) is None and not presents_plan(text)
 
 
 def _lead(text: str) -> list[str]:
