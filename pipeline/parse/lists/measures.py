@@ -65,24 +65,51 @@ def announced_measures(text: str, start: int, end: int, marker: str | None) -> l
         return []
     if pieces[0].start >= start + sentence.end():
         return []  # a headline sentence, then sentences that elaborate it
-    return pieces if announces_measures(text, start, headline.end(), start + sentence.end(), len(pieces), end) else []
+    parallel = short_parallel(text, pieces)
+    announced = announces_measures(text, start, headline.end(), start + sentence.end(), len(pieces), end, parallel)
+    return pieces if announced else []
 
 
 def announces_measures(
-    text: str, start: int, after_headline: int, sentence_end: int, measures: int, item_end: int | None = None
+    text: str,
+    start: int,
+    after_headline: int,
+    sentence_end: int,
+    measures: int,
+    item_end: int | None = None,
+    parallel: bool = False,
 ) -> bool:
     """Whether a requirement's sentence text[start:sentence_end] is a headline and its measures (several tasks) rather
     than one task of a few measures (要全面推广…经验，推进…改革，加快…建设。: one task, CONVENTIONS 3): it lists at
     least [shape] min_many_measures of them and the item (up to item_end) is no item among others (among_items), or its
     headline (up to after_headline) or the clause after it names no work of its own (a double headline 突出重点难点，全面
     抓实卫生健康工作任务; 把…放到…中谋划，坚持…理念; 深刻把握新要求: is_generic or is_framing), so that the headline
-    announces the measures after it."""
+    announces the measures after it. `parallel`: the measures are short parallel works (short_parallel), tasks even
+    in an item among others."""
     many = measures >= rules()["shape"]["min_many_measures"]
-    if many and not among_items(text, start, sentence_end if item_end is None else item_end):
+    if many and (parallel or not among_items(text, start, sentence_end if item_end is None else item_end)):
         return True
     stop = TITLE_END.search(text, after_headline, sentence_end)
     clauses = [unmarked.trim_span(text, start, after_headline), unmarked.trim_span(text, after_headline, stop.start() if stop else sentence_end)]
     return any(s < e and (is_generic(text, s, e) or is_framing(text, s, e)) for s, e in clauses)
+
+
+def short_parallel(text: str, pieces: list[unmarked.Piece]) -> bool:
+    """Whether an item's measures are short parallel works (持续深化综合医改，加快完善基础设施，大力开展健康行动，抓好
+    抓实健康保障): at least [shape] min_short_measures of them, a share of at least short_measure_share of all, of at
+    most short_measure_chars characters each and within short_measure_spread of each other in length, no word of two
+    characters recurring in the last four characters of more than half of them (加强队伍建设，优化队伍结构，提高队伍
+    素质 continue one topic)."""
+    shape = rules()["shape"]
+    words = [text[p.start : p.end].strip("，,、；;。 ") for p in pieces]
+    short = [w for w in words if len(w) <= shape["short_measure_chars"]]
+    numerator, denominator = shape["short_measure_share"]
+    if len(short) < shape["min_short_measures"] or len(short) * denominator < len(words) * numerator:
+        return False
+    if max(map(len, short)) - min(map(len, short)) > shape["short_measure_spread"]:
+        return False
+    heads = [{w[-4:][i : i + 2] for i in range(len(w[-4:]) - 1)} for w in short]
+    return all(2 * sum(word in head for head in heads) <= len(short) for word in set().union(*heads))
 
 
 def among_items(text: str, start: int, end: int) -> bool:
@@ -138,7 +165,9 @@ def comma_measures(text: str, start: int, end: int) -> list[unmarked.Piece]:
         if number == 0:
             headline = TITLE_END.search(text, s, e)
             found = unmarked.comma_items(text, headline.end() if headline else e, e)
-            found = found if headline and announces_measures(text, s, headline.end(), e, len(found), end) else []
+            parallel = short_parallel(text, found)
+            announced = headline and announces_measures(text, s, headline.end(), e, len(found), end, parallel)
+            found = found if announced else []
         else:
             found = unmarked.comma_items(text, s, e)
             whole = found and found[0].start == unmarked.trim_span(text, s, e)[0] and found[-1].end >= e - 1
