@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.parse.lists.unmarked import enumeration_items
+from pipeline.parse.lists.enumerations import enumeration_items
 
 
 def _parts(text: str) -> list[str]:

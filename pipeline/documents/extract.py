@@ -24,6 +24,7 @@ from pipeline.documents.gates import (
     reports_no_work,
 )
 from pipeline.documents.kinds import PLAN_STATEMENT_KIND, ROUNDUP_KIND, WORK_POINTS_KIND, document_genre
+from pipeline.documents.plan_targets import add_plan_sentence_targets, add_targets
 from pipeline.documents.reporting import (
     INSPECTION_VISIT,
     INTERNAL_MEETING,
@@ -71,13 +72,11 @@ from pipeline.parse.work_points.plan import GENRE as WORK_POINTS_GENRE
 from pipeline.parse.work_points.sections import section_role, sort_sections
 from pipeline.parse.work_points.summary import SUMMARY_WITHOUT_PLAN, summary_header
 from pipeline.text.dates import date_at_top
-from pipeline.text.reported import committed_target, drop_reported_targets, find_reported_figures, reference_year
-from pipeline.text.targets.extract import extract_targets, find_programmes
+from pipeline.text.reported import drop_reported_targets, find_reported_figures, reference_year
 
 TASKS_FROM_DEPLOY_SENTENCES = "tasks_from_deploy_sentences"
 TASKS_FROM_HEADLESS_RUN = "tasks_from_headless_run"
 WORK_YEAR_FROM_DEPLOY_SENTENCE = "work_year_from_deploy_sentence"
-_SENTENCE = re.compile("[^。！？\n]+[。！？]?")
 
 
 def _add_headless_runs(text: str, plan: dict[str, Any]) -> None:
@@ -120,7 +119,7 @@ def extract_document(
         meeting, meeting_plan = found
     resolved_kind = kind or found_kind
     for plan in plans:
-        _add_targets(text, plan)
+        add_targets(text, plan)
     figures = _reported_figures(text, plans, meeting, published_date)
     meeting_payload = (
         _meeting_payload(text, meeting, len(plans[meeting_plan]["tasks"]) if plans else 0) if meeting else None
@@ -164,7 +163,7 @@ def _reported_figures(
         published.year if published else None,
     )
     for plan in plans:
-        _add_plan_sentence_targets(text, plan, review, year)
+        add_plan_sentence_targets(text, plan, review, year)
         drop_reported_targets(text, plan, review_sections=review, reference_year=year)
     return [asdict(figure) for figure in find_reported_figures(text, review_sections=review, reference_year=year)]
 
@@ -322,84 +321,6 @@ def _evidence_seen(text: str) -> list[str]:
 def _first_year(text: str) -> int | None:
     match = re.search(r"(19|20)\d{2}(?=年)", text[:2000])
     return int(match.group()) if match else None
-
-
-def _targets(text: str, start: int, end: int) -> list[dict[str, Any]]:
-    """Targets stated in text[start:end], with offsets made absolute."""
-    rows = []
-    for target in extract_targets(text[start:end]):
-        row = asdict(target)
-        row["start"] += start
-        row["end"] += start
-        rows.append(row)
-    return rows
-
-
-def _programmes(text: str, start: int, end: int) -> list[dict[str, Any]]:
-    """Programmes named in text[start:end], with offsets made absolute."""
-    rows = []
-    for programme in find_programmes(text[start:end]):
-        row = asdict(programme)
-        for key in ("start", "end", "count_start", "count_end"):
-            row[key] = row[key] + start if row[key] is not None else None
-        rows.append(row)
-    return rows
-
-
-def _add_targets(text: str, plan: dict[str, Any]) -> None:
-    """Targets and programmes of the plan's opening (outside its tasks), of the sections stating its goals
-    (`target_spans`), and of each task's own words (before its first child)."""
-    has_opening = plan["opening_start"] is not None
-    plan["opening_targets"] = _targets(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
-    plan["opening_programmes"] = _programmes(text, plan["opening_start"], plan["opening_end"]) if has_opening else []
-    for start, end in plan.get("target_spans") or []:  # sections stating the plan's goals (主要目标, 总体要求)
-        plan["opening_targets"] += _targets(text, start, end)
-        plan["opening_programmes"] += _programmes(text, start, end)
-
-    def visit(tasks: list[dict[str, Any]]) -> None:
-        for task in tasks:
-            own_end = max(task["start"], task["children"][0]["start"] if task["children"] else task["end"])
-            task["targets"] = _targets(text, task["start"], own_end)
-            task["programmes"] = _programmes(text, task["start"], own_end)
-            visit(task["children"])
-
-    visit(plan["tasks"])
-    # An opening that holds the tasks themselves (a round-up item's prose): their quantities belong to the tasks.
-    spans = [(task["start"], task["end"]) for task in plan["tasks"]]
-    for key in ("opening_targets", "opening_programmes"):
-        plan[key] = [row for row in plan[key] if not any(s <= row["start"] and row["end"] <= e for s, e in spans)]
-
-
-def _add_plan_sentence_targets(
-    text: str, plan: dict[str, Any], review: list[tuple[int, int]], year: int | None
-) -> None:
-    """Targets a plan states outside its tasks and opening (会议提出，今年将编制…等7个专项规划; a 主要目标 paragraph):
-    read from every sentence of the plan's text that no task, opening or goals section covers, kept only when
-    the stance rule reads them as committed to (flag from_plan_sentence)."""
-    covered = [(task["start"], task["end"]) for task in plan["tasks"]]
-    covered += list(plan.get("target_spans") or [])
-    if plan["opening_start"] is not None:
-        covered.append((plan["opening_start"], plan["opening_end"]))
-    for sentence in _SENTENCE.finditer(text, plan["start"], plan["end"]):
-        start, end = sentence.span()
-        if any(s < end and start < e for s, e in covered):
-            continue
-        for row in _targets(text, start, end):
-            if _already_stated(plan, row):
-                continue  # a page that prints a sentence twice (a title repeating the lead) states its target once
-            if committed_target(text, row, review_sections=review, reference_year=year):
-                row["flag"] = ";".join(filter(None, [row["flag"], "from_plan_sentence"]))
-                plan["opening_targets"].append(row)
-
-
-def _already_stated(plan: dict[str, Any], row: dict[str, Any]) -> bool:
-    """Whether the plan already has a target printed the same way (same words, value and unit)."""
-
-    def rows(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [target for task in tasks for target in [*(task.get("targets") or []), *rows(task["children"])]]
-
-    same = (row["raw_text"], row["value"], row["unit"])
-    return any((t["raw_text"], t["value"], t["unit"]) == same for t in [*rows(plan["tasks"]), *plan["opening_targets"]])
 
 
 def _meeting_payload(text: str, report: MeetingReport, n_tasks: int) -> dict[str, Any]:

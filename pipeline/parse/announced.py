@@ -23,9 +23,9 @@ from typing import Any
 from pipeline.parse.clauses import paragraph_tasks
 from pipeline.parse.conference.common import ARABIC_YEAR, fill, numeral_value, sentence_start
 from pipeline.parse.lists import headings_kept_whole, list_tasks, prose_tasks
+from pipeline.parse.lists.enumerations import counted_enumeration
 from pipeline.parse.lists.leads import lead_items
 from pipeline.parse.lists.rules import reads_as_results
-from pipeline.parse.lists.unmarked import counted_enumeration
 from pipeline.parse.outline import marker_of, parse_outline
 from pipeline.parse.prose_level import CUE_SENTENCE_ENDS, cue_level_and_region, lexicon
 from pipeline.parse.statements import (

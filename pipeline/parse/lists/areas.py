@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.parse.lists.enumerations import enumeration_pieces
 from pipeline.parse.lists.rules import DEPLOY, SENTENCE_WORDS, alternation, nearest_cue, rules, verb_at
-from pipeline.parse.lists.unmarked import ENUMERATION, Piece, enumeration_pieces
+from pipeline.parse.lists.unmarked import ENUMERATION, Piece
 
 RULE = "list_area_enumeration"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.parse.lists import unmarked
+from pipeline.parse.lists import enumerations, unmarked
 from pipeline.parse.lists.measures import announced_measures, headline_sentence_measures
 from pipeline.parse.lists.modal import modal_items
 from pipeline.parse.lists.reader import Item, title_of
@@ -29,7 +29,7 @@ def item_children(text: str, start: int, end: int, *, measures: bool = True) -> 
     stop = start + sentence.end() if sentence else end
     found = announced_measures(text, start, stop, None) if measures else []
     if len(found) < shape("min_heading_measures"):
-        found = unmarked.enumeration_items(text, start, stop)
+        found = enumerations.enumeration_items(text, start, stop)
     return _children(text, found, attitudes=True)
 
 

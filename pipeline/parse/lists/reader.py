@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from pipeline.parse.lists import unmarked
+from pipeline.parse.lists import enumerations, unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.clause_classes import frames_a_plan
 from pipeline.parse.lists.copied import LOST_TAIL, MIDWAY, copy_notes, lost_tail
@@ -328,7 +328,7 @@ def _with_children(text: str, item: Item) -> Item:
         elif not children and item.rule in (unmarked.CLAUSES, MARKED) and not in_counted_list(text, item.start):
             measures = announced_measures(text, item.start, item.end, None)  # a heading and 3+ measures
             children = _as_items(measures) if len(measures) >= shape("min_heading_measures") else []
-        children = children or _as_items(unmarked.enumeration_items(text, item.start, item.end))
+        children = children or _as_items(enumerations.enumeration_items(text, item.start, item.end))
         children = children or _as_items(nested_areas(text, item.start, item.end))
         children = children or _as_items(comma_measures(text, item.start, item.end))
     children = [
@@ -346,7 +346,7 @@ def _with_children(text: str, item: Item) -> Item:
 
 def _with_enumeration(text: str, item: Item) -> Item:
     """A requirement's measure with the parts it enumerates (一体推进A、B、C“三个体系”建设: A, B, C)."""
-    parts = _as_items(unmarked.enumeration_items(text, item.start, item.end))
+    parts = _as_items(enumerations.enumeration_items(text, item.start, item.end))
     return replace(item, children=parts) if len(parts) >= 2 else item
 
 
