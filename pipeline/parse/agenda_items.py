@@ -13,8 +13,8 @@ import re
 from functools import cache
 from typing import Any
 
-from pipeline.parse.flags import add_flags
 from pipeline.parse.lists.rules import rules
+from pipeline.parse.task_tree import KEEP, LIFT, prune_tasks
 
 FLAG = "agenda_items_left_out"
 
@@ -36,20 +36,4 @@ def narrates_agenda(text: str, start: int, end: int) -> bool:
 def without_agenda_items(text: str, plan: dict[str, Any]) -> None:
     """Drop the plan's tasks that narrate the meeting's agenda; their own items take their place. Flag the plan."""
 
-    def kept(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
-        out: list[dict[str, Any]] = []
-        dropped = False
-        for task in tasks:
-            children, gone = kept(task["children"])
-            if narrates_agenda(text, task["start"], task["end"]):
-                out.extend(children)
-                dropped = True
-                continue
-            out.append({**task, "children": children} if gone else task)
-            dropped = dropped or gone
-        return out, dropped
-
-    tasks, dropped = kept(plan["tasks"])
-    if dropped:
-        plan["tasks"] = tasks
-        add_flags(plan, FLAG)
+    prune_tasks(plan, lambda task: LIFT if narrates_agenda(text, task["start"], task["end"]) else KEEP, FLAG)

@@ -12,7 +12,6 @@ import re
 from functools import cache
 from typing import Any
 
-from pipeline.parse.flags import add_flags
 from pipeline.parse.lists.rules import (
     after_adverbs,
     alternation,
@@ -26,6 +25,7 @@ from pipeline.parse.lists.rules import (
     verb_at,
     verb_end,
 )
+from pipeline.parse.task_tree import DROP, KEEP, LIFT, Verdict, prune_tasks
 
 ATTITUDE_LEFT_OUT = "attitude_items_left_out"
 _ATTITUDE_CLAUSE = re.compile("[^，,；;。！？\n]+")
@@ -146,22 +146,11 @@ def without_political_attitudes(text: str, plan: dict[str, Any]) -> None:
     """Drop the plan's tasks without children that only name political attitudes, whatever reader found them
     (a list of prose clauses: 切实把思想和行动统一到…上来，切实增强大局观念，…，深入开展健康中国行动); flag the plan."""
 
-    def kept(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
-        out: list[dict[str, Any]] = []
-        dropped = False
-        for task in tasks:
-            if not task["children"] and political_attitude_only(text, task["start"], task["end"]):
-                dropped = True
-                continue
-            children, gone = kept(task["children"])
-            out.append({**task, "children": children} if gone else task)
-            dropped = dropped or gone
-        return out, dropped
+    def verdict(task: dict[str, Any]) -> Verdict:
+        only_attitudes = not task["children"] and political_attitude_only(text, task["start"], task["end"])
+        return DROP if only_attitudes else KEEP
 
-    tasks, dropped = kept(plan["tasks"])
-    if dropped:
-        plan["tasks"] = tasks
-        add_flags(plan, ATTITUDE_LEFT_OUT)
+    prune_tasks(plan, verdict, ATTITUDE_LEFT_OUT)
 
 
 _HEAD_PIECE = re.compile("[^，,；;。！？\n]+")
@@ -250,25 +239,12 @@ def without_slogan_headings(text: str, plan: dict[str, Any]) -> None:
     them (抓攻坚，拼干劲，奋力作为。要撸起袖子，全力推进…；扑下身子，…: its measures are the tasks), while one over a marked
     sub-list (突出重点，强化措施。第一，…；第二，…) stays its parent; flag the plan."""
 
-    def kept(tasks: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
-        out: list[dict[str, Any]] = []
-        dropped = False
-        for task in tasks:
-            heading = slogan_sentence_heading(text, task["start"], task["end"])
-            if not task["children"] and (heading or slogan_heading_only(text, task["start"], task["end"])):
-                dropped = True
-                continue
-            if heading and not any(child.get("marker") for child in task["children"]):  # a marked sub-list keeps its head
-                children, _ = kept(task["children"])
-                out += children
-                dropped = True
-                continue
-            children, gone = kept(task["children"])
-            out.append({**task, "children": children} if gone else task)
-            dropped = dropped or gone
-        return out, dropped
+    def verdict(task: dict[str, Any]) -> Verdict:
+        heading = slogan_sentence_heading(text, task["start"], task["end"])
+        if not task["children"] and (heading or slogan_heading_only(text, task["start"], task["end"])):
+            return DROP
+        if heading and not any(child.get("marker") for child in task["children"]):  # a marked sub-list keeps its head
+            return LIFT
+        return KEEP
 
-    tasks, dropped = kept(plan["tasks"])
-    if dropped:
-        plan["tasks"] = tasks
-        add_flags(plan, ATTITUDE_LEFT_OUT)
+    prune_tasks(plan, verdict, ATTITUDE_LEFT_OUT)
