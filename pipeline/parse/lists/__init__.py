@@ -19,18 +19,17 @@ from pipeline.parse.lists.item_measures import (
     requirement_children,
     slogan_part_children,
 )
+from pipeline.parse.lists.items import Item, title_of
 from pipeline.parse.lists.leads import LEADS
 from pipeline.parse.lists.measures import in_counted_list, opens_on_headline_sentence
 from pipeline.parse.lists.prose import PROSE, prose_items
 from pipeline.parse.lists.reader import (
     MARKED,
     SINGLE,
-    Item,
     closed_end,
     marked_children,
     read_lists,
     reviews_past_work,
-    title_of,
 )
 from pipeline.parse.lists.restated import restates
 from pipeline.parse.lists.rules import is_modal_word, is_requirement_marker, rules, shape

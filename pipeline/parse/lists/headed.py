@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.parse.lists.items import Item
 from pipeline.parse.lists.prose import prose_items
-from pipeline.parse.lists.reader import Item
 from pipeline.parse.lists.rules import directive_at, is_attitude, is_generic, rules
 
 COLON_HEADING = "list_colon_heading"

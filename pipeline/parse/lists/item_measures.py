@@ -16,9 +16,9 @@ import re
 from typing import Any
 
 from pipeline.parse.lists import enumerations, unmarked
+from pipeline.parse.lists.items import Item, title_of
 from pipeline.parse.lists.measures import announced_measures, headline_sentence_measures
 from pipeline.parse.lists.modal import modal_items
-from pipeline.parse.lists.reader import Item, title_of
 from pipeline.parse.lists.rules import is_attitude, is_generic, is_modal_word, rules, shape, slogan_led
 
 

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from pipeline.parse.lists import enumerations, unmarked
 from pipeline.parse.lists.areas import area_items, named_tasks, nested_areas
 from pipeline.parse.lists.clause_classes import frames_a_plan
 from pipeline.parse.lists.copied import LOST_TAIL, MIDWAY, copy_notes, lost_tail
 from pipeline.parse.lists.ends import closed_end, other_sectors_part, passage_opening, site_notice
+from pipeline.parse.lists.items import Item, title_of
 from pipeline.parse.lists.marked import Chain, find_chains, find_markers
 from pipeline.parse.lists.measures import (
-    TITLE_END,
     announced_measures,
     comma_measures,
     headline_names_no_work,
@@ -56,28 +56,7 @@ from pipeline.parse.lists.year_passage import in_earlier_years
 MARKED = "list_marked"
 SINGLE = "list_single_item"
 _PROSE_FAMILIES = ("sequence", "shi")  # 首先…, 一是… alone are words of prose more often than a list
-OUT_OF_ORDER = "list_out_of_order"
-_MAX_TITLE = 40
 _MIN_LEAD = 4
-
-
-@dataclass(frozen=True)
-class Item:
-    """One item of a list: text[start:end] are its words, without marker and byline."""
-
-    start: int
-    end: int
-    marker: str | None
-    marker_value: int | None
-    position: int  # 1-based position in its own list
-    rule: str
-    out_of_order: bool = False
-    children: list[Item] = field(default_factory=list)
-    notes: tuple[str, ...] = ()  # how its list was copied (MIDWAY, INLINE, LOST_TAIL)
-
-    @property
-    def flag(self) -> str:
-        return ";".join([self.rule] + ([OUT_OF_ORDER] if self.out_of_order else []) + list(self.notes))
 
 
 @dataclass(frozen=True)
@@ -404,10 +383,3 @@ def reviews_past_work(text: str, spans: list[tuple[int, int]]) -> bool:
     if nearest_cue(_lead(text, paragraphs, spans[0][0])) != REVIEW:
         return False
     return 2 * sum(reads_as_results(text[s:e]) for s, e in spans) > len(spans)
-
-
-def title_of(text: str, item: Item) -> str:
-    """An item's headline: its words up to the first clause end (at most 40 characters)."""
-    stop = TITLE_END.search(text, item.start, item.end)
-    title_end = min(stop.start() if stop else item.end, item.start + _MAX_TITLE)
-    return text[item.start : title_end].strip() or text[item.start : item.end][:_MAX_TITLE]
