@@ -49,6 +49,7 @@ INTERNAL_MEETING = "internal_meeting"
 _CJK = re.compile("[\u4e00-\u9fff]")
 _MIN_LEAD_CJK = 10  # a lead sentence has at least this many Chinese characters (not a date or a source line)
 _LEAD_CHARS = 400
+_VISIT_TITLE_CHARS = 80  # a visit's title line (longer first lines are a sentence of the body)
 _SENTENCE = re.compile("[^。！？\n]+")
 
 
@@ -127,12 +128,19 @@ def relayed_without_year(text: str) -> bool:
 def _lead(text: str) -> list[str]:
     """The title (a first line without a sentence mark) and the first sentence whose subject holds, gathers or
     relays (召开, 组织, 传达…) within the first 400 characters: the text's own event."""
-    sentences = [m.group() for m in _SENTENCE.finditer(text, 0, min(len(text), _LEAD_CHARS))]
-    lead = [sentences[0]] if sentences and text.startswith(sentences[0] + "\n") else []
-    for sentence in sentences[len(lead) :]:
+    title = _title_line(text, _LEAD_CHARS)
+    lead = [] if title is None else [title]
+    for sentence in (m.group() for m in _SENTENCE.finditer(text, len(title or ""), min(len(text), _LEAD_CHARS))):
         if _subject_verb(sentence)[1] is not None:
             return [*lead, sentence]
     return lead
+
+
+def _title_line(text: str, max_chars: int) -> str | None:
+    """The text's first line when it is a title: words without a sentence mark (。！？), at most `max_chars`
+    characters, a line break after them."""
+    first, newline, _ = text.partition("\n")
+    return first if newline and first and _SENTENCE.fullmatch(first) and len(first) <= max_chars else None
 
 
 def _announces_work(text: str) -> bool:
@@ -215,9 +223,9 @@ def _visit_sentence(sentence: str) -> bool:
 def _visit_lead(text: str) -> list[str]:
     """The title (a first line without a sentence mark) and the first sentence of the text's body that is one (at
     least 10 Chinese characters: not a date or a source line)."""
-    first = text.split("\n", 1)[0]
-    lead = [first] if first and _SENTENCE.fullmatch(first) and len(first) <= _LEAD_CHARS // 5 else []
-    for sentence in _SENTENCE.finditer(text, len(first) if lead else 0, min(len(text), _LEAD_CHARS)):
+    title = _title_line(text, _VISIT_TITLE_CHARS)
+    lead = [] if title is None else [title]
+    for sentence in _SENTENCE.finditer(text, len(title or ""), min(len(text), _LEAD_CHARS)):
         if len(_CJK.findall(sentence.group())) >= _MIN_LEAD_CJK:
             return [*lead, sentence.group()]
     return lead

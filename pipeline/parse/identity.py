@@ -207,9 +207,15 @@ def region_evidence(level: str, text: str, source: str | None) -> tuple[str | No
     return None, None
 
 
+@cache
+def _division_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(province code, regex of its own kinds of division) from identity.toml [division_words], read once."""
+    return tuple((code, re.compile(pattern)) for code, pattern in read_toml("identity.toml")["division_words"].items())
+
+
 def _division_province(text: str) -> str | None:
     """The one province whose own kinds of division the text names (identity.toml [division_words]), or None."""
-    codes = {code for code, pattern in read_toml("identity.toml")["division_words"].items() if re.search(pattern, text)}
+    codes = {code for code, pattern in _division_words() if pattern.search(text)}
     return codes.pop() if len(codes) == 1 else None
 
 

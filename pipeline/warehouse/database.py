@@ -73,8 +73,10 @@ def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequen
     The rows go from the files to the table inside DuckDB, never through Python objects. The table has
     no PRIMARY KEY constraint: its index cost two thirds of loading a 10 MB corpus's 1.8 M tokens, and
     the rule primary_key_unique of the table's blocking check reports a duplicate key (naming the row)
-    all the same."""
-    con.execute(schema.create_table_sql(table, keyed=False))
+    all the same. The warehouse loads documents' files with insert_document_files (a batch at a time, the same
+    rows in the same order) into a table made by create_loaded_table; this one INSERT is the reference it is tested
+    against."""
+    create_loaded_table(con, table)
     if files:
         con.execute(
             f'INSERT INTO "{table}" SELECT {schema.select_columns(table)} FROM read_parquet(?) '
@@ -82,6 +84,12 @@ def load_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Sequen
             [list(files)],
         )
     return con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+def create_loaded_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """(Re)create a published table to be loaded from per-document Parquet files: no PRIMARY KEY constraint
+    (load_parquet_files says why)."""
+    con.execute(schema.create_table_sql(table, keyed=False))
 
 
 # Bytes of per-document Parquet files whose rows one INSERT of insert_document_files sorts. 10 MB benchmark corpus

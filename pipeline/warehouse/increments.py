@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline import schema
-from pipeline.warehouse.database import insert_document_files
+from pipeline.warehouse.database import create_loaded_table, insert_document_files
 from pipeline.warehouse.database import sql_string as _literal
 
 LOADED_FILES = "_loaded_files"
@@ -105,7 +105,7 @@ def sync_parquet_files(con: duckdb.DuckDBPyConnection, table: str, files: Mappin
     try:
         if held is None:
             stale, new = [], wanted
-            con.execute(schema.create_table_sql(table, keyed=False))  # as database.load_parquet_files makes it
+            create_loaded_table(con, table)
             insert_document_files(con, table, wanted)
             con.execute(f"DELETE FROM {LOADED_FILES} WHERE table_name = ?", [table])
         else:

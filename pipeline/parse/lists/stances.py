@@ -175,6 +175,19 @@ def _slogan_heads(text: str, start: int, end: int) -> tuple[list[str], int]:
     return heads, position
 
 
+def _after_modal(text: str, start: int) -> int:
+    """Where the words at `start` begin after a modal that opens them (要统一思想 → 统一思想; not the 要 of 要求)."""
+    modal = next((m for m in rules()["directive"]["modals"] if text.startswith(m, start)), "")
+    return start + len(modal) if modal and not is_modal_word(text, start) else start
+
+
+@cache
+def _stance_words() -> frozenset[str]:
+    """The slogans that state a stance: [directive] stance_slogans and attitudes."""
+    directive = rules()["directive"]
+    return frozenset(directive["stance_slogans"]) | frozenset(directive["attitudes"])
+
+
 def slogan_heading_only(text: str, start: int, end: int) -> bool:
     """Whether the item text[start:end] is the heading of a speech's part that states an attitude, orientation,
     leadership or work style and no work: one sentence that opens on short slogans (_slogan_heads: 统一思想，抓住机遇;
@@ -182,16 +195,13 @@ def slogan_heading_only(text: str, start: int, end: int) -> bool:
     to name no work (_names_work: exhortation, attitudes, framing and aims only: 进一步增强…的责任感; 确保圆满完成全年各项
     目标任务). A slogan and its measure (凝心聚力，高起点谋划医共体建设; 突出重点，有计划地推进…民生实事) stays a task, and
     so does a heading that a sentence of its own goes on to explain (…。要…: the dev keys keep it)."""
-    cfg = rules()["directive"]
-    modal = next((m for m in cfg["modals"] if text.startswith(m, start) and not is_modal_word(text, start)), "")
     words_end = end
     while words_end > start and text[words_end - 1] in " \t\u3000，,；;。！？\n":
         words_end -= 1
     if re.search("[。！？!?\n]", text[start:words_end]):
         return False
-    heads, position = _slogan_heads(text, start + len(modal), words_end)
-    stances = set(cfg["stance_slogans"]) | set(cfg["attitudes"])
-    if not heads or not stances.intersection(heads) or position >= words_end:
+    heads, position = _slogan_heads(text, _after_modal(text, start), words_end)
+    if not heads or not _stance_words().intersection(heads) or position >= words_end:
         return False
     return not any(_names_work(text, s, e) for s, e in _clauses(text, position, words_end))
 
@@ -221,15 +231,12 @@ def slogan_sentence_heading(text: str, start: int, end: int) -> bool:
     """Whether the item text[start:end] opens on a sentence made only of short slogans, two or more, one of them a
     stance (讲担当，比落实，务求实效。…; 抓攻坚，拼干劲，奋力作为。要…): the heading of a speech's part, whose next
     sentences elaborate the stance; its own words are no task (its listed measures, if any, are)."""
-    cfg = rules()["directive"]
     stop = re.search("[。！？!?]", text[start:end])
     if stop is None or not text[start + stop.end() : end].strip(" \t\u3000\n"):
         return False
     sentence_end = start + stop.start()
-    modal = next((m for m in cfg["modals"] if text.startswith(m, start) and not is_modal_word(text, start)), "")
-    heads, position = _slogan_heads(text, start + len(modal), sentence_end)
-    stances = set(cfg["stance_slogans"]) | set(cfg["attitudes"])
-    return len(heads) >= 2 and position >= sentence_end and bool(stances.intersection(heads))
+    heads, position = _slogan_heads(text, _after_modal(text, start), sentence_end)
+    return len(heads) >= 2 and position >= sentence_end and bool(_stance_words().intersection(heads))
 
 
 def without_slogan_headings(text: str, plan: dict[str, Any]) -> None:

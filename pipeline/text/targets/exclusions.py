@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pipeline.text.first_chars import FirstChars, first_chars, has_digit, matches_at, never_empty, starts_re
@@ -162,15 +163,12 @@ def _next_clause(text: str, end: int, start: int, separators: str) -> bool:
     return sum(between.count(c) for c in separators) == 1 and not any(c in between for c in "。！？!?\n：:")
 
 
-_sequence: list[Any] = [None, None]
-
-
+@cache
 def _sequence_re(classifiers: tuple[str, ...]) -> re.Pattern[str]:
-    if _sequence[0] is not classifiers:
-        numeral = f"[{CHINESE_NUMERAL_CHARS}]{{1,3}}"
-        alternation = "|".join(map(re.escape, classifiers))
-        _sequence[:] = [classifiers, re.compile(f"(?<![{CHINESE_NUMERAL_CHARS}\\d.])({numeral})(?:{alternation})")]
-    return _sequence[1]
+    """A Chinese numeral of at most three characters right before one of the classifiers (一道, 两项, 三方面)."""
+    numeral = f"[{CHINESE_NUMERAL_CHARS}]{{1,3}}"
+    alternation = "|".join(map(re.escape, classifiers))
+    return re.compile(f"(?<![{CHINESE_NUMERAL_CHARS}\\d.])({numeral})(?:{alternation})")
 
 
 def _enumeration_start(text: str, head: int) -> int:
